@@ -1,0 +1,56 @@
+/**
+ * One catalogue of user-facing errors. Codes are stable and never reused; the
+ * table in docs/errors.md is generated from this list (npm run docs).
+ */
+
+export interface ErrorSpec {
+  /** Stable code, UNSPIN_E_… */
+  code: string;
+  /** HTTP status when the server answers with it. */
+  status: number;
+  /** Process exit code when the CLI stops on it. */
+  exitCode: number;
+  /** What it means, for the docs table. */
+  description: string;
+}
+
+export const ERRORS = {
+  USAGE: { code: 'UNSPIN_E_USAGE', status: 400, exitCode: 2, description: 'The command line is malformed: unknown option, missing argument or bad value.' },
+  INPUT_NOT_FOUND: { code: 'UNSPIN_E_INPUT_NOT_FOUND', status: 404, exitCode: 3, description: 'An input file or directory does not exist.' },
+  INPUT_UNREADABLE: { code: 'UNSPIN_E_INPUT_UNREADABLE', status: 400, exitCode: 3, description: 'An input exists but cannot be read (permissions, a directory where a file was expected).' },
+  INPUT_BINARY: { code: 'UNSPIN_E_INPUT_BINARY', status: 415, exitCode: 3, description: 'An input looks binary (NUL bytes or invalid UTF-8), not text or HTML.' },
+  INPUT_EMPTY: { code: 'UNSPIN_E_INPUT_EMPTY', status: 400, exitCode: 3, description: 'An input has no text to analyse once whitespace and markup are removed.' },
+  INPUT_TOO_LARGE: { code: 'UNSPIN_E_INPUT_TOO_LARGE', status: 413, exitCode: 3, description: 'An input is larger than the configured limit.' },
+  JSONL_MALFORMED: { code: 'UNSPIN_E_JSONL_MALFORMED', status: 400, exitCode: 3, description: 'A JSON Lines record is not valid JSON or lacks a string `text` or `html` field.' },
+  NO_INPUT: { code: 'UNSPIN_E_NO_INPUT', status: 400, exitCode: 3, description: 'No input was given, or a directory held no .txt, .html or .htm file.' },
+  EVAL_DATA: { code: 'UNSPIN_E_EVAL_DATA', status: 400, exitCode: 3, description: 'Evaluation or training data is missing or not in the expected format.' },
+  SOME_INPUTS_FAILED: { code: 'UNSPIN_E_SOME_INPUTS_FAILED', status: 207, exitCode: 4, description: 'With several inputs, at least one failed; the others were analysed.' },
+  MODEL_INVALID: { code: 'UNSPIN_E_MODEL_INVALID', status: 500, exitCode: 5, description: 'A shipped model or data file is missing or malformed (a packaging bug).' },
+  BAD_REQUEST: { code: 'UNSPIN_E_BAD_REQUEST', status: 400, exitCode: 2, description: 'An HTTP request is malformed.' },
+  INTERNAL: { code: 'UNSPIN_E_INTERNAL', status: 500, exitCode: 70, description: 'An internal error: a bug. It is logged with its stack.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorName = keyof typeof ERRORS;
+
+/** An error the user can fix. Its message names the input and what was expected. */
+export class UnspinError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly exitCode: number;
+  /** The input the error is about (a path, a record id), when there is one. */
+  readonly input: string | undefined;
+
+  constructor(name: ErrorName, message: string, options: { input?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    const spec: ErrorSpec = ERRORS[name];
+    this.name = 'UnspinError';
+    this.code = spec.code;
+    this.status = spec.status;
+    this.exitCode = spec.exitCode;
+    this.input = options.input;
+  }
+}
+
+export function isUnspinError(error: unknown): error is UnspinError {
+  return error instanceof UnspinError;
+}

@@ -1,0 +1,125 @@
+/**
+ * The one data model of unspin. Every span is `{start, end}` in UTF-16 code units
+ * into `Analysis.text`, end exclusive, so `text.slice(start, end)` is the span's text.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export type Voice = 'author' | 'quoted' | 'reported';
+export type QuoteKind = 'direct' | 'indirect' | 'scare';
+export type FindingKind = 'hate' | 'propaganda' | 'claim';
+
+export interface Meta {
+  /** File path, record id or "-" for stdin; null for a library call without one. */
+  source: string | null;
+  title: string | null;
+  byline: string | null;
+  /** ISO 8601 date or date-time when the page gives one. */
+  publishedAt: string | null;
+  url: string | null;
+  /** BCP 47 code; unspin's models are English, so this says what was assumed. */
+  language: string;
+  /** Which input format the text came from. */
+  format: 'text' | 'html';
+}
+
+export interface VoiceSpan extends Span {
+  voice: Voice;
+  quoteId?: string;
+}
+
+export interface Quote extends TextSpan {
+  id: string;
+  kind: QuoteKind;
+  speakerId: string | null;
+  outletId: string | null;
+  cue: TextSpan | null;
+  /** Why the quote was found and attributed, for the reader. */
+  explanation: string;
+}
+
+export interface Speaker {
+  id: string;
+  name: string;
+  /** Every mention, including pronouns and titles that resolve to this speaker. */
+  mentions: Span[];
+}
+
+export interface Outlet {
+  /** The outlet's id in data/outlets.json. */
+  id: string;
+  name: string;
+  country: string | null;
+  stateAffiliated: boolean | null;
+  /** State Media Monitor typology (SC, CaPu, CaPr, ISFM, IP, ISF, ISM) or null. */
+  typology: string | null;
+  owner: string | null;
+  mentions: Span[];
+}
+
+export interface Finding extends TextSpan {
+  id: string;
+  kind: FindingKind;
+  label: string;
+  score: number;
+  voice: Voice;
+  explanation: string;
+  /** Rule id from a data file, when a rule fired. */
+  ruleId?: string;
+  /** Model name and version, when a trained model decided. */
+  model?: string;
+  /** Hate: target groups, in HateXplain's names. */
+  targets?: string[];
+  /** Hate: the words that carry it (a rationale). */
+  evidence?: TextSpan[];
+  /** Claims: the parts a fact-checker searches for. */
+  parts?: ClaimPart[];
+}
+
+export interface ClaimPart extends TextSpan {
+  type: 'date' | 'number' | 'person' | 'organisation' | 'place' | 'outlet';
+  /** Normalised value: ISO 8601 for dates, a number for numbers, an id for a speaker or outlet. */
+  value?: string | number | null;
+  unit?: string | null;
+}
+
+export interface Analysis {
+  schemaVersion: typeof SCHEMA_VERSION;
+  text: string;
+  meta: Meta;
+  sentences: Span[];
+  voices: VoiceSpan[];
+  quotes: Quote[];
+  speakers: Speaker[];
+  outlets: Outlet[];
+  findings: Finding[];
+}
+
+/** A token as the text model sees it; offsets as everywhere else. */
+export interface Token extends Span {
+  text: string;
+  /** Lower-cased surface form. */
+  norm: string;
+  lemma: string;
+  /** Universal POS tag from wink-nlp (NOUN, VERB, PROPN, PUNCT, ...). */
+  pos: string;
+  /** wink-nlp token type: word, number, punctuation, emoji, ... */
+  type: string;
+  /** Index into `sentences`. */
+  sentence: number;
+}
+
+export interface Entity extends Span {
+  text: string;
+  /** wink-nlp entity type: DATE, CARDINAL, MONEY, PERCENT, ... */
+  type: string;
+}

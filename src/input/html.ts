@@ -1,0 +1,115 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+export interface ExtractedArticle {
+  /** The article's text, one block (paragraph, heading, list item, quote) per paragraph. */
+  text: string;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'PRE', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'DL', 'DT', 'DD', 'HR', 'MAIN']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'NAV']);
+
+/**
+ * Extracts the main article with Mozilla Readability over linkedom, dropping navigation,
+ * sidebars, footers and scripts. Falls back to the page body when Readability finds no
+ * article (a short page, a fragment).
+ */
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const head = readHeadMeta(document);
+  // Readability mutates the document, so it gets a copy parsed from the same string.
+  const { document: copy } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(copy as unknown as Document, { charThreshold: 100 }).parse();
+  } catch {
+    article = null;
+  }
+
+  let text = '';
+  if (article?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    text = blocksToText(content.body as unknown as Element);
+  }
+  if (text.trim() === '') {
+    for (const node of Array.from(document.querySelectorAll('script,style,noscript,nav,header,footer,aside,form,template'))) (node as unknown as Element).remove();
+    text = document.body ? blocksToText(document.body as unknown as Element) : '';
+  }
+
+  return {
+    text,
+    title: clean(article?.title) ?? head.title,
+    byline: clean(article?.byline) ?? head.byline,
+    publishedAt: normaliseDate(clean(article?.publishedTime) ?? head.publishedAt),
+    url: url ?? head.url,
+    language: clean(article?.lang) ?? head.language,
+  };
+}
+
+function readHeadMeta(document: { querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null; documentElement?: { getAttribute(n: string): string | null } | null }) {
+  const metaContent = (...selectors: string[]): string | null => {
+    for (const selector of selectors) {
+      const value = clean(document.querySelector(selector)?.getAttribute('content'));
+      if (value) return value;
+    }
+    return null;
+  };
+  const time = document.querySelector('time[datetime]');
+  return {
+    title: metaContent('meta[property="og:title"]', 'meta[name="twitter:title"]') ?? clean(document.querySelector('title')?.textContent),
+    byline: metaContent('meta[name="author"]', 'meta[property="article:author"]'),
+    publishedAt: metaContent('meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]') ?? clean(time?.getAttribute('datetime')),
+    url: metaContent('meta[property="og:url"]') ?? clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')),
+    language: clean(document.documentElement?.getAttribute('lang')),
+  };
+}
+
+/** Walks the DOM and writes one paragraph per block element, separated by blank lines. */
+function blocksToText(root: Element): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const line = current.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    if (line) paragraphs.push(line);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const child of Array.from(element.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+function clean(value: string | null | undefined): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
+}
+
+/** ISO 8601 when the page's date parses, else the page's own string. */
+function normaliseDate(value: string | null): string | null {
+  if (!value) return null;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) return value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : parsed.toISOString();
+}

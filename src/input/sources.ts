@@ -1,0 +1,134 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { UnspinError } from '../core/errors.js';
+import type { AnalyzeInput } from './document.js';
+import { decodeText } from './decode.js';
+
+/** One document read from an input, or the error that stopped it being read. */
+export type SourceItem =
+  | { ok: true; source: string; input: AnalyzeInput }
+  | { ok: false; source: string; error: UnspinError };
+
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+
+export interface ReadOptions {
+  /** Reads standard input for "-". */
+  stdin?: NodeJS.ReadableStream;
+  /** Largest document in bytes; larger ones are reported, not read. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Expands the command line's inputs, in order: files, directories (their .txt, .html
+ * and .htm files, sorted, recursively), JSON Lines corpora of {id, text} or {id, html},
+ * and "-" for standard input. A bad input is yielded as an error; the rest go on.
+ */
+export async function* readSources(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  if (paths.length === 0) throw new UnspinError('NO_INPUT', 'no input given: name a file, a directory, a .jsonl corpus or - for stdin');
+  for (const path of paths) {
+    if (path === '-') {
+      yield await readStdin(options.stdin ?? process.stdin);
+      continue;
+    }
+    const stat = await fs.stat(path).catch(() => null);
+    if (!stat) {
+      yield failure(path, new UnspinError('INPUT_NOT_FOUND', `${path}: no such file or directory`, { input: path }));
+    } else if (stat.isDirectory()) {
+      const files = await listDocuments(path);
+      if (files.length === 0) yield failure(path, new UnspinError('NO_INPUT', `${path}: directory holds no .txt, .html or .htm file`, { input: path }));
+      for (const file of files) yield await readDocumentFile(file, options);
+    } else if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) {
+      yield* readJsonLines(path);
+    } else {
+      yield await readDocumentFile(path, options);
+    }
+  }
+}
+
+export async function listDocuments(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listDocuments(path)));
+    else if (DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+  }
+  return files;
+}
+
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<SourceItem> {
+  try {
+    const stat = await fs.stat(path);
+    const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (stat.size > limit) throw new UnspinError('INPUT_TOO_LARGE', `${path}: ${stat.size} bytes is over the ${limit}-byte limit`, { input: path });
+    const bytes = await fs.readFile(path).catch((cause: NodeJS.ErrnoException) => {
+      throw new UnspinError('INPUT_UNREADABLE', `${path}: cannot read (${cause.code ?? cause.message})`, { input: path, cause });
+    });
+    const content = decodeText(bytes, path);
+    return { ok: true, source: path, input: looksLikeHtml(path, content) ? { html: content } : { text: content } };
+  } catch (error) {
+    if (error instanceof UnspinError) return failure(path, error);
+    throw error;
+  }
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<SourceItem> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  try {
+    const content = decodeText(Buffer.concat(chunks), 'stdin');
+    return { ok: true, source: '-', input: looksLikeHtml('-', content) ? { html: content } : { text: content } };
+  } catch (error) {
+    if (error instanceof UnspinError) return failure('-', error);
+    throw error;
+  }
+}
+
+/** Reads a JSON Lines corpus line by line; a malformed line is an error item, not the end. */
+export async function* readJsonLines(path: string): AsyncGenerator<SourceItem> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      yield parseJsonLine(path, lineNumber, line);
+    }
+  } catch (cause) {
+    yield failure(path, new UnspinError('INPUT_UNREADABLE', `${path}: cannot read (${(cause as Error).message})`, { input: path, cause }));
+  }
+}
+
+export function parseJsonLine(path: string, lineNumber: number, line: string): SourceItem {
+  const where = `${path}:${lineNumber}`;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return failure(where, new UnspinError('JSONL_MALFORMED', `${where}: not valid JSON (truncated line?)`, { input: where }));
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return failure(where, new UnspinError('JSONL_MALFORMED', `${where}: expected an object {id, text} or {id, html}`, { input: where }));
+  }
+  const { id, text, html, url } = record as Record<string, unknown>;
+  const source = typeof id === 'string' || typeof id === 'number' ? String(id) : where;
+  const link = typeof url === 'string' ? url : undefined;
+  if (typeof html === 'string') return { ok: true, source, input: link ? { html, url: link } : { html } };
+  if (typeof text === 'string') return { ok: true, source, input: link ? { text, url: link } : { text } };
+  return failure(source, new UnspinError('JSONL_MALFORMED', `${where}: record ${source} has no string "text" or "html" field`, { input: source }));
+}
+
+function looksLikeHtml(path: string, content: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return true;
+  if (ext === '.txt') return false;
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>])/i.test(content);
+}
+
+function failure(source: string, error: UnspinError): SourceItem {
+  return { ok: false, source, error };
+}

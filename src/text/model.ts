@@ -1,0 +1,109 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Entity, Span, Token } from '../core/types.js';
+
+/** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
+export interface TextModel {
+  sentences: Span[];
+  tokens: Token[];
+  entities: Entity[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | undefined;
+
+/** wink-nlp is loaded on first use: its model takes ~100 ms to read. */
+function getNlp(): Nlp {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * Tokenises with wink-nlp. wink-nlp is lossless (its output reproduces the input),
+ * so token offsets are the running sum of preceding whitespace and token lengths.
+ */
+export function buildTextModel(text: string): TextModel {
+  const engine = getNlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const tokens: Token[] = [];
+  let offset = 0;
+  doc.tokens().each((token: ItemToken) => {
+    const surface = token.out() as string;
+    const expected = offset + (token.out(its.precedingSpaces) as string).length;
+    // wink-nlp is lossless, so the running sum is exact; indexOf guards against any drift.
+    const start = text.startsWith(surface, expected) ? expected : text.indexOf(surface, offset);
+    if (start < 0) throw new Error(`tokeniser drift: token ${JSON.stringify(surface)} not found after offset ${offset}`);
+    tokens.push({
+      start,
+      end: start + surface.length,
+      text: surface,
+      norm: surface.toLowerCase(),
+      lemma: token.out(its.lemma as never) as string,
+      pos: token.out(its.pos) as string,
+      type: token.out(its.type) as string,
+      sentence: -1,
+    });
+    offset = start + surface.length;
+  });
+
+  const sentences: Span[] = [];
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    const span = trimTokenRange(tokens, first, last);
+    if (span) sentences.push(...splitAtLineBreaks(text, span));
+  });
+  assignSentences(tokens, sentences);
+
+  const entities: Entity[] = [];
+  doc.entities().each((entity: ItemEntity) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    entities.push({ start, end, text: text.slice(start, end), type: entity.out(its.type) as string });
+  });
+
+  return { sentences, tokens: tokens.filter((t) => t.type !== 'tabCRLF' && t.pos !== 'SPACE'), entities };
+}
+
+/** The span from the first to the last non-space token of a range, or null when all are space. */
+function trimTokenRange(tokens: Token[], first: number, last: number): Span | null {
+  let a = first;
+  let b = last;
+  while (a <= b && isSpaceToken(tokens[a]!)) a++;
+  while (b >= a && isSpaceToken(tokens[b]!)) b--;
+  return a <= b ? { start: tokens[a]!.start, end: tokens[b]!.end } : null;
+}
+
+function isSpaceToken(token: Token): boolean {
+  return token.pos === 'SPACE' || token.type === 'tabCRLF' || token.text.trim() === '';
+}
+
+/** A line break always ends a sentence: paragraphs, headings and list items stand alone. */
+function splitAtLineBreaks(text: string, span: Span): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    pushTrimmed(text, pieces, start, i);
+    start = i + 1;
+  }
+  pushTrimmed(text, pieces, start, span.end);
+  return pieces;
+}
+
+function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (start < end) out.push({ start, end });
+}
+
+/** Gives each token the index of the sentence it falls in (the previous one for spaces between). */
+function assignSentences(tokens: Token[], sentences: Span[]): void {
+  let s = 0;
+  for (const token of tokens) {
+    while (s + 1 < sentences.length && sentences[s + 1]!.start <= token.start) s++;
+    token.sentence = s;
+  }
+}
