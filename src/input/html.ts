@@ -24,12 +24,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const head = readHeadMeta(document);
   // Readability mutates the document, so it gets a copy parsed from the same string.
   const { document: copy } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  let article: ReturnType<Readability['parse']> = null;
-  try {
-    article = new Readability(copy as unknown as Document, { charThreshold: 100 }).parse();
-  } catch {
-    article = null;
-  }
+  const article = parseWithReadability(copy as unknown as Document);
 
   let text = '';
   if (article?.content) {
@@ -49,6 +44,15 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     url: url ?? head.url,
     language: clean(article?.lang) ?? head.language,
   };
+}
+
+/** Readability throws on some malformed pages; then the body fallback applies. */
+function parseWithReadability(document: Document): ReturnType<Readability['parse']> {
+  try {
+    return new Readability(document, { charThreshold: 100 }).parse();
+  } catch {
+    return null;
+  }
 }
 
 function readHeadMeta(document: { querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null; documentElement?: { getAttribute(n: string): string | null } | null }) {

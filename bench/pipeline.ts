@@ -1,0 +1,64 @@
+// npm run bench [-- --corpus DIR] [--repeat N]
+// Prints articles/s, MB/s and peak RSS for bare tokenisation, the spine alone (no
+// detectors), and the whole pipeline, each measured in its own child process so that
+// peak RSS belongs to that phase alone, all in one run on the same corpus.
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { analyze } from '../src/index.js';
+import { buildTextModel } from '../src/text/model.js';
+import { loadCorpus } from './corpus.js';
+
+const PHASES = {
+  tokenise: (text: string) => void buildTextModel(text),
+  spine: (text: string) => void analyze(text, { detectors: [] }),
+  pipeline: (text: string) => void analyze(text),
+} as const;
+type Phase = keyof typeof PHASES;
+
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '1' }, phase: { type: 'string' } } });
+
+interface PhaseResult {
+  phase: Phase;
+  articles: number;
+  megabytes: number;
+  seconds: number;
+  peakRssMb: number;
+}
+
+function runPhase(phase: Phase): PhaseResult {
+  const corpus = loadCorpus(values.corpus);
+  const work = PHASES[phase];
+  for (const text of corpus.slice(0, 20)) work(text); // warm-up: model loading, JIT
+  const repeat = Number(values.repeat);
+  const started = performance.now();
+  let bytes = 0;
+  for (let r = 0; r < repeat; r++) {
+    for (const text of corpus) {
+      work(text);
+      bytes += Buffer.byteLength(text);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { phase, articles: corpus.length * repeat, megabytes: bytes / 1e6, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+if (values.phase) {
+  process.stdout.write(JSON.stringify(runPhase(values.phase as Phase)) + '\n');
+} else {
+  const rows: PhaseResult[] = [];
+  for (const phase of Object.keys(PHASES) as Phase[]) {
+    const args = ['--import', 'tsx', import.meta.filename, '--phase', phase, '--repeat', values.repeat!, ...(values.corpus ? ['--corpus', values.corpus] : [])];
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (child.status !== 0) {
+      process.stderr.write(child.stderr);
+      process.exit(1);
+    }
+    rows.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as PhaseResult);
+  }
+  const corpusName = values.corpus ?? 'generated (400 articles, seed 20261126)';
+  console.log(`corpus: ${corpusName}; ${rows[0]!.articles} articles, ${rows[0]!.megabytes.toFixed(2)} MB per phase; one core (single thread)`);
+  console.log('phase       articles/s      MB/s   peak RSS MB');
+  for (const r of rows) {
+    console.log(`${r.phase.padEnd(10)} ${(r.articles / r.seconds).toFixed(1).padStart(11)} ${(r.megabytes / r.seconds).toFixed(3).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
+  }
+}
