@@ -101,8 +101,8 @@ export function cleanAsset(raw: string): { name: string; aliases: string[]; edit
   if (paren) {
     s = paren[1]!.trim();
     const inner = paren[2]!.trim();
-    // "(Control of the Houthi Supreme Political Council)" is a note, not a name.
-    if (!/^(control|controlled|under|formerly|currently)\b/i.test(inner) && inner.split(/\s+/).length <= 5) aliases.push(inner);
+    // "(Control of the Houthi Supreme Political Council)", "(Focus on Crimea events)": notes, not names.
+    if (!/^(control|controlled|under|formerly|currently)\b/i.test(inner) && inner.split(/\s+/).length <= 3) aliases.push(inner);
   }
   if (edition) aliases.push(edition);
   return { name: s, aliases, edition, prefixType };
