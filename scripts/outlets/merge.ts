@@ -405,14 +405,15 @@ export function buildOutlets(csv: CsvRow[], curated: CuratedFile): BuildResult {
     if (claimants.length !== 1) ambiguousCount++;
   }
 
-  // 5. Cues to resolve ambiguous names: the curator's, the country's, and the country name.
+  // 5. Cues to resolve ambiguous names: the curator's, or else the country's and the country name.
   for (const e of entries) {
     if (e.ambiguousAliases?.length === 0) delete e.ambiguousAliases;
     if (!e.ambiguousAliases) {
       delete e.contextCues;
       continue;
     }
-    const cues = [...(e.contextCues ?? []), ...(e.country ? (curated.countryCues?.[e.country] ?? []) : []), ...(e.country ? [countries.name(e.country)] : [])];
+    // A curator's cues replace the country's: "Putin" says nothing about which "60 Minutes" is meant.
+    const cues = e.contextCues?.length ? e.contextCues : [...(e.country ? (curated.countryCues?.[e.country] ?? []) : []), ...(e.country ? [countries.name(e.country)] : [])];
     e.contextCues = dedupe(cues);
   }
   for (const e of entries) if (e.aliases.length === 0 && !e.ambiguousAliases) warnings.push(`${e.id}: "${e.name}" is generic and has no other alias, so it is never linked`);

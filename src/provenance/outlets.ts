@@ -19,14 +19,16 @@ export interface OutletSpec {
   owner?: string | null;
   stateAffiliated?: boolean | null;
   typology?: string | null;
+  /** The channel a programme belongs to: naming the channel settles which programme an ambiguous title means. */
+  parent?: string;
 }
 
 export type OutletFinder = (text: string) => Outlet[];
 
 /**
  * Compiles the names once and returns a finder. A name several outlets share ("ABC",
- * "NTV") is linked only when the text settles it: one of the candidates is named
- * unambiguously elsewhere in the text, or the context cues of exactly one candidate
+ * "NTV") is linked only when the text settles it: one of the candidates (or the channel
+ * a programme belongs to) is named unambiguously elsewhere in the text, or the context cues of exactly one candidate
  * (its country, its city, its presenters) occur in the text. Otherwise it is left
  * out: a wrong link to a state outlet would mislead more than a missing one.
  */
@@ -73,7 +75,7 @@ export function createOutletFinder(outlets: readonly OutletSpec[]): OutletFinder
 }
 
 function resolve(m: RawMatch, named: Set<string>, hasCue: (o: OutletSpec) => boolean, byId: Map<string, OutletSpec>): string | undefined {
-  const alreadyNamed = m.ids.filter((id) => named.has(id));
+  const alreadyNamed = m.ids.filter((id) => named.has(id) || named.has(byId.get(id)!.parent ?? ''));
   if (alreadyNamed.length === 1) return alreadyNamed[0];
   const pool = alreadyNamed.length > 1 ? alreadyNamed : m.ids;
   const cued = pool.filter((id) => hasCue(byId.get(id)!));

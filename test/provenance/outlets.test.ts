@@ -14,6 +14,10 @@ const TINY: OutletSpec[] = [
   { id: 'abc-au', name: 'Australian Broadcasting Corporation', aliases: ['Australian Broadcasting Corporation'], ambiguousAliases: ['ABC'], contextCues: ['Australia', 'Canberra'] },
   { id: 'abc-us', name: 'ABC News (US)', aliases: ['American Broadcasting Company'], ambiguousAliases: ['ABC'], contextCues: ['Washington', 'New York'] },
   { id: 'aj-plus', name: 'AJ+', aliases: ['AJ+'] },
+  { id: 'cbs', name: 'CBS News', aliases: ['CBS', 'CBS News'] },
+  { id: 'rossiya-1', name: 'Rossiya 1', aliases: ['Rossiya 1'] },
+  { id: '60-us', name: '60 Minutes (CBS)', aliases: [], ambiguousAliases: ['60 Minutes'], contextCues: ['Scott Pelley'], parent: 'cbs' },
+  { id: '60-ru', name: '60 Minut', aliases: ['60 Minut'], ambiguousAliases: ['60 Minutes'], contextCues: ['Skabeyeva'], parent: 'rossiya-1' },
 ];
 
 const find = createOutletFinder(TINY);
@@ -77,6 +81,12 @@ test('an ambiguous name is linked by context cues, by an unambiguous mention, or
   assert.deepEqual(mentions('ABC said, from Washington to Canberra.'), {});
   // A cue inside an outlet name is not a cue: "New York" in "The New York Times".
   assert.deepEqual(mentions('ABC and The New York Times reported from Canberra.'), { 'abc-au': ['ABC'], nyt: ['The New York Times'] });
+});
+
+test('naming the channel settles which programme an ambiguous title means', () => {
+  assert.deepEqual(mentions('CBS aired it on 60 Minutes.'), { cbs: ['CBS'], '60-us': ['60 Minutes'] });
+  assert.deepEqual(mentions('On 60 Minutes, Skabeyeva said.'), { '60-ru': ['60 Minutes'] });
+  assert.deepEqual(mentions('On 60 Minutes, the host said.'), {});
 });
 
 test('outlets come in order of first mention, with mentions sorted', () => {
