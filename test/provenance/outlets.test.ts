@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { foldString } from '../../src/provenance/outlet-fold.js';
+import { nameVariants } from '../../src/provenance/outlet-matcher.js';
 import { createOutletFinder, findOutlets, type OutletSpec } from '../../src/provenance/outlets.js';
 
 const TINY: OutletSpec[] = [
@@ -129,4 +132,21 @@ test('is linear enough: a long text is scanned in one pass', () => {
   const found = findOutlets(text);
   assert.equal(found.find((o) => o.id === 'rt')!.mentions.length, 20000);
   assert.equal(found.find((o) => o.id === 'reuters')!.mentions.length, 20000);
+});
+
+test('on arbitrary text every mention is a whole name of its outlet, and spans never overlap', () => {
+  const pieces = ['RT', "RT's", 'RT France', ' ', ', ', 'ART', 'Первый канал', '新华社', '据', 'AP', 'AP Physics', 'People’s Daily', 'Al-Jazeera', 'AL JAZEERA', 'ABC', 'Canberra', '😀', 'e\u0301', 'x', '\n', 'the New York Times', 'AJ+'];
+  const names = new Map(TINY.map((o) => [o.id, new Set([...o.aliases, ...(o.ambiguousAliases ?? []), ...o.aliases.flatMap(nameVariants)].map(foldString))]));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }), (parts) => {
+      const text = parts.join('');
+      const spans = find(text).flatMap((o) => o.mentions.map((m) => ({ ...m, id: o.id })));
+      spans.sort((a, b) => a.start - b.start);
+      spans.forEach((s, i) => {
+        assert.ok(names.get(s.id)!.has(foldString(text.slice(s.start, s.end))), `${s.id}: "${text.slice(s.start, s.end)}"`);
+        if (i > 0) assert.ok(spans[i - 1]!.end <= s.start, 'mentions overlap');
+      });
+    }),
+    { numRuns: 300, seed: 7 },
+  );
 });
