@@ -18,6 +18,8 @@ export function renderOutletDocs(file: RuleFile<OutletEntry> & { licence?: strin
     '',
     file.description,
     '',
+    'The list is `data/outlets/outlets.json`, generated from the ASD State Media Profiles CSV and the hand-curated `data/outlets/curated.yml` by `npm run build:outlets -- --data <folder with State_Media_Matrix.csv>`; this page by `npm run docs:outlets`. Each entry cites a public source per fact in `sources` (the CSV row for typology, affiliation and country of listed outlets; the outlet\'s own reference page otherwise). Library use: `findOutlets(text)` with the shipped list, or `createOutletFinder(entries)` with your own.',
+    '',
     `${entries.length} entries in ${new Set(entries.map((e) => e.country)).size} countries: ${count((e) => e.stateAffiliated === true)} state-affiliated, ` +
       `${count((e) => e.stateAffiliated === false)} not, ${count((e) => e.stateAffiliated === null)} unknown.`,
     '',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { dataPath, packageRoot } from '../../src/core/paths.js';
+import { loadRuleFile } from '../../src/core/rules.js';
 import { foldString } from '../../src/provenance/outlet-fold.js';
 import { OUTLET_TYPES, SOURCED_FACTS, STATE_AFFILIATED_TYPOLOGY, TYPOLOGIES, validateOutletEntries, type OutletEntry } from '../../src/provenance/outlet-entry.js';
 import { findOutlets, loadOutletEntries } from '../../src/provenance/outlets.js';
@@ -16,6 +17,12 @@ const byId = new Map(entries.map((e) => [e.id, e]));
 test('the outlet list loads, and holds several hundred outlets in many countries', () => {
   assert.ok(entries.length >= 500, `${entries.length} entries`);
   assert.ok(new Set(entries.map((e) => e.country)).size >= 150);
+});
+
+test('the list is also a valid rule file for the YAML loader (JSON is YAML)', () => {
+  const viaYaml = loadRuleFile(dataPath('outlets', 'outlets.json'), ['name', 'sources']);
+  assert.equal(viaYaml.entries.length, entries.length);
+  assert.deepEqual(viaYaml.entries[0], entries[0]);
 });
 
 test('ids are unique slugs and every fact has a public source', () => {
