@@ -119,7 +119,8 @@
         window.unspinReport = window.Unspin.render(result, analysis, config.labels);
         result.hidden = false;
         var n = analysis.findings ? analysis.findings.length : 0;
-        setStatus('Done: ' + (analysis.quotes ? analysis.quotes.length : 0) + ' quotes, ' + n + ' findings.', 'ok');
+        var quotes = (analysis.quotes || []).filter(function (q) { return q.kind !== 'scare'; }).length;
+        setStatus('Done: ' + quotes + ' quotes, ' + n + ' findings.', 'ok');
         result.scrollIntoView({ block: 'start' });
       })
       .catch(function (error) {

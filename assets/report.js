@@ -15,6 +15,7 @@
   var VOICES = ['author', 'quoted', 'reported'];
   var KIND_TITLE = { hate: 'Hate speech', propaganda: 'Propaganda techniques', claim: 'Check-worthy claims' };
   var KIND_SHORT = { hate: 'Hate', propaganda: 'Propaganda', claim: 'Claims' };
+  var KIND_ONE = { hate: 'Hate', propaganda: 'Propaganda', claim: 'Claim' };
   var VOICE_TITLE = { author: 'Author', quoted: 'Quoted', reported: 'Reported' };
   var VOICE_BADGE = { author: 'AUTHOR\u2019S OWN WORDS', quoted: 'QUOTED', reported: 'REPORTED SPEECH' };
   var VOICE_HELP = {
@@ -195,7 +196,7 @@
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
-      root.dispatchEvent(new CustomEvent('unspin:download', { detail: { size: blob.size, name: a.download } }));
+      root.dispatchEvent(new window.CustomEvent('unspin:download', { detail: { size: blob.size, name: a.download } }));
     }
 
     // ---- filters ---------------------------------------------------------------
@@ -261,7 +262,7 @@
             node.setAttribute('data-who', who);
           } else if (c.type === 'finding') {
             here.push(r.id);
-            titles.push(KIND_SHORT[r.kind] + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
+            titles.push(KIND_ONE[r.kind] + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
             if (r.kind === 'hate') cls.push('k-hate', isHateOwn(r) ? 'hate-own' : 'hate-quoted');
             else if (r.kind === 'propaganda') { cls.push('k-propaganda'); bands.push(colourFor(r.label)); }
             else if (r.kind === 'claim') cls.push('k-claim');
@@ -283,7 +284,7 @@
             node.setAttribute('role', 'button');
             node.setAttribute('aria-label', here.map(function (id) {
               var f = findingById[id];
-              return KIND_SHORT[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase();
+              return KIND_ONE[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase();
             }).join('; ') + '. \u201C' + excerpt(piece, 60) + '\u201D. Press Enter for details.');
           }
         }
@@ -391,9 +392,9 @@
 
     function findingItem(f, extra) {
       return item(function () { select(f.id); }, [
-        el('span', { class: 'u-item-title' }, extra || null, el('span', { text: prettyLabel(f.label) }), el('span', { class: 'u-score', text: score(f.score) })),
+        el('span', { class: 'u-item-title' }, extra || null, el('span', { class: 'u-item-label', text: prettyLabel(f.label) }), el('span', { class: 'u-score', text: score(f.score) })),
         el('span', { class: 'u-excerpt', text: '\u201C' + excerpt(f.text, 110) + '\u201D' }),
-      ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), KIND_SHORT[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
+      ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), KIND_ONE[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
     }
     function voiceTag(f) {
       return el('span', { class: 'u-tag u-tag-' + f.voice, text: VOICE_BADGE[f.voice] });
@@ -539,7 +540,7 @@
       }
       return el('div', { class: 'u-card u-card-' + f.kind },
         el('p', { class: 'u-card-head' },
-          el('span', { class: 'u-kind u-kind-' + f.kind, text: KIND_SHORT[f.kind] }),
+          el('span', { class: 'u-kind u-kind-' + f.kind, text: KIND_ONE[f.kind] }),
           f.kind === 'hate' ? el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: VOICE_BADGE[f.voice] }) : el('span', { class: 'u-tag u-tag-' + f.voice, text: VOICE_BADGE[f.voice] }),
           el('span', { class: 'u-score', title: 'score', text: score(f.score) })),
         el('p', { class: 'u-card-label' }, swatch, prettyLabel(f.label)),
