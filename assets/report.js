@@ -308,6 +308,8 @@
       var ids = target.getAttribute('data-f').split(' ');
       showDetails(ids, target);
       markSelected(ids);
+      // From the keyboard, the details take focus so a screen reader reads them; Escape comes back.
+      popover.focus({ preventScroll: true });
     });
 
     // ---- side panels -----------------------------------------------------------
@@ -416,14 +418,21 @@
       var byLabel = {};
       prop.forEach(function (f) { (byLabel[f.label] = byLabel[f.label] || []).push(f); });
       var order = Object.keys(byLabel).sort(function (a, b) { return byLabel[b].length - byLabel[a].length || prettyLabel(a).localeCompare(prettyLabel(b)); });
-      var legend = el('ul', { class: 'u-techniques' }, order.map(function (label) {
+      var legend = el('ul', { class: 'u-techniques', 'aria-label': 'Techniques found, with counts' }, order.map(function (label) {
         var swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });
         swatch.style.background = colourFor(label);
         var def = definition(byLabel[label][0]);
-        return el('li', { class: 'u-technique', title: def || '' }, swatch,
+        var all = byLabel[label];
+        return el('li', null, el('button', {
+          type: 'button',
+          class: 'u-technique',
+          title: def || '',
+          'aria-label': prettyLabel(label) + ': ' + plural(all.length, 'finding') + (def ? '. ' + def : '') + '. Highlight them.',
+          onclick: function () { highlightRanges(all, all[0]); },
+        }, swatch,
           el('span', { class: 'u-technique-name', text: prettyLabel(label) }),
-          el('span', { class: 'u-count', text: String(byLabel[label].length) }),
-          def ? el('span', { class: 'u-technique-def', text: def }) : null);
+          el('span', { class: 'u-count', text: String(all.length) }),
+          def ? el('span', { class: 'u-technique-def', text: def }) : null));
       }));
       var list = el('ul', { class: 'u-list' }, prop.map(function (f) {
         var swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });

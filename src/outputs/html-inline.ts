@@ -36,7 +36,12 @@ export function jsonScript(id: string, value: unknown): string {
 
 /** A CSP meta tag: nothing loads or connects except what is listed. */
 export function cspMeta(scripts: InlineBlock[], styles: InlineBlock[], connect: "'none'" | "'self'"): string {
-  const policy = [
+  return `<meta http-equiv="Content-Security-Policy" content="${cspPolicy(scripts, styles, connect)}">`;
+}
+
+/** The policy itself: only the listed inline blocks run, and requests go nowhere or to the same origin. */
+export function cspPolicy(scripts: InlineBlock[], styles: InlineBlock[], connect: "'none'" | "'self'"): string {
+  return [
     "default-src 'none'",
     `script-src ${scripts.map((s) => s.source).join(' ')}`,
     `style-src ${styles.map((s) => s.source).join(' ')}`,
@@ -45,5 +50,4 @@ export function cspMeta(scripts: InlineBlock[], styles: InlineBlock[], connect: 
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 }

@@ -76,7 +76,7 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     assert.equal(await page.locator('.u-item-state .u-badge-state').count(), stateOutlets);
     const claimScores = (await page.locator('.u-claims .u-score').allTextContents()).map(Number);
     assert.deepEqual(claimScores, [...claimScores].sort((a, b) => b - a));
-    assert.equal(await page.locator('.u-technique').count(), new Set(analysis.findings.filter((f) => f.kind === 'propaganda').map((f) => f.label)).size);
+    assert.equal(await page.locator('button.u-technique').count(), new Set(analysis.findings.filter((f) => f.kind === 'propaganda').map((f) => f.label)).size);
 
     await page.screenshot({ path: join(shots, 'report-1280.png'), fullPage: true });
     t.diagnostic(`screenshots in ${shots}`);
@@ -102,6 +102,13 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     assert.match((await popover.textContent())!, new RegExp(top.explanation.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await page.keyboard.press('Escape');
     assert.equal(await popover.isVisible(), false);
+
+    // A technique in the propaganda legend highlights all its findings.
+    const twice = analysis.findings.filter((f) => f.label === 'Appeal_to_fear-prejudice');
+    assert.equal(twice.length, 2);
+    await page.locator('button.u-technique', { hasText: 'Appeal to fear-prejudice' }).click();
+    const lit = (await page.locator('.u-article .is-selected').allTextContents()).join('');
+    assert.equal(lit, twice.map((f) => f.text).join(''));
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -114,6 +121,9 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     assert.match((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '', /Press Enter/);
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('.u-popover').isVisible(), true);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'u-popover', 'details take focus');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Close details');
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.u-popover').isVisible(), false);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-f')), focused, 'focus returns');

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/core/types.js';
 import type { Detector } from '../../src/detectors/detector.js';
 import { defaultDetectors } from '../../src/detectors/registry.js';
-import { renderAppPage } from '../../src/interfaces/server/page.js';
+import { appPageCsp, renderAppPage } from '../../src/interfaces/server/page.js';
 import { escapeHtml, renderHtmlReport } from '../../src/outputs/html.js';
 import { inlineScript, jsonScript } from '../../src/outputs/html-inline.js';
 import { labelsOf } from '../../src/outputs/html-labels.js';
@@ -136,5 +138,24 @@ describe('renderAppPage', () => {
     assert.deepEqual(dataBlock(html, 'unspin-config'), { endpoint: '/v1/analyze', labels, maxBytes: 5 * 1024 * 1024 });
     for (const id of ['u-text', 'u-file', 'u-analyze', 'u-result', 'u-status']) assert.ok(html.includes(`id="${id}"`), id);
     assert.match(html, /<label class="app-label" for="u-text">/);
+  });
+});
+
+describe('appPageCsp', () => {
+  it('is the policy the page carries in its meta tag', () => {
+    const html = renderAppPage();
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${appPageCsp()}">`));
+  });
+});
+
+describe('unspin analyze --format html', () => {
+  it('writes a self-contained report of the input', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/interfaces/cli/main.ts', 'analyze', 'examples/state-media-blog.txt', '--format', 'html'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^<!doctype html>/);
+    assert.deepEqual(externalLoads(run.stdout), []);
+    const data = dataBlock(run.stdout, 'unspin-data') as { analysis: Analysis };
+    assert.equal(data.analysis.text, readFileSync('examples/state-media-blog.txt', 'utf8'));
+    assert.equal(data.analysis.meta.source, 'examples/state-media-blog.txt');
   });
 });

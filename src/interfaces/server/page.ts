@@ -1,5 +1,5 @@
 import { asset } from '../../outputs/html-assets.js';
-import { cspMeta, inlineScript, inlineStyle, jsonScript } from '../../outputs/html-inline.js';
+import { cspMeta, cspPolicy, inlineScript, inlineStyle, jsonScript, type InlineBlock } from '../../outputs/html-inline.js';
 import { defaultReportLabels, type ReportLabel } from '../../outputs/html-labels.js';
 
 export interface AppPageOptions {
@@ -17,8 +17,7 @@ export interface AppPageOptions {
  * and its Content-Security-Policy allows only its own scripts and same-origin requests.
  */
 export function renderAppPage(options: AppPageOptions = {}): string {
-  const styles = [inlineStyle(asset('report.css')), inlineStyle(asset('app.css'))];
-  const scripts = [inlineScript(asset('report.js')), inlineScript(asset('app.js'))];
+  const { styles, scripts } = blocks();
   const config = { endpoint: options.endpoint ?? '/v1/analyze', labels: options.labels ?? defaultReportLabels(), maxBytes: options.maxBytes ?? 5 * 1024 * 1024 };
   return `<!doctype html>
 <html lang="en">
@@ -50,4 +49,20 @@ ${scripts.map((s) => s.html).join('\n')}
 </body>
 </html>
 `;
+}
+
+function blocks(): { styles: InlineBlock[]; scripts: InlineBlock[] } {
+  return {
+    styles: [inlineStyle(asset('report.css')), inlineStyle(asset('app.css'))],
+    scripts: [inlineScript(asset('report.js')), inlineScript(asset('app.js'))],
+  };
+}
+
+/**
+ * The page's Content-Security-Policy, for a server that sends it as a header too (a
+ * header policy stricter than this, such as `script-src 'self'`, would block the page).
+ */
+export function appPageCsp(): string {
+  const { styles, scripts } = blocks();
+  return cspPolicy(scripts, styles, "'self'");
 }
