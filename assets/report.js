@@ -255,11 +255,13 @@
           else if (c.type === 'outlet') { cls.push('is-outlet'); if (r.stateAffiliated) cls.push('is-state'); }
           else if (c.type === 'evidence') cls.push('is-evidence');
           else if (c.type === 'part') cls.push('is-part');
-          else if (c.type === 'quote' && c.start === seg.start && !started[r.id]) {
-            started[r.id] = true;
-            var who = r.speakerId && speakerById[r.speakerId] ? speakerById[r.speakerId].name : r.outletId && outletById[r.outletId] ? outletById[r.outletId].name : 'unattributed';
-            cls.push('q-start');
-            node.setAttribute('data-who', who);
+          else if (c.type === 'quote') {
+            node.setAttribute('data-q', r.id);
+            if (c.start === seg.start && !started[r.id]) {
+              started[r.id] = true;
+              cls.push('q-start');
+              node.setAttribute('data-who', quoteSource(r));
+            }
           } else if (c.type === 'finding') {
             here.push(r.id);
             titles.push(KIND_ONE[r.kind] + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
@@ -274,9 +276,12 @@
         if (bands.length) {
           node.style.boxShadow = bands.map(function (colour, i) { return '0 ' + (3 * (i + 1)) + 'px 0 ' + colour; }).join(', ');
         }
+        var q = node.getAttribute('data-q');
+        if (q) titles.push((quoteById[q].kind === 'direct' ? 'Quote' : 'Reported speech') + ': ' + quoteSource(quoteById[q]) + (quoteById[q].outletId && outletById[quoteById[q].outletId] && quoteById[q].speakerId ? ' via ' + outletById[quoteById[q].outletId].name : ''));
+        if (cls.indexOf('is-scare') >= 0) titles.push('Scare quote: the author\u2019s irony, not a speaker\u2019s words');
+        if (titles.length) node.title = titles.join('\n');
         if (here.length) {
           node.setAttribute('data-f', here.join(' '));
-          node.title = titles.join('\n');
           var fresh = here.filter(function (id) { return !(id in firstEl); });
           fresh.forEach(function (id) { firstEl[id] = node; });
           if (fresh.length) {
@@ -293,9 +298,20 @@
       });
     }
 
+    function quoteSource(q) {
+      return q.speakerId && speakerById[q.speakerId] ? speakerById[q.speakerId].name : q.outletId && outletById[q.outletId] ? outletById[q.outletId].name : 'unattributed';
+    }
+
     article.addEventListener('click', function (event) {
-      var target = event.target.closest ? event.target.closest('[data-f]') : null;
+      var target = event.target.closest ? event.target.closest('[data-f],[data-q]') : null;
       if (!target) return;
+      if (!target.getAttribute('data-f')) {
+        // A quote without findings: its provenance card.
+        var q = quoteById[target.getAttribute('data-q')];
+        highlightRanges([q], null);
+        showDetails([], target);
+        return;
+      }
       var ids = target.getAttribute('data-f').split(' ');
       showDetails(ids, target);
       markSelected(ids);
@@ -366,7 +382,7 @@
         ], 'u-item-speaker');
         if (own.length) {
           head.append(el('ol', { class: 'u-sublist' }, own.map(function (q) {
-            return item(function () { highlightRanges([q], q); }, [
+            return item(function () { showQuote(q); }, [
               el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'quote' : 'reported' }),
               el('span', { class: 'u-excerpt', text: excerpt(q.text, 80) }),
             ]);
@@ -499,6 +515,13 @@
       node.scrollIntoView({ block: narrow ? 'start' : 'center', behavior: reduce ? 'auto' : 'smooth' });
     }
 
+    /** Scrolls to a quote, highlights it and opens its provenance card. */
+    function showQuote(q) {
+      highlightRanges([q], q);
+      var first = segmentEls.filter(function (s) { return s.el.getAttribute('data-q') === q.id; })[0];
+      if (first) showDetails([], first.el);
+    }
+
     /** Scrolls to a finding, highlights every piece of it and opens its details. */
     function select(id) {
       var f = findingById[id];
@@ -529,9 +552,8 @@
       place(anchor);
     }
     function quoteAt(anchor) {
-      var seg = segmentEls.filter(function (s) { return s.el === anchor; })[0];
-      if (!seg) return null;
-      return quotes.filter(function (q) { return q.kind !== 'scare' && q.start <= seg.start && seg.end <= q.end; })[0] || null;
+      var id = anchor.getAttribute('data-q');
+      return id ? quoteById[id] || null : null;
     }
     function detailCard(f) {
       var rows = [];
@@ -585,7 +607,7 @@
     function onDocumentClick(event) {
       if (popover.hidden) return;
       var t = event.target;
-      if (popover.contains(t) || (t.closest && (t.closest('[data-f]') || t.closest('.u-item')))) return;
+      if (popover.contains(t) || (t.closest && (t.closest('[data-f],[data-q]') || t.closest('.u-item,.u-technique')))) return;
       closeDetails();
     }
 

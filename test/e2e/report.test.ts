@@ -103,6 +103,14 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     await page.keyboard.press('Escape');
     assert.equal(await popover.isVisible(), false);
 
+    // A quote listed under its speaker opens its provenance card.
+    const gift = analysis.quotes.find((q) => q.text.startsWith('“a gift'))!;
+    await page.locator('.u-sublist .u-item', { hasText: 'a gift that forced us' }).click();
+    assert.equal((await page.locator('.u-article .is-selected').allTextContents()).join(''), gift.text);
+    const card = (await popover.textContent())!;
+    assert.match(card, /DIRECT QUOTE.*Speaker\s*Vladimir Putin.*Outlet\s*TASS\s*STATE-AFFILIATED.*Cue\s*“Putin described the sanctions as”/s);
+    await page.keyboard.press('Escape');
+
     // A technique in the propaganda legend highlights all its findings.
     const twice = analysis.findings.filter((f) => f.label === 'Appeal_to_fear-prejudice');
     assert.equal(twice.length, 2);
