@@ -11,7 +11,8 @@ import { browserMissing, launchBrowser, type Browser, type WatchedPage } from '.
 import { serveForTest, type TestServer } from './serve-for-test.js';
 
 const missing = browserMissing();
-const shots = mkdtempSync(join(tmpdir(), 'unspin-page-shots-'));
+/** Screenshots for a person to look at; the path is printed as a test diagnostic. */
+let shots = '';
 const example = readFileSync(new URL('../../examples/state-media-blog.txt', import.meta.url), 'utf8');
 const fixture = sampleAnalysis();
 
@@ -28,6 +29,7 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
   let server: TestServer;
 
   before(async () => {
+    shots = mkdtempSync(join(tmpdir(), 'unspin-page-shots-'));
     assert.equal(fixture.text, example, 'fixture is the analysis of the example article');
     server = await serveForTest({ analyze: analyzeForTest, labels: sampleLabels() });
     browser = await launchBrowser();

@@ -10,7 +10,8 @@ import { hostileAnalysis, sampleAnalysis, sampleLabels } from '../outputs/html-f
 import { browserMissing, launchBrowser, type Browser, type WatchedPage } from './browser.js';
 
 const missing = browserMissing();
-const shots = mkdtempSync(join(tmpdir(), 'unspin-report-shots-'));
+/** Screenshots for a person to look at; the path is printed as a test diagnostic. */
+let shots = '';
 
 function writeReport(name: string, analysis: Analysis): string {
   const file = join(shots, `${name}.html`);
@@ -35,6 +36,7 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
   let url: string;
 
   before(async () => {
+    shots = mkdtempSync(join(tmpdir(), 'unspin-report-shots-'));
     browser = await launchBrowser();
     url = writeReport('sample', analysis);
   });
