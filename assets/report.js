@@ -378,7 +378,7 @@
         var ranges = own.concat(s.mentions || []);
         var head = item(function () { highlightRanges(ranges, own[0] || (s.mentions || [])[0]); }, [
           el('span', { class: 'u-item-title', text: s.name }),
-          el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + plural(reported, 'reported') + ' \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
+          el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + reported + ' reported \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
         ], 'u-item-speaker');
         if (own.length) {
           head.append(el('ol', { class: 'u-sublist' }, own.map(function (q) {
