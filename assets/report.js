@@ -75,6 +75,13 @@
   function score(x) {
     return typeof x === 'number' ? x.toFixed(2) : '';
   }
+  // Unknown kinds or voices (a newer analysis, or hand-written JSON) show as they are.
+  function voiceBadge(v) {
+    return VOICE_BADGE[v] || String(v).toUpperCase();
+  }
+  function kindOne(k) {
+    return KIND_ONE[k] || String(k);
+  }
   function isHateOwn(f) {
     return f.voice === 'author';
   }
@@ -264,7 +271,7 @@
             }
           } else if (c.type === 'finding') {
             here.push(r.id);
-            titles.push(KIND_ONE[r.kind] + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
+            titles.push(kindOne(r.kind) + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
             if (r.kind === 'hate') cls.push('k-hate', isHateOwn(r) ? 'hate-own' : 'hate-quoted');
             else if (r.kind === 'propaganda') { cls.push('k-propaganda'); bands.push(colourFor(r.label)); }
             else if (r.kind === 'claim') cls.push('k-claim');
@@ -289,7 +296,7 @@
             node.setAttribute('role', 'button');
             node.setAttribute('aria-label', here.map(function (id) {
               var f = findingById[id];
-              return KIND_ONE[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase();
+              return kindOne(f.kind) + ': ' + prettyLabel(f.label) + ', ' + voiceBadge(f.voice).toLowerCase();
             }).join('; ') + '. \u201C' + excerpt(piece, 60) + '\u201D. Press Enter for details.');
           }
         }
@@ -412,10 +419,10 @@
       return item(function () { select(f.id); }, [
         el('span', { class: 'u-item-title' }, extra || null, el('span', { class: 'u-item-label', text: prettyLabel(f.label) }), el('span', { class: 'u-score', text: score(f.score) })),
         el('span', { class: 'u-excerpt', text: '\u201C' + excerpt(f.text, 110) + '\u201D' }),
-      ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), KIND_ONE[f.kind] + ': ' + prettyLabel(f.label) + ', ' + VOICE_BADGE[f.voice].toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
+      ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), kindOne(f.kind) + ': ' + prettyLabel(f.label) + ', ' + voiceBadge(f.voice).toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
     }
     function voiceTag(f) {
-      return el('span', { class: 'u-tag u-tag-' + f.voice, text: VOICE_BADGE[f.voice] });
+      return el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) });
     }
 
     function hatePanel() {
@@ -519,7 +526,7 @@
     function showQuote(q) {
       highlightRanges([q], q);
       var first = segmentEls.filter(function (s) { return s.el.getAttribute('data-q') === q.id; })[0];
-      if (first) showDetails([], first.el);
+      if (first) showDetails([], first.el, true);
     }
 
     /** Scrolls to a finding, highlights every piece of it and opens its details. */
@@ -536,11 +543,12 @@
       segmentEls.forEach(function (s) { if (s.findings.indexOf(id) >= 0) s.el.classList.add('is-flash'); });
       scrollIntoView(node);
       node.focus({ preventScroll: true });
-      showDetails([id], node);
+      showDetails([id], node, true);
       return true;
     }
 
-    function showDetails(ids, anchor) {
+    /** `scrolling`: the anchor is being scrolled into view, so its current position says nothing. */
+    function showDetails(ids, anchor, scrolling) {
       returnFocus = anchor;
       popover.textContent = '';
       var list = ids.map(function (id) { return findingById[id]; }).filter(Boolean).sort(function (a, b) { return (a.end - a.start) - (b.end - b.start); });
@@ -549,7 +557,7 @@
       var q = quoteAt(anchor);
       if (q) popover.append(quoteCard(q));
       popover.hidden = false;
-      place(anchor);
+      place(anchor, scrolling);
     }
     function quoteAt(anchor) {
       var id = anchor.getAttribute('data-q');
@@ -571,8 +579,8 @@
       }
       return el('div', { class: 'u-card u-card-' + f.kind },
         el('p', { class: 'u-card-head' },
-          el('span', { class: 'u-kind u-kind-' + f.kind, text: KIND_ONE[f.kind] }),
-          f.kind === 'hate' ? el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: VOICE_BADGE[f.voice] }) : el('span', { class: 'u-tag u-tag-' + f.voice, text: VOICE_BADGE[f.voice] }),
+          el('span', { class: 'u-kind u-kind-' + f.kind, text: kindOne(f.kind) }),
+          f.kind === 'hate' ? el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: voiceBadge(f.voice) }) : el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) }),
           el('span', { class: 'u-score', title: 'score', text: score(f.score) })),
         el('p', { class: 'u-card-label' }, swatch, prettyLabel(f.label)),
         el('blockquote', { class: 'u-card-text', text: excerpt(f.text, 280) }),
@@ -589,13 +597,18 @@
           q.cue ? el('div', null, el('dt', { text: 'Cue' }), el('dd', { text: '\u201C' + q.cue.text + '\u201D' })) : null,
           el('div', null, el('dt', { text: 'Why' }), el('dd', { text: q.explanation || '\u2014' }))));
     }
-    function place(anchor) {
+    function place(anchor, scrolling) {
       var rect = anchor.getBoundingClientRect();
       var width = Math.min(380, document.documentElement.clientWidth - 16);
       var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
       popover.style.width = width + 'px';
       popover.style.left = left + 'px';
       popover.style.top = rect.bottom + window.scrollY + 10 + 'px';
+      // Open upwards when the details would run off the bottom and fit above.
+      var height = popover.offsetHeight;
+      if (!scrolling && rect.bottom + height + 10 > window.innerHeight && rect.top - height - 10 > 0) {
+        popover.style.top = rect.top + window.scrollY - height - 10 + 'px';
+      }
     }
     function closeDetails() {
       if (popover.hidden) return;

@@ -123,6 +123,25 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     await page.close();
   });
 
+  it('opens details below a finding, or above it near the bottom of the window', async () => {
+    const { page, errors } = await open(browser, url);
+    const target = page.locator('.u-article .hate-own').first();
+    // Put the finding 60px above the bottom edge, then click it.
+    await target.evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().bottom - window.innerHeight + 60));
+    await target.click();
+    let box = (await target.boundingBox())!;
+    let details = (await page.locator('.u-popover').boundingBox())!;
+    assert.ok(details.y + details.height <= box.y, 'details above the finding');
+    await page.keyboard.press('Escape');
+    await target.evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().top - 100));
+    await target.click();
+    box = (await target.boundingBox())!;
+    details = (await page.locator('.u-popover').boundingBox())!;
+    assert.ok(details.y >= box.y + box.height, 'details below the finding');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('works from the keyboard: Tab to a finding, Enter for details, Escape back', async () => {
     const { page, errors } = await open(browser, url);
     await page.locator('.u-article [data-f][tabindex="0"]').first().focus();
