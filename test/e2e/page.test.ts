@@ -159,7 +159,13 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
 <p>The minister said the harbour would reopen on 3 May. <img src=x onerror="window.__xss=3;alert(3)"></p>
 <p>Critics were not convinced, and said so at length in a statement issued late on Friday evening.</p>
 <script>window.__xss=4;alert(4)</script></article></body></html>`;
-    await page.locator('#u-file').setInputFiles({ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    // Dropped on the drop zone, as a person would.
+    const dropped = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'hostile.html', { type: 'text/html' }));
+      return transfer;
+    }, html);
+    await page.dispatchEvent('#u-drop', 'drop', { dataTransfer: dropped });
     await page.waitForFunction(() => (document.getElementById('u-mode-html') as HTMLInputElement).checked);
     assert.match((await page.locator('#u-file-note').textContent())!, /hostile\.html .* as an HTML page/);
     await page.getByRole('button', { name: 'Analyse' }).click();
@@ -176,13 +182,33 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
     await page.close();
   });
 
+  it('reads a chosen .txt file as plain text', async () => {
+    const { page, errors } = await openPage();
+    await page.locator('#u-mode-html').check();
+    await page.locator('#u-file').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('The mayor said the bridge would open in June.') });
+    await page.waitForFunction(() => (document.getElementById('u-mode-text') as HTMLInputElement).checked);
+    assert.equal(await page.getByLabel('Article text').inputValue(), 'The mayor said the bridge would open in June.');
+    assert.match((await page.locator('#u-file-note').textContent())!, /note\.txt .* as plain text/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('says what is wrong instead of failing silently', async () => {
     const { page, errors } = await openPage();
     await page.getByRole('button', { name: 'Analyse' }).click();
     assert.match((await page.locator('#u-status').textContent())!, /Paste an article/);
     assert.equal(await page.locator('#u-status').getAttribute('role'), 'alert');
     assert.equal(await page.locator('#u-result').isHidden(), true);
-    assert.deepEqual(errors, []);
+
+    // A page with no text: the server's error, in words, with its code.
+    await page.getByLabel('Article text').fill('<!doctype html><html><body><nav></nav></body></html>');
+    await page.locator('#u-mode-html').check();
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.waitForFunction(() => document.getElementById('u-status')!.getAttribute('role') === 'alert' && /UNSPIN_E_/.test(document.getElementById('u-status')!.textContent!));
+    assert.match((await page.locator('#u-status').textContent())!, /no text to analyse \(UNSPIN_E_INPUT_EMPTY\)/);
+    assert.equal(await page.getByRole('button', { name: 'Analyse' }).isEnabled(), true);
+    // The browser itself logs the 400 response; nothing else may be logged.
+    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
     await page.close();
   });
 });
