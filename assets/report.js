@@ -519,7 +519,9 @@
       var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       // On a phone the details open as a sheet over the lower half, so the finding goes to the top.
       var narrow = window.matchMedia && window.matchMedia('(max-width: 640px)').matches;
-      node.scrollIntoView({ block: narrow ? 'start' : 'center', behavior: reduce ? 'auto' : 'smooth' });
+      var rect = node.getBoundingClientRect();
+      var top = narrow ? rect.top - 72 : rect.top - (window.innerHeight - rect.height) / 2;
+      window.scrollTo({ top: Math.max(0, window.scrollY + top), behavior: reduce ? 'auto' : 'smooth' });
     }
 
     /** Scrolls to a quote, highlights it and opens its provenance card. */

@@ -122,6 +122,7 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
       const sheet = document.querySelector('.u-popover')!.getBoundingClientRect();
       return !!r && r.top >= 0 && r.top < sheet.top;
     });
+    await page.waitForFunction(() => Math.abs(document.querySelector('.u-article .is-selected')!.getBoundingClientRect().top - 72) < 2, null, { timeout: 3000 });
     await page.screenshot({ path: join(shots, 'page-390.png') });
     assert.deepEqual(errors, []);
     await page.close();
