@@ -1,20 +1,48 @@
 import type { Analysis } from '../core/types.js';
+import { asset } from './html-assets.js';
+import { escapeHtml } from './html-escape.js';
+import { renderFallback } from './html-fallback.js';
+import { cspMeta, inlineScript, inlineStyle, jsonScript } from './html-inline.js';
+import { defaultReportLabels, type ReportLabel } from './html-labels.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export { escapeHtml } from './html-escape.js';
+export type { ReportLabel } from './html-labels.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+export interface HtmlReportOptions {
+  /** Label definitions for hovers and the legend; the default detectors' labels when omitted. */
+  labels?: readonly ReportLabel[];
 }
 
-/** A self-contained report page: no network requests, every piece of input text escaped. */
-export function renderHtmlReport(analysis: Analysis): string {
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const v of analysis.voices) {
-    parts.push(escapeHtml(analysis.text.slice(cursor, v.start)));
-    parts.push(`<span class="voice-${v.voice}">${escapeHtml(analysis.text.slice(v.start, v.end))}</span>`);
-    cursor = v.end;
-  }
-  parts.push(escapeHtml(analysis.text.slice(cursor)));
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(analysis.meta.title ?? 'unspin report')}</title></head><body><pre>${parts.join('')}</pre></body></html>`;
+/**
+ * A self-contained report page: the CSS, the renderer script and the analysis are
+ * inlined, a Content-Security-Policy forbids every network request, and input text
+ * reaches the page only as JSON data (read with textContent) or escaped fallback text.
+ */
+export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
+  const labels = options.labels ?? defaultReportLabels();
+  const style = inlineStyle(asset('report.css'));
+  const script = inlineScript(asset('report.js'));
+  const title = analysis.meta.title ?? analysis.meta.source ?? 'document';
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    cspMeta([script], [style], "'none'"),
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="generator" content="unspin">',
+    `<title>${escapeHtml(title)} · unspin report</title>`,
+    style.html,
+    '</head>',
+    '<body>',
+    '<div id="unspin-root">',
+    `<noscript>${renderFallback(analysis)}</noscript>`,
+    '</div>',
+    jsonScript('unspin-data', { analysis, labels }),
+    script.html,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
 }

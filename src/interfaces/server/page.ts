@@ -1,6 +1,68 @@
-import { escapeHtml } from '../../outputs/html.js';
+import { asset } from '../../outputs/html-assets.js';
+import { cspMeta, cspPolicy, inlineScript, inlineStyle, jsonScript, type InlineBlock } from '../../outputs/html-inline.js';
+import { defaultReportLabels, type ReportLabel } from '../../outputs/html-labels.js';
 
-/** The web page served at `/`: paste an article, see it unspun. */
-export function renderAppPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml('unspin')}</title></head><body><h1>unspin</h1><textarea id="input"></textarea><button id="analyze">Analyse</button><pre id="out"></pre><script>document.getElementById('analyze').onclick=async()=>{const r=await fetch('/v1/analyze',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({text:document.getElementById('input').value})});document.getElementById('out').textContent=JSON.stringify(await r.json(),null,2)}</script></body></html>`;
+export interface AppPageOptions {
+  /** Where the page POSTs `{text}` or `{html}`; same origin. */
+  endpoint?: string;
+  /** Label definitions for hovers and the legend; the default detectors' labels when omitted. */
+  labels?: readonly ReportLabel[];
+  /** The largest file the page accepts before it even asks the server. */
+  maxBytes?: number;
+}
+
+/**
+ * The web page served at `/`: paste an article or drop a file, see it unspun. The page
+ * holds no input text; the answer is drawn by the report's renderer with textContent,
+ * and its Content-Security-Policy allows only its own scripts and same-origin requests.
+ */
+export function renderAppPage(options: AppPageOptions = {}): string {
+  const { styles, scripts } = blocks();
+  const config = { endpoint: options.endpoint ?? '/v1/analyze', labels: options.labels ?? defaultReportLabels(), maxBytes: options.maxBytes ?? 5 * 1024 * 1024 };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+${cspMeta(scripts, styles, "'self'")}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>unspin: who is speaking in this article?</title>
+${styles.map((s) => s.html).join('\n')}
+</head>
+<body>
+<header class="app-bar"><div class="app-bar-inner"><p class="app-brand">unspin</p><p class="app-tagline">Quotes, speakers, state outlets, hate speech, propaganda techniques and check-worthy claims, each with its reason.</p></div></header>
+<section class="app-input" aria-label="Article to analyse">
+<form id="u-form" class="app-card" novalidate>
+<label class="app-label" for="u-text">Article text</label>
+<textarea id="u-text" class="app-text" name="text" rows="10" spellcheck="false" placeholder="Paste a news article or post here, or drop a saved web page (.html) or a .txt file below."></textarea>
+<div class="app-row">
+<div id="u-drop" class="app-drop"><span>Drop an .html or .txt file here, or</span><label class="app-file">choose a file<input id="u-file" type="file" accept=".html,.htm,.txt,text/html,text/plain"></label><p id="u-file-note" class="app-file-note" aria-live="polite"></p></div>
+<fieldset class="app-mode"><legend>Input is</legend><label><input type="radio" name="mode" id="u-mode-text" value="text" checked> plain text</label><label><input type="radio" name="mode" id="u-mode-html" value="html"> an HTML page</label></fieldset>
+<div class="app-actions"><p id="u-status" class="u-status" role="status" aria-live="polite"></p><button id="u-analyze" class="u-button" type="submit">Analyse</button></div>
+</div>
+<p class="app-hint">Everything runs on this server; nothing is sent anywhere else. Ctrl+Enter analyses.</p>
+</form>
+</section>
+<div id="u-result" hidden></div>
+${jsonScript('unspin-config', config)}
+${scripts.map((s) => s.html).join('\n')}
+</body>
+</html>
+`;
+}
+
+function blocks(): { styles: InlineBlock[]; scripts: InlineBlock[] } {
+  return {
+    styles: [inlineStyle(asset('report.css')), inlineStyle(asset('app.css'))],
+    scripts: [inlineScript(asset('report.js')), inlineScript(asset('app.js'))],
+  };
+}
+
+/**
+ * The page's Content-Security-Policy, for a server that sends it as a header too (a
+ * header policy stricter than this, such as `script-src 'self'`, would block the page).
+ */
+export function appPageCsp(): string {
+  const { styles, scripts } = blocks();
+  return cspPolicy(scripts, styles, "'self'");
 }

@@ -1,0 +1,674 @@
+/*
+ * unspin report renderer, shared by the self-contained HTML report and the web page.
+ * Plain browser JavaScript, no framework, no network.
+ *
+ * Input text reaches the page only through textContent, attribute values and CSS
+ * attr(), never through HTML parsing, so an article containing markup runs nothing.
+ *
+ * API: window.Unspin.render(root, analysis, labels) -> { select(id), setFilter(kind|voice, name, on) }
+ * The report page boots itself from <script type="application/json" id="unspin-data">.
+ */
+(function () {
+  'use strict';
+
+  var KINDS = ['hate', 'propaganda', 'claim'];
+  var VOICES = ['author', 'quoted', 'reported'];
+  var KIND_TITLE = { hate: 'Hate speech', propaganda: 'Propaganda techniques', claim: 'Check-worthy claims' };
+  var KIND_SHORT = { hate: 'Hate', propaganda: 'Propaganda', claim: 'Claims' };
+  var KIND_ONE = { hate: 'Hate', propaganda: 'Propaganda', claim: 'Claim' };
+  var VOICE_TITLE = { author: 'Author', quoted: 'Quoted', reported: 'Reported' };
+  var VOICE_BADGE = { author: 'AUTHOR\u2019S OWN WORDS', quoted: 'QUOTED', reported: 'REPORTED SPEECH' };
+  var VOICE_HELP = {
+    author: 'The writer\u2019s own words: plain text.',
+    quoted: 'Direct quotes: tinted, with the speaker\u2019s name at the start.',
+    reported: 'Reported speech (\u201Csaid that \u2026\u201D): dotted underline.',
+  };
+  // State Media Monitor typology (Media and Journalism Research Center).
+  var TYPOLOGY = {
+    SC: 'state-controlled',
+    CaPu: 'captured public media',
+    CaPr: 'captured private media',
+    ISFM: 'independent state-funded and state-managed',
+    ISF: 'independent state-funded',
+    ISM: 'independent state-managed',
+    IP: 'independent public media',
+  };
+  // Fourteen distinguishable hues, none of them the hate red; techniques take them in
+  // the order the detector lists its labels, so colours are stable across reports.
+  var PALETTE = ['#7048e8', '#1c7ed6', '#0ca678', '#f08c00', '#d6336c', '#5c940d', '#0b7285', '#ae3ec9', '#e8590c', '#364fc7', '#087f5b', '#a61e4d', '#74b816', '#495057'];
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (key) {
+        var value = attrs[key];
+        if (value === null || value === undefined || value === false) return;
+        if (key === 'class') node.className = value;
+        else if (key === 'text') node.textContent = String(value);
+        else if (key.slice(0, 2) === 'on') node.addEventListener(key.slice(2), value);
+        else node.setAttribute(key, value === true ? '' : String(value));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) child.forEach(function (c) { append(node, c); });
+    else node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+
+  var LABEL_NAME = { hatespeech: 'Hate speech', offensive: 'Offensive', 'check-worthy': 'Check-worthy claim' };
+  function prettyLabel(label) {
+    if (LABEL_NAME[label]) return LABEL_NAME[label];
+    var s = String(label).replace(/_/g, ' ').replace(/,/g, ' / ');
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+  function excerpt(s, max) {
+    var flat = String(s).replace(/\s+/g, ' ').trim();
+    max = max || 90;
+    return flat.length > max ? flat.slice(0, max - 1) + '\u2026' : flat;
+  }
+  function pct(x) {
+    return Math.round(x * 100) + '%';
+  }
+  function score(x) {
+    return typeof x === 'number' ? x.toFixed(2) : '';
+  }
+  // Unknown kinds or voices (a newer analysis, or hand-written JSON) show as they are.
+  function voiceBadge(v) {
+    return VOICE_BADGE[v] || String(v).toUpperCase();
+  }
+  function kindOne(k) {
+    return KIND_ONE[k] || String(k);
+  }
+  function isHateOwn(f) {
+    return f.voice === 'author';
+  }
+
+  /** Splits [0, text.length) at every span boundary and at line breaks; each piece lists the spans covering it. */
+  function segments(text, spans) {
+    var cuts = [0, text.length];
+    spans.forEach(function (s) { cuts.push(s.start, s.end); });
+    var breaks = /\s*\n\s*/g;
+    var m;
+    var gaps = [];
+    while ((m = breaks.exec(text))) {
+      gaps.push({ start: m.index, end: m.index + m[0].length });
+      cuts.push(m.index, m.index + m[0].length);
+    }
+    cuts = cuts.filter(function (c) { return c >= 0 && c <= text.length; }).sort(function (a, b) { return a - b; });
+    var points = cuts.filter(function (c, i) { return i === 0 || c !== cuts[i - 1]; });
+    var byStart = spans.filter(function (s) { return s.end > s.start; }).sort(function (a, b) { return a.start - b.start; });
+    var out = [];
+    var active = [];
+    var k = 0;
+    var g = 0;
+    for (var i = 0; i + 1 < points.length; i++) {
+      var a = points[i];
+      var b = points[i + 1];
+      while (k < byStart.length && byStart[k].start <= a) active.push(byStart[k++]);
+      active = active.filter(function (s) { return s.end > a; });
+      while (g < gaps.length && gaps[g].end <= a) g++;
+      var inGap = g < gaps.length && gaps[g].start <= a && b <= gaps[g].end;
+      out.push({ start: a, end: b, covers: inGap ? [] : active.slice(), gap: inGap });
+    }
+    return out;
+  }
+
+  function render(root, analysis, labelList) {
+    var text = analysis.text || '';
+    var findings = (analysis.findings || []).slice();
+    var quotes = analysis.quotes || [];
+    var speakers = analysis.speakers || [];
+    var outlets = analysis.outlets || [];
+    var labels = {};
+    (labelList || []).forEach(function (l) { labels[l.kind + '\u0000' + l.label] = l; });
+    var speakerById = {};
+    speakers.forEach(function (s) { speakerById[s.id] = s; });
+    var outletById = {};
+    outlets.forEach(function (o) { outletById[o.id] = o; });
+    var quoteById = {};
+    quotes.forEach(function (q) { quoteById[q.id] = q; });
+    var findingById = {};
+    findings.forEach(function (f) { findingById[f.id] = f; });
+
+    var colours = {};
+    var nextColour = 0;
+    function colourFor(label) {
+      if (!(label in colours)) colours[label] = PALETTE[nextColour++ % PALETTE.length];
+      return colours[label];
+    }
+    (labelList || []).forEach(function (l) { if (l.kind === 'propaganda') colourFor(l.label); });
+    findings.forEach(function (f) { if (f.kind === 'propaganda') colourFor(f.label); });
+
+    function definition(f) {
+      var l = labels[f.kind + '\u0000' + f.label];
+      return l ? l.definition : null;
+    }
+
+    var state = { kinds: { hate: true, propaganda: true, claim: true }, voices: { author: true, quoted: true, reported: true } };
+    function visible(f) {
+      return state.kinds[f.kind] !== false && state.voices[f.voice] !== false;
+    }
+
+    root.textContent = '';
+    root.classList.add('unspin');
+
+    // ---- header --------------------------------------------------------------
+    var meta = analysis.meta || {};
+    var metaBits = [meta.byline, meta.publishedAt, meta.source, meta.url].filter(Boolean);
+    var totals = { author: 0, quoted: 0, reported: 0 };
+    (analysis.voices || []).forEach(function (v) { if (v.voice in totals) totals[v.voice] += v.end - v.start; });
+    var sum = totals.author + totals.quoted + totals.reported || 1;
+    var stateOutlets = outlets.filter(function (o) { return o.stateAffiliated; });
+
+    var voiceBar = el('div', { class: 'u-voicebar', role: 'img', 'aria-label': VOICES.map(function (v) { return VOICE_TITLE[v] + ' ' + pct(totals[v] / sum); }).join(', ') },
+      VOICES.map(function (v) {
+        var bar = el('span', { class: 'u-voicebar-' + v });
+        bar.style.width = (100 * totals[v] / sum).toFixed(2) + '%';
+        return bar;
+      }));
+    var header = el('header', { class: 'u-head' },
+      el('div', { class: 'u-head-main' },
+        el('p', { class: 'u-eyebrow', text: 'unspin \u00B7 provenance and findings report' }),
+        el('h1', { class: 'u-title', text: meta.title || meta.source || 'Untitled document' }),
+        metaBits.length ? el('p', { class: 'u-meta', text: metaBits.join(' \u00B7 ') }) : null,
+        el('div', { class: 'u-voices' }, voiceBar,
+          el('p', { class: 'u-voicebar-legend' }, VOICES.map(function (v) {
+            return el('span', { class: 'u-key-' + v }, el('i', { 'aria-hidden': 'true' }), VOICE_TITLE[v] + ' ' + pct(totals[v] / sum));
+          })))),
+      el('div', { class: 'u-head-side' },
+        el('dl', { class: 'u-stats' },
+          stat(quotes.filter(function (q) { return q.kind !== 'scare'; }).length, 'quotes'),
+          stat(speakers.length, 'speakers'),
+          stat(outlets.length, 'outlets', stateOutlets.length ? stateOutlets.length + ' state' : null),
+          stat(count('hate'), 'hate', null, 'hate'),
+          stat(count('propaganda'), 'propaganda', null, 'propaganda'),
+          stat(count('claim'), 'claims', null, 'claim')),
+        el('button', { type: 'button', class: 'u-button', 'data-action': 'download', onclick: download }, 'Download JSON')));
+
+    function count(kind) {
+      return findings.filter(function (f) { return f.kind === kind; }).length;
+    }
+    function stat(n, what, note, kind) {
+      return el('div', { class: 'u-stat' + (kind ? ' u-stat-' + kind : '') }, el('dt', { text: what }), el('dd', null, String(n), note ? el('small', { text: note }) : null));
+    }
+    function download() {
+      var blob = new Blob([JSON.stringify(analysis, null, 2) + '\n'], { type: 'application/json' });
+      var url = URL.createObjectURL(blob);
+      var base = String(meta.source || meta.title || 'analysis').split(/[\\/]/).pop().replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'analysis';
+      var a = el('a', { href: url, download: base + '.unspin.json', class: 'u-hidden' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
+      root.dispatchEvent(new window.CustomEvent('unspin:download', { detail: { size: blob.size, name: a.download } }));
+    }
+
+    // ---- filters ---------------------------------------------------------------
+    var toolbar = el('div', { class: 'u-toolbar', role: 'group', 'aria-label': 'Filters' },
+      el('fieldset', { class: 'u-filter' }, el('legend', { text: 'Findings' }),
+        KINDS.map(function (k) { return toggle('kind', k, KIND_SHORT[k] + ' (' + count(k) + ')'); })),
+      el('fieldset', { class: 'u-filter' }, el('legend', { text: 'Voices' }),
+        VOICES.map(function (v) { return toggle('voice', v, VOICE_TITLE[v]); })));
+    function toggle(group, name, caption) {
+      var input = el('input', { type: 'checkbox', checked: true, 'data-filter': group, value: name, onchange: function () { setFilter(group, name, input.checked); } });
+      return el('label', { class: 'u-toggle u-toggle-' + name }, input, el('span', { class: 'u-swatch', 'aria-hidden': 'true' }), caption);
+    }
+
+    // ---- article -----------------------------------------------------------------
+    var article = el('article', { class: 'u-article', 'aria-label': 'Article text with highlights', lang: meta.language || 'en' });
+    var segmentEls = []; // {el, start, end, findings: []}
+    var firstEl = {}; // finding id -> element
+
+    function drawArticle() {
+      article.textContent = '';
+      segmentEls = [];
+      firstEl = {};
+      var spans = [];
+      (analysis.voices || []).forEach(function (v) { spans.push({ start: v.start, end: v.end, type: 'voice', ref: v }); });
+      quotes.forEach(function (q) { spans.push({ start: q.start, end: q.end, type: q.kind === 'scare' ? 'scare' : 'quote', ref: q }); });
+      speakers.forEach(function (s) { (s.mentions || []).forEach(function (m) { spans.push({ start: m.start, end: m.end, type: 'speaker', ref: s }); }); });
+      outlets.forEach(function (o) { (o.mentions || []).forEach(function (m) { spans.push({ start: m.start, end: m.end, type: 'outlet', ref: o }); }); });
+      findings.filter(visible).forEach(function (f) {
+        spans.push({ start: f.start, end: f.end, type: 'finding', ref: f });
+        (f.evidence || []).forEach(function (e) { spans.push({ start: e.start, end: e.end, type: 'evidence', ref: f }); });
+        (f.parts || []).forEach(function (p) { spans.push({ start: p.start, end: p.end, type: 'part', ref: f }); });
+      });
+
+      var started = {};
+      segments(text, spans).forEach(function (seg) {
+        var piece = text.slice(seg.start, seg.end);
+        if (seg.gap) {
+          // Line breaks become blocks so paragraph spacing is set by CSS, not by a blank line; the text stays exact.
+          article.append(el('span', { class: /\n[^\n]*\n/.test(piece) ? 'u-gap u-gap-para' : 'u-gap', text: piece }));
+          return;
+        }
+        if (seg.covers.length === 0) {
+          article.append(document.createTextNode(piece));
+          return;
+        }
+        var cls = ['u-seg'];
+        var here = [];
+        var bands = [];
+        var titles = [];
+        var node = el('span');
+        seg.covers.forEach(function (c) {
+          var r = c.ref;
+          if (c.type === 'voice') cls.push('v-' + r.voice);
+          else if (c.type === 'scare') cls.push('is-scare');
+          else if (c.type === 'speaker') { cls.push('is-speaker'); node.setAttribute('data-speaker-id', r.id); }
+          else if (c.type === 'outlet') { cls.push('is-outlet'); if (r.stateAffiliated) cls.push('is-state'); }
+          else if (c.type === 'evidence') cls.push('is-evidence');
+          else if (c.type === 'part') cls.push('is-part');
+          else if (c.type === 'quote') {
+            node.setAttribute('data-q', r.id);
+            if (c.start === seg.start && !started[r.id]) {
+              started[r.id] = true;
+              cls.push('q-start');
+              node.setAttribute('data-who', quoteSource(r));
+            }
+          } else if (c.type === 'finding') {
+            here.push(r.id);
+            titles.push(kindOne(r.kind) + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
+            if (r.kind === 'hate') cls.push('k-hate', isHateOwn(r) ? 'hate-own' : 'hate-quoted');
+            else if (r.kind === 'propaganda') { cls.push('k-propaganda'); bands.push(colourFor(r.label)); }
+            else if (r.kind === 'claim') cls.push('k-claim');
+          }
+        });
+        if (cls.indexOf('is-evidence') >= 0 && cls.indexOf('k-hate') < 0) cls.splice(cls.indexOf('is-evidence'), 1);
+        node.className = cls.filter(function (c, i) { return cls.indexOf(c) === i; }).join(' ');
+        node.textContent = piece;
+        if (bands.length) {
+          node.style.boxShadow = bands.map(function (colour, i) { return '0 ' + (3 * (i + 1)) + 'px 0 ' + colour; }).join(', ');
+        }
+        var q = node.getAttribute('data-q');
+        if (q) titles.push((quoteById[q].kind === 'direct' ? 'Quote' : 'Reported speech') + ': ' + quoteSource(quoteById[q]) + (quoteById[q].outletId && outletById[quoteById[q].outletId] && quoteById[q].speakerId ? ' via ' + outletById[quoteById[q].outletId].name : ''));
+        if (cls.indexOf('is-scare') >= 0) titles.push('Scare quote: the author\u2019s irony, not a speaker\u2019s words');
+        if (titles.length) node.title = titles.join('\n');
+        if (here.length) {
+          node.setAttribute('data-f', here.join(' '));
+          var fresh = here.filter(function (id) { return !(id in firstEl); });
+          fresh.forEach(function (id) { firstEl[id] = node; });
+          if (fresh.length) {
+            node.tabIndex = 0;
+            node.setAttribute('role', 'button');
+            node.setAttribute('aria-label', here.map(function (id) {
+              var f = findingById[id];
+              return kindOne(f.kind) + ': ' + prettyLabel(f.label) + ', ' + voiceBadge(f.voice).toLowerCase();
+            }).join('; ') + '. \u201C' + excerpt(piece, 60) + '\u201D. Press Enter for details.');
+          }
+        }
+        segmentEls.push({ el: node, start: seg.start, end: seg.end, findings: here });
+        article.append(node);
+      });
+    }
+
+    function quoteSource(q) {
+      return q.speakerId && speakerById[q.speakerId] ? speakerById[q.speakerId].name : q.outletId && outletById[q.outletId] ? outletById[q.outletId].name : 'unattributed';
+    }
+
+    article.addEventListener('click', function (event) {
+      var target = event.target.closest ? event.target.closest('[data-f],[data-q]') : null;
+      if (!target) return;
+      if (!target.getAttribute('data-f')) {
+        // A quote without findings: its provenance card.
+        var q = quoteById[target.getAttribute('data-q')];
+        highlightRanges([q], null);
+        showDetails([], target);
+        return;
+      }
+      var ids = target.getAttribute('data-f').split(' ');
+      showDetails(ids, target);
+      markSelected(ids);
+    });
+    article.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      var target = event.target;
+      if (!target.getAttribute || !target.getAttribute('data-f')) return;
+      event.preventDefault();
+      var ids = target.getAttribute('data-f').split(' ');
+      showDetails(ids, target);
+      markSelected(ids);
+      // From the keyboard, the details take focus so a screen reader reads them; Escape comes back.
+      popover.focus({ preventScroll: true });
+    });
+
+    // ---- side panels -----------------------------------------------------------
+    var side = el('aside', { class: 'u-side', 'aria-label': 'Provenance and findings' });
+
+    function panel(id, title, n, body, extraClass) {
+      return el('section', { class: 'u-panel' + (extraClass ? ' ' + extraClass : ''), 'aria-labelledby': 'u-h-' + id },
+        el('h2', { id: 'u-h-' + id }, title, n === null ? null : el('span', { class: 'u-count', text: String(n) })), body);
+    }
+    function item(onActivate, children, extraClass, ariaLabel) {
+      return el('li', null, el('button', { type: 'button', class: 'u-item' + (extraClass ? ' ' + extraClass : ''), onclick: onActivate, 'aria-label': ariaLabel || null }, children));
+    }
+    function empty(what) {
+      return el('p', { class: 'u-empty', text: what });
+    }
+
+    function drawSide() {
+      side.textContent = '';
+      side.append(legendPanel(), speakersPanel(), outletsPanel(), hatePanel(), propagandaPanel(), claimsPanel());
+    }
+
+    function legendPanel() {
+      var rows = [
+        ['v-author', 'Author', VOICE_HELP.author],
+        ['v-quoted', 'Quoted', VOICE_HELP.quoted],
+        ['v-reported', 'Reported', VOICE_HELP.reported],
+        ['is-scare', '\u201CScare\u201D quote', 'Quotation marks as irony; still the author\u2019s voice.'],
+        ['k-hate hate-own', 'Hate \u00B7 author', 'Solid red: hate in the author\u2019s own words.'],
+        ['k-hate hate-quoted', 'Hate \u00B7 quoted', 'Striped, outlined: hate the author quotes.'],
+        ['k-propaganda', 'Propaganda', 'Coloured underline per technique; stacked when they overlap.'],
+        ['k-claim', 'Claim', 'Yellow marker: a statement worth checking.'],
+        ['is-outlet is-state', 'State outlet', 'Outlet name; red mark when state-affiliated.'],
+      ];
+      var dl = el('dl', { class: 'u-legend' }, rows.map(function (r) {
+        var sample = el('span', { class: 'u-seg ' + r[0], text: r[1] });
+        if (r[0] === 'k-propaganda') sample.style.boxShadow = '0 3px 0 ' + PALETTE[0];
+        return el('div', { class: 'u-legend-row' }, el('dt', null, sample), el('dd', { text: r[2] }));
+      }));
+      var details = el('details', { class: 'u-legend-box', open: true }, el('summary', { text: 'How to read the highlights' }), dl);
+      return el('section', { class: 'u-panel u-panel-legend', 'aria-label': 'Legend' }, details);
+    }
+
+    function speakersPanel() {
+      if (!speakers.length) return panel('speakers', 'Speakers', 0, empty('No attributed speakers.'));
+      var list = el('ul', { class: 'u-list' }, speakers.map(function (s) {
+        var own = quotes.filter(function (q) { return q.speakerId === s.id; });
+        var direct = own.filter(function (q) { return q.kind === 'direct'; }).length;
+        var reported = own.filter(function (q) { return q.kind === 'indirect'; }).length;
+        var via = unique(own.map(function (q) { return q.outletId; }).filter(Boolean)).map(function (id) { return outletById[id] ? outletById[id].name : id; });
+        var ranges = own.concat(s.mentions || []);
+        var head = item(function () { highlightRanges(ranges, own[0] || (s.mentions || [])[0]); }, [
+          el('span', { class: 'u-item-title', text: s.name }),
+          el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + reported + ' reported \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
+        ], 'u-item-speaker');
+        if (own.length) {
+          head.append(el('ol', { class: 'u-sublist' }, own.map(function (q) {
+            return item(function () { showQuote(q); }, [
+              el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'quote' : 'reported' }),
+              el('span', { class: 'u-excerpt', text: excerpt(q.text, 80) }),
+            ]);
+          })));
+        }
+        return head;
+      }));
+      return panel('speakers', 'Speakers', speakers.length, list);
+    }
+
+    function outletsPanel() {
+      if (!outlets.length) return panel('outlets', 'Outlets', 0, empty('No outlets cited.'));
+      var list = el('ul', { class: 'u-list' }, outlets.map(function (o) {
+        var carried = quotes.filter(function (q) { return q.outletId === o.id; });
+        var typology = o.typology ? o.typology + (TYPOLOGY[o.typology] ? ', ' + TYPOLOGY[o.typology] : '') : null;
+        return item(function () { highlightRanges((o.mentions || []).concat(carried), (o.mentions || [])[0] || carried[0]); }, [
+          el('span', { class: 'u-item-title' }, o.name,
+            o.stateAffiliated ? el('span', { class: 'u-badge u-badge-state', text: 'STATE-AFFILIATED' }) : o.stateAffiliated === false ? el('span', { class: 'u-badge u-badge-independent', text: 'not state-affiliated' }) : null),
+          el('span', { class: 'u-item-meta', text: [o.country, typology, o.owner ? 'owner: ' + o.owner : null].filter(Boolean).join(' \u00B7 ') }),
+          el('span', { class: 'u-item-meta', text: plural((o.mentions || []).length, 'mention') + ' \u00B7 ' + plural(carried.length, 'quote') + ' carried' }),
+        ], o.stateAffiliated ? 'u-item-state' : null);
+      }));
+      return panel('outlets', 'Outlets', outlets.length, list);
+    }
+
+    function findingItem(f, extra) {
+      return item(function () { select(f.id); }, [
+        el('span', { class: 'u-item-title' }, extra || null, el('span', { class: 'u-item-label', text: prettyLabel(f.label) }), el('span', { class: 'u-score', text: score(f.score) })),
+        el('span', { class: 'u-excerpt', text: '\u201C' + excerpt(f.text, 110) + '\u201D' }),
+      ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), kindOne(f.kind) + ': ' + prettyLabel(f.label) + ', ' + voiceBadge(f.voice).toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
+    }
+    function voiceTag(f) {
+      return el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) });
+    }
+
+    function hatePanel() {
+      var hate = findings.filter(function (f) { return f.kind === 'hate'; });
+      var body = hate.length ? el('ul', { class: 'u-list' }, hate.map(function (f) {
+        var li = findingItem(f, el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: isHateOwn(f) ? 'AUTHOR\u2019S OWN WORDS' : f.voice === 'reported' ? 'REPORTED' : 'QUOTED' }));
+        if (f.targets && f.targets.length) li.firstChild.append(el('span', { class: 'u-item-meta', text: 'targets: ' + f.targets.join(', ') }));
+        return li;
+      })) : empty('No hate speech found.');
+      return panel('hate', KIND_TITLE.hate, hate.length, body, 'u-panel-hate');
+    }
+
+    function propagandaPanel() {
+      var prop = findings.filter(function (f) { return f.kind === 'propaganda'; });
+      if (!prop.length) return panel('propaganda', KIND_TITLE.propaganda, 0, empty('No propaganda techniques found.'), 'u-panel-propaganda');
+      var byLabel = {};
+      prop.forEach(function (f) { (byLabel[f.label] = byLabel[f.label] || []).push(f); });
+      var order = Object.keys(byLabel).sort(function (a, b) { return byLabel[b].length - byLabel[a].length || prettyLabel(a).localeCompare(prettyLabel(b)); });
+      var legend = el('ul', { class: 'u-techniques', 'aria-label': 'Techniques found, with counts' }, order.map(function (label) {
+        var swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });
+        swatch.style.background = colourFor(label);
+        var def = definition(byLabel[label][0]);
+        var all = byLabel[label];
+        return el('li', null, el('button', {
+          type: 'button',
+          class: 'u-technique',
+          title: def || '',
+          'aria-label': prettyLabel(label) + ': ' + plural(all.length, 'finding') + (def ? '. ' + def : '') + '. Highlight them.',
+          onclick: function () { highlightRanges(all, all[0]); },
+        }, swatch,
+          el('span', { class: 'u-technique-name', text: prettyLabel(label) }),
+          el('span', { class: 'u-count', text: String(all.length) }),
+          def ? el('span', { class: 'u-technique-def', text: def }) : null));
+      }));
+      var list = el('ul', { class: 'u-list' }, prop.map(function (f) {
+        var swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });
+        swatch.style.background = colourFor(f.label);
+        var li = findingItem(f, swatch);
+        li.firstChild.append(voiceTag(f));
+        return li;
+      }));
+      return panel('propaganda', KIND_TITLE.propaganda, prop.length, [legend, list], 'u-panel-propaganda');
+    }
+
+    function claimsPanel() {
+      var claims = findings.filter(function (f) { return f.kind === 'claim'; }).sort(function (a, b) { return b.score - a.score || a.start - b.start; });
+      var body = claims.length ? el('ol', { class: 'u-list u-claims' }, claims.map(function (f) {
+        var li = findingItem(f);
+        if (f.parts && f.parts.length) {
+          li.firstChild.append(el('span', { class: 'u-parts' }, f.parts.map(function (p) {
+            return el('span', { class: 'u-part u-part-' + p.type, title: p.type + (p.value !== undefined && p.value !== null ? ' = ' + p.value + (p.unit ? ' ' + p.unit : '') : '') }, el('b', { text: p.type }), ' ', p.text);
+          })));
+        }
+        li.firstChild.append(voiceTag(f));
+        return li;
+      })) : empty('No check-worthy claims found.');
+      return panel('claims', KIND_TITLE.claim + ' (ranked)', claims.length, body, 'u-panel-claims');
+    }
+
+    function unique(xs) {
+      return xs.filter(function (x, i) { return xs.indexOf(x) === i; });
+    }
+    function plural(n, word) {
+      return n + ' ' + word + (n === 1 ? '' : 's');
+    }
+
+    // ---- selection and details ---------------------------------------------------
+    var popover = el('div', { class: 'u-popover', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Finding details', hidden: true, tabindex: '-1' });
+    var returnFocus = null;
+
+    function clearSelected() {
+      segmentEls.forEach(function (s) { s.el.classList.remove('is-selected', 'is-flash'); });
+    }
+    function markSelected(ids) {
+      clearSelected();
+      segmentEls.forEach(function (s) {
+        if (s.findings.some(function (id) { return ids.indexOf(id) >= 0; })) s.el.classList.add('is-selected');
+      });
+    }
+    function highlightRanges(ranges, scrollTo) {
+      closeDetails();
+      clearSelected();
+      var first = null;
+      segmentEls.forEach(function (s) {
+        var hit = ranges.some(function (r) { return s.start < r.end && r.start < s.end; });
+        if (hit) {
+          s.el.classList.add('is-selected', 'is-flash');
+          if (!first && scrollTo && s.start < scrollTo.end && scrollTo.start < s.end) first = s.el;
+        }
+      });
+      if (first) scrollIntoView(first);
+    }
+    function scrollIntoView(node) {
+      var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      // On a phone the details open as a sheet over the lower half, so the finding goes to the top.
+      var narrow = window.matchMedia && window.matchMedia('(max-width: 640px)').matches;
+      var rect = node.getBoundingClientRect();
+      var top = narrow ? rect.top - 72 : rect.top - (window.innerHeight - rect.height) / 2;
+      window.scrollTo({ top: Math.max(0, window.scrollY + top), behavior: reduce ? 'auto' : 'smooth' });
+    }
+
+    /** Scrolls to a quote, highlights it and opens its provenance card. */
+    function showQuote(q) {
+      highlightRanges([q], q);
+      var first = segmentEls.filter(function (s) { return s.el.getAttribute('data-q') === q.id; })[0];
+      if (first) showDetails([], first.el, true);
+    }
+
+    /** Scrolls to a finding, highlights every piece of it and opens its details. */
+    function select(id) {
+      var f = findingById[id];
+      if (!f) return false;
+      if (!visible(f)) {
+        setFilter('kind', f.kind, true);
+        setFilter('voice', f.voice, true);
+      }
+      var node = firstEl[id];
+      if (!node) return false;
+      markSelected([id]);
+      segmentEls.forEach(function (s) { if (s.findings.indexOf(id) >= 0) s.el.classList.add('is-flash'); });
+      scrollIntoView(node);
+      node.focus({ preventScroll: true });
+      showDetails([id], node, true);
+      return true;
+    }
+
+    /** `scrolling`: the anchor is being scrolled into view, so its current position says nothing. */
+    function showDetails(ids, anchor, scrolling) {
+      returnFocus = anchor;
+      popover.textContent = '';
+      var list = ids.map(function (id) { return findingById[id]; }).filter(Boolean).sort(function (a, b) { return (a.end - a.start) - (b.end - b.start); });
+      popover.append(el('button', { type: 'button', class: 'u-close', 'aria-label': 'Close details', onclick: closeDetails, text: '\u00D7' }));
+      list.forEach(function (f) { popover.append(detailCard(f)); });
+      var q = quoteAt(anchor);
+      if (q) popover.append(quoteCard(q));
+      popover.hidden = false;
+      place(anchor, scrolling);
+    }
+    function quoteAt(anchor) {
+      var id = anchor.getAttribute('data-q');
+      return id ? quoteById[id] || null : null;
+    }
+    function detailCard(f) {
+      var rows = [];
+      var def = definition(f);
+      if (def) rows.push(['Definition', def]);
+      rows.push(['Why', f.explanation || '\u2014']);
+      if (f.targets && f.targets.length) rows.push(['Targets', f.targets.join(', ')]);
+      if (f.evidence && f.evidence.length) rows.push(['Evidence', f.evidence.map(function (e) { return '\u201C' + e.text + '\u201D'; }).join(', ')]);
+      if (f.parts && f.parts.length) rows.push(['Parts', f.parts.map(function (p) { return p.type + ': ' + p.text + (p.value !== undefined && p.value !== null && String(p.value) !== p.text ? ' (' + p.value + (p.unit ? ' ' + p.unit : '') + ')' : ''); }).join('; ')]);
+      rows.push(['Source', [f.ruleId ? 'rule ' + f.ruleId : null, f.model ? 'model ' + f.model : null].filter(Boolean).join(' \u00B7 ') || '\u2014']);
+      var swatch = null;
+      if (f.kind === 'propaganda') {
+        swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });
+        swatch.style.background = colourFor(f.label);
+      }
+      return el('div', { class: 'u-card u-card-' + f.kind },
+        el('p', { class: 'u-card-head' },
+          el('span', { class: 'u-kind u-kind-' + f.kind, text: kindOne(f.kind) }),
+          f.kind === 'hate' ? el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: voiceBadge(f.voice) }) : el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) }),
+          el('span', { class: 'u-score', title: 'score', text: score(f.score) })),
+        el('p', { class: 'u-card-label' }, swatch, prettyLabel(f.label)),
+        el('blockquote', { class: 'u-card-text', text: excerpt(f.text, 280) }),
+        el('dl', { class: 'u-card-rows' }, rows.map(function (r) { return el('div', null, el('dt', { text: r[0] }), el('dd', { text: r[1] })); })));
+    }
+    function quoteCard(q) {
+      var s = q.speakerId ? speakerById[q.speakerId] : null;
+      var o = q.outletId ? outletById[q.outletId] : null;
+      return el('div', { class: 'u-card u-card-quote' },
+        el('p', { class: 'u-card-head' }, el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'DIRECT QUOTE' : 'REPORTED SPEECH' })),
+        el('dl', { class: 'u-card-rows' },
+          el('div', null, el('dt', { text: 'Speaker' }), el('dd', { text: s ? s.name : 'unattributed' })),
+          o ? el('div', null, el('dt', { text: 'Outlet' }), el('dd', null, o.name, o.stateAffiliated ? el('span', { class: 'u-badge u-badge-state', text: 'STATE-AFFILIATED' }) : null)) : null,
+          q.cue ? el('div', null, el('dt', { text: 'Cue' }), el('dd', { text: '\u201C' + q.cue.text + '\u201D' })) : null,
+          el('div', null, el('dt', { text: 'Why' }), el('dd', { text: q.explanation || '\u2014' }))));
+    }
+    function place(anchor, scrolling) {
+      var rect = anchor.getBoundingClientRect();
+      var width = Math.min(380, document.documentElement.clientWidth - 16);
+      var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+      popover.style.width = width + 'px';
+      popover.style.left = left + 'px';
+      popover.style.top = rect.bottom + window.scrollY + 10 + 'px';
+      // Open upwards when the details would run off the bottom and fit above.
+      var height = popover.offsetHeight;
+      if (!scrolling && rect.bottom + height + 10 > window.innerHeight && rect.top - height - 10 > 0) {
+        popover.style.top = rect.top + window.scrollY - height - 10 + 'px';
+      }
+    }
+    function closeDetails() {
+      if (popover.hidden) return;
+      popover.hidden = true;
+      clearSelected();
+      if (returnFocus && document.contains(returnFocus)) returnFocus.focus({ preventScroll: true });
+      returnFocus = null;
+    }
+    function onDocumentClick(event) {
+      if (popover.hidden) return;
+      var t = event.target;
+      if (popover.contains(t) || (t.closest && (t.closest('[data-f],[data-q]') || t.closest('.u-item,.u-technique')))) return;
+      closeDetails();
+    }
+
+    // ---- filters ---------------------------------------------------------------
+    function setFilter(group, name, on) {
+      var target = group === 'kind' ? state.kinds : state.voices;
+      if (!(name in target)) return;
+      target[name] = on;
+      var box = toolbar.querySelector('input[data-filter="' + group + '"][value="' + name + '"]');
+      if (box) box.checked = on;
+      if (group === 'voice') root.classList.toggle('u-dim-' + name, !on);
+      popover.hidden = true;
+      returnFocus = null;
+      drawArticle();
+      drawSide();
+    }
+
+    var old = document.querySelector('body > .u-popover');
+    if (old) old.remove();
+    document.body.append(popover);
+
+    drawArticle();
+    drawSide();
+    root.append(header, toolbar, el('div', { class: 'u-layout' }, el('main', { class: 'u-main' }, article), side));
+    current = { select: select, setFilter: setFilter, close: closeDetails, onDocumentClick: onDocumentClick };
+    return current;
+  }
+
+  // One report is live at a time (the web page re-renders into the same root).
+  var current = null;
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && current) current.close();
+  });
+  document.addEventListener('click', function (event) {
+    if (current) current.onDocumentClick(event);
+  });
+
+  window.Unspin = { render: render };
+
+  function boot() {
+    var data = document.getElementById('unspin-data');
+    var root = document.getElementById('unspin-root');
+    if (!data || !root) return;
+    var payload = JSON.parse(data.textContent);
+    window.unspinReport = render(root, payload.analysis, payload.labels);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+})();
