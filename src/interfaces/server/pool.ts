@@ -16,6 +16,8 @@ export interface PoolOptions {
 export interface Readiness {
   ready: boolean;
   workers: number;
+  /** Documents being analysed now. */
+  active: number;
   queued: number;
   error?: string;
 }
@@ -54,10 +56,10 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
     execArgv,
     minThreads: options.size,
     maxThreads: options.size,
-    maxQueue: options.maxQueue,
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   let ready = false;
+  let inFlight = 0;
   let startError: string | undefined;
   // A thread that dies outside a task (out of memory) is replaced by piscina; this keeps it from crashing the server.
   piscina.on('error', (error: unknown) => {
@@ -77,21 +79,25 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
 
   return {
     async analyze(task, deadline) {
+      // Counted here, not by piscina's maxQueue: piscina keeps tasks that carry an AbortSignal outside the queue it bounds.
+      if (inFlight >= options.size + options.maxQueue) {
+        throw new UnspinError('SERVER_BUSY', `the analysis queue is full (${options.maxQueue} waiting); retry later`);
+      }
+      inFlight++;
       let result: WorkerResult;
       try {
         result = await piscina.run(task, { signal: deadline });
       } catch (error) {
         if (deadline.aborted) throw new UnspinError('TIMEOUT', `analysis did not finish within the ${options.timeoutMs} ms limit (queue wait included) and was stopped`);
-        if (error instanceof Error && error.message === 'Task queue is at limit') {
-          throw new UnspinError('SERVER_BUSY', `the analysis queue is full (${options.maxQueue} waiting); retry later`);
-        }
         throw error;
+      } finally {
+        inFlight--;
       }
       if (!result.ok) throw new UnspinError(errorName(result.code), result.message);
       return result;
     },
     readiness() {
-      return { ready, workers: piscina.threads.length, queued: piscina.queueSize, ...(startError && !ready ? { error: startError } : {}) };
+      return { ready, workers: piscina.threads.length, active: Math.min(inFlight, options.size), queued: Math.max(0, inFlight - options.size), ...(startError && !ready ? { error: startError } : {}) };
     },
     whenReady() {
       return warm;

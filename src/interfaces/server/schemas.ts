@@ -197,7 +197,8 @@ export const readinessSchema: JsonSchema = {
   properties: {
     ready: { type: 'boolean', description: 'True once every worker has loaded the models.' },
     workers: { type: 'integer', description: 'Worker threads running.' },
-    queued: { type: 'integer', description: 'Analysis tasks waiting for a worker.' },
+    active: { type: 'integer', description: 'Documents being analysed now.' },
+    queued: { type: 'integer', description: 'Documents waiting for a worker.' },
     error: { type: 'string', description: 'Why the workers failed to start, when they did.' },
   },
 };
