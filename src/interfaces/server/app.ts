@@ -55,8 +55,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody(new UnspinError('NOT_FOUND', `no endpoint ${request.method} ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`))),
   );
+  // Once closing, answers end their keep-alive connection; otherwise close would wait for the client to drop it (up to keepAliveTimeout).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+    if (closing) reply.header('connection', 'close');
   });
   registerTextParsers(app);
 
