@@ -161,6 +161,14 @@ describe('POST /v1/analyze/batch', () => {
     for (const r of results) if (r.analysis) assert.ok(validAnalysis(r.analysis), JSON.stringify(validAnalysis.errors));
   });
 
+  test('a document over the per-document size limit fails alone with UNSPIN_E_INPUT_TOO_LARGE', async () => {
+    const response = await post('/v1/analyze/batch', { documents: [{ id: 'big', text: 'a'.repeat(2 * 1024 * 1024 + 1) }, { id: 'small', text: 'Small one.' }] });
+    assert.equal(response.statusCode, 200);
+    const { results } = response.json() as { results: Array<{ id: string; analysis?: Analysis; error?: { code: string } }> };
+    assert.equal(results[0]!.error?.code, 'UNSPIN_E_INPUT_TOO_LARGE');
+    assert.equal(results[1]!.analysis?.text, 'Small one.');
+  });
+
   test('more documents than the limit is 413 UNSPIN_E_BATCH_TOO_LARGE', async () => {
     const documents = Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ text: `doc ${i}` }));
     await assertError(await post('/v1/analyze/batch', { documents }), 413, 'UNSPIN_E_BATCH_TOO_LARGE', new RegExp(`${MAX_BATCH + 1} documents; the limit is ${MAX_BATCH}`));

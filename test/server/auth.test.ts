@@ -76,6 +76,17 @@ describe('rate limit without keys', () => {
   });
   after(() => app.close());
 
+  test('/readyz is 503 until the workers have loaded the models', async () => {
+    // Workers take a while to start and load models, so right after buildServer the pool is not ready.
+    const early = await app.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(early.statusCode, 503);
+    assert.equal(early.json().ready, false);
+    await app.analysisPool.whenReady();
+    const late = await app.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(late.statusCode, 200);
+    assert.equal(late.json().ready, true);
+  });
+
   test('is per address, and counts refused requests too', async () => {
     const bad = () => app.inject({ method: 'POST', url: '/v1/analyze', payload: { text: 1 } });
     assert.equal((await bad()).statusCode, 400);

@@ -20,6 +20,12 @@ export function loggerConfig(logger: ResolvedServerOptions['logger']): FastifySe
         contentLength: numberOrUndefined(request.headers['content-length']),
         remoteAddress: request.ip,
       }),
+      err: (error: Error & { code?: string }) => ({
+        type: error.name,
+        code: error.code,
+        message: withoutQuotedText(error.message ?? ''),
+        stack: (error.stack ?? '').split('\n').slice(1).join('\n'),
+      }),
       res: (reply: Partial<FastifyReply> & Pick<FastifyReply, 'statusCode'>) => ({
         statusCode: reply.statusCode,
         contentLength: numberOrUndefined(reply.getHeader?.('content-length')),
@@ -35,4 +41,12 @@ export function loggerConfig(logger: ResolvedServerOptions['logger']): FastifySe
 function numberOrUndefined(value: unknown): number | undefined {
   const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * An internal error's message can quote the document (a parser naming the token it
+ * choked on); quoted runs are blanked so the log keeps the error but not the text.
+ */
+export function withoutQuotedText(message: string): string {
+  return message.replace(/"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|`[^`]*`/g, '[quoted text removed]').slice(0, 500);
 }
