@@ -220,9 +220,11 @@ describe('health, readiness, pages', () => {
     const csp = response.headers['content-security-policy'] as string;
     assert.match(csp, /default-src 'none'/);
     assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
-    for (const [, content] of response.body.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    const inline = [...response.body.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g)].filter((m) => !/\ssrc=/.test(m[2]!));
+    for (const [, tag, , content] of inline) {
       const hash = createHash('sha256').update(content!).digest('base64');
-      assert.ok(csp.includes(`'sha256-${hash}'`), 'inline script hash is allowed');
+      const directive = csp.split('; ').find((d) => d.startsWith(`${tag}-src `))!;
+      assert.ok(directive.includes(`'sha256-${hash}'`), `inline ${tag} hash is allowed`);
     }
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
   });
@@ -259,6 +261,8 @@ describe('GET /openapi.json', () => {
 
 describe('logs', () => {
   test('hold method, url, status and sizes of each request, and never the document text', async () => {
+    // Even text put in the query string stays out of the logs.
+    assert.equal((await post(`/v1/analyze?note=${MARKER}`, { text: 'Query string test.' })).statusCode, 200);
     const text = logs.text();
     const records = logs.records();
     const completed = records.filter((r) => r.msg === 'request completed');

@@ -33,6 +33,7 @@ test('an analysis over the time limit is stopped: 503 UNSPIN_E_TIMEOUT; a full q
   assert.equal(timedOut.statusCode, 503);
   assert.equal(timedOut.json().error.code, 'UNSPIN_E_TIMEOUT');
   assert.match(timedOut.json().error.message, new RegExp(`${TIMEOUT_MS} ms`));
+  assert.equal(timedOut.headers['retry-after'], undefined);
   // The stopped worker is replaced: small documents are analysed again.
   let status = 0;
   for (let attempt = 0; attempt < 30 && status !== 200; attempt++) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { UnspinError } from '../../core/errors.js';
@@ -41,6 +42,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // Slow-sending clients may hold a connection this long at most.
     requestTimeout: resolved.timeoutMs + 10_000,
     return503OnClosing: true,
+    genReqId: () => randomUUID(),
   });
 
   const pool = createAnalysisPool({ size: resolved.workers, maxQueue: resolved.maxQueue, timeoutMs: resolved.timeoutMs });

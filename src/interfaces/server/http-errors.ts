@@ -93,6 +93,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (unspin.status >= 500 && unspin.code === ERRORS.INTERNAL.code) request.log.error({ err: error }, 'internal error');
   else request.log.info({ code: unspin.code }, 'request refused');
   if (unspin.code === ERRORS.UNAUTHORIZED.code) void reply.header('www-authenticate', 'Bearer realm="unspin"');
-  if (unspin.status === 503) void reply.header('retry-after', '5');
+  // Busy is transient; a timeout is not (the same document would take as long again), so it gets no Retry-After.
+  if (unspin.code === ERRORS.SERVER_BUSY.code) void reply.header('retry-after', '5');
   return reply.code(unspin.status).type('application/json; charset=utf-8').send(errorBody(unspin));
 }

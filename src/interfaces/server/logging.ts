@@ -15,7 +15,8 @@ export function loggerConfig(logger: ResolvedServerOptions['logger']): FastifySe
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,
-        url: request.url.length > 200 ? `${request.url.slice(0, 200)}…` : request.url,
+        // The path only: a query string is the one place a client could put text in the URL.
+        url: (request.url.split('?')[0] ?? '').slice(0, 200),
         contentType: request.headers['content-type'],
         contentLength: numberOrUndefined(request.headers['content-length']),
         remoteAddress: request.ip,
