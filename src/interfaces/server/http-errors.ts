@@ -29,7 +29,7 @@ export function toUnspinError(error: unknown, request: FastifyRequest): UnspinEr
       return new UnspinError('MALFORMED_JSON', 'request body is empty but declared as JSON; expected an object such as {"text": "..."}');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       // Fastify's message is used, never the parser's: that one quotes the body, which must not reach logs.
-      return new UnspinError('MALFORMED_JSON', 'request body is not valid JSON (truncated, or a trailing comma?)');
+      return new UnspinError('MALFORMED_JSON', 'request body is not valid JSON (truncated? a trailing comma? a __proto__ key?)');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new UnspinError('BAD_REQUEST', 'request body length does not match its Content-Length header');
   }
