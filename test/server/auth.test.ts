@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createKeyChecker } from '../../src/interfaces/server/auth.js';
 import { buildServer } from '../../src/interfaces/server/app.js';
+import { captureLogs } from './support.js';
 
 describe('createKeyChecker', () => {
   const checker = createKeyChecker(['alpha-key', 'beta-key']);
@@ -31,8 +32,9 @@ describe('createKeyChecker', () => {
 
 describe('API keys and rate limits on the server', () => {
   let app: FastifyInstance;
+  const logs = captureLogs();
   before(async () => {
-    app = await buildServer({ workers: 1, apiKeys: ['alpha-key', 'beta-key'], rateLimit: { max: 2, windowMs: 60_000 }, logger: false });
+    app = await buildServer({ workers: 1, apiKeys: ['alpha-key', 'beta-key'], rateLimit: { max: 2, windowMs: 60_000 }, logger: { stream: logs.stream } });
     await app.analysisPool.whenReady();
   });
   after(() => app.close());
@@ -66,6 +68,12 @@ describe('API keys and rate limits on the server', () => {
     assert.ok(Number(limited.headers['retry-after']) > 0);
     // The other key (same address) is not affected.
     assert.equal((await analyze({ 'x-api-key': 'beta-key' })).statusCode, 200);
+  });
+
+  test('logs name the key by its short id, never the key itself', () => {
+    const completed = logs.records().filter((r) => r.msg === 'request completed' && (r.res as { statusCode: number }).statusCode === 200 && r.keyId);
+    assert.equal(new Set(completed.map((r) => r.keyId)).size, 2);
+    assert.doesNotMatch(logs.text(), /alpha-key|beta-key|Bearer/);
   });
 });
 

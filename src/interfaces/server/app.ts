@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { UnspinError } from '../../core/errors.js';
 import { createKeyChecker } from './auth.js';
 import { registerTextParsers } from './content-types.js';
@@ -71,12 +71,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const keys = createKeyChecker(resolved.apiKeys);
   await app.register(async (api) => {
     if (keys.required) {
-      api.addHook('onRequest', async (request: FastifyRequest) => {
+      api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const result = keys.check(request.headers);
         if (!result.ok) {
           throw new UnspinError('UNAUTHORIZED', result.reason === 'missing' ? 'an API key is required: send Authorization: Bearer KEY or X-API-Key: KEY' : 'the API key is not valid');
         }
         request.apiKeyId = result.keyId;
+        // Later log lines of this request (including "request completed") say which key it used.
+        request.log = reply.log = request.log.child({ keyId: result.keyId });
       });
     }
     if (resolved.rateLimit) {
@@ -87,7 +89,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         // After authentication, so the limit is per verified key; by address when the server has no keys.
         hook: 'preParsing',
         keyGenerator: (request) => (request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`),
-        errorResponseBuilder: (_request, context) => new UnspinError('RATE_LIMITED', `rate limit reached: ${context.max} requests per ${context.after === '' ? `${windowMs} ms` : 'window'}; retry in ${context.after}`),
+        errorResponseBuilder: (_request, context) => new UnspinError('RATE_LIMITED', `rate limit reached: ${context.max} requests per ${windowMs / 1000} s; retry in ${context.after}`),
       });
     }
     registerAnalyzeRoutes(api, pool, resolved);

@@ -18,13 +18,18 @@ try {
 }
 
 export default function runTask(task: WorkerTask): WorkerResult {
-  if (warmUpError !== undefined) throw warmUpError;
-  if (task.kind === 'ping') return { ok: true, json: 'null', analyzeMs: 0, chars: 0 };
+  // A ping fails outright when the models did not load, so readiness reports it.
+  if (task.kind === 'ping') {
+    if (warmUpError !== undefined) throw warmUpError;
+    return { ok: true, json: 'null', analyzeMs: 0, chars: 0 };
+  }
   const started = performance.now();
   try {
+    if (warmUpError !== undefined) throw warmUpError;
     const analysis = analyze(task.input, { meta: { source: task.source } });
     return { ok: true, json: JSON.stringify(analysis), analyzeMs: performance.now() - started, chars: analysis.text.length };
   } catch (error) {
+    // Error classes do not survive the thread boundary; catalogue errors cross as code and message.
     if (isUnspinError(error)) return { ok: false, code: error.code, message: error.message };
     throw error;
   }
