@@ -69,12 +69,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** In-process cost of one document on this thread: analyze() and JSON.stringify, median of 30 after a warm-up. */
+/** In-process cost of one document on this thread: analyze() and JSON.stringify, median of 50 after 50 to warm the JIT. */
 function inProcessCost(): { analyzeMs: number; stringifyMs: number } {
-  analyze(article);
+  for (let i = 0; i < 50; i++) analyze(article);
   const analyzeMs: number[] = [];
   const stringifyMs: number[] = [];
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 50; i++) {
     const t0 = performance.now();
     const analysis = analyze(article);
     const t1 = performance.now();
