@@ -28,6 +28,16 @@ export const ERRORS = {
   MODEL_INVALID: { code: 'UNSPIN_E_MODEL_INVALID', status: 500, exitCode: 5, description: 'A shipped model or data file is missing or malformed (a packaging bug).' },
   BAD_REQUEST: { code: 'UNSPIN_E_BAD_REQUEST', status: 400, exitCode: 2, description: 'An HTTP request is malformed.' },
   INTERNAL: { code: 'UNSPIN_E_INTERNAL', status: 500, exitCode: 70, description: 'An internal error: a bug. It is logged with its stack.' },
+  UNSUPPORTED_MEDIA_TYPE: { code: 'UNSPIN_E_UNSUPPORTED_MEDIA_TYPE', status: 415, exitCode: 2, description: 'An HTTP request body has a content type (or charset) the endpoint does not take; send application/json, text/plain or text/html in UTF-8.' },
+  BODY_TOO_LARGE: { code: 'UNSPIN_E_BODY_TOO_LARGE', status: 413, exitCode: 2, description: 'An HTTP request body is larger than the server\'s configured limit.' },
+  MALFORMED_JSON: { code: 'UNSPIN_E_MALFORMED_JSON', status: 400, exitCode: 2, description: 'An HTTP request body declared as JSON is empty or not valid JSON.' },
+  VALIDATION: { code: 'UNSPIN_E_VALIDATION', status: 400, exitCode: 2, description: 'An HTTP request does not match the endpoint\'s schema: a missing field, a wrong type, an unknown field.' },
+  UNAUTHORIZED: { code: 'UNSPIN_E_UNAUTHORIZED', status: 401, exitCode: 2, description: 'The server requires an API key (Authorization: Bearer KEY or X-API-Key) and none, or an unknown one, was given.' },
+  RATE_LIMITED: { code: 'UNSPIN_E_RATE_LIMITED', status: 429, exitCode: 2, description: 'Too many requests for this API key (or address) in the current window; retry after the Retry-After header.' },
+  TIMEOUT: { code: 'UNSPIN_E_TIMEOUT', status: 503, exitCode: 6, description: 'The analysis did not finish within the server\'s per-request time limit (queue wait included); it was stopped.' },
+  BATCH_TOO_LARGE: { code: 'UNSPIN_E_BATCH_TOO_LARGE', status: 413, exitCode: 2, description: 'A batch request holds more documents than the server\'s configured maximum.' },
+  SERVER_BUSY: { code: 'UNSPIN_E_SERVER_BUSY', status: 503, exitCode: 6, description: 'The server\'s analysis queue is full, or its workers are not ready yet; retry later.' },
+  NOT_FOUND: { code: 'UNSPIN_E_NOT_FOUND', status: 404, exitCode: 2, description: 'No HTTP endpoint at this method and path.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorName = keyof typeof ERRORS;

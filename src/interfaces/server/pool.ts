@@ -1,0 +1,115 @@
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
+import type { WorkerResult, WorkerTask } from './task.js';
+
+export interface PoolOptions {
+  /** Worker threads, started at once and kept. */
+  size: number;
+  /** Tasks that may wait for a thread; more are refused with SERVER_BUSY. */
+  maxQueue: number;
+  /** The per-request limit, for the TIMEOUT message. */
+  timeoutMs: number;
+}
+
+export interface Readiness {
+  ready: boolean;
+  workers: number;
+  /** Documents being analysed now. */
+  active: number;
+  queued: number;
+  error?: string;
+}
+
+export type AnalysisOutcome = { ok: true; json: string; analyzeMs: number; chars: number };
+
+export interface AnalysisPool {
+  /**
+   * Analyses one document in a worker thread. Throws UnspinError for the document's own
+   * problems (empty, ...), TIMEOUT when `deadline` fires first (a running analysis is
+   * stopped by ending its thread; piscina starts a fresh one) and SERVER_BUSY when the
+   * queue is full; anything else is a bug and is rethrown as is.
+   */
+  analyze(task: Extract<WorkerTask, { kind: 'analyze' }>, deadline: AbortSignal): Promise<AnalysisOutcome>;
+  readiness(): Readiness;
+  /** Resolves once every thread has loaded the models; rejects if they cannot. */
+  whenReady(): Promise<void>;
+  /** Lets queued and running tasks finish, then ends the threads. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker file sits next to this one with the same extension: worker.ts when run
+ * from src through tsx (whose loader the thread then needs too), worker.js from dist.
+ */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  const extension = extname(here);
+  return { filename: join(dirname(here), `worker${extension}`), execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
+}
+
+export function createAnalysisPool(options: PoolOptions): AnalysisPool {
+  const { filename, execArgv } = workerFile();
+  const piscina = new Piscina<WorkerTask, WorkerResult>({
+    filename,
+    execArgv,
+    minThreads: options.size,
+    maxThreads: options.size,
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  let ready = false;
+  let inFlight = 0;
+  let startError: string | undefined;
+  // A thread that dies outside a task (out of memory) is replaced by piscina; this keeps it from crashing the server.
+  piscina.on('error', (error: unknown) => {
+    startError ??= error instanceof Error ? error.message : String(error);
+  });
+  // One probe per thread: each thread takes one task at a time, so these occupy all of them.
+  const warm = Promise.all(Array.from({ length: options.size }, () => piscina.run({ kind: 'ping' }))).then(
+    () => {
+      ready = true;
+    },
+    (error: unknown) => {
+      startError = error instanceof Error ? error.message : String(error);
+      throw error;
+    },
+  );
+  warm.catch(() => undefined);
+
+  return {
+    async analyze(task, deadline) {
+      // Counted here, not by piscina's maxQueue: piscina keeps tasks that carry an AbortSignal outside the queue it bounds.
+      if (inFlight >= options.size + options.maxQueue) {
+        throw new UnspinError('SERVER_BUSY', `the analysis queue is full (${options.maxQueue} waiting); retry later`);
+      }
+      inFlight++;
+      let result: WorkerResult;
+      try {
+        result = await piscina.run(task, { signal: deadline });
+      } catch (error) {
+        if (deadline.aborted) throw new UnspinError('TIMEOUT', `analysis did not finish within the ${options.timeoutMs} ms limit (queue wait included) and was stopped`);
+        throw error;
+      } finally {
+        inFlight--;
+      }
+      if (!result.ok) throw new UnspinError(errorName(result.code), result.message);
+      return result;
+    },
+    readiness() {
+      return { ready, workers: piscina.threads.length, active: Math.min(inFlight, options.size), queued: Math.max(0, inFlight - options.size), ...(startError && !ready ? { error: startError } : {}) };
+    },
+    whenReady() {
+      return warm;
+    },
+    close() {
+      return piscina.close();
+    },
+  };
+}
+
+/** The catalogue entry a worker's error code came from (codes cross the thread boundary, classes do not). */
+function errorName(code: string): ErrorName {
+  const entry = Object.entries(ERRORS).find(([, spec]) => spec.code === code);
+  return (entry?.[0] as ErrorName | undefined) ?? 'INTERNAL';
+}
