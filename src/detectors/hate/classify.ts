@@ -1,0 +1,162 @@
+import type { Token } from '../../core/types.js';
+import type { FeatureExtractor } from './features.js';
+import { lexWords, type HateLexicon, type LexiconMatch } from './lexicon.js';
+import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
+import { modelInput } from './model-input.js';
+import { canonicalWords, matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+
+/** Everything a unit's decision needs; built once per detector. */
+export interface HateContext {
+  model: HateModel;
+  extractor: FeatureExtractor;
+  lexicon: HateLexicon;
+  rules: HateRuleSet;
+  /** Minimum probability of the model's non-normal class for a model-only finding. */
+  threshold: number;
+  /** Model-only findings need a group, slur or resolved pronoun in the unit. */
+  requireTarget: boolean;
+}
+
+export interface Evidence {
+  start: number;
+  end: number;
+}
+
+/** The decision for one unit (a sentence, or a whole short post). */
+export interface UnitDecision {
+  label: HateClass;
+  score: number;
+  probabilities: Record<HateClass, number>;
+  ruleHits: RuleHit[];
+  guards: GuardHit[];
+  /** True when a counter-speech or denial guard cleared the unit. */
+  guarded: boolean;
+  /** The model's label (before guards and the target requirement). */
+  modelLabel: HateClass;
+  /** Whether the model's decision is part of the final one. */
+  modelUsed: boolean;
+  targets: string[];
+  evidence: Evidence[];
+  /** Top model features for the label, when the model was used. */
+  features: { name: string; kind: string; weight: number }[];
+  /** The last group mentioned in the unit (for pronouns in the next one). */
+  lastGroup: GroupRef | null;
+  matches: LexiconMatch[];
+}
+
+const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
+
+/**
+ * Decides one unit: rules give high-precision findings with targets and evidence,
+ * the model gives the per-unit decision, and counter-speech or denial guards clear
+ * both. `antecedent` is the last group named before the unit, for pronouns.
+ */
+export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
+  const input = modelInput(text, tokens, ctx.lexicon, from, to);
+  const words = lexWords(text, tokens, from, to);
+  const canon = canonicalWords(words, input.matches, antecedent);
+  const guards = matchGuards(ctx.rules, canon);
+  const guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
+  const reclaimed = guards.filter((g) => g.guard.kind === 'reclaimed');
+  const ruleHits = guarded ? [] : matchRules(ctx.rules, canon, reclaimed);
+
+  const vector = ctx.extractor.extract(
+    input.words.map((w) => w.word),
+    input.lexicon,
+  );
+  const p = predictProbabilities(ctx.model, vector);
+  const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  const modelLabel = ctx.model.classes[best]!;
+
+  const groupMentions = canon.filter((w) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed)).map((w) => w.group!);
+  const lastGroup = [...canon].reverse().find((w) => w.group && !w.group.antecedent)?.group ?? antecedent;
+
+  let label: HateClass = 'normal';
+  let score = probabilities.normal;
+  // Slur rules support a decision (targets, evidence) but do not make one: on
+  // HateXplain, a slur the model reads as harmless is mostly in-group or quoted use.
+  for (const hit of ruleHits) {
+    if (!hit.rule.slur && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
+  }
+  if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
+  const modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || groupMentions.length > 0);
+  const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
+  if (modelUsed) {
+    if (SEVERITY[modelLabel] > SEVERITY[label]) score = p[best]!;
+    else score = Math.max(score, p[best]!);
+    label = modelLabel;
+  }
+
+  const targets = new Set<string>();
+  const evidence: Evidence[] = [];
+  const supporting = ruleHits.filter((h) => !h.rule.slur || (label !== 'normal' && modelUsed));
+  for (const hit of supporting) {
+    hit.targets.forEach((t) => targets.add(t));
+    evidence.push(...hit.evidence);
+  }
+  let features: UnitDecision['features'] = [];
+  if (modelUsed) {
+    for (const g of groupMentions) {
+      targets.add(g.target);
+      evidence.push({ start: g.match.start, end: g.match.end });
+    }
+    if (explain) {
+      const ranked = contributions(ctx.model, ctx.extractor, input.words.map((w) => w.word), input.lexicon, best);
+      features = ranked.filter((c) => c.kind !== 'char').slice(0, 4).filter((c) => c.weight > 0).map((c) => ({ name: c.name, kind: c.kind, weight: c.weight }));
+      evidence.push(...evidenceWords(ranked, input.words, tokens));
+    }
+  }
+  return {
+    label,
+    score: label === 'normal' ? probabilities.normal : score,
+    probabilities,
+    ruleHits: supporting,
+    guards,
+    guarded,
+    modelLabel,
+    modelUsed,
+    targets: [...targets],
+    evidence: mergeSpans(evidence),
+    features,
+    lastGroup,
+    matches: input.matches,
+  };
+}
+
+function isReclaimed(start: number, end: number, match: LexiconMatch, reclaimed: readonly GuardHit[]): boolean {
+  return match.kind === 'slur' && (match.entry as { reclaimable?: boolean }).reclaimable === true && reclaimed.some((r) => r.start <= start && r.end >= end);
+}
+
+/**
+ * The words that carry the model's decision: each feature's weight is shared among
+ * the words it covers, and the strongest words (at most three, each with at least a
+ * third of the top word's weight) are the evidence.
+ */
+function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly { token: number }[], tokens: readonly Token[]): Evidence[] {
+  const perWord = new Float64Array(words.length);
+  for (const c of ranked) {
+    if (c.from < 0) continue;
+    const share = c.weight / (c.to - c.from + 1);
+    for (let i = c.from; i <= c.to; i++) perWord[i]! += share;
+  }
+  const order = [...perWord.keys()].filter((i) => perWord[i]! > 0).sort((a, b) => perWord[b]! - perWord[a]!);
+  const top = perWord[order[0] ?? 0] ?? 0;
+  return order
+    .slice(0, 3)
+    .filter((i) => perWord[i]! >= top / 3)
+    .map((i) => tokens[words[i]!.token]!)
+    .map((t) => ({ start: t.start, end: t.end }));
+}
+
+function mergeSpans(spans: Evidence[]): Evidence[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Evidence[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
+import { dataPath } from '../../core/paths.js';
+import type { Token } from '../../core/types.js';
+import { foldWord } from './normalize.js';
+
+export interface GroupEntry extends RuleEntry {
+  target: string;
+  terms: string[];
+}
+
+export interface SlurEntry extends GroupEntry {
+  severity: 'hatespeech' | 'offensive';
+  reclaimable?: boolean;
+}
+
+/** A word as the lexicon sees it: folded surface plus its offsets in the text. */
+export interface LexWord {
+  fold: string;
+  start: number;
+  end: number;
+}
+
+export interface LexiconMatch {
+  kind: 'group' | 'slur';
+  entry: GroupEntry | SlurEntry;
+  target: string;
+  /** Word range [from, to) in the word list. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** How the words were recognised, for the explanation. */
+  how: 'exact' | 'fuzzy' | 'masked';
+}
+
+interface Term {
+  words: string[];
+  kind: 'group' | 'slur';
+  entry: GroupEntry | SlurEntry;
+}
+
+/**
+ * Group words and slurs, indexed for exact, fuzzy (one swapped, added or dropped
+ * letter in words of six letters or more; one swap in shorter ones) and masked
+ * ("k*ke") lookup.
+ */
+export class HateLexicon {
+  readonly groups: readonly GroupEntry[];
+  readonly slurs: readonly SlurEntry[];
+  /** First word of a term -> terms starting with it. */
+  private readonly byFirst = new Map<string, Term[]>();
+  /** Single-word terms by their one-letter deletions (symmetric-delete index). */
+  private readonly deletions = new Map<string, string[]>();
+  private readonly singles: string[] = [];
+
+  constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
+    this.groups = groups;
+    this.slurs = slurs;
+    for (const entry of groups) for (const t of entry.terms) this.add(t, 'group', entry);
+    for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
+    for (const word of this.singles) {
+      if (word.length < 6) continue;
+      for (const d of deletionsOf(word)) {
+        const list = this.deletions.get(d) ?? [];
+        if (!list.includes(word)) list.push(word);
+        this.deletions.set(d, list);
+      }
+    }
+  }
+
+  private add(phrase: string, kind: Term['kind'], entry: GroupEntry | SlurEntry): void {
+    const words = phrase.toLowerCase().split(/\s+/).map(foldWord).filter(Boolean);
+    if (words.length === 0) return;
+    const forms = [words];
+    const last = words[words.length - 1]!;
+    if (!last.endsWith('s')) forms.push([...words.slice(0, -1), last + 's']);
+    for (const form of forms) {
+      const list = this.byFirst.get(form[0]!) ?? [];
+      // Slurs win over group words for the same surface (a slur entry carries the label).
+      if (list.some((t) => t.words.join(' ') === form.join(' ') && t.kind === 'slur')) continue;
+      list.push({ words: form, kind, entry });
+      this.byFirst.set(form[0]!, list);
+      if (form.length === 1) this.singles.push(form[0]!);
+    }
+  }
+
+  /** Every group or slur mention in a word list, longest match first, non-overlapping. */
+  match(words: readonly LexWord[]): LexiconMatch[] {
+    const out: LexiconMatch[] = [];
+    for (let i = 0; i < words.length; ) {
+      const found = this.matchAt(words, i);
+      if (found) {
+        out.push(found);
+        i = found.to;
+      } else i++;
+    }
+    return out;
+  }
+
+  private matchAt(words: readonly LexWord[], i: number): LexiconMatch | null {
+    const first = words[i]!.fold;
+    if (first === '') return null;
+    let how: LexiconMatch['how'] = 'exact';
+    let candidates = this.byFirst.get(first);
+    if (!candidates) {
+      const resolved = this.resolveFuzzy(first);
+      if (!resolved) return null;
+      candidates = this.byFirst.get(resolved.word);
+      how = resolved.how;
+      if (!candidates) return null;
+    }
+    let best: Term | null = null;
+    for (const term of candidates) {
+      if (best && term.words.length <= best.words.length) continue;
+      let ok = i + term.words.length <= words.length;
+      for (let k = 1; ok && k < term.words.length; k++) ok = words[i + k]!.fold === term.words[k];
+      if (ok) best = term;
+    }
+    if (!best) return null;
+    const to = i + best.words.length;
+    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how };
+  }
+
+  private resolveFuzzy(word: string): { word: string; how: LexiconMatch['how'] } | null {
+    if (word.includes('*')) {
+      const re = new RegExp('^' + word.replace(/\*+/g, '[a-z]{1,3}') + '$');
+      const hit = this.singles.find((s) => s.length >= 4 && re.test(s));
+      return hit ? { word: hit, how: 'masked' } : null;
+    }
+    if (word.length < 4) return null;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (swapped !== word && this.byFirst.has(swapped) && swapped[0] === word[0]) return { word: swapped, how: 'fuzzy' };
+    }
+    if (word.length < 5) return null;
+    // Symmetric delete: a term and the word share a one-letter deletion, or one is the other less a letter.
+    const probes = [word, ...deletionsOf(word)];
+    for (const probe of probes) {
+      const hits = this.deletions.get(probe);
+      const hit = hits?.find((h) => h[0] === word[0] && Math.abs(h.length - word.length) <= 1);
+      if (hit) return { word: hit, how: 'fuzzy' };
+    }
+    if (word.length >= 6 && this.byFirst.has(word.slice(0, -1)) === false) {
+      for (const d of deletionsOf(word)) if (this.singles.includes(d) && d.length >= 6 && d[0] === word[0]) return { word: d, how: 'fuzzy' };
+    }
+    return null;
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+let cached: HateLexicon | undefined;
+
+/** The shipped lexicon (data/hate/groups.yml and slurs.yml), read on first use. */
+export function loadDefaultHateLexicon(): HateLexicon {
+  cached ??= new HateLexicon(
+    loadRuleFile<GroupEntry>(dataPath('hate', 'groups.yml'), ['target', 'terms']).entries,
+    loadRuleFile<SlurEntry>(dataPath('hate', 'slurs.yml'), ['target', 'terms', 'severity']).entries,
+  );
+  return cached;
+}
+
+const JOINERS = /^[*@$.!|_-]+$/;
+
+/**
+ * The lexicon's words for a token range: masked words split by the tokeniser are
+ * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
+ * separated by one space are read as one word ("j e w s" -> "jews").
+ */
+export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type'>[], from = 0, to = tokens.length): LexWord[] {
+  const merged: LexWord[] = [];
+  let i = from;
+  while (i < to) {
+    let j = i;
+    let start = tokens[i]!.start;
+    let end = tokens[i]!.end;
+    // Join glued pieces when a mask symbol sits between letters.
+    while (j + 1 < to && tokens[j + 1]!.start === end && (JOINERS.test(tokens[j + 1]!.text) || JOINERS.test(tokens[j]!.text))) {
+      const nextEnd = tokens[j + 1]!.end;
+      j++;
+      end = nextEnd;
+    }
+    // Trim joiners at the edges back off (a full stop after a word is not a mask).
+    let a = i;
+    let b = j;
+    while (a < b && JOINERS.test(tokens[a]!.text)) a++;
+    while (b > a && JOINERS.test(tokens[b]!.text)) b--;
+    start = tokens[a]!.start;
+    end = tokens[b]!.end;
+    merged.push({ fold: foldWord(text.slice(start, end)), start, end });
+    i = j + 1;
+  }
+  const out: LexWord[] = [];
+  for (let k = 0; k < merged.length; ) {
+    let m = k;
+    while (m < merged.length && merged[m]!.fold.length === 1 && (m === k || merged[m]!.start - merged[m - 1]!.end === 1)) m++;
+    if (m - k >= 3) {
+      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), start: merged[k]!.start, end: merged[m - 1]!.end });
+      k = m;
+    } else {
+      out.push(merged[k]!);
+      k++;
+    }
+  }
+  return out.filter((w) => w.fold !== '' || false);
+}
