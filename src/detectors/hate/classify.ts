@@ -3,6 +3,7 @@ import type { FeatureExtractor } from './features.js';
 import { lexWords, type HateLexicon, type LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { modelInput } from './model-input.js';
+import type { ModelWord } from './normalize.js';
 import { canonicalWords, matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 
 /** Everything a unit's decision needs; built once per detector. */
@@ -15,6 +16,13 @@ export interface HateContext {
   threshold: number;
   /** Model-only findings need a group, slur or resolved pronoun in the unit. */
   requireTarget: boolean;
+  /**
+   * Model-only findings must survive removing the group words: a decision that the
+   * group's name alone carries is identity-term bias, not hate.
+   */
+  identityCounterfactual: boolean;
+  /** Slurs of "hatespeech" severity decide on their own (else they only support the model). */
+  slursDecide: boolean;
 }
 
 export interface Evidence {
@@ -29,8 +37,9 @@ export interface UnitDecision {
   probabilities: Record<HateClass, number>;
   ruleHits: RuleHit[];
   guards: GuardHit[];
-  /** True when a counter-speech or denial guard cleared the unit. */
+  /** True when a counter-speech or denial guard, or a negated rule match, cleared the unit. */
   guarded: boolean;
+  negatedClaim: boolean;
   /** The model's label (before guards and the target requirement). */
   modelLabel: HateClass;
   /** Whether the model's decision is part of the final one. */
@@ -56,9 +65,12 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const words = lexWords(text, tokens, from, to);
   const canon = canonicalWords(words, input.matches, antecedent);
   const guards = matchGuards(ctx.rules, canon);
-  const guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
   const reclaimed = guards.filter((g) => g.guard.kind === 'reclaimed');
-  const ruleHits = guarded ? [] : matchRules(ctx.rules, canon, reclaimed);
+  const negated: RuleHit[] = [];
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated);
+  const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
+  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
+  const ruleHits = guarded ? [] : matched;
 
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
@@ -70,7 +82,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
   const modelLabel = ctx.model.classes[best]!;
 
-  const groupMentions = canon.filter((w) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed)).map((w) => w.group!);
+  const groupMentions = canon.filter((w, i) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed) && (w.group.match.kind === 'group' || w.group.antecedent || isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end)))).map((w) => w.group!);
   const lastGroup = [...canon].reverse().find((w) => w.group && !w.group.antecedent)?.group ?? antecedent;
 
   let label: HateClass = 'normal';
@@ -78,10 +90,12 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   // Slur rules support a decision (targets, evidence) but do not make one: on
   // HateXplain, a slur the model reads as harmless is mostly in-group or quoted use.
   for (const hit of ruleHits) {
-    if (!hit.rule.slur && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
+    const decides = !hit.rule.slur || (ctx.slursDecide && hit.rule.slur === 'hatespeech');
+    if (decides && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
   }
   if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
-  const modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || groupMentions.length > 0);
+  let modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || groupMentions.length > 0);
+  if (modelAllowed && label === 'normal' && ctx.identityCounterfactual) modelAllowed = survivesWithoutGroups(ctx, input.words, input.matches, tokens);
   const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
   if (modelUsed) {
     if (SEVERITY[modelLabel] > SEVERITY[label]) score = p[best]!;
@@ -91,7 +105,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
 
   const targets = new Set<string>();
   const evidence: Evidence[] = [];
-  const supporting = ruleHits.filter((h) => !h.rule.slur || (label !== 'normal' && modelUsed));
+  const supporting = ruleHits.filter((h) => !h.rule.slur || label !== 'normal');
   for (const hit of supporting) {
     hit.targets.forEach((t) => targets.add(t));
     evidence.push(...hit.evidence);
@@ -114,6 +128,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     probabilities,
     ruleHits: supporting,
     guards,
+    negatedClaim,
     guarded,
     modelLabel,
     modelUsed,
@@ -123,6 +138,38 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     lastGroup,
     matches: input.matches,
   };
+}
+
+/** Whether the model still flags the unit once the group words (not slurs) are taken out. */
+function survivesWithoutGroups(ctx: HateContext, words: readonly ModelWord[], matches: readonly LexiconMatch[], tokens: readonly Token[]): boolean {
+  const groupSpans = matches.filter((m) => m.kind === 'group');
+  if (groupSpans.length === 0) return true;
+  // Each group mention becomes the neutral word "people" (deleting it would leave odd n-grams).
+  const kept: ModelWord[] = [];
+  let replaced: LexiconMatch | null = null;
+  for (const w of words) {
+    const at = tokens[w.token]!.start;
+    const m = groupSpans.find((g) => g.start <= at && at < g.end);
+    if (!m) kept.push(w);
+    else if (m !== replaced) kept.push({ word: 'people', token: w.token });
+    replaced = m ?? replaced;
+  }
+  const lexicon = matches.filter((m) => m.kind === 'slur').flatMap((m) => ['slur', `slur:${(m.entry as { severity: string }).severity}`]);
+  const p = predictProbabilities(ctx.model, ctx.extractor.extract(kept.map((w) => w.word), lexicon));
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return ctx.model.classes[best] !== 'normal';
+}
+
+const AIMING = new Set(['you', 'u', 'ur', 'youre', 'these', 'those', 'all', 'stupid', 'dumb', 'fucking', 'filthy', 'dirty', 'damn', 'typical', 'bunch', 'like', 'hate']);
+
+/**
+ * A slur names a target when it is hateful in itself, or when an offensive one is
+ * aimed at someone ("you retard", "those bitches"), not used as an idiom ("life's a bitch").
+ */
+function isAimed(match: LexiconMatch, previous: string | undefined, surface: string): boolean {
+  if ((match.entry as { severity?: string }).severity === 'hatespeech') return true;
+  return (previous !== undefined && AIMING.has(previous)) || /s$/i.test(surface);
 }
 
 function isReclaimed(start: number, end: number, match: LexiconMatch, reclaimed: readonly GuardHit[]): boolean {

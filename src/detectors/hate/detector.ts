@@ -23,6 +23,10 @@ export interface HateDetectorOptions {
   shortPostTokens?: number;
   /** Model-only findings need a group word, slur or resolved pronoun (default true). */
   requireTarget?: boolean;
+  /** Model-only findings must survive removing the group words (default true). */
+  identityCounterfactual?: boolean;
+  /** Slurs of "hatespeech" severity make a finding on their own (default true). */
+  slursDecide?: boolean;
   /** Sentences back that a pronoun may look for its group (default 2). */
   pronounWindow?: number;
 }
@@ -50,6 +54,8 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       rules: options.rules ?? loadDefaultHateRules(),
       threshold,
       requireTarget: options.requireTarget ?? true,
+      identityCounterfactual: options.identityCounterfactual ?? true,
+      slursDecide: options.slursDecide ?? true,
     };
     return ctx;
   };

@@ -147,6 +147,12 @@ export class HateLexicon {
   }
 }
 
+/** Two tokens with no space between belong to one word when a mask or leet character joins them. */
+function glued(a: string, b: string): boolean {
+  if (JOINERS.test(a) || JOINERS.test(b)) return true;
+  return WORDISH.test(a) && WORDISH.test(b) && (LEETISH.test(a) || LEETISH.test(b));
+}
+
 function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -165,6 +171,9 @@ export function loadDefaultHateLexicon(): HateLexicon {
 }
 
 const JOINERS = /^[*@$.!|_-]+$/;
+/** A token that may be part of a word written with leetspeak or masks ("4", "sians"). */
+const WORDISH = /^[\p{L}0-9*@$!|._-]+$/u;
+const LEETISH = /[0-9*@$!|]/;
 
 /**
  * The lexicon's words for a token range: masked words split by the tokeniser are
@@ -179,7 +188,7 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     let start = tokens[i]!.start;
     let end = tokens[i]!.end;
     // Join glued pieces when a mask symbol sits between letters.
-    while (j + 1 < to && tokens[j + 1]!.start === end && (JOINERS.test(tokens[j + 1]!.text) || JOINERS.test(tokens[j]!.text))) {
+    while (j + 1 < to && tokens[j + 1]!.start === end && glued(tokens[j]!.text, tokens[j + 1]!.text)) {
       const nextEnd = tokens[j + 1]!.end;
       j++;
       end = nextEnd;

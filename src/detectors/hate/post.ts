@@ -33,6 +33,10 @@ export function postClassifier(options: PostClassifierOptions = {}): (text: stri
     rules: options.rules ?? loadDefaultHateRules(),
     threshold: 0,
     requireTarget: false,
+    // As HateXplain's annotators judged posts: no de-biasing gate, and slurs only support the model
+    // (on val, slurs that the model reads as harmless are mostly in-group use).
+    identityCounterfactual: false,
+    slursDecide: false,
   };
   const useRules = options.useRules ?? true;
   return (text: string) => {

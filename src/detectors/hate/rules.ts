@@ -193,9 +193,10 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[]): Guar
 
 /**
  * Rule hits in a unit: pattern rules over the canonical string, then slur rules for
- * every slur not in an in-group frame. Negated matches are dropped.
+ * every slur not in an in-group frame. Negated matches go to `negated` instead: a
+ * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
-export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[]): RuleHit[] {
+export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = []): RuleHit[] {
   const { text, wordAt } = joinWords(words);
   const hits: RuleHit[] = [];
   for (const { entry, regexes } of set.rules) {
@@ -208,14 +209,12 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
         }
         const [a, b] = wordRange(wordAt, m.index, m[0].length);
         const span = words.slice(a, b + 1);
-        if (entry.negation !== 'allowed') {
-          const before = words.slice(Math.max(0, a - 2), a);
-          if ([...before, ...span].some((w) => set.negation.has(w.text))) continue;
-        }
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
         if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        hits.push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
+        const before = words.slice(Math.max(0, a - 2), a);
+        const isNegated = entry.negation !== 'allowed' && [...before, ...span].some((w) => set.negation.has(w.text));
+        (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
       }
     }
   }
