@@ -1,6 +1,6 @@
 import type { Token } from '../../core/types.js';
 import type { FeatureExtractor } from './features.js';
-import { lexWords, type HateLexicon, type LexiconMatch } from './lexicon.js';
+import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { modelInput } from './model-input.js';
 import type { ModelWord } from './normalize.js';
@@ -62,24 +62,28 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
   const input = modelInput(text, tokens, ctx.lexicon, from, to);
-  const words = lexWords(text, tokens, from, to);
-  const canon = canonicalWords(words, input.matches, antecedent);
-  const guards = matchGuards(ctx.rules, canon);
-  const reclaimed = guards.filter((g) => g.guard.kind === 'reclaimed');
-  const negated: RuleHit[] = [];
-  const matched = matchRules(ctx.rules, canon, reclaimed, negated);
-  const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
-  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
-  const ruleHits = guarded ? [] : matched;
-
+  const canon = canonicalWords(input.lexWords, input.matches, antecedent);
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
   );
   const p = predictProbabilities(ctx.model, vector);
-  const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
+  const hasGroup = canon.some((w) => w.group);
+  const hasReclaimable = input.matches.some((m) => m.kind === 'slur' && (m.entry as { reclaimable?: boolean }).reclaimable);
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+
+  // Guards are only worth matching when something could be flagged (most units are clean).
+  const negated: RuleHit[] = [];
+  let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
+  const reclaimed = guards;
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup);
+  if (matched.length > 0 || negated.length > 0 || best !== 0) guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
+  const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
+  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
+  const ruleHits = guarded ? [] : matched;
+
+  const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
   const modelLabel = ctx.model.classes[best]!;
 
   const groupMentions = canon.filter((w, i) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed) && (w.group.match.kind === 'group' || w.group.antecedent || isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end)))).map((w) => w.group!);

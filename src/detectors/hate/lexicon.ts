@@ -52,6 +52,8 @@ export class HateLexicon {
   /** Single-word terms by their one-letter deletions (symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly singles: string[] = [];
+  /** Fuzzy lookups are the slow path; words repeat, so their answers are kept (bounded). */
+  private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
 
   constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
     this.groups = groups;
@@ -103,7 +105,12 @@ export class HateLexicon {
     let how: LexiconMatch['how'] = 'exact';
     let candidates = this.byFirst.get(first);
     if (!candidates) {
-      const resolved = this.resolveFuzzy(first);
+      let resolved = this.fuzzyCache.get(first);
+      if (resolved === undefined) {
+        resolved = this.resolveFuzzy(first);
+        if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
+        this.fuzzyCache.set(first, resolved);
+      }
       if (!resolved) return null;
       candidates = this.byFirst.get(resolved.word);
       how = resolved.how;
@@ -140,8 +147,9 @@ export class HateLexicon {
       const hit = hits?.find((h) => h[0] === word[0] && Math.abs(h.length - word.length) <= 1);
       if (hit) return { word: hit, how: 'fuzzy' };
     }
-    if (word.length >= 6 && this.byFirst.has(word.slice(0, -1)) === false) {
-      for (const d of deletionsOf(word)) if (this.singles.includes(d) && d.length >= 6 && d[0] === word[0]) return { word: d, how: 'fuzzy' };
+    // One added letter: the word less a letter is a term.
+    if (word.length >= 7) {
+      for (const d of deletionsOf(word)) if (d[0] === word[0] && this.byFirst.get(d)?.some((t) => t.words.length === 1)) return { word: d, how: 'fuzzy' };
     }
     return null;
   }

@@ -1,5 +1,5 @@
 import type { Token } from '../../core/types.js';
-import { lexWords, type HateLexicon, type LexiconMatch } from './lexicon.js';
+import { lexWords, type HateLexicon, type LexiconMatch, type LexWord } from './lexicon.js';
 import { modelWords, type ModelWord } from './normalize.js';
 
 /** What the model reads for one unit of text: its words and the lexicon features. */
@@ -7,6 +7,8 @@ export interface ModelInput {
   words: ModelWord[];
   lexicon: string[];
   matches: LexiconMatch[];
+  /** The lexicon's view of the same tokens (for the rules). */
+  lexWords: LexWord[];
 }
 
 /**
@@ -15,11 +17,12 @@ export interface ModelInput {
  */
 export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
   const words = modelWords(tokens, from, to);
-  const matches = lexicon.match(lexWords(text, tokens, from, to));
+  const lex = lexWords(text, tokens, from, to);
+  const matches = lexicon.match(lex);
   const features: string[] = [];
   for (const m of matches) {
     if (m.kind === 'group') features.push('group');
     else features.push('slur', `slur:${(m.entry as { severity: string }).severity}`);
   }
-  return { words, lexicon: features, matches };
+  return { words, lexicon: features, matches, lexWords: lex };
 }

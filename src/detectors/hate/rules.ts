@@ -31,6 +31,8 @@ export interface GuardEntry extends RuleEntry {
 interface Compiled<E> {
   entry: E;
   regexes: RegExp[];
+  /** Per regex: whether it can only match with a group mention in the unit. */
+  needsGroup: boolean[];
 }
 
 export interface HateRuleSet {
@@ -90,10 +92,26 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     }
   };
   return {
-    rules: rules.map((entry) => ({ entry, regexes: entry.patterns.filter((p) => p !== 'SLUR').map((p) => compile(p, entry.id)) })),
-    guards: guards.map((entry) => ({ entry, regexes: entry.patterns.map((p) => compile(p, entry.id)) })),
+    rules: rules.map((entry) => {
+      const patterns = entry.patterns.filter((p) => p !== 'SLUR');
+      return { entry, regexes: patterns.map((p) => compile(p, entry.id)), needsGroup: patterns.map((p) => needsGroup(p)) };
+    }),
+    guards: guards.map((entry) => ({ entry, regexes: entry.patterns.map((p) => compile(p, entry.id)), needsGroup: entry.patterns.map((p) => needsGroup(p)) })),
     negation: new Set(lists.get('negation') ?? []),
   };
+}
+
+/** A pattern whose every match has GRP or SLUR in it (not inside an optional group: kept simple, GRP outside parentheses). */
+function needsGroup(pattern: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && (pattern.startsWith('GRP', i) || pattern.startsWith('SLUR', i))) return true;
+  }
+  return false;
 }
 
 function escape(phrase: string): string {
@@ -172,10 +190,11 @@ function wordRange(wordAt: Int32Array, index: number, length: number): [number, 
 }
 
 /** Guards that match a unit. */
-export function matchGuards(set: HateRuleSet, words: readonly CanonWord[]): GuardHit[] {
+export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   const { text, wordAt } = joinWords(words);
   const hits: GuardHit[] = [];
   for (const { entry, regexes } of set.guards) {
+    if (!kinds.includes(entry.kind)) continue;
     for (const re of regexes) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -196,11 +215,13 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[]): Guar
  * every slur not in an in-group frame. Negated matches go to `negated` instead: a
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
-export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = []): RuleHit[] {
+export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true): RuleHit[] {
   const { text, wordAt } = joinWords(words);
   const hits: RuleHit[] = [];
-  for (const { entry, regexes } of set.rules) {
-    for (const re of regexes) {
+  for (const { entry, regexes, needsGroup } of set.rules) {
+    for (let r = 0; r < regexes.length; r++) {
+      if (!hasGroup && needsGroup[r]) continue;
+      const re = regexes[r]!;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
