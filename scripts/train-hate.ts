@@ -17,7 +17,7 @@ import { modelInput } from '../src/detectors/hate/model-input.js';
 import { classMetrics, formatMetrics } from '../src/eval/hate/metrics.js';
 import { buildTextModel } from '../src/text/model.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, bits: { type: 'string' }, quick: { type: 'boolean' }, lambdas: { type: 'string' }, lrs: { type: 'string' }, 'char-weight': { type: 'string' }, 'lexicon-weight': { type: 'string' }, epochs: { type: 'string' }, seeds: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, bits: { type: 'string' }, quick: { type: 'boolean' }, lambdas: { type: 'string' }, lrs: { type: 'string' }, 'char-weight': { type: 'string' }, 'lexicon-weight': { type: 'string' }, 'conjunction-weight': { type: 'string' }, epochs: { type: 'string' }, seeds: { type: 'string' } } });
 if (!values.data) {
   console.error('usage: npm run train:hate -- --data DIR (holding train.jsonl and val.jsonl)');
   process.exit(2);
@@ -34,6 +34,7 @@ const features: FeatureConfig = {
   ...(values.bits ? { bits: Number(values.bits) } : {}),
   ...(values['char-weight'] ? { charWeight: Number(values['char-weight']) } : {}),
   ...(values['lexicon-weight'] ? { lexiconWeight: Number(values['lexicon-weight']) } : {}),
+  ...(values['conjunction-weight'] ? { conjunctionWeight: Number(values['conjunction-weight']) } : {}),
 };
 const numbers = (s: string | undefined, fallback: number[]): number[] => (s ? s.split(',').map(Number) : fallback);
 const lexicon = loadDefaultHateLexicon();

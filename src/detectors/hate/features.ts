@@ -14,6 +14,12 @@ export interface FeatureConfig {
   charWeight: number;
   /** Value of each lexicon feature. */
   lexiconWeight: number;
+  /**
+   * Weight of the word-unigram block repeated under a "a group or slur is named"
+   * flag, so the linear model can learn that an insult aimed at a group is hate while
+   * the same word alone is only offensive (0 turns it off).
+   */
+  conjunctionWeight?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, wordMaxN: 3, charMinN: 2, charMaxN: 5, charWeight: 1, lexiconWeight: 0.5 };
@@ -54,6 +60,7 @@ function mix(a: number, b: number): number {
 const SEED_WORD = 0x1234;
 const SEED_CHAR = 0x5678;
 const SEED_LEX = 0x9abc;
+const SEED_CONJ = 0xdef0;
 
 /** Reusable buffers: feature extraction runs once per sentence, so it must not allocate much. */
 export class FeatureExtractor {
@@ -105,6 +112,13 @@ export class FeatureExtractor {
       }
     }
     n = this.normalise(charStart, n, this.config.charWeight);
+
+    const conj = this.config.conjunctionWeight ?? 0;
+    if (conj > 0 && lexicon.length > 0) {
+      const conjStart = n;
+      for (let i = 0; i < words.length; i++) n = this.push(n, mix(wordHashes[i]!, SEED_CONJ), 'word', words, i, i, `${words[i]!} (with a group named)`);
+      n = this.normalise(conjStart, n, conj);
+    }
 
     for (const name of lexicon) {
       const at = n;

@@ -157,8 +157,8 @@ export class HateLexicon {
 
 /** Two tokens with no space between belong to one word when a mask or leet character joins them. */
 function glued(a: string, b: string): boolean {
-  if (JOINERS.test(a) || JOINERS.test(b)) return true;
-  return WORDISH.test(a) && WORDISH.test(b) && (LEETISH.test(a) || LEETISH.test(b));
+  if (!WORDISH.test(a) || !WORDISH.test(b)) return false;
+  return JOINERS.test(a) || JOINERS.test(b) || LEETISH.test(a) || LEETISH.test(b);
 }
 
 function deletionsOf(word: string): string[] {
