@@ -144,7 +144,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   };
 }
 
-/** Whether the model still flags the unit once the group words (not slurs) are taken out. */
+/** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */
 function survivesWithoutGroups(ctx: HateContext, words: readonly ModelWord[], matches: readonly LexiconMatch[], tokens: readonly Token[]): boolean {
   const groupSpans = matches.filter((m) => m.kind === 'group');
   if (groupSpans.length === 0) return true;
@@ -162,7 +162,7 @@ function survivesWithoutGroups(ctx: HateContext, words: readonly ModelWord[], ma
   const p = predictProbabilities(ctx.model, ctx.extractor.extract(kept.map((w) => w.word), lexicon));
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  return ctx.model.classes[best] !== 'normal';
+  return ctx.model.classes[best] !== 'normal' && p[best]! >= ctx.threshold;
 }
 
 const AIMING = new Set(['you', 'u', 'ur', 'youre', 'these', 'those', 'all', 'stupid', 'dumb', 'fucking', 'filthy', 'dirty', 'damn', 'typical', 'bunch', 'like', 'hate']);

@@ -69,8 +69,10 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       const findings: DetectorFinding[] = [];
       let antecedent: { group: GroupRef; unit: number } | null = null;
       const units = decisionUnits(doc, shortPostTokens);
+      let cursor = 0;
       units.forEach((unit, u) => {
-        const [from, to] = tokenRange(doc, unit);
+        const [from, to] = tokenRange(doc, unit, cursor);
+        cursor = to;
         if (from >= to) return;
         const usable = antecedent && u - antecedent.unit <= pronounWindow ? antecedent.group : null;
         const decision = classifyUnit(c, doc.text, doc.tokens, from, to, usable);
@@ -97,8 +99,8 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
   return [...doc.sentences];
 }
 
-function tokenRange(doc: AnalyzedDocument, unit: Span): [number, number] {
-  let from = 0;
+/** Tokens inside a unit; units come in order, so the search starts where the last one ended. */
+function tokenRange(doc: AnalyzedDocument, unit: Span, from: number): [number, number] {
   while (from < doc.tokens.length && doc.tokens[from]!.start < unit.start) from++;
   let to = from;
   while (to < doc.tokens.length && doc.tokens[to]!.end <= unit.end) to++;

@@ -22,7 +22,7 @@ export interface FeatureConfig {
   conjunctionWeight?: number;
 }
 
-export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, wordMaxN: 3, charMinN: 2, charMaxN: 5, charWeight: 1, lexiconWeight: 0.5 };
+export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, wordMaxN: 3, charMinN: 2, charMaxN: 5, charWeight: 1.5, lexiconWeight: 0.5, conjunctionWeight: 0.5 };
 
 export interface FeatureVector {
   index: Int32Array;

@@ -16,6 +16,8 @@ export interface SlurEntry extends GroupEntry {
 /** A word as the lexicon sees it: folded surface plus its offsets in the text. */
 export interface LexWord {
   fold: string;
+  /** The fold reading "1" and "|" as "l" instead of "i" (leetspeak is ambiguous). */
+  alt?: string;
   start: number;
   end: number;
 }
@@ -104,6 +106,8 @@ export class HateLexicon {
     if (first === '') return null;
     let how: LexiconMatch['how'] = 'exact';
     let candidates = this.byFirst.get(first);
+    const alt = words[i]!.alt;
+    if (!candidates && alt) candidates = this.byFirst.get(alt);
     if (!candidates) {
       let resolved = this.fuzzyCache.get(first);
       if (resolved === undefined) {
@@ -193,7 +197,6 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
   let i = from;
   while (i < to) {
     let j = i;
-    let start = tokens[i]!.start;
     let end = tokens[i]!.end;
     // Join glued pieces when a mask symbol sits between letters.
     while (j + 1 < to && tokens[j + 1]!.start === end && glued(tokens[j]!.text, tokens[j + 1]!.text)) {
@@ -206,9 +209,12 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     let b = j;
     while (a < b && JOINERS.test(tokens[a]!.text)) a++;
     while (b > a && JOINERS.test(tokens[b]!.text)) b--;
-    start = tokens[a]!.start;
+    const start = tokens[a]!.start;
     end = tokens[b]!.end;
-    merged.push({ fold: foldWord(text.slice(start, end)), start, end });
+    const surface = text.slice(start, end);
+    const word: LexWord = { fold: foldWord(surface), start, end };
+    if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
+    merged.push(word);
     i = j + 1;
   }
   const out: LexWord[] = [];

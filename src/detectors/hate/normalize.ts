@@ -47,7 +47,7 @@ export function foldWord(surface: string): string {
   if (/[a-z]/.test(s) && /[0-9@$!|]/.test(s)) s = s.replace(/[0-9@$!|]/g, (c) => LEET[c] ?? c);
   s = s.replace(/[’']/g, '');
   // Letters spelled out with separators ("j.e.w.s", "m-u-s-l-i-m-s") are one word.
-  if (/^([a-z][._\-])+[a-z][._\-]?$/.test(s)) s = s.replace(/[._\-]/g, '');
-  s = s.replace(/[*#_.\-]+/g, (m, offset: number) => (offset === 0 || offset + m.length === s.length ? '' : '*'));
+  if (/^([a-z][._-])+[a-z][._-]?$/.test(s)) s = s.replace(/[._-]/g, '');
+  s = s.replace(/[*#_.-]+/g, (m, offset: number) => (offset === 0 || offset + m.length === s.length ? '' : '*'));
   return s.replace(/[^a-z*]/g, '');
 }
