@@ -53,3 +53,33 @@ test('whole-post classification reads normalised posts like the corpus', () => {
   assert.ok(hateful.rationale.includes(2), `rationale ${hateful.rationale}`);
   assert.equal(classify('had a lovely walk in the park with my sister today').label, 'normal');
 });
+
+test('eval hate --json ends with one JSON object of the figures', async () => {
+  const { runCommand } = await import('citty');
+  const { evalHateCommand } = await import('../../../src/eval/hate/command.js');
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-hate-'));
+  const file = join(dir, 'posts.jsonl');
+  const lines = [
+    { id: '1', text: 'user the jews control the media and the banks', label: 'hatespeech', targets: ['Jewish'], rationale: [0, 0, 1, 1, 1, 0, 0, 0, 0] },
+    { id: '2', text: 'had a lovely walk in the park with my sister today', label: 'normal', targets: null, rationale: null },
+  ];
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const written: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await runCommand(evalHateCommand, { rawArgs: ['--data', file, '--json'] });
+  } finally {
+    process.stdout.write = original;
+  }
+  const out = written.join('').trim().split('\n');
+  const figures = JSON.parse(out[out.length - 1]!) as { accuracy: number; macroF1: number; n: number; targetMicroF1: number | null; rationaleTokenF1: number | null };
+  assert.equal(figures.n, 2);
+  assert.equal(figures.accuracy, 1);
+  assert.equal(figures.targetMicroF1, 1);
+  assert.ok(figures.rationaleTokenF1! > 0);
+  assert.match(out.join('\n'), /macro-F1=/);
+});
