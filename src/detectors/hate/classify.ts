@@ -93,12 +93,16 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   let score = probabilities.normal;
   // Slur rules support a decision (targets, evidence) but do not make one: on
   // HateXplain, a slur the model reads as harmless is mostly in-group or quoted use.
+  const aimedSlurAt = new Set(canon.filter((w, i) => w.group?.match.kind === 'slur' && isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end))).map((w) => w.start));
   for (const hit of ruleHits) {
-    const decides = !hit.rule.slur || (ctx.slursDecide && hit.rule.slur === 'hatespeech');
+    // Hateful slurs decide on their own; offensive ones only when aimed at someone ("you retard", not "life's a bitch").
+    const decides = !hit.rule.slur || (ctx.slursDecide && (hit.rule.slur === 'hatespeech' || aimedSlurAt.has(hit.start)));
     if (decides && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
   }
   if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
-  let modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || groupMentions.length > 0);
+  // A pronoun can carry a rule's claim, but is too weak a target for the model alone.
+  const namedTargets = groupMentions.filter((g) => !g.antecedent);
+  let modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
   if (modelAllowed && label === 'normal' && ctx.identityCounterfactual) modelAllowed = survivesWithoutGroups(ctx, input.words, input.matches, tokens);
   const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
   if (modelUsed) {
@@ -116,7 +120,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   let features: UnitDecision['features'] = [];
   if (modelUsed) {
-    for (const g of groupMentions) {
+    for (const g of namedTargets) {
       targets.add(g.target);
       evidence.push({ start: g.match.start, end: g.match.end });
     }

@@ -51,8 +51,9 @@ export class HateLexicon {
   readonly slurs: readonly SlurEntry[];
   /** First word of a term -> terms starting with it. */
   private readonly byFirst = new Map<string, Term[]>();
-  /** Single-word terms by their one-letter deletions (symmetric-delete index). */
+  /** Single group words by their interior one-letter deletions. */
   private readonly deletions = new Map<string, string[]>();
+  private readonly groupSingles = new Set<string>();
   private readonly singles: string[] = [];
   /** Fuzzy lookups are the slow path; words repeat, so their answers are kept (bounded). */
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
@@ -62,9 +63,10 @@ export class HateLexicon {
     this.slurs = slurs;
     for (const entry of groups) for (const t of entry.terms) this.add(t, 'group', entry);
     for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
-    for (const word of this.singles) {
+    for (const word of this.groupSingles) {
       if (word.length < 6) continue;
-      for (const d of deletionsOf(word)) {
+      for (let i = 1; i + 1 < word.length; i++) {
+        const d = word.slice(0, i) + word.slice(i + 1);
         const list = this.deletions.get(d) ?? [];
         if (!list.includes(word)) list.push(word);
         this.deletions.set(d, list);
@@ -85,6 +87,7 @@ export class HateLexicon {
       list.push({ words: form, kind, entry });
       this.byFirst.set(form[0]!, list);
       if (form.length === 1) this.singles.push(form[0]!);
+      if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
     }
   }
 
@@ -132,6 +135,14 @@ export class HateLexicon {
     return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how };
   }
 
+  /**
+   * Masked words ("k*kes") against every single-word term; misspellings only against
+   * group words, never slurs (a slur one letter away is usually an ordinary word:
+   * "muzzle", "tyranny", "regarded"). A misspelling is one swap of adjacent letters
+   * after the first, or one letter added or dropped inside the word (not at its ends,
+   * where English inflection lives: "Indiana" is not "Indian"). Substitutions are not
+   * tried; leetspeak digits are handled by folding.
+   */
   private resolveFuzzy(word: string): { word: string; how: LexiconMatch['how'] } | null {
     if (word.includes('*')) {
       const re = new RegExp('^' + word.replace(/\*+/g, '[a-z]{1,3}') + '$');
@@ -139,36 +150,27 @@ export class HateLexicon {
       return hit ? { word: hit, how: 'masked' } : null;
     }
     if (word.length < 4) return null;
-    for (let i = 0; i + 1 < word.length; i++) {
+    for (let i = 1; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped !== word && this.byFirst.has(swapped) && swapped[0] === word[0]) return { word: swapped, how: 'fuzzy' };
+      if (swapped !== word && this.groupSingles.has(swapped)) return { word: swapped, how: 'fuzzy' };
     }
-    if (word.length < 5) return null;
-    // Symmetric delete: a term and the word share a one-letter deletion, or one is the other less a letter.
-    const probes = [word, ...deletionsOf(word)];
-    for (const probe of probes) {
-      const hits = this.deletions.get(probe);
-      const hit = hits?.find((h) => h[0] === word[0] && Math.abs(h.length - word.length) <= 1);
-      if (hit) return { word: hit, how: 'fuzzy' };
+    if (word.length >= 6) {
+      for (let i = 1; i + 1 < word.length; i++) {
+        const less = word.slice(0, i) + word.slice(i + 1);
+        if (this.groupSingles.has(less)) return { word: less, how: 'fuzzy' };
+      }
     }
-    // One added letter: the word less a letter is a term.
-    if (word.length >= 7) {
-      for (const d of deletionsOf(word)) if (d[0] === word[0] && this.byFirst.get(d)?.some((t) => t.words.length === 1)) return { word: d, how: 'fuzzy' };
-    }
+    const dropped = this.deletions.get(word);
+    if (dropped && word.length >= 5) return { word: dropped[0]!, how: 'fuzzy' };
     return null;
   }
+
 }
 
 /** Two tokens with no space between belong to one word when a mask or leet character joins them. */
 function glued(a: string, b: string): boolean {
   if (!WORDISH.test(a) || !WORDISH.test(b)) return false;
   return JOINERS.test(a) || JOINERS.test(b) || LEETISH.test(a) || LEETISH.test(b);
-}
-
-function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
 
 let cached: HateLexicon | undefined;
