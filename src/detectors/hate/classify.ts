@@ -1,0 +1,217 @@
+import type { Token } from '../../core/types.js';
+import type { FeatureExtractor } from './features.js';
+import type { HateLexicon, LexiconMatch } from './lexicon.js';
+import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
+import { modelInput } from './model-input.js';
+import type { ModelWord } from './normalize.js';
+import { canonicalWords, matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+
+/** Everything a unit's decision needs; built once per detector. */
+export interface HateContext {
+  model: HateModel;
+  extractor: FeatureExtractor;
+  lexicon: HateLexicon;
+  rules: HateRuleSet;
+  /** Minimum probability of the model's non-normal class for a model-only finding. */
+  threshold: number;
+  /** Model-only findings need a group, slur or resolved pronoun in the unit. */
+  requireTarget: boolean;
+  /**
+   * Model-only findings must survive removing the group words: a decision that the
+   * group's name alone carries is identity-term bias, not hate.
+   */
+  identityCounterfactual: boolean;
+  /** Slurs of "hatespeech" severity decide on their own (else they only support the model). */
+  slursDecide: boolean;
+}
+
+export interface Evidence {
+  start: number;
+  end: number;
+}
+
+/** The decision for one unit (a sentence, or a whole short post). */
+export interface UnitDecision {
+  label: HateClass;
+  score: number;
+  probabilities: Record<HateClass, number>;
+  ruleHits: RuleHit[];
+  guards: GuardHit[];
+  /** True when a counter-speech or denial guard, or a negated rule match, cleared the unit. */
+  guarded: boolean;
+  negatedClaim: boolean;
+  /** The model's label (before guards and the target requirement). */
+  modelLabel: HateClass;
+  /** Whether the model's decision is part of the final one. */
+  modelUsed: boolean;
+  targets: string[];
+  evidence: Evidence[];
+  /** Top model features for the label, when the model was used. */
+  features: { name: string; kind: string; weight: number }[];
+  /** The last group mentioned in the unit (for pronouns in the next one). */
+  lastGroup: GroupRef | null;
+  matches: LexiconMatch[];
+}
+
+const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
+
+/**
+ * Decides one unit: rules give high-precision findings with targets and evidence,
+ * the model gives the per-unit decision, and counter-speech or denial guards clear
+ * both. `antecedent` is the last group named before the unit, for pronouns.
+ */
+export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
+  const input = modelInput(text, tokens, ctx.lexicon, from, to);
+  const canon = canonicalWords(input.lexWords, input.matches, antecedent);
+  const vector = ctx.extractor.extract(
+    input.words.map((w) => w.word),
+    input.lexicon,
+  );
+  const p = predictProbabilities(ctx.model, vector);
+  const hasGroup = canon.some((w) => w.group);
+  const hasReclaimable = input.matches.some((m) => m.kind === 'slur' && (m.entry as { reclaimable?: boolean }).reclaimable);
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+
+  // Guards are only worth matching when something could be flagged (most units are clean).
+  const negated: RuleHit[] = [];
+  let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
+  const reclaimed = guards;
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup);
+  if (matched.length > 0 || negated.length > 0 || best !== 0) guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
+  const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
+  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
+  const ruleHits = guarded ? [] : matched;
+
+  const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
+  const modelLabel = ctx.model.classes[best]!;
+
+  const groupMentions = canon.filter((w, i) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed) && (w.group.match.kind === 'group' || w.group.antecedent || isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end)))).map((w) => w.group!);
+  const lastGroup = [...canon].reverse().find((w) => w.group && !w.group.antecedent)?.group ?? antecedent;
+
+  let label: HateClass = 'normal';
+  let score = probabilities.normal;
+  // Slur rules support a decision (targets, evidence) but do not make one: on
+  // HateXplain, a slur the model reads as harmless is mostly in-group or quoted use.
+  const aimedSlurAt = new Set(canon.filter((w, i) => w.group?.match.kind === 'slur' && isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end))).map((w) => w.start));
+  for (const hit of ruleHits) {
+    // Hateful slurs decide on their own; offensive ones only when aimed at someone ("you retard", not "life's a bitch").
+    const decides = !hit.rule.slur || (ctx.slursDecide && (hit.rule.slur === 'hatespeech' || aimedSlurAt.has(hit.start)));
+    if (decides && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
+  }
+  if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
+  // A pronoun can carry a rule's claim, but is too weak a target for the model alone.
+  const namedTargets = groupMentions.filter((g) => !g.antecedent);
+  let modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
+  if (modelAllowed && label === 'normal' && ctx.identityCounterfactual) modelAllowed = survivesWithoutGroups(ctx, input.words, input.matches, tokens);
+  const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
+  if (modelUsed) {
+    if (SEVERITY[modelLabel] > SEVERITY[label]) score = p[best]!;
+    else score = Math.max(score, p[best]!);
+    label = modelLabel;
+  }
+
+  const targets = new Set<string>();
+  const evidence: Evidence[] = [];
+  const supporting = ruleHits.filter((h) => !h.rule.slur || label !== 'normal');
+  for (const hit of supporting) {
+    hit.targets.forEach((t) => targets.add(t));
+    evidence.push(...hit.evidence);
+  }
+  let features: UnitDecision['features'] = [];
+  if (modelUsed) {
+    for (const g of namedTargets) {
+      targets.add(g.target);
+      evidence.push({ start: g.match.start, end: g.match.end });
+    }
+    if (explain) {
+      const ranked = contributions(ctx.model, ctx.extractor, input.words.map((w) => w.word), input.lexicon, best);
+      features = ranked.filter((c) => c.kind !== 'char').slice(0, 4).filter((c) => c.weight > 0).map((c) => ({ name: c.name, kind: c.kind, weight: c.weight }));
+      evidence.push(...evidenceWords(ranked, input.words, tokens));
+    }
+  }
+  return {
+    label,
+    score: label === 'normal' ? probabilities.normal : score,
+    probabilities,
+    ruleHits: supporting,
+    guards,
+    negatedClaim,
+    guarded,
+    modelLabel,
+    modelUsed,
+    targets: [...targets],
+    evidence: mergeSpans(evidence),
+    features,
+    lastGroup,
+    matches: input.matches,
+  };
+}
+
+/** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */
+function survivesWithoutGroups(ctx: HateContext, words: readonly ModelWord[], matches: readonly LexiconMatch[], tokens: readonly Token[]): boolean {
+  const groupSpans = matches.filter((m) => m.kind === 'group');
+  if (groupSpans.length === 0) return true;
+  // Each group mention becomes the neutral word "people" (deleting it would leave odd n-grams).
+  const kept: ModelWord[] = [];
+  let replaced: LexiconMatch | null = null;
+  for (const w of words) {
+    const at = tokens[w.token]!.start;
+    const m = groupSpans.find((g) => g.start <= at && at < g.end);
+    if (!m) kept.push(w);
+    else if (m !== replaced) kept.push({ word: 'people', token: w.token });
+    replaced = m ?? replaced;
+  }
+  const lexicon = matches.filter((m) => m.kind === 'slur').flatMap((m) => ['slur', `slur:${(m.entry as { severity: string }).severity}`]);
+  const p = predictProbabilities(ctx.model, ctx.extractor.extract(kept.map((w) => w.word), lexicon));
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return ctx.model.classes[best] !== 'normal' && p[best]! >= ctx.threshold;
+}
+
+const AIMING = new Set(['you', 'u', 'ur', 'youre', 'these', 'those', 'all', 'stupid', 'dumb', 'fucking', 'filthy', 'dirty', 'damn', 'typical', 'bunch', 'like', 'hate']);
+
+/**
+ * A slur names a target when it is hateful in itself, or when an offensive one is
+ * aimed at someone ("you retard", "those bitches"), not used as an idiom ("life's a bitch").
+ */
+function isAimed(match: LexiconMatch, previous: string | undefined, surface: string): boolean {
+  if ((match.entry as { severity?: string }).severity === 'hatespeech') return true;
+  return (previous !== undefined && AIMING.has(previous)) || /s$/i.test(surface);
+}
+
+function isReclaimed(start: number, end: number, match: LexiconMatch, reclaimed: readonly GuardHit[]): boolean {
+  return match.kind === 'slur' && (match.entry as { reclaimable?: boolean }).reclaimable === true && reclaimed.some((r) => r.start <= start && r.end >= end);
+}
+
+/**
+ * The words that carry the model's decision: each feature's weight is shared among
+ * the words it covers, and the strongest words (at most three, each with at least a
+ * third of the top word's weight) are the evidence.
+ */
+function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly { token: number }[], tokens: readonly Token[]): Evidence[] {
+  const perWord = new Float64Array(words.length);
+  for (const c of ranked) {
+    if (c.from < 0) continue;
+    const share = c.weight / (c.to - c.from + 1);
+    for (let i = c.from; i <= c.to; i++) perWord[i]! += share;
+  }
+  const order = [...perWord.keys()].filter((i) => perWord[i]! > 0).sort((a, b) => perWord[b]! - perWord[a]!);
+  const top = perWord[order[0] ?? 0] ?? 0;
+  return order
+    .slice(0, 3)
+    .filter((i) => perWord[i]! >= top / 3)
+    .map((i) => tokens[words[i]!.token]!)
+    .map((t) => ({ start: t.start, end: t.end }));
+}
+
+function mergeSpans(spans: Evidence[]): Evidence[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Evidence[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

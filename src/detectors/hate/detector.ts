@@ -1,0 +1,170 @@
+import type { AnalyzedDocument } from '../../core/document.js';
+import { UnspinError } from '../../core/errors.js';
+import type { Span, Voice, VoiceSpan } from '../../core/types.js';
+import type { Detector, DetectorFinding } from '../detector.js';
+import { classifyUnit, type HateContext, type UnitDecision } from './classify.js';
+import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
+import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
+import { loadDefaultHateRules, type GroupRef, type HateRuleSet } from './rules.js';
+
+export interface HateDetectorOptions {
+  /** Trained model; the shipped one (models/hate-model.json) when omitted. */
+  model?: HateModel;
+  /** Group words and slurs; data/hate/groups.yml and slurs.yml when omitted. */
+  lexicon?: HateLexicon;
+  /** Rules, vocabulary and guards; data/hate/*.yml when omitted. */
+  rules?: HateRuleSet;
+  /**
+   * Minimum model probability for a finding the rules did not make (default 0.7: the
+   * model's class offsets are tuned for macro-F1 on social-media posts, which makes it
+   * eager on news prose).
+   */
+  threshold?: number;
+  /**
+   * A text of one paragraph with at most this many word tokens is a short post and
+   * is decided as a whole, as the model was trained (default 60).
+   */
+  shortPostTokens?: number;
+  /** Model-only findings need a group word, slur or resolved pronoun (default true). */
+  requireTarget?: boolean;
+  /** Model-only findings must survive removing the group words (default true). */
+  identityCounterfactual?: boolean;
+  /** Slurs make a finding on their own: hateful ones always, offensive ones when aimed at someone (default true). */
+  slursDecide?: boolean;
+  /** Sentences back that a pronoun may look for its group (default 2). */
+  pronounWindow?: number;
+}
+
+export const HATE_LABELS = [
+  { label: 'hatespeech', definition: 'Attacks or dehumanises a group for who they are (HateXplain "hatespeech").' },
+  { label: 'offensive', definition: 'Insulting or abusive towards a group or person, short of hate speech (HateXplain "offensive").' },
+] as const;
+
+/** Builds the hate-speech detector: per-sentence (or whole short post) decisions from rules and model. */
+export function createHateDetector(options: HateDetectorOptions = {}): Detector {
+  const threshold = options.threshold ?? 0.7;
+  const shortPostTokens = options.shortPostTokens ?? 60;
+  const pronounWindow = options.pronounWindow ?? 2;
+  if (!(threshold >= 0 && threshold <= 1)) throw new UnspinError('USAGE', `hate detector: threshold must be in [0, 1], got ${threshold}`);
+  if (!Number.isInteger(shortPostTokens) || shortPostTokens < 0) throw new UnspinError('USAGE', `hate detector: shortPostTokens must be a non-negative integer, got ${shortPostTokens}`);
+  let ctx: HateContext | undefined;
+  const context = (): HateContext => {
+    if (ctx) return ctx;
+    const model = options.model ?? loadDefaultHateModel();
+    ctx = {
+      model,
+      extractor: extractorFor(model),
+      lexicon: options.lexicon ?? loadDefaultHateLexicon(),
+      rules: options.rules ?? loadDefaultHateRules(),
+      threshold,
+      requireTarget: options.requireTarget ?? true,
+      identityCounterfactual: options.identityCounterfactual ?? true,
+      slursDecide: options.slursDecide ?? true,
+    };
+    return ctx;
+  };
+
+  return {
+    name: 'hate',
+    kind: 'hate',
+    labels: HATE_LABELS,
+    detect(doc: AnalyzedDocument): DetectorFinding[] {
+      const c = context();
+      const findings: DetectorFinding[] = [];
+      let antecedent: { group: GroupRef; unit: number } | null = null;
+      const units = decisionUnits(doc, shortPostTokens);
+      let cursor = 0;
+      units.forEach((unit, u) => {
+        const [from, to] = tokenRange(doc, unit, cursor);
+        cursor = to;
+        if (from >= to) return;
+        const usable = antecedent && u - antecedent.unit <= pronounWindow ? antecedent.group : null;
+        const decision = classifyUnit(c, doc.text, doc.tokens, from, to, usable);
+        if (decision.lastGroup && decision.lastGroup !== usable) antecedent = { group: decision.lastGroup, unit: u };
+        if (decision.label === 'normal') return;
+        findings.push(toFinding(doc, unit, decision, c.model));
+      });
+      return findings;
+    },
+  };
+}
+
+/**
+ * A short post (one paragraph, few word tokens) is one unit, like a HateXplain post;
+ * anything longer is decided sentence by sentence.
+ */
+export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): Span[] {
+  if (doc.sentences.length === 0) return [];
+  const first = doc.sentences[0]!;
+  const last = doc.sentences[doc.sentences.length - 1]!;
+  const words = doc.tokens.filter((t) => t.type === 'word').length;
+  const oneParagraph = !/\n\s*\n/.test(doc.text.slice(first.start, last.end));
+  if (words <= shortPostTokens && oneParagraph) return [{ start: first.start, end: last.end }];
+  return [...doc.sentences];
+}
+
+/** Tokens inside a unit; units come in order, so the search starts where the last one ended. */
+function tokenRange(doc: AnalyzedDocument, unit: Span, from: number): [number, number] {
+  while (from < doc.tokens.length && doc.tokens[from]!.start < unit.start) from++;
+  let to = from;
+  while (to < doc.tokens.length && doc.tokens[to]!.end <= unit.end) to++;
+  return [from, to];
+}
+
+function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: HateModel): DetectorFinding {
+  const evidence = d.evidence.map((e) => ({ start: e.start, end: e.end, text: doc.text.slice(e.start, e.end) }));
+  const rule = d.ruleHits.find((h) => h.rule.label === d.label) ?? d.ruleHits[0];
+  const finding: DetectorFinding = {
+    kind: 'hate',
+    label: d.label,
+    start: unit.start,
+    end: unit.end,
+    text: doc.text.slice(unit.start, unit.end),
+    score: round(d.score),
+    explanation: explain(doc.text, d, model),
+    targets: d.targets.length ? d.targets : ['Other'],
+    evidence,
+  };
+  if (rule) finding.ruleId = rule.rule.id;
+  if (d.modelUsed) finding.model = `${model.name}@${model.version}`;
+  const voice = voiceOfSpans(doc.voices, evidence.length ? evidence : [unit]);
+  if (voice) finding.voice = voice;
+  return finding;
+}
+
+function explain(text: string, d: UnitDecision, model: HateModel): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const hit of d.ruleHits) {
+    if (seen.has(hit.rule.id)) continue;
+    seen.add(hit.rule.id);
+    const words = hit.evidence.map((e) => `"${text.slice(e.start, e.end)}"`).join(' + ');
+    let line = `rule ${hit.rule.id} (${hit.rule.category}): ${words}`;
+    for (const p of hit.pronouns) line += `; pronoun refers to "${text.slice(p.match.start, p.match.end)}" (${p.target})`;
+    parts.push(line);
+  }
+  if (d.modelUsed) {
+    const p = d.probabilities[d.label].toFixed(2);
+    const feats = d.features.map((f) => `${f.kind === 'lexicon' ? 'lexicon:' : ''}"${f.name}" (+${f.weight.toFixed(2)})`).join(', ');
+    parts.push(`model ${model.name}@${model.version}: ${d.label} p=${p}${feats ? `; top features ${feats}` : ''}`);
+  }
+  return parts.join('. ');
+}
+
+/** The voice that covers most of the evidence characters (a quoted slur is quoted hate). */
+function voiceOfSpans(voices: readonly VoiceSpan[], spans: readonly Span[]): Voice | undefined {
+  const counts: Record<Voice, number> = { author: 0, quoted: 0, reported: 0 };
+  for (const s of spans) {
+    for (const v of voices) {
+      if (v.end <= s.start || v.start >= s.end) continue;
+      counts[v.voice] += Math.min(v.end, s.end) - Math.max(v.start, s.start);
+    }
+  }
+  const total = counts.author + counts.quoted + counts.reported;
+  if (total === 0) return undefined;
+  return counts.quoted > counts.author && counts.quoted >= counts.reported ? 'quoted' : counts.reported > counts.author ? 'reported' : 'author';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,159 @@
+/**
+ * Hashed n-gram features for the hate model: word 1–3 grams, character 2–5 grams
+ * inside each word (with boundary marks, like scikit-learn's char_wb) and a few
+ * lexicon counts. Hashing keeps the model a fixed-size array with no vocabulary;
+ * the names are only rebuilt when a finding needs explaining.
+ */
+export interface FeatureConfig {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  wordMaxN: number;
+  charMinN: number;
+  charMaxN: number;
+  /** Weight of the character block relative to the word block (each is L2-normalised). */
+  charWeight: number;
+  /** Value of each lexicon feature. */
+  lexiconWeight: number;
+  /**
+   * Weight of the word-unigram block repeated under a "a group or slur is named"
+   * flag, so the linear model can learn that an insult aimed at a group is hate while
+   * the same word alone is only offensive (0 turns it off).
+   */
+  conjunctionWeight?: number;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, wordMaxN: 3, charMinN: 2, charMaxN: 5, charWeight: 1.5, lexiconWeight: 0.5, conjunctionWeight: 0.5 };
+
+export interface FeatureVector {
+  index: Int32Array;
+  value: Float32Array;
+  length: number;
+}
+
+/** Which kind of feature an entry is, so an explanation can name it. */
+export interface FeatureName {
+  kind: 'word' | 'char' | 'lexicon';
+  name: string;
+  /** Word positions it covers (inclusive range into the word list); none for lexicon features. */
+  from: number;
+  to: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvString(s: string, seed: number): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  return Math.imul(h, 0xc2b2ae35) >>> 0;
+}
+
+const SEED_WORD = 0x1234;
+const SEED_CHAR = 0x5678;
+const SEED_LEX = 0x9abc;
+const SEED_CONJ = 0xdef0;
+
+/** Reusable buffers: feature extraction runs once per sentence, so it must not allocate much. */
+export class FeatureExtractor {
+  readonly config: FeatureConfig;
+  private readonly mask: number;
+  private index = new Int32Array(1024);
+  private value = new Float32Array(1024);
+  private names: FeatureName[] | null = null;
+  /** Inverse document frequency per bucket (from training); 1 everywhere when absent. */
+  private readonly idf: Float32Array | null;
+
+  constructor(config: FeatureConfig = DEFAULT_FEATURES, idf: Float32Array | null = null) {
+    this.config = config;
+    this.mask = (1 << config.bits) - 1;
+    this.idf = idf;
+  }
+
+  /**
+   * The feature vector of a list of normalised words plus lexicon feature names.
+   * With `names`, also records what each entry is (for explanations; slower).
+   * The returned vector shares buffers with the extractor: use it before the next call.
+   */
+  extract(words: readonly string[], lexicon: readonly string[] = [], names?: FeatureName[]): FeatureVector {
+    this.names = names ?? null;
+    let n = 0;
+    const { wordMaxN, charMinN, charMaxN } = this.config;
+    const wordHashes = words.map((w) => fnvString(w, SEED_WORD));
+
+    const wordStart = n;
+    for (let i = 0; i < words.length; i++) {
+      let h = wordHashes[i]!;
+      n = this.push(n, h, 'word', words, i, i);
+      for (let k = 1; k < wordMaxN && i + k < words.length; k++) {
+        h = mix(h, wordHashes[i + k]!);
+        n = this.push(n, h, 'word', words, i, i + k);
+      }
+    }
+    n = this.normalise(wordStart, n, 1);
+
+    const charStart = n;
+    for (let i = 0; i < words.length; i++) {
+      const padded = ' ' + words[i]! + ' ';
+      for (let a = 0; a + charMinN <= padded.length; a++) {
+        let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+        for (let b = a; b < padded.length && b - a < charMaxN; b++) {
+          h = Math.imul(h ^ padded.charCodeAt(b), FNV_PRIME) >>> 0;
+          if (b - a + 1 >= charMinN) n = this.push(n, h, 'char', words, i, i, padded.slice(a, b + 1));
+        }
+      }
+    }
+    n = this.normalise(charStart, n, this.config.charWeight);
+
+    const conj = this.config.conjunctionWeight ?? 0;
+    if (conj > 0 && lexicon.length > 0) {
+      const conjStart = n;
+      for (let i = 0; i < words.length; i++) n = this.push(n, mix(wordHashes[i]!, SEED_CONJ), 'word', words, i, i, `${words[i]!} (with a group named)`);
+      n = this.normalise(conjStart, n, conj);
+    }
+
+    for (const name of lexicon) {
+      const at = n;
+      n = this.push(n, fnvString(name, SEED_LEX), 'lexicon', words, -1, -1, name);
+      this.value[at] = this.config.lexiconWeight;
+    }
+    this.names = null;
+    return { index: this.index, value: this.value, length: n };
+  }
+
+  private push(n: number, hash: number, kind: FeatureName['kind'], words: readonly string[], from: number, to: number, label?: string): number {
+    if (n === this.index.length) this.grow();
+    const j = hash & this.mask;
+    this.index[n] = j;
+    this.value[n] = this.idf ? this.idf[j]! : 1;
+    if (this.names) this.names[n] = { kind, name: label ?? words.slice(from, to + 1).join(' '), from, to };
+    return n + 1;
+  }
+
+  private normalise(from: number, to: number, scale: number): number {
+    let squares = 0;
+    for (let i = from; i < to; i++) squares += this.value[i]! * this.value[i]!;
+    if (squares > 0) {
+      const k = scale / Math.sqrt(squares);
+      for (let i = from; i < to; i++) this.value[i]! *= k;
+    }
+    return to;
+  }
+
+  private grow(): void {
+    const index = new Int32Array(this.index.length * 2);
+    index.set(this.index);
+    const value = new Float32Array(this.value.length * 2);
+    value.set(this.value);
+    this.index = index;
+    this.value = value;
+  }
+}

@@ -1,0 +1,235 @@
+import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
+import { dataPath } from '../../core/paths.js';
+import type { Token } from '../../core/types.js';
+import { foldWord } from './normalize.js';
+
+export interface GroupEntry extends RuleEntry {
+  target: string;
+  terms: string[];
+}
+
+export interface SlurEntry extends GroupEntry {
+  severity: 'hatespeech' | 'offensive';
+  reclaimable?: boolean;
+}
+
+/** A word as the lexicon sees it: folded surface plus its offsets in the text. */
+export interface LexWord {
+  fold: string;
+  /** The fold reading "1" and "|" as "l" instead of "i" (leetspeak is ambiguous). */
+  alt?: string;
+  start: number;
+  end: number;
+}
+
+export interface LexiconMatch {
+  kind: 'group' | 'slur';
+  entry: GroupEntry | SlurEntry;
+  target: string;
+  /** Word range [from, to) in the word list. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** How the words were recognised, for the explanation. */
+  how: 'exact' | 'fuzzy' | 'masked';
+}
+
+interface Term {
+  words: string[];
+  kind: 'group' | 'slur';
+  entry: GroupEntry | SlurEntry;
+}
+
+/**
+ * Group words and slurs, indexed for exact, fuzzy (one swapped, added or dropped
+ * letter in words of six letters or more; one swap in shorter ones) and masked
+ * ("k*ke") lookup.
+ */
+export class HateLexicon {
+  readonly groups: readonly GroupEntry[];
+  readonly slurs: readonly SlurEntry[];
+  /** First word of a term -> terms starting with it. */
+  private readonly byFirst = new Map<string, Term[]>();
+  /** Single group words by their interior one-letter deletions. */
+  private readonly deletions = new Map<string, string[]>();
+  private readonly groupSingles = new Set<string>();
+  private readonly singles: string[] = [];
+  /** Fuzzy lookups are the slow path; words repeat, so their answers are kept (bounded). */
+  private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
+
+  constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
+    this.groups = groups;
+    this.slurs = slurs;
+    for (const entry of groups) for (const t of entry.terms) this.add(t, 'group', entry);
+    for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
+    for (const word of this.groupSingles) {
+      if (word.length < 6) continue;
+      for (let i = 1; i + 1 < word.length; i++) {
+        const d = word.slice(0, i) + word.slice(i + 1);
+        const list = this.deletions.get(d) ?? [];
+        if (!list.includes(word)) list.push(word);
+        this.deletions.set(d, list);
+      }
+    }
+  }
+
+  private add(phrase: string, kind: Term['kind'], entry: GroupEntry | SlurEntry): void {
+    const words = phrase.toLowerCase().split(/\s+/).map(foldWord).filter(Boolean);
+    if (words.length === 0) return;
+    const forms = [words];
+    const last = words[words.length - 1]!;
+    if (!last.endsWith('s')) forms.push([...words.slice(0, -1), last + 's']);
+    for (const form of forms) {
+      const list = this.byFirst.get(form[0]!) ?? [];
+      // Slurs win over group words for the same surface (a slur entry carries the label).
+      if (list.some((t) => t.words.join(' ') === form.join(' ') && t.kind === 'slur')) continue;
+      list.push({ words: form, kind, entry });
+      this.byFirst.set(form[0]!, list);
+      if (form.length === 1) this.singles.push(form[0]!);
+      if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
+    }
+  }
+
+  /** Every group or slur mention in a word list, longest match first, non-overlapping. */
+  match(words: readonly LexWord[]): LexiconMatch[] {
+    const out: LexiconMatch[] = [];
+    for (let i = 0; i < words.length; ) {
+      const found = this.matchAt(words, i);
+      if (found) {
+        out.push(found);
+        i = found.to;
+      } else i++;
+    }
+    return out;
+  }
+
+  private matchAt(words: readonly LexWord[], i: number): LexiconMatch | null {
+    const first = words[i]!.fold;
+    if (first === '') return null;
+    let how: LexiconMatch['how'] = 'exact';
+    let candidates = this.byFirst.get(first);
+    const alt = words[i]!.alt;
+    if (!candidates && alt) candidates = this.byFirst.get(alt);
+    if (!candidates) {
+      let resolved = this.fuzzyCache.get(first);
+      if (resolved === undefined) {
+        resolved = this.resolveFuzzy(first);
+        if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
+        this.fuzzyCache.set(first, resolved);
+      }
+      if (!resolved) return null;
+      candidates = this.byFirst.get(resolved.word);
+      how = resolved.how;
+      if (!candidates) return null;
+    }
+    let best: Term | null = null;
+    for (const term of candidates) {
+      if (best && term.words.length <= best.words.length) continue;
+      let ok = i + term.words.length <= words.length;
+      for (let k = 1; ok && k < term.words.length; k++) ok = words[i + k]!.fold === term.words[k];
+      if (ok) best = term;
+    }
+    if (!best) return null;
+    const to = i + best.words.length;
+    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how };
+  }
+
+  /**
+   * Masked words ("k*kes") against every single-word term; misspellings only against
+   * group words, never slurs (a slur one letter away is usually an ordinary word:
+   * "muzzle", "tyranny", "regarded"). A misspelling is one swap of adjacent letters
+   * after the first, or one letter added or dropped inside the word (not at its ends,
+   * where English inflection lives: "Indiana" is not "Indian"). Substitutions are not
+   * tried; leetspeak digits are handled by folding.
+   */
+  private resolveFuzzy(word: string): { word: string; how: LexiconMatch['how'] } | null {
+    if (word.includes('*')) {
+      const re = new RegExp('^' + word.replace(/\*+/g, '[a-z]{1,3}') + '$');
+      const hit = this.singles.find((s) => s.length >= 4 && re.test(s));
+      return hit ? { word: hit, how: 'masked' } : null;
+    }
+    if (word.length < 4) return null;
+    for (let i = 1; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (swapped !== word && this.groupSingles.has(swapped)) return { word: swapped, how: 'fuzzy' };
+    }
+    if (word.length >= 6) {
+      for (let i = 1; i + 1 < word.length; i++) {
+        const less = word.slice(0, i) + word.slice(i + 1);
+        if (this.groupSingles.has(less)) return { word: less, how: 'fuzzy' };
+      }
+    }
+    const dropped = this.deletions.get(word);
+    if (dropped && word.length >= 5) return { word: dropped[0]!, how: 'fuzzy' };
+    return null;
+  }
+
+}
+
+/** Two tokens with no space between belong to one word when a mask or leet character joins them. */
+function glued(a: string, b: string): boolean {
+  if (!WORDISH.test(a) || !WORDISH.test(b)) return false;
+  return JOINERS.test(a) || JOINERS.test(b) || LEETISH.test(a) || LEETISH.test(b);
+}
+
+let cached: HateLexicon | undefined;
+
+/** The shipped lexicon (data/hate/groups.yml and slurs.yml), read on first use. */
+export function loadDefaultHateLexicon(): HateLexicon {
+  cached ??= new HateLexicon(
+    loadRuleFile<GroupEntry>(dataPath('hate', 'groups.yml'), ['target', 'terms']).entries,
+    loadRuleFile<SlurEntry>(dataPath('hate', 'slurs.yml'), ['target', 'terms', 'severity']).entries,
+  );
+  return cached;
+}
+
+const JOINERS = /^[*@$.!|_-]+$/;
+/** A token that may be part of a word written with leetspeak or masks ("4", "sians"). */
+const WORDISH = /^[\p{L}0-9*@$!|._-]+$/u;
+const LEETISH = /[0-9*@$!|]/;
+
+/**
+ * The lexicon's words for a token range: masked words split by the tokeniser are
+ * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
+ * separated by one space are read as one word ("j e w s" -> "jews").
+ */
+export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type'>[], from = 0, to = tokens.length): LexWord[] {
+  const merged: LexWord[] = [];
+  let i = from;
+  while (i < to) {
+    let j = i;
+    let end = tokens[i]!.end;
+    // Join glued pieces when a mask symbol sits between letters.
+    while (j + 1 < to && tokens[j + 1]!.start === end && glued(tokens[j]!.text, tokens[j + 1]!.text)) {
+      const nextEnd = tokens[j + 1]!.end;
+      j++;
+      end = nextEnd;
+    }
+    // Trim joiners at the edges back off (a full stop after a word is not a mask).
+    let a = i;
+    let b = j;
+    while (a < b && JOINERS.test(tokens[a]!.text)) a++;
+    while (b > a && JOINERS.test(tokens[b]!.text)) b--;
+    const start = tokens[a]!.start;
+    end = tokens[b]!.end;
+    const surface = text.slice(start, end);
+    const word: LexWord = { fold: foldWord(surface), start, end };
+    if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
+    merged.push(word);
+    i = j + 1;
+  }
+  const out: LexWord[] = [];
+  for (let k = 0; k < merged.length; ) {
+    let m = k;
+    while (m < merged.length && merged[m]!.fold.length === 1 && (m === k || merged[m]!.start - merged[m - 1]!.end === 1)) m++;
+    if (m - k >= 3) {
+      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), start: merged[k]!.start, end: merged[m - 1]!.end });
+      k = m;
+    } else {
+      out.push(merged[k]!);
+      k++;
+    }
+  }
+  return out.filter((w) => w.fold !== '' || false);
+}

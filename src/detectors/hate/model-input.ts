@@ -1,0 +1,28 @@
+import type { Token } from '../../core/types.js';
+import { lexWords, type HateLexicon, type LexiconMatch, type LexWord } from './lexicon.js';
+import { modelWords, type ModelWord } from './normalize.js';
+
+/** What the model reads for one unit of text: its words and the lexicon features. */
+export interface ModelInput {
+  words: ModelWord[];
+  lexicon: string[];
+  matches: LexiconMatch[];
+  /** The lexicon's view of the same tokens (for the rules). */
+  lexWords: LexWord[];
+}
+
+/**
+ * Lexicon features say that some group or slur was mentioned, never which group,
+ * so the model cannot learn that a particular group's name is itself a sign of hate.
+ */
+export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
+  const words = modelWords(tokens, from, to);
+  const lex = lexWords(text, tokens, from, to);
+  const matches = lexicon.match(lex);
+  const features: string[] = [];
+  for (const m of matches) {
+    if (m.kind === 'group') features.push('group');
+    else features.push('slur', `slur:${(m.entry as { severity: string }).severity}`);
+  }
+  return { words, lexicon: features, matches, lexWords: lex };
+}

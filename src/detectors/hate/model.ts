@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { UnspinError } from '../../core/errors.js';
+import { modelPath } from '../../core/paths.js';
+import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig, type FeatureName, type FeatureVector } from './features.js';
+
+export const HATE_CLASSES = ['normal', 'offensive', 'hatespeech'] as const;
+export type HateClass = (typeof HATE_CLASSES)[number];
+
+/**
+ * A multinomial logistic regression over hashed features, weights quantised to int8
+ * per class (one scale per class). Stored as JSON with the weights in base64.
+ */
+export interface HateModel {
+  name: string;
+  version: string;
+  classes: readonly HateClass[];
+  features: FeatureConfig;
+  bias: number[];
+  /** Per-class dequantisation scale: weight = int8 * scale. */
+  scales: number[];
+  /** classes.length × 2^bits int8 weights, class-major. */
+  weights: Int8Array;
+  /** Per-bucket inverse document frequency, uint8 × idfScale (0 = unseen bucket, read as the maximum). */
+  idf: Float32Array | null;
+  /** Figures printed by training, kept for the record. */
+  figures?: Record<string, unknown>;
+}
+
+export interface HateModelFile {
+  format: 'unspin-hate-linear/1';
+  name: string;
+  version: string;
+  classes: HateClass[];
+  features: FeatureConfig;
+  bias: number[];
+  scales: number[];
+  weights: string;
+  idf?: string;
+  idfScale?: number;
+  figures?: Record<string, unknown>;
+}
+
+export function encodeModel(model: HateModel): HateModelFile {
+  return {
+    format: 'unspin-hate-linear/1',
+    name: model.name,
+    version: model.version,
+    classes: [...model.classes],
+    features: model.features,
+    bias: model.bias,
+    scales: model.scales,
+    weights: Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).toString('base64'),
+    ...(model.idf ? encodeIdf(model.idf) : {}),
+    ...(model.figures ? { figures: model.figures } : {}),
+  };
+}
+
+export function decodeModel(file: unknown, source: string): HateModel {
+  const f = file as Partial<HateModelFile> | null;
+  if (!f || f.format !== 'unspin-hate-linear/1' || !Array.isArray(f.classes) || typeof f.weights !== 'string' || !f.features || !Array.isArray(f.bias) || !Array.isArray(f.scales)) {
+    throw new UnspinError('MODEL_INVALID', `${source}: not an unspin hate model (format unspin-hate-linear/1)`, { input: source });
+  }
+  const bytes = Buffer.from(f.weights, 'base64');
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const expected = f.classes.length << f.features.bits;
+  if (weights.length !== expected) throw new UnspinError('MODEL_INVALID', `${source}: ${weights.length} weights, expected ${expected}`, { input: source });
+  const idf = typeof f.idf === 'string' && typeof f.idfScale === 'number' ? decodeIdf(f.idf, f.idfScale) : null;
+  if (idf && idf.length !== 1 << f.features.bits) throw new UnspinError('MODEL_INVALID', `${source}: idf has ${idf.length} buckets`, { input: source });
+  return { name: f.name ?? 'hate', version: f.version ?? '0', classes: f.classes, features: { ...DEFAULT_FEATURES, ...f.features }, bias: f.bias, scales: f.scales, weights, idf, ...(f.figures ? { figures: f.figures } : {}) };
+}
+
+function encodeIdf(idf: Float32Array): { idf: string; idfScale: number } {
+  let max = 0;
+  for (const x of idf) max = Math.max(max, x);
+  const idfScale = max / 255 || 1;
+  const bytes = new Uint8Array(idf.length);
+  for (let i = 0; i < idf.length; i++) bytes[i] = Math.max(1, Math.round(idf[i]! / idfScale));
+  return { idf: Buffer.from(bytes).toString('base64'), idfScale };
+}
+
+function decodeIdf(text: string, scale: number): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i]! * scale;
+  return out;
+}
+
+/** A feature extractor matching the model's configuration and idf. */
+export function extractorFor(model: HateModel): FeatureExtractor {
+  return new FeatureExtractor(model.features, model.idf);
+}
+
+let cached: HateModel | undefined;
+
+/** The shipped model, read on first use (about 1 MB). */
+export function loadDefaultHateModel(): HateModel {
+  if (cached) return cached;
+  const path = modelPath('hate-model.json');
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: hate model missing (run npm run train:hate)`, { input: path, cause });
+  }
+  cached = decodeModel(JSON.parse(raw), path);
+  return cached;
+}
+
+/** Class probabilities of a feature vector (softmax of the linear scores). */
+export function predictProbabilities(model: HateModel, vector: FeatureVector, out = new Float64Array(model.classes.length)): Float64Array {
+  const dims = 1 << model.features.bits;
+  let max = -Infinity;
+  for (let c = 0; c < model.classes.length; c++) {
+    const base = c * dims;
+    let s = 0;
+    for (let i = 0; i < vector.length; i++) s += model.weights[base + vector.index[i]!]! * vector.value[i]!;
+    out[c] = s * model.scales[c]! + model.bias[c]!;
+    if (out[c]! > max) max = out[c]!;
+  }
+  let sum = 0;
+  for (let c = 0; c < out.length; c++) {
+    out[c] = Math.exp(out[c]! - max);
+    sum += out[c]!;
+  }
+  for (let c = 0; c < out.length; c++) out[c] = out[c]! / sum;
+  return out;
+}
+
+export interface Contribution extends FeatureName {
+  /** Score for the class minus the mean score of the other classes. */
+  weight: number;
+}
+
+/**
+ * How much each feature pushed the vector towards `cls` against the other classes;
+ * sorted, strongest first. Used to explain a decision and to find evidence words.
+ */
+export function contributions(model: HateModel, extractor: FeatureExtractor, words: readonly string[], lexicon: readonly string[], cls: number): Contribution[] {
+  const names: FeatureName[] = [];
+  const vector = extractor.extract(words, lexicon, names);
+  const dims = 1 << model.features.bits;
+  const k = model.classes.length;
+  const out: Contribution[] = [];
+  for (let i = 0; i < vector.length; i++) {
+    const j = vector.index[i]!;
+    let other = 0;
+    for (let c = 0; c < k; c++) if (c !== cls) other += model.weights[c * dims + j]! * model.scales[c]!;
+    const weight = vector.value[i]! * (model.weights[cls * dims + j]! * model.scales[cls]! - other / (k - 1));
+    out.push({ ...names[i]!, weight });
+  }
+  return out.sort((a, b) => b.weight - a.weight);
+}

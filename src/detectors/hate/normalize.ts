@@ -1,0 +1,53 @@
+import type { Token } from '../../core/types.js';
+
+/**
+ * HateXplain's released text (as the datasets hold it) is lower-case, with every
+ * non-alphanumeric character removed and `<user>` turned into `user`. The model only
+ * ever sees words normalised the same way, both in training and at run time, so a
+ * word here is what one wink-nlp token becomes after that treatment.
+ */
+export interface ModelWord {
+  word: string;
+  /** Index of the token it came from, to map evidence back to text offsets. */
+  token: number;
+}
+
+const CLITIC_DROPPED = new Set(["'s", "'re", "'m", "'ll", "'ve", "'d", '’s', '’re', '’m', '’ll', '’ve', '’d']);
+
+/** The model words of one token: none for punctuation, emoji and URLs; `user` for a mention. */
+export function modelWordsOf(token: Pick<Token, 'norm' | 'type'>): string[] {
+  const { norm, type } = token;
+  if (type === 'mention') return ['user'];
+  if (type === 'url' || type === 'email' || type === 'emoji' || type === 'emoticon' || type === 'punctuation') return [];
+  if (norm === "n't" || norm === 'n’t') return ['not'];
+  if (CLITIC_DROPPED.has(norm)) return [];
+  const cleaned = norm.normalize('NFKD').replace(/[^a-z0-9\s]+/g, '');
+  if (cleaned === '') return [];
+  return cleaned.includes(' ') ? cleaned.split(/\s+/).filter(Boolean) : [cleaned];
+}
+
+/** Model words of a token list, each remembering its token index. */
+export function modelWords(tokens: readonly Pick<Token, 'norm' | 'type'>[], from = 0, to = tokens.length): ModelWord[] {
+  const out: ModelWord[] = [];
+  for (let i = from; i < to; i++) {
+    for (const word of modelWordsOf(tokens[i]!)) out.push({ word, token: i });
+  }
+  return out;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '8': 'b', '9': 'g' };
+
+/**
+ * Folds a surface word for lexicon lookup: lower case, accents off, leetspeak digits
+ * and symbols read as the letters they stand for (only inside a word that also has
+ * letters, so "1940" stays a number), and `*`/`.`/`-` masks kept as `*`.
+ */
+export function foldWord(surface: string): string {
+  let s = surface.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (/[a-z]/.test(s) && /[0-9@$!|]/.test(s)) s = s.replace(/[0-9@$!|]/g, (c) => LEET[c] ?? c);
+  s = s.replace(/[’']/g, '');
+  // Letters spelled out with separators ("j.e.w.s", "m-u-s-l-i-m-s") are one word.
+  if (/^([a-z][._-])+[a-z][._-]?$/.test(s)) s = s.replace(/[._-]/g, '');
+  s = s.replace(/[*#_.-]+/g, (m, offset: number) => (offset === 0 || offset + m.length === s.length ? '' : '*'));
+  return s.replace(/[^a-z*]/g, '');
+}

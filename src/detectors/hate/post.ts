@@ -1,0 +1,70 @@
+import { buildTextModel } from '../../text/model.js';
+import { classifyUnit, type HateContext } from './classify.js';
+import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
+import { extractorFor, loadDefaultHateModel, type HateClass, type HateModel } from './model.js';
+import { loadDefaultHateRules, type HateRuleSet } from './rules.js';
+
+export interface PostDecision {
+  label: HateClass;
+  targets: string[];
+  /** Evidence as indices of whitespace-separated words of the text (HateXplain's rationale form). */
+  rationale: number[];
+}
+
+export interface PostClassifierOptions {
+  model?: HateModel;
+  lexicon?: HateLexicon;
+  rules?: HateRuleSet;
+  /** Use rules and guards too, not only the model (default true). */
+  useRules?: boolean;
+}
+
+/**
+ * Whole-post classification, as HateXplain evaluates: the model's argmax decides,
+ * rules can raise the label, guards clear it. No target is required here: a post is
+ * judged as the annotators judged it.
+ */
+export function postClassifier(options: PostClassifierOptions = {}): (text: string) => PostDecision {
+  const model = options.model ?? loadDefaultHateModel();
+  const ctx: HateContext = {
+    model,
+    extractor: extractorFor(model),
+    lexicon: options.lexicon ?? loadDefaultHateLexicon(),
+    rules: options.rules ?? loadDefaultHateRules(),
+    threshold: 0,
+    requireTarget: false,
+    // As HateXplain's annotators judged posts: no de-biasing gate, and slurs only support the model
+    // (on val, slurs that the model reads as harmless are mostly in-group use).
+    identityCounterfactual: false,
+    slursDecide: false,
+  };
+  const useRules = options.useRules ?? true;
+  return (text: string) => {
+    const tm = buildTextModel(text.trim() === '' ? '.' : text);
+    const d = classifyUnit(ctx, text, tm.tokens, 0, tm.tokens.length, null, true);
+    const label = useRules ? d.label : d.modelLabel;
+    const spans = label === 'normal' ? [] : d.evidence;
+    return { label, targets: label === 'normal' ? [] : d.targets, rationale: wordIndices(text, spans) };
+  };
+}
+
+/** Indices of the whitespace-separated words that overlap the spans. */
+function wordIndices(text: string, spans: readonly { start: number; end: number }[]): number[] {
+  const out: number[] = [];
+  const re = /\S+/g;
+  let i = 0;
+  for (let m = re.exec(text); m; m = re.exec(text), i++) {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (spans.some((s) => s.start < b && s.end > a)) out.push(i);
+  }
+  return out;
+}
+
+let shared: ((text: string) => PostDecision) | undefined;
+
+/** Classifies one short post with the shipped model, lexicon and rules. */
+export function classifyPost(text: string): PostDecision {
+  shared ??= postClassifier();
+  return shared(text);
+}

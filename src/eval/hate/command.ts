@@ -1,0 +1,32 @@
+import { defineCommand } from 'citty';
+import { UnspinError } from '../../core/errors.js';
+import { postClassifier } from '../../detectors/hate/post.js';
+import { evaluateHate, readHatePosts } from './evaluate.js';
+import { formatMetrics } from './metrics.js';
+
+/** `unspin eval hate --data FILE.jsonl [--json]`: whole-post classification figures. */
+export const evalHateCommand = defineCommand({
+  meta: { name: 'hate', description: 'Evaluate the hate-speech detector on HateXplain-format JSON Lines ({id, text, label, targets, rationale}).' },
+  args: {
+    data: { type: 'string', description: 'FILE.jsonl in the format of HateXplain train/val', required: false },
+    json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
+    'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
+  },
+  run({ args }) {
+    if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl is required');
+    const posts = readHatePosts(args.data);
+    const started = performance.now();
+    const result = evaluateHate(posts, postClassifier({ useRules: !args['model-only'] }));
+    const seconds = (performance.now() - started) / 1000;
+    const lines = [`hate: ${args.data} (${args['model-only'] ? 'model only' : 'model + rules + guards'}), ${(posts.length / seconds).toFixed(0)} posts/s`, formatMetrics(result)];
+    lines.push(result.targetMicroF1 === null ? 'target micro-F1: n/a (no targets in the data)' : `target micro-F1=${result.targetMicroF1.toFixed(4)} over ${result.targetPosts} posts`);
+    lines.push(result.rationaleTokenF1 === null ? 'rationale token-F1: n/a (no rationales in the data)' : `rationale token-F1=${result.rationaleTokenF1.toFixed(4)} over ${result.rationalePosts} posts`);
+    process.stdout.write(lines.join('\n') + '\n');
+    if (args.json) {
+      const round = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
+      const perClass = Object.fromEntries(result.perClass.map((c) => [c.label, { precision: round(c.precision), recall: round(c.recall), f1: round(c.f1), support: c.support }]));
+      process.stdout.write(JSON.stringify({ accuracy: round(result.accuracy), macroF1: round(result.macroF1), n: result.n, perClass, targetMicroF1: round(result.targetMicroF1), rationaleTokenF1: round(result.rationaleTokenF1) }) + '\n');
+    }
+    return 0;
+  },
+});
