@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { UnspinError } from '../../core/errors.js';
+import { modelPath } from '../../core/paths.js';
+
+/**
+ * The claim model: logistic regression over hashed sparse binary features.
+ * On disk (models/claims.bin): "UNSPINCW", a uint32 LE header length, a UTF-8 JSON header,
+ * then `dims` int16 LE weights; weight = int16 * header.scale.
+ */
+export interface ClaimModelHeader {
+  name: string;
+  version: string;
+  dims: number;
+  scale: number;
+  bias: number;
+  /** Probability at or above which a sentence is reported as check-worthy. */
+  threshold: number;
+  /**
+   * Feature augmentation (Daume 2007): every feature also has a copy per training source
+   * ("claimbuster|w:troops"), so each source keeps its own notion of check-worthiness
+   * while sharing the rest. Run time uses `defaultDomain`.
+   */
+  domains: string[];
+  defaultDomain: string;
+  /** How it was trained and what it scored, for the record. */
+  training: Record<string, unknown>;
+}
+
+export interface ClaimModel {
+  header: ClaimModelHeader;
+  weights: Float32Array;
+}
+
+const MAGIC = 'UNSPINCW';
+
+export function hashFeature(name: string, dims: number): number {
+  // FNV-1a 32-bit: fast, stable across platforms, no dependency.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % dims;
+}
+
+export interface ScoredFeature {
+  name: string;
+  weight: number;
+}
+
+/** The feature names a model sees for a sentence: each shared feature plus its domain copy. */
+export function domainFeatureNames(names: readonly string[], domain: string): string[] {
+  return [...names, ...names.map((n) => domain + '|' + n)];
+}
+
+/** Probability of check-worthiness and the weight each named feature contributed (shared + domain copy). */
+export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain): { probability: number; contributions: ScoredFeature[] } {
+  const { dims } = model.header;
+  let z = model.header.bias;
+  const contributions: ScoredFeature[] = [];
+  const extra = domain === model.header.defaultDomain ? [] : ['src:' + domain];
+  for (const name of [...names, ...extra]) {
+    const weight = model.weights[hashFeature(name, dims)]! + model.weights[hashFeature(domain + '|' + name, dims)]!;
+    z += weight;
+    contributions.push({ name, weight });
+  }
+  return { probability: 1 / (1 + Math.exp(-z)), contributions };
+}
+
+export function encodeModel(model: ClaimModel): Buffer {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 32767 : 1;
+  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale });
+  const headerBytes = Buffer.from(header, 'utf8');
+  const body = Buffer.alloc(model.weights.length * 2);
+  model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, headerBytes, body]);
+}
+
+export function decodeModel(bytes: Buffer, source: string): ClaimModel {
+  const fail = (why: string): never => {
+    throw new UnspinError('MODEL_INVALID', `${source}: ${why}`, { input: source });
+  };
+  if (bytes.length < 12 || bytes.toString('ascii', 0, 8) !== MAGIC) fail('not an unspin claim model (bad magic)');
+  const headerLength = bytes.readUInt32LE(8);
+  if (12 + headerLength > bytes.length) fail('truncated header');
+  let header: ClaimModelHeader;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as ClaimModelHeader;
+  } catch {
+    return fail('header is not JSON');
+  }
+  const { dims, scale, bias, threshold, domains, defaultDomain } = header;
+  if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
+  if (!Number.isInteger(dims) || dims <= 0 || ![scale, bias, threshold].every((x) => typeof x === 'number' && Number.isFinite(x))) fail('header lacks dims, scale, bias or threshold');
+  const offset = 12 + headerLength;
+  if (bytes.length !== offset + dims * 2) fail(`expected ${dims} weights, found ${(bytes.length - offset) / 2}`);
+  const weights = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
+  return { header, weights };
+}
+
+export const DEFAULT_MODEL_FILE = 'claims.bin';
+let shipped: ClaimModel | undefined;
+
+/** The shipped model, read on first use. */
+export function defaultClaimModel(): ClaimModel {
+  if (shipped) return shipped;
+  const path = modelPath(DEFAULT_MODEL_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: claim model missing (rebuild with npm run train:claims)`, { input: path, cause });
+  }
+  shipped = decodeModel(bytes, path);
+  return shipped;
+}
