@@ -1,0 +1,55 @@
+import type { AnalyzedDocument } from '../../core/document.js';
+import type { ClaimPart, Entity, Span, Token } from '../../core/types.js';
+import type { CompiledCue } from './cues.js';
+import type { ClaimModel } from './model.js';
+import type { PartExtractor } from './parts/index.js';
+import { scoreSentence, type SentenceScore } from './scorer.js';
+
+export interface SentenceVerdict extends SentenceScore {
+  span: Span;
+  parts: ClaimPart[];
+  /** Why a sentence is ruled out whatever its score (a question, a prediction, nothing checkable), or null. */
+  ruledOut: string | null;
+}
+
+export interface ClassifyOptions {
+  model: ClaimModel;
+  cues: readonly CompiledCue[];
+  parts: PartExtractor;
+  /** Which source's notion of check-worthiness to score with; the model's default when omitted. */
+  domain?: string | undefined;
+}
+
+/** Scores every sentence of a document and says which ones cannot be claims and why. */
+export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
+  const tokensBySentence = groupTokens(doc.tokens, doc.sentences.length);
+  return doc.sentences.map((span, i) => {
+    const tokens = tokensBySentence[i]!;
+    const entities: Entity[] = doc.entities.filter((e) => e.start >= span.start && e.end <= span.end);
+    const text = doc.text.slice(span.start, span.end);
+    const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
+    const parts = options.parts(doc, span);
+    return { span, parts, ...score, ruledOut: ruleOut(text, tokens, score.signals, parts) };
+  });
+}
+
+/**
+ * The issue's definition, applied on top of the model: questions and predictions are not
+ * claims, and a claim needs something to check (a date, number, name or place, a past event,
+ * a cause, or what an institution did).
+ */
+function ruleOut(text: string, tokens: readonly Token[], signals: readonly string[], parts: readonly ClaimPart[]): string | null {
+  const has = (s: string) => signals.includes(s);
+  if (text.trimEnd().endsWith('?')) return 'a question';
+  if (tokens.filter((t) => t.pos !== 'PUNCT').length < 4) return 'too short to assert anything';
+  if (has('sig:future') && !has('sig:past') && !has('sig:present-perfect')) return 'a prediction';
+  const anchored = parts.length > 0 || has('sig:past') || has('sig:present-perfect') || has('cue:causal') || has('cue:institution-action');
+  if (!anchored) return 'nothing checkable (no date, number, name, past event, cause or institutional act)';
+  return null;
+}
+
+function groupTokens(tokens: readonly Token[], count: number): Token[][] {
+  const groups: Token[][] = Array.from({ length: count }, () => []);
+  for (const t of tokens) if (t.sentence >= 0 && t.sentence < count) groups[t.sentence]!.push(t);
+  return groups;
+}
