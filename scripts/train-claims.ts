@@ -10,7 +10,7 @@
  * normalised text also occurs in a dev set is dropped, so debate lines shared by the two corpora
  * cannot leak. The shipped weights are those trained on the train part only, so the printed dev
  * figures describe exactly what is committed. The decision threshold is the one that maximises
- * ClaimBuster dev F1.
+ * ClaimBuster dev F1 through the detector's own path (rule-outs included).
  *
  * Model: logistic regression (AdaGrad, L2, seed 20191) over hashed features from
  * src/detectors/claims/features.ts, with feature augmentation by source (Daume 2007): each
@@ -24,12 +24,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { sentenceFeatures } from '../src/detectors/claims/features.js';
-import { trainLogReg, predict, type TrainingExample, type LogRegWeights } from '../src/detectors/claims/logreg.js';
-import { domainFeatureNames, encodeModel, hashFeature } from '../src/detectors/claims/model.js';
+import { trainLogReg, predict, type TrainingExample } from '../src/detectors/claims/logreg.js';
+import { decodeModel, domainFeatureNames, encodeModel, hashFeature } from '../src/detectors/claims/model.js';
+import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
+import { claimScores, classificationAt, evaluateRanking } from '../src/eval/claims/evaluate.js';
 import { viewOfText } from '../src/detectors/claims/scorer.js';
 import { modelPath } from '../src/core/paths.js';
 import { readClaimBuster, readClef, type LabelledSentence } from '../src/eval/claims/data.js';
-import { binaryScores, rankingScores } from '../src/eval/claims/metrics.js';
+import { binaryScores } from '../src/eval/claims/metrics.js';
 
 const { values } = parseArgs({
   options: {
@@ -86,25 +88,33 @@ for (const s of clefTrain.flatMap((f) => f.sentences)) {
   else examples.push({ features: featurise(s, CLEF), label: s.label, weight: clefWeight });
 }
 const cbDevFeatures = cbDev.map((s) => featurise(s, CB));
-const clefDevFeatures = clefDev.map((f) => f.sentences.map((s) => featurise(s, CLEF)));
 const featurised = performance.now();
 
 const model = trainLogReg(examples, options);
 const trained = performance.now();
 
-const { threshold, best, atHalf } = chooseThreshold(model);
-const ranking = rankingScores(clefDev.map((f, i) => ({ gold: f.sentences.map((s) => s.label), scores: clefDevFeatures[i]!.map((x) => predict(model, x)) })));
+const rawF1 = bestF1(cbDevFeatures.map((x) => predict(model, x)));
 
-function chooseThreshold(m: LogRegWeights) {
-  const probabilities = cbDevFeatures.map((x) => predict(m, x));
+// Figures and threshold come from the model as shipped (int16 weights) run through the
+// detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
+const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, training: {} };
+const shipped = decodeModel(encodeModel({ header, weights: model.weights }), 'trained model');
+const resources = { model: shipped, cues, parts: createPartExtractor() };
+const gated = claimScores(cbDev, resources);
+let threshold = 0.5;
+let best = classificationAt(cbDev, gated, threshold);
+for (let t = 20; t <= 80; t++) {
+  const scores = classificationAt(cbDev, gated, t / 100);
+  if (scores.f1 > best.f1) [threshold, best] = [t / 100, scores];
+}
+const atHalf = classificationAt(cbDev, gated, 0.5);
+const ranking = evaluateRanking(clefDev, resources, CLEF);
+
+function bestF1(probabilities: number[]): number {
   const gold = cbDev.map((s) => s.label);
-  let bestT = 0.5;
-  let bestScores = binaryScores(gold, probabilities.map((p) => p >= 0.5));
-  for (let t = 0.2; t <= 0.8001; t += 0.01) {
-    const scores = binaryScores(gold, probabilities.map((p) => p >= t));
-    if (scores.f1 > bestScores.f1) [bestT, bestScores] = [t, scores];
-  }
-  return { threshold: Math.round(bestT * 100) / 100, best: bestScores, atHalf: binaryScores(gold, probabilities.map((p) => p >= 0.5)) };
+  let f1 = 0;
+  for (let t = 20; t <= 80; t++) f1 = Math.max(f1, binaryScores(gold, probabilities.map((p) => p >= t / 100)).f1);
+  return f1;
 }
 
 const fmt = (x: number) => x.toFixed(4);
@@ -114,21 +124,15 @@ const figures = {
 };
 console.log(`train: ${examples.length} sentences (ClaimBuster ${cbTrain.length}, CLEF ${clefTrain.reduce((n, f) => n + f.sentences.length, 0)} in ${clefTrain.length} files; ${dropped} dropped as dev duplicates)`);
 console.log(`options: ${JSON.stringify({ ...options, clefWeight })}`);
-console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5)`);
+console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; model alone, no rule-outs, best F1 ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
 console.log(`time: features ${((featurised - started) / 1000).toFixed(1)} s, training ${((trained - featurised) / 1000).toFixed(1)} s`);
 
 if (!values['no-write']) {
   const bytes = encodeModel({
     header: {
-      name: 'claims-logreg',
-      version: '1',
-      dims,
-      scale: 1,
-      bias: model.bias,
+      ...header,
       threshold,
-      domains: [CB, CLEF],
-      defaultDomain: CB,
       training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
     },
     weights: model.weights,

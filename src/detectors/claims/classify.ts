@@ -29,22 +29,26 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
     const text = doc.text.slice(span.start, span.end);
     const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
     const parts = options.parts(doc, span);
-    return { span, parts, ...score, ruledOut: ruleOut(text, tokens, score.signals, parts) };
+    return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
   });
 }
 
 /**
  * The issue's definition, applied on top of the model: questions and predictions are not
- * claims, and a claim needs something to check (a date, number, name or place, a past event,
- * a cause, or what an institution did).
+ * claims, and a claim needs something to check. A future-tense sentence with a figure, a date
+ * or a named actor ("the plan will cost $2bn") is kept: it states what a plan or law does,
+ * which ClaimBuster annotators and fact-checkers treat as checkable; a bare forecast is not.
  */
-function ruleOut(text: string, tokens: readonly Token[], signals: readonly string[], parts: readonly ClaimPart[]): string | null {
+function ruleOut(text: string, tokens: readonly Token[], entities: readonly Entity[], signals: readonly string[], parts: readonly ClaimPart[]): string | null {
   const has = (s: string) => signals.includes(s);
   if (text.trimEnd().endsWith('?')) return 'a question';
   if (tokens.filter((t) => t.pos !== 'PUNCT').length < 4) return 'too short to assert anything';
-  if (has('sig:future') && !has('sig:past') && !has('sig:present-perfect')) return 'a prediction';
-  const anchored = parts.length > 0 || has('sig:past') || has('sig:present-perfect') || has('cue:causal') || has('cue:institution-action');
-  if (!anchored) return 'nothing checkable (no date, number, name, past event, cause or institutional act)';
+  if (has('sig:future') && !has('sig:past') && !has('sig:present-perfect') && parts.length === 0 && !has('sig:number')) return 'a prediction';
+  const anchored =
+    parts.length > 0 ||
+    entities.length > 0 ||
+    ['sig:number', 'sig:past', 'sig:present-perfect', 'cue:causal', 'cue:institution-action', 'cue:comparison-quantity', 'cue:attribution'].some(has);
+  if (!anchored) return 'nothing checkable (no date, number, name, past event, cause, comparison or institutional act)';
   return null;
 }
 
