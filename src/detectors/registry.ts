@@ -1,3 +1,4 @@
+import { createClaimsDetector } from './claims/index.js';
 import type { Detector } from './detector.js';
 
 /**
@@ -5,5 +6,5 @@ import type { Detector } from './detector.js';
  * factory here; models load lazily, so building the list is cheap.
  */
 export function defaultDetectors(): Detector[] {
-  return [];
+  return [createClaimsDetector()];
 }

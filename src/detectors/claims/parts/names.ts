@@ -69,7 +69,7 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
     }
   }
 
-  for (const whole of properNounRuns(doc.tokens, span, matcher)) {
+  for (const whole of properNounRuns(doc.tokens, span, matcher, taken)) {
     // "President Joe Biden": the title says who Joe Biden is but is not part of the name.
     let cut = 0;
     while (cut < whole.length && matcher.titleWords.has(whole[cut]!.text)) cut++;
@@ -98,8 +98,9 @@ function extendIntoName(tokens: readonly Token[], start: number, end: number): b
 }
 
 /** Runs of capitalised proper nouns, with "of", "de", "bin" and the like inside them. */
-function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatcher): Token[][] {
-  const isName = (t: Token) => isNameToken(t, matcher);
+function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatcher, taken: readonly Span[]): Token[][] {
+  // A token already in a part (a gazetteer name, a speaker) ends the run, so "Ministry of Defence and NATO" stays two names.
+  const isName = (t: Token) => isNameToken(t, matcher) && !taken.some((p) => p.start < t.end && t.start < p.end);
   const runs: Token[][] = [];
   let run: Token[] = [];
   const flush = () => {
@@ -110,7 +111,7 @@ function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatch
   for (const t of tokens) {
     if (t.end <= span.start || t.start >= span.end) continue;
     if (isName(t)) run.push(t);
-    else if (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the|and|&)$/.test(t.text) && t.text !== 'The') run.push(t);
+    else if (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(t.text) && t.text !== 'The') run.push(t);
     else flush();
   }
   flush();
