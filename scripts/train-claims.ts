@@ -40,8 +40,8 @@ const { values } = parseArgs({
     clef: { type: 'string' },
     out: { type: 'string', default: modelPath('claims.bin') },
     dims: { type: 'string', default: String(1 << 19) },
-    epochs: { type: 'string', default: '8' },
-    lr: { type: 'string', default: '0.05' },
+    epochs: { type: 'string', default: '15' },
+    lr: { type: 'string', default: '0.1' },
     l2: { type: 'string', default: '0.00001' },
     'clef-weight': { type: 'string', default: '0.5' },
     'no-write': { type: 'boolean', default: false },
@@ -77,15 +77,24 @@ function featurise(s: LabelledSentence, domain: string): Uint32Array {
   return Uint32Array.from(all.map((n) => hashFeature(n, dims)));
 }
 
+/** Unit length, as scoreFeatures() does with `normalise`. */
+const valueOf = (features: Uint32Array) => (features.length > 0 ? 1 / Math.sqrt(features.length) : 1);
+
 let dropped = 0;
 const examples: TrainingExample[] = [];
 for (const s of cbTrain) {
   if (devKeys.has(key(s.text))) dropped++;
-  else examples.push({ features: featurise(s, CB), label: s.label, weight: 1 });
+  else {
+    const features = featurise(s, CB);
+    examples.push({ features, label: s.label, weight: 1, value: valueOf(features) });
+  }
 }
 for (const s of clefTrain.flatMap((f) => f.sentences)) {
   if (devKeys.has(key(s.text))) dropped++;
-  else examples.push({ features: featurise(s, CLEF), label: s.label, weight: clefWeight });
+  else {
+    const features = featurise(s, CLEF);
+    examples.push({ features, label: s.label, weight: clefWeight, value: valueOf(features) });
+  }
 }
 const cbDevFeatures = cbDev.map((s) => featurise(s, CB));
 const featurised = performance.now();
@@ -93,17 +102,17 @@ const featurised = performance.now();
 const model = trainLogReg(examples, options);
 const trained = performance.now();
 
-const rawF1 = bestF1(cbDevFeatures.map((x) => predict(model, x)));
+const rawF1 = bestF1(cbDevFeatures.map((x) => predict(model, x, valueOf(x))));
 
 // Figures and threshold come from the model as shipped (int16 weights) run through the
 // detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
-const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, training: {} };
+const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, normalise: true, training: {} };
 const shipped = decodeModel(encodeModel({ header, weights: model.weights }), 'trained model');
 const resources = { model: shipped, cues, parts: createPartExtractor() };
 const gated = claimScores(cbDev, resources);
 let threshold = 0.5;
 let best = classificationAt(cbDev, gated, threshold);
-for (let t = 20; t <= 80; t++) {
+for (let t = 10; t <= 80; t++) {
   const scores = classificationAt(cbDev, gated, t / 100);
   if (scores.f1 > best.f1) [threshold, best] = [t / 100, scores];
 }
@@ -113,7 +122,7 @@ const ranking = evaluateRanking(clefDev, resources, CLEF);
 function bestF1(probabilities: number[]): number {
   const gold = cbDev.map((s) => s.label);
   let f1 = 0;
-  for (let t = 20; t <= 80; t++) f1 = Math.max(f1, binaryScores(gold, probabilities.map((p) => p >= t / 100)).f1);
+  for (let t = 10; t <= 80; t++) f1 = Math.max(f1, binaryScores(gold, probabilities.map((p) => p >= t / 100)).f1);
   return f1;
 }
 

@@ -43,7 +43,7 @@ const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", "'s"]);
 
 /**
- * Turns a sentence into sparse binary features: word 1-2 grams, POS 1-2 grams, entity types,
+ * Turns a sentence into sparse binary features: word 1-3 grams, verb and noun lemmas, POS 1-2 grams, entity types,
  * cue lists, and structural signals (tense, numbers, person, question). Character n-grams were
  * tried and cost about one point of ClaimBuster dev F1, so they are out. Training and run time both call this, so they cannot drift apart.
  */
@@ -92,6 +92,9 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
     names.add('b:' + (i === 0 ? '<s>' : words[i - 1]) + ' ' + words[i]);
   }
   if (words.length > 0) names.add('b:' + words[words.length - 1] + ' </s>');
+  for (let i = 2; i < words.length; i++) names.add('t:' + words[i - 2] + ' ' + words[i - 1] + ' ' + words[i]);
+  // Lemmas of verbs and nouns generalise over inflection ("cut", "cuts", "cutting").
+  for (const t of tokens) if (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') names.add('l:' + t.lemma + '/' + t.pos);
 
   const tags = tokens.map((t) => t.pos);
   for (let i = 0; i < tags.length; i++) {

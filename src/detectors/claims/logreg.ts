@@ -7,6 +7,8 @@ export interface TrainingExample {
   features: Uint32Array;
   label: 0 | 1;
   weight: number;
+  /** Value of every feature of this example (1 for binary; 1/sqrt(n) for unit length). */
+  value?: number;
 }
 
 export interface LogRegOptions {
@@ -34,12 +36,13 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
     shuffle(order, random);
     for (const index of order) {
       const ex = examples[index]!;
-      let z = bias;
-      for (const f of ex.features) z += weights[f]!;
-      const p = 1 / (1 + Math.exp(-z));
+      const value = ex.value ?? 1;
+      let sum = 0;
+      for (const f of ex.features) sum += weights[f]!;
+      const p = 1 / (1 + Math.exp(-(bias + value * sum)));
       const g = (p - ex.label) * ex.weight;
       for (const f of ex.features) {
-        const grad = g + l2 * weights[f]!;
+        const grad = g * value + l2 * weights[f]!;
         squares[f]! += grad * grad;
         weights[f]! -= (learningRate * grad) / Math.sqrt(squares[f]!);
       }
@@ -50,10 +53,10 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
   return { weights, bias };
 }
 
-export function predict(model: LogRegWeights, features: Uint32Array): number {
-  let z = model.bias;
-  for (const f of features) z += model.weights[f]!;
-  return 1 / (1 + Math.exp(-z));
+export function predict(model: LogRegWeights, features: Uint32Array, value = 1): number {
+  let sum = 0;
+  for (const f of features) sum += model.weights[f]!;
+  return 1 / (1 + Math.exp(-(model.bias + value * sum)));
 }
 
 export function mulberry32(seed: number): () => number {

@@ -22,6 +22,8 @@ export interface ClaimModelHeader {
    */
   domains: string[];
   defaultDomain: string;
+  /** Every feature weighs 1/sqrt(n) (n = features fired, copies included), so long sentences do not score high by length alone. */
+  normalise: boolean;
   /** How it was trained and what it scored, for the record. */
   training: Record<string, unknown>;
 }
@@ -58,9 +60,10 @@ export function scoreFeatures(model: ClaimModel, names: readonly string[], domai
   const { dims } = model.header;
   let z = model.header.bias;
   const contributions: ScoredFeature[] = [];
-  const extra = domain === model.header.defaultDomain ? [] : ['src:' + domain];
-  for (const name of [...names, ...extra]) {
-    const weight = model.weights[hashFeature(name, dims)]! + model.weights[hashFeature(domain + '|' + name, dims)]!;
+  const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
+  const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
+  for (const name of all) {
+    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[hashFeature(domain + '|' + name, dims)]!);
     z += weight;
     contributions.push({ name, weight });
   }
@@ -95,6 +98,7 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   }
   const { dims, scale, bias, threshold, domains, defaultDomain } = header;
   if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
+  if (typeof header.normalise !== 'boolean') fail('header lacks normalise');
   if (!Number.isInteger(dims) || dims <= 0 || ![scale, bias, threshold].every((x) => typeof x === 'number' && Number.isFinite(x))) fail('header lacks dims, scale, bias or threshold');
   const offset = 12 + headerLength;
   if (bytes.length !== offset + dims * 2) fail(`expected ${dims} weights, found ${(bytes.length - offset) / 2}`);

@@ -10,7 +10,7 @@ import { analyze } from '../../../src/pipeline/analyze.js';
 function tinyModel(weights: Record<string, number>, threshold = 0.5, dims = 1024): ClaimModel {
   const w = new Float32Array(dims);
   for (const [name, value] of Object.entries(weights)) w[hashFeature(name, dims)] = value;
-  return { header: { name: 'tiny', version: '0', dims, scale: 1, bias: -2, threshold, domains: ['claimbuster', 'clef2019'], defaultDomain: 'claimbuster', training: {} }, weights: w };
+  return { header: { name: 'tiny', version: '0', dims, scale: 1, bias: -2, threshold, domains: ['claimbuster', 'clef2019'], defaultDomain: 'claimbuster', normalise: false, training: {} }, weights: w };
 }
 
 describe('claim model', () => {
