@@ -51,6 +51,10 @@ describe('claim parts: dates', () => {
     ]);
   });
 
+  it('takes a bare year the text model tags as a date ("a 2015 letter")', () => {
+    assert.deepEqual(pick(partsOf('Lawyers cited a 2015 letter from the agency.'), 'date'), [{ text: '2015', value: '2015' }]);
+  });
+
   it('does not read the modal verb "may" as a month', () => {
     assert.deepEqual(pick(partsOf('Prices may 5 times higher be.'), 'date'), []);
   });
@@ -101,6 +105,16 @@ describe('claim parts: people, organisations, places', () => {
     const parts = partsOf(text, { speakers, outlets });
     assert.deepEqual(pick(parts, 'person'), [{ text: 'Maria Lopez', value: 's1' }]);
     assert.deepEqual(pick(parts, 'outlet'), [{ text: 'Global Wire', value: 'global-wire' }]);
+  });
+
+  it('cuts every title out of a person, and keeps groups and nationalities out of people', () => {
+    const text = 'Chief U.S. District Judge Patti Saris and South Korean President Moon Jae-in met Indonesian Christians and the North Korean envoy.';
+    const parts = partsOf(text);
+    const people = pick(parts, 'person').map((p) => p.text);
+    assert.equal(people[0], 'Patti Saris');
+    assert.ok(people.includes('Jae-in'), 'a hyphen inside a name keeps it going');
+    assert.ok(people.every((p) => !/Korean|Christians|Judge|President/.test(p)), JSON.stringify(people));
+    assert.deepEqual(pick(parts, 'place'), [{ text: 'U.S.', value: null }]);
   });
 
   it('takes the lower-case government as an organisation', () => {

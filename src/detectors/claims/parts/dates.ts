@@ -42,7 +42,8 @@ const PATTERNS: DatePattern[] = [
   { regex: p(`(?:in|since|by|until|during|before|after|early|late|mid-?)\\s+${MONTH}`), value: (m, pub) => monthWithoutYear(month(m[1]!), pub) },
 ];
 
-export function findDates(text: string, span: Span, publishedAt: string | null): ClaimPart[] {
+/** `years`: spans the text model tagged as a bare year ("a 2015 letter"), taken when no pattern covers them. */
+export function findDates(text: string, span: Span, publishedAt: string | null, years: readonly Span[] = []): ClaimPart[] {
   const published = parsePublished(publishedAt);
   const sentence = text.slice(span.start, span.end);
   const taken: Span[] = [];
@@ -62,6 +63,11 @@ export function findDates(text: string, span: Span, publishedAt: string | null):
       taken.push({ start, end });
       parts.push({ start, end, text: text.slice(start, end), type: 'date', value: pattern.value(m, published) });
     }
+  }
+  for (const y of years) {
+    if (y.start < span.start || y.end > span.end || !/^(?:1[89]|20)\d\d$/.test(text.slice(y.start, y.end))) continue;
+    if (taken.some((t) => t.start < y.end && y.start < t.end)) continue;
+    parts.push({ start: y.start, end: y.end, text: text.slice(y.start, y.end), type: 'date', value: text.slice(y.start, y.end) });
   }
   return parts.sort((a, b) => a.start - b.start);
 }

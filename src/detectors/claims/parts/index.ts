@@ -17,7 +17,8 @@ export function createPartExtractor(lexicons: PartLexicons = defaultPartLexicons
   const names: NameMatcher = compileNameMatcher(lexicons);
   return (doc, span) => {
     // Dates first, so "3 March 2021" is one date, not two numbers; then names, then numbers.
-    const dates = findDates(doc.text, span, doc.meta.publishedAt);
+    const years = doc.entities.filter((e) => e.type === 'DATE' && e.start >= span.start && e.end <= span.end);
+    const dates = findDates(doc.text, span, doc.meta.publishedAt, years);
     const taken: Span[] = [...dates];
     const named = findNames(doc, span, names, taken);
     const counted = findNumbers(doc.text, span, numbers, taken);

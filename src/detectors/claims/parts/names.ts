@@ -15,6 +15,7 @@ export interface NameMatcher {
   orgHeads: Set<string>;
   titles: RegExp;
   titleWords: Set<string>;
+  demonyms: Set<string>;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'it', 'its']);
@@ -24,7 +25,8 @@ export function compileNameMatcher(lists: { places: readonly NameListEntry[]; or
   const orgNames = lists.organisations.filter((e) => e.id !== 'suffixes' && e.id !== 'heads').flatMap((e) => e.names);
   const titles = lists.titles.flatMap((e) => e.names);
   return {
-    places: phraseRegex(lists.places.flatMap((e) => e.names)),
+    places: phraseRegex(lists.places.filter((e) => e.role !== 'demonym').flatMap((e) => e.names)),
+    demonyms: new Set(lists.places.filter((e) => e.role === 'demonym').flatMap((e) => e.names)),
     organisations: phraseRegex(orgNames),
     orgSuffixes: new Set(lists.organisations.find((e) => e.id === 'suffixes')?.names ?? []),
     orgHeads: new Set(lists.organisations.find((e) => e.id === 'heads')?.names ?? []),
@@ -61,18 +63,17 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
     regex.lastIndex = 0;
     for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) {
       const start = span.start + m.index;
-      const end = start + m[0].length;
-      const extended = type === 'place' ? extendIntoName(doc.tokens, start, end) : null;
-      // "New York Times" is not the place New York: a gazetteer hit inside a longer name is the longer name's.
-      if (extended) continue;
-      add({ start, end, text: m[0], type, value: null });
+      add({ start, end: start + m[0].length, text: m[0], type, value: null });
     }
   }
 
   for (const whole of properNounRuns(doc.tokens, span, matcher, taken)) {
-    // "President Joe Biden": the title says who Joe Biden is but is not part of the name.
+    // "Chief U.S. District Judge Patti Saris": the titles say who she is but are not part of her name.
     let cut = 0;
-    while (cut < whole.length && matcher.titleWords.has(whole[cut]!.text)) cut++;
+    whole.forEach((t, i) => {
+      if (matcher.titleWords.has(t.text)) cut = i + 1;
+    });
+    if (matcher.orgSuffixes.has(whole[whole.length - 1]!.text) || matcher.orgHeads.has(whole[0]!.text)) cut = 0;
     const run = whole.slice(cut);
     if (run.length === 0) continue;
     const first = run[0]!;
@@ -85,16 +86,11 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
       continue;
     }
     const titled = cut > 0 || precededByTitle(text, span, start, matcher);
-    if (titled || run.filter((t) => t.pos === 'PROPN').length >= 2) add({ start, end, text: surface, type: 'person', value: null });
+    // "Indonesian Christians" and "North Korean" name groups, not people.
+    const group = (last.norm !== last.lemma && last.norm.endsWith('s')) || run.some((t) => matcher.demonyms.has(t.text));
+    if (!group && (titled || run.filter((t) => t.pos === 'PROPN').length >= 2)) add({ start, end, text: surface, type: 'person', value: null });
   }
   return parts;
-}
-
-/** A gazetteer hit that is part of a longer capitalised name ("New York Times"). */
-function extendIntoName(tokens: readonly Token[], start: number, end: number): boolean {
-  const i = tokens.findIndex((t) => t.start >= end);
-  const next = i >= 0 ? tokens[i] : undefined;
-  return next !== undefined && next.start - end <= 1 && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text) && !CALENDAR.test(next.text) && start >= 0;
 }
 
 /** Runs of capitalised proper nouns, with "of", "de", "bin" and the like inside them. */
@@ -104,14 +100,21 @@ function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatch
   const runs: Token[][] = [];
   let run: Token[] = [];
   const flush = () => {
-    while (run.length > 0 && !isName(run[run.length - 1]!)) run.pop();
+    while (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(run[run.length - 1]!.text)) run.pop();
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.end <= span.start || t.start >= span.end) continue;
+    const next = tokens[i + 1];
+    const previous = run[run.length - 1];
     if (isName(t)) run.push(t);
-    else if (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(t.text) && t.text !== 'The') run.push(t);
+    else if (previous && t.text === '-' && previous.end === t.start && next && next.start === t.end && /^\p{L}/u.test(next.text)) {
+      // "Moon Jae-in": a hyphen written inside a name keeps the name going.
+      run.push(t, next);
+      i++;
+    } else if (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(t.text)) run.push(t);
     else flush();
   }
   flush();
