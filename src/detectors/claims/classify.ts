@@ -20,12 +20,18 @@ export interface ClassifyOptions {
   domain?: string | undefined;
 }
 
-/** Scores every sentence of a document and says which ones cannot be claims and why. */
+/**
+ * Scores every sentence of a document (or each clause, where a semicolon joins clauses that
+ * could stand alone) and says which ones cannot be claims and why.
+ */
 export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
   const tokensBySentence = groupTokens(doc.tokens, doc.sentences.length);
-  return doc.sentences.map((span, i) => {
-    const tokens = tokensBySentence[i]!;
-    const entities: Entity[] = doc.entities.filter((e) => e.start >= span.start && e.end <= span.end);
+  let e = 0;
+  return doc.sentences.flatMap((sentence, i) => clauses(sentence, tokensBySentence[i]!)).map(({ span, tokens }) => {
+    // Sentences come in order, so one cursor walks the entities once.
+    while (e < doc.entities.length && doc.entities[e]!.start < span.start) e++;
+    const entities: Entity[] = [];
+    for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
     const text = doc.text.slice(span.start, span.end);
     const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
     const parts = options.parts(doc, span);
@@ -50,6 +56,20 @@ function ruleOut(text: string, tokens: readonly Token[], entities: readonly Enti
     ['sig:number', 'sig:past', 'sig:present-perfect', 'cue:causal', 'cue:institution-action', 'cue:comparison-quantity', 'cue:attribution'].some(has);
   if (!anchored) return 'nothing checkable (no date, number, name, past event, cause, comparison or institutional act)';
   return null;
+}
+
+const MIN_CLAUSE_WORDS = 4;
+
+/** A sentence split at semicolons when every piece has at least four words; otherwise the sentence. */
+function clauses(sentence: Span, tokens: readonly Token[]): { span: Span; tokens: Token[] }[] {
+  const pieces: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.text === ';') pieces.push([]);
+    else pieces[pieces.length - 1]!.push(t);
+  }
+  const words = (ts: Token[]) => ts.filter((t) => t.pos !== 'PUNCT').length;
+  if (pieces.length === 1 || pieces.some((p) => words(p) < MIN_CLAUSE_WORDS)) return [{ span: sentence, tokens: [...tokens] }];
+  return pieces.map((p) => ({ span: { start: p[0]!.start, end: p[p.length - 1]!.end }, tokens: p }));
 }
 
 function groupTokens(tokens: readonly Token[], count: number): Token[][] {

@@ -35,14 +35,20 @@ export interface ClaimModel {
 
 const MAGIC = 'UNSPINCW';
 
+const FNV_OFFSET = 0x811c9dc5;
+
 export function hashFeature(name: string, dims: number): number {
-  // FNV-1a 32-bit: fast, stable across platforms, no dependency.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
+  return (fnv(name, FNV_OFFSET) >>> 0) % dims;
+}
+
+/** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
+function fnv(text: string, state: number): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % dims;
+  return h;
 }
 
 export interface ScoredFeature {
@@ -62,8 +68,10 @@ export function scoreFeatures(model: ClaimModel, names: readonly string[], domai
   const contributions: ScoredFeature[] = [];
   const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
   const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
+  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name.
+  const prefix = fnv(domain + '|', FNV_OFFSET);
   for (const name of all) {
-    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[hashFeature(domain + '|' + name, dims)]!);
+    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[(fnv(name, prefix) >>> 0) % dims]!);
     z += weight;
     contributions.push({ name, weight });
   }
