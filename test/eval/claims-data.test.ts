@@ -85,3 +85,12 @@ describe('unspin eval claims (command)', () => {
     assert.ok(Math.abs(last.p10! - 0.1) < 1e-9);
   });
 });
+
+describe('unspin eval claims (usage errors)', () => {
+  it('rejects an unknown format or split with a usage error naming it', async () => {
+    const { runCommand } = await import('citty');
+    const { evalClaimsCommand } = await import('../../src/eval/claims/command.js');
+    await assert.rejects(runCommand(evalClaimsCommand, { rawArgs: ['--format', 'fever', '--data', 'x'] }), (e: unknown) => e instanceof UnspinError && e.code === 'UNSPIN_E_USAGE' && /fever/.test(e.message));
+    await assert.rejects(runCommand(evalClaimsCommand, { rawArgs: ['--format', 'claimbuster', '--data', 'x', '--split', 'test'] }), /--split test/);
+  });
+});

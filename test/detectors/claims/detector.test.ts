@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClaimsDetector } from '../../../src/detectors/claims/index.js';
 import { defaultDetectors } from '../../../src/detectors/registry.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
+import { analyze, voiceOf } from '../../../src/pipeline/analyze.js';
+import { buildTextModel } from '../../../src/text/model.js';
 import { assertSpansConsistent } from '../../helpers.js';
 
 const detectors = [createClaimsDetector()];
@@ -82,5 +83,27 @@ describe('claims detector (shipped model)', () => {
 
   it('rejects a threshold outside 0..1 when it is built', () => {
     assert.throws(() => createClaimsDetector({ threshold: 1.5 }), /threshold/);
+  });
+});
+
+describe('claims detector and the voice map', () => {
+  it("leaves the voice to the spine, so a quoted claim is quoted and the author's is the author's", () => {
+    const text = 'In 2020 the army fired 300 officers. "In 2021 the police arrested 40 protesters," the minister said.';
+    const quoteStart = text.indexOf('"');
+    const quoteEnd = text.indexOf('"', quoteStart + 1) + 1;
+    const voices = [
+      { start: 0, end: quoteStart - 1, voice: 'author' as const },
+      { start: quoteStart, end: quoteEnd, voice: 'quoted' as const, quoteId: 'q1' },
+      { start: quoteEnd + 1, end: text.length, voice: 'author' as const },
+    ];
+    const meta = { source: null, title: null, byline: null, publishedAt: null, url: null, language: 'en', format: 'text' as const };
+    const doc = { text, meta, ...buildTextModel(text), voices, quotes: [], speakers: [], outlets: [] };
+    const found = createClaimsDetector().detect(doc);
+    assert.equal(found.length, 2, JSON.stringify(found.map((f) => f.text)));
+    assert.ok(found.every((f) => f.voice === undefined), 'the detector does not guess the voice');
+    assert.deepEqual(
+      found.map((f) => voiceOf(voices, f.start, f.end)),
+      ['author', 'quoted'],
+    );
   });
 });
