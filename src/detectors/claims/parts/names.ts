@@ -104,9 +104,8 @@ function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatch
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = firstTokenAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.start < span.end; i++) {
     const t = tokens[i]!;
-    if (t.end <= span.start || t.start >= span.end) continue;
     const next = tokens[i + 1];
     const previous = run[run.length - 1];
     if (isName(t)) run.push(t);
@@ -119,6 +118,18 @@ function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatch
   }
   flush();
   return runs;
+}
+
+/** Binary search: tokens are sorted, and a long article must not be walked once per sentence. */
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A proper noun, or a capitalised title or organisation word ("President", "Ministry") that wink tags NOUN. */
