@@ -35,6 +35,7 @@ export const evalClaimsCommand = defineCommand({
     }
     const files = readClef(data, split as Split);
     const r = evaluateRanking(files, resources);
+    files.forEach((file, i) => process.stdout.write(`  ${file.name}: AP ${f(r.perFile[i]!)} (${file.sentences.filter((s) => s.label === 1).length} check-worthy of ${file.sentences.length})\n`));
     process.stdout.write(`CLEF-2019 ${data} (${split}, ${r.files} files, ${r.n} sentences): MAP ${f(r.map)} R-Precision ${f(r.rPrecision)} P@10 ${f(r.p10)}\n`);
     if (args.json) process.stdout.write(JSON.stringify({ format, split, ...r, fileNames: files.map((x) => x.name) }) + '\n');
     return 0;

@@ -58,17 +58,21 @@ export interface RankingScores {
   files: number;
   /** Sentences ranked in all. */
   n: number;
+  /** Average precision of each file, in input order. */
+  perFile: number[];
 }
 
 /** CheckThat! 2019 task 1: each file ranked on its own, measures averaged over files. */
 export function rankingScores(files: readonly { scores: readonly number[]; gold: readonly (0 | 1)[] }[]): RankingScores {
   const ranked = files.map((f) => rankByScore(f.scores, f.gold));
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const perFile = ranked.map(averagePrecision);
   return {
-    map: mean(ranked.map(averagePrecision)),
+    map: mean(perFile),
     rPrecision: mean(ranked.map(rPrecision)),
     p10: mean(ranked.map((r) => precisionAt(r, 10))),
     files: files.length,
     n: files.reduce((n, f) => n + f.gold.length, 0),
+    perFile,
   };
 }
