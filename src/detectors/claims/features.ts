@@ -41,6 +41,8 @@ const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", "'s"]);
+/** Weekdays and months are tagged PROPN but name no actor. */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /**
  * Turns a sentence into sparse binary features: word 1-3 grams, verb and noun lemmas, POS 1-2 grams, entity types,
@@ -58,11 +60,11 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
   let hasYear = false;
   let hasPropn = false;
   let previousNorm = '';
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     const isNumber = t.type === 'number' || (t.pos === 'NUM' && /\d/.test(t.text));
     if (t.pos === 'PUNCT' && !KEEP_PUNCT.has(t.text)) {
       previousNorm = t.norm;
-      continue;
+      return;
     }
     const norm = t.norm.replace(/[\u2018\u2019]/g, "'");
     let word = norm;
@@ -73,19 +75,19 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
       word = year ? '#year' : '#num';
     }
     words.push(word);
-    if (t.pos === 'PROPN') hasPropn = true;
+    if (t.pos === 'PROPN' && !CALENDAR.test(norm)) hasPropn = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       if (isPastForm(t)) {
         past = true;
         if (PERFECT_AUX.has(previousNorm)) signals.add('sig:present-perfect');
       }
-      if (FUTURE.has(norm) || (norm === 'going' && previousNorm !== '')) signals.add('sig:future');
     }
+    if (FUTURE.has(norm) || norm === 'gonna' || (norm === 'going' && tokens[i + 1]?.norm === 'to')) signals.add('sig:future');
     if (FIRST_SINGULAR.has(norm)) signals.add('sig:first-singular');
     if (FIRST_PLURAL.has(norm)) signals.add('sig:first-plural');
     if (SECOND.has(norm)) signals.add('sig:second-person');
     previousNorm = norm;
-  }
+  });
 
   for (let i = 0; i < words.length; i++) {
     names.add('w:' + words[i]);
