@@ -18,6 +18,8 @@ export interface ClassifyOptions {
   parts: PartExtractor;
   /** Which source's notion of check-worthiness to score with; the model's default when omitted. */
   domain?: string | undefined;
+  /** Sentences scoring below it are ruled out at once, without looking for their parts (the slow step). */
+  threshold?: number | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
     for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
     const text = doc.text.slice(span.start, span.end);
     const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
+    if (options.threshold !== undefined && score.probability < options.threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
     const parts = options.parts(doc, span);
     return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
   });

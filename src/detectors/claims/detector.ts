@@ -43,8 +43,8 @@ export function createClaimsDetector(options: ClaimsDetectorOptions = {}): Detec
     detect(doc) {
       const { model, cues, parts, threshold } = load();
       const findings: DetectorFinding[] = [];
-      for (const verdict of classifySentences(doc, { model, cues, parts })) {
-        if (verdict.ruledOut !== null || verdict.probability < threshold) continue;
+      for (const verdict of classifySentences(doc, { model, cues, parts, threshold })) {
+        if (verdict.ruledOut !== null) continue;
         const { span } = verdict;
         findings.push({
           kind: 'claim',
