@@ -29,6 +29,7 @@ import { decodeModel, domainFeatureNames, encodeModel, hashFeature } from '../sr
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
 import { claimScores, classificationAt, evaluateRanking } from '../src/eval/claims/evaluate.js';
 import { viewOfText } from '../src/detectors/claims/scorer.js';
+import { isUnspinError } from '../src/core/errors.js';
 import { modelPath } from '../src/core/paths.js';
 import { readClaimBuster, readClef, type LabelledSentence } from '../src/eval/claims/data.js';
 import { binaryScores } from '../src/eval/claims/metrics.js';
@@ -59,10 +60,16 @@ const options = { dims, epochs: Number(values.epochs), learningRate: Number(valu
 const clefWeight = Number(values['clef-weight']);
 const started = performance.now();
 
-const cbTrain = readClaimBuster(cbPath, 'train');
-const cbDev = readClaimBuster(cbPath, 'dev');
-const clefTrain = readClef(clefPath, 'train');
-const clefDev = readClef(clefPath, 'dev');
+const [cbTrain, cbDev, clefTrain, clefDev] = (() => {
+  try {
+    return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'train'), readClef(clefPath, 'dev')] as const;
+  } catch (error) {
+    // A missing or malformed dataset is the user's to fix: one line, no stack.
+    if (!isUnspinError(error)) throw error;
+    console.error(`train-claims: ${error.message} (${error.code})`);
+    process.exit(error.exitCode);
+  }
+})();
 
 const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const devKeys = new Set([...cbDev, ...clefDev.flatMap((f) => f.sentences)].map((s) => key(s.text)));
