@@ -1,0 +1,82 @@
+import type { AnalyzedDocument } from '../../core/document.js';
+import type { ClaimPart, Entity, Span, Token } from '../../core/types.js';
+import type { CompiledCue } from './cues.js';
+import type { ClaimModel } from './model.js';
+import type { PartExtractor } from './parts/index.js';
+import { scoreSentence, type SentenceScore } from './scorer.js';
+
+export interface SentenceVerdict extends SentenceScore {
+  span: Span;
+  parts: ClaimPart[];
+  /** Why a sentence is ruled out whatever its score (a question, a prediction, nothing checkable), or null. */
+  ruledOut: string | null;
+}
+
+export interface ClassifyOptions {
+  model: ClaimModel;
+  cues: readonly CompiledCue[];
+  parts: PartExtractor;
+  /** Which source's notion of check-worthiness to score with; the model's default when omitted. */
+  domain?: string | undefined;
+  /** Sentences scoring below it are ruled out at once, without looking for their parts (the slow step). */
+  threshold?: number | undefined;
+}
+
+/**
+ * Scores every sentence of a document (or each clause, where a semicolon joins clauses that
+ * could stand alone) and says which ones cannot be claims and why.
+ */
+export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
+  const tokensBySentence = groupTokens(doc.tokens, doc.sentences.length);
+  let e = 0;
+  return doc.sentences.flatMap((sentence, i) => clauses(sentence, tokensBySentence[i]!)).map(({ span, tokens }) => {
+    // Sentences come in order, so one cursor walks the entities once.
+    while (e < doc.entities.length && doc.entities[e]!.start < span.start) e++;
+    const entities: Entity[] = [];
+    for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
+    const text = doc.text.slice(span.start, span.end);
+    const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
+    if (options.threshold !== undefined && score.probability < options.threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
+    const parts = options.parts(doc, span);
+    return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
+  });
+}
+
+/**
+ * The issue's definition, applied on top of the model: questions and predictions are not
+ * claims, and a claim needs something to check. A future-tense sentence with a figure, a date
+ * or a named actor ("the plan will cost $2bn") is kept: it states what a plan or law does,
+ * which ClaimBuster annotators and fact-checkers treat as checkable; a bare forecast is not.
+ */
+function ruleOut(text: string, tokens: readonly Token[], entities: readonly Entity[], signals: readonly string[], parts: readonly ClaimPart[]): string | null {
+  const has = (s: string) => signals.includes(s);
+  if (text.trimEnd().endsWith('?')) return 'a question';
+  if (tokens.filter((t) => t.pos !== 'PUNCT').length < 4) return 'too short to assert anything';
+  if (has('sig:future') && !has('sig:past') && !has('sig:present-perfect') && parts.length === 0 && !has('sig:number')) return 'a prediction';
+  const anchored =
+    parts.length > 0 ||
+    entities.length > 0 ||
+    ['sig:number', 'sig:past', 'sig:present-perfect', 'cue:causal', 'cue:institution-action', 'cue:comparison-quantity', 'cue:attribution'].some(has);
+  if (!anchored) return 'nothing checkable (no date, number, name, past event, cause, comparison or institutional act)';
+  return null;
+}
+
+const MIN_CLAUSE_WORDS = 4;
+
+/** A sentence split at semicolons when every piece has at least four words; otherwise the sentence. */
+function clauses(sentence: Span, tokens: readonly Token[]): { span: Span; tokens: Token[] }[] {
+  const pieces: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.text === ';') pieces.push([]);
+    else pieces[pieces.length - 1]!.push(t);
+  }
+  const words = (ts: Token[]) => ts.filter((t) => t.pos !== 'PUNCT').length;
+  if (pieces.length === 1 || pieces.some((p) => words(p) < MIN_CLAUSE_WORDS)) return [{ span: sentence, tokens: [...tokens] }];
+  return pieces.map((p) => ({ span: { start: p[0]!.start, end: p[p.length - 1]!.end }, tokens: p }));
+}
+
+function groupTokens(tokens: readonly Token[], count: number): Token[][] {
+  const groups: Token[][] = Array.from({ length: count }, () => []);
+  for (const t of tokens) if (t.sentence >= 0 && t.sentence < count) groups[t.sentence]!.push(t);
+  return groups;
+}

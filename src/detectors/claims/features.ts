@@ -1,0 +1,149 @@
+import type { Entity, Token } from '../../core/types.js';
+import { firedCues, type CompiledCue } from './cues.js';
+
+/** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
+export interface SentenceView {
+  text: string;
+  tokens: readonly Token[];
+  entities: readonly Entity[];
+}
+
+export interface SentenceFeatures {
+  /** Feature names, deduplicated; the model hashes them. */
+  names: string[];
+  /** Structural signals that fired (no n-grams), for the explanation. */
+  signals: string[];
+}
+
+/** Human names of the structural signals, for explanations. */
+export const SIGNAL_NAMES: Record<string, string> = {
+  'sig:question': 'a question',
+  'sig:exclamation': 'an exclamation',
+  'sig:number': 'a number',
+  'sig:year': 'a year',
+  'sig:past': 'past tense',
+  'sig:present-perfect': 'present perfect',
+  'sig:future': 'future tense',
+  'sig:first-singular': 'first person singular',
+  'sig:first-plural': 'first person plural',
+  'sig:second-person': 'second person',
+  'sig:propn': 'a proper name',
+  'sig:past+number': 'a past event with a number',
+  'sig:past+propn': 'a past event with a named actor',
+  'sig:past+date': 'a past event with a date',
+  'sig:short': 'a very short sentence',
+  'sig:imperative': 'an imperative',
+};
+
+const KEEP_PUNCT = new Set(['?', '!', '%', '$', '€', '£']);
+const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
+const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
+const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
+const PERFECT_AUX = new Set(['has', 'have', "'ve", "'s"]);
+/** Weekdays and months are tagged PROPN but name no actor. */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * Turns a sentence into sparse binary features: word 1-3 grams, verb and noun lemmas, POS 1-2 grams, entity types,
+ * cue lists, and structural signals (tense, numbers, person, question). Character n-grams were
+ * tried and cost about one point of ClaimBuster dev F1, so they are out. Training and run time both call this, so they cannot drift apart.
+ */
+export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[]): SentenceFeatures {
+  const names = new Set<string>();
+  const signals = new Set<string>();
+  const words: string[] = [];
+  const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+
+  let past = false;
+  let hasNumber = false;
+  let hasYear = false;
+  let hasPropn = false;
+  let previousNorm = '';
+  tokens.forEach((t, i) => {
+    const isNumber = t.type === 'number' || (t.pos === 'NUM' && /\d/.test(t.text));
+    if (t.pos === 'PUNCT' && !KEEP_PUNCT.has(t.text)) {
+      previousNorm = t.norm;
+      return;
+    }
+    const norm = t.norm.replace(/[\u2018\u2019]/g, "'");
+    let word = norm;
+    if (isNumber) {
+      hasNumber = true;
+      const year = /^(1[89]\d\d|20\d\d)s?$/.test(norm);
+      if (year) hasYear = true;
+      word = year ? '#year' : '#num';
+    }
+    words.push(word);
+    if (t.pos === 'PROPN' && !CALENDAR.test(norm)) hasPropn = true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      if (isPastForm(t)) {
+        past = true;
+        if (PERFECT_AUX.has(previousNorm)) signals.add('sig:present-perfect');
+      }
+    }
+    if (FUTURE.has(norm) || norm === 'gonna' || (norm === 'going' && tokens[i + 1]?.norm === 'to')) signals.add('sig:future');
+    if (FIRST_SINGULAR.has(norm)) signals.add('sig:first-singular');
+    if (FIRST_PLURAL.has(norm)) signals.add('sig:first-plural');
+    if (SECOND.has(norm)) signals.add('sig:second-person');
+    previousNorm = norm;
+  });
+
+  for (let i = 0; i < words.length; i++) {
+    names.add('w:' + words[i]);
+    names.add('b:' + (i === 0 ? '<s>' : words[i - 1]) + ' ' + words[i]);
+  }
+  if (words.length > 0) names.add('b:' + words[words.length - 1] + ' </s>');
+  for (let i = 2; i < words.length; i++) names.add('t:' + words[i - 2] + ' ' + words[i - 1] + ' ' + words[i]);
+  // Lemmas of verbs and nouns generalise over inflection ("cut", "cuts", "cutting").
+  for (const t of tokens) if (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') names.add('l:' + t.lemma + '/' + t.pos);
+
+  const tags = tokens.map((t) => t.pos);
+  for (let i = 0; i < tags.length; i++) {
+    names.add('p:' + tags[i]);
+    names.add('pp:' + (i === 0 ? '<s>' : tags[i - 1]) + ' ' + tags[i]);
+  }
+  if (tags[0] === 'VERB' && tokens[0]!.norm === tokens[0]!.lemma) signals.add('sig:imperative');
+
+  const hasDate = view.entities.some((e) => e.type === 'DATE') || hasYear;
+  for (const e of view.entities) names.add('e:' + e.type);
+
+  const last = tokens[tokens.length - 1]?.text;
+  if (last === '?' || view.text.trimEnd().endsWith('?')) signals.add('sig:question');
+  if (last === '!') signals.add('sig:exclamation');
+  if (hasNumber) signals.add('sig:number');
+  if (hasYear) signals.add('sig:year');
+  if (past) signals.add('sig:past');
+  if (hasPropn) signals.add('sig:propn');
+  if (past && hasNumber) signals.add('sig:past+number');
+  if (past && hasPropn) signals.add('sig:past+propn');
+  if (past && hasDate) signals.add('sig:past+date');
+  if (words.length <= 5) signals.add('sig:short');
+  names.add('len:' + lengthBucket(words.length));
+  for (const s of signals) names.add(s);
+
+  for (const id of firedCues(view.text, cues)) {
+    names.add('cue:' + id);
+    signals.add('cue:' + id);
+  }
+  return { names: [...names], signals: [...signals] };
+}
+
+/** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */
+function isPastForm(t: Token): boolean {
+  const norm = t.norm;
+  if (norm === t.lemma) return false;
+  if (norm.endsWith('ing')) return false;
+  if (/^(is|are|am|'s|'re|'m|has|does|'ve)$/.test(norm)) return false;
+  if (norm.endsWith('s') && norm.slice(0, -1) === t.lemma) return false;
+  if (norm.endsWith('es') && norm.slice(0, -2) === t.lemma) return false;
+  return true;
+}
+
+function lengthBucket(n: number): string {
+  if (n <= 5) return '0-5';
+  if (n <= 10) return '6-10';
+  if (n <= 20) return '11-20';
+  if (n <= 35) return '21-35';
+  return '36+';
+}

@@ -1,0 +1,78 @@
+/**
+ * Logistic regression over sparse binary features, trained with AdaGrad SGD and L2.
+ * Deterministic: a seeded shuffle, no other randomness.
+ */
+export interface TrainingExample {
+  /** Hashed feature indices (each counts once). */
+  features: Uint32Array;
+  label: 0 | 1;
+  weight: number;
+  /** Value of every feature of this example (1 for binary; 1/sqrt(n) for unit length). */
+  value?: number;
+}
+
+export interface LogRegOptions {
+  dims: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export interface LogRegWeights {
+  weights: Float32Array;
+  bias: number;
+}
+
+export function trainLogReg(examples: readonly TrainingExample[], options: LogRegOptions): LogRegWeights {
+  const { dims, epochs, learningRate, l2, seed } = options;
+  const weights = new Float32Array(dims);
+  const squares = new Float32Array(dims).fill(1e-6);
+  let bias = 0;
+  let biasSquares = 1e-6;
+  const order = examples.map((_, i) => i);
+  const random = mulberry32(seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const ex = examples[index]!;
+      const value = ex.value ?? 1;
+      let sum = 0;
+      for (const f of ex.features) sum += weights[f]!;
+      const p = 1 / (1 + Math.exp(-(bias + value * sum)));
+      const g = (p - ex.label) * ex.weight;
+      for (const f of ex.features) {
+        const grad = g * value + l2 * weights[f]!;
+        squares[f]! += grad * grad;
+        weights[f]! -= (learningRate * grad) / Math.sqrt(squares[f]!);
+      }
+      biasSquares += g * g;
+      bias -= (learningRate * g) / Math.sqrt(biasSquares);
+    }
+  }
+  return { weights, bias };
+}
+
+export function predict(model: LogRegWeights, features: Uint32Array, value = 1): number {
+  let sum = 0;
+  for (const f of features) sum += model.weights[f]!;
+  return 1 / (1 + Math.exp(-(model.bias + value * sum)));
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

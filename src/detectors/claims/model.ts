@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { UnspinError } from '../../core/errors.js';
+import { modelPath } from '../../core/paths.js';
+
+/**
+ * The claim model: logistic regression over hashed sparse binary features.
+ * On disk (models/claims.bin): "UNSPINCW", a uint32 LE header length, a UTF-8 JSON header,
+ * then `dims` int16 LE weights; weight = int16 * header.scale.
+ */
+export interface ClaimModelHeader {
+  name: string;
+  version: string;
+  dims: number;
+  scale: number;
+  bias: number;
+  /** Probability at or above which a sentence is reported as check-worthy. */
+  threshold: number;
+  /**
+   * Feature augmentation (Daume 2007): every feature also has a copy per training source
+   * ("claimbuster|w:troops"), so each source keeps its own notion of check-worthiness
+   * while sharing the rest. Run time uses `defaultDomain`.
+   */
+  domains: string[];
+  defaultDomain: string;
+  /** Every feature weighs 1/sqrt(n) (n = features fired, copies included), so long sentences do not score high by length alone. */
+  normalise: boolean;
+  /** How it was trained and what it scored, for the record. */
+  training: Record<string, unknown>;
+}
+
+export interface ClaimModel {
+  header: ClaimModelHeader;
+  weights: Float32Array;
+}
+
+const MAGIC = 'UNSPINCW';
+
+const FNV_OFFSET = 0x811c9dc5;
+
+export function hashFeature(name: string, dims: number): number {
+  return (fnv(name, FNV_OFFSET) >>> 0) % dims;
+}
+
+/** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
+function fnv(text: string, state: number): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+export interface ScoredFeature {
+  name: string;
+  weight: number;
+}
+
+/** The feature names a model sees for a sentence: each shared feature plus its domain copy. */
+export function domainFeatureNames(names: readonly string[], domain: string): string[] {
+  return [...names, ...names.map((n) => domain + '|' + n)];
+}
+
+/** Probability of check-worthiness and the weight each named feature contributed (shared + domain copy). */
+export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain): { probability: number; contributions: ScoredFeature[] } {
+  const { dims } = model.header;
+  let z = model.header.bias;
+  const contributions: ScoredFeature[] = [];
+  const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
+  const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
+  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name.
+  const prefix = fnv(domain + '|', FNV_OFFSET);
+  for (const name of all) {
+    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[(fnv(name, prefix) >>> 0) % dims]!);
+    z += weight;
+    contributions.push({ name, weight });
+  }
+  return { probability: 1 / (1 + Math.exp(-z)), contributions };
+}
+
+export function encodeModel(model: ClaimModel): Buffer {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 32767 : 1;
+  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale });
+  const headerBytes = Buffer.from(header, 'utf8');
+  const body = Buffer.alloc(model.weights.length * 2);
+  model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, headerBytes, body]);
+}
+
+export function decodeModel(bytes: Buffer, source: string): ClaimModel {
+  const fail = (why: string): never => {
+    throw new UnspinError('MODEL_INVALID', `${source}: ${why}`, { input: source });
+  };
+  if (bytes.length < 12 || bytes.toString('ascii', 0, 8) !== MAGIC) fail('not an unspin claim model (bad magic)');
+  const headerLength = bytes.readUInt32LE(8);
+  if (12 + headerLength > bytes.length) fail('truncated header');
+  let header: ClaimModelHeader;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as ClaimModelHeader;
+  } catch {
+    return fail('header is not JSON');
+  }
+  const { dims, scale, bias, threshold, domains, defaultDomain } = header;
+  if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
+  if (typeof header.normalise !== 'boolean') fail('header lacks normalise');
+  if (!Number.isInteger(dims) || dims <= 0 || ![scale, bias, threshold].every((x) => typeof x === 'number' && Number.isFinite(x))) fail('header lacks dims, scale, bias or threshold');
+  const offset = 12 + headerLength;
+  if (bytes.length !== offset + dims * 2) fail(`expected ${dims} weights, found ${(bytes.length - offset) / 2}`);
+  const weights = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
+  return { header, weights };
+}
+
+export const DEFAULT_MODEL_FILE = 'claims.bin';
+let shipped: ClaimModel | undefined;
+
+/** The shipped model, read on first use. */
+export function defaultClaimModel(): ClaimModel {
+  if (shipped) return shipped;
+  const path = modelPath(DEFAULT_MODEL_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: claim model missing (rebuild with npm run train:claims)`, { input: path, cause });
+  }
+  shipped = decodeModel(bytes, path);
+  return shipped;
+}

@@ -1,0 +1,147 @@
+import type { AnalyzedDocument } from '../../../core/document.js';
+import type { ClaimPart, Span, Token } from '../../../core/types.js';
+import { phraseRegex, type NameListEntry } from './lexicons.js';
+
+/**
+ * People, organisations and places. wink-nlp's web model tags proper nouns but has no
+ * person/organisation/place entities, so names come from: the spine's speakers and outlets
+ * (with their ids), gazetteers in data/claims/, organisation head and tail words, titles
+ * before a name, and as a last resort any run of two or more proper nouns (a person).
+ */
+export interface NameMatcher {
+  places: RegExp;
+  organisations: RegExp;
+  orgSuffixes: Set<string>;
+  orgHeads: Set<string>;
+  titles: RegExp;
+  titleWords: Set<string>;
+  demonyms: Set<string>;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'it', 'its']);
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+export function compileNameMatcher(lists: { places: readonly NameListEntry[]; organisations: readonly NameListEntry[]; titles: readonly NameListEntry[] }): NameMatcher {
+  const orgNames = lists.organisations.filter((e) => e.id !== 'suffixes' && e.id !== 'heads').flatMap((e) => e.names);
+  const titles = lists.titles.flatMap((e) => e.names);
+  return {
+    places: phraseRegex(lists.places.filter((e) => e.role !== 'demonym').flatMap((e) => e.names)),
+    demonyms: new Set(lists.places.filter((e) => e.role === 'demonym').flatMap((e) => e.names)),
+    organisations: phraseRegex(orgNames),
+    orgSuffixes: new Set(lists.organisations.find((e) => e.id === 'suffixes')?.names ?? []),
+    orgHeads: new Set(lists.organisations.find((e) => e.id === 'heads')?.names ?? []),
+    titles: phraseRegex(titles),
+    titleWords: new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^\p{Lu}/u.test(w))),
+  };
+}
+
+export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatcher, taken: Span[]): ClaimPart[] {
+  const { text } = doc;
+  const parts: ClaimPart[] = [];
+  const add = (part: ClaimPart): void => {
+    if (taken.some((t) => t.start < part.end && part.start < t.end)) return;
+    taken.push(part);
+    parts.push(part);
+  };
+  const inside = (m: Span) => m.start >= span.start && m.end <= span.end;
+
+  for (const outlet of doc.outlets) {
+    for (const m of outlet.mentions.filter(inside)) add({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: 'outlet', value: outlet.id });
+  }
+  for (const speaker of doc.speakers) {
+    for (const m of speaker.mentions.filter(inside)) {
+      const surface = text.slice(m.start, m.end);
+      if (PRONOUNS.has(surface.toLowerCase())) continue;
+      add({ start: m.start, end: m.end, text: surface, type: 'person', value: speaker.id });
+    }
+  }
+  const sentence = text.slice(span.start, span.end);
+  for (const [regex, type] of [
+    [matcher.organisations, 'organisation'],
+    [matcher.places, 'place'],
+  ] as const) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) {
+      const start = span.start + m.index;
+      add({ start, end: start + m[0].length, text: m[0], type, value: null });
+    }
+  }
+
+  for (const whole of properNounRuns(doc.tokens, span, matcher, taken)) {
+    // "Chief U.S. District Judge Patti Saris": the titles say who she is but are not part of her name.
+    let cut = 0;
+    whole.forEach((t, i) => {
+      if (matcher.titleWords.has(t.text)) cut = i + 1;
+    });
+    if (matcher.orgSuffixes.has(whole[whole.length - 1]!.text) || matcher.orgHeads.has(whole[0]!.text)) cut = 0;
+    const run = whole.slice(cut);
+    if (run.length === 0) continue;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const start = first.start;
+    const end = last.end;
+    const surface = text.slice(start, end);
+    if (matcher.orgSuffixes.has(last.text) || matcher.orgHeads.has(first.text)) {
+      add({ start, end, text: surface, type: 'organisation', value: null });
+      continue;
+    }
+    const titled = cut > 0 || precededByTitle(text, span, start, matcher);
+    // "Indonesian Christians" and "North Korean" name groups, not people.
+    const group = (last.norm !== last.lemma && last.norm.endsWith('s')) || run.some((t) => matcher.demonyms.has(t.text));
+    if (!group && (titled || run.filter((t) => t.pos === 'PROPN').length >= 2)) add({ start, end, text: surface, type: 'person', value: null });
+  }
+  return parts;
+}
+
+/** Runs of capitalised proper nouns, with "of", "de", "bin" and the like inside them. */
+function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatcher, taken: readonly Span[]): Token[][] {
+  // A token already in a part (a gazetteer name, a speaker) ends the run, so "Ministry of Defence and NATO" stays two names.
+  const isName = (t: Token) => isNameToken(t, matcher) && !taken.some((p) => p.start < t.end && t.start < p.end);
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(run[run.length - 1]!.text)) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = firstTokenAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.start < span.end; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const previous = run[run.length - 1];
+    if (isName(t)) run.push(t);
+    else if (previous && t.text === '-' && previous.end === t.start && next && next.start === t.end && /^\p{L}/u.test(next.text)) {
+      // "Moon Jae-in": a hyphen written inside a name keeps the name going.
+      run.push(t, next);
+      i++;
+    } else if (run.length > 0 && /^(?:of|de|da|del|van|von|bin|al|la|le|du|the)$/.test(t.text)) run.push(t);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+/** Binary search: tokens are sorted, and a long article must not be walked once per sentence. */
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A proper noun, or a capitalised title or organisation word ("President", "Ministry") that wink tags NOUN. */
+function isNameToken(t: Token, matcher: NameMatcher): boolean {
+  if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
+  return t.pos === 'PROPN' || matcher.titleWords.has(t.text) || matcher.orgSuffixes.has(t.text) || matcher.orgHeads.has(t.text);
+}
+
+function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {
+  const before = text.slice(Math.max(span.start, start - 40), start);
+  const m = /([\p{L}.-]+(?:\s+[\p{L}.-]+)?)\s+$/u.exec(before);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/);
+  return words.some((w) => matcher.titleWords.has(w));
+}

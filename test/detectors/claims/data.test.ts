@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { dataPath } from '../../../src/core/paths.js';
+import { loadRuleFile } from '../../../src/core/rules.js';
+import { defaultCues, firedCues } from '../../../src/detectors/claims/cues.js';
+import { defaultPartLexicons } from '../../../src/detectors/claims/parts/lexicons.js';
+
+describe('data/claims word lists', () => {
+  it('every file is a valid rule file with ids, descriptions and sources', () => {
+    const files = readdirSync(dataPath('claims')).filter((f) => f.endsWith('.yml'));
+    assert.ok(files.length >= 5);
+    for (const f of files) assert.ok(loadRuleFile(dataPath('claims', f)).entries.length > 0, f);
+  });
+
+  it('loads the cue lists and part lexicons with their own fields', () => {
+    const cues = defaultCues();
+    assert.ok(cues.some((c) => c.id === 'first-person-opinion' && c.polarity === 'against'));
+    const { units, places, titles } = defaultPartLexicons();
+    assert.ok(units.every((u) => ['currency', 'multiplier', 'unit'].includes(u.kind)));
+    assert.ok(units.filter((u) => u.kind === 'multiplier').every((u) => typeof u.factor === 'number' && u.factor > 1));
+    assert.ok(places.some((p) => p.names.includes('Ukraine')));
+    assert.ok(titles.some((t) => t.names.includes('President')));
+  });
+
+  it('matches cue phrases on whole words, curly apostrophes included', () => {
+    const cues = defaultCues();
+    assert.ok(firedCues('I’m sure it happened', cues).includes('first-person-opinion'));
+    assert.ok(!firedCues('a think tank', cues).includes('first-person-opinion'));
+    assert.ok(firedCues("They'll win", cues).includes('prediction'), "'ll attaches to the word before it");
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { UnspinError } from '../../../src/core/errors.js';
+import { createClaimsDetector } from '../../../src/detectors/claims/index.js';
+import { compileCues } from '../../../src/detectors/claims/cues.js';
+import { decodeModel, defaultClaimModel, encodeModel, hashFeature, type ClaimModel } from '../../../src/detectors/claims/model.js';
+import { predict, trainLogReg } from '../../../src/detectors/claims/logreg.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+
+function tinyModel(weights: Record<string, number>, threshold = 0.5, dims = 1024): ClaimModel {
+  const w = new Float32Array(dims);
+  for (const [name, value] of Object.entries(weights)) w[hashFeature(name, dims)] = value;
+  return { header: { name: 'tiny', version: '0', dims, scale: 1, bias: -2, threshold, domains: ['claimbuster', 'clef2019'], defaultDomain: 'claimbuster', normalise: false, training: {} }, weights: w };
+}
+
+describe('claim model', () => {
+  it('loads the shipped model lazily with a sane header', () => {
+    const model = defaultClaimModel();
+    assert.equal(model.weights.length, model.header.dims);
+    assert.ok(model.header.threshold > 0 && model.header.threshold < 1);
+    assert.ok(model.header.domains.includes(model.header.defaultDomain));
+    assert.ok(model.weights.some((w) => w !== 0));
+    assert.equal(defaultClaimModel(), model, 'read once');
+  });
+
+  it('round-trips through its binary format within int16 precision', () => {
+    const model = tinyModel({ 'w:troops': 3.25, 'w:maybe': -1.5 });
+    const back = decodeModel(encodeModel(model), 'memory');
+    assert.equal(back.header.dims, model.header.dims);
+    const i = hashFeature('w:troops', 1024);
+    assert.ok(Math.abs(back.weights[i]! - 3.25) < 1e-3);
+  });
+
+  it('rejects a file that is not a claim model with MODEL_INVALID', () => {
+    assert.throws(
+      () => decodeModel(Buffer.from('not a model at all'), 'x.bin'),
+      (e: unknown) => e instanceof UnspinError && e.code === 'UNSPIN_E_MODEL_INVALID' && /x\.bin/.test(e.message),
+    );
+    const truncated = encodeModel(tinyModel({})).subarray(0, 200);
+    assert.throws(() => decodeModel(truncated, 't.bin'), /t\.bin/);
+  });
+
+  it('lets the detector run on a model and cues handed in', () => {
+    const cues = compileCues([{ id: 'war', description: 'test', source: 'test', polarity: 'for', patterns: ['troops'] }]);
+    const detector = createClaimsDetector({ model: tinyModel({ 'cue:war': 5 }), cues });
+    const text = 'In 2019 soldiers were sent home. In 2019 troops were sent home.';
+    const found = analyze({ text }, { detectors: [detector] }).findings;
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['In 2019 troops were sent home.'],
+    );
+    assert.match(found[0]!.explanation, /war words/);
+  });
+});
+
+describe('logistic regression trainer', () => {
+  it('learns a separable toy problem, deterministically', () => {
+    const examples = Array.from({ length: 40 }, (_, i) => ({ features: Uint32Array.from([i % 2 === 0 ? 1 : 2, 3]), label: (i % 2 === 0 ? 1 : 0) as 0 | 1, weight: 1 }));
+    const options = { dims: 8, epochs: 20, learningRate: 0.5, l2: 0, seed: 7 };
+    const a = trainLogReg(examples, options);
+    const b = trainLogReg(examples, options);
+    assert.deepEqual(a.weights, b.weights);
+    assert.ok(predict(a, Uint32Array.from([1, 3])) > 0.9);
+    assert.ok(predict(a, Uint32Array.from([2, 3])) < 0.1);
+  });
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { decodeModel } from '../../src/detectors/claims/model.js';
+
+/** A tiny corpus in the two dataset formats: statistics and past events are positive, chatter negative. */
+function corpus(): string {
+  const root = mkdtempSync(join(tmpdir(), 'unspin-train-claims-'));
+  const positive = ['In 2015 the state cut taxes by 12 percent.', 'The army fired 300 officers in 2019.', 'Unemployment fell to 4 percent last year.', 'Congress passed the bill in 1996 with 60 votes.', 'We lost 700,000 jobs in 2008.'];
+  const negative = ['Thank you very much.', 'I love this country.', 'That is a great question.', 'We should all be proud tonight.', 'Good evening, everyone.'];
+  const lines: string[] = [];
+  let id = 0;
+  for (let round = 0; round < 4; round++) {
+    for (const text of positive) lines.push(JSON.stringify({ sentence_id: id++, text: `${text.slice(0, -1)} (${round}).`, label: 1 }));
+    for (const text of negative) lines.push(JSON.stringify({ sentence_id: id++, text: `${text.slice(0, -1)} (${round}).`, label: 0 }));
+  }
+  mkdirSync(join(root, 'claimbuster-2.5xncs'));
+  writeFileSync(join(root, 'claimbuster-2.5xncs', 'train.jsonl'), lines.join('\n') + '\n');
+  const clef = join(root, 'clef2019-checkthat-task1', 'training');
+  mkdirSync(clef, { recursive: true });
+  for (const name of ['a', 'b', 'c', 'd']) {
+    const rows = [...positive.map((t, i) => `${i * 2 + 1}\tX\t${t} ${name}\t1`), ...negative.map((t, i) => `${i * 2 + 2}\tY\t${t} ${name}\t0`)];
+    writeFileSync(join(clef, `${name}.tsv`), rows.join('\n') + '\n');
+  }
+  return root;
+}
+
+describe('train-claims script', () => {
+  it('trains deterministically from the datasets root, prints its figures and writes a loadable model', () => {
+    const data = corpus();
+    const train = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '5'], { encoding: 'utf8' });
+    const a = train(join(data, 'a.bin'));
+    assert.equal(a.status, 0, a.stderr);
+    assert.match(a.stdout, /ClaimBuster dev \(\d+\): P [\d.]+ R [\d.]+ F1 [\d.]+ at threshold/);
+    assert.match(a.stdout, /CLEF-2019 dev \(1 files, 10 sentences\): MAP [\d.]+/);
+    const b = train(join(data, 'b.bin'));
+    assert.equal(b.status, 0, b.stderr);
+    const bytes = readFileSync(join(data, 'a.bin'));
+    assert.ok(bytes.equals(readFileSync(join(data, 'b.bin'))), 'same data, same bytes');
+    const model = decodeModel(bytes, 'a.bin');
+    assert.equal(model.header.dims, 4096);
+    assert.deepEqual(model.header.domains, ['claimbuster', 'clef2019']);
+  });
+});
