@@ -63,7 +63,28 @@ export function buildTextModel(text: string): TextModel {
     entities.push({ start, end, text: text.slice(start, end), type: entity.out(its.type) as string });
   });
 
-  return { sentences, tokens: tokens.filter((t) => t.type !== 'tabCRLF' && t.pos !== 'SPACE'), entities };
+  const words = tokens.filter((t) => t.type !== 'tabCRLF' && t.pos !== 'SPACE').flatMap(splitClitic);
+  return { sentences, tokens: words, entities };
+}
+
+/**
+ * wink-nlp's lexicon grows with every document it reads, and a word it once saw as
+ * one token ("Donald's," at a clause end) stays one token in later documents, while
+ * before it was two ("Donald" + "'s"). Splitting clitics ourselves makes tokens depend
+ * on the document alone, not on what the process read before.
+ */
+const CLITIC = /^(.*\p{L})(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu;
+
+function splitClitic(token: Token): Token[] {
+  if (token.type !== 'word') return [token];
+  const match = CLITIC.exec(token.text);
+  if (!match) return [token];
+  const baseLength = match[1]!.length;
+  const base: Token = { ...token, end: token.start + baseLength, text: match[1]!, norm: match[1]!.toLowerCase(), lemma: token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma };
+  const clitic = match[2]!;
+  const isNegation = /^n/i.test(clitic);
+  const rest: Token = { ...token, start: base.end, text: clitic, norm: clitic.toLowerCase(), lemma: isNegation ? 'not' : clitic.toLowerCase(), pos: 'PART' };
+  return [base, rest];
 }
 
 /** The span from the first to the last non-space token of a range, or null when all are space. */

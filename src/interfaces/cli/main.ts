@@ -12,6 +12,7 @@ const main: CommandDef = {
   subCommands: {
     analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
     serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
+    eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
   },
 };
 
@@ -24,19 +25,32 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const subCommands = main.subCommands as Record<string, () => Promise<CommandDef>>;
-  const name = argv[0]!;
-  const load = subCommands[name];
-  if (!load) {
-    process.stderr.write(`unspin: unknown command "${name}" (${ERRORS.USAGE.code}); commands: ${Object.keys(subCommands).join(', ')}\n`);
-    return ERRORS.USAGE.exitCode;
+  // Walks down nested subcommands (`eval hate`) so the leaf's exit code and help are the ones used.
+  let command: CommandDef = main;
+  let parent: CommandDef | undefined;
+  let rest = argv;
+  for (;;) {
+    const subCommands = command.subCommands as Record<string, () => Promise<CommandDef>> | undefined;
+    if (!subCommands) break;
+    const name = rest[0];
+    const load = name === undefined ? undefined : subCommands[name];
+    if (!load) {
+      if (name === undefined || name.startsWith('-')) {
+        await showUsage(command, parent);
+        return name === '--help' || name === '-h' ? 0 : ERRORS.USAGE.exitCode;
+      }
+      process.stderr.write(`unspin: unknown command "${name}" (${ERRORS.USAGE.code}); commands: ${Object.keys(subCommands).join(', ')}\n`);
+      return ERRORS.USAGE.exitCode;
+    }
+    parent = command;
+    command = await load();
+    rest = rest.slice(1);
   }
-  const command = await load();
-  if (argv.slice(1).some((a) => a === '--help' || a === '-h')) {
-    await showUsage(command, main);
+  if (rest.some((a) => a === '--help' || a === '-h')) {
+    await showUsage(command, parent);
     return 0;
   }
-  const { result } = await runCommand(command, { rawArgs: argv.slice(1) });
+  const { result } = await runCommand(command, { rawArgs: rest });
   return typeof result === 'number' ? result : 0;
 }
 

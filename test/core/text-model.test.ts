@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildTextModel } from '../../src/text/model.js';
+
+const tokens = (text: string) => buildTextModel(text).tokens.map((t) => t.text);
+
+test('tokens depend on the document alone, not on what the process read before', () => {
+  const probe = "I met Donald's brother, who isn't here.";
+  const before = tokens(probe);
+  buildTextModel("Taxes will go up, as will Donald's, and it isn't fair, isn't it, Donald's?");
+  assert.deepEqual(tokens(probe), before);
+  assert.deepEqual(before, ['I', 'met', 'Donald', "'s", 'brother', ',', 'who', 'is', "n't", 'here', '.']);
+});
+
+test('every token slices its own text; line breaks end sentences', () => {
+  const text = 'First line without a stop\nSecond line.\r\n\r\nThird “quoted” line 😀.';
+  const model = buildTextModel(text);
+  for (const t of model.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(model.sentences.map((s) => text.slice(s.start, s.end)), ['First line without a stop', 'Second line.', 'Third “quoted” line 😀.']);
+  assert.ok(model.tokens.every((t) => t.sentence >= 0 && t.sentence < model.sentences.length));
+});
