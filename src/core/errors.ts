@@ -28,6 +28,10 @@ export const ERRORS = {
   MODEL_INVALID: { code: 'UNSPIN_E_MODEL_INVALID', status: 500, exitCode: 5, description: 'A shipped model or data file is missing or malformed (a packaging bug).' },
   BAD_REQUEST: { code: 'UNSPIN_E_BAD_REQUEST', status: 400, exitCode: 2, description: 'An HTTP request is malformed.' },
   INTERNAL: { code: 'UNSPIN_E_INTERNAL', status: 500, exitCode: 70, description: 'An internal error: a bug. It is logged with its stack.' },
+  STORE_UNAVAILABLE: { code: 'UNSPIN_E_STORE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The result store (SQLite file or PostgreSQL URL) cannot be opened or reached.' },
+  STORE_SCHEMA: { code: 'UNSPIN_E_STORE_SCHEMA', status: 500, exitCode: 6, description: 'The result store was written by a newer unspin (unknown schema migration).' },
+  QUEUE_UNAVAILABLE: { code: 'UNSPIN_E_QUEUE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The job queue (Redis URL) cannot be reached.' },
+  INTERRUPTED: { code: 'UNSPIN_E_INTERRUPTED', status: 503, exitCode: 130, description: 'A batch run was stopped by Ctrl-C (SIGINT) or SIGTERM; what was done is kept and a re-run resumes.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorName = keyof typeof ERRORS;
