@@ -26,7 +26,8 @@ export function createAnalysisPool(threads: number = defaultThreads()): Analysis
     maxThreads: threads,
     // Threads stay up for the whole run: each one loads the NLP model once.
     idleTimeout: 60_000,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    // Resolved here: a bare 'tsx' would resolve from the working directory, not from unspin.
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
   });
   return {
     threads,

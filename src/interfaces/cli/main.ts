@@ -11,6 +11,10 @@ const main: CommandDef = {
   meta: { name: 'unspin', version: packageVersion(), description: 'Unspin news articles: quotes and speakers, outlets, author voice, hate speech, propaganda techniques and check-worthy claims.' },
   subCommands: {
     analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
+    batch: () => import('./commands/batch.js').then((m) => m.batchCommand),
+    worker: () => import('./commands/worker.js').then((m) => m.workerCommand),
+    query: () => import('./commands/query.js').then((m) => m.queryCommand),
+    stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
   },
 };
 
