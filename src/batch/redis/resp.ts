@@ -49,6 +49,8 @@ export class ReplyParser {
       this.onReply(result.reply);
       if (offset >= buffer.length) break;
     }
+    // `needed` was measured from the start of `buffer`; what is kept starts at `offset`.
+    this.needed = Math.max(0, this.needed - offset);
     buffer = offset >= buffer.length ? Buffer.alloc(0) : buffer.subarray(offset);
     this.chunks = buffer.length > 0 ? [buffer] : [];
     this.length = buffer.length;
