@@ -127,7 +127,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     }
     chunk = [];
   };
-  let interrupted = false;
+  // Set once every input was read and handed on; a stop after that interrupted nothing.
+  let allLaunched = false;
   try {
     for await (const item of readSources(options.paths, { maxBytes: options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES })) {
       if (signal?.aborted || fatal !== undefined) break;
@@ -135,13 +136,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       chunk.push(item);
       if (chunk.length >= STATE_CHUNK) await flush();
     }
-    if (!signal?.aborted) await flush();
+    if (!signal?.aborted && fatal === undefined) await flush();
+    allLaunched = !signal?.aborted && fatal === undefined;
   } finally {
     // Whatever happens, what is in flight is awaited so its result is committed.
     await Promise.allSettled(inFlight);
-    interrupted = signal?.aborted ?? false;
   }
   if (fatal !== undefined) throw fatal;
+  const interrupted = !allLaunched;
   const durationMs = performance.now() - started;
   const seconds = durationMs / 1000;
   return {
