@@ -128,7 +128,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     chunk = [];
   };
   // Set once every input was read and handed on; a stop after that interrupted nothing.
-  let allLaunched = false;
+  let allLaunched: boolean;
   try {
     for await (const item of readSources(options.paths, { maxBytes: options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES })) {
       if (signal?.aborted || fatal !== undefined) break;
