@@ -154,7 +154,8 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     },
     {
       connection: redisConnection(options.url),
-      concurrency: pool.threads,
+      // Twice the threads: while one job is analysed, the next is fetched and the last saved.
+      concurrency: pool.threads * 2,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 15_000,
       maxStalledCount: 2,

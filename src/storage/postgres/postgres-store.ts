@@ -185,9 +185,14 @@ class PostgresStore implements Store {
          attempts = documents.attempts + 1, updated_at = now()`,
       [doc.id, doc.source, doc.contentHash, doc.bytes, status, error?.code ?? null, error?.message ?? null],
     );
-    for (const table of ['analyses', 'findings', 'finding_targets', 'quotes', 'speakers', 'outlets']) {
-      await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [doc.id]);
-    }
+    // One round trip for the six deletes: workers are latency-bound, not CPU-bound, here.
+    await client.query(
+      `WITH a AS (DELETE FROM analyses WHERE doc_id = $1), f AS (DELETE FROM findings WHERE doc_id = $1),
+         t AS (DELETE FROM finding_targets WHERE doc_id = $1), q AS (DELETE FROM quotes WHERE doc_id = $1),
+         s AS (DELETE FROM speakers WHERE doc_id = $1)
+       DELETE FROM outlets WHERE doc_id = $1`,
+      [doc.id],
+    );
   }
 
   async queryFindings(filter: FindingFilter): Promise<FindingRow[]> {
