@@ -40,7 +40,9 @@ function random(seed: number): () => number {
 
 /** Article `index` of the corpus: about `targetBytes` of text (3-5 KB by default). */
 export function syntheticArticle(index: number, targetBytes?: number): string {
-  const next = random(index + 1);
+  // Spread the seeds: the minimal standard generator's first outputs are tiny for small seeds.
+  const next = random((index + 1) * 2654435761);
+  next();
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const size = targetBytes ?? 3000 + Math.floor(next() * 2000);
   const topic = pick(TOPICS);

@@ -74,7 +74,12 @@ export function openQueue(url: string, name: string = DEFAULT_QUEUE_NAME): Queue
 /** Fails fast with a one-line error when Redis cannot be reached. */
 export async function checkQueue(queue: Queue, url: string): Promise<void> {
   try {
-    await Promise.race([queue.waitUntilReady(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 10 s')), 10_000).unref())]);
+    // The client retries forever in the background; the first error is answer enough here.
+    await Promise.race([
+      queue.waitUntilReady(),
+      new Promise<never>((_, reject) => queue.once('error', reject)),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 10 s')), 10_000).unref()),
+    ]);
   } catch (cause) {
     throw new UnspinError('QUEUE_UNAVAILABLE', `${url}: cannot reach Redis (${(cause as Error).message})`, { input: url, cause });
   }
@@ -89,9 +94,11 @@ export function queueDispatcher(queue: Queue<AnalyzeJobData>, policy: JobPolicy 
         jobId: jobIdOf(doc.id),
         attempts: policy.attempts ?? 3,
         backoff: { type: 'exponential', delay: policy.backoffMs ?? 2000 },
-        // Results live in the store; finished jobs only need to stay long enough to dedupe re-enqueues.
-        removeOnComplete: { age: 24 * 3600, count: 100_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+        // The store is the record of what is done or failed; the queue holds only pending
+        // work. A kept finished job would swallow a later re-enqueue of its id (changed
+        // content, a retry of a failure), since BullMQ ignores an add whose id exists.
+        removeOnComplete: true,
+        removeOnFail: true,
       });
       return { status: 'queued', bytes: doc.bytes ?? 0 };
     },

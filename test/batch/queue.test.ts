@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import { createAnalysisPool, type AnalysisPool } from '../../src/batch/analysis-pool.js';
-import { openQueue, pendingJobs, queueDispatcher, startQueueWorker } from '../../src/batch/queue.js';
+import { documentRecord } from '../../src/batch/document-record.js';
+import { checkQueue, openQueue, pendingJobs, queueDispatcher, startQueueWorker } from '../../src/batch/queue.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
 import { syntheticArticle } from '../../bench/batch-corpus.js';
@@ -76,6 +77,21 @@ test('queue: enqueueing twice makes one job per document; a worker analyses them
   // A third run finds everything done (or failed, which it records again) and enqueues nothing new.
   const third = await runBatch({ paths, store: s.store, dispatch: queueDispatcher(s.queue) });
   assert.deepEqual({ queued: third.analysed, skipped: third.skipped }, { queued: 0, skipped: 11 });
+
+  // Changed content is enqueued again under the same job id, and analysed again.
+  writeFileSync(join(news, 'a000.txt'), syntheticArticle(777));
+  const fourth = await runBatch({ paths, store: s.store, dispatch: queueDispatcher(s.queue) });
+  assert.deepEqual({ queued: fourth.analysed, skipped: fourth.skipped }, { queued: 1, skipped: 10 });
+  const pool2 = createAnalysisPool(1);
+  const again = startQueueWorker({ url: REDIS_URL, name: s.name, store: s.store, pool: pool2 });
+  const id = join(news, 'a000.txt');
+  const newHash = documentRecord(id, { text: syntheticArticle(777) }).contentHash;
+  try {
+    await waitFor('changed document analysed again', async () => (await s.store.states([id])).get(id)?.contentHash === newHash);
+  } finally {
+    await again.close();
+    await pool2.close();
+  }
 
   const stats = await runCli(['stats', '--db', s.db, '--json']);
   assert.equal(stats.code, 0, stats.stderr);
@@ -151,4 +167,14 @@ test('queue: a worker killed with SIGKILL mid-run loses nothing; its job is reta
   const result = { in: N, out: end.analyses, duplicates: end.analyses - end.distinct, lost: N - end.distinct };
   assert.deepEqual(result, { in: N, out: N, duplicates: 0, lost: 0 });
   process.stdout.write(`worker SIGKILL fault test: in ${N}, analysed before kill ${atKill.analyses}, active jobs at kill ${activeAtKill}, out ${end.analyses}, duplicates ${result.duplicates}, lost ${result.lost}, documents saved twice (retaken) ${end.retried}\n`);
+});
+
+test('queue: an unreachable Redis is one clear error, quickly', async () => {
+  const url = 'redis://127.0.0.1:1';
+  const queue = openQueue(url, uniqueName('unspin_down'));
+  try {
+    await assert.rejects(() => checkQueue(queue, url), (e: Error & { code?: string }) => e.code === 'UNSPIN_E_QUEUE_UNAVAILABLE' && e.message.startsWith(`${url}: cannot reach Redis`));
+  } finally {
+    await queue.close();
+  }
 });

@@ -13,7 +13,7 @@ export const workerCommand = defineCommand({
     queue: { type: 'string', description: 'redis://HOST:6379', required: true },
     db: { type: 'string', description: 'postgres://USER@HOST/DB[?schema=NAME] (or a SQLite file for a single worker)', required: true },
     'queue-name': { type: 'string', description: 'BullMQ queue name (default unspin)' },
-    concurrency: { type: 'string', alias: 'c', description: 'jobs at once, each in its own thread (default: CPU cores)' },
+    concurrency: { type: 'string', alias: 'c', description: 'analysis threads (default: CPU cores); the worker holds twice as many jobs so fetching and saving overlap' },
     'lock-duration': { type: 'string', description: 'ms a job stays locked without renewal; a dead worker\'s job is retaken after this (default 30000)' },
     'stalled-interval': { type: 'string', description: 'ms between checks for jobs of dead workers (default 15000)' },
   },
