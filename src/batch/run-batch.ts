@@ -59,7 +59,9 @@ export interface Dispatcher {
 
 export type DispatchOutcome = { status: 'analysed'; bytes: number } | { status: 'queued'; bytes: number } | { status: 'failed'; code: string; message: string; stack?: string };
 
+/** Documents read ahead, so the store is asked about many ids at once; bounded by bytes too. */
 const STATE_CHUNK = 256;
+const STATE_CHUNK_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads the inputs in order and hands each document that is new, changed or failed
@@ -118,6 +120,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   };
 
   let chunk: SourceItem[] = [];
+  let chunkBytes = 0;
   const flush = async () => {
     const ids = chunk.map((item) => documentId(item.source));
     const known = await store.states(ids);
@@ -126,6 +129,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       await launch(item, known);
     }
     chunk = [];
+    chunkBytes = 0;
   };
   // Set once every input was read and handed on; a stop after that interrupted nothing.
   let allLaunched: boolean;
@@ -134,7 +138,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       if (signal?.aborted || fatal !== undefined) break;
       documents++;
       chunk.push(item);
-      if (chunk.length >= STATE_CHUNK) await flush();
+      // UTF-16 length: close enough to bound memory without encoding anything.
+      if (item.ok) chunkBytes += (item.input.text ?? item.input.html ?? '').length * 2;
+      if (chunk.length >= STATE_CHUNK || chunkBytes >= STATE_CHUNK_BYTES) await flush();
     }
     if (!signal?.aborted && fatal === undefined) await flush();
     allLaunched = !signal?.aborted && fatal === undefined;

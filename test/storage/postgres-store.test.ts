@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore, parsePostgresUrl } from '../../src/storage/postgres/postgres-store.js';
 import { storeContract } from './store-contract.js';
+import { sampleAnalysis } from './sample.js';
 import { PG_BASE, uniqueName } from '../batch/services.js';
 
 test('PostgreSQL store: same contract as SQLite, in a schema of its own', async () => {
@@ -36,4 +37,27 @@ test('PostgreSQL store: an unreachable server is a one-line store error', async 
   const store = openPostgresStore('postgres://postgres@127.0.0.1:1/test');
   await assert.rejects(() => store.migrate(), { code: 'UNSPIN_E_STORE_UNAVAILABLE' });
   await store.close();
+});
+
+test('PostgreSQL store: text with U+0000 is stored with U+FFFD in its place, offsets intact', async () => {
+  const schema = uniqueName('unspin_nul');
+  const store = openPostgresStore(`${PG_BASE}?schema=${schema}`);
+  const admin = new pg.Client({ connectionString: PG_BASE });
+  await admin.connect();
+  try {
+    await store.migrate();
+    const text = 'A\u0000B said "x\\u0000y" is vermin.';
+    const analysis = sampleAnalysis('n\u0000ul', text, { findings: [{ kind: 'hate', label: 'hate', text: 'vermin', voice: 'author' }] });
+    await store.saveAnalysis({ id: 'n\u0000ul', source: 'n\u0000ul', contentHash: 'h', bytes: 1 }, analysis, 1);
+    assert.equal((await store.states(['n\u0000ul'])).get('n\u0000ul')?.status, 'analysed');
+    const { rows } = await admin.query(`SELECT json FROM "${schema}".analyses`);
+    const stored = rows[0].json as { text: string; findings: { start: number; end: number; text: string }[] };
+    assert.equal(stored.text, 'A\uFFFDB said "x\\u0000y" is vermin.', 'a literal backslash-u0000 in the text is kept');
+    const f = stored.findings[0]!;
+    assert.equal(stored.text.slice(f.start, f.end), 'vermin');
+  } finally {
+    await store.close();
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
 });

@@ -111,8 +111,9 @@ class PostgresStore implements Store {
   async states(ids: readonly string[]): Promise<Map<string, DocumentState>> {
     const result = new Map<string, DocumentState>();
     if (ids.length === 0) return result;
-    const { rows } = await this.query<{ id: string; status: DocumentState['status']; content_hash: string | null }>('SELECT id, status, content_hash FROM documents WHERE id = ANY($1::text[])', [ids]);
-    for (const r of rows) result.set(r.id, { status: r.status, contentHash: r.content_hash });
+    const original = new Map(ids.map((id) => [pgText(id), id]));
+    const { rows } = await this.query<{ id: string; status: DocumentState['status']; content_hash: string | null }>('SELECT id, status, content_hash FROM documents WHERE id = ANY($1::text[])', [[...original.keys()]]);
+    for (const r of rows) result.set(original.get(r.id) ?? r.id, { status: r.status, contentHash: r.content_hash });
     return result;
   }
 
@@ -125,7 +126,8 @@ class PostgresStore implements Store {
     }
   }
 
-  async saveAnalysis(doc: DocumentRecord, analysis: Analysis, durationMs: number): Promise<void> {
+  async saveAnalysis(record: DocumentRecord, analysis: Analysis, durationMs: number): Promise<void> {
+    const doc = { ...record, id: pgText(record.id) };
     const rows = analysisRows(analysis);
     await this.transaction(async (client) => {
       await this.replaceDocument(client, doc, 'analysed', null);
@@ -133,7 +135,7 @@ class PostgresStore implements Store {
       await client.query(
         `INSERT INTO analyses (doc_id, schema_version, title, url, published_at, text_length, finding_count, duration_ms, json, search_body)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [doc.id, a.schemaVersion, a.title, a.url, a.publishedAt, a.textLength, a.findingCount, durationMs, JSON.stringify(analysis), searchBody(analysis)],
+        [doc.id, a.schemaVersion, pgText(a.title), pgText(a.url), pgText(a.publishedAt), a.textLength, a.findingCount, durationMs, pgJson(analysis), pgText(searchBody(analysis))],
       );
       const f = rows.findings;
       if (f.length > 0) {
@@ -168,7 +170,8 @@ class PostgresStore implements Store {
     });
   }
 
-  async saveError(doc: DocumentRecord, error: DocumentError): Promise<void> {
+  async saveError(record: DocumentRecord, error: DocumentError): Promise<void> {
+    const doc = { ...record, id: pgText(record.id) };
     await this.transaction((client) => this.replaceDocument(client, doc, 'failed', error));
   }
 
@@ -183,7 +186,7 @@ class PostgresStore implements Store {
        ON CONFLICT (id) DO UPDATE SET source = excluded.source, content_hash = excluded.content_hash, bytes = excluded.bytes,
          status = excluded.status, error_code = excluded.error_code, error_message = excluded.error_message,
          attempts = documents.attempts + 1, updated_at = now()`,
-      [doc.id, doc.source, doc.contentHash, doc.bytes, status, error?.code ?? null, error?.message ?? null],
+      [doc.id, pgText(doc.source), doc.contentHash, doc.bytes, status, error?.code ?? null, pgText(error?.message ?? null)],
     );
     // One round trip for the six deletes: workers are latency-bound, not CPU-bound, here.
     await client.query(
@@ -226,5 +229,20 @@ class PostgresStore implements Store {
 
 /** Column arrays for `unnest`, one per field, in order. */
 function columns<T extends object>(rows: readonly T[], fields: readonly (keyof T)[]): unknown[][] {
-  return fields.map((field) => rows.map((row) => row[field] ?? null));
+  return fields.map((field) => rows.map((row) => (typeof row[field] === 'string' ? pgText(row[field] as string) : (row[field] ?? null))));
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000. It becomes U+FFFD, which is also one UTF-16
+ * code unit, so every stored offset still points at the same characters.
+ */
+function pgText<T extends string | null>(value: T): T {
+  return (value === null || !value.includes('\0') ? value : value.replaceAll('\0', '\uFFFD')) as T;
+}
+
+/** The analysis as JSON for a JSONB column, with escaped U+0000 replaced as in `pgText`. */
+function pgJson(analysis: Analysis): string {
+  const json = JSON.stringify(analysis);
+  // Only a \u0000 escape preceded by an even number of backslashes is a NUL (not an escaped backslash).
+  return json.includes('\\u0000') ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd') : json;
 }
