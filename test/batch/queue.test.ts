@@ -178,3 +178,27 @@ test('queue: an unreachable Redis is one clear error, quickly', async () => {
     await queue.close();
   }
 });
+
+test('unspin batch --queue --wait with an unspin worker: the CLI end to end on Redis and PostgreSQL', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-queue-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const s = await services(t);
+  corpus(dir, 5);
+  const worker = spawnCli(['worker', '--queue', REDIS_URL, '--queue-name', s.name, '--db', s.db, '--concurrency', '1']);
+  const workerDone = finished(worker);
+  try {
+    const batch = await runCli(['batch', 'news', '--queue', REDIS_URL, '--queue-name', s.name, '--db', s.db, '--wait', '--json'], { cwd: dir });
+    assert.equal(batch.code, 0, batch.stderr);
+    const summary = lastJsonLine(batch.stdout);
+    assert.equal(summary.queued, 5);
+    assert.equal(typeof summary.waitSeconds, 'number');
+    assert.deepEqual(await s.tally(), { documents: 5, analyses: 5, distinct: 5, failed: 0, retried: 0 });
+    const query = await runCli(['query', '--db', s.db, '--text', 'budget', '--format', 'jsonl']);
+    assert.equal(query.code, 0, query.stderr);
+  } finally {
+    worker.kill('SIGTERM');
+  }
+  const stopped = await workerDone;
+  assert.equal(stopped.code, 0);
+  assert.match(stopped.stderr, /stopped, 5 analysed, 0 failed/);
+});

@@ -46,9 +46,13 @@ export const batchCommand = defineCommand({
         await checkQueue(queue, args.queue);
         dispatcher = queueDispatcher(queue);
         drain = async (report) => {
+          let lastReport = 0;
           for (let pending = await pendingJobs(queue); pending > 0 && !controller.signal.aborted; pending = await pendingJobs(queue)) {
-            report(pending);
-            await new Promise((r) => setTimeout(r, 500));
+            if (performance.now() - lastReport >= 5000) {
+              lastReport = performance.now();
+              report(pending);
+            }
+            await new Promise((r) => setTimeout(r, 250));
           }
         };
       } else {
@@ -81,10 +85,13 @@ export const batchCommand = defineCommand({
       } finally {
         progress?.stop();
       }
+      let waitedMs: number | undefined;
       if (drain && args.wait && !summary.interrupted) {
+        const started = performance.now();
         await drain((pending) => process.stderr.write(`unspin batch: waiting for workers, ${pending} jobs left\n`));
+        waitedMs = performance.now() - started;
       }
-      writeSummary(summary, verb, Boolean(args.json));
+      writeSummary(summary, verb, Boolean(args.json), waitedMs);
       if (summary.interrupted || controller.signal.aborted) return ERRORS.INTERRUPTED.exitCode;
       return summary.failed > 0 ? ERRORS.SOME_INPUTS_FAILED.exitCode : 0;
     } finally {
@@ -117,18 +124,21 @@ function stopOnSignals(controller: AbortController): () => void {
   };
 }
 
-function writeSummary(s: BatchSummary, verb: string, json: boolean): void {
+/** The run's summary on stdout; in queue mode the rates are of enqueueing, plus the wait when asked. */
+function writeSummary(s: BatchSummary, verb: string, json: boolean, waitedMs?: number): void {
   const seconds = s.durationMs / 1000;
   if (json) {
+    const waited = waitedMs === undefined ? {} : { waitSeconds: round(waitedMs / 1000) };
     process.stdout.write(
-      JSON.stringify({ documents: s.documents, [verb]: s.analysed, skipped: s.skipped, failed: s.failed, seconds: round(seconds), docsPerSecond: round(s.docsPerSecond), megabytesPerSecond: round(s.megabytesPerSecond), interrupted: s.interrupted }) + '\n',
+      JSON.stringify({ documents: s.documents, [verb]: s.analysed, skipped: s.skipped, failed: s.failed, seconds: round(seconds), docsPerSecond: round(s.docsPerSecond), megabytesPerSecond: round(s.megabytesPerSecond), interrupted: s.interrupted, ...waited }) + '\n',
     );
     return;
   }
   const lines = [
     `${s.interrupted ? 'interrupted' : 'done'}: ${s.documents} documents in, ${s.analysed} ${verb}, ${s.skipped} skipped (already in the store), ${s.failed} failed`,
-    `time ${formatSeconds(seconds)} (${seconds.toFixed(1)} s), ${s.docsPerSecond.toFixed(1)} docs/s, ${s.megabytesPerSecond.toFixed(2)} MB/s`,
+    `time ${formatSeconds(seconds)} (${seconds.toFixed(1)} s), ${s.docsPerSecond.toFixed(1)} docs/s ${verb}, ${s.megabytesPerSecond.toFixed(2)} MB/s`,
   ];
+  if (waitedMs !== undefined) lines.push(`queue emptied ${(waitedMs / 1000).toFixed(1)} s later; \`unspin stats --db ...\` shows what the workers recorded`);
   if (s.interrupted) lines.push('run the same command again to resume');
   process.stdout.write(lines.join('\n') + '\n');
 }
