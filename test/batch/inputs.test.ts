@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { countInputs } from '../../src/batch/count-inputs.js';
 import { documentId, documentRecord } from '../../src/batch/document-record.js';
 import { jobIdOf } from '../../src/batch/queue.js';
-import { byteSize } from '../../src/batch/cli-options.js';
+import { byteSize } from '../../src/interfaces/batch/cli-options.js';
 import { expandInputs, readSources, type SourceItem } from '../../src/input/sources.js';
 
 async function collect(paths: string[], maxBytes?: number): Promise<SourceItem[]> {

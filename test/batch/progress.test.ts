@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import { createProgress, formatSeconds } from '../../src/batch/progress.js';
+import { createProgress, formatSeconds } from '../../src/interfaces/batch/progress.js';
 
 function sink(tty: boolean): Writable & { text: string; isTTY?: boolean; columns?: number } {
   const stream = new Writable({

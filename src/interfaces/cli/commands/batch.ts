@@ -1,9 +1,9 @@
 import { defineCommand } from 'citty';
 import { ERRORS, UnspinError } from '../../../core/errors.js';
 import { createAnalysisPool, defaultThreads } from '../../../batch/analysis-pool.js';
-import { byteSize, positiveInt } from '../../../batch/cli-options.js';
+import { byteSize, positiveInt } from '../../batch/cli-options.js';
 import { countInputs } from '../../../batch/count-inputs.js';
-import { formatSeconds, createProgress } from '../../../batch/progress.js';
+import { formatSeconds, createProgress } from '../../batch/progress.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, poolDispatcher, runBatch, type BatchSummary, type Dispatcher } from '../../../batch/run-batch.js';
 import { isPostgresUrl, openStore } from '../../../storage/open.js';
 

@@ -1,11 +1,11 @@
 import { defineCommand } from 'citty';
 import { UnspinError } from '../../../core/errors.js';
 import type { FindingKind, Voice } from '../../../core/types.js';
-import { positiveInt } from '../../../batch/cli-options.js';
+import { positiveInt } from '../../batch/cli-options.js';
 import { openStore } from '../../../storage/open.js';
 import { DEFAULT_QUERY_LIMIT } from '../../../storage/sql.js';
 import type { FindingFilter, FindingRow } from '../../../storage/store.js';
-import { renderCsv, renderTable } from '../tabular.js';
+import { renderCsv, renderTable } from '../../batch/tabular.js';
 
 const KINDS = ['hate', 'propaganda', 'claim'] as const;
 const VOICES = ['author', 'quoted', 'reported'] as const;

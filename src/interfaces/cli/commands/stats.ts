@@ -1,8 +1,8 @@
 import { defineCommand } from 'citty';
-import { positiveInt } from '../../../batch/cli-options.js';
+import { positiveInt } from '../../batch/cli-options.js';
 import { openStore } from '../../../storage/open.js';
 import type { CountRow, StoreStats } from '../../../storage/store.js';
-import { renderTable } from '../tabular.js';
+import { renderTable } from '../../batch/tabular.js';
 
 export const statsCommand = defineCommand({
   meta: { name: 'stats', description: 'Counts over a store: documents, errors, findings per outlet, technique, target and voice, and the documents with the most author-voice hate.' },

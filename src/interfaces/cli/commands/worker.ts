@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { createAnalysisPool, defaultThreads } from '../../../batch/analysis-pool.js';
-import { positiveInt } from '../../../batch/cli-options.js';
+import { positiveInt } from '../../batch/cli-options.js';
 import { checkQueue, openQueue, startQueueWorker } from '../../../batch/queue.js';
 import { openStore } from '../../../storage/open.js';
 

@@ -1,4 +1,4 @@
-import { UnspinError } from '../core/errors.js';
+import { UnspinError } from '../../core/errors.js';
 
 /** A positive integer option, or the default when absent. */
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {

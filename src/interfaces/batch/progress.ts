@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { BatchProgress } from './run-batch.js';
+import type { BatchProgress } from '../../batch/run-batch.js';
 
 export interface ProgressReporter {
   update(progress: BatchProgress): void;
