@@ -28,7 +28,7 @@ function counts(file: string): { documents: number; analyses: number; distinct: 
 test('unspin batch: SIGKILL mid-run, then the same command resumes; every document has exactly one analysis', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'unspin-cli-batch-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const N = 80;
+  const N = 40;
   corpus(dir, N, 30_000); // ~20 ms each, so the run is long enough to be killed in the middle
   const args = ['batch', 'news', '--db', 'store.sqlite', '--workers', '1'];
   const db = join(dir, 'store.sqlite');
@@ -62,7 +62,7 @@ test('unspin batch: SIGKILL mid-run, then the same command resumes; every docume
 test('unspin batch: Ctrl-C stops cleanly with a summary, and a re-run finishes the corpus', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'unspin-cli-batch-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const N = 60;
+  const N = 40;
   corpus(dir, N, 30_000);
   const args = ['batch', 'news', '--db', 'store.sqlite', '--workers', '1', '--json'];
   const db = join(dir, 'store.sqlite');

@@ -139,7 +139,7 @@ test('queue: a worker killed with SIGKILL mid-run loses nothing; its job is reta
   const dir = mkdtempSync(join(tmpdir(), 'unspin-queue-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const s = await services(t);
-  const N = 60;
+  const N = 40;
   const news = corpus(dir, N, 30_000);
   const summary = await runBatch({ paths: [news], store: s.store, dispatch: queueDispatcher(s.queue) });
   assert.equal(summary.analysed, N);
