@@ -293,14 +293,18 @@ export class RedisClient extends EventEmitter {
     }
   }
 
+  /** Says goodbye to the server and resolves once the connection is closed (status 'end'). */
   async quit(): Promise<string> {
-    if (!this.socket || this.status === 'end') {
+    const socket = this.socket;
+    if (!socket || this.status === 'end') {
       this.disconnect();
       return 'OK';
     }
     this.manualClose = true;
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     const reply = (await this.sendCommand('quit', []).catch(() => 'OK')) as string;
-    this.socket?.destroy();
+    socket.destroy();
+    await closed;
     return reply;
   }
 
