@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { ERRORS, UnspinError } from '../../../core/errors.js';
-import { createAnalysisPool, defaultThreads } from '../../../batch/analysis-pool.js';
+import { createAnalysisPool, DEFAULT_ANALYSIS_TIMEOUT_MS, defaultThreads } from '../../../batch/analysis-pool.js';
 import { byteSize, positiveInt } from '../../batch/cli-options.js';
 import { countInputs } from '../../../batch/count-inputs.js';
 import { formatSeconds, createProgress } from '../../batch/progress.js';
@@ -19,6 +19,7 @@ export const batchCommand = defineCommand({
     'queue-name': { type: 'string', description: 'BullMQ queue name (default unspin)' },
     workers: { type: 'string', alias: 'w', description: 'worker threads (default: CPU cores)' },
     'max-size': { type: 'string', description: 'largest document; larger ones are recorded as errors (default 10MB)' },
+    timeout: { type: 'string', description: 'seconds one document may take before it is recorded as failed (default 120)' },
     force: { type: 'boolean', description: 'analyse again what the store already holds' },
     wait: { type: 'boolean', description: 'with --queue: wait until the workers have emptied the queue' },
     json: { type: 'boolean', description: 'print the summary as one JSON line on stdout' },
@@ -29,6 +30,7 @@ export const batchCommand = defineCommand({
     if (paths.length === 0) throw new UnspinError('NO_INPUT', 'batch: name a directory, a .jsonl corpus, files or a glob');
     const threads = positiveInt('workers', args.workers, defaultThreads());
     const maxBytes = byteSize('max-size', args['max-size'], DEFAULT_MAX_DOCUMENT_BYTES);
+    const timeoutMs = positiveInt('timeout', args.timeout, DEFAULT_ANALYSIS_TIMEOUT_MS / 1000) * 1000;
     if (args.queue && !isPostgresUrl(args.db)) process.stderr.write('unspin batch: note: queue workers on other machines need a shared store; --db is usually postgres:// with --queue\n');
 
     const store = await openStore(args.db);
@@ -56,7 +58,7 @@ export const batchCommand = defineCommand({
           }
         };
       } else {
-        const pool = createAnalysisPool(threads);
+        const pool = createAnalysisPool(threads, { timeoutMs });
         cleanup.unshift(() => pool.close());
         dispatcher = poolDispatcher(pool, store);
       }

@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { createAnalysisPool, defaultThreads } from '../../../batch/analysis-pool.js';
+import { createAnalysisPool, DEFAULT_ANALYSIS_TIMEOUT_MS, defaultThreads } from '../../../batch/analysis-pool.js';
 import { positiveInt } from '../../batch/cli-options.js';
 import { checkQueue, openQueue, startQueueWorker } from '../../../batch/queue.js';
 import { openStore } from '../../../storage/open.js';
@@ -14,6 +14,7 @@ export const workerCommand = defineCommand({
     db: { type: 'string', description: 'postgres://USER@HOST/DB[?schema=NAME] (or a SQLite file for a single worker)', required: true },
     'queue-name': { type: 'string', description: 'BullMQ queue name (default unspin)' },
     concurrency: { type: 'string', alias: 'c', description: 'analysis threads (default: CPU cores); the worker holds twice as many jobs so fetching and saving overlap' },
+    timeout: { type: 'string', description: 'seconds one document may take before it is recorded as failed (default 120)' },
     'lock-duration': { type: 'string', description: 'ms a job stays locked without renewal; a dead worker\'s job is retaken after this (default 30000)' },
     'stalled-interval': { type: 'string', description: 'ms between checks for jobs of dead workers (default 15000)' },
   },
@@ -24,7 +25,8 @@ export const workerCommand = defineCommand({
 
     const store = await openStore(args.db);
     const probe = openQueue(args.queue, args['queue-name']);
-    const pool = createAnalysisPool(threads);
+    const timeoutMs = positiveInt('timeout', args.timeout, DEFAULT_ANALYSIS_TIMEOUT_MS / 1000) * 1000;
+    const pool = createAnalysisPool(threads, { timeoutMs });
     let worker: ReturnType<typeof startQueueWorker> | undefined;
     try {
       await store.migrate();
