@@ -31,6 +31,7 @@ export const ERRORS = {
   STORE_UNAVAILABLE: { code: 'UNSPIN_E_STORE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The result store (SQLite file or PostgreSQL URL) cannot be opened or reached.' },
   STORE_SCHEMA: { code: 'UNSPIN_E_STORE_SCHEMA', status: 500, exitCode: 6, description: 'The result store was written by a newer unspin (unknown schema migration).' },
   QUEUE_UNAVAILABLE: { code: 'UNSPIN_E_QUEUE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The job queue (Redis URL) cannot be reached.' },
+  STORE_EMPTY: { code: 'UNSPIN_E_STORE_EMPTY', status: 404, exitCode: 6, description: 'The store holds no unspin tables: nothing was batched into it yet, or it is another database.' },
   ANALYSIS_TIMEOUT: { code: 'UNSPIN_E_ANALYSIS_TIMEOUT', status: 503, exitCode: 3, description: 'In a batch, one document took longer to analyse than the configured limit; it is recorded as failed and the run goes on.' },
   INTERRUPTED: { code: 'UNSPIN_E_INTERRUPTED', status: 503, exitCode: 130, description: 'A batch run was stopped by Ctrl-C (SIGINT) or SIGTERM; what was done is kept and a re-run resumes.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -105,6 +105,8 @@ export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending numbered migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
+  /** For readers (query, stats): fails with STORE_EMPTY or STORE_SCHEMA unless this unspin can read the store. */
+  checkReadable(): Promise<void>;
   /** States of the given ids (absent ids are unknown to the store). */
   states(ids: readonly string[]): Promise<Map<string, DocumentState>>;
   saveAnalysis(doc: DocumentRecord, analysis: Analysis, durationMs: number): Promise<void>;

@@ -13,8 +13,10 @@ test('PostgreSQL store: same contract as SQLite, in a schema of its own', async 
   await admin.connect();
   try {
     // Two processes migrating at once must not clash.
+    await assert.rejects(() => store.checkReadable(), { code: 'UNSPIN_E_STORE_EMPTY' });
     const other = openPostgresStore(`${PG_BASE}?schema=${schema}`);
     await Promise.all([store.migrate(), other.migrate()]);
+    await store.checkReadable();
     await other.close();
     await storeContract(store);
     const { rows } = await admin.query(`SELECT version FROM "${schema}".schema_migrations`);

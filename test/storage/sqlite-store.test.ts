@@ -13,7 +13,9 @@ test('SQLite store: migrations, idempotent saves, filters, full-text search and 
   const file = join(dir, 'store.sqlite');
   const store = openSqliteStore(file);
   try {
+    await assert.rejects(() => store.checkReadable(), { code: 'UNSPIN_E_STORE_EMPTY' });
     await storeContract(store);
+    await store.checkReadable();
   } finally {
     await store.close();
   }

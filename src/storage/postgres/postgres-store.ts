@@ -108,6 +108,17 @@ class PostgresStore implements Store {
     });
   }
 
+  async checkReadable(): Promise<void> {
+    const where = this.location.display;
+    const { rows } = await this.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+    if (!rows[0]?.t) throw new UnspinError('STORE_EMPTY', `${where}: not an unspin store (no schema_migrations table in schema ${this.location.schema}); run unspin batch or unspin worker on it first`, { input: where });
+    const { rows: versions } = await this.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const newest = Number(versions[0]?.v ?? 0);
+    const known = Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version));
+    if (newest > known) throw new UnspinError('STORE_SCHEMA', `${where}: store schema version ${newest} is newer than this unspin knows (${known}); upgrade unspin`, { input: where });
+    if (newest < known) throw new UnspinError('STORE_SCHEMA', `${where}: store schema version ${newest} is older than this unspin's (${known}); run unspin batch on it to migrate`, { input: where });
+  }
+
   async states(ids: readonly string[]): Promise<Map<string, DocumentState>> {
     const result = new Map<string, DocumentState>();
     if (ids.length === 0) return result;

@@ -63,6 +63,15 @@ class SqliteStore implements Store {
     }
   }
 
+  async checkReadable(): Promise<void> {
+    const table = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    if (!table) throw new UnspinError('STORE_EMPTY', `${this.file}: not an unspin store (no schema_migrations table); run unspin batch into it first`, { input: this.file });
+    const newest = Number(this.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() ?? 0);
+    const known = Math.max(...SQLITE_MIGRATIONS.map((m) => m.version));
+    if (newest > known) throw new UnspinError('STORE_SCHEMA', `${this.file}: store schema version ${newest} is newer than this unspin knows (${known}); upgrade unspin`, { input: this.file });
+    if (newest < known) throw new UnspinError('STORE_SCHEMA', `${this.file}: store schema version ${newest} is older than this unspin's (${known}); run unspin batch on it to migrate`, { input: this.file });
+  }
+
   private prepare() {
     const db = this.db;
     return {

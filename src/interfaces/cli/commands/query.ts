@@ -43,6 +43,7 @@ export const queryCommand = defineCommand({
     const store = await openStore(args.db, { readonly: true });
     let rows: FindingRow[];
     try {
+      await store.checkReadable();
       rows = await store.queryFindings(filter);
     } finally {
       await store.close();

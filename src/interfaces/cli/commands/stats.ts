@@ -16,6 +16,7 @@ export const statsCommand = defineCommand({
     const store = await openStore(args.db, { readonly: true });
     let stats: StoreStats;
     try {
+      await store.checkReadable();
       stats = await store.stats({ top });
     } finally {
       await store.close();
