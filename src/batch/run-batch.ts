@@ -12,6 +12,8 @@ export interface BatchProgress {
   analysed: number;
   skipped: number;
   failed: number;
+  /** Later documents with an id already seen in this run (a JSON Lines id used twice): ignored. */
+  duplicates: number;
   /** UTF-8 bytes of the documents analysed. */
   bytes: number;
 }
@@ -31,6 +33,8 @@ export interface BatchEvents {
   progress?(progress: BatchProgress): void;
   /** A document failed; `stack` is set for internal errors (bugs), which deserve a log with it. */
   failure?(doc: DocumentRecord, error: { code: string; message: string; stack?: string }): void;
+  /** A document was ignored because an earlier one in this run had the same id. */
+  duplicate?(source: string, id: string): void;
 }
 
 export interface RunBatchOptions {
@@ -73,7 +77,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   const { store, dispatch, signal, events } = options;
   const limit = Math.max(1, options.inFlight ?? dispatch.parallelism * 2);
   const started = performance.now();
-  const progress: BatchProgress = { done: 0, analysed: 0, skipped: 0, failed: 0, bytes: 0 };
+  const progress: BatchProgress = { done: 0, analysed: 0, skipped: 0, failed: 0, duplicates: 0, bytes: 0 };
+  // The first document with an id wins; a later one would overwrite it in the store.
+  const seen = new Set<string>();
   let documents = 0;
   const inFlight = new Set<Promise<void>>();
   // A store that fails (disk full, server gone) stops the run; a document that fails does not.
@@ -90,6 +96,13 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   };
 
   const handleItem = async (item: SourceItem, known: Map<string, { status: string; contentHash: string | null }>) => {
+    const id = documentId(item.source);
+    if (seen.has(id)) {
+      progress.duplicates++;
+      events?.duplicate?.(item.source, id);
+      return finish();
+    }
+    seen.add(id);
     if (!item.ok) {
       await fail(unreadableRecord(item.source), { code: item.error.code, message: item.error.message });
       return finish();

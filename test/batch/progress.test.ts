@@ -18,7 +18,7 @@ function sink(tty: boolean): Writable & { text: string; isTTY?: boolean; columns
 test('progress off a terminal: plain lines with done/total, counts, docs/s and ETA', () => {
   const out = sink(false);
   const progress = createProgress({ stream: out, total: 10, bar: false, intervalMs: 0 });
-  progress.update({ done: 4, analysed: 3, skipped: 0, failed: 1, bytes: 100 });
+  progress.update({ done: 4, analysed: 3, skipped: 0, failed: 1, duplicates: 0, bytes: 100 });
   progress.log('unspin: x.txt: looks binary (UNSPIN_E_INPUT_BINARY)');
   progress.stop();
   const lines = out.text.trim().split('\n');
@@ -30,7 +30,7 @@ test('progress off a terminal: plain lines with done/total, counts, docs/s and E
 test('progress on a terminal: a bar with done/total, docs/s, ETA and errors', () => {
   const out = sink(true);
   const progress = createProgress({ stream: out, total: 10, bar: true });
-  progress.update({ done: 5, analysed: 4, skipped: 0, failed: 1, bytes: 100 });
+  progress.update({ done: 5, analysed: 4, skipped: 0, failed: 1, duplicates: 0, bytes: 100 });
   progress.stop();
   assert.match(out.text, /5\/10 \| [\d.]+ docs\/s \| ETA \S+ \| analysed 4 skipped 0 errors 1/);
 });

@@ -20,7 +20,7 @@ test('batch into SQLite: bad inputs are recorded and the run goes on; a re-run s
   corpus(dir, 6);
   writeFileSync(join(dir, 'news', 'corrupt.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0xff, 0xfe]));
   writeFileSync(join(dir, 'news', 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 'a')); // over the 10 MB default
-  writeFileSync(join(dir, 'feed.jsonl'), `{"id":"r1","text":"${syntheticArticle(99).replace(/\n/g, '\\n').replace(/"/g, '\\"')}"}\n{"id":"r2","text":"The mayor said`);
+  writeFileSync(join(dir, 'feed.jsonl'), `{"id":"r1","text":"${syntheticArticle(99).replace(/\n/g, '\\n').replace(/"/g, '\\"')}"}\n{"id":"r1","text":"A second record with the same id."}\n{"id":"r2","text":"The mayor said`);
   const file = join(dir, 'store.sqlite');
   const store = openSqliteStore(file);
   await store.migrate();
@@ -31,15 +31,18 @@ test('batch into SQLite: bad inputs are recorded and the run goes on; a re-run s
   const progress: number[] = [];
   const failures: string[] = [];
   const first = await runBatch({ paths, store, dispatch: poolDispatcher(pool, store), events: { progress: (p) => progress.push(p.done), failure: (_d, e) => failures.push(e.code) } });
-  assert.deepEqual({ documents: first.documents, analysed: first.analysed, skipped: first.skipped, failed: first.failed, interrupted: first.interrupted }, { documents: 10, analysed: 7, skipped: 0, failed: 3, interrupted: false });
+  assert.deepEqual(
+    { documents: first.documents, analysed: first.analysed, skipped: first.skipped, failed: first.failed, duplicates: first.duplicates, interrupted: first.interrupted },
+    { documents: 11, analysed: 7, skipped: 0, failed: 3, duplicates: 1, interrupted: false },
+  );
   assert.deepEqual(failures.sort(), ['UNSPIN_E_INPUT_BINARY', 'UNSPIN_E_INPUT_TOO_LARGE', 'UNSPIN_E_JSONL_MALFORMED']);
-  assert.equal(progress.at(-1), 10);
+  assert.equal(progress.at(-1), 11);
   assert.ok(first.bytes > 6 * 3000);
 
   // Changed content is analysed again; failed ones are retried; the rest is skipped.
   writeFileSync(join(dir, 'news', 'a000.txt'), syntheticArticle(500));
   const second = await runBatch({ paths, store, dispatch: poolDispatcher(pool, store) });
-  assert.deepEqual({ analysed: second.analysed, skipped: second.skipped, failed: second.failed }, { analysed: 1, skipped: 6, failed: 3 });
+  assert.deepEqual({ analysed: second.analysed, skipped: second.skipped, failed: second.failed, duplicates: second.duplicates }, { analysed: 1, skipped: 6, failed: 3, duplicates: 1 });
   await store.close();
 
   const db = new Database(file, { readonly: true });
@@ -47,7 +50,7 @@ test('batch into SQLite: bad inputs are recorded and the run goes on; a re-run s
   const rel = (id: string) => id.slice(dir.length + 1);
   assert.deepEqual(
     rows.filter((r) => r.status === 'failed').map((r) => [rel(r.id), r.error_code, r.attempts]),
-    [[`feed.jsonl:2`, 'UNSPIN_E_JSONL_MALFORMED', 2], ['news/corrupt.txt', 'UNSPIN_E_INPUT_BINARY', 2], ['news/huge.txt', 'UNSPIN_E_INPUT_TOO_LARGE', 2]],
+    [[`feed.jsonl:3`, 'UNSPIN_E_JSONL_MALFORMED', 2], ['news/corrupt.txt', 'UNSPIN_E_INPUT_BINARY', 2], ['news/huge.txt', 'UNSPIN_E_INPUT_TOO_LARGE', 2]],
   );
   assert.equal(rows.find((r) => rel(r.id) === 'news/a000.txt')?.attempts, 2);
   assert.equal(db.prepare('SELECT count(*) FROM analyses').pluck().get(), 7);

@@ -77,6 +77,11 @@ export const batchCommand = defineCommand({
           force: args.force,
           events: {
             progress: (p) => progress?.update(p),
+            duplicate: (source, id) => {
+              const line = `unspin: ${source}: id "${id}" was already used in this run; ignored`;
+              if (progress) progress.log(line);
+              else process.stderr.write(`${line}\n`);
+            },
             failure: (doc, error) => {
               const line = `unspin: ${error.message} (${error.code})`;
               if (progress) progress.log(error.stack ? `${line}\n${error.stack}` : line);
@@ -132,12 +137,12 @@ function writeSummary(s: BatchSummary, verb: string, json: boolean, waitedMs?: n
   if (json) {
     const waited = waitedMs === undefined ? {} : { waitSeconds: round(waitedMs / 1000) };
     process.stdout.write(
-      JSON.stringify({ documents: s.documents, [verb]: s.analysed, skipped: s.skipped, failed: s.failed, seconds: round(seconds), docsPerSecond: round(s.docsPerSecond), megabytesPerSecond: round(s.megabytesPerSecond), interrupted: s.interrupted, ...waited }) + '\n',
+      JSON.stringify({ documents: s.documents, [verb]: s.analysed, skipped: s.skipped, failed: s.failed, duplicates: s.duplicates, seconds: round(seconds), docsPerSecond: round(s.docsPerSecond), megabytesPerSecond: round(s.megabytesPerSecond), interrupted: s.interrupted, ...waited }) + '\n',
     );
     return;
   }
   const lines = [
-    `${s.interrupted ? 'interrupted' : 'done'}: ${s.documents} documents in, ${s.analysed} ${verb}, ${s.skipped} skipped (already in the store), ${s.failed} failed`,
+    `${s.interrupted ? 'interrupted' : 'done'}: ${s.documents} documents in, ${s.analysed} ${verb}, ${s.skipped} skipped (already in the store), ${s.failed} failed${s.duplicates > 0 ? `, ${s.duplicates} duplicate ids ignored` : ''}`,
     `time ${formatSeconds(seconds)} (${seconds.toFixed(1)} s), ${s.docsPerSecond.toFixed(1)} docs/s ${verb}, ${s.megabytesPerSecond.toFixed(2)} MB/s`,
   ];
   if (waitedMs !== undefined) lines.push(`queue emptied ${(waitedMs / 1000).toFixed(1)} s later; \`unspin stats --db ...\` shows what the workers recorded`);
