@@ -45,6 +45,29 @@ function report(label: string, docs: number, seconds: number): void {
 }
 
 try {
+  {
+    // The batch machinery alone (read, hash, one SQLite transaction per document with
+    // its full JSON and FTS row), with one analysis reused: the ceiling of a single writer.
+    const store = openSqliteStore(join(dir, 'store-only.sqlite'));
+    await store.migrate();
+    const pool = createAnalysisPool(1);
+    const sample = await pool.run({ source: 'sample', input: { text: syntheticArticle(0) } });
+    await pool.close();
+    if (!sample.ok) throw new Error(sample.message);
+    const summary = await runBatch({
+      paths: [corpus],
+      store,
+      dispatch: {
+        parallelism: 1,
+        async handle(doc) {
+          await store.saveAnalysis(doc, sample.analysis, 0);
+          return { status: 'analysed', bytes: doc.bytes ?? 0 };
+        },
+      },
+    });
+    report('embedded SQLite, store only (no analysis)', summary.analysed, summary.durationMs / 1000);
+    await store.close();
+  }
   for (const threads of [1, 2]) {
     const store = openSqliteStore(join(dir, `embedded-${threads}.sqlite`));
     await store.migrate();
