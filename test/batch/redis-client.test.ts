@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer, type AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { CONNECTION_CLOSED, RedisClient } from '../../src/batch/redis/redis-client.js';
 import { REDIS_URL, uniqueName } from './services.js';
@@ -52,4 +53,29 @@ test('Redis client: commands, hgetall as an object, Lua scripts, MULTI and pipel
   }
   assert.equal(client.status, 'end');
   await assert.rejects(() => client.sendCommand('ping', []), { message: CONNECTION_CLOSED });
+});
+
+test('Redis client: a dropped connection fails the commands in flight, reconnects, and sends what waited', async (t) => {
+  let connections = 0;
+  // A tiny RESP server that answers PING, and drops its first connection on the first command.
+  const server = createServer((socket) => {
+    const n = ++connections;
+    socket.on('data', (data) => {
+      if (n === 1) return socket.destroy();
+      const pings = data.toString().split('PING').length - 1;
+      socket.write('+PONG\r\n'.repeat(pings));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port: serverPort } = server.address() as AddressInfo;
+  const client = new RedisClient({ host: '127.0.0.1', port: serverPort, retryStrategy: () => 20 });
+  const events: string[] = [];
+  for (const e of ['ready', 'close', 'reconnecting']) client.on(e, () => events.push(e));
+  await client.connect();
+  await assert.rejects(() => client.sendCommand('ping', []), { message: CONNECTION_CLOSED });
+  assert.equal(await client.sendCommand('ping', []), 'PONG');
+  assert.deepEqual(events, ['ready', 'close', 'reconnecting', 'ready']);
+  assert.equal(connections, 2);
+  client.disconnect();
 });
