@@ -29,7 +29,7 @@ export const ERRORS = {
   BAD_REQUEST: { code: 'UNSPIN_E_BAD_REQUEST', status: 400, exitCode: 2, description: 'An HTTP request is malformed.' },
   INTERNAL: { code: 'UNSPIN_E_INTERNAL', status: 500, exitCode: 70, description: 'An internal error: a bug. It is logged with its stack.' },
   STORE_UNAVAILABLE: { code: 'UNSPIN_E_STORE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The result store (SQLite file or PostgreSQL URL) cannot be opened or reached.' },
-  STORE_SCHEMA: { code: 'UNSPIN_E_STORE_SCHEMA', status: 500, exitCode: 6, description: 'The result store was written by a newer unspin (unknown schema migration).' },
+  STORE_SCHEMA: { code: 'UNSPIN_E_STORE_SCHEMA', status: 500, exitCode: 6, description: 'The result store schema does not match this unspin: written by a newer one (unknown migration), or older and not yet migrated by unspin batch.' },
   QUEUE_UNAVAILABLE: { code: 'UNSPIN_E_QUEUE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The job queue (Redis URL) cannot be reached.' },
   STORE_EMPTY: { code: 'UNSPIN_E_STORE_EMPTY', status: 404, exitCode: 6, description: 'The store holds no unspin tables: nothing was batched into it yet, or it is another database.' },
   ANALYSIS_TIMEOUT: { code: 'UNSPIN_E_ANALYSIS_TIMEOUT', status: 503, exitCode: 3, description: 'In a batch, one document took longer to analyse than the configured limit; it is recorded as failed and the run goes on.' },
