@@ -38,6 +38,12 @@ export const ERRORS = {
   BATCH_TOO_LARGE: { code: 'UNSPIN_E_BATCH_TOO_LARGE', status: 413, exitCode: 2, description: 'A batch request holds more documents than the server\'s configured maximum.' },
   SERVER_BUSY: { code: 'UNSPIN_E_SERVER_BUSY', status: 503, exitCode: 6, description: 'The server\'s analysis queue is full, or its workers are not ready yet; retry later.' },
   NOT_FOUND: { code: 'UNSPIN_E_NOT_FOUND', status: 404, exitCode: 2, description: 'No HTTP endpoint at this method and path.' },
+  STORE_UNAVAILABLE: { code: 'UNSPIN_E_STORE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The result store (SQLite file or PostgreSQL URL) cannot be opened or reached.' },
+  STORE_SCHEMA: { code: 'UNSPIN_E_STORE_SCHEMA', status: 500, exitCode: 6, description: 'The result store schema does not match this unspin: written by a newer one (unknown migration), or older and not yet migrated by unspin batch.' },
+  QUEUE_UNAVAILABLE: { code: 'UNSPIN_E_QUEUE_UNAVAILABLE', status: 503, exitCode: 6, description: 'The job queue (Redis URL) cannot be reached.' },
+  STORE_EMPTY: { code: 'UNSPIN_E_STORE_EMPTY', status: 404, exitCode: 6, description: 'The store holds no unspin tables: nothing was batched into it yet, or it is another database.' },
+  ANALYSIS_TIMEOUT: { code: 'UNSPIN_E_ANALYSIS_TIMEOUT', status: 503, exitCode: 3, description: 'In a batch, one document took longer to analyse than the configured limit; it is recorded as failed and the run goes on.' },
+  INTERRUPTED: { code: 'UNSPIN_E_INTERRUPTED', status: 503, exitCode: 130, description: 'A batch run was stopped by Ctrl-C (SIGINT) or SIGTERM; what was done is kept and a re-run resumes.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorName = keyof typeof ERRORS;

@@ -1,6 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import fg from 'fast-glob';
 import { UnspinError } from '../core/errors.js';
 import type { AnalyzeInput } from './document.js';
 import { decodeText } from './decode.js';
@@ -29,24 +30,54 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
  */
 export async function* readSources(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
   if (paths.length === 0) throw new UnspinError('NO_INPUT', 'no input given: name a file, a directory, a .jsonl corpus or - for stdin');
+  for (const entry of await expandInputs(paths)) {
+    if (!entry.ok) yield entry;
+    else if (entry.kind === 'stdin') yield await readStdin(options.stdin ?? process.stdin);
+    else if (entry.kind === 'jsonl') yield* readJsonLines(entry.path, options);
+    else yield await readDocumentFile(entry.path, options);
+  }
+}
+
+/** One input file after expansion, or the error that stopped an input being expanded. */
+export type InputEntry = { ok: true; kind: 'stdin' | 'jsonl' | 'document'; path: string } | { ok: false; source: string; error: UnspinError };
+
+/**
+ * Expands the command line's inputs into the files to read, in order: directories
+ * become their document files, globs (when no file has that exact name) their
+ * matches, sorted. A missing input or an empty directory or glob is an error entry.
+ */
+export async function expandInputs(paths: readonly string[]): Promise<InputEntry[]> {
+  const entries: InputEntry[] = [];
   for (const path of paths) {
     if (path === '-') {
-      yield await readStdin(options.stdin ?? process.stdin);
+      entries.push({ ok: true, kind: 'stdin', path });
       continue;
     }
     const stat = await fs.stat(path).catch(() => null);
-    if (!stat) {
-      yield failure(path, new UnspinError('INPUT_NOT_FOUND', `${path}: no such file or directory`, { input: path }));
+    if (!stat && fg.isDynamicPattern(path)) {
+      const files = (await fg(path, { onlyFiles: true, dot: false })).filter(isReadableInput).sort();
+      if (files.length === 0) entries.push(failure(path, new UnspinError('NO_INPUT', `${path}: pattern matches no .txt, .html, .htm or .jsonl file`, { input: path })));
+      for (const file of files) entries.push(fileEntry(file));
+    } else if (!stat) {
+      entries.push(failure(path, new UnspinError('INPUT_NOT_FOUND', `${path}: no such file or directory`, { input: path })));
     } else if (stat.isDirectory()) {
       const files = await listDocuments(path);
-      if (files.length === 0) yield failure(path, new UnspinError('NO_INPUT', `${path}: directory holds no .txt, .html or .htm file`, { input: path }));
-      for (const file of files) yield await readDocumentFile(file, options);
-    } else if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) {
-      yield* readJsonLines(path);
+      if (files.length === 0) entries.push(failure(path, new UnspinError('NO_INPUT', `${path}: directory holds no .txt, .html or .htm file`, { input: path })));
+      for (const file of files) entries.push({ ok: true, kind: 'document', path: file });
     } else {
-      yield await readDocumentFile(path, options);
+      entries.push(fileEntry(path));
     }
   }
+  return entries;
+}
+
+function fileEntry(path: string): InputEntry {
+  return { ok: true, kind: JSONL_EXTENSIONS.has(extname(path).toLowerCase()) ? 'jsonl' : 'document', path };
+}
+
+function isReadableInput(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return DOCUMENT_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext);
 }
 
 export async function listDocuments(dir: string): Promise<string[]> {
@@ -89,13 +120,20 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<SourceItem> {
 }
 
 /** Reads a JSON Lines corpus line by line; a malformed line is an error item, not the end. */
-export async function* readJsonLines(path: string): AsyncGenerator<SourceItem> {
+export async function* readJsonLines(path: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let lineNumber = 0;
   try {
     for await (const line of lines) {
       lineNumber++;
       if (line.trim() === '') continue;
+      // UTF-16 length is a cheap lower bound on UTF-8 bytes; measure only when it matters.
+      const bytes = line.length * 3 > limit ? Buffer.byteLength(line) : 0;
+      if (bytes > limit) {
+        yield failure(`${path}:${lineNumber}`, new UnspinError('INPUT_TOO_LARGE', `${path}:${lineNumber}: ${bytes}-byte record is over the ${limit}-byte limit`, { input: `${path}:${lineNumber}` }));
+        continue;
+      }
       yield parseJsonLine(path, lineNumber, line);
     }
   } catch (cause) {
@@ -129,6 +167,6 @@ function looksLikeHtml(path: string, content: string): boolean {
   return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>])/i.test(content);
 }
 
-function failure(source: string, error: UnspinError): SourceItem {
+function failure(source: string, error: UnspinError): { ok: false; source: string; error: UnspinError } {
   return { ok: false, source, error };
 }

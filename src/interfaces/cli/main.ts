@@ -13,6 +13,10 @@ const main: CommandDef = {
     analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
     serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
     eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
+    batch: () => import('./commands/batch.js').then((m) => m.batchCommand),
+    worker: () => import('./commands/worker.js').then((m) => m.workerCommand),
+    query: () => import('./commands/query.js').then((m) => m.queryCommand),
+    stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
   },
 };
 
