@@ -1,9 +1,8 @@
-import { createIORedisClient, Queue, RedisConnection, Worker, type ConnectionOptions, type IRedisClient, type Job } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { UnspinError } from '../core/errors.js';
 import type { AnalyzeInput } from '../input/document.js';
 import type { DocumentRecord, Store } from '../storage/store.js';
 import type { AnalysisPool } from './analysis-pool.js';
-import { RedisClient, type RedisClientOptions } from './redis/redis-client.js';
 import type { Dispatcher } from './run-batch.js';
 
 export const DEFAULT_QUEUE_NAME = 'unspin';
@@ -21,19 +20,8 @@ export interface JobPolicy {
   backoffMs?: number;
 }
 
-/**
- * BullMQ 6 needs a Redis driver; ioredis is an optional peer this project does not ship,
- * so BullMQ gets unspin's own small client.
- * Set once, before the first queue or worker connects.
- */
-function useRedisDriver(): void {
-  if (RedisConnection.clientFactory) return;
-  RedisConnection.clientFactory = (options) => createIORedisClient(new RedisClient(options as RedisClientOptions) as never) as unknown as IRedisClient;
-}
-
 /** Connection options for BullMQ from a redis:// or rediss:// URL. */
 export function redisConnection(url: string): ConnectionOptions {
-  useRedisDriver();
   let parsed: URL;
   try {
     parsed = new URL(url);
