@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -127,4 +127,26 @@ test('--format text prints a summary; --format html a self-contained page', () =
   assert.equal(h.code, 0, h.stderr);
   assert.match(h.stdout, /^<!doctype html>/i);
   assert.doesNotMatch(h.stdout, /<(script|link|img)[^>]+(src|href)="https?:/i);
+});
+
+test('--format html with several inputs writes one page per document into --output DIR, and needs it', () => {
+  const pages = join(dir, 'pages');
+  const second = join(dir, 'sub', 'article.txt');
+  mkdirSync(join(dir, 'sub'), { recursive: true });
+  writeFileSync(second, 'Another article, with the same file name.');
+  const r = runCli(['analyze', article, page, second, '--format', 'html', '--output', pages]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(pages).sort(), ['article-2.html', 'article.html', 'page.html']);
+  assert.match(readFileSync(join(pages, 'page.html'), 'utf8'), /^<!doctype html>/i);
+  const without = runCli(['analyze', article, page, '--format', 'html']);
+  assert.equal(without.code, ERRORS.USAGE.exitCode);
+  assertOneLineError(without.stderr, ERRORS.USAGE.code, '--output DIR');
+});
+
+test('--output FILE receives the JSON Lines instead of stdout', () => {
+  const target = join(dir, 'out.jsonl');
+  const r = runCli(['analyze', article, page, '--output', target]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(readFileSync(target, 'utf8').trim().split('\n').length, 2);
 });
