@@ -11,6 +11,7 @@ const main: CommandDef = {
   meta: { name: 'unspin', version: packageVersion(), description: 'Unspin news articles: quotes and speakers, outlets, author voice, hate speech, propaganda techniques and check-worthy claims.' },
   subCommands: {
     analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
+    eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
   },
 };
 

@@ -1,0 +1,89 @@
+import type { Outlet, Span, Token } from '../core/types.js';
+import type { TextModel } from '../text/model.js';
+import type { ProvenanceLexicon } from './lexicon.js';
+
+const QUOTE_CHARS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
+const END_PUNCT = new Set(['.', '!', '?', '\u2026', '...']);
+
+/** What every provenance pass reads: the text, its tokens and the lexicon, with cheap lookups. */
+export class ProvenanceContext {
+  readonly tokens: readonly Token[];
+  /** Per token: index of the paragraph it is in, so no window crosses a line break. */
+  readonly paragraphOf: Int32Array;
+  /** Per token: inside a (non-scare) quoted segment; set once the quotes are known. */
+  readonly inQuote: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    model: TextModel,
+    readonly lexicon: ProvenanceLexicon,
+    readonly outlets: readonly Outlet[],
+  ) {
+    this.tokens = model.tokens;
+    this.paragraphOf = new Int32Array(this.tokens.length);
+    this.inQuote = new Uint8Array(this.tokens.length);
+    let paragraph = 0;
+    let previousEnd = 0;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      for (let k = previousEnd; k < t.start; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) {
+          paragraph++;
+          break;
+        }
+      }
+      this.paragraphOf[i] = paragraph;
+      previousEnd = t.end;
+    }
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the last token starting before `offset`, or -1. */
+  tokenBefore(offset: number): number {
+    return this.tokenAtOrAfter(offset) - 1;
+  }
+
+  isQuoteMark(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.text.length === 1 && QUOTE_CHARS.has(t.text);
+  }
+
+  /** Sentence-final punctuation ('.', '!', '?'), also when wink-nlp glued it to a word. */
+  isSentenceEnd(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.pos === 'PUNCT' && END_PUNCT.has(t.text);
+  }
+
+  isCapitalized(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t) return false;
+    const c = t.text[0]!;
+    return c !== c.toLowerCase() && c === c.toUpperCase();
+  }
+
+  isWord(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.pos !== 'PUNCT' && t.pos !== 'SYM' && t.pos !== 'SPACE';
+  }
+
+  sameParagraph(a: number, b: number): boolean {
+    return this.paragraphOf[a] === this.paragraphOf[b];
+  }
+
+  outletAt(span: Span): Outlet | null {
+    for (const o of this.outlets) for (const m of o.mentions) if (m.start < span.end && span.start < m.end) return o;
+    return null;
+  }
+}

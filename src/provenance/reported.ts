@@ -1,0 +1,203 @@
+import type { ProvenanceContext } from './context.js';
+import { clauseEnd, cueVerbAt, isTimeWord, phraseAt } from './cues.js';
+import type { EntityRegistry, Mention } from './entities.js';
+import type { FoundQuote } from './found.js';
+import { resolveSubject } from './resolve.js';
+import { skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+
+/**
+ * Reported speech: `X said (on Sunday) that …`, `X told Y that …`, `X said he would …`,
+ * `…, X said.`, `According to X, …` and `…, according to X.` The quote covers the reported
+ * content (from "that" when there is one) to the end of the sentence, without its final
+ * punctuation.
+ */
+export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, usedCues: ReadonlySet<number>, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+  const { tokens } = ctx;
+  const out: FoundQuote[] = [];
+  let sentenceStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && (ctx.isSentenceEnd(i - 1) || !ctx.sameParagraph(i - 1, i) || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) sentenceStart = i;
+    if (ctx.inQuote[i] || usedCues.has(i)) continue;
+    const phrase = phraseAt(ctx, i);
+    if (phrase && phrase.role === 'source') {
+      const found = according(ctx, registry, i, phrase.length, phrase.id, sentenceStart, isQuoted);
+      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      i += phrase.length - 1;
+      continue;
+    }
+    const verb = cueVerbAt(ctx, i);
+    if (!verb || verb.quoteOnly) continue;
+    const end = sentenceLast(ctx, i);
+    const subject = subjectLeft(ctx, i, sentenceStart);
+    let found: FoundQuote | null = null;
+    if (subject) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
+    if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
+    if (found && !mostlyDirect(found, directSpans)) out.push(found);
+  }
+  return out;
+}
+
+function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  let k = v + 1;
+  const listenerFrom = k;
+  if (takesListener) k = skipListener(ctx, k, end);
+  let start = -1;
+  let steps = 0;
+  while (k <= end && steps++ < 16) {
+    const t = tokens[k]!;
+    if (t.norm === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
+      start = k;
+      break;
+    }
+    if (t.text === ':') {
+      start = k + 1;
+      break;
+    }
+    if (needsThat) {
+      k++;
+      if (t.pos === 'VERB' || t.pos === 'AUX') return null;
+      continue;
+    }
+    if (t.norm === 'to' && tokens[k + 1]?.pos === 'VERB') {
+      start = k;
+      break;
+    }
+    if (isTimeWord(t.norm) || t.pos === 'ADV' || t.text === ',' || t.text === '\u2014') {
+      k++;
+      continue;
+    }
+    if (t.pos === 'ADP') {
+      k++;
+      while (k <= end && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
+      continue;
+    }
+    // A clause: a subject-like word with a finite verb soon after ("said he would", "said the economy is").
+    if (CLAUSE_SUBJECTS.has(t.norm) || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') {
+      for (let m = k + 1; m <= Math.min(end, k + 8); m++) {
+        const p = tokens[m]!.pos;
+        if (p === 'VERB' || p === 'AUX') {
+          start = k;
+          break;
+        }
+        if (tokens[m]!.text === ',' || ctx.isQuoteMark(m)) break;
+      }
+    }
+    break;
+  }
+  if (start < 0 || start > end) return null;
+  let last = end;
+  while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
+  let words = 0;
+  for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 2) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
+  const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
+  const cueText = tokens[v]!.text;
+  return {
+    start: tokens[start]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[start]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId,
+    explanation: `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : 'subject not resolved'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`,
+  };
+}
+
+/** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
+function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subjectBefore: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  let subject = subjectBefore;
+  let comma: number;
+  if (subject) comma = ctx.tokenBefore(subject.start);
+  else {
+    comma = v - 1;
+    subject = subjectRight(ctx, v + 1, end);
+    if (!subject) return null;
+  }
+  if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
+  if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
+  // Only adverbials may follow the cue clause, never a new clause.
+  const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
+  for (let m = after; m <= end; m++) {
+    const p = tokens[m]!.pos;
+    if (p === 'VERB' || p === 'AUX') return null;
+  }
+  let first = sentenceStart;
+  while (first < comma && (tokens[first]!.text === '\u2014' || ctx.isQuoteMark(first))) first++;
+  let last = comma - 1;
+  let words = 0;
+  for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 3) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
+  const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
+  while (last > first && ctx.isQuoteMark(last)) last--;
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId,
+    explanation: `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`,
+  };
+}
+
+/** `According to X, …` (content after) or `…, according to X.` (content before). */
+function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, length: number, ruleId: string, sentenceStart: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  const end = sentenceLast(ctx, p);
+  const subject = subjectRight(ctx, p + length, end);
+  if (!subject) return null;
+  const afterSubject = ctx.tokenAtOrAfter(subject.end);
+  let first: number;
+  let last: number;
+  if (p === sentenceStart || (p - 1 === sentenceStart && tokens[sentenceStart]!.pos !== 'NOUN')) {
+    first = afterSubject;
+    while (first <= end && (tokens[first]!.text === ',' || tokens[first]!.pos === 'PUNCT')) first++;
+    last = end;
+  } else {
+    first = sentenceStart;
+    last = p - 1;
+    // "The plan, according to officials, would …": the whole sentence is reported.
+    if (tokens[last]!.text === ',' && afterSubject <= end && tokens[afterSubject]!.text === ',' && !ctx.isSentenceEnd(afterSubject + 1)) last = end;
+  }
+  while (last > first && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || ctx.isQuoteMark(last))) last--;
+  while (first < last && ctx.isQuoteMark(first)) first++;
+  let words = 0;
+  for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 3) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[p]!.start, end: tokens[p + length - 1]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`,
+  };
+}
+
+/** The last token of the sentence holding token i (within its paragraph). */
+function sentenceLast(ctx: ProvenanceContext, i: number): number {
+  const { tokens } = ctx;
+  let k = i;
+  while (k + 1 < tokens.length && ctx.sameParagraph(i, k + 1) && tokens[k + 1]!.sentence === tokens[i]!.sentence) k++;
+  void clauseEnd;
+  return k;
+}
+
+function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: number }[]): boolean {
+  let covered = 0;
+  for (const d of direct) covered += Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
+  return covered * 2 >= found.end - found.start;
+}

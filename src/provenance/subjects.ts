@@ -1,0 +1,161 @@
+import type { Span } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+
+/** The noun phrase that says who speaks: "he", "Tokayev", "a spokesman for the ministry". */
+export interface Subject extends Span {
+  kind: 'pronoun' | 'name' | 'nominal';
+  /** Token index of the head word (the name's last word, the noun, the pronoun). */
+  head: number;
+  /** Title words of an appositive ("Tokayev, the Kazakh president, said"). */
+  appositive: string[];
+}
+
+/** Words that may stand between a subject and its verb: "has also said", "would later tell". */
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve', 'who', 'which']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+
+function isPossessive(norm: string): boolean {
+  return norm === "'s" || norm === '’s' || norm === "'" || norm === '’';
+}
+
+/**
+ * The subject to the left of a verb at token `v`, not looking before token `min`.
+ * Skips auxiliaries and adverbs, a parenthesis ("McCain (R-Ariz.) said") and an appositive
+ * ("Smith, a spokesman for the ministry, said" gives Smith).
+ */
+export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  while (j >= min && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+  if (j < min) return null;
+  if (tokens[j]!.text === ')') {
+    let k = j - 1;
+    while (k >= min && k > j - 12 && tokens[k]!.text !== '(') k--;
+    if (k < min || tokens[k]!.text !== '(') return null;
+    j = k - 1;
+    if (j < min) return null;
+  }
+  const t = tokens[j]!;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  if (t.text === ',') {
+    // Appositive: NAME, DESCRIPTION, verb
+    let k = j - 1;
+    while (k >= min && k > j - 16 && tokens[k]!.text !== ',' && !ctx.isSentenceEnd(k) && !ctx.isQuoteMark(k)) k--;
+    if (k < min || tokens[k]!.text !== ',' || k === j - 1) return null;
+    const inner = [];
+    for (let m = k + 1; m < j; m++) inner.push(tokens[m]!.norm);
+    // The description must be a noun phrase, not a clause ("..., the economy grew, he said").
+    for (let m = k + 1; m < j; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return null;
+    const np = nounPhraseLeft(ctx, k - 1, min);
+    if (!np || np.kind !== 'name') return null;
+    np.appositive = inner;
+    return np;
+  }
+  return nounPhraseLeft(ctx, j, min);
+}
+
+/** A noun phrase ending at token `j`, read leftwards: "the Kazakh president", "Secretary of State John Kerry". */
+export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[j];
+  if (!t || j < min) return null;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  if (!(NP_INNER.has(t.pos) || ctx.lexicon.titles.has(t.norm)) || t.pos === 'ADJ') return null;
+  const head = j;
+  let k = j;
+  let chunks = 0;
+  for (;;) {
+    while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
+    if (k - 1 >= min && tokens[k - 1]!.pos === 'DET' && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
+    // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
+    if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
+      k -= 2;
+      chunks++;
+      continue;
+    }
+    break;
+  }
+  const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
+  return { start: tokens[k]!.start, end: tokens[head]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
+}
+
+function isNpToken(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !ctx.lexicon.cueVerbs.has(t.norm);
+  if (t.text === '-' || t.text === '.') return i > 0 && ctx.tokens[i - 1]!.end === t.start;
+  return ctx.lexicon.titles.has(t.norm);
+}
+
+function isNpHead(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.titles.has(t.norm);
+}
+
+/**
+ * The subject to the right of a verb (inverted order after a quote): "said Tokayev",
+ * "said the Kazakh president", "said Sen. John McCain", or a pronoun ("said he").
+ */
+export function subjectRight(ctx: ProvenanceContext, first: number, max: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[first];
+  if (!t || first > max) return null;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: first, appositive: [] };
+  let k = first;
+  if (tokens[k]!.pos === 'DET') k++;
+  let head = -1;
+  let chunks = 0;
+  for (;;) {
+    while (k <= max && isNpToken(ctx, k)) {
+      if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
+      k++;
+    }
+    if (head >= 0 && chunks < 1 && k + 1 <= max && CONNECTORS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on' && (isNpToken(ctx, k + 1) || tokens[k + 1]!.pos === 'DET')) {
+      // "a spokesman for the ministry": keep the first head, take the rest as part of the phrase.
+      const keep = head;
+      k++;
+      if (tokens[k]!.pos === 'DET') k++;
+      while (k <= max && isNpToken(ctx, k)) k++;
+      chunks++;
+      head = keep;
+      return finish(ctx, first, k - 1, head);
+    }
+    break;
+  }
+  if (head < 0) return null;
+  return finish(ctx, first, head, head);
+}
+
+function finish(ctx: ProvenanceContext, first: number, last: number, head: number): Subject {
+  const { tokens } = ctx;
+  // The head of a name is its last word; of a described role, its first noun.
+  let h = head;
+  if (!(ctx.isCapitalized(h) && tokens[h]!.pos === 'PROPN')) {
+    for (let k = first; k <= last; k++) if (tokens[k]!.pos === 'NOUN') {
+      h = k;
+      break;
+    }
+  } else {
+    while (h + 1 <= last && tokens[h + 1]!.pos === 'PROPN') h++;
+  }
+  const isName = ctx.isCapitalized(h) && tokens[h]!.pos === 'PROPN';
+  return { start: tokens[first]!.start, end: tokens[last]!.end, kind: isName ? 'name' : 'nominal', head: h, appositive: [] };
+}
+
+/** Skips the listener after "told": a pronoun or noun phrase ("reporters", "Anna Petrova of Channel One"). */
+export function skipListener(ctx: ProvenanceContext, first: number, max: number): number {
+  const { tokens } = ctx;
+  const t = tokens[first];
+  if (!t || first > max) return first;
+  if (/^(him|her|them|me|us|you|reporters|journalists)$/.test(t.norm)) return first + 1;
+  const np = subjectRight(ctx, first, max);
+  if (!np || np.kind === 'pronoun') return first;
+  let k = ctx.tokenAtOrAfter(np.end);
+  // "Anna Petrova of Channel One"
+  if (k <= max && tokens[k]!.norm === 'of' && k + 1 <= max) {
+    const more = subjectRight(ctx, k + 1, max);
+    if (more) k = ctx.tokenAtOrAfter(more.end);
+  }
+  return k;
+}
