@@ -19,7 +19,7 @@ export class ProvenanceContext {
     readonly lexicon: ProvenanceLexicon,
     readonly outlets: readonly Outlet[],
   ) {
-    this.tokens = model.tokens;
+    this.tokens = fixCapitalised(model.tokens);
     this.paragraphOf = new Int32Array(this.tokens.length);
     this.inQuote = new Uint8Array(this.tokens.length);
     let paragraph = 0;
@@ -86,4 +86,23 @@ export class ProvenanceContext {
     for (const o of this.outlets) for (const m of o.mentions) if (m.start < span.end && span.start < m.end) return o;
     return null;
   }
+}
+
+/**
+ * wink-nlp often tags a capitalised name as a verb or noun ("Cook said", "Barkley"). Inside a
+ * sentence, a capitalised word that is not an abbreviation is a proper noun; at the start of a
+ * sentence, only when a proper noun or a verb follows it.
+ */
+function fixCapitalised(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return t;
+    const c = t.text[0]!;
+    if (c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
+    const prev = tokens[i - 1];
+    const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
+    if (!initial) return { ...t, pos: 'PROPN' };
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
+    return t;
+  });
 }

@@ -30,10 +30,10 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
-    const subject = subjectLeft(ctx, i, sentenceStart);
+    const subject = subjectLeft(ctx, i, sentenceStart) ?? coordinatedSubject(ctx, i, sentenceStart);
     let found: FoundQuote | null = null;
     if (subject) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
-    if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
+    if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
     if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
   return out;
@@ -74,15 +74,20 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
       while (k <= end && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
       continue;
     }
-    // A clause: a subject-like word with a finite verb soon after ("said he would", "said the economy is").
-    if (CLAUSE_SUBJECTS.has(t.norm) || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') {
-      for (let m = k + 1; m <= Math.min(end, k + 8); m++) {
+    // A clause: a subject-like word with a finite verb later ("said he would", "said the economy is"),
+    // or a quotation that carries on the sentence ("said “it gets me mad” every time").
+    if (ctx.isQuoteMark(k) && k < end) {
+      start = k;
+      break;
+    }
+    if (CLAUSE_SUBJECTS.has(t.norm) || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') {
+      for (let m = k + 1; m <= end; m++) {
         const p = tokens[m]!.pos;
         if (p === 'VERB' || p === 'AUX') {
           start = k;
           break;
         }
-        if (tokens[m]!.text === ',' || ctx.isQuoteMark(m)) break;
+        if (tokens[m]!.text === ';') break;
       }
     }
     break;
@@ -200,4 +205,48 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
   let covered = 0;
   for (const d of direct) covered += Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
   return covered * 2 >= found.end - found.start;
+}
+
+/**
+ * "Kasich offered the man a job, then says he'll …": a second verb shares the sentence's
+ * subject, the noun phrase before the sentence's first verb.
+ */
+function coordinatedSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  if (j <= sentenceStart) return null;
+  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'then' || tokens[j]!.norm === 'also')) j--;
+  if (!(tokens[j]!.norm === 'and' || tokens[j]!.text === ',' || (tokens[j - 1]?.text === ',' && tokens[j]!.norm === 'and'))) return null;
+  for (let k = sentenceStart + 1; k < j; k++) {
+    const p = tokens[k]!.pos;
+    if (p === 'VERB' || p === 'AUX') {
+      const s = subjectLeft(ctx, k, sentenceStart);
+      return s && (s.kind === 'name' || s.kind === 'pronoun') ? s : null;
+    }
+  }
+  return null;
+}
+
+/** "This campaign, he says, is different": the cue interrupts the reported sentence. */
+function parenthetical(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  if (!subject || subject.kind === 'nominal') return null;
+  const before = ctx.tokenBefore(subject.start);
+  if (before <= sentenceStart || tokens[before]!.text !== ',' || tokens[v + 1]?.text !== ',' || v + 2 > end) return null;
+  let last = end;
+  while (last > v && (ctx.isSentenceEnd(last) || ctx.isQuoteMark(last))) last--;
+  let first = sentenceStart;
+  while (first < before && ctx.isQuoteMark(first)) first++;
+  if (before - first < 2 || last - v < 3) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`,
+  };
 }

@@ -11,7 +11,7 @@ export interface Subject extends Span {
 }
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
-const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve', 'who', 'which']);
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
@@ -37,6 +37,10 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     j = k - 1;
     if (j < min) return null;
   }
+  // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
+  if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which') && j - 1 >= min && tokens[j - 1]!.text === ',') {
+    return nounPhraseLeft(ctx, j - 2, min);
+  }
   const t = tokens[j]!;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
   if (t.text === ',') {
@@ -46,8 +50,18 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     if (k < min || tokens[k]!.text !== ',' || k === j - 1) return null;
     const inner = [];
     for (let m = k + 1; m < j; m++) inner.push(tokens[m]!.norm);
-    // The description must be a noun phrase, not a clause ("..., the economy grew, he said").
-    for (let m = k + 1; m < j; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return null;
+    // The description must be a noun phrase or a relative clause, not a clause ("..., the economy grew, he said").
+    const relative = tokens[k + 1]!.norm === 'who' || tokens[k + 1]!.norm === 'which';
+    if (!relative) for (let m = k + 1; m < j; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return null;
+    // "Carter's press secretary, Peter Cook, told": the name between the commas is the subject.
+    const between = nounPhraseLeft(ctx, j - 1, k + 1);
+    if (between && between.kind === 'name' && ctx.tokenAtOrAfter(between.start) === k + 1) {
+      const description = nounPhraseLeft(ctx, k - 1, min);
+      if (description) {
+        for (let m = ctx.tokenAtOrAfter(description.start); m < k; m++) between.appositive.push(tokens[m]!.norm);
+        return between;
+      }
+    }
     const np = nounPhraseLeft(ctx, k - 1, min);
     if (!np || np.kind !== 'name') return null;
     np.appositive = inner;
