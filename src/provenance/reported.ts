@@ -5,7 +5,7 @@ import type { FoundQuote } from './found.js';
 import { resolveSubject } from './resolve.js';
 import { skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
 /**
  * Reported speech: `X said (on Sunday) that …`, `X told Y that …`, `X said he would …`,
@@ -19,7 +19,8 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && (ctx.isSentenceEnd(i - 1) || !ctx.sameParagraph(i - 1, i) || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) sentenceStart = i;
-    if (ctx.inQuote[i] || usedCues.has(i)) continue;
+    if (ctx.inQuote[i]) continue;
+    void usedCues;
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, registry, i, phrase.length, phrase.id, sentenceStart, isQuoted);
@@ -41,6 +42,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
 
 function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
   const { tokens } = ctx;
+  const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
   const listenerFrom = k;
   if (takesListener) k = skipListener(ctx, k, end);
@@ -65,22 +67,24 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
       start = k;
       break;
     }
-    if (isTimeWord(t.norm) || t.pos === 'ADV' || t.text === ',' || t.text === '\u2014') {
+    if (isTimeWord(t.norm) || (t.pos === 'ADV' && t.norm.endsWith('ly')) || t.text === ',' || t.text === '\u2014' || t.text === '\u2013') {
       k++;
       continue;
     }
-    if (t.pos === 'ADP') {
+    if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       k++;
       while (k <= end && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
       continue;
     }
-    // A clause: a subject-like word with a finite verb later ("said he would", "said the economy is"),
-    // or a quotation that carries on the sentence ("said “it gets me mad” every time").
+    // A temporal or causal clause is not what was said ("complained when they …").
+    if (ADVERBIAL_CLAUSE.has(t.norm) && !asks) return null;
+    // A quotation that carries on the sentence ("said “it gets me mad” every time").
     if (ctx.isQuoteMark(k) && k < end) {
       start = k;
       break;
     }
-    if (CLAUSE_SUBJECTS.has(t.norm) || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') {
+    // Otherwise a clause: any word with a verb after it ("said he would", "said none of them were").
+    if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ') {
       for (let m = k + 1; m <= end; m++) {
         const p = tokens[m]!.pos;
         if (p === 'VERB' || p === 'AUX') {
