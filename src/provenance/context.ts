@@ -2,7 +2,7 @@ import type { Outlet, Span, Token } from '../core/types.js';
 import type { TextModel } from '../text/model.js';
 import type { ProvenanceLexicon } from './lexicon.js';
 
-const QUOTE_CHARS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
+const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
 const END_PUNCT = new Set(['.', '!', '?', '\u2026', '...']);
 
 /** What every provenance pass reads: the text, its tokens and the lexicon, with cheap lookups. */
@@ -57,7 +57,7 @@ export class ProvenanceContext {
 
   isQuoteMark(i: number): boolean {
     const t = this.tokens[i];
-    return t !== undefined && t.text.length === 1 && QUOTE_CHARS.has(t.text);
+    return t !== undefined && QUOTE_CHARS.has(t.text);
   }
 
   /** Sentence-final punctuation ('.', '!', '?'), also when wink-nlp glued it to a word. */

@@ -1,3 +1,4 @@
+import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import { cueAfter, cueBefore } from './cues.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
@@ -23,7 +24,7 @@ export interface DirectResult {
 export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRegistry, segments: readonly QuotedSegment[], isQuoted: (m: Mention) => boolean): DirectResult {
   const quotes: FoundQuote[] = [];
   const usedCues = new Set<number>();
-  let previous: { entity: Entity; paragraph: number; name: string } | null = null;
+  let previous: { entity: Entity; paragraph: number; name: string; cue: Span | null } | null = null;
 
   for (const seg of segments) {
     const first = ctx.tokenAtOrAfter(seg.start);
@@ -58,6 +59,8 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     let entity: Entity | null = null;
     let outletId: string | null = null;
     let why: string;
+    // A continuation shares the cue of the quote it continues, which links the parts.
+    let inheritedCue: Span | null = null;
     if (cue) {
       for (let k = cue.first; k <= cue.last; k++) usedCues.add(k);
       const resolved = cue.subject ? resolveSubject(ctx, registry, cue.subject, isQuoted) : null;
@@ -76,13 +79,14 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
       } else if (previous && (previous.paragraph === paragraph || previous.paragraph === paragraph - 1)) {
         entity = previous.entity;
         outletId = entity.outletId;
+        inheritedCue = previous.cue;
         why = `; no cue of its own: continues the quote by ${previous.name} ${previous.paragraph === paragraph ? 'in the same paragraph' : 'in the previous paragraph'}`;
       } else {
         why = '; no cue verb, colon or earlier quote to attribute it to';
       }
     }
-    quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : null, outletId, explanation: what + why + '.' });
-    if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name };
+    quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : inheritedCue, outletId, explanation: what + why + '.' });
+    if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue };
   }
   return { quotes, usedCues };
 }

@@ -63,6 +63,17 @@ function doubleRole(ch: string, before: string | undefined, after: string | unde
   }
 }
 
+/** Length of a double quotation mark at i: 1, or 2 for two apostrophes ('' as in some US papers), or 0. */
+function doubleAt(text: string, i: number): number {
+  const ch = text[i]!;
+  if (DOUBLE.has(ch)) return 1;
+  return ch === "'" && text[i + 1] === "'" ? 2 : 0;
+}
+
+function roleAt(text: string, i: number, len: number): Role {
+  return doubleRole(len === 2 ? '"' : text[i]!, text[i - 1], text[i + len]);
+}
+
 interface Paragraph {
   start: number;
   end: number;
@@ -95,78 +106,74 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     let openAt = -1;
     let innerStart = -1;
     let spanned = 1;
-    let sawDouble = false;
     let singleOpen = -1;
     let i = para.start;
 
     if (carried) {
-      const first = text[para.start]!;
+      const len = doubleAt(text, para.start);
       // The continuation paragraph repeats an opening mark; the quote goes on.
-      if (DOUBLE.has(first) && doubleRole(first, text[para.start - 1], text[para.start + 1]) !== 'close') {
+      if (len > 0 && roleAt(text, para.start, len) !== 'close') {
         openAt = carried.open;
         innerStart = carried.innerStart;
         spanned = carried.paragraphs + 1;
-        sawDouble = true;
-        i = para.start + 1;
+        i = para.start + len;
       }
       carried = null;
     }
 
     for (; i < para.end; i++) {
       const ch = text[i]!;
-      if (DOUBLE.has(ch)) {
-        sawDouble = true;
-        const role = doubleRole(ch, text[i - 1], text[i + 1]);
+      const len = doubleAt(text, i);
+      if (len > 0) {
+        const role = roleAt(text, i, len);
         if (openAt < 0 && role !== 'close') {
           openAt = i;
-          innerStart = i + 1;
+          innerStart = i + len;
           spanned = 1;
           singleOpen = -1;
         } else if (openAt >= 0 && role !== 'open') {
-          push(text, out, openAt, innerStart, i, i, spanned, false);
+          push(text, out, openAt, innerStart, i, i + len, spanned, false);
           openAt = -1;
         } else if (openAt < 0 && role === 'close' && firstDoubleIn(text, para.start, i)) {
           // Opening mark missing: the quote began with the paragraph.
-          push(text, out, -1, para.start, i, i, 1, false);
-        } else if (openAt >= 0 && role === 'open' && i === para.start) {
-          openAt = i;
-          innerStart = i + 1;
+          push(text, out, -1, para.start, i, i + len, 1, false);
         }
+        i += len - 1;
         continue;
       }
       if (openAt >= 0) continue;
       if (ch === '\u2018' && opensAfter(text[i - 1]) && isLetter(text[i + 1])) {
         singleOpen = i;
       } else if (singleOpen >= 0 && ch === '\u2019' && !isLetter(text[i + 1]) && !isSpace(text[i - 1])) {
-        push(text, out, singleOpen, singleOpen + 1, i, i, 1, true);
+        push(text, out, singleOpen, singleOpen + 1, i, i + 1, 1, true);
         singleOpen = -1;
       }
     }
 
     if (openAt >= 0) {
       const next = paragraphs[p + 1];
-      const nextFirst = next ? text[next.start]! : '';
-      if (next && DOUBLE.has(nextFirst) && doubleRole(nextFirst, text[next.start - 1], text[next.start + 1]) !== 'close') {
+      const nextLen = next ? doubleAt(text, next.start) : 0;
+      if (next && nextLen > 0 && roleAt(text, next.start, nextLen) !== 'close') {
         carried = { open: openAt, innerStart, paragraphs: spanned };
       } else {
         push(text, out, openAt, innerStart, para.end, -1, spanned, false);
       }
     }
-    void sawDouble;
   }
   return out;
 }
 
 function firstDoubleIn(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (DOUBLE.has(text[k]!)) return false;
+  for (let k = from; k < to; k++) if (doubleAt(text, k) > 0) return false;
   return true;
 }
 
-function push(text: string, out: QuotedSegment[], open: number, innerStart: number, innerEnd: number, close: number, paragraphs: number, single: boolean): void {
+/** `closeEnd` is the offset after the closing mark, or -1 when there is none. */
+function push(text: string, out: QuotedSegment[], open: number, innerStart: number, innerEnd: number, closeEnd: number, paragraphs: number, single: boolean): void {
   let start = innerStart;
   let end = innerEnd;
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;
   if (start >= end) return;
-  out.push({ start, end, outerStart: open >= 0 ? open : start, outerEnd: close >= 0 ? close + 1 : end, open, close, single, paragraphs });
+  out.push({ start, end, outerStart: open >= 0 ? open : start, outerEnd: closeEnd >= 0 ? closeEnd : end, open, close: closeEnd >= 0 ? innerEnd : -1, single, paragraphs });
 }

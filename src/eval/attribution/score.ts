@@ -71,7 +71,8 @@ function matches(g: readonly Span[], p: Span): boolean {
 
 /**
  * Scores one article. Recall: a gold content is found when one predicted quote (direct or
- * indirect) covers at least half of its characters. Precision: a predicted quote is right when
+ * indirect) covers at least half of its characters; the parts of a split quote, which share
+ * their cue and speaker, count as one quote. Precision: a predicted quote is right when
  * it covers at least half of a subset gold content or lies at least half inside one; one that
  * does so only for a gold attribution outside the subset is not counted either way.
  * Source: for found gold attributions with a source, the best-covering quote's speaker has a
@@ -82,14 +83,23 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
   const predicted = quotes.filter((q) => q.kind !== 'scare');
   const subset = gold.map((g) => inSubset(g, text, isSpeechWord));
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
+  // The parts of a split quote (“A,” he said. “B.”) share their cue and speaker: they count together.
+  const groups = new Map<string, Quote[]>();
+  predicted.forEach((q, i) => {
+    const key = q.cue && q.speakerId ? `${q.speakerId}@${q.cue.start}` : `#${i}`;
+    const list = groups.get(key) ?? [];
+    list.push(q);
+    groups.set(key, list);
+  });
   gold.forEach((g, i) => {
-    let best: Quote | null = null;
+    let best: Quote[] | null = null;
     let bestCover = 0;
     const half = spanLength(g.content) / 2;
-    for (const q of predicted) {
-      const c = coveredBy(g.content, q);
+    for (const group of groups.values()) {
+      let c = 0;
+      for (const q of group) c += coveredBy(g.content, q);
       if (c >= half && c > bestCover) {
-        best = q;
+        best = group;
         bestCover = c;
       }
     }
@@ -101,7 +111,8 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
     tally.goldFound++;
     if (!g.source) return;
     tally.withSource++;
-    const speaker = best.speakerId ? speakerById.get(best.speakerId) : undefined;
+    const speakerId = best[0]!.speakerId;
+    const speaker = speakerId ? speakerById.get(speakerId) : undefined;
     if (speaker && speaker.mentions.some((m) => g.source!.some((s) => m.start < s.end && s.start < m.end))) tally.sourceCorrect++;
   });
   for (const q of predicted) {
