@@ -102,7 +102,7 @@ function fixCapitalised(tokens: readonly Token[]): Token[] {
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
     if (!initial) return { ...t, pos: 'PROPN' };
     const next = tokens[i + 1];
-    if (t.pos === 'VERB' && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
     return t;
   });
 }

@@ -1,6 +1,7 @@
 import type { Outlet, Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
+import { DATE_WORDS } from './subjects.js';
 
 export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'unknown';
 
@@ -70,7 +71,7 @@ export class EntityRegistry {
 
   private isNameToken(i: number): boolean {
     const t = this.ctx.tokens[i]!;
-    if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text)) return false;
+    if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text) || DATE_WORDS.has(t.norm)) return false;
     if (t.pos === 'PROPN') return true;
     // Titles and honorifics before a name ("President", "Sen.") are often tagged NOUN.
     return this.ctx.lexicon.titles.has(t.norm) && this.isNameToken2(i + 1);

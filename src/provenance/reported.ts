@@ -3,7 +3,7 @@ import { clauseEnd, cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { resolveSubject } from './resolve.js';
-import { skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
@@ -31,7 +31,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
-    const subject = subjectLeft(ctx, i, sentenceStart) ?? coordinatedSubject(ctx, i, sentenceStart);
+    const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart);
     let found: FoundQuote | null = null;
     if (subject) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
     if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
@@ -209,26 +209,6 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
   let covered = 0;
   for (const d of direct) covered += Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
   return covered * 2 >= found.end - found.start;
-}
-
-/**
- * "Kasich offered the man a job, then says he'll …": a second verb shares the sentence's
- * subject, the noun phrase before the sentence's first verb.
- */
-function coordinatedSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
-  const { tokens } = ctx;
-  let j = v - 1;
-  if (j <= sentenceStart) return null;
-  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'then' || tokens[j]!.norm === 'also')) j--;
-  if (!(tokens[j]!.norm === 'and' || tokens[j]!.text === ',' || (tokens[j - 1]?.text === ',' && tokens[j]!.norm === 'and'))) return null;
-  for (let k = sentenceStart + 1; k < j; k++) {
-    const p = tokens[k]!.pos;
-    if (p === 'VERB' || p === 'AUX') {
-      const s = subjectLeft(ctx, k, sentenceStart);
-      return s && (s.kind === 'name' || s.kind === 'pronoun') ? s : null;
-    }
-  }
-  return null;
 }
 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */

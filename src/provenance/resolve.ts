@@ -23,7 +23,13 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
 
   if (subject.kind === 'pronoun') {
     const info = lexicon.pronouns.get(tokens[subject.head]!.norm);
-    if (!info || info.refers === 'self') return null;
+    if (!info) return null;
+    // "I told Megyn …" outside any quote: the author speaks.
+    if (info.refers === 'self') {
+      const author = registry.described('the author', 'person');
+      author.mentions.push({ start: subject.start, end: subject.end });
+      return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
+    }
     const accept = (e: Entity): boolean => {
       if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
       if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet';

@@ -12,6 +12,8 @@ export interface Subject extends Span {
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
 const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+/** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
+export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
@@ -28,7 +30,7 @@ function isPossessive(norm: string): boolean {
 export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Subject | null {
   const { tokens } = ctx;
   let j = v - 1;
-  while (j >= min && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+  while (j >= min && (BETWEEN.has(tokens[j]!.norm) || DATE_WORDS.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
   if (j < min) return null;
   if (tokens[j]!.text === ')') {
     let k = j - 1;
@@ -38,8 +40,11 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     if (j < min) return null;
   }
   // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
-  if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which') && j - 1 >= min && tokens[j - 1]!.text === ',') {
-    return nounPhraseLeft(ctx, j - 2, min);
+  // The subject then runs to the relative pronoun, so both count as its mention.
+  if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which' || tokens[j]!.norm === 'that') && j - 1 >= min) {
+    const np = nounPhraseLeft(ctx, tokens[j - 1]!.text === ',' ? j - 2 : j - 1, min);
+    if (np) np.end = tokens[j]!.end;
+    return np;
   }
   const t = tokens[j]!;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
@@ -172,4 +177,27 @@ export function skipListener(ctx: ProvenanceContext, first: number, max: number)
     if (more) k = ctx.tokenAtOrAfter(more.end);
   }
   return k;
+}
+
+/**
+ * The subject of the sentence a verb is in, when the verb has none of its own: a participle
+ * ("…, saying “…”"), or a second verb after "and", "but" or a comma. It is the noun phrase
+ * before the sentence's first verb, when that is a name or a pronoun.
+ */
+export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'to' || tokens[j]!.norm === 'by')) j--;
+  if (j <= sentenceStart) return null;
+  const participle = tokens[v]!.norm.endsWith('ing');
+  const joined = tokens[j]!.norm === 'and' || tokens[j]!.norm === 'but' || tokens[j]!.text === ',' || tokens[j]!.text === '\u2014';
+  if (!participle && !joined) return null;
+  for (let k = sentenceStart + 1; k < j; k++) {
+    const p = tokens[k]!.pos;
+    if ((p === 'VERB' || p === 'AUX') && !tokens[k]!.norm.endsWith('ing')) {
+      const s = subjectLeft(ctx, k, sentenceStart);
+      return s && (s.kind === 'name' || s.kind === 'pronoun') ? s : null;
+    }
+  }
+  return null;
 }
