@@ -74,6 +74,8 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
  */
 export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
   const { tokens } = ctx;
+  // A quote that opens a new sentence is not introduced by the sentence before it.
+  if (ctx.isSentenceEnd(b)) return null;
   let min = b;
   while (min - 1 >= 0 && b - (min - 1) < 30 && ctx.sameParagraph(b, min - 1) && !ctx.isSentenceEnd(min - 1) && !ctx.isQuoteMark(min - 1)) min--;
   for (let v = b; v >= min; v--) {

@@ -43,7 +43,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const endsOpen = /[,!?\u2014\u2013-]$/.test(inner) || (seg.close >= 0 && /^\s*[,\u2014\u2013]/.test(ctx.text.slice(seg.outerEnd, seg.outerEnd + 3)));
     const hasBefore = before >= 0 && (ctx.sameParagraph(before, Math.max(first, 0)) || ctx.tokens[before]!.text === ':');
     const hasAfter = seg.close >= 0 && after < ctx.tokens.length && ctx.sameParagraph(after, last);
-    let cue: Cue | null = null;
+    let cue: Cue | null;
     if (endsOpen) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
     if (cue && short && !tight(cue, before, after)) cue = null;

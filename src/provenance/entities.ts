@@ -3,7 +3,7 @@ import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
 import { DATE_WORDS } from './subjects.js';
 
-export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'unknown';
+export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'unknown';
 
 /** Someone or something that can speak: a person, an organisation, an outlet or a described role. */
 export interface Entity {
@@ -26,6 +26,8 @@ export interface Mention extends Span {
 }
 
 const LISTENER_WORDS = new Set(['with', 'to']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'to', 'into', 'throughout']);
+const MONTH_NAMES = new Set(['may', 'april', 'june', 'august']);
 
 /**
  * The people and organisations named in the text, each name linked to one entity:
@@ -111,6 +113,8 @@ export class EntityRegistry {
       }
     }
     if (nameFirst > last) return;
+    // "in May", "April 4": a month that is also a given name.
+    if (nameFirst === last && MONTH_NAMES.has(tokens[last]!.norm) && (tokens[last - 1]?.pos === 'ADP' || tokens[last + 1]?.pos === 'NUM')) return;
     // Titles just before the run, in lower case ("Republican presidential candidate Ted Cruz").
     for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
       const info = lexicon.titles.get(tokens[k]!.norm);
@@ -118,8 +122,13 @@ export class EntityRegistry {
       titles.push(tokens[k]!.norm);
       for (const t of info) if (t.gender !== 'any' && gender === 'any') gender = t.gender;
     }
-    const words = [];
-    for (let k = nameFirst; k <= last; k++) if (this.ctx.isWord(k)) words.push(tokens[k]!.norm.replace(/[’']s$/, ''));
+    // Tokens with nothing between them are one word ("Müller-Ødegaard", "Kassym-Jomart").
+    const words: string[] = [];
+    for (let k = nameFirst; k <= last; k++) {
+      const norm = tokens[k]!.norm.replace(/[’']s$/, '');
+      if (k > nameFirst && tokens[k - 1]!.end === tokens[k]!.start) words[words.length - 1] += norm;
+      else if (this.ctx.isWord(k)) words.push(norm);
+    }
     if (words.length === 0) return;
     const nameSpan = { start: tokens[nameFirst]!.start, end: tokens[last]!.end };
     const name = text.slice(nameSpan.start, nameSpan.end);
@@ -128,7 +137,9 @@ export class EntityRegistry {
     const surname = words[words.length - 1]!;
     const givenGender = lexicon.givenNames.get(words[0]!);
     if (gender === 'any' && givenGender && (words.length > 1 || !this.bySurname.has(surname))) gender = givenGender;
-    const kind: EntityKind = isOrg ? 'organisation' : titles.length > 0 || words.length > 1 || givenGender !== undefined ? 'person' : 'unknown';
+    // A lone unknown name after "in", "from"... is a place ("met in Minsk").
+    const place = words.length === 1 && titles.length === 0 && PLACE_PREPOSITIONS.has(tokens[first - 1]?.norm ?? '') && !this.bySurname.has(surname) && !this.byGiven.has(surname);
+    const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || words.length > 1 || givenGender !== undefined ? 'person' : 'unknown';
 
     const entity = this.link(words, given, surname, gender, kind, name);
     for (const t of titles) entity.titles.add(t);
@@ -137,11 +148,11 @@ export class EntityRegistry {
   }
 
   private link(words: string[], given: string | null, surname: string, gender: Gender, kind: EntityKind, name: string): Entity {
-    if (kind === 'organisation') {
-      const key = 'org:' + words.join(' ');
+    if (kind === 'organisation' || kind === 'place') {
+      const key = kind + ':' + words.join(' ');
       let e = this.byDescription.get(key);
       if (!e) {
-        e = this.create(name, 'organisation');
+        e = this.create(name, kind);
         this.byDescription.set(key, e);
       }
       return e;

@@ -73,7 +73,7 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       k++;
-      while (k <= end && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
+      while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
       continue;
     }
     // A temporal or causal clause is not what was said ("complained when they …").

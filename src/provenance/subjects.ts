@@ -124,23 +124,16 @@ export function subjectRight(ctx: ProvenanceContext, first: number, max: number)
   let k = first;
   if (tokens[k]!.pos === 'DET') k++;
   let head = -1;
-  let chunks = 0;
-  for (;;) {
-    while (k <= max && isNpToken(ctx, k)) {
-      if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
-      k++;
-    }
-    if (head >= 0 && chunks < 1 && k + 1 <= max && CONNECTORS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on' && (isNpToken(ctx, k + 1) || tokens[k + 1]!.pos === 'DET')) {
-      // "a spokesman for the ministry": keep the first head, take the rest as part of the phrase.
-      const keep = head;
-      k++;
-      if (tokens[k]!.pos === 'DET') k++;
-      while (k <= max && isNpToken(ctx, k)) k++;
-      chunks++;
-      head = keep;
-      return finish(ctx, first, k - 1, head);
-    }
-    break;
+  while (k <= max && isNpToken(ctx, k)) {
+    if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
+    k++;
+  }
+  if (head >= 0 && k + 1 <= max && CONNECTORS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on' && (isNpToken(ctx, k + 1) || tokens[k + 1]!.pos === 'DET')) {
+    // "a spokesman for the ministry": the first head stays the head; the rest belongs to the phrase.
+    k++;
+    if (tokens[k]!.pos === 'DET') k++;
+    while (k <= max && isNpToken(ctx, k)) k++;
+    return finish(ctx, first, k - 1, head);
   }
   if (head < 0) return null;
   return finish(ctx, first, head, head);

@@ -20,7 +20,7 @@ export function loadPolnear(dir: string): GoldArticle[] {
   const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
   for (const d of [textDir, annDir]) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = statSync(d).isDirectory();
     } catch {
