@@ -40,6 +40,8 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     if (short && isWorkTitle(ctx, before)) continue;
 
     const inner = ctx.text.slice(seg.start, seg.end);
+    // “Sunday Morning Futures”, “Make America Great Again”: a name or title in Title Case.
+    const titleCase = isTitleCase(inner);
     const endsOpen = /[,!?\u2014\u2013-]$/.test(inner) || (seg.close >= 0 && /^\s*[,\u2014\u2013]/.test(ctx.text.slice(seg.outerEnd, seg.outerEnd + 3)));
     const hasBefore = before >= 0 && (ctx.sameParagraph(before, Math.max(first, 0)) || ctx.tokens[before]!.text === ':');
     const hasAfter = seg.close >= 0 && after < ctx.tokens.length && ctx.sameParagraph(after, last);
@@ -48,6 +50,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
     if (cue && short && !tight(cue, before, after)) cue = null;
 
+    if (titleCase && !cue) continue;
     // A whole short sentence ("We want peace.") is speech, not irony.
     const sentenceLike = /^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner);
     if (short && !cue && !sentenceLike) {
@@ -127,4 +130,13 @@ function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
     }
   }
   return null;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'to', 'at', 'by', 'from', 'as', 'vs.', '&']);
+
+/** Two to eight words, every one capitalised except small words: a title or a name, not speech. */
+function isTitleCase(inner: string): boolean {
+  const words = inner.replace(/[.,!?:;]+$/, '').split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
 }

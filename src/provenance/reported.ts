@@ -5,6 +5,7 @@ import type { FoundQuote } from './found.js';
 import { resolveSubject } from './resolve.js';
 import { sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
 /**
@@ -83,15 +84,18 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
       start = k;
       break;
     }
-    // Otherwise a clause: any word with a verb after it ("said he would", "said none of them were").
+    // "adding to her lead", "added up": not speech.
+    if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
+    // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
     if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ') {
-      for (let m = k + 1; m <= end; m++) {
+      const pronoun = CLAUSE_PRONOUNS.has(t.norm);
+      for (let m = k + 1; m <= end && (pronoun || m - k <= 12); m++) {
         const p = tokens[m]!.pos;
         if (p === 'VERB' || p === 'AUX') {
           start = k;
           break;
         }
-        if (tokens[m]!.text === ';') break;
+        if (tokens[m]!.text === ';' || tokens[m]!.text === ':' || tokens[m]!.text === '\u2014') break;
       }
     }
     break;
@@ -141,8 +145,13 @@ function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, 
   while (first < comma && (tokens[first]!.text === '\u2014' || ctx.isQuoteMark(first))) first++;
   let last = comma - 1;
   let words = 0;
-  for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
-  if (words < 3) return null;
+  let verbs = 0;
+  for (let m = first; m <= last; m++) {
+    if (ctx.isWord(m)) words++;
+    if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') verbs++;
+  }
+  // What was said is a clause ("The talks failed, he said"), not an adverbial ("In a speech, he said").
+  if (words < 3 || verbs === 0) return null;
   const resolved = resolveSubject(ctx, registry, subject, isQuoted);
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
