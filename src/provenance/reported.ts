@@ -3,7 +3,7 @@ import { clauseEnd, cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { resolveSubject } from './resolve.js';
-import { sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
@@ -32,7 +32,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
-    const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart);
+    const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
     let found: FoundQuote | null = null;
     if (subject) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
     if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);

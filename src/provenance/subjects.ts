@@ -194,3 +194,22 @@ export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart
   }
   return null;
 }
+
+/**
+ * A long appositive between subject and verb ("Roxana M. Leon, 63, an independent voter raised
+ * in Chile, said"): the sentence opens with the subject, then a comma; the verb follows a comma
+ * or a closing parenthesis.
+ */
+export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  while (j > sentenceStart && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')')) return null;
+  let k = sentenceStart;
+  while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
+  const np = subjectRight(ctx, k, j - 1);
+  if (!np || np.kind === 'pronoun') return null;
+  const next = ctx.tokenAtOrAfter(np.end);
+  if (next >= j || (tokens[next]!.text !== ',' && tokens[next]!.text !== '(')) return null;
+  return np;
+}
