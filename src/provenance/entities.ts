@@ -227,19 +227,26 @@ export class EntityRegistry {
    */
   antecedent(offset: number, accept: (e: Entity) => boolean, isQuoted: (m: Mention) => boolean, window = 1500): Entity | null {
     let k = this.firstAtOrAfter(offset) - 1;
-    let fallback: Entity | null = null;
+    // Weaker candidates, taken only when no known person or organisation fits:
+    // a listener, or a lone name never seen as a person ("Tennessee", "Latinos").
+    let listener: Entity | null = null;
+    let unknown: Entity | null = null;
     for (; k >= 0; k--) {
       const m = this.mentions[k]!;
       if (m.end > offset) continue;
       if (offset - m.end > window) break;
       if (!accept(m.entity) || isQuoted(m)) continue;
       if (m.listener) {
-        fallback ??= m.entity;
+        listener ??= m.entity;
+        continue;
+      }
+      if (m.entity.kind === 'unknown') {
+        unknown ??= m.entity;
         continue;
       }
       return m.entity;
     }
-    return fallback;
+    return unknown ?? listener;
   }
 
   private firstAtOrAfter(offset: number): number {
