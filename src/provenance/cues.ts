@@ -52,7 +52,8 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
     const subject = subjectRight(ctx, s + phrase.length, last);
     return { span: span(ctx, s, s + phrase.length - 1), first: s, last: s + phrase.length - 1, clauseFirst: s, clauseLast: last, ruleId: phrase.id, subject, side: 'after' };
   }
-  for (let v = s; v <= Math.min(last, s + 7); v++) {
+  // The subject may carry a long appositive ("…,” Trump, the front-runner, who …, said").
+  for (let v = s; v <= Math.min(last, s + 20); v++) {
     const verb = cueVerbAt(ctx, v);
     if (!verb) continue;
     if (v === s) {
@@ -63,6 +64,27 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
     if (subject && ctx.tokenAtOrAfter(subject.start) === s) {
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
     }
+    return null;
+  }
+  return mannerVerbAfter(ctx, s, last);
+}
+
+/**
+ * Any verb used as a cue right after a quote, when the clause is nothing but the verb and its
+ * subject: `“This is fantastic!” beamed Donald Hartley`, `“…,” she laughed.`
+ */
+function mannerVerbAfter(ctx: ProvenanceContext, s: number, last: number): Cue | null {
+  const { tokens } = ctx;
+  const isVerb = (i: number) => tokens[i]?.pos === 'VERB' && /(ed|ew|ote|ang|ept|elt)$/.test(tokens[i]!.norm);
+  if (isVerb(s)) {
+    const subject = subjectRight(ctx, s + 1, last);
+    if (subject && subject.kind === 'name' && ctx.tokenAtOrAfter(subject.end) > last) return { span: span(ctx, s, s), first: s, last: s, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
+    return null;
+  }
+  for (let v = s + 1; v <= Math.min(last, s + 4); v++) {
+    if (!isVerb(v)) continue;
+    const subject = subjectLeft(ctx, v, s);
+    if (subject && ctx.tokenAtOrAfter(subject.start) === s && (subject.kind !== 'nominal') && v === last) return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
     return null;
   }
   return null;

@@ -81,13 +81,16 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   return { quotes, speakers, outlets, voices: buildVoices(text, quotes) };
 }
 
-/** A scare-looking short quote inside reported speech is the speaker's own words ("vowed to fight “to the end”"). */
+/**
+ * A quote with no speaker of its own inside reported speech is the reported speaker's words
+ * ("He says Americans need no more “condescending lectures”", "vowed to fight “to the end”").
+ */
 function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
   for (const q of direct) {
-    if (q.kind !== 'scare') continue;
+    if (q.entity) continue;
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
-    if (!/\s/.test(q.text.trim())) continue;
-    const host = reported.find((r) => r.start <= q.start && q.end <= r.end + 1 && r.entity);
+    if (q.kind === 'scare' && !/\s/.test(q.text.trim())) continue;
+    const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
     if (!host) continue;
     q.kind = 'direct';
     q.entity = host.entity;
