@@ -14,6 +14,7 @@ export interface Subject extends Span {
 const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
@@ -87,7 +88,7 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
   let chunks = 0;
   for (;;) {
     while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
-    if (k - 1 >= min && tokens[k - 1]!.pos === 'DET' && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
+    if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
     // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
       k -= 2;
@@ -188,8 +189,7 @@ export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart
   for (let k = sentenceStart + 1; k < j; k++) {
     const p = tokens[k]!.pos;
     if ((p === 'VERB' || p === 'AUX') && !tokens[k]!.norm.endsWith('ing')) {
-      const s = subjectLeft(ctx, k, sentenceStart);
-      return s && (s.kind === 'name' || s.kind === 'pronoun') ? s : null;
+      return subjectLeft(ctx, k, sentenceStart);
     }
   }
   return null;
