@@ -141,7 +141,7 @@ function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, 
     const p = tokens[m]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;
   }
-  let first = sentenceStart;
+  let first = skipDateline(ctx, sentenceStart, comma);
   while (first < comma && (tokens[first]!.text === '\u2014' || ctx.isQuoteMark(first))) first++;
   let last = comma - 1;
   let words = 0;
@@ -182,7 +182,7 @@ function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, 
     while (first <= end && (tokens[first]!.text === ',' || tokens[first]!.pos === 'PUNCT')) first++;
     last = end;
   } else {
-    first = sentenceStart;
+    first = skipDateline(ctx, sentenceStart, p - 1);
     last = p - 1;
     // "The plan, according to officials, would …": the whole sentence is reported.
     if (tokens[last]!.text === ',' && afterSubject <= end && tokens[afterSubject]!.text === ',' && !ctx.isSentenceEnd(afterSubject + 1)) last = end;
@@ -242,4 +242,17 @@ function parenthetical(ctx: ProvenanceContext, registry: EntityRegistry, v: numb
     outletId: resolved?.entity.outletId ?? null,
     explanation: `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`,
   };
+}
+
+/** Skips a dateline at the start of a sentence: "WASHINGTON (Reuters) - ", "MOSCOW — ". */
+function skipDateline(ctx: ProvenanceContext, first: number, last: number): number {
+  const { tokens } = ctx;
+  let k = first;
+  while (k <= last && /^[A-Z][A-Z.,'’-]+$/.test(tokens[k]!.text)) k++;
+  if (k === first) return first;
+  if (tokens[k]?.text === '(') {
+    while (k <= last && tokens[k]!.text !== ')') k++;
+    k++;
+  }
+  return k <= last && /^[-\u2014\u2013]$/.test(tokens[k]!.text) ? k + 1 : first;
 }

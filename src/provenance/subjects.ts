@@ -103,7 +103,7 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
 
 function isNpToken(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !ctx.lexicon.cueVerbs.has(t.norm);
+  if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !(t.pos !== 'NOUN' && t.pos !== 'PROPN' && ctx.lexicon.cueVerbs.has(t.norm));
   if (t.text === '-' || t.text === '.') return i > 0 && ctx.tokens[i - 1]!.end === t.start;
   return ctx.lexicon.titles.has(t.norm);
 }
@@ -123,7 +123,7 @@ export function subjectRight(ctx: ProvenanceContext, first: number, max: number)
   if (!t || first > max) return null;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: first, appositive: [] };
   let k = first;
-  if (tokens[k]!.pos === 'DET') k++;
+  if (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.norm)) k++;
   let head = -1;
   while (k <= max && isNpToken(ctx, k)) {
     if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
