@@ -1,6 +1,6 @@
 import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
-import { cueAfter, cueBefore } from './cues.js';
+import { cueAfter, cueBefore, cueVerbAt } from './cues.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { Cue, FoundQuote } from './found.js';
 import type { QuotedSegment } from './marks.js';
@@ -24,7 +24,7 @@ export interface DirectResult {
 export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRegistry, segments: readonly QuotedSegment[], isQuoted: (m: Mention) => boolean): DirectResult {
   const quotes: FoundQuote[] = [];
   const usedCues = new Set<number>();
-  let previous: { entity: Entity; paragraph: number; name: string; cue: Span | null } | null = null;
+  let previous: { entity: Entity; paragraph: number; name: string; cue: Span | null; end: number } | null = null;
 
   for (const seg of segments) {
     const first = ctx.tokenAtOrAfter(seg.start);
@@ -50,7 +50,8 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
     if (cue && short && !tight(cue, before, after)) cue = null;
 
-    if (titleCase && !cue) continue;
+    // A title after its cue is a programme or slogan ("told ABC’s “Good Morning America”").
+    if (titleCase && (!cue || cue.side !== 'after')) continue;
     // A whole short sentence ("We want peace.") is speech, not irony.
     const sentenceLike = /^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner);
     if (short && !cue && !sentenceLike) {
@@ -79,7 +80,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
         entity = resolved.entity;
         outletId = entity.outletId;
         why = `; introduced by a colon after a sentence whose subject is ${resolved.how.replace(/^subject /, '')}`;
-      } else if (previous && (previous.paragraph === paragraph || previous.paragraph === paragraph - 1)) {
+      } else if (previous && (previous.paragraph === paragraph || previous.paragraph === paragraph - 1) && !otherCueBetween(ctx, previous.end, seg.outerStart, previous.cue)) {
         entity = previous.entity;
         outletId = entity.outletId;
         inheritedCue = previous.cue;
@@ -89,7 +90,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
       }
     }
     quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : inheritedCue, outletId, explanation: what + why + '.' });
-    if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue };
+    if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue, end: seg.outerEnd };
   }
   return { quotes, usedCues };
 }
@@ -139,4 +140,13 @@ function isTitleCase(inner: string): boolean {
   const words = inner.replace(/[.,!?:;]+$/, '').split(/\s+/).filter((w) => w.length > 0);
   if (words.length < 2 || words.length > 8) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
+}
+
+/** A cue verb between two quotes, other than the first quote's own: someone else speaks in between. */
+function otherCueBetween(ctx: ProvenanceContext, from: number, to: number, own: Span | null): boolean {
+  for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) {
+    if (own && ctx.tokens[k]!.start >= own.start && ctx.tokens[k]!.end <= own.end) continue;
+    if (cueVerbAt(ctx, k)) return true;
+  }
+  return false;
 }

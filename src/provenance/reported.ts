@@ -46,7 +46,11 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
   const listenerFrom = k;
-  if (takesListener) k = skipListener(ctx, k, end);
+  if (takesListener) {
+    // "told ABC’s “Good Morning America” on Sunday that": the listener ends where "that" starts.
+    const that = thatAhead(ctx, k, end);
+    k = that >= 0 ? that : skipListener(ctx, k, end);
+  }
   let start = -1;
   let steps = 0;
   while (k <= end && steps++ < 16) {
@@ -214,10 +218,16 @@ function sentenceLast(ctx: ProvenanceContext, i: number): number {
   return k;
 }
 
+/** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */
 function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: number }[]): boolean {
   let covered = 0;
-  for (const d of direct) covered += Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
-  return covered * 2 >= found.end - found.start;
+  let opensWithQuote = false;
+  for (const d of direct) {
+    const c = Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
+    covered += c;
+    if (c > 0 && d.start - found.start <= 2) opensWithQuote = true;
+  }
+  return opensWithQuote && covered * 2 >= found.end - found.start;
 }
 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */
@@ -255,4 +265,14 @@ function skipDateline(ctx: ProvenanceContext, first: number, last: number): numb
     k++;
   }
   return k <= last && /^[-\u2014\u2013]$/.test(tokens[k]!.text) ? k + 1 : first;
+}
+
+/** A "that" within a few tokens, with no verb before it, or -1. */
+function thatAhead(ctx: ProvenanceContext, from: number, end: number): number {
+  for (let k = from; k <= end && k - from <= 14; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.norm === 'that' && t.pos === 'SCONJ') return k;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || ctx.isSentenceEnd(k)) return -1;
+  }
+  return -1;
 }

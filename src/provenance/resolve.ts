@@ -44,7 +44,9 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     return { entity, how: `pronoun ${quoted} resolved to ${entity.name} (the most recent ${agreement}${entity.kind === 'person' || entity.kind === 'unknown' ? 'person' : 'organisation'} named before it)` };
   }
 
-  const named = registry.entityIn(subject);
+  // The head word's name ("Donald Hartley" in "Donald Hartley of Madison"), else any name in the phrase.
+  const headToken = tokens[subject.head]!;
+  const named = registry.entityIn(headToken) ?? registry.entityIn(subject);
   if (named && subject.kind === 'name') {
     const e = named.entity;
     if (e.kind === 'unknown') e.kind = 'person';

@@ -57,7 +57,8 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     const inner = [];
     for (let m = k + 1; m < j; m++) inner.push(tokens[m]!.norm);
     // The description must be a noun phrase or a relative clause, not a clause ("..., the economy grew, he said").
-    const relative = tokens[k + 1]!.norm === 'who' || tokens[k + 1]!.norm === 'which';
+    let relative = false;
+    for (let m = k + 1; m < j; m++) if (tokens[m]!.norm === 'who' || tokens[m]!.norm === 'which') relative = true;
     if (!relative) for (let m = k + 1; m < j; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return null;
     // "Carter's press secretary, Peter Cook, told": the name between the commas is the subject.
     const between = nounPhraseLeft(ctx, j - 1, k + 1);
@@ -137,7 +138,9 @@ export function subjectRight(ctx: ProvenanceContext, first: number, max: number)
     return finish(ctx, first, k - 1, head);
   }
   if (head < 0) return null;
-  return finish(ctx, first, head, head);
+  let last = k - 1;
+  while (last > head && !isPossessive(tokens[last]!.norm) && tokens[last]!.pos !== 'NOUN' && tokens[last]!.pos !== 'PROPN') last--;
+  return finish(ctx, first, last, head);
 }
 
 function finish(ctx: ProvenanceContext, first: number, last: number, head: number): Subject {
