@@ -9,6 +9,8 @@ export interface FoundQuote extends Span {
   cue: Span | null;
   outletId: string | null;
   explanation: string;
+  /** Every quotation inside is the speaker's own words, however short ("called it “absurd”"). */
+  ownsQuotes?: boolean;
 }
 
 /** A cue with its subject, found around a quote or a reported clause. */

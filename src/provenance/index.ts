@@ -89,9 +89,8 @@ function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[
   for (const q of direct) {
     if (q.entity) continue;
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
-    if (q.kind === 'scare' && !/\s/.test(q.text.trim())) continue;
     const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
-    if (!host) continue;
+    if (!host || (q.kind === 'scare' && !/\s/.test(q.text.trim()) && !host.ownsQuotes)) continue;
     q.kind = 'direct';
     q.entity = host.entity;
     q.outletId = host.outletId;

@@ -8,7 +8,8 @@ export interface CueVerb {
   /** Rule id in data/provenance/cue-verbs.yml. */
   id: string;
   verb: string;
-  cls: 'speech' | 'thought';
+  /** speech and thought verbs report a clause; naming verbs ("called it “…”") only a quotation. */
+  cls: 'speech' | 'thought' | 'naming';
   /** The verb's object is the listener ("told reporters"), never the speaker. */
   takesListener: boolean;
   /** Only a cue right next to a direct quote ("she continued"). */
@@ -83,7 +84,7 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   const cueVerbs = new Map<string, CueVerb>();
   for (const e of files.cueVerbs.entries) {
     const forms = lower(e, 'forms');
-    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' ? 'thought' : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true };
+    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true };
     for (const f of forms) if (!cueVerbs.has(f)) cueVerbs.set(f, info);
   }
   const pronouns = new Map<string, PronounInfo>();

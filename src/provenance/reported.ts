@@ -32,16 +32,21 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
+    if (verb.cls === 'naming') {
+      const found = naming(ctx, registry, i, verb.id, sentenceStart, end, isQuoted);
+      if (found) out.push(found);
+      continue;
+    }
     const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
     let found: FoundQuote | null = null;
-    if (subject) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
+    if (subject || passive(ctx, i)) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
     if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
     if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
   return out;
 }
 
-function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
   const { tokens } = ctx;
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
@@ -110,7 +115,7 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 2) return null;
-  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const resolved = subject ? resolveSubject(ctx, registry, subject, isQuoted) : null;
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
@@ -122,7 +127,7 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
     entity: resolved?.entity ?? null,
     cue: { start: tokens[v]!.start, end: tokens[v]!.end },
     outletId,
-    explanation: `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : 'subject not resolved'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`,
+    explanation: `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`,
   };
 }
 
@@ -275,4 +280,43 @@ function thatAhead(ctx: ProvenanceContext, from: number, end: number): number {
     if (t.pos === 'VERB' || t.pos === 'AUX' || ctx.isSentenceEnd(k)) return -1;
   }
   return -1;
+}
+
+/** "When asked whether …", "was told that …": a passive cue, whose speaker is not named. */
+function passive(ctx: ProvenanceContext, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  const prev = ctx.tokens[v - 1];
+  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
+}
+
+/** `called Trump “unhinged”`, `described it as “a disaster”`: the object and the quotation. */
+function naming(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  let open = -1;
+  for (let k = v + 1; k <= Math.min(end, v + 10); k++) {
+    if (ctx.isQuoteMark(k)) {
+      open = k;
+      break;
+    }
+    if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return null;
+  }
+  if (open < 0) return null;
+  let close = open + 1;
+  while (close <= end && !ctx.isQuoteMark(close)) close++;
+  if (close > end) close = end;
+  const subject = subjectLeft(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? leadingSubject(ctx, v, sentenceStart);
+  if (!subject) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const first = v + 1;
+  return {
+    start: tokens[first]!.start,
+    end: tokens[close]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[close]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`,
+    ownsQuotes: true,
+  };
 }

@@ -60,3 +60,21 @@ test('a clause before a postposed cue must be a clause, not an adverbial', () =>
   const a = provenanceOf('Governor Wallace spoke in Alabama. In a 1963 speech, he declared his position.');
   assert.equal(quoteWith(a, 'In a 1963 speech'), undefined);
 });
+
+test('naming in the speaker\'s words: "called X “Y”" is attributed, the one quoted word too', () => {
+  const a = provenanceOf('Former Governor Jeb Bush called Trump “unhinged.”');
+  const naming = a.quotes.find((q) => q.kind === 'indirect');
+  assert.equal(naming?.text, 'Trump “unhinged.”');
+  assert.equal(speakerOf(a, naming)?.name, 'Jeb Bush');
+  const word = a.quotes.find((q) => q.text === 'unhinged.');
+  assert.equal(word?.kind, 'direct', 'not a scare quote: Bush said it');
+  assert.equal(word?.speakerId, naming?.speakerId);
+});
+
+test('a passive cue reports speech with no named speaker', () => {
+  const a = provenanceOf('When asked whether he would run again, the senator smiled.');
+  const q = quoteWith(a, 'whether he would run');
+  assert.equal(q?.kind, 'indirect');
+  assert.equal(q?.speakerId, null);
+  assert.match(q!.explanation, /passive/);
+});
