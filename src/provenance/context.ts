@@ -10,6 +10,12 @@ export class ProvenanceContext {
   readonly tokens: readonly Token[];
   /** Per token: index of the paragraph it is in, so no window crosses a line break. */
   readonly paragraphOf: Int32Array;
+  /**
+   * Per token: its sentence. A new sentence starts with a paragraph, or after '.', '!' or '?'
+   * (and any closing marks) before a capitalised word, a digit or an opening mark; wink-nlp's
+   * own split breaks "Sen. Bernie Sanders (I-Vt.) said" in two.
+   */
+  readonly sentenceOf: Int32Array;
   /** Per token: inside a (non-scare) quoted segment; set once the quotes are known. */
   readonly inQuote: Uint8Array;
 
@@ -35,6 +41,25 @@ export class ProvenanceContext {
       }
       this.paragraphOf[i] = paragraph;
       previousEnd = t.end;
+    }
+    this.sentenceOf = new Int32Array(this.tokens.length);
+    let sentence = 0;
+    let ended = false;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (i > 0 && this.paragraphOf[i] !== this.paragraphOf[i - 1]) {
+        sentence++;
+        ended = false;
+      } else if (ended && !QUOTE_CHARS.has(t.text) && t.text !== ')') {
+        if (/^[\p{Lu}\p{N}"“‘'«(]/u.test(t.text)) sentence++;
+        ended = false;
+      } else if (ended && QUOTE_CHARS.has(t.text) && /^["“‘«]$/.test(t.text) && t.start > (this.tokens[i - 1]?.end ?? 0)) {
+        sentence++;
+        ended = false;
+      }
+      this.sentenceOf[i] = sentence;
+      // wink-nlp keeps the stop on some words ("no.") before a closing mark.
+      if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && QUOTE_CHARS.has(this.tokens[i + 1]?.text ?? ''))) ended = true;
     }
   }
 
@@ -63,7 +88,10 @@ export class ProvenanceContext {
   /** Sentence-final punctuation ('.', '!', '?'), also when wink-nlp glued it to a word. */
   isSentenceEnd(i: number): boolean {
     const t = this.tokens[i];
-    return t !== undefined && t.pos === 'PUNCT' && END_PUNCT.has(t.text);
+    if (t === undefined || t.pos !== 'PUNCT' || !END_PUNCT.has(t.text)) return false;
+    // "(I-Vt.) said": a full stop that does not end the sentence.
+    const next = this.tokens[i + 1];
+    return next === undefined || this.sentenceOf[i + 1] !== this.sentenceOf[i] || QUOTE_CHARS.has(next.text);
   }
 
   isCapitalized(i: number): boolean {

@@ -293,6 +293,13 @@ export class EntityRegistry {
     return best;
   }
 
+  /** A speaker known only by a pronoun that could not be resolved. */
+  unresolved(name: string, span: Span): Entity {
+    const e = this.create(name, 'group');
+    e.mentions.push({ start: span.start, end: span.end });
+    return e;
+  }
+
   /** A speaker known only by a description ("a spokesman for the ministry", "officials"). */
   described(description: string, kind: EntityKind): Entity {
     const key = 'desc:' + description.toLowerCase().replace(/^(the|a|an|some|several|two|three|many)\s+/, '');

@@ -19,7 +19,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
   const out: FoundQuote[] = [];
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && (ctx.isSentenceEnd(i - 1) || !ctx.sameParagraph(i - 1, i) || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) sentenceStart = i;
+    if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) sentenceStart = i;
     if (ctx.inQuote[i]) continue;
     void usedCues;
     const phrase = phraseAt(ctx, i);
@@ -76,6 +76,15 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
     if (t.norm === 'to' && tokens[k + 1]?.pos === 'VERB') {
       start = k;
       break;
+    }
+    // "said — on Twitter, as it happens — that": a dashed aside.
+    if ((t.text === '\u2014' || t.text === '\u2013' || t.text === '--') && k === v + 1) {
+      let m = k + 1;
+      while (m <= end && m - k < 14 && tokens[m]!.text !== t.text) m++;
+      if (m <= end && tokens[m]!.text === t.text) {
+        k = m + 1;
+        continue;
+      }
     }
     if (isTimeWord(t.norm) || (t.pos === 'ADV' && t.norm.endsWith('ly')) || t.text === ',' || t.text === '\u2014' || t.text === '\u2013') {
       k++;
@@ -218,7 +227,7 @@ function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, 
 function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
   let k = i;
-  while (k + 1 < tokens.length && ctx.sameParagraph(i, k + 1) && tokens[k + 1]!.sentence === tokens[i]!.sentence) k++;
+  while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
   void clauseEnd;
   return k;
 }

@@ -36,7 +36,11 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
     };
     const entity = registry.antecedent(subject.start, accept, isQuoted);
-    if (!entity) return { entity: registry.described(ctx.text.slice(subject.start, subject.end), 'group'), how: `pronoun ${quoted} has no compatible antecedent` };
+    if (!entity) {
+      // Each unresolved pronoun is its own speaker: two of them need not be the same person.
+      const unknown = registry.unresolved(`${ctx.text.slice(subject.start, subject.end)} (unresolved)`, subject);
+      return { entity: unknown, how: `pronoun ${quoted} has no compatible antecedent before it` };
+    }
     registry.addMention(entity, subject);
     // What a pronoun says about its antecedent's gender helps the next pronoun.
     if (entity.gender === 'any' && info.gender !== 'any' && entity.kind !== 'organisation') entity.gender = info.gender;

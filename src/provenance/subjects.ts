@@ -11,7 +11,7 @@ export interface Subject extends Span {
 }
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
-const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -31,7 +31,15 @@ function isPossessive(norm: string): boolean {
 export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Subject | null {
   const { tokens } = ctx;
   let j = v - 1;
-  while (j >= min && (BETWEEN.has(tokens[j]!.norm) || DATE_WORDS.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+  for (;;) {
+    while (j >= min && (BETWEEN.has(tokens[j]!.norm) || DATE_WORDS.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+    // "Clinton on Tuesday said"
+    if (j - 1 >= min && DATE_WORDS.has(tokens[j + 1]?.norm ?? '') && /^(on|last|this|early|late)$/.test(tokens[j]!.norm)) {
+      j--;
+      continue;
+    }
+    break;
+  }
   if (j < min) return null;
   if (tokens[j]!.text === ')') {
     let k = j - 1;
@@ -212,7 +220,12 @@ export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart:
   while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
   const np = subjectRight(ctx, k, j - 1);
   if (!np || np.kind === 'pronoun') return null;
-  const next = ctx.tokenAtOrAfter(np.end);
+  let next = ctx.tokenAtOrAfter(np.end);
+  // "Six newspapers in New Jersey, including …, said"
+  if (next < j && tokens[next]!.pos === 'ADP') {
+    const pp = subjectRight(ctx, next + 1, j - 1);
+    if (pp) next = ctx.tokenAtOrAfter(pp.end);
+  }
   if (next >= j || (tokens[next]!.text !== ',' && tokens[next]!.text !== '(')) return null;
   return np;
 }
