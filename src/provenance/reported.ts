@@ -91,6 +91,8 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
       continue;
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
+      // "responded by easing sanctions": a means, not what was said.
+      if (t.norm === 'by') return null;
       k++;
       while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
       continue;
@@ -195,7 +197,11 @@ function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, 
   const afterSubject = ctx.tokenAtOrAfter(subject.end);
   let first: number;
   let last: number;
-  if (p === sentenceStart || (p - 1 === sentenceStart && tokens[sentenceStart]!.pos !== 'NOUN')) {
+  // "X said that, according to its analysis, the party won": the content follows.
+  let m = p - 1;
+  while (m > sentenceStart && tokens[m]!.text === ',') m--;
+  const cueBefore = m >= sentenceStart && (tokens[m]!.norm === 'that' || cueVerbAt(ctx, m) !== undefined);
+  if (p === sentenceStart || cueBefore || (p - 1 === sentenceStart && tokens[sentenceStart]!.pos !== 'NOUN')) {
     first = afterSubject;
     while (first <= end && (tokens[first]!.text === ',' || tokens[first]!.pos === 'PUNCT')) first++;
     last = end;
