@@ -73,7 +73,7 @@ export class EntityRegistry {
 
   private isNameToken(i: number): boolean {
     const t = this.ctx.tokens[i]!;
-    if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text) || DATE_WORDS.has(t.norm)) return false;
+    if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text) || DATE_WORDS.has(t.norm) || t.norm === 'i' || t.pos === 'PRON') return false;
     if (t.pos === 'PROPN') return true;
     // Titles and honorifics before a name ("President", "Sen.") are often tagged NOUN.
     return this.ctx.lexicon.titles.has(t.norm) && this.isNameToken2(i + 1);
@@ -139,7 +139,8 @@ export class EntityRegistry {
     if (gender === 'any' && givenGender && (words.length > 1 || !this.bySurname.has(surname))) gender = givenGender;
     // A lone unknown name after "in", "from"... is a place ("met in Minsk").
     const place = words.length === 1 && titles.length === 0 && PLACE_PREPOSITIONS.has(tokens[first - 1]?.norm ?? '') && !this.bySurname.has(surname) && !this.byGiven.has(surname);
-    const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || words.length > 1 || givenGender !== undefined ? 'person' : 'unknown';
+    // A person needs evidence: a title, a known given name, or (later) speaking as one.
+    const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || givenGender !== undefined ? 'person' : 'unknown';
 
     const entity = this.link(words, given, surname, gender, kind, name);
     for (const t of titles) entity.titles.add(t);

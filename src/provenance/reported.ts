@@ -107,7 +107,9 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
     // "adding to her lead", "added up": not speech.
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
     // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
-    if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ') {
+    // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
+    const verbFirst = t.pos === 'AUX' && k === v + 1;
+    if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && !verbFirst && t.norm !== 'who' && t.norm !== 'which') {
       const pronoun = CLAUSE_PRONOUNS.has(t.norm);
       for (let m = k + 1; m <= end && (pronoun || m - k <= 12); m++) {
         const p = tokens[m]!.pos;
@@ -115,6 +117,8 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
           start = k;
           break;
         }
+        // "answered her door and said …": a second predicate, not a clause.
+        if (p === 'CCONJ' && tokens[m + 1]?.pos === 'VERB' && m - k > 6) break;
         if (tokens[m]!.text === ';' || tokens[m]!.text === ':' || tokens[m]!.text === '\u2014') break;
       }
     }
