@@ -35,6 +35,8 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const before = ctx.tokenBefore(seg.outerStart);
     const after = ctx.tokenAtOrAfter(seg.outerEnd);
     const paragraph = ctx.paragraphOf[Math.min(first, ctx.tokens.length - 1)]!;
+    // Only a quote that opens its paragraph can continue the previous paragraph's speaker.
+    const opensParagraph = before < 0 || ctx.paragraphOf[before] !== paragraph;
     const short = words <= SCARE_MAX_WORDS;
 
     if (short && isWorkTitle(ctx, before)) continue;
@@ -51,7 +53,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     if (cue && short && !tight(cue, before, after)) cue = null;
 
     // A title after its cue is a programme or slogan ("told ABC’s “Good Morning America”").
-    if (titleCase && (!cue || cue.side !== 'after')) continue;
+    if (titleCase && (!cue || cue.side !== 'after') && !colonIntro(ctx, before)) continue;
     // A whole short sentence ("We want peace.") is speech, not irony.
     const sentenceLike = /^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner);
     if (short && !cue && !sentenceLike) {
@@ -80,7 +82,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
         entity = resolved.entity;
         outletId = entity.outletId;
         why = `; introduced by a colon after a sentence whose subject is ${resolved.how.replace(/^subject /, '')}`;
-      } else if (previous && (previous.paragraph === paragraph || previous.paragraph === paragraph - 1) && !otherCueBetween(ctx, previous.end, seg.outerStart, previous.cue)) {
+      } else if (previous && (previous.paragraph === paragraph || (previous.paragraph === paragraph - 1 && opensParagraph)) && !otherCueBetween(ctx, previous.end, seg.outerStart, previous.cue)) {
         entity = previous.entity;
         outletId = entity.outletId;
         inheritedCue = previous.cue;
@@ -126,11 +128,12 @@ function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
     const tok = ctx.tokens[k]!;
     if (tok.pos === 'VERB' || tok.pos === 'AUX') {
       // The subject is the noun phrase right before the first verb.
-      const np = k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
-      return np && np.kind !== 'nominal' ? np : np;
+      return k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
     }
   }
-  return null;
+  // A headline: "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’".
+  const np = nounPhraseLeft(ctx, before - 1, s);
+  return np && np.kind === 'name' && ctx.tokenAtOrAfter(np.start) === s ? np : null;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'to', 'at', 'by', 'from', 'as', 'vs.', '&']);

@@ -78,3 +78,16 @@ test('a passive cue reports speech with no named speaker', () => {
   assert.equal(q?.speakerId, null);
   assert.match(q!.explanation, /passive/);
 });
+
+test('a headline "Name: ‘Quote’" is attributed to the name, a Title Case quote included', () => {
+  const a = provenanceOf('Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nThe rally went on.');
+  const q = quoteWith(a, 'Worst Thing');
+  assert.equal(q?.kind, 'direct');
+  assert.equal(speakerOf(a, q)?.name, 'Trump');
+});
+
+test('a quote inside a paragraph does not continue the previous paragraph\'s speaker', () => {
+  const a = provenanceOf('“We will win,” said Mark Stone.\n\nCritics call the plan ‘a complete and utter waste of money’ and worse.');
+  const q = quoteWith(a, 'utter waste');
+  assert.equal(q?.speakerId, null);
+});
