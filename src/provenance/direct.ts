@@ -10,20 +10,14 @@ import { nounPhraseLeft, type Subject } from './subjects.js';
 /** Quotes of this many words or fewer, with no cue right next to them, are scare quotes. */
 const SCARE_MAX_WORDS = 3;
 
-export interface DirectResult {
-  quotes: FoundQuote[];
-  /** Token indices of cue verbs used here, so the reported-speech pass does not reuse them. */
-  usedCues: Set<number>;
-}
 
 /**
  * Classifies each quoted passage (direct quote, scare quote or title of a work) and
  * attributes direct quotes through the cue next to them, a colon introducing them, or the
  * quote they continue (`“A,” he said. “B.”`).
  */
-export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRegistry, segments: readonly QuotedSegment[], isQuoted: (m: Mention) => boolean): DirectResult {
+export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRegistry, segments: readonly QuotedSegment[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const quotes: FoundQuote[] = [];
-  const usedCues = new Set<number>();
   let previous: { entity: Entity; paragraph: number; name: string; cue: Span | null; end: number } | null = null;
 
   for (const seg of segments) {
@@ -68,7 +62,6 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     // A continuation shares the cue of the quote it continues, which links the parts.
     let inheritedCue: Span | null = null;
     if (cue) {
-      for (let k = cue.first; k <= cue.last; k++) usedCues.add(k);
       const resolved = cue.subject ? resolveSubject(ctx, registry, cue.subject, isQuoted) : null;
       entity = resolved?.entity ?? null;
       outletId = entity?.outletId ?? outletInClause(ctx, cue);
@@ -94,7 +87,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : inheritedCue, outletId, explanation: what + why + '.' });
     if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue, end: seg.outerEnd };
   }
-  return { quotes, usedCues };
+  return quotes;
 }
 
 /** A short quote is only a quote when its cue touches it: `said “no”`, `“No,” he said`. */

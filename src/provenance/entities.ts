@@ -55,7 +55,7 @@ export class EntityRegistry {
 
   /** One pass over the tokens: runs of capitalised proper nouns, with the titles before them. */
   private collectNames(): void {
-    const { tokens, lexicon } = this.ctx;
+    const { tokens } = this.ctx;
     let i = 0;
     while (i < tokens.length) {
       if (!this.isNameToken(i)) {
@@ -68,7 +68,6 @@ export class EntityRegistry {
       this.addNameRun(i, j);
       i = j + 1;
     }
-    void lexicon;
   }
 
   private isNameToken(i: number): boolean {
@@ -76,10 +75,10 @@ export class EntityRegistry {
     if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text) || DATE_WORDS.has(t.norm) || t.norm === 'i' || t.pos === 'PRON') return false;
     if (t.pos === 'PROPN') return true;
     // Titles and honorifics before a name ("President", "Sen.") are often tagged NOUN.
-    return this.ctx.lexicon.titles.has(t.norm) && this.isNameToken2(i + 1);
+    return this.ctx.lexicon.titles.has(t.norm) && this.isProperNoun(i + 1);
   }
 
-  private isNameToken2(i: number): boolean {
+  private isProperNoun(i: number): boolean {
     const t = this.ctx.tokens[i];
     return t !== undefined && this.ctx.isCapitalized(i) && t.pos === 'PROPN';
   }

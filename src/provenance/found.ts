@@ -1,5 +1,6 @@
 import type { QuoteKind, Span } from '../core/types.js';
 import type { Entity } from './entities.js';
+import type { Subject } from './subjects.js';
 
 /** A quote before ids are assigned: what the direct and reported passes hand to buildProvenance. */
 export interface FoundQuote extends Span {
@@ -24,6 +25,6 @@ export interface Cue {
   clauseFirst: number;
   clauseLast: number;
   ruleId: string;
-  subject: import('./subjects.js').Subject | null;
+  subject: Subject | null;
   side: 'after' | 'before' | 'colon';
 }

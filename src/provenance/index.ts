@@ -55,11 +55,11 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
 
   const registry = new EntityRegistry(ctx);
   const direct = attributeDirectQuotes(ctx, registry, segments, isQuoted);
-  const directSpans = direct.quotes.filter((q) => q.kind === 'direct');
-  const reported = findReportedSpeech(ctx, registry, direct.usedCues, directSpans, isQuoted);
-  adoptPartialQuotes(direct.quotes, reported);
+  const directSpans = direct.filter((q) => q.kind === 'direct');
+  const reported = findReportedSpeech(ctx, registry, directSpans, isQuoted);
+  adoptPartialQuotes(direct, reported);
 
-  const found = dedupe([...direct.quotes, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
+  const found = dedupe([...direct, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
   const speakerIds = new Map<Entity, string>();
   const speakers: Speaker[] = [];
   const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];

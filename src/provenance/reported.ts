@@ -1,5 +1,5 @@
 import type { ProvenanceContext } from './context.js';
-import { clauseEnd, cueVerbAt, isTimeWord, phraseAt } from './cues.js';
+import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { resolveSubject } from './resolve.js';
@@ -14,14 +14,13 @@ const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'bec
  * content (from "that" when there is one) to the end of the sentence, without its final
  * punctuation.
  */
-export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, usedCues: ReadonlySet<number>, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) sentenceStart = i;
     if (ctx.inQuote[i]) continue;
-    void usedCues;
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, registry, i, phrase.length, phrase.id, sentenceStart, isQuoted);
@@ -238,7 +237,6 @@ function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
   let k = i;
   while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
-  void clauseEnd;
   return k;
 }
 
