@@ -3,7 +3,8 @@ import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
 import { DATE_WORDS } from './subjects.js';
 
-export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'unknown';
+/** `author`: the writer, speaking in the first person; never an antecedent of he, she, it or they. */
+export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'author' | 'unknown';
 
 /** Someone or something that can speak: a person, an organisation, an outlet or a described role. */
 export interface Entity {
@@ -55,10 +56,15 @@ export class EntityRegistry {
 
   /** One pass over the tokens: runs of capitalised proper nouns, with the titles before them. */
   private collectNames(): void {
-    const { tokens } = this.ctx;
+    const { tokens, lexicon } = this.ctx;
     let i = 0;
     while (i < tokens.length) {
       if (!this.isNameToken(i)) {
+        // Plural roles ("officials", "analysts") are groups a later "they" can refer to.
+        const t = tokens[i]!;
+        if (t.pos === 'NOUN' && t.norm.endsWith('s') && lexicon.titles.get(t.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
+          this.addMention(this.described(t.norm, 'group'), t);
+        }
         i++;
         continue;
       }
@@ -88,7 +94,10 @@ export class EntityRegistry {
     const t = this.ctx.tokens[i]!;
     const prev = this.ctx.tokens[i - 1]!;
     const next = this.ctx.tokens[i + 1];
-    return (t.text === '-' || t.text === '\u2010') && prev.end === t.start && next !== undefined && next.start === t.end && this.ctx.isCapitalized(i + 1);
+    if (next === undefined || !this.ctx.isCapitalized(i + 1)) return false;
+    // "Ministry of Defence", "Bank of America"
+    if (t.norm === 'of') return this.ctx.isCapitalized(i - 1) && (this.ctx.lexicon.organisationWords.has(prev.norm) || this.ctx.lexicon.titles.has(prev.norm));
+    return (t.text === '-' || t.text === '\u2010') && prev.end === t.start && next.start === t.end;
   }
 
   private addNameRun(first: number, last: number): void {
@@ -110,6 +119,11 @@ export class EntityRegistry {
         nameFirst = k;
         break;
       }
+    }
+    // A capitalised role on its own ("Officials said"): a group, not a name.
+    if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
+      if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.norm, 'group'), tokens[first]!);
+      return;
     }
     if (nameFirst > last) return;
     // "in May", "April 4": a month that is also a given name.
@@ -201,9 +215,11 @@ export class EntityRegistry {
   addMention(entity: Entity, span: Span, listener = false): void {
     const m: Mention = { start: span.start, end: span.end, entity, listener };
     entity.mentions.push({ start: span.start, end: span.end });
-    // Name mentions arrive in order; resolved pronouns arrive later and go to the entity only.
+    // Names arrive in text order; resolved subjects later, out of order, and go in at their place
+    // so that a later "they" or "he" can find them (rare enough for an insertion to be cheap).
     const last = this.mentions[this.mentions.length - 1];
     if (!last || last.start <= span.start) this.mentions.push(m);
+    else this.mentions.splice(this.firstAtOrAfter(span.start), 0, m);
   }
 
   /** The entity whose name mention overlaps the span (the last one in it), if any. */

@@ -26,8 +26,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     if (!info) return null;
     // "I told Megyn …" outside any quote: the author speaks.
     if (info.refers === 'self') {
-      const author = registry.described('the author', 'person');
-      author.mentions.push({ start: subject.start, end: subject.end });
+      const author = registry.described('the author', 'author');
+      registry.addMention(author, subject);
       return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
     }
     const accept = (e: Entity): boolean => {
@@ -45,7 +45,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     // What a pronoun says about its antecedent's gender helps the next pronoun.
     if (entity.gender === 'any' && info.gender !== 'any' && entity.kind !== 'organisation') entity.gender = info.gender;
     const agreement = info.gender === 'm' ? 'male-compatible ' : info.gender === 'f' ? 'female-compatible ' : '';
-    return { entity, how: `pronoun ${quoted} resolved to ${entity.name} (the most recent ${agreement}${entity.kind === 'person' || entity.kind === 'unknown' ? 'person' : 'organisation'} named before it)` };
+    return { entity, how: `pronoun ${quoted} resolved to ${entity.name} (the most recent ${agreement}${entity.kind === 'person' || entity.kind === 'unknown' ? 'person' : entity.kind === 'group' ? 'group' : 'organisation'} named before it)` };
   }
 
   // The head word's name ("Donald Hartley" in "Donald Hartley of Madison"), else any name in the phrase.
@@ -79,7 +79,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
   const kind = lexicon.organisationWords.has(head) ? 'organisation' : 'group';
   const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
-  e.mentions.push({ start: subject.start, end: subject.end });
+  registry.addMention(e, subject);
   return { entity: e, how: `subject ${quoted} (a described speaker)` };
 }
 

@@ -97,3 +97,11 @@ test('non-ASCII names, emoji and accents keep exact spans', () => {
   assertVoicesPartition(a);
   for (const s of a.speakers) for (const m of s.mentions) assert.ok(m.end <= text.length && m.start >= 0);
 });
+
+test('"it" resolves to an organisation, "they" to a group, never to a person', () => {
+  const a = provenanceOf('Anna Kovac met the Ministry of Defence. It said that the drills were routine. Officials met on Monday. They said that the talks had failed.');
+  assert.equal(speakerOf(a, quoteWith(a, 'drills'))?.name, 'Ministry of Defence');
+  const they = quoteWith(a, 'talks had failed');
+  assert.equal(speakerOf(a, they)?.name.toLowerCase(), 'officials');
+  assert.match(they!.explanation, /group/);
+});
