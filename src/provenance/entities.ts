@@ -63,7 +63,7 @@ export class EntityRegistry {
         // Plural roles ("officials", "analysts") are groups a later "they" can refer to.
         const t = tokens[i]!;
         if (t.pos === 'NOUN' && t.norm.endsWith('s') && lexicon.titles.get(t.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
-          this.addMention(this.described(t.norm, 'group'), t);
+          this.addMention(this.described(t.text, 'group'), t);
         }
         i++;
         continue;
@@ -122,7 +122,7 @@ export class EntityRegistry {
     }
     // A capitalised role on its own ("Officials said"): a group, not a name.
     if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
-      if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.norm, 'group'), tokens[first]!);
+      if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.text, 'group'), tokens[first]!);
       return;
     }
     if (nameFirst > last) return;
