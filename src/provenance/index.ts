@@ -1,5 +1,14 @@
-import type { Meta, Outlet, Quote, Speaker, VoiceSpan } from '../core/types.js';
+import type { Meta, Outlet, Quote, Span, Speaker, VoiceSpan } from '../core/types.js';
+import { textSpan } from '../core/spans.js';
 import type { TextModel } from '../text/model.js';
+import { ProvenanceContext } from './context.js';
+import { attributeDirectQuotes } from './direct.js';
+import { EntityRegistry, type Entity, type Mention } from './entities.js';
+import type { FoundQuote } from './found.js';
+import { defaultLexicon, type ProvenanceLexicon } from './lexicon.js';
+import { findQuotedSegments } from './marks.js';
+import { findOutlets as defaultFindOutlets } from './outlets.js';
+import { findReportedSpeech } from './reported.js';
 import { buildVoices } from './voices.js';
 
 export interface Provenance {
@@ -9,8 +18,122 @@ export interface Provenance {
   voices: VoiceSpan[];
 }
 
-/** The provenance map: quotes and their speakers, outlets cited, and who speaks where. */
-export function buildProvenance(text: string, _model: TextModel, _meta: Meta): Provenance {
-  const quotes: Quote[] = [];
-  return { quotes, speakers: [], outlets: [], voices: buildVoices(text, quotes) };
+export interface ProvenanceOptions {
+  /** Finds the outlets named in the text; the shipped outlet list when omitted. */
+  findOutlets?: (text: string) => Outlet[];
+  /** Cue verbs, titles, pronouns...; data/provenance/*.yml when omitted. */
+  lexicon?: ProvenanceLexicon;
+}
+
+/** Quotes longer than this many words are speech, and names inside them are not antecedents. */
+const LONG_QUOTE_WORDS = 3;
+
+/**
+ * The provenance map: quotes and their speakers, outlets cited, and who speaks where.
+ *
+ * A direct quote's span covers the quoted words WITHOUT the quotation marks (so its text is
+ * what the speaker said); an indirect quote's span covers the reported content, starting at
+ * "that" when there is one and without the sentence's final punctuation.
+ */
+export function buildProvenance(text: string, model: TextModel, _meta: Meta, options: ProvenanceOptions = {}): Provenance {
+  const lexicon = options.lexicon ?? defaultLexicon();
+  const outlets = (options.findOutlets ?? defaultFindOutlets)(text);
+  const ctx = new ProvenanceContext(text, model, lexicon, outlets);
+
+  const segments = findQuotedSegments(text);
+  const long: Span[] = [];
+  for (const seg of segments) {
+    const first = ctx.tokenAtOrAfter(seg.start);
+    const last = ctx.tokenBefore(seg.end);
+    let words = 0;
+    for (let k = first; k <= last; k++) if (ctx.isWord(k)) words++;
+    if (words <= LONG_QUOTE_WORDS) continue;
+    long.push({ start: seg.start, end: seg.end });
+    for (let k = first; k <= last; k++) ctx.inQuote[k] = 1;
+  }
+  const isQuoted = (m: Mention) => insideAny(long, m);
+
+  const registry = new EntityRegistry(ctx);
+  const direct = attributeDirectQuotes(ctx, registry, segments, isQuoted);
+  const directSpans = direct.filter((q) => q.kind === 'direct');
+  const reported = findReportedSpeech(ctx, registry, directSpans, isQuoted);
+  adoptPartialQuotes(direct, reported);
+
+  const found = dedupe([...direct, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
+  const speakerIds = new Map<Entity, string>();
+  const speakers: Speaker[] = [];
+  const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];
+  speaking.sort((a, b) => firstMention(a) - firstMention(b) || a.n - b.n);
+  for (const e of speaking) {
+    const id = `s${speakers.length + 1}`;
+    speakerIds.set(e, id);
+    speakers.push({ id, name: e.name, mentions: uniqueSpans(e.mentions) });
+  }
+  const quotes: Quote[] = found.map((q, i) => ({
+    id: `q${i + 1}`,
+    ...textSpan(text, q.start, q.end),
+    kind: q.kind,
+    speakerId: q.entity ? speakerIds.get(q.entity)! : null,
+    outletId: q.outletId,
+    cue: q.cue ? textSpan(text, q.cue.start, q.cue.end) : null,
+    explanation: q.explanation,
+  }));
+  return { quotes, speakers, outlets, voices: buildVoices(text, quotes) };
+}
+
+/**
+ * A quote with no speaker of its own inside reported speech is the reported speaker's words
+ * ("He says Americans need no more “condescending lectures”", "vowed to fight “to the end”").
+ */
+function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
+  for (const q of direct) {
+    if (q.entity) continue;
+    // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
+    const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
+    if (!host || (q.kind === 'scare' && !/\s/.test(q.text.trim()) && !host.ownsQuotes)) continue;
+    q.kind = 'direct';
+    q.entity = host.entity;
+    q.outletId = host.outletId;
+    q.explanation = `Partial direct quote: words in quotation marks inside reported speech by ${host.entity!.name}, so they are taken as that speaker's own words.`;
+  }
+}
+
+function dedupe(sorted: FoundQuote[]): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  for (const q of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === q.start && prev.end === q.end) continue;
+    out.push(q);
+  }
+  return out;
+}
+
+function firstMention(e: Entity): number {
+  let min = Infinity;
+  for (const m of e.mentions) if (m.start < min) min = m.start;
+  return min;
+}
+
+function uniqueSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === s.start && prev.end === s.end) continue;
+    out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+function insideAny(sorted: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sorted[mid]!;
+    if (span.start < s.start) hi = mid - 1;
+    else if (span.start >= s.end) lo = mid + 1;
+    else return span.end <= s.end;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import { defineCommand } from 'citty';
 export const evalCommand = defineCommand({
   meta: { name: 'eval', description: 'Measure accuracy on benchmark data: attribution (PolNeAR), hate (HateXplain), propaganda (PTC), claims (ClaimBuster, CLEF-2019).' },
   subCommands: {
+    attribution: () => import('./eval-attribution.js').then((m) => m.evalAttributionCommand),
     hate: () => import('../../../eval/hate/command.js').then((m) => m.evalHateCommand),
     claims: () => import('../../../eval/claims/command.js').then((m) => m.evalClaimsCommand),
   },

@@ -1,0 +1,131 @@
+import type { Quote, Span, Speaker } from '../../core/types.js';
+import { coveredBy, spanLength, type GoldAttribution } from './brat.js';
+
+const QUOTE_MARKS = /^["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]|["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]$/;
+const OPENING = new Set(['"', '\u201C', '\u201E', '\u00AB', '\u2018']);
+
+/** Running totals over a corpus; `scores()` turns them into the printed figures. */
+export class AttributionTally {
+  articles = 0;
+  gold = 0;
+  goldFound = 0;
+  goldAll = 0;
+  goldAllFound = 0;
+  withSource = 0;
+  sourceCorrect = 0;
+  truePositives = 0;
+  falsePositives = 0;
+  neutral = 0;
+  byKind: Record<string, { tp: number; fp: number; neutral: number }> = {};
+
+  scores() {
+    const precision = ratio(this.truePositives, this.truePositives + this.falsePositives);
+    const recall = ratio(this.goldFound, this.gold);
+    return {
+      n: this.articles,
+      gold: this.gold,
+      goldFound: this.goldFound,
+      predicted: this.truePositives + this.falsePositives,
+      truePositives: this.truePositives,
+      falsePositives: this.falsePositives,
+      neutral: this.neutral,
+      quotePrecision: precision,
+      quoteRecall: recall,
+      quoteF1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+      sourceAccuracy: ratio(this.sourceCorrect, this.withSource),
+      sourceN: this.withSource,
+      recallAll: ratio(this.goldAllFound, this.goldAll),
+      goldAll: this.goldAll,
+      byKind: this.byKind,
+    };
+  }
+}
+
+export type AttributionScores = ReturnType<AttributionTally['scores']>;
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+/**
+ * Whether a gold attribution is in the scored subset: its cue holds a verb of speech (or is
+ * "according to"), or its content is in quotation marks.
+ */
+export function inSubset(gold: GoldAttribution, text: string, isSpeechWord: (word: string) => boolean): boolean {
+  const words = gold.cueText.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.some((w) => isSpeechWord(w) || w === 'according')) return true;
+  const first = gold.content[0]!;
+  const last = gold.content[gold.content.length - 1]!;
+  const content = text.slice(first.start, last.end).trim();
+  if (QUOTE_MARKS.test(content)) return true;
+  let k = first.start - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  return k >= 0 && OPENING.has(text[k]!);
+}
+
+/** `p` covers at least half of gold content `g`, or lies at least half inside it. */
+function matches(g: readonly Span[], p: Span): boolean {
+  const c = coveredBy(g, p);
+  return c > 0 && (c * 2 >= spanLength(g) || c * 2 >= p.end - p.start);
+}
+
+/**
+ * Scores one article. Recall: a gold content is found when one predicted quote (direct or
+ * indirect) covers at least half of its characters; the parts of a split quote, which share
+ * their cue and speaker, count as one quote. Precision: a predicted quote is right when
+ * it covers at least half of a subset gold content or lies at least half inside one; one that
+ * does so only for a gold attribution outside the subset is not counted either way.
+ * Source: for found gold attributions with a source, the best-covering quote's speaker has a
+ * mention (the cue subject or any other) overlapping the gold source.
+ */
+export function scoreArticle(tally: AttributionTally, text: string, gold: readonly GoldAttribution[], quotes: readonly Quote[], speakers: readonly Speaker[], isSpeechWord: (word: string) => boolean): void {
+  tally.articles++;
+  const predicted = quotes.filter((q) => q.kind !== 'scare');
+  const subset = gold.map((g) => inSubset(g, text, isSpeechWord));
+  const speakerById = new Map(speakers.map((s) => [s.id, s]));
+  // The parts of a split quote (“A,” he said. “B.”) share their cue and speaker: they count together.
+  const groups = new Map<string, Quote[]>();
+  predicted.forEach((q, i) => {
+    const key = q.cue && q.speakerId ? `${q.speakerId}@${q.cue.start}` : `#${i}`;
+    const list = groups.get(key) ?? [];
+    list.push(q);
+    groups.set(key, list);
+  });
+  gold.forEach((g, i) => {
+    let best: Quote[] | null = null;
+    let bestCover = 0;
+    const half = spanLength(g.content) / 2;
+    for (const group of groups.values()) {
+      let c = 0;
+      for (const q of group) c += coveredBy(g.content, q);
+      if (c >= half && c > bestCover) {
+        best = group;
+        bestCover = c;
+      }
+    }
+    tally.goldAll++;
+    if (best) tally.goldAllFound++;
+    if (!subset[i]) return;
+    tally.gold++;
+    if (!best) return;
+    tally.goldFound++;
+    if (!g.source) return;
+    tally.withSource++;
+    const speakerId = best[0]!.speakerId;
+    const speaker = speakerId ? speakerById.get(speakerId) : undefined;
+    if (speaker && speaker.mentions.some((m) => g.source!.some((s) => m.start < s.end && s.start < m.end))) tally.sourceCorrect++;
+  });
+  for (const q of predicted) {
+    const kind = (tally.byKind[q.kind] ??= { tp: 0, fp: 0, neutral: 0 });
+    if (gold.some((g, i) => subset[i] && matches(g.content, q))) {
+      tally.truePositives++;
+      kind.tp++;
+    } else if (gold.some((g, i) => !subset[i] && matches(g.content, q))) {
+      tally.neutral++;
+      kind.neutral++;
+    } else {
+      tally.falsePositives++;
+      kind.fp++;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { Outlet, Span, Token } from '../core/types.js';
+import type { TextModel } from '../text/model.js';
+import type { ProvenanceLexicon } from './lexicon.js';
+
+const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
+const END_PUNCT = new Set(['.', '!', '?', '\u2026', '...']);
+
+/** What every provenance pass reads: the text, its tokens and the lexicon, with cheap lookups. */
+export class ProvenanceContext {
+  readonly tokens: readonly Token[];
+  /** Per token: index of the paragraph it is in, so no window crosses a line break. */
+  readonly paragraphOf: Int32Array;
+  /**
+   * Per token: its sentence. A new sentence starts with a paragraph, or after '.', '!' or '?'
+   * (and any closing marks) before a capitalised word, a digit or an opening mark; wink-nlp's
+   * own split breaks "Sen. Bernie Sanders (I-Vt.) said" in two.
+   */
+  readonly sentenceOf: Int32Array;
+  /** Per token: inside a (non-scare) quoted segment; set once the quotes are known. */
+  readonly inQuote: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    model: TextModel,
+    readonly lexicon: ProvenanceLexicon,
+    readonly outlets: readonly Outlet[],
+  ) {
+    this.tokens = fixCapitalised(model.tokens);
+    this.paragraphOf = new Int32Array(this.tokens.length);
+    this.inQuote = new Uint8Array(this.tokens.length);
+    let paragraph = 0;
+    let previousEnd = 0;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      for (let k = previousEnd; k < t.start; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) {
+          paragraph++;
+          break;
+        }
+      }
+      this.paragraphOf[i] = paragraph;
+      previousEnd = t.end;
+    }
+    this.sentenceOf = new Int32Array(this.tokens.length);
+    let sentence = 0;
+    let ended = false;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (i > 0 && this.paragraphOf[i] !== this.paragraphOf[i - 1]) {
+        sentence++;
+        ended = false;
+      } else if (ended && !QUOTE_CHARS.has(t.text) && t.text !== ')') {
+        if (/^[\p{Lu}\p{N}"“‘'«(]/u.test(t.text)) sentence++;
+        ended = false;
+      } else if (ended && QUOTE_CHARS.has(t.text) && /^["“‘«]$/.test(t.text) && t.start > (this.tokens[i - 1]?.end ?? 0)) {
+        sentence++;
+        ended = false;
+      }
+      this.sentenceOf[i] = sentence;
+      // wink-nlp keeps the stop on some words ("no.") before a closing mark.
+      if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && QUOTE_CHARS.has(this.tokens[i + 1]?.text ?? ''))) ended = true;
+    }
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the last token starting before `offset`, or -1. */
+  tokenBefore(offset: number): number {
+    return this.tokenAtOrAfter(offset) - 1;
+  }
+
+  isQuoteMark(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && QUOTE_CHARS.has(t.text);
+  }
+
+  /** Sentence-final punctuation ('.', '!', '?'), also when wink-nlp glued it to a word. */
+  isSentenceEnd(i: number): boolean {
+    const t = this.tokens[i];
+    if (t === undefined || t.pos !== 'PUNCT' || !END_PUNCT.has(t.text)) return false;
+    // "(I-Vt.) said": a full stop that does not end the sentence.
+    const next = this.tokens[i + 1];
+    return next === undefined || this.sentenceOf[i + 1] !== this.sentenceOf[i] || QUOTE_CHARS.has(next.text);
+  }
+
+  isCapitalized(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t) return false;
+    const c = t.text[0]!;
+    return c !== c.toLowerCase() && c === c.toUpperCase();
+  }
+
+  isWord(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.pos !== 'PUNCT' && t.pos !== 'SYM' && t.pos !== 'SPACE';
+  }
+
+  sameParagraph(a: number, b: number): boolean {
+    return this.paragraphOf[a] === this.paragraphOf[b];
+  }
+
+  outletAt(span: Span): Outlet | null {
+    for (const o of this.outlets) for (const m of o.mentions) if (m.start < span.end && span.start < m.end) return o;
+    return null;
+  }
+}
+
+/**
+ * wink-nlp often tags a capitalised name as a verb or noun ("Cook said", "Barkley"). Inside a
+ * sentence, a capitalised word that is not an abbreviation is a proper noun; at the start of a
+ * sentence, only when a proper noun or a verb follows it.
+ */
+function fixCapitalised(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return t;
+    const c = t.text[0]!;
+    if (c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
+    const prev = tokens[i - 1];
+    const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
+    if (!initial) return { ...t, pos: 'PROPN' };
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
+    return t;
+  });
+}

@@ -1,0 +1,137 @@
+import type { ProvenanceContext } from './context.js';
+import type { Cue } from './found.js';
+import { leadingSubject, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
+
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'last', 'this', 'next', 'week', 'month', 'year', 'earlier', 'later', 'recently', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'again', 'also', 'then', 'once', 'now', 'previously']);
+
+/** A verb token that can be a cue: its form is in the lexicon and it is not used as a noun ("a say"). */
+export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<ProvenanceContext['lexicon']['cueVerbs']['get']> {
+  const t = ctx.tokens[i]!;
+  const verb = ctx.lexicon.cueVerbs.get(t.norm);
+  if (!verb) return undefined;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP') return undefined;
+  // A participle after a determiner is an adjective ("the stated goal").
+  const prev = ctx.tokens[i - 1];
+  if (prev && prev.pos === 'DET' && !/^(that|this|which)$/.test(prev.norm)) return undefined;
+  return verb;
+}
+
+/** A multi-word cue starting at token i ("according to"), if any. */
+export function phraseAt(ctx: ProvenanceContext, i: number): { id: string; role: string; length: number } | null {
+  for (const p of ctx.lexicon.phrases) {
+    let ok = true;
+    for (let k = 0; k < p.words.length; k++) if (ctx.tokens[i + k]?.norm !== p.words[k]) {
+      ok = false;
+      break;
+    }
+    if (ok) return { id: p.id, role: p.role, length: p.words.length };
+  }
+  return null;
+}
+
+/** The last token of the clause that starts at `first`: up to a sentence end or quote mark, same paragraph. */
+export function clauseEnd(ctx: ProvenanceContext, first: number, limit: number): number {
+  let k = first;
+  while (k + 1 < ctx.tokens.length && k + 1 - first < limit && ctx.sameParagraph(first, k + 1) && !ctx.isSentenceEnd(k + 1) && !ctx.isQuoteMark(k + 1)) k++;
+  return k;
+}
+
+/**
+ * A cue right after a quote: `“…,” he said`, `“…,” said Tokayev`, `“…,” Tokayev told Channel One`,
+ * `“…,” according to RIA Novosti`. `a` is the first token after the closing mark.
+ */
+export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
+  const { tokens } = ctx;
+  if (a >= tokens.length) return null;
+  let s = a;
+  while (s < tokens.length && /^[,\u2014\u2013-]$/.test(tokens[s]!.text) && ctx.sameParagraph(a, s)) s++;
+  if (s >= tokens.length || !ctx.sameParagraph(a, s) || ctx.isSentenceEnd(s) || ctx.isQuoteMark(s)) return null;
+  const last = clauseEnd(ctx, s, 24);
+  const phrase = phraseAt(ctx, s);
+  if (phrase && phrase.role === 'source') {
+    const subject = subjectRight(ctx, s + phrase.length, last);
+    return { span: span(ctx, s, s + phrase.length - 1), first: s, last: s + phrase.length - 1, clauseFirst: s, clauseLast: last, ruleId: phrase.id, subject, side: 'after' };
+  }
+  // The subject may carry a long appositive ("…,” Trump, the front-runner, who …, said").
+  for (let v = s; v <= Math.min(last, s + 20); v++) {
+    const verb = cueVerbAt(ctx, v);
+    if (!verb) continue;
+    if (v === s) {
+      const subject = subjectRight(ctx, v + 1, last);
+      return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
+    }
+    const subject = subjectLeft(ctx, v, s);
+    if (subject && ctx.tokenAtOrAfter(subject.start) === s) {
+      return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
+    }
+    return null;
+  }
+  return mannerVerbAfter(ctx, s, last);
+}
+
+/**
+ * Any verb used as a cue right after a quote, when the clause is nothing but the verb and its
+ * subject: `“This is fantastic!” beamed Donald Hartley`, `“…,” she laughed.`
+ */
+function mannerVerbAfter(ctx: ProvenanceContext, s: number, last: number): Cue | null {
+  const { tokens } = ctx;
+  const isVerb = (i: number) => tokens[i]?.pos === 'VERB' && /(ed|ew|ote|ang|ept|elt)$/.test(tokens[i]!.norm);
+  if (isVerb(s)) {
+    const subject = subjectRight(ctx, s + 1, last);
+    if (subject && subject.kind === 'name' && ctx.tokenAtOrAfter(subject.end) > last) return { span: span(ctx, s, s), first: s, last: s, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
+    return null;
+  }
+  for (let v = s + 1; v <= Math.min(last, s + 4); v++) {
+    if (!isVerb(v)) continue;
+    const subject = subjectLeft(ctx, v, s);
+    if (subject && ctx.tokenAtOrAfter(subject.start) === s && (subject.kind !== 'nominal') && v === last) return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * A cue before a quote in the same sentence: `Tokayev said: “…”`, `He told reporters that “…”`,
+ * `According to Tokayev, “…”`. `b` is the last token before the opening mark.
+ */
+export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
+  const { tokens } = ctx;
+  // A quote that opens a new sentence is not introduced by the sentence before it.
+  if (ctx.isSentenceEnd(b)) return null;
+  let min = b;
+  while (min - 1 >= 0 && b - (min - 1) < 30 && ctx.sameParagraph(b, min - 1) && !ctx.isSentenceEnd(min - 1) && !ctx.isQuoteMark(min - 1)) min--;
+  for (let v = b; v >= min; v--) {
+    const phrase = phraseAt(ctx, v);
+    if (phrase && phrase.role === 'source') {
+      const subject = subjectRight(ctx, v + phrase.length, b);
+      return { span: span(ctx, v, v + phrase.length - 1), first: v, last: v + phrase.length - 1, clauseFirst: min, clauseLast: b, ruleId: phrase.id, subject, side: 'before' };
+    }
+    const verb = cueVerbAt(ctx, v);
+    if (verb) {
+      if (!bridgeOk(ctx, v + 1, b)) return null;
+      const subject = subjectLeft(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? subjectRight(ctx, v + 1, b);
+      return { span: span(ctx, v, v), first: v, last: v, clauseFirst: min, clauseLast: b, ruleId: verb.id, subject, side: 'before' };
+    }
+    // Another verb closer to the quote than any cue: the quote belongs to that clause.
+    if (tokens[v]!.pos === 'VERB' && v < b - 1 && tokens[v]!.norm !== 'according') return null;
+  }
+  return null;
+}
+
+/** Between a cue verb and the quote: objects, times, places, "that", a colon or comma; no other clause. */
+function bridgeOk(ctx: ProvenanceContext, from: number, to: number): boolean {
+  if (to - from > 14) return false;
+  for (let k = from; k <= to; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.pos === 'VERB' && !TIME_WORDS.has(t.norm) && t.norm !== 'according') return false;
+  }
+  return true;
+}
+
+export function isTimeWord(norm: string): boolean {
+  return TIME_WORDS.has(norm);
+}
+
+function span(ctx: ProvenanceContext, first: number, last: number) {
+  return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end };
+}

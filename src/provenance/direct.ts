@@ -1,0 +1,148 @@
+import type { Span } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+import { cueAfter, cueBefore, cueVerbAt } from './cues.js';
+import type { Entity, EntityRegistry, Mention } from './entities.js';
+import type { Cue, FoundQuote } from './found.js';
+import type { QuotedSegment } from './marks.js';
+import { resolveSubject } from './resolve.js';
+import { nounPhraseLeft, type Subject } from './subjects.js';
+
+/** Quotes of this many words or fewer, with no cue right next to them, are scare quotes. */
+const SCARE_MAX_WORDS = 3;
+
+
+/**
+ * Classifies each quoted passage (direct quote, scare quote or title of a work) and
+ * attributes direct quotes through the cue next to them, a colon introducing them, or the
+ * quote they continue (`“A,” he said. “B.”`).
+ */
+export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRegistry, segments: readonly QuotedSegment[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+  const quotes: FoundQuote[] = [];
+  let previous: { entity: Entity; paragraph: number; name: string; cue: Span | null; end: number } | null = null;
+
+  for (const seg of segments) {
+    const first = ctx.tokenAtOrAfter(seg.start);
+    const last = ctx.tokenBefore(seg.end);
+    let words = 0;
+    for (let k = first; k <= last; k++) if (ctx.isWord(k)) words++;
+    if (words === 0) continue;
+    const before = ctx.tokenBefore(seg.outerStart);
+    const after = ctx.tokenAtOrAfter(seg.outerEnd);
+    const paragraph = ctx.paragraphOf[Math.min(first, ctx.tokens.length - 1)]!;
+    // Only a quote that opens its paragraph can continue the previous paragraph's speaker.
+    const opensParagraph = before < 0 || ctx.paragraphOf[before] !== paragraph;
+    const short = words <= SCARE_MAX_WORDS;
+
+    if (short && isWorkTitle(ctx, before)) continue;
+
+    const inner = ctx.text.slice(seg.start, seg.end);
+    // “Sunday Morning Futures”, “Make America Great Again”: a name or title in Title Case.
+    const titleCase = isTitleCase(inner);
+    const endsOpen = /[,!?\u2014\u2013-]$/.test(inner) || (seg.close >= 0 && /^\s*[,\u2014\u2013]/.test(ctx.text.slice(seg.outerEnd, seg.outerEnd + 3)));
+    const hasBefore = before >= 0 && (ctx.sameParagraph(before, Math.max(first, 0)) || ctx.tokens[before]!.text === ':');
+    const hasAfter = seg.close >= 0 && after < ctx.tokens.length && ctx.sameParagraph(after, last);
+    let cue: Cue | null;
+    if (endsOpen) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
+    else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
+    if (cue && short && !tight(cue, before, after)) cue = null;
+
+    // A title after its cue is a programme or slogan ("told ABC’s “Good Morning America”").
+    if (titleCase && (!cue || cue.side !== 'after') && !colonIntro(ctx, before)) continue;
+    // A whole short sentence ("We want peace.") is speech, not irony.
+    const sentenceLike = /^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner);
+    if (short && !cue && !sentenceLike) {
+      quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'scare', entity: null, cue: null, outletId: null, explanation: `Scare quote: ${words === 1 ? 'one word' : `${words} words`} in quotation marks with no speaker or cue next to them, so the marks are the author's own distance from the words.` });
+      continue;
+    }
+
+    const what = `Direct quote: ${seg.paragraphs > 1 ? `words in quotation marks over ${seg.paragraphs} paragraphs` : seg.open < 0 ? 'words ending with a closing quotation mark at the start of a paragraph (opening mark missing)' : 'words in quotation marks'}`;
+    let entity: Entity | null = null;
+    let outletId: string | null = null;
+    let why: string;
+    // A continuation shares the cue of the quote it continues, which links the parts.
+    let inheritedCue: Span | null = null;
+    if (cue) {
+      const resolved = cue.subject ? resolveSubject(ctx, registry, cue.subject, isQuoted) : null;
+      entity = resolved?.entity ?? null;
+      outletId = entity?.outletId ?? outletInClause(ctx, cue);
+      const cueText = ctx.text.slice(cue.span.start, cue.span.end);
+      why = `; cue "${cueText}" (${cue.ruleId}) ${cue.side === 'after' ? 'after' : 'before'} the quote; ${resolved ? resolved.how : 'no subject found for the cue'}`;
+      if (outletId && !entity?.outletId) why += `; outlet named in the cue clause (${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId})`;
+    } else {
+      const colon = colonIntro(ctx, before);
+      const resolved = colon ? resolveSubject(ctx, registry, colon, isQuoted) : null;
+      if (resolved) {
+        entity = resolved.entity;
+        outletId = entity.outletId;
+        why = `; introduced by a colon after a sentence whose subject is ${resolved.how.replace(/^subject /, '')}`;
+      } else if (previous && (previous.paragraph === paragraph || (previous.paragraph === paragraph - 1 && opensParagraph)) && !otherCueBetween(ctx, previous.end, seg.outerStart, previous.cue)) {
+        entity = previous.entity;
+        outletId = entity.outletId;
+        inheritedCue = previous.cue;
+        why = `; no cue of its own: continues the quote by ${previous.name} ${previous.paragraph === paragraph ? 'in the same paragraph' : 'in the previous paragraph'}`;
+      } else {
+        why = '; no cue verb, colon or earlier quote to attribute it to';
+      }
+    }
+    quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : inheritedCue, outletId, explanation: what + why + '.' });
+    if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue, end: seg.outerEnd };
+  }
+  return quotes;
+}
+
+/** A short quote is only a quote when its cue touches it: `said “no”`, `“No,” he said`. */
+function tight(cue: Cue, before: number, after: number): boolean {
+  return cue.side === 'after' ? cue.first - after <= 3 : before - cue.last <= 2;
+}
+
+function isWorkTitle(ctx: ProvenanceContext, before: number): boolean {
+  for (let k = before; k >= 0 && k > before - 3; k--) {
+    const t = ctx.tokens[k]!;
+    if (ctx.lexicon.workTitleWords.has(t.norm)) return true;
+    if (t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'DET' && t.text !== ',') return false;
+  }
+  return false;
+}
+
+function outletInClause(ctx: ProvenanceContext, cue: Cue): string | null {
+  const a = ctx.tokens[cue.clauseFirst];
+  const b = ctx.tokens[cue.clauseLast];
+  if (!a || !b) return null;
+  return ctx.outletAt({ start: a.start, end: b.end })?.id ?? null;
+}
+
+/** `Clinton released a statement:` then the quote: the speaker is the sentence's subject. */
+function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
+  const t = ctx.tokens[before];
+  if (!t || t.text !== ':') return null;
+  let s = before;
+  while (s - 1 >= 0 && before - s < 40 && ctx.sameParagraph(before, s - 1) && !ctx.isSentenceEnd(s - 1) && !ctx.isQuoteMark(s - 1)) s--;
+  for (let k = s; k < before; k++) {
+    const tok = ctx.tokens[k]!;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') {
+      // The subject is the noun phrase right before the first verb.
+      return k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
+    }
+  }
+  // A headline: "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’".
+  const np = nounPhraseLeft(ctx, before - 1, s);
+  return np && np.kind === 'name' && ctx.tokenAtOrAfter(np.start) === s ? np : null;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'to', 'at', 'by', 'from', 'as', 'vs.', '&']);
+
+/** Two to eight words, every one capitalised except small words: a title or a name, not speech. */
+function isTitleCase(inner: string): boolean {
+  const words = inner.replace(/[.,!?:;]+$/, '').split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
+}
+
+/** A cue verb between two quotes, other than the first quote's own: someone else speaks in between. */
+function otherCueBetween(ctx: ProvenanceContext, from: number, to: number, own: Span | null): boolean {
+  for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) {
+    if (own && ctx.tokens[k]!.start >= own.start && ctx.tokens[k]!.end <= own.end) continue;
+    if (cueVerbAt(ctx, k)) return true;
+  }
+  return false;
+}

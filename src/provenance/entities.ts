@@ -1,0 +1,333 @@
+import type { Outlet, Span } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+import type { Gender } from './lexicon.js';
+import { DATE_WORDS } from './subjects.js';
+
+/** `author`: the writer, speaking in the first person; never an antecedent of he, she, it or they. */
+export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'author' | 'unknown';
+
+/** Someone or something that can speak: a person, an organisation, an outlet or a described role. */
+export interface Entity {
+  n: number;
+  name: string;
+  kind: EntityKind;
+  gender: Gender;
+  given: string | null;
+  surname: string | null;
+  /** Lower-cased titles seen with the name ("president" from "President Tokayev"). */
+  titles: Set<string>;
+  outletId: string | null;
+  mentions: Span[];
+}
+
+export interface Mention extends Span {
+  entity: Entity;
+  /** The listener of a cue ("told Anna Petrova"): a weak antecedent for pronouns. */
+  listener: boolean;
+}
+
+const LISTENER_WORDS = new Set(['with', 'to']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'to', 'into', 'throughout']);
+const MONTH_NAMES = new Set(['may', 'april', 'june', 'august']);
+
+/**
+ * The people and organisations named in the text, each name linked to one entity:
+ * "Kassym-Jomart Tokayev", "Tokayev" and "Mr. Tokayev" are one person; "Bill Clinton" and
+ * "Hillary Clinton" are two, and a later "Clinton" goes to the one mentioned last.
+ */
+export class EntityRegistry {
+  readonly entities: Entity[] = [];
+  /** Name mentions in text order. */
+  readonly mentions: Mention[] = [];
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byGiven = new Map<string, Entity[]>();
+  private readonly byOutlet = new Map<string, Entity>();
+  private readonly byDescription = new Map<string, Entity>();
+
+  constructor(private readonly ctx: ProvenanceContext) {
+    this.collectNames();
+  }
+
+  private create(name: string, kind: EntityKind): Entity {
+    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, titles: new Set(), outletId: null, mentions: [] };
+    this.entities.push(e);
+    return e;
+  }
+
+  /** One pass over the tokens: runs of capitalised proper nouns, with the titles before them. */
+  private collectNames(): void {
+    const { tokens, lexicon } = this.ctx;
+    let i = 0;
+    while (i < tokens.length) {
+      if (!this.isNameToken(i)) {
+        // Plural roles ("officials", "analysts") are groups a later "they" can refer to.
+        const t = tokens[i]!;
+        if (t.pos === 'NOUN' && t.norm.endsWith('s') && lexicon.titles.get(t.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
+          this.addMention(this.described(t.text, 'group'), t);
+        }
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < tokens.length && this.ctx.sameParagraph(j, j + 1) && (this.isNameToken(j + 1) || this.isNameJoiner(j + 1))) j++;
+      while (j > i && !this.isNameToken(j)) j--;
+      this.addNameRun(i, j);
+      i = j + 1;
+    }
+  }
+
+  private isNameToken(i: number): boolean {
+    const t = this.ctx.tokens[i]!;
+    if (!this.ctx.isCapitalized(i) || !/\p{L}/u.test(t.text) || DATE_WORDS.has(t.norm) || t.norm === 'i' || t.pos === 'PRON') return false;
+    if (t.pos === 'PROPN') return true;
+    // Titles and honorifics before a name ("President", "Sen.") are often tagged NOUN.
+    return this.ctx.lexicon.titles.has(t.norm) && this.isProperNoun(i + 1);
+  }
+
+  private isProperNoun(i: number): boolean {
+    const t = this.ctx.tokens[i];
+    return t !== undefined && this.ctx.isCapitalized(i) && t.pos === 'PROPN';
+  }
+
+  /** Hyphens inside a name ("Kassym-Jomart") and a lone initial's dot. */
+  private isNameJoiner(i: number): boolean {
+    const t = this.ctx.tokens[i]!;
+    const prev = this.ctx.tokens[i - 1]!;
+    const next = this.ctx.tokens[i + 1];
+    if (next === undefined || !this.ctx.isCapitalized(i + 1)) return false;
+    // "Ministry of Defence", "Bank of America"
+    if (t.norm === 'of') return this.ctx.isCapitalized(i - 1) && (this.ctx.lexicon.organisationWords.has(prev.norm) || this.ctx.lexicon.titles.has(prev.norm));
+    return (t.text === '-' || t.text === '\u2010') && prev.end === t.start && next.start === t.end;
+  }
+
+  private addNameRun(first: number, last: number): void {
+    const { tokens, lexicon, text } = this.ctx;
+    const span = { start: tokens[first]!.start, end: tokens[last]!.end };
+    if (this.ctx.outletAt(span)) return; // outlets are linked separately
+    // The name starts after the last title, or at a known given name ("Kazakh President Kassym-Jomart Tokayev").
+    let nameFirst = first;
+    const titles: string[] = [];
+    let gender: Gender = 'any';
+    for (let k = first; k < last; k++) {
+      const norm = tokens[k]!.norm;
+      const info = lexicon.titles.get(norm);
+      if (info) {
+        titles.push(norm);
+        for (const t of info) if (t.gender !== 'any') gender = t.gender;
+        nameFirst = k + 1;
+      } else if (lexicon.givenNames.has(norm)) {
+        nameFirst = k;
+        break;
+      }
+    }
+    // A capitalised role on its own ("Officials said"): a group, not a name.
+    if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
+      if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.text, 'group'), tokens[first]!);
+      return;
+    }
+    if (nameFirst > last) return;
+    // "in May", "April 4": a month that is also a given name.
+    if (nameFirst === last && MONTH_NAMES.has(tokens[last]!.norm) && (tokens[last - 1]?.pos === 'ADP' || tokens[last + 1]?.pos === 'NUM')) return;
+    // Titles just before the run, in lower case ("Republican presidential candidate Ted Cruz").
+    for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+      const info = lexicon.titles.get(tokens[k]!.norm);
+      if (!info) break;
+      titles.push(tokens[k]!.norm);
+      for (const t of info) if (t.gender !== 'any' && gender === 'any') gender = t.gender;
+    }
+    // Tokens with nothing between them are one word ("Müller-Ødegaard", "Kassym-Jomart").
+    const words: string[] = [];
+    for (let k = nameFirst; k <= last; k++) {
+      const norm = tokens[k]!.norm.replace(/[’']s$/, '');
+      if (k > nameFirst && tokens[k - 1]!.end === tokens[k]!.start) words[words.length - 1] += norm;
+      else if (this.ctx.isWord(k)) words.push(norm);
+    }
+    if (words.length === 0) return;
+    const nameSpan = { start: tokens[nameFirst]!.start, end: tokens[last]!.end };
+    const name = text.slice(nameSpan.start, nameSpan.end);
+    const isOrg = words.some((w) => lexicon.organisationWords.has(w) || lexicon.outletWords.has(w)) || (words.length === 1 && /^[A-Z]{2,}$/.test(name));
+    const given = words.length > 1 ? words[0]! : null;
+    const surname = words[words.length - 1]!;
+    const givenGender = lexicon.givenNames.get(words[0]!);
+    if (gender === 'any' && givenGender && (words.length > 1 || !this.bySurname.has(surname))) gender = givenGender;
+    // A lone unknown name after "in", "from"... is a place ("met in Minsk").
+    const place = words.length === 1 && titles.length === 0 && PLACE_PREPOSITIONS.has(tokens[first - 1]?.norm ?? '') && !this.bySurname.has(surname) && !this.byGiven.has(surname);
+    // A person needs evidence: a title, a known given name, or (later) speaking as one.
+    const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || givenGender !== undefined ? 'person' : 'unknown';
+
+    const entity = this.link(words, given, surname, gender, kind, name);
+    for (const t of titles) entity.titles.add(t);
+    const listener = this.isListenerPosition(first);
+    this.addMention(entity, first === nameFirst ? nameSpan : span, listener);
+  }
+
+  private link(words: string[], given: string | null, surname: string, gender: Gender, kind: EntityKind, name: string): Entity {
+    if (kind === 'organisation' || kind === 'place') {
+      const key = kind + ':' + words.join(' ');
+      let e = this.byDescription.get(key);
+      if (!e) {
+        e = this.create(name, kind);
+        this.byDescription.set(key, e);
+      }
+      return e;
+    }
+    const compatible = (e: Entity) => gender === 'any' || e.gender === 'any' || e.gender === gender;
+    const sameSurname = (this.bySurname.get(surname) ?? []).filter(compatible);
+    let found: Entity | undefined;
+    if (given) found = lastBy(sameSurname.filter((e) => e.given === null || e.given === given));
+    else found = lastBy(sameSurname) ?? (words.length === 1 ? lastBy((this.byGiven.get(surname) ?? []).filter(compatible)) : undefined);
+    if (found) {
+      if (given && !found.given) {
+        found.given = given;
+        found.name = name;
+        this.index(this.byGiven, given, found);
+      } else if (name.length > found.name.length && words.length > 1) found.name = name;
+      if (found.gender === 'any') found.gender = gender;
+      if (found.kind === 'unknown') found.kind = kind;
+      return found;
+    }
+    const e = this.create(name, kind);
+    e.given = given;
+    e.surname = surname;
+    e.gender = gender;
+    this.index(this.bySurname, surname, e);
+    if (given) this.index(this.byGiven, given, e);
+    return e;
+  }
+
+  private index(map: Map<string, Entity[]>, key: string, e: Entity): void {
+    const list = map.get(key) ?? [];
+    list.push(e);
+    map.set(key, list);
+  }
+
+  /** Directly after a listener verb or phrase: "told Anna Petrova", "in an interview with ...". */
+  private isListenerPosition(first: number): boolean {
+    const { tokens, lexicon } = this.ctx;
+    let k = first - 1;
+    if (k >= 0 && tokens[k]!.pos === 'DET') k--;
+    if (k < 0) return false;
+    const verb = lexicon.cueVerbs.get(tokens[k]!.norm);
+    if (verb?.takesListener) return true;
+    return LISTENER_WORDS.has(tokens[k]!.norm) && k > 0 && /^(interview|speaking|talking|remarks|spoke|talked)$/.test(tokens[k - 1]!.norm);
+  }
+
+  addMention(entity: Entity, span: Span, listener = false): void {
+    const m: Mention = { start: span.start, end: span.end, entity, listener };
+    entity.mentions.push({ start: span.start, end: span.end });
+    // Names arrive in text order; resolved subjects later, out of order, and go in at their place
+    // so that a later "they" or "he" can find them (rare enough for an insertion to be cheap).
+    const last = this.mentions[this.mentions.length - 1];
+    if (!last || last.start <= span.start) this.mentions.push(m);
+    else this.mentions.splice(this.firstAtOrAfter(span.start), 0, m);
+  }
+
+  /** The entity whose name mention overlaps the span (the last one in it), if any. */
+  entityIn(span: Span): Mention | null {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Mention | null = null;
+    for (let k = lo; k < this.mentions.length && this.mentions[k]!.start < span.end; k++) found = this.mentions[k]!;
+    return found;
+  }
+
+  /**
+   * The most recent compatible antecedent before `offset`, within `window` characters:
+   * a person of agreeing gender for he/she, an organisation or outlet for it, either for they.
+   * Listeners ("told Anna Petrova") and names inside quotes are passed over when another fits.
+   */
+  antecedent(offset: number, accept: (e: Entity) => boolean, isQuoted: (m: Mention) => boolean, window = 1500): Entity | null {
+    let k = this.firstAtOrAfter(offset) - 1;
+    // Weaker candidates, taken only when no known person or organisation fits:
+    // a listener, or a lone name never seen as a person ("Tennessee", "Latinos").
+    let listener: Entity | null = null;
+    let unknown: Entity | null = null;
+    for (; k >= 0; k--) {
+      const m = this.mentions[k]!;
+      if (m.end > offset) continue;
+      if (offset - m.end > window) break;
+      if (!accept(m.entity) || isQuoted(m)) continue;
+      if (m.listener) {
+        listener ??= m.entity;
+        continue;
+      }
+      if (m.entity.kind === 'unknown') {
+        unknown ??= m.entity;
+        continue;
+      }
+      return m.entity;
+    }
+    return unknown ?? listener;
+  }
+
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The most recent entity, before `offset`, that was named with this title ("the president"). */
+  byTitle(title: string, offset: number): Entity | null {
+    for (let k = this.firstAtOrAfter(offset) - 1; k >= 0; k--) {
+      const e = this.mentions[k]!.entity;
+      if (e.titles.has(title)) return e;
+    }
+    return null;
+  }
+
+  outletEntity(outlet: Outlet): Entity {
+    let e = this.byOutlet.get(outlet.id);
+    if (!e) {
+      e = this.create(outlet.name, 'outlet');
+      e.outletId = outlet.id;
+      e.mentions.push(...outlet.mentions.map((m) => ({ start: m.start, end: m.end })));
+      this.byOutlet.set(outlet.id, e);
+    }
+    return e;
+  }
+
+  /** The most recent outlet mentioned before `offset` ("the agency said"). */
+  lastOutlet(offset: number): Outlet | null {
+    let best: Outlet | null = null;
+    let bestAt = -1;
+    for (const o of this.ctx.outlets) {
+      for (const m of o.mentions) if (m.end <= offset && m.start > bestAt) {
+        best = o;
+        bestAt = m.start;
+      }
+    }
+    return best;
+  }
+
+  /** A speaker known only by a pronoun that could not be resolved. */
+  unresolved(name: string, span: Span): Entity {
+    const e = this.create(name, 'group');
+    e.mentions.push({ start: span.start, end: span.end });
+    return e;
+  }
+
+  /** A speaker known only by a description ("a spokesman for the ministry", "officials"). */
+  described(description: string, kind: EntityKind): Entity {
+    const key = 'desc:' + description.toLowerCase().replace(/^(the|a|an|some|several|two|three|many)\s+/, '');
+    let e = this.byDescription.get(key);
+    if (!e) {
+      e = this.create(description, kind);
+      this.byDescription.set(key, e);
+    }
+    return e;
+  }
+}
+
+function lastBy(list: Entity[]): Entity | undefined {
+  return list[list.length - 1];
+}

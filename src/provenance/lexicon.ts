@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { dataPath } from '../core/paths.js';
+import { loadRuleFile, type RuleEntry, type RuleFile } from '../core/rules.js';
+
+export type Gender = 'm' | 'f' | 'any';
+
+export interface CueVerb {
+  /** Rule id in data/provenance/cue-verbs.yml. */
+  id: string;
+  verb: string;
+  /** speech and thought verbs report a clause; naming verbs ("called it “…”") only a quotation. */
+  cls: 'speech' | 'thought' | 'naming';
+  /** The verb's object is the listener ("told reporters"), never the speaker. */
+  takesListener: boolean;
+  /** Only a cue right next to a direct quote ("she continued"). */
+  quoteOnly: boolean;
+}
+
+export interface PronounInfo {
+  id: string;
+  gender: Gender;
+  refers: 'person' | 'group' | 'organisation' | 'self';
+}
+
+export interface TitleInfo {
+  id: string;
+  gender: Gender;
+  kind: 'honorific' | 'title' | 'gender' | 'role';
+}
+
+export interface PhraseCue {
+  id: string;
+  words: string[];
+  role: 'source' | 'outlet' | 'listener';
+}
+
+/** Everything the provenance rules read from data/provenance, indexed by lower-cased word. */
+export interface ProvenanceLexicon {
+  cueVerbs: Map<string, CueVerb>;
+  pronouns: Map<string, PronounInfo>;
+  /** A word may be several things at once (e.g. "spokesman": a role and masculine). */
+  titles: Map<string, TitleInfo[]>;
+  givenNames: Map<string, Gender>;
+  organisationWords: Set<string>;
+  outletWords: Set<string>;
+  phrases: PhraseCue[];
+  workTitleWords: Set<string>;
+}
+
+/** The raw rule files, so tests can hand in tiny ones. */
+export interface ProvenanceRuleFiles {
+  cueVerbs: RuleFile;
+  pronouns: RuleFile;
+  titles: RuleFile;
+  givenNames: RuleFile;
+  organisations: RuleFile;
+  phrases: RuleFile;
+  workTitles: RuleFile;
+}
+
+let cached: ProvenanceLexicon | undefined;
+
+/** The shipped lexicon, read once from data/provenance/*.yml. */
+export function defaultLexicon(): ProvenanceLexicon {
+  cached ??= buildLexicon(loadDefaultRuleFiles());
+  return cached;
+}
+
+export function loadDefaultRuleFiles(dir = dataPath('provenance')): ProvenanceRuleFiles {
+  const file = (name: string, fields: string[]) => loadRuleFile(join(dir, name), fields);
+  return {
+    cueVerbs: file('cue-verbs.yml', ['class', 'forms']),
+    pronouns: file('pronouns.yml', ['forms', 'gender', 'refers']),
+    titles: file('titles.yml', ['words', 'gender', 'kind']),
+    givenNames: file('first-names.yml', ['names', 'gender']),
+    organisations: file('organisations.yml', ['words', 'kind']),
+    phrases: file('phrases.yml', ['words', 'role']),
+    workTitles: file('work-titles.yml', ['words']),
+  };
+}
+
+export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
+  const lower = (e: RuleEntry, field: string) => (e[field] as unknown[]).map((w) => String(w).toLowerCase());
+  const cueVerbs = new Map<string, CueVerb>();
+  for (const e of files.cueVerbs.entries) {
+    const forms = lower(e, 'forms');
+    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true };
+    for (const f of forms) if (!cueVerbs.has(f)) cueVerbs.set(f, info);
+  }
+  const pronouns = new Map<string, PronounInfo>();
+  for (const e of files.pronouns.entries) {
+    for (const f of lower(e, 'forms')) pronouns.set(f, { id: e.id, gender: gender(e.gender), refers: e.refers as PronounInfo['refers'] });
+  }
+  const titles = new Map<string, TitleInfo[]>();
+  for (const e of files.titles.entries) {
+    for (const w of lower(e, 'words')) {
+      const list = titles.get(w) ?? [];
+      list.push({ id: e.id, gender: gender(e.gender), kind: e.kind as TitleInfo['kind'] });
+      titles.set(w, list);
+    }
+  }
+  const givenNames = new Map<string, Gender>();
+  for (const e of files.givenNames.entries) for (const n of lower(e, 'names')) givenNames.set(n, gender(e.gender));
+  const organisationWords = new Set<string>();
+  const outletWords = new Set<string>();
+  for (const e of files.organisations.entries) for (const w of lower(e, 'words')) (e.kind === 'outlet' ? outletWords : organisationWords).add(w);
+  const phrases = files.phrases.entries.map((e) => ({ id: e.id, words: lower(e, 'words'), role: e.role as PhraseCue['role'] }));
+  const workTitleWords = new Set(files.workTitles.entries.flatMap((e) => lower(e, 'words')));
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords };
+}
+
+function gender(value: unknown): Gender {
+  return value === 'm' || value === 'f' ? value : 'any';
+}

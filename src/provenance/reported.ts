@@ -1,0 +1,339 @@
+import type { ProvenanceContext } from './context.js';
+import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
+import type { EntityRegistry, Mention } from './entities.js';
+import type { FoundQuote } from './found.js';
+import { resolveSubject } from './resolve.js';
+import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
+
+/**
+ * Reported speech: `X said (on Sunday) that …`, `X told Y that …`, `X said he would …`,
+ * `…, X said.`, `According to X, …` and `…, according to X.` The quote covers the reported
+ * content (from "that" when there is one) to the end of the sentence, without its final
+ * punctuation.
+ */
+export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+  const { tokens } = ctx;
+  const out: FoundQuote[] = [];
+  let sentenceStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) sentenceStart = i;
+    if (ctx.inQuote[i]) continue;
+    const phrase = phraseAt(ctx, i);
+    if (phrase && phrase.role === 'source') {
+      const found = according(ctx, registry, i, phrase.length, phrase.id, sentenceStart, isQuoted);
+      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      i += phrase.length - 1;
+      continue;
+    }
+    const verb = cueVerbAt(ctx, i);
+    if (!verb || verb.quoteOnly) continue;
+    const end = sentenceLast(ctx, i);
+    if (verb.cls === 'naming') {
+      const found = naming(ctx, registry, i, verb.id, sentenceStart, end, isQuoted);
+      if (found) out.push(found);
+      continue;
+    }
+    const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
+    let found: FoundQuote | null = null;
+    if (subject || passive(ctx, i)) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
+    if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
+    if (found && !mostlyDirect(found, directSpans)) out.push(found);
+  }
+  return out;
+}
+
+function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
+  let k = v + 1;
+  const listenerFrom = k;
+  if (takesListener) {
+    // "told ABC’s “Good Morning America” on Sunday that": the listener ends where "that" starts.
+    const that = thatAhead(ctx, k, end);
+    k = that >= 0 ? that : skipListener(ctx, k, end);
+  }
+  let start = -1;
+  let steps = 0;
+  while (k <= end && steps++ < 16) {
+    const t = tokens[k]!;
+    if (t.norm === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
+      start = k;
+      break;
+    }
+    if (t.text === ':') {
+      start = k + 1;
+      break;
+    }
+    if (needsThat) {
+      k++;
+      if (t.pos === 'VERB' || t.pos === 'AUX') return null;
+      continue;
+    }
+    if (t.norm === 'to' && tokens[k + 1]?.pos === 'VERB') {
+      start = k;
+      break;
+    }
+    // "said — on Twitter, as it happens — that": a dashed aside.
+    if ((t.text === '\u2014' || t.text === '\u2013' || t.text === '--') && k === v + 1) {
+      let m = k + 1;
+      while (m <= end && m - k < 14 && tokens[m]!.text !== t.text) m++;
+      if (m <= end && tokens[m]!.text === t.text) {
+        k = m + 1;
+        continue;
+      }
+    }
+    if (isTimeWord(t.norm) || (t.pos === 'ADV' && t.norm.endsWith('ly')) || t.text === ',' || t.text === '\u2014' || t.text === '\u2013') {
+      k++;
+      continue;
+    }
+    if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
+      // "responded by easing sanctions": a means, not what was said.
+      if (t.norm === 'by') return null;
+      k++;
+      while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
+      continue;
+    }
+    // A temporal or causal clause is not what was said ("complained when they …").
+    if (ADVERBIAL_CLAUSE.has(t.norm) && !asks) return null;
+    // A quotation that carries on the sentence ("said “it gets me mad” every time").
+    if (ctx.isQuoteMark(k) && k < end) {
+      start = k;
+      break;
+    }
+    // "adding to her lead", "added up": not speech.
+    if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
+    // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
+    // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
+    const verbFirst = t.pos === 'AUX' && k === v + 1;
+    if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && !verbFirst && t.norm !== 'who' && t.norm !== 'which') {
+      const pronoun = CLAUSE_PRONOUNS.has(t.norm);
+      for (let m = k + 1; m <= end && (pronoun || m - k <= 12); m++) {
+        const p = tokens[m]!.pos;
+        if (p === 'VERB' || p === 'AUX') {
+          start = k;
+          break;
+        }
+        // "answered her door and said …": a second predicate, not a clause.
+        if (p === 'CCONJ' && tokens[m + 1]?.pos === 'VERB' && m - k > 6) break;
+        if (tokens[m]!.text === ';' || tokens[m]!.text === ':' || tokens[m]!.text === '\u2014') break;
+      }
+    }
+    break;
+  }
+  if (start < 0 || start > end) return null;
+  let last = end;
+  while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
+  let words = 0;
+  for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 2) return null;
+  const resolved = subject ? resolveSubject(ctx, registry, subject, isQuoted) : null;
+  const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
+  const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
+  const cueText = tokens[v]!.text;
+  return {
+    start: tokens[start]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[start]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId,
+    explanation: `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`,
+  };
+}
+
+/** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
+function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subjectBefore: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  let subject = subjectBefore;
+  let comma: number;
+  if (subject) comma = ctx.tokenBefore(subject.start);
+  else {
+    comma = v - 1;
+    subject = subjectRight(ctx, v + 1, end);
+    if (!subject) return null;
+  }
+  if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
+  if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
+  // Only adverbials may follow the cue clause, never a new clause.
+  const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
+  for (let m = after; m <= end; m++) {
+    const p = tokens[m]!.pos;
+    if (p === 'VERB' || p === 'AUX') return null;
+  }
+  let first = skipDateline(ctx, sentenceStart, comma);
+  while (first < comma && (tokens[first]!.text === '\u2014' || ctx.isQuoteMark(first))) first++;
+  let last = comma - 1;
+  let words = 0;
+  let verbs = 0;
+  for (let m = first; m <= last; m++) {
+    if (ctx.isWord(m)) words++;
+    if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') verbs++;
+  }
+  // What was said is a clause ("The talks failed, he said"), not an adverbial ("In a speech, he said").
+  if (words < 3 || verbs === 0) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
+  const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
+  while (last > first && ctx.isQuoteMark(last)) last--;
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId,
+    explanation: `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`,
+  };
+}
+
+/** `According to X, …` (content after) or `…, according to X.` (content before). */
+function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, length: number, ruleId: string, sentenceStart: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  const end = sentenceLast(ctx, p);
+  const subject = subjectRight(ctx, p + length, end);
+  if (!subject) return null;
+  const afterSubject = ctx.tokenAtOrAfter(subject.end);
+  let first: number;
+  let last: number;
+  // "X said that, according to its analysis, the party won": the content follows.
+  let m = p - 1;
+  while (m > sentenceStart && tokens[m]!.text === ',') m--;
+  const cueBefore = m >= sentenceStart && (tokens[m]!.norm === 'that' || cueVerbAt(ctx, m) !== undefined);
+  if (p === sentenceStart || cueBefore || (p - 1 === sentenceStart && tokens[sentenceStart]!.pos !== 'NOUN')) {
+    first = afterSubject;
+    while (first <= end && (tokens[first]!.text === ',' || tokens[first]!.pos === 'PUNCT')) first++;
+    last = end;
+  } else {
+    first = skipDateline(ctx, sentenceStart, p - 1);
+    last = p - 1;
+    // "The plan, according to officials, would …": the whole sentence is reported.
+    if (tokens[last]!.text === ',' && afterSubject <= end && tokens[afterSubject]!.text === ',' && !ctx.isSentenceEnd(afterSubject + 1)) last = end;
+  }
+  while (last > first && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || ctx.isQuoteMark(last))) last--;
+  while (first < last && ctx.isQuoteMark(first)) first++;
+  let words = 0;
+  for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 3) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[p]!.start, end: tokens[p + length - 1]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`,
+  };
+}
+
+/** The last token of the sentence holding token i (within its paragraph). */
+function sentenceLast(ctx: ProvenanceContext, i: number): number {
+  const { tokens } = ctx;
+  let k = i;
+  while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
+  return k;
+}
+
+/** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */
+function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: number }[]): boolean {
+  let covered = 0;
+  let opensWithQuote = false;
+  for (const d of direct) {
+    const c = Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
+    covered += c;
+    if (c > 0 && d.start - found.start <= 2) opensWithQuote = true;
+  }
+  return opensWithQuote && covered * 2 >= found.end - found.start;
+}
+
+/** "This campaign, he says, is different": the cue interrupts the reported sentence. */
+function parenthetical(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  if (!subject || subject.kind === 'nominal') return null;
+  const before = ctx.tokenBefore(subject.start);
+  if (before <= sentenceStart || tokens[before]!.text !== ',' || tokens[v + 1]?.text !== ',' || v + 2 > end) return null;
+  let last = end;
+  while (last > v && (ctx.isSentenceEnd(last) || ctx.isQuoteMark(last))) last--;
+  let first = sentenceStart;
+  while (first < before && ctx.isQuoteMark(first)) first++;
+  if (before - first < 2 || last - v < 3) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  return {
+    start: tokens[first]!.start,
+    end: tokens[last]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`,
+  };
+}
+
+/** Skips a dateline at the start of a sentence: "WASHINGTON (Reuters) - ", "MOSCOW — ". */
+function skipDateline(ctx: ProvenanceContext, first: number, last: number): number {
+  const { tokens } = ctx;
+  let k = first;
+  while (k <= last && /^[A-Z][A-Z.,'’-]+$/.test(tokens[k]!.text)) k++;
+  if (k === first) return first;
+  if (tokens[k]?.text === '(') {
+    while (k <= last && tokens[k]!.text !== ')') k++;
+    k++;
+  }
+  return k <= last && /^[-\u2014\u2013]$/.test(tokens[k]!.text) ? k + 1 : first;
+}
+
+/** A "that" within a few tokens, with no verb before it, or -1. */
+function thatAhead(ctx: ProvenanceContext, from: number, end: number): number {
+  for (let k = from; k <= end && k - from <= 14; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.norm === 'that' && t.pos === 'SCONJ') return k;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || ctx.isSentenceEnd(k)) return -1;
+  }
+  return -1;
+}
+
+/** "When asked whether …", "was told that …": a passive cue, whose speaker is not named. */
+function passive(ctx: ProvenanceContext, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  const prev = ctx.tokens[v - 1];
+  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
+}
+
+/** `called Trump “unhinged”`, `described it as “a disaster”`: the object and the quotation. */
+function naming(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  let open = -1;
+  for (let k = v + 1; k <= Math.min(end, v + 10); k++) {
+    if (ctx.isQuoteMark(k)) {
+      open = k;
+      break;
+    }
+    if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return null;
+  }
+  if (open < 0) return null;
+  let close = open + 1;
+  while (close <= end && !ctx.isQuoteMark(close)) close++;
+  if (close > end) close = end;
+  const subject = subjectLeft(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? leadingSubject(ctx, v, sentenceStart);
+  if (!subject) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const first = v + 1;
+  return {
+    start: tokens[first]!.start,
+    end: tokens[close]!.end,
+    text: ctx.text.slice(tokens[first]!.start, tokens[close]!.end),
+    kind: 'indirect',
+    entity: resolved?.entity ?? null,
+    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
+    outletId: resolved?.entity.outletId ?? null,
+    explanation: `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`,
+    ownsQuotes: true,
+  };
+}

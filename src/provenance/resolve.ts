@@ -1,0 +1,96 @@
+import type { Span } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+import type { Entity, EntityRegistry, Mention } from './entities.js';
+import type { Subject } from './subjects.js';
+
+export interface Resolution {
+  entity: Entity;
+  /** How the subject was linked, for the explanation. */
+  how: string;
+}
+
+/**
+ * Links a cue's subject to an entity: a name to its person, an outlet name to the outlet,
+ * a pronoun to the most recent compatible person, a title ("the Kazakh president") to the
+ * person last named with it, "the agency" to the outlet last named; anything else becomes a
+ * described speaker ("a spokesman for the ministry").
+ */
+export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry, subject: Subject, isQuoted: (m: Mention) => boolean): Resolution | null {
+  const { lexicon, tokens } = ctx;
+  const quoted = JSON.stringify(ctx.text.slice(subject.start, subject.end));
+  const outlet = ctx.outletAt(subject);
+  if (outlet) return { entity: registry.outletEntity(outlet), how: `subject ${quoted} names the outlet ${outlet.name}` };
+
+  if (subject.kind === 'pronoun') {
+    const info = lexicon.pronouns.get(tokens[subject.head]!.norm);
+    if (!info) return null;
+    // "I told Megyn …" outside any quote: the author speaks.
+    if (info.refers === 'self') {
+      const author = registry.described('the author', 'author');
+      registry.addMention(author, subject);
+      return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
+    }
+    const accept = (e: Entity): boolean => {
+      if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
+      if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet';
+      return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
+    };
+    const entity = registry.antecedent(subject.start, accept, isQuoted);
+    if (!entity) {
+      // Each unresolved pronoun is its own speaker: two of them need not be the same person.
+      const unknown = registry.unresolved(`${ctx.text.slice(subject.start, subject.end)} (unresolved)`, subject);
+      return { entity: unknown, how: `pronoun ${quoted} has no compatible antecedent before it` };
+    }
+    registry.addMention(entity, subject);
+    // What a pronoun says about its antecedent's gender helps the next pronoun.
+    if (entity.gender === 'any' && info.gender !== 'any' && entity.kind !== 'organisation') entity.gender = info.gender;
+    const agreement = info.gender === 'm' ? 'male-compatible ' : info.gender === 'f' ? 'female-compatible ' : '';
+    return { entity, how: `pronoun ${quoted} resolved to ${entity.name} (the most recent ${agreement}${entity.kind === 'person' || entity.kind === 'unknown' ? 'person' : entity.kind === 'group' ? 'group' : 'organisation'} named before it)` };
+  }
+
+  // The head word's name ("Donald Hartley" in "Donald Hartley of Madison"), else any name in the phrase.
+  const headToken = tokens[subject.head]!;
+  const named = registry.entityIn(headToken) ?? registry.entityIn(subject);
+  if (named && subject.kind === 'name') {
+    const e = named.entity;
+    if (e.kind === 'unknown') e.kind = 'person';
+    addTitles(ctx, e, subject.appositive);
+    const full = e.name !== ctx.text.slice(named.start, named.end) ? ` (${e.name})` : '';
+    return { entity: e, how: `subject ${quoted}${full}` };
+  }
+
+  const head = tokens[subject.head]!.norm;
+  const titleInfo = lexicon.titles.get(head);
+  if (titleInfo?.some((t) => t.kind === 'title' || t.kind === 'honorific')) {
+    const e = registry.byTitle(head, subject.start);
+    if (e) {
+      registry.addMention(e, subject);
+      return { entity: e, how: `title ${quoted} resolved to ${e.name}, last named with the title "${head}"` };
+    }
+  }
+  if (lexicon.outletWords.has(head) && !named) {
+    const o = registry.lastOutlet(subject.start);
+    if (o) {
+      const e = registry.outletEntity(o);
+      registry.addMention(e, subject);
+      return { entity: e, how: `${quoted} refers back to the outlet ${o.name}` };
+    }
+  }
+  if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
+  const kind = lexicon.organisationWords.has(head) ? 'organisation' : 'group';
+  const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
+  registry.addMention(e, subject);
+  return { entity: e, how: `subject ${quoted} (a described speaker)` };
+}
+
+function addTitles(ctx: ProvenanceContext, e: Entity, words: string[]): void {
+  for (const w of words) if (ctx.lexicon.titles.get(w)?.some((t) => t.kind === 'title' || t.kind === 'role')) e.titles.add(w);
+  for (const w of words) {
+    const g = ctx.lexicon.titles.get(w)?.find((t) => t.gender !== 'any');
+    if (g && e.gender === 'any') e.gender = g.gender;
+  }
+}
+
+export function spanText(ctx: ProvenanceContext, span: Span): string {
+  return ctx.text.slice(span.start, span.end);
+}

@@ -1,0 +1,231 @@
+import type { Span } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+
+/** The noun phrase that says who speaks: "he", "Tokayev", "a spokesman for the ministry". */
+export interface Subject extends Span {
+  kind: 'pronoun' | 'name' | 'nominal';
+  /** Token index of the head word (the name's last word, the noun, the pronoun). */
+  head: number;
+  /** Title words of an appositive ("Tokayev, the Kazakh president, said"). */
+  appositive: string[];
+}
+
+/** Words that may stand between a subject and its verb: "has also said", "would later tell". */
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+/** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
+export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+
+function isPossessive(norm: string): boolean {
+  return norm === "'s" || norm === '’s' || norm === "'" || norm === '’';
+}
+
+/**
+ * The subject to the left of a verb at token `v`, not looking before token `min`.
+ * Skips auxiliaries and adverbs, a parenthesis ("McCain (R-Ariz.) said") and an appositive
+ * ("Smith, a spokesman for the ministry, said" gives Smith).
+ */
+export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  for (;;) {
+    while (j >= min && (BETWEEN.has(tokens[j]!.norm) || DATE_WORDS.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+    // "Clinton on Tuesday said"
+    if (j - 1 >= min && DATE_WORDS.has(tokens[j + 1]?.norm ?? '') && /^(on|last|this|early|late)$/.test(tokens[j]!.norm)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  if (j < min) return null;
+  if (tokens[j]!.text === ')') {
+    let k = j - 1;
+    while (k >= min && k > j - 12 && tokens[k]!.text !== '(') k--;
+    if (k < min || tokens[k]!.text !== '(') return null;
+    j = k - 1;
+    if (j < min) return null;
+  }
+  // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
+  // The subject then runs to the relative pronoun, so both count as its mention.
+  if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which' || tokens[j]!.norm === 'that') && j - 1 >= min) {
+    const np = nounPhraseLeft(ctx, tokens[j - 1]!.text === ',' ? j - 2 : j - 1, min);
+    if (np) np.end = tokens[j]!.end;
+    return np;
+  }
+  const t = tokens[j]!;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  if (t.text === ',') {
+    // Appositive: NAME, DESCRIPTION, verb
+    let k = j - 1;
+    while (k >= min && k > j - 16 && tokens[k]!.text !== ',' && !ctx.isSentenceEnd(k) && !ctx.isQuoteMark(k)) k--;
+    if (k < min || tokens[k]!.text !== ',' || k === j - 1) return null;
+    const inner = [];
+    for (let m = k + 1; m < j; m++) inner.push(tokens[m]!.norm);
+    // The description must be a noun phrase or a relative clause, not a clause ("..., the economy grew, he said").
+    let relative = false;
+    for (let m = k + 1; m < j; m++) if (tokens[m]!.norm === 'who' || tokens[m]!.norm === 'which') relative = true;
+    if (!relative) for (let m = k + 1; m < j; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return null;
+    // "Carter's press secretary, Peter Cook, told": the name between the commas is the subject.
+    const between = nounPhraseLeft(ctx, j - 1, k + 1);
+    if (between && between.kind === 'name' && ctx.tokenAtOrAfter(between.start) === k + 1) {
+      const description = nounPhraseLeft(ctx, k - 1, min);
+      if (description) {
+        for (let m = ctx.tokenAtOrAfter(description.start); m < k; m++) between.appositive.push(tokens[m]!.norm);
+        return between;
+      }
+    }
+    const np = nounPhraseLeft(ctx, k - 1, min);
+    if (!np || np.kind !== 'name') return null;
+    np.appositive = inner;
+    return np;
+  }
+  return nounPhraseLeft(ctx, j, min);
+}
+
+/** A noun phrase ending at token `j`, read leftwards: "the Kazakh president", "Secretary of State John Kerry". */
+export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[j];
+  if (!t || j < min) return null;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  if (!(NP_INNER.has(t.pos) || ctx.lexicon.titles.has(t.norm)) || t.pos === 'ADJ') return null;
+  const head = j;
+  let k = j;
+  let chunks = 0;
+  for (;;) {
+    while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
+    if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
+    // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
+    if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
+      k -= 2;
+      chunks++;
+      continue;
+    }
+    break;
+  }
+  const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
+  return { start: tokens[k]!.start, end: tokens[head]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
+}
+
+function isNpToken(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !(t.pos !== 'NOUN' && t.pos !== 'PROPN' && ctx.lexicon.cueVerbs.has(t.norm));
+  if (t.text === '-' || t.text === '.') return i > 0 && ctx.tokens[i - 1]!.end === t.start;
+  return ctx.lexicon.titles.has(t.norm);
+}
+
+function isNpHead(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.titles.has(t.norm);
+}
+
+/**
+ * The subject to the right of a verb (inverted order after a quote): "said Tokayev",
+ * "said the Kazakh president", "said Sen. John McCain", or a pronoun ("said he").
+ */
+export function subjectRight(ctx: ProvenanceContext, first: number, max: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[first];
+  if (!t || first > max) return null;
+  if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: first, appositive: [] };
+  let k = first;
+  if (tokens[k]!.pos === 'DET' || POSSESSIVES.has(tokens[k]!.norm)) k++;
+  let head = -1;
+  while (k <= max && isNpToken(ctx, k)) {
+    if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
+    k++;
+  }
+  if (head >= 0 && k + 1 <= max && CONNECTORS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on' && (isNpToken(ctx, k + 1) || tokens[k + 1]!.pos === 'DET')) {
+    // "a spokesman for the ministry": the first head stays the head; the rest belongs to the phrase.
+    k++;
+    if (tokens[k]!.pos === 'DET') k++;
+    while (k <= max && isNpToken(ctx, k)) k++;
+    return finish(ctx, first, k - 1, head);
+  }
+  if (head < 0) return null;
+  let last = k - 1;
+  while (last > head && !isPossessive(tokens[last]!.norm) && tokens[last]!.pos !== 'NOUN' && tokens[last]!.pos !== 'PROPN') last--;
+  return finish(ctx, first, last, head);
+}
+
+function finish(ctx: ProvenanceContext, first: number, last: number, head: number): Subject {
+  const { tokens } = ctx;
+  // The head of a name is its last word; of a described role, its first noun.
+  let h = head;
+  if (!(ctx.isCapitalized(h) && tokens[h]!.pos === 'PROPN')) {
+    for (let k = first; k <= last; k++) if (tokens[k]!.pos === 'NOUN') {
+      h = k;
+      break;
+    }
+  } else {
+    while (h + 1 <= last && tokens[h + 1]!.pos === 'PROPN') h++;
+  }
+  const isName = ctx.isCapitalized(h) && tokens[h]!.pos === 'PROPN';
+  return { start: tokens[first]!.start, end: tokens[last]!.end, kind: isName ? 'name' : 'nominal', head: h, appositive: [] };
+}
+
+/** Skips the listener after "told": a pronoun or noun phrase ("reporters", "Anna Petrova of Channel One"). */
+export function skipListener(ctx: ProvenanceContext, first: number, max: number): number {
+  const { tokens } = ctx;
+  const t = tokens[first];
+  if (!t || first > max) return first;
+  if (/^(him|her|them|me|us|you|reporters|journalists)$/.test(t.norm)) return first + 1;
+  const np = subjectRight(ctx, first, max);
+  if (!np || np.kind === 'pronoun') return first;
+  let k = ctx.tokenAtOrAfter(np.end);
+  // "Anna Petrova of Channel One"
+  if (k <= max && tokens[k]!.norm === 'of' && k + 1 <= max) {
+    const more = subjectRight(ctx, k + 1, max);
+    if (more) k = ctx.tokenAtOrAfter(more.end);
+  }
+  return k;
+}
+
+/**
+ * The subject of the sentence a verb is in, when the verb has none of its own: a participle
+ * ("…, saying “…”"), or a second verb after "and", "but" or a comma. It is the noun phrase
+ * before the sentence's first verb, when that is a name or a pronoun.
+ */
+export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'to' || tokens[j]!.norm === 'by')) j--;
+  if (j <= sentenceStart) return null;
+  const participle = tokens[v]!.norm.endsWith('ing');
+  const joined = tokens[j]!.norm === 'and' || tokens[j]!.norm === 'but' || tokens[j]!.text === ',' || tokens[j]!.text === '\u2014';
+  if (!participle && !joined) return null;
+  for (let k = sentenceStart + 1; k < j; k++) {
+    const p = tokens[k]!.pos;
+    if ((p === 'VERB' || p === 'AUX') && !tokens[k]!.norm.endsWith('ing')) {
+      return subjectLeft(ctx, k, sentenceStart);
+    }
+  }
+  return null;
+}
+
+/**
+ * A long appositive between subject and verb ("Roxana M. Leon, 63, an independent voter raised
+ * in Chile, said"): the sentence opens with the subject, then a comma; the verb follows a comma
+ * or a closing parenthesis.
+ */
+export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  let j = v - 1;
+  while (j > sentenceStart && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
+  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')')) return null;
+  let k = sentenceStart;
+  while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
+  const np = subjectRight(ctx, k, j - 1);
+  if (!np || np.kind === 'pronoun') return null;
+  let next = ctx.tokenAtOrAfter(np.end);
+  // "Six newspapers in New Jersey, including …, said"
+  if (next < j && tokens[next]!.pos === 'ADP') {
+    const pp = subjectRight(ctx, next + 1, j - 1);
+    if (pp) next = ctx.tokenAtOrAfter(pp.end);
+  }
+  if (next >= j || (tokens[next]!.text !== ',' && tokens[next]!.text !== '(')) return null;
+  return np;
+}
