@@ -1,19 +1,24 @@
 // npm run bench [-- --corpus DIR] [--repeat N]
 // Prints articles/s, MB/s and peak RSS for bare tokenisation, the spine alone (no
-// detectors), and the whole pipeline, each measured in its own child process so that
-// peak RSS belongs to that phase alone, all in one run on the same corpus.
+// detectors), the spine with each detector alone (+hate, +claims, ...), and the whole
+// pipeline, each measured in its own child process so that peak RSS belongs to that
+// phase alone, all in one run on the same corpus.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { analyze } from '../src/index.js';
+import { analyze, defaultDetectors } from '../src/index.js';
 import { buildTextModel } from '../src/text/model.js';
 import { loadCorpus } from './corpus.js';
 
-const PHASES = {
-  tokenise: (text: string) => void buildTextModel(text),
-  spine: (text: string) => void analyze(text, { detectors: [] }),
-  pipeline: (text: string) => void analyze(text),
-} as const;
-type Phase = keyof typeof PHASES;
+/** Each phase is one way of processing the corpus; `+name` is the spine with that detector alone. */
+const PHASES: Record<string, (text: string) => void> = {
+  tokenise: (text) => void buildTextModel(text),
+  spine: (text) => void analyze(text, { detectors: [] }),
+  ...Object.fromEntries(
+    defaultDetectors().map((detector) => [`+${detector.name}`, (text: string) => void analyze(text, { detectors: [detector] })]),
+  ),
+  pipeline: (text) => void analyze(text),
+};
+type Phase = string;
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '1' }, phase: { type: 'string' } } });
 
@@ -28,6 +33,7 @@ interface PhaseResult {
 function runPhase(phase: Phase): PhaseResult {
   const corpus = loadCorpus(values.corpus);
   const work = PHASES[phase];
+  if (!work) throw new Error(`unknown phase ${phase}; phases: ${Object.keys(PHASES).join(', ')}`);
   for (const text of corpus.slice(0, 20)) work(text); // warm-up: model loading, JIT
   const repeat = Number(values.repeat);
   const started = performance.now();
@@ -46,7 +52,7 @@ if (values.phase) {
   process.stdout.write(JSON.stringify(runPhase(values.phase as Phase)) + '\n');
 } else {
   const rows: PhaseResult[] = [];
-  for (const phase of Object.keys(PHASES) as Phase[]) {
+  for (const phase of Object.keys(PHASES)) {
     const args = ['--import', 'tsx', import.meta.filename, '--phase', phase, '--repeat', values.repeat!, ...(values.corpus ? ['--corpus', values.corpus] : [])];
     const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (child.status !== 0) {
@@ -57,8 +63,8 @@ if (values.phase) {
   }
   const corpusName = values.corpus ?? 'generated (400 articles, seed 20261126)';
   console.log(`corpus: ${corpusName}; ${rows[0]!.articles} articles, ${rows[0]!.megabytes.toFixed(2)} MB per phase; one core (single thread)`);
-  console.log('phase       articles/s      MB/s   peak RSS MB');
+  console.log('phase        articles/s      MB/s   peak RSS MB');
   for (const r of rows) {
-    console.log(`${r.phase.padEnd(10)} ${(r.articles / r.seconds).toFixed(1).padStart(11)} ${(r.megabytes / r.seconds).toFixed(3).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
+    console.log(`${r.phase.padEnd(11)} ${(r.articles / r.seconds).toFixed(1).padStart(11)} ${(r.megabytes / r.seconds).toFixed(3).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
   }
 }
