@@ -1,7 +1,18 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { ERRORS } from '../core/errors.js';
-import type { AnalyzeTask, AnalyzeTaskResult } from './analyze-task.js';
+import type { Analysis } from '../core/types.js';
+import type { AnalyzeInput } from '../input/document.js';
+import { createAnalysisThreads } from '../pipeline/worker/threads.js';
+
+export interface AnalyzeTask {
+  source: string;
+  input: AnalyzeInput;
+}
+
+export type AnalyzeTaskResult =
+  | { ok: true; analysis: Analysis; durationMs: number }
+  /** `internal` marks a bug (not a user error): the stack is kept for the log. */
+  | { ok: false; code: string; message: string; internal: boolean; stack?: string };
 
 export interface AnalysisPool {
   readonly threads: number;
@@ -14,10 +25,6 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-/**
- * A pool of worker threads that each import `analyze`. From src (run through tsx)
- * the thread loads the .ts file with tsx's loader; from dist it loads the .js file.
- */
 export interface AnalysisPoolOptions {
   /**
    * Longest a document may take, queueing in the pool included (default 120 s). A
@@ -29,26 +36,19 @@ export interface AnalysisPoolOptions {
 
 export const DEFAULT_ANALYSIS_TIMEOUT_MS = 120_000;
 
+/** Batch analysis on the shared analysis threads (src/pipeline/worker). */
 export function createAnalysisPool(threads: number = defaultThreads(), options: AnalysisPoolOptions = {}): AnalysisPool {
   const timeoutMs = options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./analyze-task.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  const pool = new Piscina<AnalyzeTask, AnalyzeTaskResult>({
-    filename,
-    minThreads: threads,
-    maxThreads: threads,
-    // Threads stay up for the whole run: each one loads the NLP model once.
-    idleTimeout: 60_000,
-    // Resolved here: a bare 'tsx' would resolve from the working directory, not from unspin.
-    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
-  });
+  const pool = createAnalysisThreads(threads);
   return {
     threads,
     async run(task, runOptions = {}) {
       const limit = runOptions.timeoutMs ?? timeoutMs;
       const signal = AbortSignal.timeout(limit);
       try {
-        return await pool.run(task, { signal });
+        const result = await pool.run({ kind: 'analyze', source: task.source, input: task.input }, { signal });
+        if (!result.ok) return result;
+        return { ok: true, analysis: JSON.parse(result.json) as Analysis, durationMs: result.analyzeMs };
       } catch (error) {
         if (signal.aborted) return { ok: false, code: ERRORS.ANALYSIS_TIMEOUT.code, message: `${task.source}: analysis took longer than ${limit / 1000} s (--timeout)`, internal: false };
         const e = error instanceof Error ? error : new Error(String(error));

@@ -1,8 +1,6 @@
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
-import type { WorkerResult, WorkerTask } from './task.js';
+import type { AnalysisTask, AnalysisTaskResult } from '../../pipeline/worker/protocol.js';
+import { createAnalysisThreads } from '../../pipeline/worker/threads.js';
 
 export interface PoolOptions {
   /** Worker threads, started at once and kept. */
@@ -31,7 +29,7 @@ export interface AnalysisPool {
    * stopped by ending its thread; piscina starts a fresh one) and SERVER_BUSY when the
    * queue is full; anything else is a bug and is rethrown as is.
    */
-  analyze(task: Extract<WorkerTask, { kind: 'analyze' }>, deadline: AbortSignal): Promise<AnalysisOutcome>;
+  analyze(task: Extract<AnalysisTask, { kind: 'analyze' }>, deadline: AbortSignal): Promise<AnalysisOutcome>;
   readiness(): Readiness;
   /** Resolves once every thread has loaded the models; rejects if they cannot. */
   whenReady(): Promise<void>;
@@ -39,25 +37,8 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
-/**
- * The worker file sits next to this one with the same extension: worker.ts when run
- * from src through tsx (whose loader the thread then needs too), worker.js from dist.
- */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  const extension = extname(here);
-  return { filename: join(dirname(here), `worker${extension}`), execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
-}
-
 export function createAnalysisPool(options: PoolOptions): AnalysisPool {
-  const { filename, execArgv } = workerFile();
-  const piscina = new Piscina<WorkerTask, WorkerResult>({
-    filename,
-    execArgv,
-    minThreads: options.size,
-    maxThreads: options.size,
-    idleTimeout: Number.POSITIVE_INFINITY,
-  });
+  const piscina = createAnalysisThreads(options.size);
   let ready = false;
   let inFlight = 0;
   let startError: string | undefined;
@@ -84,7 +65,7 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
         throw new UnspinError('SERVER_BUSY', `the analysis queue is full (${options.maxQueue} waiting); retry later`);
       }
       inFlight++;
-      let result: WorkerResult;
+      let result: AnalysisTaskResult;
       try {
         result = await piscina.run(task, { signal: deadline });
       } catch (error) {
@@ -93,7 +74,11 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
       } finally {
         inFlight--;
       }
-      if (!result.ok) throw new UnspinError(errorName(result.code), result.message);
+      if (!result.ok) {
+        // A bug in the pipeline: rethrown with the thread's stack, so the server logs it as internal.
+        if (result.internal) throw Object.assign(new Error(result.message), { stack: result.stack });
+        throw new UnspinError(errorName(result.code), result.message);
+      }
       return result;
     },
     readiness() {

@@ -1,11 +1,11 @@
 import { isUnspinError } from '../../core/errors.js';
-import { analyze } from '../../pipeline/analyze.js';
-import type { WorkerResult, WorkerTask } from './task.js';
+import { analyze } from '../analyze.js';
+import type { AnalysisTask, AnalysisTaskResult } from './protocol.js';
 
 /**
- * A piscina worker: it imports `analyze` and runs one document per task. Piscina loads
- * this file when the thread starts, so the warm-up below (which makes the detectors
- * load their models) runs before the thread takes its first task.
+ * The piscina task file shared by the server and batch pools. Piscina loads it when the
+ * thread starts, so the warm-up below (which makes the detectors load their models) runs
+ * before the thread takes its first task.
  */
 const WARM_UP = 'The minister said on Tuesday that the plan "will work", Reuters reported. Critics disagreed.';
 
@@ -17,7 +17,7 @@ try {
   warmUpError = error;
 }
 
-export default function runTask(task: WorkerTask): WorkerResult {
+export default function runAnalysisTask(task: AnalysisTask): AnalysisTaskResult {
   // A ping fails outright when the models did not load, so readiness reports it.
   if (task.kind === 'ping') {
     if (warmUpError !== undefined) throw warmUpError;
@@ -29,8 +29,8 @@ export default function runTask(task: WorkerTask): WorkerResult {
     const analysis = analyze(task.input, { meta: { source: task.source } });
     return { ok: true, json: JSON.stringify(analysis), analyzeMs: performance.now() - started, chars: analysis.text.length };
   } catch (error) {
-    // Error classes do not survive the thread boundary; catalogue errors cross as code and message.
-    if (isUnspinError(error)) return { ok: false, code: error.code, message: error.message };
-    throw error;
+    if (isUnspinError(error)) return { ok: false, code: error.code, message: error.message, internal: false };
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, code: 'UNSPIN_E_INTERNAL', message: `${task.source ?? 'document'}: internal error: ${e.message}`, internal: true, stack: e.stack };
   }
 }
