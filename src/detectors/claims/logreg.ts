@@ -9,8 +9,6 @@ export interface TrainingExample {
   weight: number;
   /** Value of every feature of this example (1 for binary; 1/sqrt(n) for unit length). */
   value?: number;
-  /** Indices that count in the score with the same value but are not updated (a frozen base model's features). */
-  fixed?: Uint32Array;
 }
 
 export interface LogRegOptions {
@@ -19,8 +17,6 @@ export interface LogRegOptions {
   learningRate: number;
   l2: number;
   seed: number;
-  /** Keep the starting bias: a head trained on top of a frozen base model must not move the base's bias. */
-  freezeBias?: boolean;
 }
 
 export interface LogRegWeights {
@@ -28,12 +24,11 @@ export interface LogRegWeights {
   bias: number;
 }
 
-/** Trains from zero, or from `start` (copied, not changed) when a head is stacked on a base model. */
-export function trainLogReg(examples: readonly TrainingExample[], options: LogRegOptions, start?: LogRegWeights): LogRegWeights {
+export function trainLogReg(examples: readonly TrainingExample[], options: LogRegOptions): LogRegWeights {
   const { dims, epochs, learningRate, l2, seed } = options;
-  const weights = start ? Float32Array.from(start.weights) : new Float32Array(dims);
+  const weights = new Float32Array(dims);
   const squares = new Float32Array(dims).fill(1e-6);
-  let bias = start?.bias ?? 0;
+  let bias = 0;
   let biasSquares = 1e-6;
   const order = examples.map((_, i) => i);
   const random = mulberry32(seed);
@@ -44,7 +39,6 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
       const value = ex.value ?? 1;
       let sum = 0;
       for (const f of ex.features) sum += weights[f]!;
-      if (ex.fixed) for (const f of ex.fixed) sum += weights[f]!;
       const p = 1 / (1 + Math.exp(-(bias + value * sum)));
       const g = (p - ex.label) * ex.weight;
       for (const f of ex.features) {
@@ -52,7 +46,6 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
         squares[f]! += grad * grad;
         weights[f]! -= (learningRate * grad) / Math.sqrt(squares[f]!);
       }
-      if (options.freezeBias) continue;
       biasSquares += g * g;
       bias -= (learningRate * g) / Math.sqrt(biasSquares);
     }

@@ -5,7 +5,7 @@ import { modelPath } from '../../core/paths.js';
 /**
  * The claim model: logistic regression over hashed sparse binary features.
  * On disk (models/claims.bin): "UNSPINCW", a uint32 LE header length, a UTF-8 JSON header,
- * then `dims` (+ `domains.length * domainDims`) int16 LE weights; weight = int16 * header.scale.
+ * then `dims` int16 LE weights; weight = int16 * header.scale.
  */
 export interface ClaimModelHeader {
   name: string;
@@ -22,12 +22,6 @@ export interface ClaimModelHeader {
    */
   domains: string[];
   defaultDomain: string;
-  /**
-   * When set, each domain's copies have a block of this many weights of their own after the
-   * `dims` shared ones, so a head trained on one source cannot disturb the shared model through
-   * hash collisions. When absent, copies hash into the shared `dims` (version 1 models).
-   */
-  domainDims?: number;
   /** Every feature weighs 1/sqrt(n) (n = features fired, copies included), so long sentences do not score high by length alone. */
   normalise: boolean;
   /** How it was trained and what it scored, for the record. */
@@ -45,21 +39,6 @@ const FNV_OFFSET = 0x811c9dc5;
 
 export function hashFeature(name: string, dims: number): number {
   return (fnv(name, FNV_OFFSET) >>> 0) % dims;
-}
-
-/** Number of weights a header describes: the shared ones plus a block per domain when `domainDims` is set. */
-export function weightCount(header: Pick<ClaimModelHeader, 'dims' | 'domains' | 'domainDims'>): number {
-  return header.dims + (header.domainDims ? header.domains.length * header.domainDims : 0);
-}
-
-/** Where the domain copy of a feature lives: its domain's block, or the shared space for version 1 models. */
-export function domainFeatureIndex(header: Pick<ClaimModelHeader, 'dims' | 'domains' | 'domainDims'>, name: string, domain: string): number {
-  return copyIndex(header, fnv(name, fnv(domain + '|', FNV_OFFSET)) >>> 0, domain);
-}
-
-function copyIndex(header: Pick<ClaimModelHeader, 'dims' | 'domains' | 'domainDims'>, hash: number, domain: string): number {
-  if (!header.domainDims) return hash % header.dims;
-  return header.dims + header.domains.indexOf(domain) * header.domainDims + (hash % header.domainDims);
 }
 
 /** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
@@ -84,9 +63,7 @@ export function domainFeatureNames(names: readonly string[], domain: string): st
 
 /** Probability of check-worthiness and the weight each named feature contributed (shared + domain copy). */
 export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain): { probability: number; contributions: ScoredFeature[] } {
-  const { header } = model;
-  const { dims } = header;
-  if (header.domainDims && !header.domains.includes(domain)) throw new UnspinError('USAGE', `claim model: no domain ${domain} (has ${header.domains.join(', ')})`);
+  const { dims } = model.header;
   let z = model.header.bias;
   const contributions: ScoredFeature[] = [];
   const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
@@ -94,7 +71,7 @@ export function scoreFeatures(model: ClaimModel, names: readonly string[], domai
   // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name.
   const prefix = fnv(domain + '|', FNV_OFFSET);
   for (const name of all) {
-    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[copyIndex(header, fnv(name, prefix) >>> 0, domain)]!);
+    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[(fnv(name, prefix) >>> 0) % dims]!);
     z += weight;
     contributions.push({ name, weight });
   }
@@ -105,8 +82,7 @@ export function encodeModel(model: ClaimModel): Buffer {
   let max = 0;
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
-  const domainBlocks = model.header.domainDims ? model.header.domains.length * model.header.domainDims : 0;
-  const header = JSON.stringify({ ...model.header, dims: model.weights.length - domainBlocks, scale });
+  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale });
   const headerBytes = Buffer.from(header, 'utf8');
   const body = Buffer.alloc(model.weights.length * 2);
   model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
@@ -132,12 +108,10 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
   if (typeof header.normalise !== 'boolean') fail('header lacks normalise');
   if (!Number.isInteger(dims) || dims <= 0 || ![scale, bias, threshold].every((x) => typeof x === 'number' && Number.isFinite(x))) fail('header lacks dims, scale, bias or threshold');
-  if (header.domainDims !== undefined && !(Number.isInteger(header.domainDims) && header.domainDims > 0)) fail('domainDims is not a positive integer');
-  const count = weightCount(header);
   const offset = 12 + headerLength;
-  if (bytes.length !== offset + count * 2) fail(`expected ${count} weights, found ${(bytes.length - offset) / 2}`);
-  const weights = new Float32Array(count);
-  for (let i = 0; i < count; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
+  if (bytes.length !== offset + dims * 2) fail(`expected ${dims} weights, found ${(bytes.length - offset) / 2}`);
+  const weights = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
   return { header, weights };
 }
 
