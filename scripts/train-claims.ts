@@ -9,8 +9,10 @@
  * CLEF transcripts sorted by name, index % 5 === 2 is dev (4 files). A training sentence whose
  * normalised text also occurs in a dev set is dropped, so debate lines shared by the two corpora
  * cannot leak. The shipped weights are those trained on the train part only, so the printed dev
- * figures describe exactly what is committed. The decision threshold is the one that maximises
- * ClaimBuster dev F1 through the detector's own path (rule-outs included).
+ * figures describe exactly what is committed. The decision threshold is calibrated on an inner
+ * fold of the training part (ClaimBuster sentence_id % 5 === 1): a second model trained without
+ * that fold scores it through the detector's own path (rule-outs included) and the best-F1
+ * threshold is kept, so dev is only measured, never tuned on.
  *
  * Model: logistic regression (AdaGrad, L2, seed 20191) over hashed features from
  * src/detectors/claims/features.ts, with feature augmentation by source (Daume 2007): each
@@ -24,10 +26,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { sentenceFeatures } from '../src/detectors/claims/features.js';
-import { trainLogReg, predict, type TrainingExample } from '../src/detectors/claims/logreg.js';
+import { trainLogReg, predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
 import { decodeModel, domainFeatureNames, encodeModel, hashFeature } from '../src/detectors/claims/model.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
-import { claimScores, classificationAt, evaluateRanking } from '../src/eval/claims/evaluate.js';
+import { claimScores, classificationAt, evaluateRanking, type ClassificationResult } from '../src/eval/claims/evaluate.js';
 import { viewOfText } from '../src/detectors/claims/scorer.js';
 import { isUnspinError } from '../src/core/errors.js';
 import { modelPath } from '../src/core/paths.js';
@@ -87,42 +89,66 @@ function featurise(s: LabelledSentence, domain: string): Uint32Array {
 /** Unit length, as scoreFeatures() does with `normalise`. */
 const valueOf = (features: Uint32Array) => (features.length > 0 ? 1 / Math.sqrt(features.length) : 1);
 
+/** The inner fold of the training part that calibrates the threshold, so dev is measured, never tuned on. */
+const isInner = (s: LabelledSentence) => Number(s.id) % 5 === 1;
+
 let dropped = 0;
 const examples: TrainingExample[] = [];
+const innerSentences: LabelledSentence[] = [];
+const outerExamples: TrainingExample[] = [];
 for (const s of cbTrain) {
   if (devKeys.has(key(s.text))) dropped++;
   else {
     const features = featurise(s, CB);
-    examples.push({ features, label: s.label, weight: 1, value: valueOf(features) });
+    const example = { features, label: s.label, weight: 1, value: valueOf(features) };
+    examples.push(example);
+    if (isInner(s)) innerSentences.push(s);
+    else outerExamples.push(example);
   }
 }
 for (const s of clefTrain.flatMap((f) => f.sentences)) {
   if (devKeys.has(key(s.text))) dropped++;
   else {
     const features = featurise(s, CLEF);
-    examples.push({ features, label: s.label, weight: clefWeight, value: valueOf(features) });
+    const example = { features, label: s.label, weight: clefWeight, value: valueOf(features) };
+    examples.push(example);
+    outerExamples.push(example);
   }
 }
 const cbDevFeatures = cbDev.map((s) => featurise(s, CB));
 const featurised = performance.now();
 
 const model = trainLogReg(examples, options);
+const innerModel = trainLogReg(outerExamples, options);
 const trained = performance.now();
 
 const rawF1 = bestF1(cbDevFeatures.map((x) => predict(model, x, valueOf(x))));
 
-// Figures and threshold come from the model as shipped (int16 weights) run through the
+// Figures and threshold come from models as shipped (int16 weights) run through the
 // detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
 const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, normalise: true, training: {} };
-const shipped = decodeModel(encodeModel({ header, weights: model.weights }), 'trained model');
-const resources = { model: shipped, cues, parts: createPartExtractor() };
-const gated = claimScores(cbDev, resources);
-let threshold = 0.5;
-let best = classificationAt(cbDev, gated, threshold);
-for (let t = 10; t <= 80; t++) {
-  const scores = classificationAt(cbDev, gated, t / 100);
-  if (scores.f1 > best.f1) [threshold, best] = [t / 100, scores];
+const asShipped = (weights: LogRegWeights) => decodeModel(encodeModel({ header: { ...header, bias: weights.bias }, weights: weights.weights }), 'trained model');
+const parts = createPartExtractor();
+
+/** The threshold from 0.10 to 0.80 with the best F1 over these scores, and its figures. */
+function bestThreshold(sentences: readonly LabelledSentence[], scores: readonly number[]): { threshold: number; result: ClassificationResult } {
+  let best = { threshold: 0.5, result: classificationAt(sentences, scores, 0.5) };
+  for (let t = 10; t <= 80; t++) {
+    const result = classificationAt(sentences, scores, t / 100);
+    if (result.f1 > best.result.f1) best = { threshold: t / 100, result };
+  }
+  return best;
 }
+
+// The threshold is the one that maximises F1 on the inner fold for a model trained without it
+// (0.5 when the fold has nothing to calibrate on, as with a tiny corpus).
+const inner = innerSentences.some((s) => s.label === 1) ? bestThreshold(innerSentences, claimScores(innerSentences, { model: asShipped(innerModel), cues, parts })) : null;
+const threshold = inner?.threshold ?? 0.5;
+const shipped = asShipped(model);
+const resources = { model: shipped, cues, parts };
+const gated = claimScores(cbDev, resources);
+const best = classificationAt(cbDev, gated, threshold);
+const onDev = bestThreshold(cbDev, gated);
 const atHalf = classificationAt(cbDev, gated, 0.5);
 const ranking = evaluateRanking(clefDev, resources, CLEF);
 
@@ -135,12 +161,13 @@ function bestF1(probabilities: number[]): number {
 
 const fmt = (x: number) => x.toFixed(4);
 const figures = {
-  claimbuster: { n: cbDev.length, threshold, precision: +fmt(best.precision), recall: +fmt(best.recall), f1: +fmt(best.f1), f1AtHalf: +fmt(atHalf.f1) },
+  claimbuster: { n: cbDev.length, threshold, precision: +fmt(best.precision), recall: +fmt(best.recall), f1: +fmt(best.f1), f1AtHalf: +fmt(atHalf.f1), bestF1OnDev: +fmt(onDev.result.f1), bestThresholdOnDev: onDev.threshold },
   clef2019: { files: ranking.files, n: ranking.n, map: +fmt(ranking.map), rPrecision: +fmt(ranking.rPrecision), p10: +fmt(ranking.p10) },
 };
 console.log(`train: ${examples.length} sentences (ClaimBuster ${cbTrain.length}, CLEF ${clefTrain.reduce((n, f) => n + f.sentences.length, 0)} in ${clefTrain.length} files; ${dropped} dropped as dev duplicates)`);
 console.log(`options: ${JSON.stringify({ ...options, clefWeight })}`);
-console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; model alone, no rule-outs, best F1 ${fmt(rawF1)})`);
+console.log(`threshold ${threshold} from the inner fold (sentence_id % 5 == 1, ${innerSentences.length} sentences${inner ? `, F1 ${fmt(inner.result.f1)} there` : ': nothing to calibrate on'})`);
+console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; for reference only, best on dev F1 ${fmt(onDev.result.f1)} at ${onDev.threshold}, model alone without rule-outs ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
 console.log(`time: features ${((featurised - started) / 1000).toFixed(1)} s, training ${((trained - featurised) / 1000).toFixed(1)} s`);
 
@@ -149,7 +176,7 @@ if (!values['no-write']) {
     header: {
       ...header,
       threshold,
-      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
+      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold from a model without sentence_id % 5 == 1, calibrated there)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
     },
     weights: model.weights,
   });
