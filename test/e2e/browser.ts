@@ -78,6 +78,6 @@ export async function scrollSettled(page: Page): Promise<void> {
       return still;
     },
     key,
-    { polling: 150 },
+    { polling: 100 },
   );
 }

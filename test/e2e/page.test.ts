@@ -175,7 +175,7 @@ describe('web page at / in Chromium, against the real server', { skip: missing ?
   });
 
   it('is usable at phone width: panels stack below the text, no sideways scroll', async () => {
-    const { page, errors, violations } = await openPage({ width: 390, height: 844 });
+    const { page, errors, requests, violations } = await openPage({ width: 390, height: 844 });
     await page.screenshot({ path: join(shots, 'page-390-empty.png') });
     // The Analyse button lines up with the text box: an empty status takes no room.
     const [button, textbox] = await Promise.all([page.getByRole('button', { name: 'Analyse' }).boundingBox(), page.getByLabel('Article text').boundingBox()]);
@@ -203,6 +203,7 @@ describe('web page at / in Chromium, against the real server', { skip: missing ?
     await page.screenshot({ path: join(shots, 'page-390-full.png'), fullPage: true });
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(requests), []);
     await page.close();
   });
 
