@@ -58,7 +58,7 @@
     else node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
 
-  var LABEL_NAME = { hatespeech: 'Hate speech', offensive: 'Offensive', 'check-worthy': 'Check-worthy claim' };
+  var LABEL_NAME = { hatespeech: 'Hate speech', offensive: 'Offensive', checkworthy: 'Check-worthy claim', 'check-worthy': 'Check-worthy claim' };
   function prettyLabel(label) {
     if (LABEL_NAME[label]) return LABEL_NAME[label];
     var s = String(label).replace(/_/g, ' ').replace(/,/g, ' / ');
@@ -418,8 +418,12 @@
     function findingItem(f, extra) {
       return item(function () { select(f.id); }, [
         el('span', { class: 'u-item-title' }, extra || null, el('span', { class: 'u-item-label', text: prettyLabel(f.label) }), el('span', { class: 'u-score', text: score(f.score) })),
-        el('span', { class: 'u-excerpt', text: '\u201C' + excerpt(f.text, 110) + '\u201D' }),
+        el('span', { class: 'u-excerpt', text: quoted(excerpt(f.text, 110)) }),
       ], 'u-item-finding' + (visible(f) ? '' : ' is-filtered'), kindOne(f.kind) + ': ' + prettyLabel(f.label) + ', ' + voiceBadge(f.voice).toLowerCase() + ', score ' + score(f.score) + ': ' + excerpt(f.text, 80));
+    }
+    // A finding that holds quotation marks of its own (a quote and its cue) is shown as it is: marks around it would double or unbalance them.
+    function quoted(s) {
+      return /[\u201C\u201D"]/.test(s) ? s : '\u201C' + s + '\u201D';
     }
     function voiceTag(f) {
       return el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) });
@@ -515,20 +519,26 @@
       });
       if (first) scrollIntoView(first);
     }
-    function scrollIntoView(node) {
+    /** `below`: the height of details open under the node, which should fit in the window too. */
+    function scrollIntoView(node, below) {
       var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       // On a phone the details open as a sheet over the lower half, so the finding goes to the top.
       var narrow = window.matchMedia && window.matchMedia('(max-width: 640px)').matches;
       var rect = node.getBoundingClientRect();
-      var top = narrow ? rect.top - 72 : rect.top - (window.innerHeight - rect.height) / 2;
+      // Centred, unless details below it would then run off the window: then higher, but not above a small margin.
+      var room = window.innerHeight - rect.height - (below ? below + 10 : 0) - 16;
+      var top = narrow ? rect.top - 72 : rect.top - Math.max(16, Math.min((window.innerHeight - rect.height) / 2, room));
       window.scrollTo({ top: Math.max(0, window.scrollY + top), behavior: reduce ? 'auto' : 'smooth' });
     }
 
     /** Scrolls to a quote, highlights it and opens its provenance card. */
     function showQuote(q) {
-      highlightRanges([q], q);
+      highlightRanges([q], null);
       var first = segmentEls.filter(function (s) { return s.el.getAttribute('data-q') === q.id; })[0];
-      if (first) showDetails([], first.el, true);
+      if (!first) return;
+      // Details first, so the scroll can make room for them.
+      showDetails([], first.el, true);
+      scrollIntoView(first.el, popover.offsetHeight);
     }
 
     /** Scrolls to a finding, highlights every piece of it and opens its details. */
@@ -543,9 +553,10 @@
       if (!node) return false;
       markSelected([id]);
       segmentEls.forEach(function (s) { if (s.findings.indexOf(id) >= 0) s.el.classList.add('is-flash'); });
-      scrollIntoView(node);
       node.focus({ preventScroll: true });
+      // Details first, so the scroll can make room for them.
       showDetails([id], node, true);
+      scrollIntoView(node, popover.offsetHeight);
       return true;
     }
 

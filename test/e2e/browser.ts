@@ -22,6 +22,8 @@ export interface WatchedPage {
   errors: string[];
   dialogs: string[];
   requests: string[];
+  /** Content-Security-Policy violations reported by the page: `directive blocked-uri`. */
+  violations: string[];
 }
 
 /** One headless Chromium with a fresh profile in a temp dir, removed on close. */
@@ -38,7 +40,14 @@ export async function launchBrowser(): Promise<Browser> {
     async newPage(viewport = { width: 1280, height: 800 }) {
       const page = await context.newPage();
       await page.setViewportSize(viewport);
-      const watched: WatchedPage = { page, errors: [], dialogs: [], requests: [] };
+      const watched: WatchedPage = { page, errors: [], dialogs: [], requests: [], violations: [] };
+      // Bindings and init scripts come from the browser, not the page, so the page's own CSP does not block them.
+      await page.exposeFunction('__unspinCspViolation', (what: string) => watched.violations.push(what));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __unspinCspViolation(s: string): void }).__unspinCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
       page.on('console', (m: ConsoleMessage) => {
         if (m.type() === 'error') watched.errors.push(m.text());
       });
@@ -55,4 +64,20 @@ export async function launchBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the window has stopped scrolling (smooth scrolls take a few hundred ms). */
+export async function scrollSettled(page: Page): Promise<void> {
+  // A fresh key per call, so the first poll only records where the window is.
+  const key = `__unspinScrollY${Math.random().toString(36).slice(2)}`;
+  await page.waitForFunction(
+    (k) => {
+      const w = window as unknown as Record<string, number | undefined>;
+      const still = w[k] === window.scrollY;
+      w[k] = window.scrollY;
+      return still;
+    },
+    key,
+    { polling: 100 },
+  );
 }

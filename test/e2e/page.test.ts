@@ -1,120 +1,196 @@
+/**
+ * The web page at `/` in Chromium, served by the real server (`buildServer`, its worker
+ * pool and the real pipeline). Expectations come from `analyze()` on the same input, so
+ * these tests follow the detectors as they change instead of a hand-made fixture.
+ */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Page, Response } from 'playwright-core';
 import type { Analysis } from '../../src/core/types.js';
-import type { AnalyzeInput } from '../../src/input/document.js';
+import { buildServer } from '../../src/interfaces/server/app.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { sampleAnalysis, sampleLabels } from '../outputs/html-fixtures.js';
-import { browserMissing, launchBrowser, type Browser, type WatchedPage } from './browser.js';
-import { serveForTest, type TestServer } from './serve-for-test.js';
+import { articlePieces, quoteSource, shownFindings, withoutBreaks } from './article.js';
+import { browserMissing, launchBrowser, scrollSettled, type Browser, type WatchedPage } from './browser.js';
 
 const missing = browserMissing();
 /** Screenshots for a person to look at; the path is printed as a test diagnostic. */
 let shots = '';
 const example = readFileSync(new URL('../../examples/state-media-blog.txt', import.meta.url), 'utf8');
-const fixture = sampleAnalysis();
 
-/**
- * The example article gets the hand-made fixture (its analysis as the finished detectors
- * should see it); anything else goes through the real pipeline.
- */
-function analyzeForTest(input: AnalyzeInput): Analysis {
-  return input.text === example ? fixture : analyze(input);
+/** What the server must answer for `{text}`: the pipeline's analysis, as JSON carries it. */
+function expectedFor(text: string): Analysis {
+  return JSON.parse(JSON.stringify(analyze({ text }))) as Analysis;
 }
 
-describe('web page at / in Chromium', { skip: missing ?? false }, () => {
+describe('web page at / in Chromium, against the real server', { skip: missing ?? false }, () => {
   let browser: Browser;
-  let server: TestServer;
+  let app: FastifyInstance;
+  let origin = '';
+  let expected: Analysis;
 
   before(async () => {
     shots = mkdtempSync(join(tmpdir(), 'unspin-page-shots-'));
-    assert.equal(fixture.text, example, 'fixture is the analysis of the example article');
-    server = await serveForTest({ analyze: analyzeForTest, labels: sampleLabels() });
-    browser = await launchBrowser();
+    expected = expectedFor(example);
+    app = await buildServer({ workers: 1, rateLimit: false, logger: false });
+    origin = await app.listen({ host: '127.0.0.1', port: 0 });
+    [browser] = await Promise.all([launchBrowser(), app.analysisPool.whenReady()]);
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   async function openPage(viewport?: { width: number; height: number }): Promise<WatchedPage> {
     const watched = await browser.newPage(viewport);
-    await watched.page.goto(server.url + '/');
+    await watched.page.goto(origin + '/');
     return watched;
   }
   function foreign(requests: string[]): string[] {
-    return requests.filter((u) => !u.startsWith(server.url + '/') && !u.startsWith('blob:'));
+    return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:'));
+  }
+  const isAnalyze = (r: Response) => r.url() === `${origin}/v1/analyze` && r.request().method() === 'POST';
+
+  /** Pastes `text`, presses Analyse, and returns what the page sent and what the server answered. */
+  async function analyse(page: Page, text: string): Promise<{ sent: unknown; answer: Analysis }> {
+    await page.getByLabel('Article text').fill(text);
+    const [response] = await Promise.all([page.waitForResponse(isAnalyze), page.getByRole('button', { name: 'Analyse' }).click()]);
+    assert.equal(response.status(), 200, await response.text());
+    await page.locator('#u-result .u-article').waitFor();
+    return { sent: response.request().postDataJSON(), answer: (await response.json()) as Analysis };
   }
 
-  it('analyses a pasted article: quotes, speakers, findings, details, filters, JSON download', async (t) => {
-    const { page, errors, requests } = await openPage({ width: 1280, height: 800 });
-    await page.getByLabel('Article text').fill(example);
+  it('serves the page under a CSP header that lets it run', async () => {
+    const { page, errors, violations } = await browser.newPage();
+    const response = (await page.goto(origin + '/'))!;
+    assert.match(response.headers()['content-security-policy'] ?? '', /default-src 'none'/);
+    await page.getByLabel('Article text').fill('The mayor said the bridge would open in June.');
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.locator('#u-result .u-article').waitFor();
-    assert.deepEqual(server.posted.at(-1), { text: example });
-    assert.match((await page.locator('#u-status').textContent())!, /^Done: 10 quotes, 23 findings/);
+    // The inline styles apply (allowed by hash) and the renderer's script ran (it drew the result).
+    assert.notEqual(await page.locator('.app-bar').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');
+    assert.equal(await page.locator('#u-result .u-article').textContent(), 'The mayor said the bridge would open in June.');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 
-    // Quotes highlighted, each with its speaker's name; speakers listed.
+  it('analyses the pasted example: quotes with speakers, panels, a finding, filters, JSON download', async (t) => {
+    const { page, errors, requests, violations } = await openPage({ width: 1280, height: 800 });
+    const { sent, answer } = await analyse(page, example);
+    assert.deepEqual(sent, { text: example });
+    assert.deepEqual(answer, expected, 'the server answers what analyze() gives');
+    const quotes = expected.quotes.filter((q) => q.kind !== 'scare');
+    assert.equal(await page.locator('#u-status').textContent(), `Done: ${quotes.length} quotes, ${expected.findings.length} findings.`);
+
+    // The article is the exact text; every quote starts with a marker that shows its speaker.
     const article = page.locator('#u-result .u-article');
     assert.equal(await article.textContent(), example);
-    assert.ok((await article.locator('.v-quoted').count()) > 0);
-    const who = await article.locator('.q-start').evaluateAll((els) => els.map((e) => e.getAttribute('data-who')));
-    assert.equal(who.filter((w) => w === 'Vladimir Putin').length, fixture.quotes.filter((q) => q.speakerId === 'putin').length);
-    assert.ok(who.includes('Dmitry Kiselyov'));
-    assert.deepEqual(await page.locator('.u-item-speaker > .u-item-title').allTextContents(), ['Vladimir Putin', 'Dmitry Kiselyov']);
-    assert.match((await page.locator('.u-item-state').first().textContent())!, /Rossiya 1\s*STATE-AFFILIATED/);
+    const pieces = await articlePieces(page, '#u-result .u-article');
+    const direct = expected.quotes.filter((q) => q.kind === 'direct');
+    assert.ok(direct.length > 0, 'the example has direct quotes');
+    for (const q of quotes) {
+      const start = pieces.find((p) => p.start === q.start && p.classes.includes('q-start'));
+      assert.ok(start, `quote ${q.id} at ${q.start} is marked`);
+      assert.equal(start.who, quoteSource(expected, q), `quote ${q.id} names its source`);
+      if (q.kind === 'direct') assert.equal(start.marker, JSON.stringify(quoteSource(expected, q)), `quote ${q.id} shows the name`);
+    }
+    assert.equal(pieces.filter((p) => p.classes.includes('q-start')).length, new Set(quotes.map((q) => q.start)).size);
+    // Direct quotes are tinted exactly over the quoted voice.
+    const quoted = pieces.filter((p) => p.classes.includes('v-quoted')).map((p) => p.text).join('');
+    const quotedVoice = expected.voices.filter((v) => v.voice === 'quoted').map((v) => example.slice(v.start, v.end)).join('');
+    assert.equal(withoutBreaks(quoted), withoutBreaks(quotedVoice));
+    // Every finding is reachable in the text.
+    assert.deepEqual([...shownFindings(pieces)].sort(), expected.findings.map((f) => f.id).sort());
 
-    // Click a hate finding in its panel: it is scrolled to, highlighted, and explained.
-    const own = fixture.findings.find((f) => f.kind === 'hate' && f.voice === 'author')!;
-    await page.locator('.u-panel-hate .u-item', { hasText: 'AUTHOR’S OWN WORDS' }).click();
-    await page.waitForFunction(() => {
-      const el = document.querySelector('.u-article .is-selected');
-      if (!el) return false;
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    });
-    assert.equal((await article.locator('.is-selected').allTextContents()).join(''), own.text);
+    // Panels: the speakers found, the outlets with state-affiliated ones marked.
+    assert.ok(expected.speakers.length > 0);
+    assert.deepEqual(await page.locator('.u-item-speaker > .u-item-title').allTextContents(), expected.speakers.map((s) => s.name));
+    assert.ok(expected.outlets.some((o) => o.stateAffiliated), 'the example cites a state outlet');
+    const outletItems = page.locator('section[aria-labelledby="u-h-outlets"] .u-item');
+    assert.equal(await outletItems.count(), expected.outlets.length);
+    for (const [i, o] of expected.outlets.entries()) {
+      const item = outletItems.nth(i);
+      const title = (await item.locator('.u-item-title').textContent())!;
+      assert.ok(title.startsWith(o.name), `outlet ${o.name} listed in order`);
+      assert.equal(/STATE-AFFILIATED/.test(title), o.stateAffiliated === true, `${o.name}: state badge`);
+      assert.equal(await item.evaluate((e) => e.classList.contains('u-item-state')), o.stateAffiliated === true);
+    }
+
+    // Click the author's own hate finding in its panel: scrolled to, exactly its text highlighted, explained.
+    const hate = expected.findings.filter((f) => f.kind === 'hate');
+    const own = hate.find((f) => f.voice === 'author');
+    assert.ok(own, 'the example has hate speech in the author’s own words');
+    await page.locator('.u-panel-hate .u-item').nth(hate.indexOf(own)).click();
+    await scrollSettled(page);
+    // The finding and its details below it both end up inside the window.
+    const [finding, details] = await Promise.all([article.locator('.is-selected').first().boundingBox(), page.locator('.u-popover').boundingBox()]);
+    assert.ok(finding!.y >= 0, `finding at ${finding!.y}`);
+    assert.ok(details!.y >= finding!.y + finding!.height && details!.y + details!.height <= 801, `details from ${details!.y} to ${details!.y + details!.height}`);
+    assert.equal(withoutBreaks((await article.locator('.is-selected').allTextContents()).join('')), withoutBreaks(own.text));
     const popover = page.locator('.u-popover');
     assert.equal(await popover.isVisible(), true);
-    assert.match((await popover.textContent())!, /AUTHOR’S OWN WORDS/);
-    assert.match((await popover.textContent())!, /parasites/);
+    const card = (await popover.textContent())!;
+    assert.match(card, /AUTHOR’S OWN WORDS/);
+    assert.ok(card.includes(own.explanation), 'details give the reason');
+    for (const e of own.evidence ?? []) assert.ok(card.includes(`“${e.text}”`), `evidence ${e.text}`);
+    const box = (await popover.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= 1280, 'details inside the window');
+    // Excerpts in the panels do not double the quotation marks a finding starts with.
+    for (const excerpt of await page.locator('.u-item-finding .u-excerpt').allTextContents()) assert.doesNotMatch(excerpt, /^[“"]{2}/);
     await page.screenshot({ path: join(shots, 'page-1280-details.png') });
     await page.keyboard.press('Escape');
+    assert.equal(await popover.isVisible(), false);
 
-    // Filter by voice: without the author's voice, the author's hate is not highlighted.
+    // Filter by voice: without the author's voice, none of the author's findings is highlighted, all others are.
+    const byVoice = (voice: string) => new Set(expected.findings.filter((f) => f.voice === voice).map((f) => f.id));
+    const authorIds = byVoice('author');
+    const others = expected.findings.filter((f) => f.voice !== 'author').map((f) => f.id);
     await page.locator('input[data-filter="voice"][value="author"]').uncheck();
+    let shown = shownFindings(await articlePieces(page, '#u-result .u-article'));
+    assert.deepEqual([...shown].filter((id) => authorIds.has(id)), []);
+    assert.deepEqual([...shown].sort(), [...others].sort());
     assert.equal(await article.locator('.hate-own').count(), 0);
-    assert.ok((await article.locator('.hate-quoted').count()) > 0);
+    assert.equal(await article.textContent(), example, 'the text stays exact while filtered');
     await page.locator('input[data-filter="voice"][value="author"]').check();
-    assert.equal(await article.locator('.hate-own').count() > 0, true);
+    shown = shownFindings(await articlePieces(page, '#u-result .u-article'));
+    assert.deepEqual([...shown].sort(), expected.findings.map((f) => f.id).sort());
 
-    // Download JSON: a blob with the analysis.
+    // Download JSON: a blob holding exactly what the server answered.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
     assert.match(download.url(), /^blob:/);
-    assert.equal(download.suggestedFilename(), 'state-media-blog.unspin.json');
-    assert.deepEqual(JSON.parse(readFileSync((await download.path())!, 'utf8')), fixture);
+    assert.match(download.suggestedFilename(), /^[\w.-]+\.unspin\.json$/);
+    assert.deepEqual(JSON.parse(readFileSync((await download.path())!, 'utf8')), answer);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'page-1280.png') });
+    await page.screenshot({ path: join(shots, 'page-1280-full.png'), fullPage: true });
     t.diagnostic(`screenshots in ${shots}`);
+    assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign(requests), []);
     await page.close();
   });
 
   it('is usable at phone width: panels stack below the text, no sideways scroll', async () => {
-    const { page, errors } = await openPage({ width: 390, height: 844 });
+    const { page, errors, requests, violations } = await openPage({ width: 390, height: 844 });
     await page.screenshot({ path: join(shots, 'page-390-empty.png') });
-    await page.getByLabel('Article text').fill(example);
-    await page.getByRole('button', { name: 'Analyse' }).click();
-    await page.locator('#u-result .u-article').waitFor();
+    // The Analyse button lines up with the text box: an empty status takes no room.
+    const [button, textbox] = await Promise.all([page.getByRole('button', { name: 'Analyse' }).boundingBox(), page.getByLabel('Article text').boundingBox()]);
+    assert.ok(Math.abs(button!.x - textbox!.x) < 1, `button at ${button!.x}, text box at ${textbox!.x}`);
+    await analyse(page, example);
     const article = (await page.locator('.u-article').boundingBox())!;
     const side = (await page.locator('.u-side').boundingBox())!;
     assert.ok(side.y >= article.y + article.height);
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
-    await page.locator('.u-claims .u-item').first().click();
+    // The first quote's speaker marker fits on the screen.
+    const marker = (await page.locator('.u-article .q-start').first().boundingBox())!;
+    assert.ok(marker.x >= 0 && marker.x + Math.min(marker.width, 390) <= 390);
+    assert.ok(expected.findings.length > 0);
+    await page.locator('.u-item-finding').first().click();
     assert.equal(await page.locator('.u-popover').isVisible(), true);
     // The finding scrolls above the details sheet.
     await page.waitForFunction(() => {
@@ -124,21 +200,27 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
     });
     await page.waitForFunction(() => Math.abs(document.querySelector('.u-article .is-selected')!.getBoundingClientRect().top - 72) < 2, null, { timeout: 3000 });
     await page.screenshot({ path: join(shots, 'page-390.png') });
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(shots, 'page-390-full.png'), fullPage: true });
+    assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(requests), []);
     await page.close();
   });
 
-  it('is keyboard-usable: type, Tab to Analyse, Enter; findings take focus', async () => {
+  it('is keyboard-usable: type, Ctrl+Enter; Tab reaches the findings, Enter opens details', async () => {
     const { page, errors } = await openPage();
     await page.getByLabel('Article text').focus();
     await page.keyboard.insertText(example);
-    await page.keyboard.press('Control+Enter');
+    await Promise.all([page.waitForResponse(isAnalyze), page.keyboard.press('Control+Enter')]);
     await page.locator('#u-result .u-article').waitFor();
     // Tab from the report's first control through the filters into the text's findings.
     await page.getByRole('button', { name: 'Download JSON' }).focus();
     let steps = 0;
     while (!(await page.evaluate(() => document.activeElement?.hasAttribute('data-f'))) && steps++ < 20) await page.keyboard.press('Tab');
     assert.ok(steps <= 8, `reached the first finding in ${steps} tabs`);
+    const first = [...expected.findings].sort((a, b) => a.start - b.start)[0]!;
+    assert.ok((await page.evaluate(() => document.activeElement!.getAttribute('data-f')!.split(' '))).includes(first.id), 'the first finding in the text');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     assert.notEqual(outline, 'none', 'visible focus');
     await page.keyboard.press('Enter');
@@ -149,11 +231,10 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
   });
 
   it('runs nothing from pasted text or a dropped HTML file', async () => {
-    const { page, errors, dialogs, requests } = await openPage();
+    const { page, errors, dialogs, requests, violations } = await openPage();
     const payload = 'Breaking: </script><script>window.__xss=1;alert(1)</script> and <img src=x onerror="window.__xss=2;alert(2)"> said nobody.';
-    await page.getByLabel('Article text').fill(payload);
-    await page.getByRole('button', { name: 'Analyse' }).click();
-    await page.locator('#u-result .u-article').waitFor();
+    const { answer } = await analyse(page, payload);
+    assert.deepEqual(answer, expectedFor(payload));
     assert.equal(await page.locator('.u-article').textContent(), payload);
 
     const html = `<!doctype html><html><head><title>Hostile &lt;b&gt; page</title></head><body><article><h1>Report</h1>
@@ -169,15 +250,19 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
     await page.dispatchEvent('#u-drop', 'drop', { dataTransfer: dropped });
     await page.waitForFunction(() => (document.getElementById('u-mode-html') as HTMLInputElement).checked);
     assert.match((await page.locator('#u-file-note').textContent())!, /hostile\.html .* as an HTML page/);
-    await page.getByRole('button', { name: 'Analyse' }).click();
+    const [response] = await Promise.all([page.waitForResponse(isAnalyze), page.getByRole('button', { name: 'Analyse' }).click()]);
+    assert.deepEqual(Object.keys(response.request().postDataJSON() as object), ['html']);
     await page.waitForFunction(() => /minister said/.test(document.querySelector('.u-article')?.textContent ?? ''));
-    assert.deepEqual(Object.keys(server.posted.at(-1) as object), ['html']);
+    assert.equal(await page.locator('.u-article').textContent(), ((await response.json()) as Analysis).text);
     assert.doesNotMatch((await page.locator('.u-article').textContent())!, /__xss/);
+    // The page's title comes from the hostile <title>, as text.
+    assert.match((await page.locator('#u-result .u-title').textContent())!, /Hostile <b> page|Report/);
 
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
     assert.deepEqual(dialogs, []);
-    assert.equal(await page.locator('#u-result img').count(), 0);
+    assert.equal(await page.locator('#u-result img, #u-result script').count(), 0);
+    assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign(requests), []);
     await page.close();
@@ -204,9 +289,12 @@ describe('web page at / in Chromium', { skip: missing ?? false }, () => {
     // A page with no text: the server's error, in words, with its code.
     await page.getByLabel('Article text').fill('<!doctype html><html><body><nav></nav></body></html>');
     await page.locator('#u-mode-html').check();
-    await page.getByRole('button', { name: 'Analyse' }).click();
+    const [response] = await Promise.all([page.waitForResponse(isAnalyze), page.getByRole('button', { name: 'Analyse' }).click()]);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(response.status(), 400);
+    assert.equal(body.error.code, 'UNSPIN_E_INPUT_EMPTY');
     await page.waitForFunction(() => document.getElementById('u-status')!.getAttribute('role') === 'alert' && /UNSPIN_E_/.test(document.getElementById('u-status')!.textContent!));
-    assert.match((await page.locator('#u-status').textContent())!, /no text to analyse \(UNSPIN_E_INPUT_EMPTY\)/);
+    assert.equal(await page.locator('#u-status').textContent(), `${body.error.message} (UNSPIN_E_INPUT_EMPTY)`);
     assert.equal(await page.getByRole('button', { name: 'Analyse' }).isEnabled(), true);
     // The browser itself logs the 400 response; nothing else may be logged.
     assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);

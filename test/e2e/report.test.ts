@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../src/core/types.js';
 import { renderHtmlReport } from '../../src/outputs/html.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { hostileAnalysis, sampleAnalysis, sampleLabels } from '../outputs/html-fixtures.js';
-import { browserMissing, launchBrowser, type Browser, type WatchedPage } from './browser.js';
+import { articlePieces, quoteSource, shownFindings, withoutBreaks } from './article.js';
+import { browserMissing, launchBrowser, scrollSettled, type Browser, type WatchedPage } from './browser.js';
 
 const missing = browserMissing();
 /** Screenshots for a person to look at; the path is printed as a test diagnostic. */
 let shots = '';
 
-function writeReport(name: string, analysis: Analysis): string {
+function writeReport(name: string, analysis: Analysis, labels = sampleLabels()): string {
   const file = join(shots, `${name}.html`);
-  writeFileSync(file, renderHtmlReport(analysis, { labels: sampleLabels() }));
+  writeFileSync(file, renderHtmlReport(analysis, { labels }));
   return pathToFileURL(file).href;
 }
 
@@ -42,6 +44,65 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
   });
   after(async () => {
     await browser?.close();
+  });
+
+  describe('of the real analysis of the example article', () => {
+    const source = 'examples/state-media-blog.txt';
+    const real = analyze({ text: readFileSync(new URL(`../../${source}`, import.meta.url), 'utf8') }, { meta: { source } });
+    let realUrl: string;
+    before(() => {
+      // The default labels: those of the detectors that produced the findings.
+      realUrl = writeReport('state-media-blog', real, undefined);
+    });
+
+    it('shows every quote with its source, every finding, and the panels', async (t) => {
+      const { page, errors, requests } = await open(browser, realUrl);
+      assert.equal(await page.locator('.u-article').textContent(), real.text);
+      const pieces = await articlePieces(page);
+      for (const q of real.quotes.filter((x) => x.kind !== 'scare')) {
+        const start = pieces.find((p) => p.start === q.start && p.classes.includes('q-start'));
+        assert.equal(start?.who, quoteSource(real, q), `quote ${q.id} at ${q.start}`);
+      }
+      for (const voice of ['quoted', 'reported'] as const) {
+        const shown = pieces.filter((p) => p.classes.includes(`v-${voice}`)).map((p) => p.text).join('');
+        assert.equal(withoutBreaks(shown), withoutBreaks(real.voices.filter((v) => v.voice === voice).map((v) => real.text.slice(v.start, v.end)).join('')), `${voice} text`);
+      }
+      assert.deepEqual([...shownFindings(pieces)].sort(), real.findings.map((f) => f.id).sort());
+      assert.deepEqual(await page.locator('.u-item-speaker > .u-item-title').allTextContents(), real.speakers.map((s) => s.name));
+      assert.equal(await page.locator('.u-item-state .u-badge-state').count(), real.outlets.filter((o) => o.stateAffiliated).length);
+      // Claims ranked by score, named in words rather than by the detector's label id.
+      const claims = real.findings.filter((f) => f.kind === 'claim');
+      const scores = (await page.locator('.u-claims .u-score').allTextContents()).map(Number);
+      assert.deepEqual(scores, claims.map((f) => Number(f.score.toFixed(2))).sort((a, b) => b - a));
+      assert.deepEqual(new Set(await page.locator('.u-claims .u-item-label').allTextContents()), new Set(claims.length ? ['Check-worthy claim'] : []));
+      await page.screenshot({ path: join(shots, 'real-1280.png'), fullPage: true });
+      t.diagnostic(`screenshots in ${shots}`);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(onlyLocal(requests), []);
+      await page.close();
+    });
+
+    it('opens each finding clicked in a panel with its details inside the window', async () => {
+      const { page, errors } = await open(browser, realUrl, { width: 1280, height: 720 });
+      // Instant scrolling (the renderer honours reduced motion) keeps fifteen clicks quick; the scroll target is the same.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const items = page.locator('.u-item-finding');
+      assert.equal(await items.count(), real.findings.length);
+      for (let i = 0; i < real.findings.length; i++) {
+        await items.nth(i).click();
+        await scrollSettled(page);
+        const [finding, details] = await Promise.all([page.locator('.u-article .is-selected').first().boundingBox(), page.locator('.u-popover').boundingBox()]);
+        const label = `finding ${i + 1}: ${(await items.nth(i).getAttribute('aria-label'))?.slice(0, 60)}`;
+        assert.ok(finding && details, label);
+        assert.ok(finding.y >= 0 && finding.y + finding.height <= 720, `${label}: finding at ${finding.y}`);
+        // Details taller than the window cannot fit; they start right below the finding instead.
+        const fits = details.height + finding.height + 26 <= 720;
+        if (fits) assert.ok(details.y + details.height <= 721, `${label}: details end at ${details.y + details.height}`);
+        await page.keyboard.press('Escape');
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
   });
 
   it('shows the exact text with every quote, speaker and finding highlighted', async (t) => {
