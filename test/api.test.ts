@@ -36,3 +36,10 @@ test('a custom detector plugs in: the pipeline numbers findings in text order an
 test('analyze() throws a typed error on empty input', () => {
   assert.throws(() => unspin.analyze('   \n '), (e: unknown) => unspin.isUnspinError(e) && e.code === unspin.ERRORS.INPUT_EMPTY.code);
 });
+
+test('a plain-text article takes its first line as title when it stands alone like a headline', () => {
+  assert.equal(unspin.analyze('Minister defends grain deal\n\nThe minister said the deal was good.').meta.title, 'Minister defends grain deal');
+  assert.equal(unspin.analyze('Why did the minister lie?\n\nHe said so.').meta.title, 'Why did the minister lie?');
+  assert.equal(unspin.analyze('The minister said the deal was good.\n\nCritics disagreed.').meta.title, null);
+  assert.equal(unspin.analyze('One paragraph only, no headline').meta.title, null);
+});

@@ -19,7 +19,8 @@ export function documentFromInput(input: AnalyzeInput, metaOverrides: Partial<Me
     };
   }
   if (typeof input.text === 'string') {
-    return { text: normaliseText(input.text), meta: emptyMeta({ url: input.url ?? null, ...metaOverrides }) };
+    const text = normaliseText(input.text);
+    return { text, meta: emptyMeta({ url: input.url ?? null, title: headline(text), ...metaOverrides }) };
   }
   throw new UnspinError('BAD_REQUEST', 'input needs a string `text` or `html` field');
 }
@@ -27,4 +28,16 @@ export function documentFromInput(input: AnalyzeInput, metaOverrides: Partial<Me
 /** Drops a byte-order mark; everything else is kept so offsets match the file. */
 export function normaliseText(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A plain-text article's title: its first line when that line is short, does not end
+ * like a sentence, and stands alone as its own paragraph (the usual layout of saved
+ * articles and of the PTC corpus).
+ */
+export function headline(text: string): string | null {
+  const match = /^\s*([^\r\n]{1,160})\r?\n\s*\r?\n/.exec(text);
+  const line = match?.[1]?.trim();
+  if (!line || /[.,;:”"’']$/.test(line)) return null;
+  return line.split(/\s+/).length <= 25 ? line : null;
 }
