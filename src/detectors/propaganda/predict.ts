@@ -1,0 +1,61 @@
+import type { Span } from '../../core/types.js';
+import { tokenFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
+import { binaryScore, multiProbabilities, sigmoid } from './linear.js';
+import type { PropagandaModel } from './model.js';
+import type { Technique } from './techniques.js';
+
+/** A span the tagger proposes, in token indices (end exclusive), with its mean token probability. */
+export interface TaggedSpan {
+  first: number;
+  last: number;
+  score: number;
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** Probability that each token is inside a propaganda span. */
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext): Float64Array {
+  const p = new Float64Array(ctx.tokens.length);
+  for (let i = 0; i < ctx.tokens.length; i++) p[i] = sigmoid(binaryScore(model.tagger, tokenFeatures(ctx, i)));
+  return p;
+}
+
+/**
+ * Turns token probabilities into spans: runs of tokens at or above the threshold within
+ * one sentence, bridging a single weaker token between two strong ones (PTC spans are
+ * contiguous phrases, and one low token should not split a clause in two).
+ */
+export function decodeSpans(ctx: FeatureContext, probs: Float64Array, threshold: number): TaggedSpan[] {
+  const { tokens } = ctx;
+  const on = Array.from(probs, (p) => p >= threshold);
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!on[i] && on[i - 1] && on[i + 1] && tokens[i - 1]!.sentence === tokens[i + 1]!.sentence && probs[i]! >= threshold * 0.6) on[i] = true;
+  }
+  const spans: TaggedSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!on[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    let sum = 0;
+    for (let k = i; k < j; k++) sum += probs[k]!;
+    if (tokens.slice(i, j).some((t) => WORDISH.test(t.text))) spans.push({ first: i, last: j, score: sum / (j - i) });
+    i = j;
+  }
+  return spans;
+}
+
+/** Techniques ranked by probability for one span of tokens. */
+export function classifyTokens(model: PropagandaModel, ctx: FeatureContext, first: number, last: number): { label: Technique; p: number }[] {
+  const probs = multiProbabilities(model.classifier, spanFeatures(ctx, first, last));
+  return model.classifier.labels.map((label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
+}
+
+/** Techniques ranked for a character span; null when the span holds no token. */
+export function classifySpan(model: PropagandaModel, ctx: FeatureContext, span: Span): { label: Technique; p: number }[] | null {
+  const range = tokenRange(ctx.tokens, span.start, span.end);
+  return range ? classifyTokens(model, ctx, range[0], range[1]) : null;
+}
