@@ -104,8 +104,78 @@ function lemma(tok: Token | undefined, edge: string): string {
   return tok ? lemmaOf(tok) : edge;
 }
 
+/** Probability bin (tenths) for features built on an earlier stage's output. */
+export function probBin(p: number): number {
+  return Math.min(9, Math.floor(p * 10));
+}
+
+/** Features of sentence s for the "does this sentence hold propaganda" stage. */
+export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
+  const { tokens } = ctx;
+  const [a, b] = ctx.sentenceTokens[s] ?? [0, 0];
+  const f: string[] = ['bias', `len=${bucket(b - a, [3, 6, 10, 15, 25, 40, 60])}`];
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    f.push(`u=${lemmaOf(t)}`);
+    if (i + 1 < b) f.push(`b=${foldWord(t.text)}|${foldWord(tokens[i + 1]!.text)}`);
+    if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.push('allcaps');
+    if (ctx.quoted[i]) f.push('quoted');
+  }
+  for (const h of ctx.hits) {
+    if (tokens[h.first]!.sentence !== s) continue;
+    f.push(`lex=${h.technique}`, `lexid=${h.entryId}`);
+  }
+  if (s === 0) f.push('title');
+  const span = ctx.sentences[s];
+  const text = span ? ctx.text.slice(span.start, span.end) : '';
+  if (text.includes('!')) f.push('s!');
+  if (text.includes('?')) f.push('s?');
+  return f;
+}
+
+/** Features of token i for the second tagger stage: the first stage's probabilities around it. */
+export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProb: number): string[] {
+  const { tokens } = ctx;
+  const tok = tokens[i]!;
+  const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
+  const at = (k: number) => (k >= sa && k < sb ? String(probBin(probs[k]!)) : 'x');
+  const p0 = at(i);
+  let max = 0;
+  let sum = 0;
+  for (let k = sa; k < sb; k++) {
+    max = Math.max(max, probs[k]!);
+    sum += probs[k]!;
+  }
+  const mean = sum / Math.max(1, sb - sa);
+  // Distance to the nearest strong token on each side, within the sentence.
+  let left = 0;
+  while (i - left - 1 >= sa && probs[i - left - 1]! < 0.5) left++;
+  let right = 0;
+  while (i + right + 1 < sb && probs[i + right + 1]! < 0.5) right++;
+  const leftStrong = i - left - 1 >= sa;
+  const rightStrong = i + right + 1 < sb;
+  return [
+    'bias',
+    `p0=${p0}`,
+    `p-1=${at(i - 1)}`,
+    `p+1=${at(i + 1)}`,
+    `p-2=${at(i - 2)}`,
+    `p+2=${at(i + 2)}`,
+    `p-1p0p+1=${at(i - 1)}|${p0}|${at(i + 1)}`,
+    `max=${probBin(max)}`,
+    `mean=${probBin(mean * 2)}`,
+    `sent=${probBin(sentenceProb)}`,
+    `p0|sent=${p0}|${probBin(sentenceProb)}`,
+    `p0|pos=${p0}|${tok.pos}`,
+    `between=${leftStrong && rightStrong ? Math.min(4, left + right) : 'no'}`,
+    `dl=${leftStrong ? Math.min(5, left) : 'x'}|${tok.pos}`,
+    `dr=${rightStrong ? Math.min(5, right) : 'x'}|${tok.pos}`,
+    `q=${ctx.quoted[i] ? 1 : 0}|${p0}`,
+  ];
+}
+
 /** Features of token i for the span tagger. */
-export function tokenFeatures(ctx: FeatureContext, i: number): string[] {
+export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: number): string[] {
   const { tokens } = ctx;
   const tok = tokens[i]!;
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
@@ -157,6 +227,11 @@ export function tokenFeatures(ctx: FeatureContext, i: number): string[] {
   const sentText = ctx.text.slice(ctx.sentences[tok.sentence]?.start ?? 0, ctx.sentences[tok.sentence]?.end ?? 0);
   if (sentText.includes('!')) f.push('s!');
   if (sentText.includes('?')) f.push('s?');
+  if (sentenceProb !== undefined) {
+    const bin = probBin(sentenceProb);
+    f.push(`sp=${bin}`, `sp=${bin}|${tok.pos}`);
+    if (ctx.hitsAt[i]!.length > 0) f.push(`sp=${bin}|lex`);
+  }
   return f;
 }
 
@@ -242,4 +317,46 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
     last = i + 1;
   }
   return first < 0 ? null : [first, last];
+}
+
+/** Features of a proposed span for the span filter: how sure the tagger was, and what the span looks like. */
+export function proposalFeatures(ctx: FeatureContext, first: number, last: number, probs: ArrayLike<number>, sentenceProb: number): string[] {
+  const { tokens } = ctx;
+  let sum = 0;
+  let max = 0;
+  let min = 1;
+  let strong = 0;
+  for (let i = first; i < last; i++) {
+    const p = probs[i]!;
+    sum += p;
+    max = Math.max(max, p);
+    min = Math.min(min, p);
+    if (p >= 0.5) strong++;
+  }
+  const n = last - first;
+  const mean = sum / n;
+  const len = bucket(n, [1, 2, 3, 5, 8, 12, 20, 35]);
+  const f = [
+    'bias',
+    `mean=${probBin(mean)}`,
+    `max=${probBin(max)}`,
+    `min=${probBin(min)}`,
+    `len=${len}`,
+    `mean|len=${probBin(mean)}|${len}`,
+    `strong=${bucket(strong, [0, 1, 2, 4, 8])}`,
+    `sent=${probBin(sentenceProb)}`,
+    `fp=${tokens[first]!.pos}`,
+    `lp=${tokens[last - 1]!.pos}`,
+    `fw=${foldWord(tokens[first]!.text)}`,
+    `lw=${foldWord(tokens[last - 1]!.text)}`,
+  ];
+  const [sa, sb] = ctx.sentenceTokens[tokens[first]!.sentence] ?? [0, tokens.length];
+  if (first === sa) f.push('sstart');
+  if (last === sb) f.push('send');
+  if (ctx.quoted[first]) f.push('quoted');
+  const techniques = new Set<string>();
+  for (const h of ctx.hits) if (h.first >= first && h.last <= last) techniques.add(h.technique);
+  for (const t of techniques) f.push(`lex=${t}`);
+  if (techniques.size === 0) f.push('nolex');
+  return f;
 }

@@ -137,7 +137,8 @@ export class EncodedBuilder {
   constructor(private readonly index: ReadonlyMap<string, number>) {}
 
   add(features: readonly string[], label: number, weight = 1): void {
-    for (const f of new Set(features)) {
+    // Repeated features count once per occurrence, as the run-time scorers sum them.
+    for (const f of features) {
       const id = this.index.get(f);
       if (id !== undefined) this.ids.push(id);
     }
@@ -149,4 +150,38 @@ export class EncodedBuilder {
   build(): EncodedSet {
     return { offsets: Int32Array.from(this.offsets), ids: Int32Array.from(this.ids), labels: Int32Array.from(this.labels), weights: Float32Array.from(this.weights) };
   }
+}
+
+/** Concatenates encoded sets (for training on a subset of articles). */
+export function concatSets(sets: readonly EncodedSet[]): EncodedSet {
+  let rows = 0;
+  let ids = 0;
+  for (const s of sets) {
+    rows += s.labels.length;
+    ids += s.ids.length;
+  }
+  const out: EncodedSet = { offsets: new Int32Array(rows + 1), ids: new Int32Array(ids), labels: new Int32Array(rows), weights: new Float32Array(rows) };
+  let r = 0;
+  let k = 0;
+  for (const s of sets) {
+    out.ids.set(s.ids, k);
+    out.labels.set(s.labels, r);
+    if (s.weights) out.weights!.set(s.weights, r);
+    else out.weights!.fill(1, r, r + s.labels.length);
+    for (let i = 0; i < s.labels.length; i++) out.offsets[r + i + 1] = k + s.offsets[i + 1]!;
+    r += s.labels.length;
+    k += s.ids.length;
+  }
+  return out;
+}
+
+/** Binary-model probabilities for every row of an encoded set. */
+export function predictSet(weights: Float32Array, set: EncodedSet): Float64Array {
+  const out = new Float64Array(set.labels.length);
+  for (let e = 0; e < out.length; e++) {
+    let z = 0;
+    for (let k = set.offsets[e]!; k < set.offsets[e + 1]!; k++) z += weights[set.ids[k]!]!;
+    out[e] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  }
+  return out;
 }

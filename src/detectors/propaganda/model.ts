@@ -6,11 +6,31 @@ import { TECHNIQUE_LABELS } from './techniques.js';
 
 export const MODEL_FORMAT = 'unspin-propaganda';
 
-/** The trained span tagger and technique classifier, with the decoding settings tuned on dev. */
+export type RepetitionMode = 'off' | 'all' | 'labelled';
+const REPETITION_MODES: readonly RepetitionMode[] = ['off', 'all', 'labelled'];
+
+/**
+ * The trained models, with the decoding settings tuned on dev. Span finding is stacked:
+ * a sentence model says how likely a sentence holds propaganda, the token tagger uses
+ * that with lexical features, and a second tagger stage smooths the token
+ * probabilities from their neighbours so spans come out whole.
+ */
 export interface PropagandaModel {
   /** Name and version for findings' `model` field, e.g. "propaganda-lr@1". */
   readonly name: string;
+  readonly sentence: BinaryModel;
   readonly tagger: BinaryModel;
+  readonly stack: BinaryModel;
+  /** Span filter: probability that a proposed span is mostly propaganda. */
+  readonly filter: BinaryModel;
+  /** Filter probability at or above which a proposed span is kept. */
+  readonly filterThreshold: number;
+  /**
+   * Whole-article Repetition step, as tuned on dev: `all` proposes the other occurrences
+   * of every short tagged phrase, `labelled` only of those the classifier calls
+   * Repetition, `off` none.
+   */
+  readonly repetition: RepetitionMode;
   /** Token probability at or above which a token is inside a propaganda span. */
   readonly threshold: number;
   readonly classifier: MultiModel;
@@ -21,19 +41,29 @@ export interface PropagandaModelFile {
   format: typeof MODEL_FORMAT;
   name: string;
   threshold: number;
+  repetition: RepetitionMode;
+  filterThreshold: number;
   /** Training provenance and dev figures, for people reading the file. */
   info: Record<string, unknown>;
+  sentence: PackedWeights;
   tagger: PackedWeights;
+  stack: PackedWeights;
+  filter: PackedWeights;
   classifier: PackedWeights & { labels: string[] };
 }
 
-export function packModel(model: PropagandaModel, names: { tagger: string[]; classifier: string[] }, info: Record<string, unknown>): PropagandaModelFile {
+export function packModel(model: PropagandaModel, names: { sentence: string[]; tagger: string[]; stack: string[]; filter: string[]; classifier: string[] }, info: Record<string, unknown>): PropagandaModelFile {
   return {
     format: MODEL_FORMAT,
     name: model.name,
     threshold: model.threshold,
+    repetition: model.repetition,
+    filterThreshold: model.filterThreshold,
     info,
+    sentence: packWeights(names.sentence, model.sentence.weights),
     tagger: packWeights(names.tagger, model.tagger.weights),
+    stack: packWeights(names.stack, model.stack.weights),
+    filter: packWeights(names.filter, model.filter.weights),
     classifier: { labels: [...model.classifier.labels], ...packWeights(names.classifier, model.classifier.weights) },
   };
 }
@@ -46,13 +76,23 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   const f = file as Partial<PropagandaModelFile>;
   if (f.format !== MODEL_FORMAT) fail(`format is not ${MODEL_FORMAT}`);
   if (typeof f.threshold !== 'number' || !(f.threshold > 0 && f.threshold < 1)) fail('threshold must be in (0, 1)');
-  if (!f.tagger || !f.classifier || !Array.isArray(f.classifier.labels)) fail('tagger or classifier missing');
+  if (typeof f.filterThreshold !== 'number' || !(f.filterThreshold >= 0 && f.filterThreshold < 1)) fail('filterThreshold must be in [0, 1)');
+  if (!REPETITION_MODES.includes(f.repetition as RepetitionMode)) fail(`repetition must be one of ${REPETITION_MODES.join(', ')}`);
+  if (!f.sentence || !f.tagger || !f.stack || !f.filter || !f.classifier || !Array.isArray(f.classifier.labels)) fail('tagger or classifier missing');
   const unknown = f.classifier!.labels.filter((l) => !(TECHNIQUE_LABELS as readonly string[]).includes(l));
   if (unknown.length > 0) fail(`unknown technique labels ${unknown.join(', ')}`);
   try {
-    const tagger = unpackWeights(f.tagger!, 1);
-    const classifier = unpackWeights(f.classifier!, f.classifier!.labels.length);
-    return { name: String(f.name ?? 'propaganda'), threshold: f.threshold!, tagger, classifier: { labels: f.classifier!.labels, ...classifier } };
+    return {
+      name: String(f.name ?? 'propaganda'),
+      threshold: f.threshold!,
+      repetition: f.repetition!,
+      sentence: unpackWeights(f.sentence!, 1),
+      tagger: unpackWeights(f.tagger!, 1),
+      stack: unpackWeights(f.stack!, 1),
+      filter: unpackWeights(f.filter!, 1),
+      filterThreshold: f.filterThreshold!,
+      classifier: { labels: f.classifier!.labels, ...unpackWeights(f.classifier!, f.classifier!.labels.length) },
+    };
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${(cause as Error).message}`, { input: origin, cause });
   }

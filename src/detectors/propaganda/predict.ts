@@ -1,5 +1,6 @@
 import type { Span } from '../../core/types.js';
-import { tokenFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
+import { sentenceFeatures, spanFeatures, stackFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import type { BinaryModel } from './linear.js';
 import { binaryScore, multiProbabilities, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
 import type { Technique } from './techniques.js';
@@ -13,11 +14,24 @@ export interface TaggedSpan {
 
 const WORDISH = /[\p{L}\p{N}]/u;
 
-/** Probability that each token is inside a propaganda span. */
-export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext): Float64Array {
-  const p = new Float64Array(ctx.tokens.length);
-  for (let i = 0; i < ctx.tokens.length; i++) p[i] = sigmoid(binaryScore(model.tagger, tokenFeatures(ctx, i)));
-  return p;
+/** Probability that each sentence holds some propaganda. */
+export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, ctx: FeatureContext): Float64Array {
+  return Float64Array.from(ctx.sentences, (_, s) => sigmoid(binaryScore(model.sentence, sentenceFeatures(ctx, s))));
+}
+
+/** First tagger stage: token probabilities from lexical features and the sentence probability. */
+export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>): Float64Array {
+  return Float64Array.from(ctx.tokens, (t, i) => sigmoid(binaryScore(tagger, tokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0))));
+}
+
+/** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
+export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
+  return Float64Array.from(ctx.tokens, (t, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs[t.sentence] ?? 0))));
+}
+
+/** Probability that each token is inside a propaganda span (all stages). */
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences = sentenceProbabilities(model, ctx)): Float64Array {
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences), sentences);
 }
 
 /**

@@ -1,20 +1,33 @@
 import type { Span } from '../../core/types.js';
 import type { FeatureContext } from './features.js';
 import type { PropagandaModel } from './model.js';
-import { classifySpan, decodeSpans, tokenProbabilities, type TaggedSpan } from './predict.js';
+import { proposalFeatures } from './features.js';
+import { binaryScore, sigmoid } from './linear.js';
+import { classifySpan, classifyTokens, decodeSpans, sentenceProbabilities, tokenProbabilities, type TaggedSpan } from './predict.js';
 import { repeatedOccurrences } from './spans.js';
 import type { Technique } from './techniques.js';
 
-export interface ProposeOptions {
-  /** Also propose the other occurrences of short tagged phrases (Repetition). */
-  repetition: boolean;
-}
-
-/** The spans the tagger proposes for a document, in token order, with repeated occurrences when asked. */
-export function proposeSpans(model: PropagandaModel, ctx: FeatureContext, options: ProposeOptions): (TaggedSpan & { repeated: boolean })[] {
-  const tagged = decodeSpans(ctx, tokenProbabilities(model, ctx), model.threshold).map((s) => ({ ...s, repeated: false }));
-  if (!options.repetition) return tagged;
-  const extra = repeatedOccurrences(ctx, tagged).map((s) => ({ ...s, repeated: true }));
+/**
+ * The spans the tagger proposes for a document, in token order, with repeated
+ * occurrences when the model says so. `probs` lets training try thresholds without
+ * recomputing the token probabilities.
+ */
+export function proposeSpans(
+  model: PropagandaModel,
+  ctx: FeatureContext,
+  sentenceProbs = sentenceProbabilities(model, ctx),
+  probs = tokenProbabilities(model, ctx, sentenceProbs),
+): (TaggedSpan & { repeated: boolean })[] {
+  const tagged: (TaggedSpan & { repeated: boolean })[] = [];
+  for (const s of decodeSpans(ctx, probs, model.threshold)) {
+    // The filter's probability replaces the mean token probability as the span's score.
+    const features = proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0);
+    const score = sigmoid(binaryScore(model.filter, features));
+    if (score >= model.filterThreshold) tagged.push({ ...s, score, repeated: false });
+  }
+  if (model.repetition === 'off') return tagged;
+  const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
+  const extra = repeatedOccurrences(ctx, seeds, tagged).map((s) => ({ ...s, repeated: true }));
   return [...tagged, ...extra].sort((a, b) => a.first - b.first);
 }
 

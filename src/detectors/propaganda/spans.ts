@@ -7,10 +7,10 @@ import type { TaggedSpan } from './predict.js';
  * occurrences in the document (same words, case-folded) are candidates too. Only
  * phrases with a content word are repeated, so "the" or a comma never spreads.
  */
-export function repeatedOccurrences(ctx: FeatureContext, spans: readonly TaggedSpan[], maxTokens = 4): TaggedSpan[] {
+export function repeatedOccurrences(ctx: FeatureContext, spans: readonly TaggedSpan[], taken: readonly TaggedSpan[] = spans, maxTokens = 4): TaggedSpan[] {
   const { tokens } = ctx;
   const covered = new Uint8Array(tokens.length);
-  for (const s of spans) covered.fill(1, s.first, s.last);
+  for (const s of taken) covered.fill(1, s.first, s.last);
   const seen = new Set<string>();
   const extra: TaggedSpan[] = [];
   for (const s of spans) {
