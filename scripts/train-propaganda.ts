@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { OffsetMap } from '../src/core/codepoints.js';
 import { modelPath } from '../src/core/paths.js';
 import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, tokenFeatures, tokenRange, type FeatureContext } from '../src/detectors/propaganda/features.js';
-import { defaultPropagandaLexicon } from '../src/detectors/propaganda/lexicons.js';
+import { defaultPropagandaLexicon, foldWord } from '../src/detectors/propaganda/lexicons.js';
+import { winkWordSentiment } from '../src/detectors/propaganda/sentiment.js';
 import { concatSets, EncodedBuilder, FeatureDictionary, predictSet, trainBinary, trainMulti, type EncodedSet } from '../src/detectors/propaganda/learn.js';
 import { DEFAULT_MODEL_FILE, packModel, type PropagandaModel } from '../src/detectors/propaganda/model.js';
 import { decodeSpans } from '../src/detectors/propaganda/predict.js';
@@ -31,6 +32,7 @@ const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minC
 const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 3, alpha: 0.5 };
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3];
+const BRIDGES = [1, 2, 3];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const CLASSIFIER = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: SEED + 1, minCount: 2 };
 
@@ -68,14 +70,25 @@ const lexicon = defaultPropagandaLexicon();
 const texts = readArticles(join(data, 'train-articles'));
 const siLabels = readLabels(join(data, 'train-labels-task1-span-identification'), 'si');
 const tcLabels = readLabels(join(data, 'train-labels-task2-technique-classification'), 'tc');
+// Word polarity for every word of the corpus (text only, no labels), shipped in the model.
+const models = new Map([...texts].map(([id, text]) => [id, buildTextModel(text)]));
+const sentiment = new Map<string, number>();
+const seenWords = new Set<string>();
+for (const m of models.values()) for (const t of m.tokens) if (t.type === 'word') seenWords.add(foldWord(t.text));
+for (const word of [...seenWords].sort()) {
+  const score = winkWordSentiment(word);
+  if (score !== 0) sentiment.set(word, score);
+}
+console.log(`sentiment table: ${sentiment.size} polar words of ${seenWords.size}`);
+
 const articles: Article[] = [];
 for (const [id, text] of texts) {
   const map = new OffsetMap(text);
-  const model = buildTextModel(text);
+  const model = models.get(id)!;
   const toUtf16 = (l: PtcLabel): PtcLabel => ({ ...l, start: map.toUtf16(l.start), end: map.toUtf16(l.end) });
   const siCp = siLabels.get(id) ?? [];
   const tcCp = tcLabels.get(id) ?? [];
-  articles.push({ id, text, map, ctx: buildFeatureContext(text, model.tokens, model.sentences, lexicon), si: siCp.map(toUtf16), tc: tcCp.map(toUtf16), siCp, tcCp });
+  articles.push({ id, text, map, ctx: buildFeatureContext(text, model.tokens, model.sentences, lexicon, sentiment), si: siCp.map(toUtf16), tc: tcCp.map(toUtf16), siCp, tcCp });
 }
 const train = articles.filter((a) => !isDevArticle(a.id));
 const dev = articles.filter((a) => isDevArticle(a.id));
@@ -170,7 +183,7 @@ const sentenceProb = (a: Article, i: number) => sentenceStage.probs.get(a.id)![a
 const taggerStage = trainStage('token tagger', (a) => ({ features: a.ctx.tokens.map((_, i) => tokenFeatures(a.ctx, i, sentenceProb(a, i))), labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha) }), TAGGER);
 const stackStage = trainStage(
   'smoothing stage',
-  (a) => ({ features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, taggerStage.probs.get(a.id)!, sentenceProb(a, i))), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) }),
+  (a) => ({ features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, taggerStage.probs.get(a.id)!, sentenceStage.probs.get(a.id)!)), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) }),
   STACK,
 );
 
@@ -199,6 +212,7 @@ const indexOf = (names: string[]) => new Map(names.map((n, i) => [n, i]));
 const baseModel: PropagandaModel = {
   name: 'propaganda-lr@1',
   threshold: 0.5,
+  bridge: 1,
   repetition: 'off',
   sentence: { index: indexOf(sentenceStage.names), weights: sentenceStage.weights },
   tagger: { index: indexOf(taggerStage.names), weights: taggerStage.weights },
@@ -206,6 +220,7 @@ const baseModel: PropagandaModel = {
   filter: { index: new Map(), weights: new Float32Array(0) },
   filterThreshold: 0,
   classifier: { labels: TECHNIQUE_LABELS, index: classifierVocab.index, weights: classifierWeights },
+  sentiment,
 };
 
 // ---- span filter: keeps proposed spans that are mostly propaganda; tuned with the thresholds ----
@@ -233,18 +248,18 @@ let best: { model: PropagandaModel; score: ReturnType<typeof siFor>; filterNames
 let unfiltered: ReturnType<typeof siFor> | undefined;
 for (const threshold of CANDIDATE_THRESHOLDS) {
   const filterStage = trainStage(`span filter @${threshold}`, (a) => {
-    const spans = decodeSpans(a.ctx, stackStage.probs.get(a.id)!, threshold);
+    const spans = decodeSpans(a.ctx, stackStage.probs.get(a.id)!, threshold, 1);
     return {
       features: spans.map((sp) => proposalFeatures(a.ctx, sp.first, sp.last, stackStage.probs.get(a.id)!, sentenceProb(a, sp.first))),
       labels: spans.map((sp) => spanOverlapLabel(a, sp.first, sp.last)),
     };
   }, FILTER);
   const filter = { index: indexOf(filterStage.names), weights: filterStage.weights };
-  for (const repetition of ['off', 'all', 'labelled'] as const) {
-    for (let ft = 0; ft <= 0.701; ft += 0.025) {
-      const model = { ...baseModel, threshold, repetition, filter, filterThreshold: Number(ft.toFixed(3)) };
+  for (const [bridge, repetition] of BRIDGES.flatMap((b) => (['off', 'all', 'labelled'] as const).map((r) => [b, r] as const))) {
+    for (let ft = 0; ft <= 0.601; ft += 0.025) {
+      const model = { ...baseModel, threshold, bridge, repetition, filter, filterThreshold: Number(ft.toFixed(3)) };
       const score = siFor(model);
-      if (ft === 0 && repetition === 'off' && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
+      if (ft === 0 && repetition === 'off' && bridge === 1 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
       if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names };
     }
   }
@@ -252,7 +267,7 @@ for (const threshold of CANDIDATE_THRESHOLDS) {
 const tunedModel = best!.model;
 const noRep = siFor({ ...tunedModel, repetition: 'off' });
 console.log(
-  `dev SI: token threshold ${tunedModel.threshold}, filter threshold ${tunedModel.filterThreshold}, repetition spans ${tunedModel.repetition}: ` +
+  `dev SI: token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, repetition spans ${tunedModel.repetition}: ` +
     `P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)} (${best!.score.predicted} predicted, ${best!.score.n} gold); ` +
     `without repetition spans F1 ${noRep.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}`,
 );

@@ -41,7 +41,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       model ??= defaultPropagandaModel();
       lexicon ??= defaultPropagandaLexicon();
       if (doc.tokens.length === 0) return [];
-      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon);
+      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment);
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
       const findings: DetectorFinding[] = [];

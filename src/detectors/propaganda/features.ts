@@ -1,5 +1,6 @@
 import type { Span, Token } from '../../core/types.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
+import { polarityBucket } from './sentiment.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -22,12 +23,22 @@ export interface FeatureContext {
   readonly sentenceTokens: readonly (readonly [number, number])[];
   /** Lexicon techniques that fire anywhere in each sentence. */
   readonly sentenceHits: readonly ReadonlySet<string>[];
+  /** Polarity bucket of each token (neg2, neg1, pos1, pos2) or null. */
+  readonly polarity: readonly (string | null)[];
+  /** Number of strongly polar words in each sentence. */
+  readonly sentencePolar: readonly number[];
 }
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'"]);
 const OPENING = new Set(['"', '“', '‘', '«', "'"]);
 
-export function buildFeatureContext(text: string, tokens: readonly Token[], sentences: readonly Span[], lexicon: Lexicon): FeatureContext {
+export function buildFeatureContext(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+  lexicon: Lexicon,
+  sentiment: ReadonlyMap<string, number> = new Map(),
+): FeatureContext {
   const hits = lexicon.match(tokens);
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
   for (const h of hits) for (let i = h.first; i < h.last; i++) hitsAt[i]!.push(h);
@@ -71,7 +82,13 @@ export function buildFeatureContext(text: string, tokens: readonly Token[], sent
     sentenceHits[si]?.add(h.technique);
   }
 
-  return { text, tokens, sentences, hits, hitsAt, lemmaCount, quoted, sentenceTokens, sentenceHits };
+  const polarity = tokens.map((t) => (t.type === 'word' ? polarityBucket(sentiment.get(foldWord(t.text)) ?? 0) : null));
+  const sentencePolar = sentences.map(() => 0);
+  tokens.forEach((t, i) => {
+    if (polarity[i] === 'neg2' || polarity[i] === 'pos2') sentencePolar[t.sentence] = (sentencePolar[t.sentence] ?? 0) + 1;
+  });
+
+  return { text, tokens, sentences, hits, hitsAt, lemmaCount, quoted, sentenceTokens, sentenceHits, polarity, sentencePolar };
 }
 
 function isQuoteMark(text: string, tok: Token): boolean {
@@ -109,6 +126,15 @@ export function probBin(p: number): number {
   return Math.min(9, Math.floor(p * 10));
 }
 
+const FINE_EDGES = [0.03, 0.06, 0.1, 0.14, 0.18, 0.22, 0.26, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/** Finer bins at the low end, where the span threshold sits. */
+export function fineBin(p: number): number {
+  let k = 0;
+  while (k < FINE_EDGES.length && p >= FINE_EDGES[k]!) k++;
+  return k;
+}
+
 /** Features of sentence s for the "does this sentence hold propaganda" stage. */
 export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
   const { tokens } = ctx;
@@ -126,6 +152,8 @@ export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
     f.push(`lex=${h.technique}`, `lexid=${h.entryId}`);
   }
   if (s === 0) f.push('title');
+  f.push(`spol=${bucket(ctx.sentencePolar[s] ?? 0, [0, 1, 2, 3])}`);
+  for (let i = a; i < b; i++) if (ctx.polarity[i]) f.push(`pol=${ctx.polarity[i]}`);
   const span = ctx.sentences[s];
   const text = span ? ctx.text.slice(span.start, span.end) : '';
   if (text.includes('!')) f.push('s!');
@@ -134,11 +162,19 @@ export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
 }
 
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
-export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProb: number): string[] {
+export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>): string[] {
   const { tokens } = ctx;
   const tok = tokens[i]!;
+  const sentenceProb = sentenceProbs[tok.sentence] ?? 0;
+  // Propaganda clusters: some articles are full of it, so the article's mean sentence
+  // probability and the neighbouring sentences' are cues for every token.
+  let docSum = 0;
+  for (let k = 0; k < sentenceProbs.length; k++) docSum += sentenceProbs[k]!;
+  const doc = probBin((2 * docSum) / Math.max(1, sentenceProbs.length));
+  const prev = tok.sentence > 0 ? probBin(sentenceProbs[tok.sentence - 1]!) : 'x';
+  const next = tok.sentence + 1 < sentenceProbs.length ? probBin(sentenceProbs[tok.sentence + 1]!) : 'x';
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
-  const at = (k: number) => (k >= sa && k < sb ? String(probBin(probs[k]!)) : 'x');
+  const at = (k: number) => (k >= sa && k < sb ? String(fineBin(probs[k]!)) : 'x');
   const p0 = at(i);
   let max = 0;
   let sum = 0;
@@ -171,6 +207,10 @@ export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<n
     `dl=${leftStrong ? Math.min(5, left) : 'x'}|${tok.pos}`,
     `dr=${rightStrong ? Math.min(5, right) : 'x'}|${tok.pos}`,
     `q=${ctx.quoted[i] ? 1 : 0}|${p0}`,
+    `doc=${doc}`,
+    `p0|doc=${p0}|${doc}`,
+    `sprev=${prev}`,
+    `snext=${next}`,
   ];
 }
 
@@ -223,6 +263,13 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
     for (const h of ctx.hitsAt[k]!) f.push(`lexnear${k < i ? '-' : '+'}=${h.technique}`);
   }
   for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.push(`slex=${t}`);
+  const pol = ctx.polarity[i];
+  if (pol) f.push(`pol=${pol}`, `pol=${pol}|${tok.pos}`);
+  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
+    const near = inSent(k) ? ctx.polarity[k] : null;
+    if (near) f.push(`polnear${k < i ? '-' : '+'}=${near}`);
+  }
+  f.push(`spol=${bucket(ctx.sentencePolar[tok.sentence] ?? 0, [0, 1, 2, 3])}`);
 
   const sentText = ctx.text.slice(ctx.sentences[tok.sentence]?.start ?? 0, ctx.sentences[tok.sentence]?.end ?? 0);
   if (sentText.includes('!')) f.push('s!');
@@ -277,6 +324,7 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   const si = tokens[first]!.sentence;
   for (const t of ctx.sentenceHits[si] ?? []) if (!inside.has(t)) f.push(`clex=${t}`);
 
+  for (let i = first; i < last; i++) if (ctx.polarity[i]) f.push(`pol=${ctx.polarity[i]}`);
   if (/[!]/.test(spanText)) f.push('has!');
   if (/[?]/.test(spanText)) f.push('has?');
   if (/^["“‘«']/.test(spanText) || ctx.quoted[first]) f.push('quoted');
@@ -358,5 +406,8 @@ export function proposalFeatures(ctx: FeatureContext, first: number, last: numbe
   for (const h of ctx.hits) if (h.first >= first && h.last <= last) techniques.add(h.technique);
   for (const t of techniques) f.push(`lex=${t}`);
   if (techniques.size === 0) f.push('nolex');
+  let polar = 0;
+  for (let i = first; i < last; i++) if (ctx.polarity[i]) polar++;
+  f.push(`pol=${bucket(polar, [0, 1, 2])}`);
   return f;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
 import { modelPath } from '../../core/paths.js';
 import { packWeights, unpackWeights, type BinaryModel, type MultiModel, type PackedWeights } from './linear.js';
+import { packSentiment, unpackSentiment } from './sentiment.js';
 import { TECHNIQUE_LABELS } from './techniques.js';
 
 export const MODEL_FORMAT = 'unspin-propaganda';
@@ -33,7 +34,11 @@ export interface PropagandaModel {
   readonly repetition: RepetitionMode;
   /** Token probability at or above which a token is inside a propaganda span. */
   readonly threshold: number;
+  /** Most weaker tokens bridged between two strong runs of one sentence. */
+  readonly bridge: number;
   readonly classifier: MultiModel;
+  /** Word polarity table (wink-nlp sentiment) for the words seen in training. */
+  readonly sentiment: ReadonlyMap<string, number>;
 }
 
 /** The JSON file in models/. */
@@ -41,6 +46,7 @@ export interface PropagandaModelFile {
   format: typeof MODEL_FORMAT;
   name: string;
   threshold: number;
+  bridge: number;
   repetition: RepetitionMode;
   filterThreshold: number;
   /** Training provenance and dev figures, for people reading the file. */
@@ -50,6 +56,7 @@ export interface PropagandaModelFile {
   stack: PackedWeights;
   filter: PackedWeights;
   classifier: PackedWeights & { labels: string[] };
+  sentiment: string;
 }
 
 export function packModel(model: PropagandaModel, names: { sentence: string[]; tagger: string[]; stack: string[]; filter: string[]; classifier: string[] }, info: Record<string, unknown>): PropagandaModelFile {
@@ -57,6 +64,7 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     format: MODEL_FORMAT,
     name: model.name,
     threshold: model.threshold,
+    bridge: model.bridge,
     repetition: model.repetition,
     filterThreshold: model.filterThreshold,
     info,
@@ -65,6 +73,7 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     stack: packWeights(names.stack, model.stack.weights),
     filter: packWeights(names.filter, model.filter.weights),
     classifier: { labels: [...model.classifier.labels], ...packWeights(names.classifier, model.classifier.weights) },
+    sentiment: packSentiment(model.sentiment),
   };
 }
 
@@ -77,6 +86,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   if (f.format !== MODEL_FORMAT) fail(`format is not ${MODEL_FORMAT}`);
   if (typeof f.threshold !== 'number' || !(f.threshold > 0 && f.threshold < 1)) fail('threshold must be in (0, 1)');
   if (typeof f.filterThreshold !== 'number' || !(f.filterThreshold >= 0 && f.filterThreshold < 1)) fail('filterThreshold must be in [0, 1)');
+  if (!Number.isInteger(f.bridge) || f.bridge! < 0) fail('bridge must be a non-negative integer');
   if (!REPETITION_MODES.includes(f.repetition as RepetitionMode)) fail(`repetition must be one of ${REPETITION_MODES.join(', ')}`);
   if (!f.sentence || !f.tagger || !f.stack || !f.filter || !f.classifier || !Array.isArray(f.classifier.labels)) fail('tagger or classifier missing');
   const unknown = f.classifier!.labels.filter((l) => !(TECHNIQUE_LABELS as readonly string[]).includes(l));
@@ -85,6 +95,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
     return {
       name: String(f.name ?? 'propaganda'),
       threshold: f.threshold!,
+      bridge: f.bridge!,
       repetition: f.repetition!,
       sentence: unpackWeights(f.sentence!, 1),
       tagger: unpackWeights(f.tagger!, 1),
@@ -92,6 +103,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
       filter: unpackWeights(f.filter!, 1),
       filterThreshold: f.filterThreshold!,
       classifier: { labels: f.classifier!.labels, ...unpackWeights(f.classifier!, f.classifier!.labels.length) },
+      sentiment: unpackSentiment(typeof f.sentiment === 'string' ? f.sentiment : ''),
     };
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${(cause as Error).message}`, { input: origin, cause });

@@ -26,24 +26,27 @@ export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext
 
 /** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
 export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
-  return Float64Array.from(ctx.tokens, (t, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs[t.sentence] ?? 0))));
+  return Float64Array.from(ctx.tokens, (_, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs))));
 }
 
 /** Probability that each token is inside a propaganda span (all stages). */
-export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences = sentenceProbabilities(model, ctx)): Float64Array {
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
   return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences), sentences);
 }
 
 /**
  * Turns token probabilities into spans: runs of tokens at or above the threshold within
- * one sentence, bridging a single weaker token between two strong ones (PTC spans are
- * contiguous phrases, and one low token should not split a clause in two).
+ * one sentence, bridging up to `bridge` weaker tokens between two strong runs (PTC spans
+ * are contiguous phrases, and a weak word or comma should not split a clause in two).
  */
-export function decodeSpans(ctx: FeatureContext, probs: Float64Array, threshold: number): TaggedSpan[] {
+export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, threshold: number, bridge = 1): TaggedSpan[] {
   const { tokens } = ctx;
   const on = Array.from(probs, (p) => p >= threshold);
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!on[i] && on[i - 1] && on[i + 1] && tokens[i - 1]!.sentence === tokens[i + 1]!.sentence && probs[i]! >= threshold * 0.6) on[i] = true;
+  for (let i = 0; i < tokens.length; i++) {
+    if (on[i] || i === 0 || !on[i - 1]) continue;
+    let j = i;
+    while (j < tokens.length && !on[j] && j - i < bridge && tokens[j]!.sentence === tokens[i - 1]!.sentence) j++;
+    if (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i - 1]!.sentence) on.fill(true, i, j);
   }
   const spans: TaggedSpan[] = [];
   let i = 0;

@@ -15,11 +15,11 @@ import type { Technique } from './techniques.js';
 export function proposeSpans(
   model: PropagandaModel,
   ctx: FeatureContext,
-  sentenceProbs = sentenceProbabilities(model, ctx),
+  sentenceProbs: ArrayLike<number> = sentenceProbabilities(model, ctx),
   probs = tokenProbabilities(model, ctx, sentenceProbs),
 ): (TaggedSpan & { repeated: boolean })[] {
   const tagged: (TaggedSpan & { repeated: boolean })[] = [];
-  for (const s of decodeSpans(ctx, probs, model.threshold)) {
+  for (const s of decodeSpans(ctx, probs, model.threshold, model.bridge)) {
     // The filter's probability replaces the mean token probability as the span's score.
     const features = proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0);
     const score = sigmoid(binaryScore(model.filter, features));

@@ -1,5 +1,5 @@
 import type { BinaryModel, MultiModel } from '../../../src/detectors/propaganda/linear.js';
-import type { PropagandaModel, RepetitionMode } from '../../../src/detectors/propaganda/model.js';
+import { packModel, type PropagandaModel, type PropagandaModelFile, type RepetitionMode } from '../../../src/detectors/propaganda/model.js';
 import { TECHNIQUE_LABELS, type Technique } from '../../../src/detectors/propaganda/techniques.js';
 
 /** A binary model from a feature -> weight record. */
@@ -30,6 +30,7 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
   return {
     name: 'tiny@test',
     threshold: 0.5,
+    bridge: 1,
     repetition: options.repetition ?? 'off',
     sentence: binary({}),
     tagger: binary(tagger),
@@ -37,5 +38,12 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     filter: binary({}),
     filterThreshold: 0,
     classifier: multi({ bias: { Loaded_Language: 1 }, ...(options.classes ?? {}) }),
+    sentiment: new Map(),
   };
+}
+
+/** The model as the JSON file `unspin eval propaganda --model` reads. */
+export function tinyModelFile(model: PropagandaModel): PropagandaModelFile {
+  const names = (m: { index: ReadonlyMap<string, number> }) => [...m.index].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+  return packModel(model, { sentence: names(model.sentence), tagger: names(model.tagger), stack: names(model.stack), filter: names(model.filter), classifier: names(model.classifier) }, { test: true });
 }
