@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OffsetMap } from '../src/core/codepoints.js';
 import { modelPath } from '../src/core/paths.js';
-import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, tokenFeatures, tokenRange, type FeatureContext } from '../src/detectors/propaganda/features.js';
+import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from '../src/detectors/propaganda/features.js';
 import { defaultPropagandaLexicon, foldWord } from '../src/detectors/propaganda/lexicons.js';
 import { winkWordSentiment } from '../src/detectors/propaganda/sentiment.js';
 import { concatSets, EncodedBuilder, FeatureDictionary, predictSet, trainBinary, trainMulti, type EncodedSet } from '../src/detectors/propaganda/learn.js';
@@ -183,7 +183,12 @@ const sentenceProb = (a: Article, i: number) => sentenceStage.probs.get(a.id)![a
 const taggerStage = trainStage('token tagger', (a) => ({ features: a.ctx.tokens.map((_, i) => tokenFeatures(a.ctx, i, sentenceProb(a, i))), labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha) }), TAGGER);
 const stackStage = trainStage(
   'smoothing stage',
-  (a) => ({ features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, taggerStage.probs.get(a.id)!, sentenceStage.probs.get(a.id)!)), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) }),
+  (a) => {
+    const first = taggerStage.probs.get(a.id)!;
+    const sentences = sentenceStage.probs.get(a.id)!;
+    const summary = summarizeStage(a.ctx, first, sentences);
+    return { features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, first, sentences, summary)), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) };
+  },
   STACK,
 );
 

@@ -28,6 +28,8 @@ const PREFIXES: [RegExp, (m: RegExpMatchArray) => string][] = [
 
 /** A reader-facing name for a feature, or null for features that say nothing on their own (POS, shape, position). */
 export function describeFeature(feature: string): string | null {
+  // A bare punctuation mark or a one-letter word explains nothing to a reader.
+  if (/^(?:w|l|u|f)=(?:[^\p{L}\p{N}]*|\p{L})$/u.test(feature)) return null;
   for (const [re, say] of PREFIXES) {
     const m = feature.match(re);
     if (m) return say(m);

@@ -27,6 +27,8 @@ export interface FeatureContext {
   readonly polarity: readonly (string | null)[];
   /** Number of strongly polar words in each sentence. */
   readonly sentencePolar: readonly number[];
+  /** Whether each sentence has an exclamation mark, a question mark. */
+  readonly sentenceMarks: readonly { exclaim: boolean; question: boolean }[];
 }
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'"]);
@@ -88,7 +90,12 @@ export function buildFeatureContext(
     if (polarity[i] === 'neg2' || polarity[i] === 'pos2') sentencePolar[t.sentence] = (sentencePolar[t.sentence] ?? 0) + 1;
   });
 
-  return { text, tokens, sentences, hits, hitsAt, lemmaCount, quoted, sentenceTokens, sentenceHits, polarity, sentencePolar };
+  const sentenceMarks = sentences.map((sp) => {
+    const body = text.slice(sp.start, sp.end);
+    return { exclaim: body.includes('!'), question: body.includes('?') };
+  });
+
+  return { text, tokens, sentences, hits, hitsAt, lemmaCount, quoted, sentenceTokens, sentenceHits, polarity, sentencePolar, sentenceMarks };
 }
 
 function isQuoteMark(text: string, tok: Token): boolean {
@@ -154,35 +161,52 @@ export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
   if (s === 0) f.push('title');
   f.push(`spol=${bucket(ctx.sentencePolar[s] ?? 0, [0, 1, 2, 3])}`);
   for (let i = a; i < b; i++) if (ctx.polarity[i]) f.push(`pol=${ctx.polarity[i]}`);
-  const span = ctx.sentences[s];
-  const text = span ? ctx.text.slice(span.start, span.end) : '';
-  if (text.includes('!')) f.push('s!');
-  if (text.includes('?')) f.push('s?');
+  if (ctx.sentenceMarks[s]?.exclaim) f.push('s!');
+  if (ctx.sentenceMarks[s]?.question) f.push('s?');
   return f;
 }
 
-/** Features of token i for the second tagger stage: the first stage's probabilities around it. */
-export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>): string[] {
-  const { tokens } = ctx;
-  const tok = tokens[i]!;
-  const sentenceProb = sentenceProbs[tok.sentence] ?? 0;
+/** Per-sentence and per-article summaries of the first stage, computed once per document. */
+export interface StackSummary {
+  readonly docBin: number;
+  readonly sentenceMax: Float64Array;
+  readonly sentenceMean: Float64Array;
+}
+
+export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>): StackSummary {
   // Propaganda clusters: some articles are full of it, so the article's mean sentence
   // probability and the neighbouring sentences' are cues for every token.
   let docSum = 0;
   for (let k = 0; k < sentenceProbs.length; k++) docSum += sentenceProbs[k]!;
-  const doc = probBin((2 * docSum) / Math.max(1, sentenceProbs.length));
-  const prev = tok.sentence > 0 ? probBin(sentenceProbs[tok.sentence - 1]!) : 'x';
-  const next = tok.sentence + 1 < sentenceProbs.length ? probBin(sentenceProbs[tok.sentence + 1]!) : 'x';
-  const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
+  const sentenceMax = new Float64Array(ctx.sentences.length);
+  const sentenceMean = new Float64Array(ctx.sentences.length);
+  ctx.sentenceTokens.forEach(([a, b], s) => {
+    let max = 0;
+    let sum = 0;
+    for (let k = a; k < b; k++) {
+      max = Math.max(max, probs[k]!);
+      sum += probs[k]!;
+    }
+    sentenceMax[s] = max;
+    sentenceMean[s] = sum / Math.max(1, b - a);
+  });
+  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean };
+}
+
+/** Features of token i for the second tagger stage: the first stage's probabilities around it. */
+export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary): string[] {
+  const { tokens } = ctx;
+  const tok = tokens[i]!;
+  const s = tok.sentence;
+  const sentenceProb = sentenceProbs[s] ?? 0;
+  const doc = summary.docBin;
+  const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : 'x';
+  const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : 'x';
+  const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
   const at = (k: number) => (k >= sa && k < sb ? String(fineBin(probs[k]!)) : 'x');
   const p0 = at(i);
-  let max = 0;
-  let sum = 0;
-  for (let k = sa; k < sb; k++) {
-    max = Math.max(max, probs[k]!);
-    sum += probs[k]!;
-  }
-  const mean = sum / Math.max(1, sb - sa);
+  const max = summary.sentenceMax[s] ?? 0;
+  const mean = summary.sentenceMean[s] ?? 0;
   // Distance to the nearest strong token on each side, within the sentence.
   let left = 0;
   while (i - left - 1 >= sa && probs[i - left - 1]! < 0.5) left++;
@@ -271,9 +295,9 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
   }
   f.push(`spol=${bucket(ctx.sentencePolar[tok.sentence] ?? 0, [0, 1, 2, 3])}`);
 
-  const sentText = ctx.text.slice(ctx.sentences[tok.sentence]?.start ?? 0, ctx.sentences[tok.sentence]?.end ?? 0);
-  if (sentText.includes('!')) f.push('s!');
-  if (sentText.includes('?')) f.push('s?');
+  const marks = ctx.sentenceMarks[tok.sentence];
+  if (marks?.exclaim) f.push('s!');
+  if (marks?.question) f.push('s?');
   if (sentenceProb !== undefined) {
     const bin = probBin(sentenceProb);
     f.push(`sp=${bin}`, `sp=${bin}|${tok.pos}`);

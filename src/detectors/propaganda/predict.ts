@@ -1,5 +1,5 @@
 import type { Span } from '../../core/types.js';
-import { sentenceFeatures, spanFeatures, stackFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import { sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
 import { binaryScore, multiProbabilities, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
@@ -26,7 +26,8 @@ export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext
 
 /** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
 export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
-  return Float64Array.from(ctx.tokens, (_, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs))));
+  const summary = summarizeStage(ctx, first, sentenceProbs);
+  return Float64Array.from(ctx.tokens, (_, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs, summary))));
 }
 
 /** Probability that each token is inside a propaganda span (all stages). */

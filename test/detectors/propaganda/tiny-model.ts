@@ -1,3 +1,4 @@
+import { fineBin } from '../../../src/detectors/propaganda/features.js';
 import type { BinaryModel, MultiModel } from '../../../src/detectors/propaganda/linear.js';
 import { packModel, type PropagandaModel, type PropagandaModelFile, type RepetitionMode } from '../../../src/detectors/propaganda/model.js';
 import { TECHNIQUE_LABELS, type Technique } from '../../../src/detectors/propaganda/techniques.js';
@@ -26,7 +27,7 @@ export function multi(weights: Record<string, Partial<Record<Technique, number>>
 export function tinyModel(options: { words: string[]; classes?: Record<string, Partial<Record<Technique, number>>>; repetition?: RepetitionMode }): PropagandaModel {
   const tagger: Record<string, number> = { bias: -6 };
   for (const w of options.words) tagger[`w=${w}`] = 12;
-  const stack: Record<string, number> = { bias: -6, 'p0=9': 12 };
+  const stack: Record<string, number> = { bias: -6, [`p0=${fineBin(0.95)}`]: 12 };
   return {
     name: 'tiny@test',
     threshold: 0.5,
