@@ -33,6 +33,7 @@ const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3];
 const BRIDGES = [1, 2, 3];
+const WHOLE_SENTENCE = [0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const CLASSIFIER = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: SEED + 1, minCount: 2 };
 
@@ -224,6 +225,7 @@ const baseModel: PropagandaModel = {
   stack: { index: indexOf(stackStage.names), weights: stackStage.weights },
   filter: { index: new Map(), weights: new Float32Array(0) },
   filterThreshold: 0,
+  wholeSentence: null,
   classifier: { labels: TECHNIQUE_LABELS, index: classifierVocab.index, weights: classifierWeights },
   sentiment,
 };
@@ -269,12 +271,19 @@ for (const threshold of CANDIDATE_THRESHOLDS) {
     }
   }
 }
+// Whole sentences are tuned last, on top of the best span settings.
+const spanOnly = best!;
+for (const wholeSentence of WHOLE_SENTENCE) {
+  const model = { ...spanOnly.model, wholeSentence };
+  const score = siFor(model);
+  if (score.f1 > best!.score.f1) best = { ...spanOnly, model, score };
+}
 const tunedModel = best!.model;
 const noRep = siFor({ ...tunedModel, repetition: 'off' });
 console.log(
-  `dev SI: token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, repetition spans ${tunedModel.repetition}: ` +
+  `dev SI: token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
     `P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)} (${best!.score.predicted} predicted, ${best!.score.n} gold); ` +
-    `without repetition spans F1 ${noRep.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}`,
+    `without repetition spans F1 ${noRep.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
 );
 
 const tcPredicted = new Map<string, PtcLabel[]>();

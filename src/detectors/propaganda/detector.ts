@@ -3,12 +3,12 @@ import { UnspinError } from '../../core/errors.js';
 import type { Quote } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
-import { buildFeatureContext, tokenFeatures, tokenRange, spanFeatures, type FeatureContext } from './features.js';
+import { buildFeatureContext, sentenceFeatures, spanFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, multiContributions } from './linear.js';
 import { defaultPropagandaModel, type PropagandaModel } from './model.js';
 import { classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
-import { proposeSpans } from './propose.js';
+import { proposeSpans, type ProposedSpan } from './propose.js';
 import { TECHNIQUES, type Technique } from './techniques.js';
 
 export interface PropagandaDetectorOptions {
@@ -47,7 +47,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       const findings: DetectorFinding[] = [];
       for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
         if (span.score < minScore) continue;
-        findings.push(spanFinding(model, ctx, span.first, span.last, span.score, span.repeated, sentenceProbs));
+        findings.push(spanFinding(model, ctx, span, sentenceProbs));
       }
       if (scareQuotes) {
         for (const q of doc.quotes) {
@@ -61,27 +61,36 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
   };
 }
 
-function spanFinding(model: PropagandaModel, ctx: FeatureContext, first: number, last: number, score: number, repeated: boolean, sentenceProbs: ArrayLike<number>): DetectorFinding {
+function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: ProposedSpan, sentenceProbs: ArrayLike<number>): DetectorFinding {
   const { tokens, text } = ctx;
+  const { first, last, score, source } = span;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
   const ranked = classifyTokens(model, ctx, first, last);
-  const top = repeated ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
+  const top = source === 'repetition' ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
 
-  // Why the span: the tagger features that pushed its tokens in, summed over the span.
-  const pushed = new Map<string, number>();
-  for (let i = first; i < last; i++) {
-    const features = tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0);
-    for (const [f, w] of binaryContributions(model.tagger, features)) pushed.set(f, (pushed.get(f) ?? 0) + w);
+  // Why the span: what pushed it in. For a tagged span, the tagger features summed over
+  // its tokens; for a whole sentence, the sentence model's features.
+  let spanCues: string[];
+  if (source === 'sentence') {
+    spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
+  } else {
+    const pushed = new Map<string, number>();
+    for (let i = first; i < last; i++) {
+      const features = tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0);
+      for (const [f, w] of binaryContributions(model.tagger, features)) pushed.set(f, (pushed.get(f) ?? 0) + w);
+    }
+    spanCues = describeTop([...pushed].sort((a, b) => b[1] - a[1]));
   }
-  const spanCues = describeTop([...pushed].sort((a, b) => b[1] - a[1]));
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, spanFeatures(ctx, first, last), labelIndex)) : [];
   const hit = ctx.hits.find((h) => h.first >= first && h.last <= last && h.technique === top.label);
 
-  const why = repeated
-    ? `${top.label}: repeats a phrase the model marked elsewhere in the article`
-    : `${top.label} (technique p ${top.p.toFixed(2)}${labelCues.length ? `: ${labelCues.join(', ')}` : ''})`;
+  const why =
+    source === 'repetition'
+      ? `${top.label}: repeats a phrase the model marked elsewhere in the article`
+      : `${top.label} (technique p ${top.p.toFixed(2)}${labelCues.length ? `: ${labelCues.join(', ')}` : ''})`;
+  const how = source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
   const finding: DetectorFinding = {
     kind: 'propaganda',
     label: top.label,
@@ -89,7 +98,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, first: number,
     end,
     text: text.slice(start, end),
     score: round(score),
-    explanation: `${why}; span score ${score.toFixed(2)}${spanCues.length ? ` from ${spanCues.join(', ')}` : ''}`,
+    explanation: `${why}; ${how}${spanCues.length ? ` from ${spanCues.join(', ')}` : ''}`,
     model: model.name,
   };
   if (hit) finding.ruleId = hit.entryId;

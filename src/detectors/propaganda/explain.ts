@@ -14,6 +14,8 @@ const PREFIXES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^[fl]=(.+)$/, (m) => `word “${m[1]}”`],
   [/^cb2?=(.+)$/, (m) => `after “${m[1]}”`],
   [/^ca=(.+)$/, (m) => `before “${m[1]}”`],
+  [/^rep=(<=1|0)(\|.*)?$/, () => ''],
+  [/^lrep=(<=1|0)$/, () => ''],
   [/^rep=(.+?)(\|.*)?$/, (m) => `repeated in the article (${m[1]} times)`],
   [/^lrep=(.+)$/, (m) => `a word repeated in the article (${m[1]} times)`],
   [/^sp=(\d)(\|.*)?$/, (m) => `sentence propaganda score ${m[1]}/9`],
@@ -32,7 +34,7 @@ export function describeFeature(feature: string): string | null {
   if (/^(?:w|l|u|f)=(?:[^\p{L}\p{N}]*|\p{L})$/u.test(feature)) return null;
   for (const [re, say] of PREFIXES) {
     const m = feature.match(re);
-    if (m) return say(m);
+    if (m) return say(m) || null;
   }
   return null;
 }

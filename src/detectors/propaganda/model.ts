@@ -27,6 +27,12 @@ export interface PropagandaModel {
   /** Filter probability at or above which a proposed span is kept. */
   readonly filterThreshold: number;
   /**
+   * A sentence whose propaganda probability reaches this, and in which the tagger found
+   * no span, is proposed whole (clause-level techniques such as Doubt or
+   * Causal_Oversimplification span whole sentences); null: never.
+   */
+  readonly wholeSentence: number | null;
+  /**
    * Whole-article Repetition step, as tuned on dev: `all` proposes the other occurrences
    * of every short tagged phrase, `labelled` only of those the classifier calls
    * Repetition, `off` none.
@@ -49,6 +55,7 @@ export interface PropagandaModelFile {
   bridge: number;
   repetition: RepetitionMode;
   filterThreshold: number;
+  wholeSentence: number | null;
   /** Training provenance and dev figures, for people reading the file. */
   info: Record<string, unknown>;
   sentence: PackedWeights;
@@ -67,6 +74,7 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     bridge: model.bridge,
     repetition: model.repetition,
     filterThreshold: model.filterThreshold,
+    wholeSentence: model.wholeSentence,
     info,
     sentence: packWeights(names.sentence, model.sentence.weights),
     tagger: packWeights(names.tagger, model.tagger.weights),
@@ -86,6 +94,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   if (f.format !== MODEL_FORMAT) fail(`format is not ${MODEL_FORMAT}`);
   if (typeof f.threshold !== 'number' || !(f.threshold > 0 && f.threshold < 1)) fail('threshold must be in (0, 1)');
   if (typeof f.filterThreshold !== 'number' || !(f.filterThreshold >= 0 && f.filterThreshold < 1)) fail('filterThreshold must be in [0, 1)');
+  if (f.wholeSentence !== null && f.wholeSentence !== undefined && !(typeof f.wholeSentence === 'number' && f.wholeSentence > 0 && f.wholeSentence <= 1)) fail('wholeSentence must be null or in (0, 1]');
   if (!Number.isInteger(f.bridge) || f.bridge! < 0) fail('bridge must be a non-negative integer');
   if (!REPETITION_MODES.includes(f.repetition as RepetitionMode)) fail(`repetition must be one of ${REPETITION_MODES.join(', ')}`);
   if (!f.sentence || !f.tagger || !f.stack || !f.filter || !f.classifier || !Array.isArray(f.classifier.labels)) fail('tagger or classifier missing');
@@ -102,6 +111,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
       stack: unpackWeights(f.stack!, 1),
       filter: unpackWeights(f.filter!, 1),
       filterThreshold: f.filterThreshold!,
+      wholeSentence: f.wholeSentence ?? null,
       classifier: { labels: f.classifier!.labels, ...unpackWeights(f.classifier!, f.classifier!.labels.length) },
       sentiment: unpackSentiment(typeof f.sentiment === 'string' ? f.sentiment : ''),
     };

@@ -7,6 +7,11 @@ import { classifySpan, classifyTokens, decodeSpans, sentenceProbabilities, token
 import { repeatedOccurrences } from './spans.js';
 import type { Technique } from './techniques.js';
 
+/** A proposed span and what proposed it: the tagger, the whole-article repetition step, or the sentence model. */
+export interface ProposedSpan extends TaggedSpan {
+  source: 'tagger' | 'repetition' | 'sentence';
+}
+
 /**
  * The spans the tagger proposes for a document, in token order, with repeated
  * occurrences when the model says so. `probs` lets training try thresholds without
@@ -17,17 +22,25 @@ export function proposeSpans(
   ctx: FeatureContext,
   sentenceProbs: ArrayLike<number> = sentenceProbabilities(model, ctx),
   probs = tokenProbabilities(model, ctx, sentenceProbs),
-): (TaggedSpan & { repeated: boolean })[] {
-  const tagged: (TaggedSpan & { repeated: boolean })[] = [];
+): ProposedSpan[] {
+  const tagged: ProposedSpan[] = [];
   for (const s of decodeSpans(ctx, probs, model.threshold, model.bridge)) {
     // The filter's probability replaces the mean token probability as the span's score.
     const features = proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0);
     const score = sigmoid(binaryScore(model.filter, features));
-    if (score >= model.filterThreshold) tagged.push({ ...s, score, repeated: false });
+    if (score >= model.filterThreshold) tagged.push({ ...s, score, source: 'tagger' });
+  }
+  if (model.wholeSentence !== null) {
+    const found = new Set(tagged.map((s) => ctx.tokens[s.first]!.sentence));
+    ctx.sentenceTokens.forEach(([a, b], k) => {
+      const p = sentenceProbs[k] ?? 0;
+      if (p >= model.wholeSentence! && !found.has(k) && b > a) tagged.push({ first: a, last: b, score: p, source: 'sentence' });
+    });
+    tagged.sort((x, y) => x.first - y.first);
   }
   if (model.repetition === 'off') return tagged;
   const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
-  const extra = repeatedOccurrences(ctx, seeds, tagged).map((s) => ({ ...s, repeated: true }));
+  const extra = repeatedOccurrences(ctx, seeds, tagged).map((s): ProposedSpan => ({ ...s, source: 'repetition' }));
   return [...tagged, ...extra].sort((a, b) => a.first - b.first);
 }
 

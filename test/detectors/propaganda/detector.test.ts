@@ -8,7 +8,7 @@ import { TECHNIQUE_LABELS } from '../../../src/detectors/propaganda/techniques.j
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { assertSpansConsistent } from '../../helpers.js';
-import { tinyModel } from './tiny-model.js';
+import { binary, tinyModel } from './tiny-model.js';
 
 const lexicon = createLexicon([
   { id: 'test-outrage', description: 'test', source: 'test', technique: 'Loaded_Language', terms: ['disgraceful'] },
@@ -106,4 +106,17 @@ test('minScore drops weaker spans', () => {
   const text = 'It was a disgraceful decision.';
   assert.equal(analyze(text, { detectors: [createPropagandaDetector({ model, lexicon, minScore: 0.4 })] }).findings.length, 1);
   assert.equal(analyze(text, { detectors: [createPropagandaDetector({ model, lexicon, minScore: 0.6 })] }).findings.length, 0);
+});
+
+test('a sentence the sentence model is sure of, with no tagged span, is reported whole', () => {
+  const model = { ...tinyModel({ words: [] }), sentence: binary({ bias: -4, 'u=everyone': 8 }), wholeSentence: 0.9 };
+  const detector = createPropagandaDetector({ model, lexicon });
+  const text = 'The plan failed on Monday. Everyone knows the truth about them.';
+  const findings = analyze(text, { detectors: [detector] }).findings;
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.text, 'Everyone knows the truth about them.');
+  assert.ok(Math.abs(findings[0]!.score - 0.982) < 0.001, String(findings[0]!.score));
+  assert.match(findings[0]!.explanation, /whole sentence, sentence score 0\.98 from word “everyone”/);
+  const off = createPropagandaDetector({ model: { ...model, wholeSentence: null }, lexicon });
+  assert.deepEqual(analyze(text, { detectors: [off] }).findings, []);
 });

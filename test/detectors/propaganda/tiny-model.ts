@@ -38,6 +38,7 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     stack: binary(stack),
     filter: binary({}),
     filterThreshold: 0,
+    wholeSentence: null,
     classifier: multi({ bias: { Loaded_Language: 1 }, ...(options.classes ?? {}) }),
     sentiment: new Map(),
   };
