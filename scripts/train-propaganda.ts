@@ -33,7 +33,7 @@ const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3];
 const BRIDGES = [1, 2, 3];
-const WHOLE_SENTENCE = [0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
+const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const CLASSIFIER = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: SEED + 1, minCount: 2 };
 

@@ -16,7 +16,7 @@ export interface PropagandaDetectorOptions {
   model?: PropagandaModel;
   /** Cue lexicon; the shipped one (data/propaganda/*.yml) when omitted. */
   lexicon?: Lexicon;
-  /** Drop tagged spans whose score is below this (0..1); the model's tuned cut when omitted. */
+  /** Drop proposed spans scoring below this (0..1), on top of the model's own tuned cuts; 0 (default) keeps them all. */
   minScore?: number;
   /** Report scare quotes found by the spine (default true). */
   scareQuotes?: boolean;
@@ -45,16 +45,19 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
       const findings: DetectorFinding[] = [];
-      for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
-        if (span.score < minScore) continue;
-        findings.push(spanFinding(model, ctx, span, sentenceProbs));
-      }
       if (scareQuotes) {
         for (const q of doc.quotes) {
           if (q.kind !== 'scare') continue;
           const finding = scareQuoteFinding(model, ctx, q);
           if (finding) findings.push(finding);
         }
+      }
+      // A tagged span that is exactly a scare quote is already reported, with the quote as its reason.
+      const quoted = new Set(findings.map((f) => `${f.start}:${f.end}`));
+      for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
+        if (span.score < minScore) continue;
+        const finding = spanFinding(model, ctx, span, sentenceProbs);
+        if (!quoted.has(`${finding.start}:${finding.end}`)) findings.push(finding);
       }
       return findings;
     },

@@ -94,6 +94,12 @@ test('scare quotes from the spine become findings with a fitting label', () => {
 
   const off = createPropagandaDetector({ model, lexicon, scareQuotes: false }).detect(doc);
   assert.deepEqual(off, []);
+
+  // When the tagger also marks exactly the quoted span, it is reported once, as a scare quote.
+  const tagging = tinyModel({ words: ['“', 'activists', '”'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4 } } });
+  const both = createPropagandaDetector({ model: tagging, lexicon }).detect(doc);
+  assert.equal(both.length, 1);
+  assert.match(both[0]!.explanation, /scare quotes/);
 });
 
 test('options are checked when the detector is made', () => {
