@@ -80,8 +80,10 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   } else {
     const pushed = new Map<string, number>();
     for (let i = first; i < last; i++) {
-      const features = tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0);
-      for (const [f, w] of binaryContributions(model.tagger, features)) pushed.set(f, (pushed.get(f) ?? 0) + w);
+      for (const f of tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0)) {
+        const id = model.tagger.index.get(f);
+        if (id !== undefined && f !== 'bias') pushed.set(f, (pushed.get(f) ?? 0) + model.tagger.weights[id]!);
+      }
     }
     spanCues = describeTop([...pushed].sort((a, b) => b[1] - a[1]));
   }
