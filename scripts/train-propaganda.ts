@@ -1,0 +1,328 @@
+/**
+ * Trains the propaganda span tagger and technique classifier on the PTC training
+ * partition (SemEval-2020 Task 11) and writes models/propaganda.json.
+ *
+ *   npm run train:propaganda -- --data ../shared/datasets/ptc-semeval2020-task11 [--out FILE]
+ *
+ * Dev split (fixed rule): an article whose numeric id is divisible by 5 (id mod 5 == 0)
+ * is dev; every other article is train (294 train, 77 dev articles). The shipped model
+ * is trained on the train part only, so `unspin eval propaganda --split dev` measures it
+ * on unseen articles.
+ *
+ * Stages: a sentence model, a token tagger and a smoothing stage (each later stage learns
+ * from 5-fold out-of-fold outputs of the earlier one), a span filter, and the technique
+ * classifier. The decoding settings (token threshold, bridging, filter threshold, whole
+ * sentences, repetition step) are tuned on dev for SI F1. Seeds are fixed: the same data
+ * gives byte-identical weights. Offsets in the corpus are code points, converted with
+ * OffsetMap.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { OffsetMap } from '../src/core/codepoints.js';
+import { modelPath } from '../src/core/paths.js';
+import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from '../src/detectors/propaganda/features.js';
+import { defaultPropagandaLexicon, foldWord } from '../src/detectors/propaganda/lexicons.js';
+import { winkWordSentiment } from '../src/detectors/propaganda/sentiment.js';
+import { concatSets, EncodedBuilder, FeatureDictionary, predictSet, trainBinary, trainMulti, type EncodedSet } from '../src/detectors/propaganda/learn.js';
+import { DEFAULT_MODEL_FILE, packModel, type PropagandaModel } from '../src/detectors/propaganda/model.js';
+import { decodeSpans } from '../src/detectors/propaganda/predict.js';
+import { proposeSpans, rankTechniquesForSpans } from '../src/detectors/propaganda/propose.js';
+import { TECHNIQUE_LABELS } from '../src/detectors/propaganda/techniques.js';
+import { isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
+import { mergeOverlapping, scoreSpans, scoreTechniques } from '../src/eval/propaganda/score.js';
+import { buildTextModel } from '../src/text/model.js';
+
+const SEED = 20200911;
+const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 2 };
+const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 3, alpha: 0.5 };
+const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
+const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3];
+const BRIDGES = [1, 2, 3];
+const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
+const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
+const CLASSIFIER = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: SEED + 1, minCount: 2 };
+
+// Experiment hook: PROPAGANDA_TRAIN_OVERRIDES='{"TAGGER":{"l2":1e-5}}' changes a setting for one run.
+const overrides = JSON.parse(process.env.PROPAGANDA_TRAIN_OVERRIDES ?? '{}') as Record<string, Record<string, number>>;
+Object.assign(SENTENCE, overrides.SENTENCE);
+Object.assign(TAGGER, overrides.TAGGER);
+Object.assign(STACK, overrides.STACK);
+Object.assign(FILTER, overrides.FILTER);
+Object.assign(CLASSIFIER, overrides.CLASSIFIER);
+
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+if (!values.data) {
+  console.error('usage: train-propaganda --data DIR (the ptc-semeval2020-task11 folder) [--out FILE]');
+  process.exit(2);
+}
+const data = values.data;
+const out = values.out ?? modelPath(DEFAULT_MODEL_FILE);
+
+interface Article {
+  id: string;
+  text: string;
+  map: OffsetMap;
+  ctx: FeatureContext;
+  /** SI gold, UTF-16 offsets. */
+  si: PtcLabel[];
+  /** TC gold, UTF-16 offsets. */
+  tc: PtcLabel[];
+  siCp: PtcLabel[];
+  tcCp: PtcLabel[];
+}
+
+const t0 = performance.now();
+const lexicon = defaultPropagandaLexicon();
+let texts: Map<string, string>;
+let siLabels: Map<string, PtcLabel[]>;
+let tcLabels: Map<string, PtcLabel[]>;
+try {
+  texts = readArticles(join(data, 'train-articles'));
+  siLabels = readLabels(join(data, 'train-labels-task1-span-identification'), 'si');
+  tcLabels = readLabels(join(data, 'train-labels-task2-technique-classification'), 'tc');
+} catch (error) {
+  console.error(`train-propaganda: ${(error as Error).message}`);
+  process.exit(3);
+}
+// Word polarity for every word of the corpus (text only, no labels), shipped in the model.
+const models = new Map([...texts].map(([id, text]) => [id, buildTextModel(text)]));
+const sentiment = new Map<string, number>();
+const seenWords = new Set<string>();
+for (const m of models.values()) for (const t of m.tokens) if (t.type === 'word') seenWords.add(foldWord(t.text));
+for (const word of [...seenWords].sort()) {
+  const score = winkWordSentiment(word);
+  if (score !== 0) sentiment.set(word, score);
+}
+console.log(`sentiment table: ${sentiment.size} polar words of ${seenWords.size}`);
+
+const articles: Article[] = [];
+for (const [id, text] of texts) {
+  const map = new OffsetMap(text);
+  const model = models.get(id)!;
+  const toUtf16 = (l: PtcLabel): PtcLabel => ({ ...l, start: map.toUtf16(l.start), end: map.toUtf16(l.end) });
+  const siCp = siLabels.get(id) ?? [];
+  const tcCp = tcLabels.get(id) ?? [];
+  articles.push({ id, text, map, ctx: buildFeatureContext(text, model.tokens, model.sentences, lexicon, sentiment), si: siCp.map(toUtf16), tc: tcCp.map(toUtf16), siCp, tcCp });
+}
+const train = articles.filter((a) => !isDevArticle(a.id));
+const dev = articles.filter((a) => isDevArticle(a.id));
+console.log(`articles: ${articles.length} (train ${train.length}, dev ${dev.length}); text model ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+// ---- span finding, stacked: sentence model -> token tagger -> smoothing stage ----
+// Each later stage learns from out-of-fold outputs of the earlier one (5 folds over the
+// train articles), so it sees probabilities as noisy as those it gets at run time.
+const FOLDS = 5;
+const foldOf = new Map(train.map((a, i) => [a.id, i % FOLDS]));
+
+function insideLabels(a: Article): Uint8Array {
+  const inside = new Uint8Array(a.ctx.tokens.length);
+  a.ctx.tokens.forEach((t, i) => {
+    for (const s of a.si) {
+      const overlap = Math.min(t.end, s.end) - Math.max(t.start, s.start);
+      if (overlap > 0 && overlap * 2 >= t.end - t.start) inside[i] = 1;
+    }
+  });
+  return inside;
+}
+
+/**
+ * The scorer averages over spans, so a 2-token loaded phrase counts as much as a
+ * 30-token clause; token weights of (REF / span length)^alpha for positives bring the
+ * token loss closer to that (alpha 0 = plain token loss).
+ */
+function insideWeights(a: Article, alpha: number): Float32Array {
+  const weights = new Float32Array(a.ctx.tokens.length);
+  if (alpha === 0) return weights.fill(1);
+  for (const s of a.si) {
+    const range = tokenRange(a.ctx.tokens, s.start, s.end);
+    if (!range) continue;
+    const w = Math.min(4, Math.max(0.5, (8 / (range[1] - range[0])) ** alpha));
+    for (let i = range[0]; i < range[1]; i++) weights[i] = Math.max(weights[i]!, w);
+  }
+  return weights.map((w) => w || 1);
+}
+const inside = new Map(articles.map((a) => [a.id, insideLabels(a)]));
+const sentenceLabels = new Map(
+  articles.map((a) => {
+    const labels = new Uint8Array(a.ctx.sentences.length);
+    a.ctx.tokens.forEach((t, i) => {
+      if (inside.get(a.id)![i]) labels[t.sentence] = 1;
+    });
+    return [a.id, labels];
+  }),
+);
+
+interface Stage {
+  names: string[];
+  weights: Float32Array;
+  /** Out-of-fold probabilities for train articles, full-model probabilities for dev. */
+  probs: Map<string, Float64Array>;
+}
+
+/**
+ * Trains one binary stage: a full model on all train articles, out-of-fold predictions
+ * for train articles and full-model predictions for dev articles.
+ */
+function trainStage(name: string, rows: (a: Article) => { features: string[][]; labels: ArrayLike<number>; weights?: ArrayLike<number> }, options: { epochs: number; learningRate: number; l2: number; seed: number; minCount: number }): Stage {
+  const started = performance.now();
+  const dict = new FeatureDictionary();
+  const cached = new Map<string, { features: string[][]; labels: ArrayLike<number>; weights?: ArrayLike<number> }>();
+  for (const a of articles) cached.set(a.id, rows(a));
+  for (const a of train) for (const f of cached.get(a.id)!.features) dict.count(f);
+  const vocab = dict.freeze(options.minCount);
+  const encoded = new Map<string, EncodedSet>();
+  for (const a of articles) {
+    const b = new EncodedBuilder(vocab.index);
+    const r = cached.get(a.id)!;
+    r.features.forEach((f, i) => b.add(f, r.labels[i]!, r.labels[i] ? (r.weights?.[i] ?? 1) : 1));
+    encoded.set(a.id, b.build());
+  }
+  cached.clear();
+  const probs = new Map<string, Float64Array>();
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const w = trainBinary(concatSets(train.filter((a) => foldOf.get(a.id) !== fold).map((a) => encoded.get(a.id)!)), vocab.names.length, options);
+    for (const a of train) if (foldOf.get(a.id) === fold) probs.set(a.id, predictSet(w, encoded.get(a.id)!));
+  }
+  const all = concatSets(train.map((a) => encoded.get(a.id)!));
+  const weights = trainBinary(all, vocab.names.length, options);
+  for (const a of dev) probs.set(a.id, predictSet(weights, encoded.get(a.id)!));
+  let positives = 0;
+  for (const y of all.labels) positives += y;
+  console.log(`${name}: ${all.labels.length} rows (${((100 * positives) / all.labels.length).toFixed(1)}% positive), ${vocab.names.length} features, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { names: vocab.names, weights, probs };
+}
+
+const sentenceStage = trainStage('sentence model', (a) => ({ features: a.ctx.sentences.map((_, s) => sentenceFeatures(a.ctx, s)), labels: sentenceLabels.get(a.id)! }), SENTENCE);
+const sentenceProb = (a: Article, i: number) => sentenceStage.probs.get(a.id)![a.ctx.tokens[i]!.sentence] ?? 0;
+const taggerStage = trainStage('token tagger', (a) => ({ features: a.ctx.tokens.map((_, i) => tokenFeatures(a.ctx, i, sentenceProb(a, i))), labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha) }), TAGGER);
+const stackStage = trainStage(
+  'smoothing stage',
+  (a) => {
+    const first = taggerStage.probs.get(a.id)!;
+    const sentences = sentenceStage.probs.get(a.id)!;
+    const summary = summarizeStage(a.ctx, first, sentences);
+    return { features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, first, sentences, summary)), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) };
+  },
+  STACK,
+);
+
+// ---- technique classifier: one softmax decision per gold span ----
+const labelIndex = new Map(TECHNIQUE_LABELS.map((l, i) => [l as string, i]));
+const classifierDict = new FeatureDictionary();
+const tcExamples: { features: string[]; label: number }[] = [];
+for (const a of train) {
+  for (const l of a.tc) {
+    const range = tokenRange(a.ctx.tokens, l.start, l.end);
+    const label = labelIndex.get(l.technique ?? '');
+    if (!range || label === undefined) continue;
+    const features = spanFeatures(a.ctx, range[0], range[1]);
+    classifierDict.count(features);
+    tcExamples.push({ features, label });
+  }
+}
+const classifierVocab = classifierDict.freeze(CLASSIFIER.minCount);
+const classifierData = new EncodedBuilder(classifierVocab.index);
+for (const e of tcExamples) classifierData.add(e.features, e.label);
+const t2 = performance.now();
+const classifierWeights = trainMulti(classifierData.build(), classifierVocab.names.length, TECHNIQUE_LABELS.length, CLASSIFIER);
+console.log(`classifier: ${tcExamples.length} spans, ${classifierVocab.names.length} features, trained in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+
+const indexOf = (names: string[]) => new Map(names.map((n, i) => [n, i]));
+const baseModel: PropagandaModel = {
+  name: 'propaganda-lr@1',
+  threshold: 0.5,
+  bridge: 1,
+  repetition: 'off',
+  sentence: { index: indexOf(sentenceStage.names), weights: sentenceStage.weights },
+  tagger: { index: indexOf(taggerStage.names), weights: taggerStage.weights },
+  stack: { index: indexOf(stackStage.names), weights: stackStage.weights },
+  filter: { index: new Map(), weights: new Float32Array(0) },
+  filterThreshold: 0,
+  wholeSentence: null,
+  classifier: { labels: TECHNIQUE_LABELS, index: classifierVocab.index, weights: classifierWeights },
+  sentiment,
+};
+
+// ---- span filter: keeps proposed spans that are mostly propaganda; tuned with the thresholds ----
+function spanOverlapLabel(a: Article, first: number, last: number): number {
+  const start = a.ctx.tokens[first]!.start;
+  const end = a.ctx.tokens[last - 1]!.end;
+  let overlap = 0;
+  for (const g of mergeOverlapping(a.si)) overlap += Math.max(0, Math.min(end, g.end) - Math.max(start, g.start));
+  return overlap * 2 >= end - start ? 1 : 0;
+}
+
+const devIds = dev.map((a) => a.id);
+const devGoldSi = new Map(dev.map((a) => [a.id, a.siCp]));
+const devGoldTc = new Map(dev.map((a) => [a.id, a.tcCp]));
+function siFor(model: PropagandaModel) {
+  const predicted = new Map<string, PtcLabel[]>();
+  for (const a of dev) {
+    const spans = proposeSpans(model, a.ctx, sentenceStage.probs.get(a.id)!, stackStage.probs.get(a.id)!);
+    predicted.set(a.id, spans.map((s) => ({ start: a.map.toCodePoint(a.ctx.tokens[s.first]!.start), end: a.map.toCodePoint(a.ctx.tokens[s.last - 1]!.end) })));
+  }
+  return scoreSpans(predicted, devGoldSi, devIds);
+}
+
+let best: { model: PropagandaModel; score: ReturnType<typeof siFor>; filterNames: string[] } | undefined;
+let unfiltered: ReturnType<typeof siFor> | undefined;
+for (const threshold of CANDIDATE_THRESHOLDS) {
+  const filterStage = trainStage(`span filter @${threshold}`, (a) => {
+    const spans = decodeSpans(a.ctx, stackStage.probs.get(a.id)!, threshold, 1);
+    return {
+      features: spans.map((sp) => proposalFeatures(a.ctx, sp.first, sp.last, stackStage.probs.get(a.id)!, sentenceProb(a, sp.first))),
+      labels: spans.map((sp) => spanOverlapLabel(a, sp.first, sp.last)),
+    };
+  }, FILTER);
+  const filter = { index: indexOf(filterStage.names), weights: filterStage.weights };
+  for (const [bridge, repetition] of BRIDGES.flatMap((b) => (['off', 'all', 'labelled'] as const).map((r) => [b, r] as const))) {
+    for (let ft = 0; ft <= 0.601; ft += 0.025) {
+      const model = { ...baseModel, threshold, bridge, repetition, filter, filterThreshold: Number(ft.toFixed(3)) };
+      const score = siFor(model);
+      if (ft === 0 && repetition === 'off' && bridge === 1 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
+      if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names };
+    }
+  }
+}
+// Whole sentences are tuned last, on top of the best span settings.
+const spanOnly = best!;
+for (const wholeSentence of WHOLE_SENTENCE) {
+  const model = { ...spanOnly.model, wholeSentence };
+  const score = siFor(model);
+  if (score.f1 > best!.score.f1) best = { ...spanOnly, model, score };
+}
+const tunedModel = best!.model;
+const noRep = siFor({ ...tunedModel, repetition: 'off' });
+console.log(
+  `dev SI: token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
+    `P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)} (${best!.score.predicted} predicted, ${best!.score.n} gold); ` +
+    `without repetition spans F1 ${noRep.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
+);
+
+const tcPredicted = new Map<string, PtcLabel[]>();
+for (const a of dev) {
+  const ranked = rankTechniquesForSpans(tunedModel, a.ctx, a.tc);
+  tcPredicted.set(a.id, ranked.map((r, i) => ({ start: a.tcCp[i]!.start, end: a.tcCp[i]!.end, technique: r })));
+}
+const tc = scoreTechniques(tcPredicted, devGoldTc, devIds);
+const majority = scoreTechniques(new Map(dev.map((a) => [a.id, a.tcCp.map((l) => ({ ...l, technique: 'Loaded_Language' }))])), devGoldTc, devIds);
+console.log(`dev TC: micro-F1 ${tc.f1.toFixed(4)} on ${tc.n} gold labels (majority baseline ${majority.f1.toFixed(4)})`);
+for (const [t, s] of Object.entries(tc.perTechnique)) console.log(`  ${t.padEnd(36)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (n=${s.support})`);
+
+const file = packModel(tunedModel, { sentence: sentenceStage.names, tagger: taggerStage.names, stack: stackStage.names, filter: best!.filterNames, classifier: classifierVocab.names }, {
+  trainedOn: 'PTC (SemEval-2020 Task 11) training partition, train split: article id mod 5 != 0',
+  devRule: 'article id mod 5 == 0',
+  folds: FOLDS,
+  seed: SEED,
+  sentence: SENTENCE,
+  tagger: TAGGER,
+  stack: STACK,
+  classifier: CLASSIFIER,
+  filter: FILTER,
+  dev: { si: { precision: best!.score.precision, recall: best!.score.recall, f1: best!.score.f1 }, tc: { microF1: tc.f1 } },
+});
+mkdirSync(dirname(out), { recursive: true });
+const json = JSON.stringify(file);
+writeFileSync(out, json + '\n');
+console.log(`wrote ${out} (${(json.length / 1024 / 1024).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s total`);

@@ -1,0 +1,139 @@
+import type { AnalyzedDocument } from '../../core/document.js';
+import { UnspinError } from '../../core/errors.js';
+import type { Quote } from '../../core/types.js';
+import type { Detector, DetectorFinding } from '../detector.js';
+import { describeTop } from './explain.js';
+import { buildFeatureContext, sentenceFeatures, spanFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
+import { binaryContributions, multiContributions } from './linear.js';
+import { defaultPropagandaModel, type PropagandaModel } from './model.js';
+import { classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
+import { proposeSpans, type ProposedSpan } from './propose.js';
+import { TECHNIQUES, type Technique } from './techniques.js';
+
+export interface PropagandaDetectorOptions {
+  /** Trained model; the shipped one (models/propaganda.json) when omitted, read on first use. */
+  model?: PropagandaModel;
+  /** Cue lexicon; the shipped one (data/propaganda/*.yml) when omitted. */
+  lexicon?: Lexicon;
+  /** Drop proposed spans scoring below this (0..1), on top of the model's own tuned cuts; 0 (default) keeps them all. */
+  minScore?: number;
+  /** Report scare quotes found by the spine (default true). */
+  scareQuotes?: boolean;
+}
+
+/** The labels a scare quote can take: the writer distances themself from a word. */
+const SCARE_LABELS: readonly Technique[] = ['Loaded_Language', 'Doubt', 'Name_Calling,Labeling'];
+
+export function createPropagandaDetector(options: PropagandaDetectorOptions = {}): Detector {
+  const { minScore = 0, scareQuotes = true } = options;
+  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
+    throw new UnspinError('USAGE', `propaganda detector: minScore must be a number in 0..1, got ${String(minScore)}`);
+  }
+  let model = options.model;
+  let lexicon = options.lexicon;
+
+  return {
+    name: 'propaganda',
+    kind: 'propaganda',
+    labels: TECHNIQUES,
+    detect(doc: AnalyzedDocument): DetectorFinding[] {
+      model ??= defaultPropagandaModel();
+      lexicon ??= defaultPropagandaLexicon();
+      if (doc.tokens.length === 0) return [];
+      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment);
+      const sentenceProbs = sentenceProbabilities(model, ctx);
+      const probs = tokenProbabilities(model, ctx, sentenceProbs);
+      const findings: DetectorFinding[] = [];
+      if (scareQuotes) {
+        for (const q of doc.quotes) {
+          if (q.kind !== 'scare') continue;
+          const finding = scareQuoteFinding(model, ctx, q);
+          if (finding) findings.push(finding);
+        }
+      }
+      // A tagged span that is exactly a scare quote is already reported, with the quote as its reason.
+      const quoted = new Set(findings.map((f) => `${f.start}:${f.end}`));
+      for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
+        if (span.score < minScore) continue;
+        const finding = spanFinding(model, ctx, span, sentenceProbs);
+        if (!quoted.has(`${finding.start}:${finding.end}`)) findings.push(finding);
+      }
+      return findings;
+    },
+  };
+}
+
+function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: ProposedSpan, sentenceProbs: ArrayLike<number>): DetectorFinding {
+  const { tokens, text } = ctx;
+  const { first, last, score, source } = span;
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  const ranked = classifyTokens(model, ctx, first, last);
+  const top = source === 'repetition' ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
+
+  // Why the span: what pushed it in. For a tagged span, the tagger features summed over
+  // its tokens; for a whole sentence, the sentence model's features.
+  let spanCues: string[];
+  if (source === 'sentence') {
+    spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
+  } else {
+    const pushed = new Map<string, number>();
+    for (let i = first; i < last; i++) {
+      for (const f of tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0)) {
+        const id = model.tagger.index.get(f);
+        if (id !== undefined && f !== 'bias') pushed.set(f, (pushed.get(f) ?? 0) + model.tagger.weights[id]!);
+      }
+    }
+    spanCues = describeTop([...pushed].sort((a, b) => b[1] - a[1]));
+  }
+  const labelIndex = model.classifier.labels.indexOf(top.label);
+  const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, spanFeatures(ctx, first, last), labelIndex)) : [];
+  const hit = ctx.hits.find((h) => h.first >= first && h.last <= last && h.technique === top.label);
+
+  const why =
+    source === 'repetition'
+      ? `${top.label}: repeats a phrase the model marked elsewhere in the article`
+      : `${top.label} (technique p ${top.p.toFixed(2)}${labelCues.length ? `: ${labelCues.join(', ')}` : ''})`;
+  const how = source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
+  const finding: DetectorFinding = {
+    kind: 'propaganda',
+    label: top.label,
+    start,
+    end,
+    text: text.slice(start, end),
+    score: round(score),
+    explanation: `${why}; ${how}${spanCues.length ? ` from ${spanCues.join(', ')}` : ''}`,
+    model: model.name,
+  };
+  if (hit) finding.ruleId = hit.entryId;
+  return finding;
+}
+
+/**
+ * A scare quote is a strong cue on its own: the spine found quotation marks that
+ * distance the writer from a word. The classifier only chooses which of the three
+ * fitting techniques the context suggests.
+ */
+function scareQuoteFinding(model: PropagandaModel, ctx: FeatureContext, quote: Quote): DetectorFinding | null {
+  const range = tokenRange(ctx.tokens, quote.start, quote.end);
+  if (!range) return null;
+  const ranked = classifyTokens(model, ctx, range[0], range[1]).filter((r) => SCARE_LABELS.includes(r.label));
+  const total = ranked.reduce((s, r) => s + r.p, 0);
+  const top = ranked[0]!;
+  const share = total > 0 ? top.p / total : 1 / SCARE_LABELS.length;
+  return {
+    kind: 'propaganda',
+    label: top.label,
+    start: quote.start,
+    end: quote.end,
+    text: quote.text,
+    score: round(Math.max(0.6, share)),
+    explanation: `${top.label}: scare quotes around “${quote.text.replace(/^[\s"“”‘’'«»]+|[\s"“”‘’'«»]+$/g, '')}” distance the writer from the word (${quote.explanation}); among ${SCARE_LABELS.join(', ')} the context favours ${top.label} (${share.toFixed(2)})`,
+    model: model.name,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

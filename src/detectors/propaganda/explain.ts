@@ -1,0 +1,51 @@
+/** Turns model feature names into words a reader can follow in an explanation. */
+
+const PREFIXES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^lexid=(.+)$/, (m) => `lexicon entry ${m[1]}`],
+  [/^lex=([^|]+)(\|.*)?$/, (m) => `${m[1]} lexicon term`],
+  [/^clex=(.+)$/, (m) => `${m[1]} lexicon term nearby`],
+  [/^slex=(.+)$/, (m) => `${m[1]} lexicon term in the sentence`],
+  [/^lexnear[-+]=(.+)$/, (m) => `${m[1]} lexicon term next to it`],
+  [/^(?:w|l|u)=(.+)$/, (m) => `word “${m[1]}”`],
+  [/^b=(.+)\|(.+)$/, (m) => `words “${m[1]} ${m[2]}”`],
+  [/^ww[-+]=(.+)\|(.+)$/, (m) => `words “${m[1]} ${m[2]}”`],
+  [/^w-1=(.+)$/, (m) => `after “${m[1]}”`],
+  [/^w\+1=(.+)$/, (m) => `before “${m[1]}”`],
+  [/^[fl]=(.+)$/, (m) => `word “${m[1]}”`],
+  [/^cb2?=(.+)$/, (m) => `after “${m[1]}”`],
+  [/^ca=(.+)$/, (m) => `before “${m[1]}”`],
+  [/^rep=(<=1|0)(\|.*)?$/, () => ''],
+  [/^lrep=(<=1|0)$/, () => ''],
+  [/^rep=(.+?)(\|.*)?$/, (m) => `repeated in the article (${m[1]} times)`],
+  [/^lrep=(.+)$/, (m) => `a word repeated in the article (${m[1]} times)`],
+  [/^sp=(\d)(\|.*)?$/, (m) => `sentence propaganda score ${m[1]}/9`],
+  [/^quoted.*$/, () => 'in quotation marks'],
+  [/^allcaps$/, () => 'in capitals'],
+  [/^has!$|^s!$/, () => 'exclamation'],
+  [/^has\?$|^s\?$/, () => 'question'],
+  [/^title$/, () => 'in the title'],
+  [/^we$/, () => 'first person plural'],
+  [/^you$/, () => 'addresses the reader'],
+];
+
+/** A reader-facing name for a feature, or null for features that say nothing on their own (POS, shape, position). */
+export function describeFeature(feature: string): string | null {
+  // A bare punctuation mark or a one-letter word explains nothing to a reader.
+  if (/^(?:w|l|u|f)=(?:[^\p{L}\p{N}]*|\p{L})$/u.test(feature)) return null;
+  for (const [re, say] of PREFIXES) {
+    const m = feature.match(re);
+    if (m) return say(m) || null;
+  }
+  return null;
+}
+
+/** The first `limit` distinct descriptions of the strongest positive features. */
+export function describeTop(contributions: readonly [string, number][], limit = 3): string[] {
+  const out: string[] = [];
+  for (const [feature, weight] of contributions) {
+    if (weight <= 0 || out.length >= limit) break;
+    const said = describeFeature(feature);
+    if (said && !out.includes(said)) out.push(said);
+  }
+  return out;
+}

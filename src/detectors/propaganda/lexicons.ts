@@ -1,0 +1,104 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { UnspinError } from '../../core/errors.js';
+import { dataPath } from '../../core/paths.js';
+import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
+import type { Token } from '../../core/types.js';
+import { buildTextModel } from '../../text/model.js';
+import { isTechnique, type Technique } from './techniques.js';
+
+/** A lexicon entry: a group of terms that cue one technique. */
+export interface LexiconEntry extends RuleEntry {
+  technique: Technique;
+  terms: string[];
+}
+
+/** One term as a token sequence, as the text model tokenises it. */
+interface CompiledTerm {
+  words: string[];
+  entryId: string;
+  technique: Technique;
+  term: string;
+}
+
+/** A lexicon term found in a document, in token indices (end exclusive). */
+export interface LexiconHit {
+  first: number;
+  last: number;
+  entryId: string;
+  technique: Technique;
+  term: string;
+}
+
+export interface Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  /** Every term occurrence in a token list; overlapping hits are all kept. */
+  match(tokens: readonly Token[]): LexiconHit[];
+}
+
+/** Folds typographic apostrophes so “don’t” and "don't" match the same term. */
+export function foldWord(word: string): string {
+  return word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** A token's lemma, folded; the surface form when the text model gives no lemma. */
+export function lemmaOf(token: Token): string {
+  return foldWord(token.lemma || token.text);
+}
+
+/** Builds a matcher from entries (tests pass tiny ones; the default reads data/propaganda). */
+export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexicon'): Lexicon {
+  const byFirst = new Map<string, CompiledTerm[]>();
+  for (const entry of entries) {
+    if (!isTechnique(entry.technique)) {
+      throw new UnspinError('MODEL_INVALID', `${origin}: entry ${entry.id}: unknown technique ${String(entry.technique)}`, { input: origin });
+    }
+    if (!Array.isArray(entry.terms) || entry.terms.some((t) => typeof t !== 'string' || t.trim() === '')) {
+      throw new UnspinError('MODEL_INVALID', `${origin}: entry ${entry.id}: terms must be a list of non-empty strings`, { input: origin });
+    }
+    for (const term of entry.terms) {
+      // Terms are tokenised by the same text model as documents, so "nation's" or
+      // "don't" split where wink-nlp splits them in running text.
+      const words = buildTextModel(term).tokens.map((t) => foldWord(t.text));
+      if (words.length === 0) continue;
+      const list = byFirst.get(words[0]!) ?? [];
+      list.push({ words, entryId: entry.id, technique: entry.technique, term });
+      byFirst.set(words[0]!, list);
+    }
+  }
+
+  return {
+    entries,
+    match(tokens) {
+      const hits: LexiconHit[] = [];
+      const norms = tokens.map((t) => foldWord(t.text));
+      const lemmas = tokens.map(lemmaOf);
+      const same = (i: number, word: string) => norms[i] === word || lemmas[i] === word;
+      for (let i = 0; i < tokens.length; i++) {
+        const candidates = new Set([...(byFirst.get(norms[i]!) ?? []), ...(byFirst.get(lemmas[i]!) ?? [])]);
+        for (const c of candidates) {
+          if (i + c.words.length > tokens.length) continue;
+          let ok = true;
+          for (let k = 1; k < c.words.length && ok; k++) ok = same(i + k, c.words[k]!);
+          if (ok) hits.push({ first: i, last: i + c.words.length, entryId: c.entryId, technique: c.technique, term: c.term });
+        }
+      }
+      return hits;
+    },
+  };
+}
+
+/** The lexicon files shipped in data/propaganda, validated by the rule loader. */
+export function loadLexiconEntries(dir = dataPath('propaganda')): LexiconEntry[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+  if (files.length === 0) throw new UnspinError('MODEL_INVALID', `${dir}: no lexicon files`, { input: dir });
+  return files.flatMap((f) => loadRuleFile<LexiconEntry>(join(dir, f), ['technique', 'terms']).entries);
+}
+
+let defaultLexicon: Lexicon | undefined;
+
+/** The shipped lexicon, compiled on first use. */
+export function defaultPropagandaLexicon(): Lexicon {
+  defaultLexicon ??= createLexicon(loadLexiconEntries(), dataPath('propaganda'));
+  return defaultLexicon;
+}

@@ -1,0 +1,110 @@
+/**
+ * Sparse linear models over string features: a binary logistic model (the span tagger)
+ * and a multinomial one (the technique classifier). Weights are stored quantised to
+ * 16-bit integers so the committed model stays small.
+ */
+
+export interface BinaryModel {
+  readonly index: ReadonlyMap<string, number>;
+  readonly weights: Float32Array;
+}
+
+export interface MultiModel {
+  readonly labels: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** Row-major: feature f, label k at f * labels.length + k. */
+  readonly weights: Float32Array;
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function binaryScore(model: BinaryModel, features: readonly string[]): number {
+  let z = 0;
+  for (const f of features) {
+    const id = model.index.get(f);
+    if (id !== undefined) z += model.weights[id]!;
+  }
+  return z;
+}
+
+/** The features that pushed a binary decision most, strongest first. */
+export function binaryContributions(model: BinaryModel, features: readonly string[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (const f of new Set(features)) {
+    const id = model.index.get(f);
+    if (id !== undefined && f !== 'bias') out.push([f, model.weights[id]!]);
+  }
+  return out.sort((a, b) => b[1] - a[1]);
+}
+
+/** Label probabilities (softmax), in `model.labels` order. */
+export function multiProbabilities(model: MultiModel, features: readonly string[]): Float64Array {
+  const k = model.labels.length;
+  const z = new Float64Array(k);
+  for (const f of features) {
+    const id = model.index.get(f);
+    if (id === undefined) continue;
+    for (let c = 0; c < k; c++) z[c]! += model.weights[id * k + c]!;
+  }
+  return softmaxInPlace(z);
+}
+
+export function softmaxInPlace(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of z) max = Math.max(max, v);
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c]! - max);
+    sum += z[c]!;
+  }
+  for (let c = 0; c < z.length; c++) z[c]! /= sum;
+  return z;
+}
+
+/** The features that favour `label` most in this span. */
+export function multiContributions(model: MultiModel, features: readonly string[], label: number): [string, number][] {
+  const k = model.labels.length;
+  const out: [string, number][] = [];
+  for (const f of new Set(features)) {
+    const id = model.index.get(f);
+    if (id === undefined || f === 'bias') continue;
+    // Relative to the mean over labels: what makes this label win, not what is large everywhere.
+    let mean = 0;
+    for (let c = 0; c < k; c++) mean += model.weights[id * k + c]!;
+    mean /= k;
+    out.push([f, model.weights[id * k + label]! - mean]);
+  }
+  return out.sort((a, b) => b[1] - a[1]);
+}
+
+/** JSON form: feature names joined by newlines, weights as base64 int16 with one scale. */
+export interface PackedWeights {
+  features: string;
+  scale: number;
+  weights: string;
+}
+
+export function packWeights(names: readonly string[], weights: Float32Array): PackedWeights {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
+  return { features: names.join('\n'), scale, weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64') };
+}
+
+export function unpackWeights(packed: PackedWeights, width: number): { index: Map<string, number>; weights: Float32Array } {
+  const names = packed.features === '' ? [] : packed.features.split('\n');
+  const bytes = Buffer.from(packed.weights, 'base64');
+  if (bytes.length !== names.length * width * 2) {
+    throw new Error(`expected ${names.length * width} weights, found ${bytes.length / 2}`);
+  }
+  const q = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * packed.scale;
+  const index = new Map<string, number>();
+  names.forEach((n, i) => index.set(n, i));
+  return { index, weights };
+}

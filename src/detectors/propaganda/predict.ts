@@ -1,0 +1,79 @@
+import type { Span } from '../../core/types.js';
+import { sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import type { BinaryModel } from './linear.js';
+import { binaryScore, multiProbabilities, sigmoid } from './linear.js';
+import type { PropagandaModel } from './model.js';
+import type { Technique } from './techniques.js';
+
+/** A span the tagger proposes, in token indices (end exclusive), with its mean token probability. */
+export interface TaggedSpan {
+  first: number;
+  last: number;
+  score: number;
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** Probability that each sentence holds some propaganda. */
+export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, ctx: FeatureContext): Float64Array {
+  return Float64Array.from(ctx.sentences, (_, s) => sigmoid(binaryScore(model.sentence, sentenceFeatures(ctx, s))));
+}
+
+/** First tagger stage: token probabilities from lexical features and the sentence probability. */
+export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>): Float64Array {
+  return Float64Array.from(ctx.tokens, (t, i) => sigmoid(binaryScore(tagger, tokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0))));
+}
+
+/** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
+export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
+  const summary = summarizeStage(ctx, first, sentenceProbs);
+  return Float64Array.from(ctx.tokens, (_, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs, summary))));
+}
+
+/** Probability that each token is inside a propaganda span (all stages). */
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences), sentences);
+}
+
+/**
+ * Turns token probabilities into spans: runs of tokens at or above the threshold within
+ * one sentence, bridging up to `bridge` weaker tokens between two strong runs (PTC spans
+ * are contiguous phrases, and a weak word or comma should not split a clause in two).
+ */
+export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, threshold: number, bridge = 1): TaggedSpan[] {
+  const { tokens } = ctx;
+  const on = Array.from(probs, (p) => p >= threshold);
+  for (let i = 0; i < tokens.length; i++) {
+    if (on[i] || i === 0 || !on[i - 1]) continue;
+    let j = i;
+    while (j < tokens.length && !on[j] && j - i < bridge && tokens[j]!.sentence === tokens[i - 1]!.sentence) j++;
+    if (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i - 1]!.sentence) on.fill(true, i, j);
+  }
+  const spans: TaggedSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!on[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    let sum = 0;
+    for (let k = i; k < j; k++) sum += probs[k]!;
+    if (tokens.slice(i, j).some((t) => WORDISH.test(t.text))) spans.push({ first: i, last: j, score: sum / (j - i) });
+    i = j;
+  }
+  return spans;
+}
+
+/** Techniques ranked by probability for one span of tokens. */
+export function classifyTokens(model: PropagandaModel, ctx: FeatureContext, first: number, last: number): { label: Technique; p: number }[] {
+  const probs = multiProbabilities(model.classifier, spanFeatures(ctx, first, last));
+  return model.classifier.labels.map((label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
+}
+
+/** Techniques ranked for a character span; null when the span holds no token. */
+export function classifySpan(model: PropagandaModel, ctx: FeatureContext, span: Span): { label: Technique; p: number }[] | null {
+  const range = tokenRange(ctx.tokens, span.start, span.end);
+  return range ? classifyTokens(model, ctx, range[0], range[1]) : null;
+}

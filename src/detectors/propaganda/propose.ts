@@ -1,0 +1,65 @@
+import type { Span } from '../../core/types.js';
+import type { FeatureContext } from './features.js';
+import type { PropagandaModel } from './model.js';
+import { proposalFeatures } from './features.js';
+import { binaryScore, sigmoid } from './linear.js';
+import { classifySpan, classifyTokens, decodeSpans, sentenceProbabilities, tokenProbabilities, type TaggedSpan } from './predict.js';
+import { repeatedOccurrences } from './spans.js';
+import type { Technique } from './techniques.js';
+
+/** A proposed span and what proposed it: the tagger, the whole-article repetition step, or the sentence model. */
+export interface ProposedSpan extends TaggedSpan {
+  source: 'tagger' | 'repetition' | 'sentence';
+}
+
+/**
+ * The spans the tagger proposes for a document, in token order, with repeated
+ * occurrences when the model says so. `probs` lets training try thresholds without
+ * recomputing the token probabilities.
+ */
+export function proposeSpans(
+  model: PropagandaModel,
+  ctx: FeatureContext,
+  sentenceProbs: ArrayLike<number> = sentenceProbabilities(model, ctx),
+  probs = tokenProbabilities(model, ctx, sentenceProbs),
+): ProposedSpan[] {
+  const tagged: ProposedSpan[] = [];
+  for (const s of decodeSpans(ctx, probs, model.threshold, model.bridge)) {
+    // The filter's probability replaces the mean token probability as the span's score.
+    const features = proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0);
+    const score = sigmoid(binaryScore(model.filter, features));
+    if (score >= model.filterThreshold) tagged.push({ ...s, score, source: 'tagger' });
+  }
+  if (model.wholeSentence !== null) {
+    const found = new Set(tagged.map((s) => ctx.tokens[s.first]!.sentence));
+    ctx.sentenceTokens.forEach(([a, b], k) => {
+      const p = sentenceProbs[k] ?? 0;
+      if (p >= model.wholeSentence! && !found.has(k) && b > a) tagged.push({ first: a, last: b, score: p, source: 'sentence' });
+    });
+    tagged.sort((x, y) => x.first - y.first);
+  }
+  if (model.repetition === 'off') return tagged;
+  const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
+  const extra = repeatedOccurrences(ctx, seeds, tagged).map((s): ProposedSpan => ({ ...s, source: 'repetition' }));
+  return [...tagged, ...extra].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * One technique per given span for TC. A span listed k times (several gold techniques)
+ * gets its k most probable techniques, so repeated listings are not scored as one guess.
+ */
+export function rankTechniquesForSpans(model: PropagandaModel, ctx: FeatureContext, spans: readonly Span[]): Technique[] {
+  const used = new Map<string, number>();
+  const cache = new Map<string, Technique[]>();
+  return spans.map((span) => {
+    const key = `${span.start}:${span.end}`;
+    let ranked = cache.get(key);
+    if (!ranked) {
+      ranked = (classifySpan(model, ctx, span) ?? [{ label: 'Loaded_Language' as Technique, p: 1 }]).map((r) => r.label);
+      cache.set(key, ranked);
+    }
+    const k = used.get(key) ?? 0;
+    used.set(key, k + 1);
+    return ranked[Math.min(k, ranked.length - 1)]!;
+  });
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createLexicon, defaultPropagandaLexicon, loadLexiconEntries } from '../../../src/detectors/propaganda/lexicons.js';
+import { TECHNIQUE_LABELS } from '../../../src/detectors/propaganda/techniques.js';
+import { buildTextModel } from '../../../src/text/model.js';
+
+test('shipped lexicons load through the rule loader, with ids unique across files', () => {
+  const entries = loadLexiconEntries();
+  assert.ok(entries.length >= 10);
+  const ids = entries.map((e) => e.id);
+  assert.equal(new Set(ids).size, ids.length, 'entry ids are unique across lexicon files');
+  for (const e of entries) {
+    assert.ok((TECHNIQUE_LABELS as readonly string[]).includes(e.technique), `${e.id}: ${e.technique}`);
+    assert.ok(e.terms.length > 0 && e.terms.every((t) => typeof t === 'string' && t.trim() !== ''), e.id);
+  }
+  // The brief's required cue families each have at least one entry.
+  for (const t of ['Loaded_Language', 'Flag-Waving', 'Thought-terminating_Cliches', 'Slogans', 'Doubt', 'Bandwagon,Reductio_ad_hitlerum']) {
+    assert.ok(entries.some((e) => e.technique === t), t);
+  }
+});
+
+test('shipped lexicon finds cues of several techniques in running text', () => {
+  const lexicon = defaultPropagandaLexicon();
+  const text = 'The so-called experts compared him to Hitler. Our nation deserves better; it is what it is.';
+  const hits = lexicon.match(buildTextModel(text).tokens);
+  const techniques = new Set(hits.map((h) => h.technique));
+  for (const t of ['Doubt', 'Bandwagon,Reductio_ad_hitlerum', 'Flag-Waving', 'Thought-terminating_Cliches']) assert.ok(techniques.has(t as never), t);
+});
+
+test('multi-word terms match across typographic apostrophes and by lemma', () => {
+  const lexicon = createLexicon([
+    { id: 'a', description: 'd', source: 's', technique: 'Thought-terminating_Cliches', terms: ["that's life"] },
+    { id: 'b', description: 'd', source: 's', technique: 'Loaded_Language', terms: ['destroy'] },
+  ]);
+  const tokens = buildTextModel('Well, that’s life. They destroyed everything.').tokens;
+  const hits = lexicon.match(tokens);
+  assert.deepEqual(hits.map((h) => h.entryId).sort(), ['a', 'b']);
+  const cliche = hits.find((h) => h.entryId === 'a')!;
+  assert.equal(tokens[cliche.first]!.text, 'that');
+  assert.equal(tokens[cliche.last - 1]!.text, 'life');
+  // A term does not match a longer word that merely starts with it.
+  assert.deepEqual(lexicon.match(buildTextModel('He was destroyer-class.').tokens).filter((h) => h.entryId === 'b'), []);
+});
+
+test('a lexicon entry with an unknown technique is rejected', () => {
+  assert.throws(
+    () => createLexicon([{ id: 'x', description: 'd', source: 's', technique: 'Propaganda' as never, terms: ['a'] }], 'test.yml'),
+    { code: 'UNSPIN_E_MODEL_INVALID', message: /test\.yml: entry x: unknown technique Propaganda/ },
+  );
+});
