@@ -17,6 +17,8 @@ export interface Entity {
   /** Lower-cased titles seen with the name ("president" from "President Tokayev"). */
   titles: Set<string>;
   outletId: string | null;
+  /** Head noun of a described speaker ("opposition" in "the opposition"); null for names. */
+  head: string | null;
   mentions: Span[];
 }
 
@@ -49,7 +51,7 @@ export class EntityRegistry {
   }
 
   private create(name: string, kind: EntityKind): Entity {
-    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, titles: new Set(), outletId: null, mentions: [] };
+    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, titles: new Set(), outletId: null, head: null, mentions: [] };
     this.entities.push(e);
     return e;
   }
@@ -97,7 +99,16 @@ export class EntityRegistry {
     if (next === undefined || !this.ctx.isCapitalized(i + 1)) return false;
     // "Ministry of Defence", "Bank of America"
     if (t.norm === 'of') return this.ctx.isCapitalized(i - 1) && (this.ctx.lexicon.organisationWords.has(prev.norm) || this.ctx.lexicon.titles.has(prev.norm));
+    if (isPluralPossessive(this.ctx, i)) return this.organisationAhead(i + 1);
     return (t.text === '-' || t.text === '\u2010') && prev.end === t.start && next.start === t.end;
+  }
+
+  /** "the Farmers' Association": a plural possessive joins a name only when an organisation follows, not "the Democrats' Nancy Pelosi". */
+  private organisationAhead(from: number): boolean {
+    for (let k = from; k < this.ctx.tokens.length && k < from + 4 && this.ctx.isCapitalized(k); k++) {
+      if (this.ctx.lexicon.organisationWords.has(this.ctx.tokens[k]!.norm)) return true;
+    }
+    return false;
   }
 
   private addNameRun(first: number, last: number): void {
@@ -143,7 +154,12 @@ export class EntityRegistry {
       else if (this.ctx.isWord(k)) words.push(norm);
     }
     if (words.length === 0) return;
-    const nameSpan = { start: tokens[nameFirst]!.start, end: tokens[last]!.end };
+    // The article belongs to a plural possessor, so to the name: "the Farmers' Association".
+    let nameStart = nameFirst;
+    if (nameFirst === first && tokens[first - 1]?.norm === 'the') {
+      for (let k = first; k < last; k++) if (isPluralPossessive(this.ctx, k)) nameStart = first - 1;
+    }
+    const nameSpan = { start: tokens[nameStart]!.start, end: tokens[last]!.end };
     const name = text.slice(nameSpan.start, nameSpan.end);
     const isOrg = words.some((w) => lexicon.organisationWords.has(w) || lexicon.outletWords.has(w)) || (words.length === 1 && /^[A-Z]{2,}$/.test(name));
     const given = words.length > 1 ? words[0]! : null;
@@ -326,6 +342,13 @@ export class EntityRegistry {
     }
     return e;
   }
+}
+
+/** An apostrophe glued to a plural ("Farmers'"). */
+function isPluralPossessive(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const prev = ctx.tokens[i - 1];
+  return (t.text === "'" || t.text === '\u2019') && prev !== undefined && prev.end === t.start && /s$/i.test(prev.text);
 }
 
 function lastBy(list: Entity[]): Entity | undefined {

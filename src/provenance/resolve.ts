@@ -1,6 +1,7 @@
 import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
+import type { PronounInfo } from './lexicon.js';
 import type { Subject } from './subjects.js';
 
 export interface Resolution {
@@ -30,11 +31,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       registry.addMention(author, subject);
       return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
     }
-    const accept = (e: Entity): boolean => {
-      if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
-      if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet';
-      return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
-    };
+    const accept = (e: Entity): boolean => pronounFits(ctx, info, e);
     const entity = registry.antecedent(subject.start, accept, isQuoted);
     if (!entity) {
       // Each unresolved pronoun is its own speaker: two of them need not be the same person.
@@ -79,8 +76,27 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
   const kind = lexicon.organisationWords.has(head) ? 'organisation' : 'group';
   const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
+  e.head ??= head;
   registry.addMention(e, subject);
   return { entity: e, how: `subject ${quoted} (a described speaker)` };
+}
+
+/**
+ * Whether a pronoun can stand for an entity: he/she for a person of agreeing gender; it for an
+ * organisation, an outlet or a collective described in the singular ("the opposition"); they
+ * for any organisation or group.
+ */
+export function pronounFits(ctx: ProvenanceContext, info: PronounInfo, e: Entity): boolean {
+  if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
+  if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet' || (e.kind === 'group' && singularCollective(ctx, e));
+  if (info.refers === 'group') return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
+  return false;
+}
+
+/** "the opposition", "the campaign": a described group whose head is singular and not a person's role. */
+function singularCollective(ctx: ProvenanceContext, e: Entity): boolean {
+  const head = e.head;
+  return head !== null && !head.endsWith('s') && !ctx.lexicon.titles.has(head);
 }
 
 function addTitles(ctx: ProvenanceContext, e: Entity, words: string[]): void {
