@@ -45,6 +45,8 @@ export interface ProvenanceLexicon {
   outletWords: Set<string>;
   phrases: PhraseCue[];
   workTitleWords: Set<string>;
+  /** Words that narrow a title ("foreign" minister, "deputy" minister): data/provenance/title-modifiers.yml. */
+  titleModifiers: Map<string, 'rank' | 'portfolio'>;
 }
 
 /** The raw rule files, so tests can hand in tiny ones. */
@@ -56,6 +58,7 @@ export interface ProvenanceRuleFiles {
   organisations: RuleFile;
   phrases: RuleFile;
   workTitles: RuleFile;
+  titleModifiers: RuleFile;
 }
 
 let cached: ProvenanceLexicon | undefined;
@@ -76,6 +79,7 @@ export function loadDefaultRuleFiles(dir = dataPath('provenance')): ProvenanceRu
     organisations: file('organisations.yml', ['words', 'kind']),
     phrases: file('phrases.yml', ['words', 'role']),
     workTitles: file('work-titles.yml', ['words']),
+    titleModifiers: file('title-modifiers.yml', ['words', 'class']),
   };
 }
 
@@ -106,7 +110,9 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   for (const e of files.organisations.entries) for (const w of lower(e, 'words')) (e.kind === 'outlet' ? outletWords : organisationWords).add(w);
   const phrases = files.phrases.entries.map((e) => ({ id: e.id, words: lower(e, 'words'), role: e.role as PhraseCue['role'] }));
   const workTitleWords = new Set(files.workTitles.entries.flatMap((e) => lower(e, 'words')));
-  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords };
+  const titleModifiers = new Map<string, 'rank' | 'portfolio'>();
+  for (const e of files.titleModifiers.entries) for (const w of lower(e, 'words')) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers };
 }
 
 function gender(value: unknown): Gender {

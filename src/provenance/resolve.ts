@@ -2,6 +2,7 @@ import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { PronounInfo } from './lexicon.js';
+import { describeRole, roleText } from './roles.js';
 import type { Subject } from './subjects.js';
 
 export interface Resolution {
@@ -51,18 +52,19 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (named && subject.kind === 'name') {
     const e = named.entity;
     if (e.kind === 'unknown') e.kind = 'person';
-    addTitles(ctx, e, subject.appositive);
+    addTitles(ctx, registry, e, subject.appositive);
     const full = e.name !== ctx.text.slice(named.start, named.end) ? ` (${e.name})` : '';
     return { entity: e, how: `subject ${quoted}${full}` };
   }
 
   const head = tokens[subject.head]!.norm;
-  const titleInfo = lexicon.titles.get(head);
-  if (titleInfo?.some((t) => t.kind === 'title' || t.kind === 'honorific')) {
-    const e = registry.byTitle(head, subject.start);
-    if (e) {
-      registry.addMention(e, subject);
-      return { entity: e, how: `title ${quoted} resolved to ${e.name}, last named with the title "${head}"` };
+  // "the president", "the foreign minister", "Kazakhstan's president"; never "a minister".
+  const role = lexicon.titles.has(head) && definite(ctx, subject) ? describeRole(lexicon, titleWords(ctx, subject)) : null;
+  if (role) {
+    const found = registry.byTitle(role, subject.start);
+    if (found) {
+      registry.addMention(found.entity, subject);
+      return { entity: found.entity, how: `title ${quoted} resolved to ${found.entity.name}, last named as "${roleText(found.role)}"` };
     }
   }
   if (lexicon.outletWords.has(head) && !named) {
@@ -99,8 +101,23 @@ function singularCollective(ctx: ProvenanceContext, e: Entity): boolean {
   return head !== null && !head.endsWith('s') && !ctx.lexicon.titles.has(head);
 }
 
-function addTitles(ctx: ProvenanceContext, e: Entity, words: string[]): void {
+/** A title phrase with a definite article, a possessive or no article at all ("the president", "Russia's envoy"). */
+function definite(ctx: ProvenanceContext, subject: Subject): boolean {
+  const first = ctx.tokens[ctx.tokenAtOrAfter(subject.start)]!;
+  return !/^(a|an|another|one|some|any|every|each|no)$/.test(first.norm);
+}
+
+/** The words of a title subject from its first word to its head and a following "of" phrase. */
+function titleWords(ctx: ProvenanceContext, subject: Subject): string[] {
+  const out: string[] = [];
+  for (let k = ctx.tokenAtOrAfter(subject.start); k < ctx.tokens.length && ctx.tokens[k]!.start < subject.end; k++) out.push(ctx.tokens[k]!.norm);
+  return out;
+}
+
+function addTitles(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, words: string[]): void {
   for (const w of words) if (ctx.lexicon.titles.get(w)?.some((t) => t.kind === 'title' || t.kind === 'role')) e.titles.add(w);
+  const role = words.length > 0 ? describeRole(ctx.lexicon, words) : null;
+  if (role) registry.addRole(e, role);
   for (const w of words) {
     const g = ctx.lexicon.titles.get(w)?.find((t) => t.gender !== 'any');
     if (g && e.gender === 'any') e.gender = g.gender;
