@@ -301,6 +301,12 @@ export class EntityRegistry {
   private isListenerPosition(first: number): boolean {
     const { tokens, lexicon } = this.ctx;
     let k = first - 1;
+    // "told Channel One's Anna Petrova": the journalist of an outlet named as the listener.
+    if (k >= 1 && /^['’]s$/.test(tokens[k]!.norm)) {
+      const outlet = this.ctx.outletAt(tokens[k - 1]!);
+      const mention = outlet?.mentions.find((m) => m.start <= tokens[k - 1]!.start && tokens[k - 1]!.end <= m.end);
+      if (mention) k = this.ctx.tokenAtOrAfter(mention.start) - 1;
+    }
     if (k >= 0 && tokens[k]!.pos === 'DET') k--;
     if (k < 0) return false;
     const verb = lexicon.cueVerbs.get(tokens[k]!.norm);
