@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { UnspinError } from '../core/errors.js';
 import { dataPath } from '../core/paths.js';
 import { loadRuleFile, type RuleEntry, type RuleFile } from '../core/rules.js';
 
@@ -47,6 +48,8 @@ export interface ProvenanceLexicon {
   workTitleWords: Set<string>;
   /** Words that narrow a title ("foreign" minister, "deputy" minister): data/provenance/title-modifiers.yml. */
   titleModifiers: Map<string, 'rank' | 'portfolio'>;
+  /** Abbreviated titles and the word they stand for ("sen." → "senator"). */
+  titleAbbreviations: Map<string, string>;
 }
 
 /** The raw rule files, so tests can hand in tiny ones. */
@@ -111,8 +114,16 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   const phrases = files.phrases.entries.map((e) => ({ id: e.id, words: lower(e, 'words'), role: e.role as PhraseCue['role'] }));
   const workTitleWords = new Set(files.workTitles.entries.flatMap((e) => lower(e, 'words')));
   const titleModifiers = new Map<string, 'rank' | 'portfolio'>();
-  for (const e of files.titleModifiers.entries) for (const w of lower(e, 'words')) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
-  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers };
+  const titleAbbreviations = new Map<string, string>();
+  for (const e of files.titleModifiers.entries) {
+    const words = lower(e, 'words');
+    if (e.class === 'abbreviation') {
+      const means = Array.isArray(e.means) ? e.means.map((w) => String(w).toLowerCase()) : [];
+      if (means.length !== words.length) throw new UnspinError('MODEL_INVALID', `title-modifiers.yml: entry ${e.id}: "means" needs one word per abbreviation`);
+      words.forEach((w, k) => titleAbbreviations.set(w, means[k]!));
+    } else for (const w of words) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
+  }
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations };
 }
 
 function gender(value: unknown): Gender {

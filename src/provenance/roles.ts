@@ -18,7 +18,8 @@ const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'and', "'s", '’s', "'",
  * the last title word that is not also a modifier ("deputy foreign minister" → minister);
  * null when there is no title word.
  */
-export function describeRole(lexicon: ProvenanceLexicon, words: readonly string[]): Role | null {
+export function describeRole(lexicon: ProvenanceLexicon, written: readonly string[]): Role | null {
+  const words = written.map((w) => lexicon.titleAbbreviations.get(w) ?? w);
   let head = -1;
   for (let k = words.length - 1; k >= 0 && head < 0; k--) if (lexicon.titles.has(words[k]!) && !lexicon.titleModifiers.has(words[k]!)) head = k;
   // "the deputy", "Lieutenant Smith": a modifier that is also a title is the head when alone.

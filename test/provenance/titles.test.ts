@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertSpansConsistent } from '../helpers.js';
-import { defaultLexicon } from '../../src/provenance/lexicon.js';
+import { buildLexicon, defaultLexicon, loadDefaultRuleFiles } from '../../src/provenance/lexicon.js';
 import { describeRole, rolesAgree } from '../../src/provenance/roles.js';
 import { provenanceOf, quoteWith, speakerOf } from './helpers.js';
 
@@ -52,4 +52,16 @@ test('titles agree on the head noun, rank and modifiers', () => {
 test('a spokesman named in an appositive is "the spokesman" later', () => {
   const a = provenanceOf('Peter Cook, the Pentagon spokesman, spoke on Monday. The spokesman said that the strike was legal.');
   assert.equal(speakerOf(a, quoteWith(a, 'strike was legal'))?.name, 'Peter Cook');
+});
+
+test('an abbreviated title is the full title later: "Sen. John McCain" is "the senator"', () => {
+  const a = provenanceOf('Sen. John McCain arrived on Monday. The senator said that the bill was dead. The governor said that taxes would fall.');
+  assert.equal(speakerOf(a, quoteWith(a, 'bill was dead'))?.name, 'John McCain');
+  assert.notEqual(speakerOf(a, quoteWith(a, 'taxes would fall'))?.name, 'John McCain', 'a senator is not the governor');
+});
+
+test('an abbreviation entry needs one meaning per abbreviation', () => {
+  const files = loadDefaultRuleFiles();
+  const broken = { ...files.titleModifiers, entries: [{ id: 'abbreviation-x', description: 'x', source: 'x', class: 'abbreviation', words: ['sen.', 'rep.'], means: ['senator'] }] };
+  assert.throws(() => buildLexicon({ ...files, titleModifiers: broken }), /abbreviation-x: "means" needs one word per abbreviation/);
 });
