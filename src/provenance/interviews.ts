@@ -45,6 +45,7 @@ export function attachInterviewOutlets(ctx: ProvenanceContext, registry: EntityR
     if (!same) {
       if (outletTokens.some((o) => o.id !== interview.outlet.id && o.token > interview.token && o.token < Math.max(at, first))) continue;
       if (otherListener(ctx, registry, interview, Math.max(at, first))) continue;
+      if (anotherOccasion(ctx, quotes, interview.sentence, sentence)) continue;
       const namesInterviewer = interview.interviewer !== null && mentionInSentence(ctx, registry, interview.interviewer, sentence);
       const paragraph = ctx.paragraphOf[Math.min(first, ctx.tokens.length - 1)]!;
       if (!namesInterviewer && paragraph - interview.paragraph > PARAGRAPHS_AFTER) continue;
@@ -124,6 +125,29 @@ function mentionEndingAt(registry: EntityRegistry, end: number): Mention | null 
 
 function mentionInSentence(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, sentence: number): boolean {
   return registry.mentions.some((m) => m.entity === e && ctx.sentenceOf[ctx.tokenAtOrAfter(m.start)] === sentence);
+}
+
+/**
+ * Narration between the interview's sentence and the end of the quote's sentence that moves to
+ * another occasion ("Trump later blamed", "At a rally on Monday, he said"). Quoted and reported
+ * words are not narration: "he said he had previously …" stays in the interview.
+ */
+function anotherOccasion(ctx: ProvenanceContext, quotes: readonly FoundQuote[], from: number, to: number): boolean {
+  const { tokens } = ctx;
+  // Sentence numbers grow with the tokens: start at the first token after the interview's sentence.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.sentenceOf[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < tokens.length && ctx.sentenceOf[k]! <= to; k++) {
+    if (!ctx.lexicon.occasionWords.has(tokens[k]!.norm) || ctx.inQuote[k]) continue;
+    const t = tokens[k]!;
+    if (!quotes.some((q) => q.start <= t.start && t.end <= q.end)) return true;
+  }
+  return false;
 }
 
 /** Someone else named as a listener since the interview began ("later told John Smith"). */

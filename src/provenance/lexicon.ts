@@ -50,6 +50,8 @@ export interface ProvenanceLexicon {
   titleModifiers: Map<string, 'rank' | 'portfolio'>;
   /** Abbreviated titles and the word they stand for ("sen." → "senator"). */
   titleAbbreviations: Map<string, string>;
+  /** Words that move the narration to another occasion than an interview ("later", "rally"). */
+  occasionWords: Set<string>;
 }
 
 /** The raw rule files, so tests can hand in tiny ones. */
@@ -62,6 +64,7 @@ export interface ProvenanceRuleFiles {
   phrases: RuleFile;
   workTitles: RuleFile;
   titleModifiers: RuleFile;
+  occasions: RuleFile;
 }
 
 let cached: ProvenanceLexicon | undefined;
@@ -83,6 +86,7 @@ export function loadDefaultRuleFiles(dir = dataPath('provenance')): ProvenanceRu
     phrases: file('phrases.yml', ['words', 'role']),
     workTitles: file('work-titles.yml', ['words']),
     titleModifiers: file('title-modifiers.yml', ['words', 'class']),
+    occasions: file('occasions.yml', ['words']),
   };
 }
 
@@ -123,7 +127,7 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
       words.forEach((w, k) => titleAbbreviations.set(w, means[k]!));
     } else for (const w of words) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
   }
-  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations };
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations, occasionWords: new Set(files.occasions.entries.flatMap((e) => lower(e, 'words'))) };
 }
 
 function gender(value: unknown): Gender {

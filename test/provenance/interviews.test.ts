@@ -61,3 +61,11 @@ test('an interview ends with another outlet, another listener, another speaker o
   const e = provenanceOf('Speaking to Channel One’s Anna Petrova, Orlov said that the border was calm.\n\nThe weather was bad.\n\nNothing happened.\n\nRain fell.\n\n“We will win,” Orlov told Petrova.', { findOutlets: CHANNEL_ONE });
   assert.equal(quoteWith(e, 'We will win')?.outletId, 'channel-one', 'naming the interviewer keeps the interview at any distance');
 });
+
+test('narration that moves to another occasion ends the interview; reported words do not', () => {
+  const a = provenanceOf('Orlov told Channel One that the border was calm.\n\nOrlov later blamed the press, claiming that he had been misquoted.\n\n“We will win,” he said.', { findOutlets: CHANNEL_ONE });
+  assert.equal(quoteWith(a, 'misquoted')?.outletId, null, '"later" is another occasion');
+  assert.equal(quoteWith(a, 'We will win')?.outletId, null);
+  const b = provenanceOf('Orlov told Channel One that the border was calm.\n\nHe said that he had previously warned the West.', { findOutlets: CHANNEL_ONE });
+  assert.equal(quoteWith(b, 'previously warned')?.outletId, 'channel-one', '"previously" inside the reported content');
+});
