@@ -150,9 +150,21 @@ function anotherOccasion(ctx: ProvenanceContext, quotes: readonly FoundQuote[], 
   return false;
 }
 
-/** Someone else named as a listener since the interview began ("later told John Smith"). */
+/**
+ * Someone else named as a listener since the interview began: "later told John Smith",
+ * "reiterated to ABC News" (also when that name is not a known outlet).
+ */
 function otherListener(ctx: ProvenanceContext, registry: EntityRegistry, interview: Interview, before: number): boolean {
-  const from = ctx.tokens[interview.token]!.start;
-  const to = ctx.tokens[Math.min(before, ctx.tokens.length - 1)]!.start;
-  return registry.mentions.some((m) => m.listener && m.start > from && m.start < to && m.entity !== interview.interviewer && m.entity !== interview.speaker);
+  const { tokens } = ctx;
+  const from = tokens[interview.token]!.start;
+  const to = tokens[Math.min(before, tokens.length - 1)]!.start;
+  return registry.mentions.some((m) => {
+    if (m.start <= from || m.start >= to || m.entity === interview.interviewer || m.entity === interview.speaker) return false;
+    if (m.listener) return true;
+    let k = ctx.tokenAtOrAfter(m.start) - 1;
+    if (tokens[k]?.pos === 'DET') k--;
+    if (!/^(to|with)$/.test(tokens[k]?.norm ?? '')) return false;
+    const verb = tokens[k - 1];
+    return verb !== undefined && (ctx.lexicon.cueVerbs.has(verb.norm) || INTERVIEW_WORDS.test(verb.norm));
+  });
 }

@@ -52,6 +52,8 @@ test('an interview ends with another outlet, another listener, another speaker o
   const b = provenanceOf('Speaking to Channel One’s Anna Petrova, Orlov said that the border was calm.\n\nLater, Orlov told John Smith that the army was ready.\n\n“We will win,” Orlov said.', { findOutlets: CHANNEL_ONE });
   assert.equal(quoteWith(b, 'army was ready')?.outletId, null, 'told someone else');
   assert.equal(quoteWith(b, 'We will win')?.outletId, null);
+  const told = provenanceOf('“We are strong,” Orlov told Channel One.\n\nOrlov repeated to Baltic Radio that the army was ready.', { findOutlets: CHANNEL_ONE });
+  assert.equal(quoteWith(told, 'army was ready')?.outletId, null, 'a listener the outlet list does not know');
 
   const c = provenanceOf('Speaking to Channel One, Orlov said that the border was calm.\n\n“Prices will fall,” said Ivan Sidorov, the finance minister.', { findOutlets: CHANNEL_ONE });
   assert.equal(quoteWith(c, 'Prices will fall')?.outletId, null, 'another speaker');
