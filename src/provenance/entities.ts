@@ -15,9 +15,7 @@ export interface Entity {
   gender: Gender;
   given: string | null;
   surname: string | null;
-  /** Lower-cased titles seen with the name ("president" from "President Tokayev"). */
-  titles: Set<string>;
-  /** The offices seen with the name, with their modifiers ("Swedish foreign minister"). */
+  /** The offices seen with the name, with their modifiers ("president" from "President Tokayev", "Swedish foreign minister"). */
   roles: Role[];
   outletId: string | null;
   /** Head noun of a described speaker ("opposition" in "the opposition"); null for names. */
@@ -54,7 +52,7 @@ export class EntityRegistry {
   }
 
   private create(name: string, kind: EntityKind): Entity {
-    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, titles: new Set(), roles: [], outletId: null, head: null, mentions: [] };
+    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, roles: [], outletId: null, head: null, mentions: [] };
     this.entities.push(e);
     return e;
   }
@@ -182,7 +180,6 @@ export class EntityRegistry {
     const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || givenGender !== undefined ? 'person' : 'unknown';
 
     const entity = this.link(words, given, surname, gender, kind, name);
-    for (const t of titles) entity.titles.add(t);
     const role = titles.length > 0 ? this.preNominalRole(first, nameFirst) : null;
     if (role) this.addRole(entity, role);
     const listener = this.isListenerPosition(first);
@@ -250,7 +247,6 @@ export class EntityRegistry {
   }
 
   addRole(entity: Entity, role: Role): void {
-    entity.titles.add(role.head);
     const text = roleText(role);
     if (!entity.roles.some((r) => roleText(r) === text)) entity.roles.push(role);
     const gendered = this.ctx.lexicon.titles.get(role.head)?.find((t) => t.gender !== 'any');

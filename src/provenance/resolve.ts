@@ -115,7 +115,6 @@ function titleWords(ctx: ProvenanceContext, subject: Subject): string[] {
 }
 
 function addTitles(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, words: string[]): void {
-  for (const w of words) if (ctx.lexicon.titles.get(w)?.some((t) => t.kind === 'title' || t.kind === 'role')) e.titles.add(w);
   // A relative clause ("Smith, who was appointed minister in 2010,") names no office of its own.
   const role = words.length > 0 && !words.some((w) => w === 'who' || w === 'which') ? describeRole(ctx.lexicon, words) : null;
   if (role) registry.addRole(e, role);
