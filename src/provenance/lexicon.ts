@@ -52,6 +52,8 @@ export interface ProvenanceLexicon {
   titleAbbreviations: Map<string, string>;
   /** Words that move the narration to another occasion than an interview ("later", "rally"). */
   occasionWords: Set<string>;
+  /** Nouns of groups and documents that "it" can stand for ("the opposition", "the report"). */
+  collectiveWords: Set<string>;
 }
 
 /** The raw rule files, so tests can hand in tiny ones. */
@@ -65,6 +67,7 @@ export interface ProvenanceRuleFiles {
   workTitles: RuleFile;
   titleModifiers: RuleFile;
   occasions: RuleFile;
+  collectives: RuleFile;
 }
 
 let cached: ProvenanceLexicon | undefined;
@@ -87,6 +90,7 @@ export function loadDefaultRuleFiles(dir = dataPath('provenance')): ProvenanceRu
     workTitles: file('work-titles.yml', ['words']),
     titleModifiers: file('title-modifiers.yml', ['words', 'class']),
     occasions: file('occasions.yml', ['words']),
+    collectives: file('collectives.yml', ['words']),
   };
 }
 
@@ -127,7 +131,7 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
       words.forEach((w, k) => titleAbbreviations.set(w, means[k]!));
     } else for (const w of words) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
   }
-  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations, occasionWords: new Set(files.occasions.entries.flatMap((e) => lower(e, 'words'))) };
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations, occasionWords: new Set(files.occasions.entries.flatMap((e) => lower(e, 'words'))), collectiveWords: new Set(files.collectives.entries.flatMap((e) => lower(e, 'words'))) };
 }
 
 function gender(value: unknown): Gender {

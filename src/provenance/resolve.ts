@@ -95,10 +95,9 @@ export function pronounFits(ctx: ProvenanceContext, info: PronounInfo, e: Entity
   return false;
 }
 
-/** "the opposition", "the campaign": a described group whose head is singular and not a person's role. */
+/** "the opposition", "the report": a described speaker whose head is a collective or document noun. */
 function singularCollective(ctx: ProvenanceContext, e: Entity): boolean {
-  const head = e.head;
-  return head !== null && !head.endsWith('s') && !ctx.lexicon.titles.has(head);
+  return e.head !== null && ctx.lexicon.collectiveWords.has(e.head);
 }
 
 /** A title phrase with a definite article, a possessive or no article at all ("the president", "Russia's envoy"). */

@@ -23,9 +23,11 @@ test('a nested pronoun that does not agree with the reporting speaker is resolve
   assert.equal(speakerOf(a, a.quotes.find((q) => q.text === 'that prices would rise'))?.name, 'Anna Petrova', '"she" is not the man who reports her');
 });
 
-test('"it" can stand for a collective described in the singular, never for a plural role', () => {
-  const a = provenanceOf('The campaign said on Monday that the rally was cancelled. It added that refunds would follow.');
-  assert.equal(speakerOf(a, quoteWith(a, 'refunds'))?.name, 'The campaign');
+test('"it" can stand for a collective or a document described in the singular, never for a person or a plural role', () => {
+  const a = provenanceOf('The report said on Monday that the rally was cancelled. It added that refunds would follow.');
+  assert.equal(speakerOf(a, quoteWith(a, 'refunds'))?.name, 'The report');
+  const person = provenanceOf('The Farmers’ Association met on Monday. His neighbour said that the rally was cancelled. It added that refunds would follow.');
+  assert.equal(speakerOf(person, quoteWith(person, 'refunds'))?.name, 'The Farmers’ Association', '"it" is never a person');
   const b = provenanceOf('The Farmers’ Association met on Monday. Officials said that the rally was cancelled. It added that refunds would follow.');
   assert.equal(speakerOf(b, quoteWith(b, 'refunds'))?.name, 'The Farmers’ Association', 'not "Officials"');
 });
