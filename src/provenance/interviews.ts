@@ -63,7 +63,8 @@ function findInterviews(ctx: ProvenanceContext, registry: EntityRegistry, quotes
     for (const m of outlet.mentions) {
       const o1 = ctx.tokenAtOrAfter(m.start);
       const o2 = ctx.tokenBefore(m.end);
-      if (o1 >= tokens.length) continue;
+      // “I told CNN …” inside a quote is the speaker's story, not the article's interview.
+      if (o1 >= tokens.length || ctx.inQuote[o1]) continue;
       let interviewer: Entity | null = null;
       let position = o1;
       // "Anna Petrova of Channel One"

@@ -58,6 +58,9 @@ test('an interview ends with another outlet, another listener, another speaker o
   const c = provenanceOf('Speaking to Channel One, Orlov said that the border was calm.\n\n“Prices will fall,” said Ivan Sidorov, the finance minister.', { findOutlets: CHANNEL_ONE });
   assert.equal(quoteWith(c, 'Prices will fall')?.outletId, null, 'another speaker');
 
+  const story = provenanceOf('“When I told Channel One that the war was over, nobody listened,” Orlov said.\n\n“We are strong,” Orlov said.', { findOutlets: CHANNEL_ONE });
+  assert.ok(story.quotes.every((q) => q.outletId === null), 'an interview told of inside a quote is not this one');
+
   const d = provenanceOf('Speaking to Channel One, Orlov said that the border was calm.\n\nThe weather was bad.\n\nNothing happened.\n\nRain fell.\n\n“We will win,” Orlov said.', { findOutlets: CHANNEL_ONE });
   assert.equal(quoteWith(d, 'We will win')?.outletId, null, 'three paragraphs later');
   const e = provenanceOf('Speaking to Channel One’s Anna Petrova, Orlov said that the border was calm.\n\nThe weather was bad.\n\nNothing happened.\n\nRain fell.\n\n“We will win,” Orlov told Petrova.', { findOutlets: CHANNEL_ONE });
