@@ -1,6 +1,7 @@
 import type { Outlet, Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
+import { describeRole, roleText, rolesAgree, type Role } from './roles.js';
 import { DATE_WORDS } from './subjects.js';
 
 /** `author`: the writer, speaking in the first person; never an antecedent of he, she, it or they. */
@@ -14,9 +15,11 @@ export interface Entity {
   gender: Gender;
   given: string | null;
   surname: string | null;
-  /** Lower-cased titles seen with the name ("president" from "President Tokayev"). */
-  titles: Set<string>;
+  /** The offices seen with the name, with their modifiers ("president" from "President Tokayev", "Swedish foreign minister"). */
+  roles: Role[];
   outletId: string | null;
+  /** Head noun of a described speaker ("opposition" in "the opposition"); null for names. */
+  head: string | null;
   mentions: Span[];
 }
 
@@ -49,7 +52,7 @@ export class EntityRegistry {
   }
 
   private create(name: string, kind: EntityKind): Entity {
-    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, titles: new Set(), outletId: null, mentions: [] };
+    const e: Entity = { n: this.entities.length, name, kind, gender: 'any', given: null, surname: null, roles: [], outletId: null, head: null, mentions: [] };
     this.entities.push(e);
     return e;
   }
@@ -71,7 +74,14 @@ export class EntityRegistry {
       let j = i;
       while (j + 1 < tokens.length && this.ctx.sameParagraph(j, j + 1) && (this.isNameToken(j + 1) || this.isNameJoiner(j + 1))) j++;
       while (j > i && !this.isNameToken(j)) j--;
-      this.addNameRun(i, j);
+      const entity = this.addNameRun(i, j);
+      if (entity && (entity.kind === 'person' || entity.kind === 'unknown')) {
+        const role = this.appositiveRole(i, j);
+        if (role) {
+          this.addRole(entity, role);
+          if (entity.kind === 'unknown') entity.kind = 'person';
+        }
+      }
       i = j + 1;
     }
   }
@@ -97,13 +107,22 @@ export class EntityRegistry {
     if (next === undefined || !this.ctx.isCapitalized(i + 1)) return false;
     // "Ministry of Defence", "Bank of America"
     if (t.norm === 'of') return this.ctx.isCapitalized(i - 1) && (this.ctx.lexicon.organisationWords.has(prev.norm) || this.ctx.lexicon.titles.has(prev.norm));
+    if (isPluralPossessive(this.ctx, i)) return this.organisationAhead(i + 1);
     return (t.text === '-' || t.text === '\u2010') && prev.end === t.start && next.start === t.end;
   }
 
-  private addNameRun(first: number, last: number): void {
+  /** "the Farmers' Association": a plural possessive joins a name only when an organisation follows, not "the Democrats' Nancy Pelosi". */
+  private organisationAhead(from: number): boolean {
+    for (let k = from; k < this.ctx.tokens.length && k < from + 4 && this.ctx.isCapitalized(k); k++) {
+      if (this.ctx.lexicon.organisationWords.has(this.ctx.tokens[k]!.norm)) return true;
+    }
+    return false;
+  }
+
+  private addNameRun(first: number, last: number): Entity | null {
     const { tokens, lexicon, text } = this.ctx;
     const span = { start: tokens[first]!.start, end: tokens[last]!.end };
-    if (this.ctx.outletAt(span)) return; // outlets are linked separately
+    if (this.ctx.outletAt(span)) return null; // outlets are linked separately
     // The name starts after the last title, or at a known given name ("Kazakh President Kassym-Jomart Tokayev").
     let nameFirst = first;
     const titles: string[] = [];
@@ -123,11 +142,11 @@ export class EntityRegistry {
     // A capitalised role on its own ("Officials said"): a group, not a name.
     if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
       if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.text, 'group'), tokens[first]!);
-      return;
+      return null;
     }
-    if (nameFirst > last) return;
+    if (nameFirst > last) return null;
     // "in May", "April 4": a month that is also a given name.
-    if (nameFirst === last && MONTH_NAMES.has(tokens[last]!.norm) && (tokens[last - 1]?.pos === 'ADP' || tokens[last + 1]?.pos === 'NUM')) return;
+    if (nameFirst === last && MONTH_NAMES.has(tokens[last]!.norm) && (tokens[last - 1]?.pos === 'ADP' || tokens[last + 1]?.pos === 'NUM')) return null;
     // Titles just before the run, in lower case ("Republican presidential candidate Ted Cruz").
     for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
       const info = lexicon.titles.get(tokens[k]!.norm);
@@ -142,8 +161,13 @@ export class EntityRegistry {
       if (k > nameFirst && tokens[k - 1]!.end === tokens[k]!.start) words[words.length - 1] += norm;
       else if (this.ctx.isWord(k)) words.push(norm);
     }
-    if (words.length === 0) return;
-    const nameSpan = { start: tokens[nameFirst]!.start, end: tokens[last]!.end };
+    if (words.length === 0) return null;
+    // The article belongs to a plural possessor, so to the name: "the Farmers' Association".
+    let nameStart = nameFirst;
+    if (nameFirst === first && tokens[first - 1]?.norm === 'the') {
+      for (let k = first; k < last; k++) if (isPluralPossessive(this.ctx, k)) nameStart = first - 1;
+    }
+    const nameSpan = { start: tokens[nameStart]!.start, end: tokens[last]!.end };
     const name = text.slice(nameSpan.start, nameSpan.end);
     const isOrg = words.some((w) => lexicon.organisationWords.has(w) || lexicon.outletWords.has(w)) || (words.length === 1 && /^[A-Z]{2,}$/.test(name));
     const given = words.length > 1 ? words[0]! : null;
@@ -156,9 +180,77 @@ export class EntityRegistry {
     const kind: EntityKind = place ? 'place' : isOrg ? 'organisation' : titles.length > 0 || givenGender !== undefined ? 'person' : 'unknown';
 
     const entity = this.link(words, given, surname, gender, kind, name);
-    for (const t of titles) entity.titles.add(t);
+    const role = titles.length > 0 ? this.preNominalRole(first, nameFirst) : null;
+    if (role) this.addRole(entity, role);
     const listener = this.isListenerPosition(first);
     this.addMention(entity, first === nameFirst ? nameSpan : span, listener);
+    return entity;
+  }
+
+  /** The office named before a name: "Kazakh President", "the Swedish foreign minister", "former President". */
+  private preNominalRole(first: number, nameFirst: number): Role | null {
+    let from = first;
+    while (from - 1 >= 0 && first - from < 4 && this.isRoleWord(from - 1) && !this.ctx.isCapitalized(from - 1)) from--;
+    return describeRole(this.ctx.lexicon, this.norms(from, nameFirst - 1));
+  }
+
+  /**
+   * A title set off by commas next to a name: after it ("Tokayev, the Kazakh president, spoke",
+   * "Tokayev, the president of Kazakhstan,") or before it ("the Swedish foreign minister, Maria
+   * Lindqvist, arrived"). The title must end with a title word and the commas must close.
+   */
+  private appositiveRole(first: number, last: number): Role | null {
+    const { tokens, lexicon } = this.ctx;
+    const closes = (k: number) => k >= tokens.length || /^[,;)\u2014]$/.test(tokens[k]!.text) || this.ctx.isSentenceEnd(k);
+    if (tokens[last + 1]?.text === ',') {
+      let k = last + 2;
+      if (/^(the|a|an)$/.test(tokens[k]?.norm ?? '')) k++;
+      const from = k;
+      while (k < tokens.length && k - from < 6 && this.isRoleWord(k)) k++;
+      const headEnd = k;
+      if (headEnd > from && lexicon.titles.has(tokens[headEnd - 1]!.norm)) {
+        // "the president of Kazakhstan"
+        if (tokens[k]?.norm === 'of') {
+          let m = k + 1;
+          if (tokens[m]?.norm === 'the') m++;
+          const start = m;
+          while (m < tokens.length && m - start < 4 && this.ctx.isCapitalized(m) && tokens[m]!.pos === 'PROPN') m++;
+          if (m > start) k = m;
+        }
+        if (closes(k) && this.ctx.sameParagraph(last, k - 1)) return describeRole(lexicon, this.norms(from, k - 1));
+      }
+    }
+    if (first >= 2 && tokens[first - 1]!.text === ',' && closes(last + 1) && lexicon.titles.has(tokens[first - 2]!.norm)) {
+      const to = first - 2;
+      let k = to;
+      while (k - 1 >= 0 && to - k < 5 && this.isRoleWord(k - 1) && !/^['’]s$/.test(tokens[k - 1]!.norm)) k--;
+      const before = tokens[k - 1];
+      const opens = before === undefined || /^(the|a|an|his|her|its|their)$/.test(before.norm) || /^['’]s$/.test(before.norm) || this.ctx.sentenceOf[k - 1] !== this.ctx.sentenceOf[k];
+      if (opens) return describeRole(lexicon, this.norms(k, to));
+    }
+    return null;
+  }
+
+  /** A word that can be part of a title phrase: an adjective, a noun, a title or a possessive. */
+  private isRoleWord(k: number): boolean {
+    const t = this.ctx.tokens[k]!;
+    if (this.ctx.lexicon.titles.has(t.norm) || this.ctx.lexicon.titleModifiers.has(t.norm)) return true;
+    if (/^['’]s$/.test(t.norm)) return true;
+    if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'NUM') return false;
+    return !this.ctx.lexicon.cueVerbs.has(t.norm) || t.pos === 'NOUN';
+  }
+
+  private norms(from: number, to: number): string[] {
+    const out: string[] = [];
+    for (let k = from; k <= to; k++) out.push(this.ctx.tokens[k]!.norm);
+    return out;
+  }
+
+  addRole(entity: Entity, role: Role): void {
+    const text = roleText(role);
+    if (!entity.roles.some((r) => roleText(r) === text)) entity.roles.push(role);
+    const gendered = this.ctx.lexicon.titles.get(role.head)?.find((t) => t.gender !== 'any');
+    if (gendered && entity.gender === 'any') entity.gender = gendered.gender;
   }
 
   private link(words: string[], given: string | null, surname: string, gender: Gender, kind: EntityKind, name: string): Entity {
@@ -205,6 +297,12 @@ export class EntityRegistry {
   private isListenerPosition(first: number): boolean {
     const { tokens, lexicon } = this.ctx;
     let k = first - 1;
+    // "told Channel One's Anna Petrova": the journalist of an outlet named as the listener.
+    if (k >= 1 && /^['’]s$/.test(tokens[k]!.norm)) {
+      const outlet = this.ctx.outletAt(tokens[k - 1]!);
+      const mention = outlet?.mentions.find((m) => m.start <= tokens[k - 1]!.start && tokens[k - 1]!.end <= m.end);
+      if (mention) k = this.ctx.tokenAtOrAfter(mention.start) - 1;
+    }
     if (k >= 0 && tokens[k]!.pos === 'DET') k--;
     if (k < 0) return false;
     const verb = lexicon.cueVerbs.get(tokens[k]!.norm);
@@ -276,11 +374,15 @@ export class EntityRegistry {
     return lo;
   }
 
-  /** The most recent entity, before `offset`, that was named with this title ("the president"). */
-  byTitle(title: string, offset: number): Entity | null {
+  /**
+   * The most recent entity, before `offset`, known by a title that agrees with this one: same
+   * head noun, no conflicting modifier ("the foreign minister" is not the finance minister).
+   */
+  byTitle(role: Role, offset: number): { entity: Entity; role: Role } | null {
     for (let k = this.firstAtOrAfter(offset) - 1; k >= 0; k--) {
       const e = this.mentions[k]!.entity;
-      if (e.titles.has(title)) return e;
+      const known = e.roles.find((r) => rolesAgree(r, role));
+      if (known) return { entity: e, role: known };
     }
     return null;
   }
@@ -326,6 +428,13 @@ export class EntityRegistry {
     }
     return e;
   }
+}
+
+/** An apostrophe glued to a plural ("Farmers'"). */
+function isPluralPossessive(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  const prev = ctx.tokens[i - 1];
+  return (t.text === "'" || t.text === '\u2019') && prev !== undefined && prev.end === t.start && /s$/i.test(prev.text);
 }
 
 function lastBy(list: Entity[]): Entity | undefined {

@@ -6,6 +6,7 @@ import { attributeDirectQuotes } from './direct.js';
 import { EntityRegistry, type Entity, type Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { defaultLexicon, type ProvenanceLexicon } from './lexicon.js';
+import { attachInterviewOutlets } from './interviews.js';
 import { findQuotedSegments } from './marks.js';
 import { findOutlets as defaultFindOutlets } from './outlets.js';
 import { findReportedSpeech } from './reported.js';
@@ -58,6 +59,7 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   const directSpans = direct.filter((q) => q.kind === 'direct');
   const reported = findReportedSpeech(ctx, registry, directSpans, isQuoted);
   adoptPartialQuotes(direct, reported);
+  attachInterviewOutlets(ctx, registry, [...direct, ...reported].sort((a, b) => a.start - b.start));
 
   const found = dedupe([...direct, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
   const speakerIds = new Map<Entity, string>();

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { UnspinError } from '../core/errors.js';
 import { dataPath } from '../core/paths.js';
 import { loadRuleFile, type RuleEntry, type RuleFile } from '../core/rules.js';
 
@@ -45,6 +46,14 @@ export interface ProvenanceLexicon {
   outletWords: Set<string>;
   phrases: PhraseCue[];
   workTitleWords: Set<string>;
+  /** Words that narrow a title ("foreign" minister, "deputy" minister): data/provenance/title-modifiers.yml. */
+  titleModifiers: Map<string, 'rank' | 'portfolio'>;
+  /** Abbreviated titles and the word they stand for ("sen." → "senator"). */
+  titleAbbreviations: Map<string, string>;
+  /** Words that move the narration to another occasion than an interview ("later", "rally"). */
+  occasionWords: Set<string>;
+  /** Nouns of groups and documents that "it" can stand for ("the opposition", "the report"). */
+  collectiveWords: Set<string>;
 }
 
 /** The raw rule files, so tests can hand in tiny ones. */
@@ -56,6 +65,9 @@ export interface ProvenanceRuleFiles {
   organisations: RuleFile;
   phrases: RuleFile;
   workTitles: RuleFile;
+  titleModifiers: RuleFile;
+  occasions: RuleFile;
+  collectives: RuleFile;
 }
 
 let cached: ProvenanceLexicon | undefined;
@@ -76,6 +88,9 @@ export function loadDefaultRuleFiles(dir = dataPath('provenance')): ProvenanceRu
     organisations: file('organisations.yml', ['words', 'kind']),
     phrases: file('phrases.yml', ['words', 'role']),
     workTitles: file('work-titles.yml', ['words']),
+    titleModifiers: file('title-modifiers.yml', ['words', 'class']),
+    occasions: file('occasions.yml', ['words']),
+    collectives: file('collectives.yml', ['words']),
   };
 }
 
@@ -106,7 +121,17 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   for (const e of files.organisations.entries) for (const w of lower(e, 'words')) (e.kind === 'outlet' ? outletWords : organisationWords).add(w);
   const phrases = files.phrases.entries.map((e) => ({ id: e.id, words: lower(e, 'words'), role: e.role as PhraseCue['role'] }));
   const workTitleWords = new Set(files.workTitles.entries.flatMap((e) => lower(e, 'words')));
-  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords };
+  const titleModifiers = new Map<string, 'rank' | 'portfolio'>();
+  const titleAbbreviations = new Map<string, string>();
+  for (const e of files.titleModifiers.entries) {
+    const words = lower(e, 'words');
+    if (e.class === 'abbreviation') {
+      const means = Array.isArray(e.means) ? e.means.map((w) => String(w).toLowerCase()) : [];
+      if (means.length !== words.length) throw new UnspinError('MODEL_INVALID', `title-modifiers.yml: entry ${e.id}: "means" needs one word per abbreviation`);
+      words.forEach((w, k) => titleAbbreviations.set(w, means[k]!));
+    } else for (const w of words) titleModifiers.set(w, e.class === 'rank' ? 'rank' : 'portfolio');
+  }
+  return { cueVerbs, pronouns, titles, givenNames, organisationWords, outletWords, phrases, workTitleWords, titleModifiers, titleAbbreviations, occasionWords: new Set(files.occasions.entries.flatMap((e) => lower(e, 'words'))), collectiveWords: new Set(files.collectives.entries.flatMap((e) => lower(e, 'words'))) };
 }
 
 function gender(value: unknown): Gender {

@@ -2,8 +2,10 @@ import type { ProvenanceContext } from './context.js';
 import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
-import { resolveSubject } from './resolve.js';
+import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
 import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+
+type Resolve = (subject: Subject) => Resolution | null;
 
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
@@ -17,13 +19,23 @@ const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'bec
 export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
+  // Set for one cue at a time: the reported speech a nested pronoun subject is inside.
+  let nestedIn: FoundQuote | null = null;
+  const resolve: Resolve = (subject) => {
+    if (nestedIn && subject.kind === 'pronoun') {
+      const outer = nestedIn.entity!;
+      registry.addMention(outer, subject);
+      return { entity: outer, how: `pronoun "${ctx.text.slice(subject.start, subject.end)}" inside reported speech by ${outer.name} stands for that speaker` };
+    }
+    return resolveSubject(ctx, registry, subject, isQuoted);
+  };
   let sentenceStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) sentenceStart = i;
     if (ctx.inQuote[i]) continue;
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
-      const found = according(ctx, registry, i, phrase.length, phrase.id, sentenceStart, isQuoted);
+      const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
       if (found && !mostlyDirect(found, directSpans)) out.push(found);
       i += phrase.length - 1;
       continue;
@@ -32,20 +44,38 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
     if (verb.cls === 'naming') {
-      const found = naming(ctx, registry, i, verb.id, sentenceStart, end, isQuoted);
+      const found = naming(ctx, i, verb.id, sentenceStart, end, resolve);
       if (found) out.push(found);
       continue;
     }
     const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
+    nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
-    if (subject || passive(ctx, i)) found = preposed(ctx, registry, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, isQuoted);
-    if (!found && verb.cls === 'speech') found = postposed(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted) ?? parenthetical(ctx, registry, i, verb.id, sentenceStart, subject, end, isQuoted);
+    if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
+    if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
     if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
   return out;
 }
 
-function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+/**
+ * "The opposition said that it would ask the court to …": a pronoun subject of a cue inside
+ * reported content, agreeing with the reporting speaker, is that speaker, not whoever was named
+ * last before it (the nested report stays: it is the same speaker's words).
+ */
+function sameSpeakerNested(ctx: ProvenanceContext, found: readonly FoundQuote[], v: number, subject: Subject): FoundQuote | null {
+  if (subject.kind !== 'pronoun') return null;
+  const info = ctx.lexicon.pronouns.get(ctx.tokens[subject.head]!.norm);
+  if (!info || info.refers === 'self') return null;
+  const cue = ctx.tokens[v]!;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const q = found[k]!;
+    if (q.kind === 'indirect' && q.entity !== null && q.start <= subject.start && cue.end <= q.end) return pronounFits(ctx, info, q.entity) ? q : null;
+  }
+  return null;
+}
+
+function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
@@ -129,7 +159,7 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 2) return null;
-  const resolved = subject ? resolveSubject(ctx, registry, subject, isQuoted) : null;
+  const resolved = subject ? resolve(subject) : null;
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
@@ -146,7 +176,7 @@ function preposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, r
 }
 
 /** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
-function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subjectBefore: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart: number, subjectBefore: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   let subject = subjectBefore;
   let comma: number;
@@ -175,7 +205,7 @@ function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, 
   }
   // What was said is a clause ("The talks failed, he said"), not an adverbial ("In a speech, he said").
   if (words < 3 || verbs === 0) return null;
-  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const resolved = resolve(subject);
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
   while (last > first && ctx.isQuoteMark(last)) last--;
@@ -192,7 +222,7 @@ function postposed(ctx: ProvenanceContext, registry: EntityRegistry, v: number, 
 }
 
 /** `According to X, …` (content after) or `…, according to X.` (content before). */
-function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, length: number, ruleId: string, sentenceStart: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+function according(ctx: ProvenanceContext, p: number, length: number, ruleId: string, sentenceStart: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const end = sentenceLast(ctx, p);
   const subject = subjectRight(ctx, p + length, end);
@@ -219,7 +249,7 @@ function according(ctx: ProvenanceContext, registry: EntityRegistry, p: number, 
   let words = 0;
   for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 3) return null;
-  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const resolved = resolve(subject);
   return {
     start: tokens[first]!.start,
     end: tokens[last]!.end,
@@ -253,7 +283,7 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
 }
 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */
-function parenthetical(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, subject: Subject | null, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart: number, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   if (!subject || subject.kind === 'nominal') return null;
   const before = ctx.tokenBefore(subject.start);
@@ -263,7 +293,7 @@ function parenthetical(ctx: ProvenanceContext, registry: EntityRegistry, v: numb
   let first = sentenceStart;
   while (first < before && ctx.isQuoteMark(first)) first++;
   if (before - first < 2 || last - v < 3) return null;
-  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const resolved = resolve(subject);
   return {
     start: tokens[first]!.start,
     end: tokens[last]!.end,
@@ -307,7 +337,7 @@ function passive(ctx: ProvenanceContext, v: number): boolean {
 }
 
 /** `called Trump “unhinged”`, `described it as “a disaster”`: the object and the quotation. */
-function naming(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart: number, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   let open = -1;
   for (let k = v + 1; k <= Math.min(end, v + 10); k++) {
@@ -323,7 +353,7 @@ function naming(ctx: ProvenanceContext, registry: EntityRegistry, v: number, rul
   if (close > end) close = end;
   const subject = subjectLeft(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? leadingSubject(ctx, v, sentenceStart);
   if (!subject) return null;
-  const resolved = resolveSubject(ctx, registry, subject, isQuoted);
+  const resolved = resolve(subject);
   const first = v + 1;
   return {
     start: tokens[first]!.start,

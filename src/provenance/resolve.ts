@@ -1,6 +1,8 @@
 import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
+import type { PronounInfo } from './lexicon.js';
+import { describeRole, roleText } from './roles.js';
 import type { Subject } from './subjects.js';
 
 export interface Resolution {
@@ -30,11 +32,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       registry.addMention(author, subject);
       return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
     }
-    const accept = (e: Entity): boolean => {
-      if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
-      if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet';
-      return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
-    };
+    const accept = (e: Entity): boolean => pronounFits(ctx, info, e);
     const entity = registry.antecedent(subject.start, accept, isQuoted);
     if (!entity) {
       // Each unresolved pronoun is its own speaker: two of them need not be the same person.
@@ -54,18 +52,19 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (named && subject.kind === 'name') {
     const e = named.entity;
     if (e.kind === 'unknown') e.kind = 'person';
-    addTitles(ctx, e, subject.appositive);
+    addTitles(ctx, registry, e, subject.appositive);
     const full = e.name !== ctx.text.slice(named.start, named.end) ? ` (${e.name})` : '';
     return { entity: e, how: `subject ${quoted}${full}` };
   }
 
   const head = tokens[subject.head]!.norm;
-  const titleInfo = lexicon.titles.get(head);
-  if (titleInfo?.some((t) => t.kind === 'title' || t.kind === 'honorific')) {
-    const e = registry.byTitle(head, subject.start);
-    if (e) {
-      registry.addMention(e, subject);
-      return { entity: e, how: `title ${quoted} resolved to ${e.name}, last named with the title "${head}"` };
+  // "the president", "the foreign minister", "Kazakhstan's president"; never "a minister".
+  const role = lexicon.titles.has(head) && definite(ctx, subject) ? describeRole(lexicon, titleWords(ctx, subject)) : null;
+  if (role) {
+    const found = registry.byTitle(role, subject.start);
+    if (found) {
+      registry.addMention(found.entity, subject);
+      return { entity: found.entity, how: `title ${quoted} resolved to ${found.entity.name}, last named as "${roleText(found.role)}"` };
     }
   }
   if (lexicon.outletWords.has(head) && !named) {
@@ -79,12 +78,45 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
   const kind = lexicon.organisationWords.has(head) ? 'organisation' : 'group';
   const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
+  e.head ??= head;
   registry.addMention(e, subject);
   return { entity: e, how: `subject ${quoted} (a described speaker)` };
 }
 
-function addTitles(ctx: ProvenanceContext, e: Entity, words: string[]): void {
-  for (const w of words) if (ctx.lexicon.titles.get(w)?.some((t) => t.kind === 'title' || t.kind === 'role')) e.titles.add(w);
+/**
+ * Whether a pronoun can stand for an entity: he/she for a person of agreeing gender; it for an
+ * organisation, an outlet or a collective described in the singular ("the opposition"); they
+ * for any organisation or group.
+ */
+export function pronounFits(ctx: ProvenanceContext, info: PronounInfo, e: Entity): boolean {
+  if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
+  if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet' || (e.kind === 'group' && singularCollective(ctx, e));
+  if (info.refers === 'group') return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
+  return false;
+}
+
+/** "the opposition", "the report": a described speaker whose head is a collective or document noun. */
+function singularCollective(ctx: ProvenanceContext, e: Entity): boolean {
+  return e.head !== null && ctx.lexicon.collectiveWords.has(e.head);
+}
+
+/** A title phrase with a definite article, a possessive or no article at all ("the president", "Russia's envoy"). */
+function definite(ctx: ProvenanceContext, subject: Subject): boolean {
+  const first = ctx.tokens[ctx.tokenAtOrAfter(subject.start)]!;
+  return !/^(a|an|another|one|some|any|every|each|no)$/.test(first.norm);
+}
+
+/** The words of a title subject from its first word to its head and a following "of" phrase. */
+function titleWords(ctx: ProvenanceContext, subject: Subject): string[] {
+  const out: string[] = [];
+  for (let k = ctx.tokenAtOrAfter(subject.start); k < ctx.tokens.length && ctx.tokens[k]!.start < subject.end; k++) out.push(ctx.tokens[k]!.norm);
+  return out;
+}
+
+function addTitles(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, words: string[]): void {
+  // A relative clause ("Smith, who was appointed minister in 2010,") names no office of its own.
+  const role = words.length > 0 && !words.some((w) => w === 'who' || w === 'which') ? describeRole(ctx.lexicon, words) : null;
+  if (role) registry.addRole(e, role);
   for (const w of words) {
     const g = ctx.lexicon.titles.get(w)?.find((t) => t.gender !== 'any');
     if (g && e.gender === 'any') e.gender = g.gender;
