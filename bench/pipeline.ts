@@ -67,4 +67,7 @@ if (values.phase) {
   for (const r of rows) {
     console.log(`${r.phase.padEnd(11)} ${(r.articles / r.seconds).toFixed(1).padStart(11)} ${(r.megabytes / r.seconds).toFixed(3).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
   }
+  // Short posts are the hate detector's other workload (moderation queues); its own bench measures it.
+  const posts = spawnSync(process.execPath, ['--import', 'tsx', new URL('./hate.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  process.stdout.write(posts.status === 0 ? posts.stdout : posts.stderr);
 }
