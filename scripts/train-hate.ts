@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { modelPath } from '../src/core/paths.js';
+import { seededRandom } from '../src/core/random.js';
 import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig } from '../src/detectors/hate/features.js';
 import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
 import { decodeModel, encodeModel, HATE_CLASSES, predictProbabilities, type HateModel } from '../src/detectors/hate/model.js';
@@ -110,17 +111,6 @@ function vectorise(posts: Post[], extractor: FeatureExtractor): Example[] {
   });
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface TrainOptions {
   lambda: number;
   epochs: number;
@@ -155,7 +145,7 @@ function train(data: Example[], opts: TrainOptions, onEpoch: (epoch: number, w: 
   const b = new Float64Array(K);
   let scale = 1;
   const order = data.map((_, i) => i);
-  const random = rng(opts.seed);
+  const random = seededRandom(opts.seed);
   const p = new Float64Array(K);
   let t = 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

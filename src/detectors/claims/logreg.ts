@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/random.js';
+
 /**
  * Logistic regression over sparse binary features, trained with AdaGrad SGD and L2.
  * Deterministic: a seeded shuffle, no other randomness.
@@ -31,7 +33,7 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
   let bias = 0;
   let biasSquares = 1e-6;
   const order = examples.map((_, i) => i);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const index of order) {
@@ -57,17 +59,6 @@ export function predict(model: LogRegWeights, features: Uint32Array, value = 1):
   let sum = 0;
   for (const f of features) sum += model.weights[f]!;
   return 1 / (1 + Math.exp(-(model.bias + value * sum)));
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(items: number[], random: () => number): void {
