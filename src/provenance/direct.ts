@@ -81,7 +81,15 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
         inheritedCue = previous.cue;
         why = `; no cue of its own: continues the quote by ${previous.name} ${previous.paragraph === paragraph ? 'in the same paragraph' : 'in the previous paragraph'}`;
       } else {
-        why = '; no cue verb, colon or earlier quote to attribute it to';
+        const lead = leadSentence(ctx, before, first);
+        const person = lead ? resolveSubject(ctx, registry, lead, isQuoted) : null;
+        if (person && person.entity.kind === 'person') {
+          entity = person.entity;
+          outletId = entity.outletId;
+          why = `; no cue of its own: the sentence just before it in the paragraph is about ${entity.name} (${person.how})`;
+        } else {
+          why = '; no cue verb, colon or earlier quote to attribute it to';
+        }
       }
     }
     quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'direct', entity, cue: cue ? cue.span : inheritedCue, outletId, explanation: what + why + '.' });
@@ -127,6 +135,27 @@ function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
   // A headline: "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’".
   const np = nounPhraseLeft(ctx, before - 1, s);
   return np && np.kind === 'name' && ctx.tokenAtOrAfter(np.start) === s ? np : null;
+}
+
+/**
+ * `He was equally blunt about the economy. “Our economy grew…”`: a quote with no cue
+ * that opens the sentence after one whose subject is a person, in the same paragraph,
+ * is that person's. Only names and pronouns count, so "The economy is weak. “…”" stays
+ * unattributed.
+ */
+function leadSentence(ctx: ProvenanceContext, before: number, first: number): Subject | null {
+  const t = ctx.tokens[before];
+  if (!t || !ctx.isSentenceEnd(before) || t.text !== '.' || !ctx.sameParagraph(before, Math.max(first, 0))) return null;
+  let s = before;
+  while (s - 1 >= 0 && before - s < 40 && ctx.sameParagraph(before, s - 1) && !ctx.isSentenceEnd(s - 1) && !ctx.isQuoteMark(s - 1)) s--;
+  for (let k = s; k < before; k++) {
+    const tok = ctx.tokens[k]!;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') {
+      const np = k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
+      return np && (np.kind === 'pronoun' || np.kind === 'name') && ctx.tokenAtOrAfter(np.start) === s ? np : null;
+    }
+  }
+  return null;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'to', 'at', 'by', 'from', 'as', 'vs.', '&']);

@@ -113,3 +113,14 @@ test('two apostrophes and guillemets work as quotation marks', () => {
   assert.equal(speakerOf(a, quoteWith(a, 'only the beginning'))?.name, 'Marie Dubois');
   assertSpansConsistent(a);
 });
+
+test('a quote with no cue after a sentence about a person is that person’s; after one about a thing it stays unattributed', () => {
+  const a = provenanceOf('“We are ready,” Vladimir Orlov said.\n\nThe talks then turned to money. He was blunt about the economy. “Our economy grew by 3.6 percent last year.”');
+  const q = quoteWith(a, 'economy grew');
+  assert.equal(speakerOf(a, q)?.name, 'Vladimir Orlov');
+  assert.match(q!.explanation, /sentence just before it/);
+  const b = provenanceOf('Maria Lindqvist arrived late. “We will judge the results.”');
+  assert.equal(speakerOf(b, quoteWith(b, 'judge'))?.name, 'Maria Lindqvist');
+  const c = provenanceOf('The economy is weak. “We will fix it.”');
+  assert.equal(quoteWith(c, 'fix it')?.speakerId, null);
+});
