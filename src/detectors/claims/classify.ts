@@ -42,15 +42,20 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
   });
 }
 
+/** "By Sara Okafor", "Posted by Viktor Drago, independent analyst": who wrote it, not a claim. */
+const BYLINE = /^\s*(?:(?:posted|written|reported|words|story|text)\s+)?by\s+\p{Lu}/iu;
+
 /**
  * The issue's definition, applied on top of the model: questions and predictions are not
  * claims, and a claim needs something to check. A future-tense sentence with a figure, a date
  * or a named actor ("the plan will cost $2bn") is kept: it states what a plan or law does,
  * which ClaimBuster annotators and fact-checkers treat as checkable; a bare forecast is not.
+ * A byline is not a claim either.
  */
 function ruleOut(text: string, tokens: readonly Token[], entities: readonly Entity[], signals: readonly string[], parts: readonly ClaimPart[]): string | null {
   const has = (s: string) => signals.includes(s);
   if (text.trimEnd().endsWith('?')) return 'a question';
+  if (BYLINE.test(text) && text.split(/\s+/).length <= 14) return 'a byline';
   if (tokens.filter((t) => t.pos !== 'PUNCT').length < 4) return 'too short to assert anything';
   if (has('sig:future') && !has('sig:past') && !has('sig:present-perfect') && parts.length === 0 && !has('sig:number')) return 'a prediction';
   const anchored =

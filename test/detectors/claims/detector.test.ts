@@ -14,6 +14,12 @@ const claimsIn = (text: string, publishedAt?: string) => {
 };
 
 describe('claims detector (shipped model)', () => {
+  it('does not report a byline as a claim', () => {
+    for (const byline of ['Posted by Viktor Drago, independent analyst', 'By Mark Holloway, The Sovereign Review, 16 March 2024']) {
+      assert.deepEqual(claimsIn(`${byline}\n\nIn 2019 the government called in foreign troops to end the protests.`).map((f) => f.text), ['In 2019 the government called in foreign troops to end the protests.']);
+    }
+  });
+
   it('is in the default detector list', () => {
     assert.ok(defaultDetectors().some((d) => d.name === 'claims' && d.kind === 'claim'));
   });
