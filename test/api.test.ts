@@ -5,7 +5,7 @@ import type { AnalyzedDocument, Detector } from '../src/index.js';
 import { runCli } from './cli/run-cli.js';
 
 test('the package exports exactly the public API', () => {
-  assert.deepEqual(Object.keys(unspin).sort(), ['ERRORS', 'OffsetMap', 'SCHEMA_VERSION', 'UnspinError', 'analyze', 'analyzeText', 'defaultDetectors', 'isUnspinError']);
+  assert.deepEqual(Object.keys(unspin).sort(), ['ERRORS', 'OffsetMap', 'SCHEMA_VERSION', 'UnspinError', 'analyze', 'analyzeText', 'createClaimsDetector', 'createHateDetector', 'createOutletFinder', 'createPropagandaDetector', 'defaultDetectors', 'findOutlets', 'isUnspinError']);
 });
 
 test('analyze() returns the same object the CLI prints', () => {
@@ -42,4 +42,12 @@ test('a plain-text article takes its first line as title when it stands alone li
   assert.equal(unspin.analyze('Why did the minister lie?\n\nHe said so.').meta.title, 'Why did the minister lie?');
   assert.equal(unspin.analyze('The minister said the deal was good.\n\nCritics disagreed.').meta.title, null);
   assert.equal(unspin.analyze('One paragraph only, no headline').meta.title, null);
+});
+
+test('detector factories build a custom pipeline: only the chosen detector runs', () => {
+  const text = 'Muslims are a disease on our continent. In 2019 the government built 300 schools.';
+  const kinds = (detectors: unspin.Detector[]) => [...new Set(unspin.analyze(text, { detectors }).findings.map((f) => f.kind))].sort();
+  assert.deepEqual(kinds([unspin.createHateDetector()]), ['hate']);
+  assert.deepEqual(kinds([unspin.createClaimsDetector()]), ['claim']);
+  assert.deepEqual(kinds([]), []);
 });
