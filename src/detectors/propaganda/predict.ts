@@ -39,6 +39,9 @@ export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, 
  * Turns token probabilities into spans: runs of tokens at or above the threshold within
  * one sentence, bridging up to `bridge` weaker tokens between two strong runs (PTC spans
  * are contiguous phrases, and a weak word or comma should not split a clause in two).
+ * A bridge as long as a sentence joins all strong runs of a sentence into one span: the
+ * SI metric averages precision over predicted spans, so three fragments of one clause,
+ * two of them outside the gold span, cost more than the one span that holds them.
  */
 export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, threshold: number, bridge = 1): TaggedSpan[] {
   const { tokens } = ctx;
