@@ -41,6 +41,8 @@ const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCou
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35];
 // 64 joins every strong run of a sentence into one span (see decodeSpans).
 const BRIDGES = [1, 2, 4, 8, 64];
+// How far above the token threshold a span's strongest token must reach (0: no condition).
+const SEED_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
 const FILTER_THRESHOLDS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
@@ -241,6 +243,7 @@ const indexOf = (names: string[]) => new Map(names.map((n, i) => [n, i]));
 const baseModel: PropagandaModel = {
   name: 'propaganda-lr@1',
   threshold: 0.5,
+  seed: 0.5,
   bridge: 1,
   repetition: 'off',
   sentence: { index: indexOf(sentenceStage.names), weights: sentenceStage.weights },
@@ -298,11 +301,14 @@ for (const threshold of CANDIDATE_THRESHOLDS) {
       };
     }, FILTER, { quiet: true });
     const filter = { index: indexOf(filterStage.names), weights: filterStage.weights };
-    for (const filterThreshold of FILTER_THRESHOLDS) {
-      const model: PropagandaModel = { ...baseModel, threshold, bridge, filter, filterThreshold };
-      const score = siOn(train, model, filterStage.probs);
-      if (filterThreshold === 0 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
-      if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names, spanScores: filterStage.probs };
+    for (const margin of SEED_MARGINS) {
+      const seed = Number((threshold + margin).toFixed(3));
+      for (const filterThreshold of FILTER_THRESHOLDS) {
+        const model: PropagandaModel = { ...baseModel, threshold, seed, bridge, filter, filterThreshold };
+        const score = siOn(train, model, filterStage.probs);
+        if (filterThreshold === 0 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
+        if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names, spanScores: filterStage.probs };
+      }
     }
   }
 }
@@ -324,7 +330,7 @@ const devScore = siOn(dev, tunedModel);
 const devNoRep = siOn(dev, { ...tunedModel, repetition: 'off' });
 const devNoWhole = siOn(dev, { ...tunedModel, wholeSentence: null });
 console.log(
-  `tuned on train (out-of-fold): token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
+  `tuned on train (out-of-fold): token threshold ${tunedModel.threshold}, seed ${tunedModel.seed}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
     `train OOF SI P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
 );
 console.log(
