@@ -36,7 +36,7 @@ import { buildTextModel } from '../src/text/model.js';
 
 const SEED = 20200911;
 const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 2 };
-const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 3, alpha: 0.5 };
+const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 2, alpha: 0.5 };
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35];
 // 64 joins every strong run of a sentence into one span (see decodeSpans).
@@ -212,12 +212,6 @@ const stackStage = trainStage(
   STACK,
 );
 
-if (process.env.PROPAGANDA_DUMP) {
-  const rows = articles.map((a) => ({ id: a.id, dev: isDevArticle(a.id), first: Array.from(taggerStage.probs.get(a.id)!), sent: Array.from(sentenceStage.probs.get(a.id)!), stack: Array.from(stackStage.probs.get(a.id)!) }));
-  writeFileSync(process.env.PROPAGANDA_DUMP, JSON.stringify(rows));
-  console.log('dumped');
-  process.exit(0);
-}
 // ---- technique classifier: one softmax decision per gold span ----
 const labelIndex = new Map(TECHNIQUE_LABELS.map((l, i) => [l as string, i]));
 const classifierDict = new FeatureDictionary();
