@@ -81,10 +81,11 @@ test('scare quotes from the spine become findings with a fitting label', () => {
   const end = text.indexOf('”') + 1;
   const quote: Quote = { id: 'q1', kind: 'scare', start, end, text: text.slice(start, end), speakerId: null, outletId: null, cue: null, explanation: 'quotation marks around a single word with no speaker' };
   const doc: AnalyzedDocument = { text, meta: META, ...buildTextModel(text), voices: [{ start: 0, end: text.length, voice: 'author' }], quotes: [quote], speakers: [], outlets: [] };
-  const model = tinyModel({ words: [], classes: { 'u=activist': { 'Name_Calling,Labeling': 4, Slogans: 9 } } });
+  // The tagger marks the word (not the marks), so the quote passes the seed bar.
+  const model = tinyModel({ words: ['activists'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4, Slogans: 9 } } });
   const findings = createPropagandaDetector({ model, lexicon }).detect(doc);
-  assert.equal(findings.length, 1);
-  const f = findings[0]!;
+  assert.equal(findings.length, 2);
+  const f = findings.find((x) => x.text.startsWith('“'))!;
   assert.equal(f.text, '“activists”');
   assert.equal(text.slice(f.start, f.end), f.text);
   // Slogans scores higher, but a scare quote can only be one of the three fitting labels.
@@ -93,7 +94,11 @@ test('scare quotes from the spine become findings with a fitting label', () => {
   assert.ok(f.score >= 0.6);
 
   const off = createPropagandaDetector({ model, lexicon, scareQuotes: false }).detect(doc);
-  assert.deepEqual(off, []);
+  assert.deepEqual(off.map((x) => x.text), ['activists']);
+
+  // Quotation marks the tagger sees nothing in (a term, a title) are not reported.
+  const blind = createPropagandaDetector({ model: tinyModel({ words: [] }), lexicon }).detect(doc);
+  assert.deepEqual(blind, []);
 
   // When the tagger also marks exactly the quoted span, it is reported once, as a scare quote.
   const tagging = tinyModel({ words: ['“', 'activists', '”'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4 } } });
