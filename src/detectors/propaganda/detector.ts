@@ -52,12 +52,13 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
           if (finding) findings.push(finding);
         }
       }
-      // A tagged span that is exactly a scare quote is already reported, with the quote as its reason.
-      const quoted = new Set(findings.map((f) => `${f.start}:${f.end}`));
+      // A tagged span within a scare quote (the quoted word, with or without its marks) is
+      // already reported, with the quote as its reason.
+      const quoted = findings.map((f) => [f.start, f.end] as const);
       for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
         if (span.score < minScore) continue;
         const finding = spanFinding(model, ctx, span, sentenceProbs);
-        if (!quoted.has(`${finding.start}:${finding.end}`)) findings.push(finding);
+        if (!quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) findings.push(finding);
       }
       return findings;
     },
