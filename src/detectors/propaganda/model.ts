@@ -11,10 +11,11 @@ export type RepetitionMode = 'off' | 'all' | 'labelled';
 const REPETITION_MODES: readonly RepetitionMode[] = ['off', 'all', 'labelled'];
 
 /**
- * The trained models, with the decoding settings tuned on dev. Span finding is stacked:
- * a sentence model says how likely a sentence holds propaganda, the token tagger uses
- * that with lexical features, and a second tagger stage smooths the token
- * probabilities from their neighbours so spans come out whole.
+ * The trained models, with the decoding settings tuned on out-of-fold outputs of the
+ * train articles. Span finding is stacked: a sentence model says how likely a sentence
+ * holds propaganda, the token tagger uses that with lexical features, and a second
+ * tagger stage smooths the token probabilities from their neighbours so spans come out
+ * whole.
  */
 export interface PropagandaModel {
   /** Name and version for findings' `model` field, e.g. "propaganda-lr@1". */
@@ -33,7 +34,7 @@ export interface PropagandaModel {
    */
   readonly wholeSentence: number | null;
   /**
-   * Whole-article Repetition step, as tuned on dev: `all` proposes the other occurrences
+   * Whole-article Repetition step, as tuned in training: `all` proposes the other occurrences
    * of every short tagged phrase, `labelled` only of those the classifier calls
    * Repetition, `off` none.
    */
