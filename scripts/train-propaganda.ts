@@ -12,7 +12,8 @@
  * Stages: a sentence model, a token tagger and a smoothing stage (each later stage learns
  * from 5-fold out-of-fold outputs of the earlier one), a span filter, and the technique
  * classifier. The decoding settings (token threshold, bridging, filter threshold, whole
- * sentences, repetition step) are tuned on dev for SI F1. Seeds are fixed: the same data
+ * sentences, repetition step) are tuned for SI F1 on the out-of-fold outputs of the train
+ * articles; dev is scored once with the tuned settings. Seeds are fixed: the same data
  * gives byte-identical weights. Offsets in the corpus are code points, converted with
  * OffsetMap.
  */
@@ -35,10 +36,14 @@ import { buildTextModel } from '../src/text/model.js';
 
 const SEED = 20200911;
 const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 2 };
-const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 3, alpha: 0.5 };
+const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 2, alpha: 0.5 };
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
-const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3];
-const BRIDGES = [1, 2, 3];
+const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35];
+// 64 joins every strong run of a sentence into one span (see decodeSpans).
+const BRIDGES = [1, 2, 4, 8, 64];
+// How far above the token threshold a span's strongest token must reach (0: no condition).
+const SEED_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
+const FILTER_THRESHOLDS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const CLASSIFIER = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: SEED + 1, minCount: 2 };
@@ -164,7 +169,7 @@ interface Stage {
  * Trains one binary stage: a full model on all train articles, out-of-fold predictions
  * for train articles and full-model predictions for dev articles.
  */
-function trainStage(name: string, rows: (a: Article) => { features: string[][]; labels: ArrayLike<number>; weights?: ArrayLike<number> }, options: { epochs: number; learningRate: number; l2: number; seed: number; minCount: number }): Stage {
+function trainStage(name: string, rows: (a: Article) => { features: string[][]; labels: ArrayLike<number>; weights?: ArrayLike<number> }, options: { epochs: number; learningRate: number; l2: number; seed: number; minCount: number }, { quiet = false } = {}): Stage {
   const started = performance.now();
   const dict = new FeatureDictionary();
   const cached = new Map<string, { features: string[][]; labels: ArrayLike<number>; weights?: ArrayLike<number> }>();
@@ -189,7 +194,7 @@ function trainStage(name: string, rows: (a: Article) => { features: string[][]; 
   for (const a of dev) probs.set(a.id, predictSet(weights, encoded.get(a.id)!));
   let positives = 0;
   for (const y of all.labels) positives += y;
-  console.log(`${name}: ${all.labels.length} rows (${((100 * positives) / all.labels.length).toFixed(1)}% positive), ${vocab.names.length} features, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (!quiet) console.log(`${name}: ${all.labels.length} rows (${((100 * positives) / all.labels.length).toFixed(1)}% positive), ${vocab.names.length} features, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { names: vocab.names, weights, probs };
 }
 
@@ -232,6 +237,7 @@ const indexOf = (names: string[]) => new Map(names.map((n, i) => [n, i]));
 const baseModel: PropagandaModel = {
   name: 'propaganda-lr@1',
   threshold: 0.5,
+  seed: 0.5,
   bridge: 1,
   repetition: 'off',
   sentence: { index: indexOf(sentenceStage.names), weights: sentenceStage.weights },
@@ -256,48 +262,74 @@ function spanOverlapLabel(a: Article, first: number, last: number): number {
 const devIds = dev.map((a) => a.id);
 const devGoldSi = new Map(dev.map((a) => [a.id, a.siCp]));
 const devGoldTc = new Map(dev.map((a) => [a.id, a.tcCp]));
-function siFor(model: PropagandaModel) {
+const trainIds = train.map((a) => a.id);
+const trainGoldSi = new Map(train.map((a) => [a.id, a.siCp]));
+
+/**
+ * SI score of a model on a set of articles. `spanScores` gives the filter's probability
+ * for each decoded span (out-of-fold for train articles); without it the model's own
+ * filter scores them, as the detector does.
+ */
+function siOn(set: readonly Article[], model: PropagandaModel, spanScores?: ReadonlyMap<string, ArrayLike<number>>) {
   const predicted = new Map<string, PtcLabel[]>();
-  for (const a of dev) {
-    const spans = proposeSpans(model, a.ctx, sentenceStage.probs.get(a.id)!, stackStage.probs.get(a.id)!);
+  for (const a of set) {
+    const spans = proposeSpans(model, a.ctx, sentenceStage.probs.get(a.id)!, stackStage.probs.get(a.id)!, spanScores?.get(a.id));
     predicted.set(a.id, spans.map((s) => ({ start: a.map.toCodePoint(a.ctx.tokens[s.first]!.start), end: a.map.toCodePoint(a.ctx.tokens[s.last - 1]!.end) })));
   }
-  return scoreSpans(predicted, devGoldSi, devIds);
+  return set === dev ? scoreSpans(predicted, devGoldSi, devIds) : scoreSpans(predicted, trainGoldSi, trainIds);
 }
 
-let best: { model: PropagandaModel; score: ReturnType<typeof siFor>; filterNames: string[] } | undefined;
-let unfiltered: ReturnType<typeof siFor> | undefined;
+// ---- decoding settings, tuned for SI F1 on out-of-fold outputs of the train articles ----
+// Every stage's train-article probabilities are out-of-fold, and so are the span filter's,
+// so the settings are chosen on 294 articles the models did not see; dev is scored once.
+type Tuned = { model: PropagandaModel; score: ReturnType<typeof siOn>; filterNames: string[]; spanScores: Map<string, Float64Array> };
+let best: Tuned | undefined;
+let unfiltered: ReturnType<typeof siOn> | undefined;
 for (const threshold of CANDIDATE_THRESHOLDS) {
-  const filterStage = trainStage(`span filter @${threshold}`, (a) => {
-    const spans = decodeSpans(a.ctx, stackStage.probs.get(a.id)!, threshold, 1);
-    return {
-      features: spans.map((sp) => proposalFeatures(a.ctx, sp.first, sp.last, stackStage.probs.get(a.id)!, sentenceProb(a, sp.first))),
-      labels: spans.map((sp) => spanOverlapLabel(a, sp.first, sp.last)),
-    };
-  }, FILTER);
-  const filter = { index: indexOf(filterStage.names), weights: filterStage.weights };
-  for (const [bridge, repetition] of BRIDGES.flatMap((b) => (['off', 'all', 'labelled'] as const).map((r) => [b, r] as const))) {
-    for (let ft = 0; ft <= 0.601; ft += 0.025) {
-      const model = { ...baseModel, threshold, bridge, repetition, filter, filterThreshold: Number(ft.toFixed(3)) };
-      const score = siFor(model);
-      if (ft === 0 && repetition === 'off' && bridge === 1 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
-      if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names };
+  for (const bridge of BRIDGES) {
+    const filterStage = trainStage(`span filter @${threshold} bridge ${bridge}`, (a) => {
+      const spans = decodeSpans(a.ctx, stackStage.probs.get(a.id)!, threshold, bridge);
+      return {
+        features: spans.map((sp) => proposalFeatures(a.ctx, sp.first, sp.last, stackStage.probs.get(a.id)!, sentenceProb(a, sp.first))),
+        labels: spans.map((sp) => spanOverlapLabel(a, sp.first, sp.last)),
+      };
+    }, FILTER, { quiet: true });
+    const filter = { index: indexOf(filterStage.names), weights: filterStage.weights };
+    for (const margin of SEED_MARGINS) {
+      const seed = Number((threshold + margin).toFixed(3));
+      for (const filterThreshold of FILTER_THRESHOLDS) {
+        const model: PropagandaModel = { ...baseModel, threshold, seed, bridge, filter, filterThreshold };
+        const score = siOn(train, model, filterStage.probs);
+        if (filterThreshold === 0 && (!unfiltered || score.f1 > unfiltered.f1)) unfiltered = score;
+        if (!best || score.f1 > best.score.f1) best = { model, score, filterNames: filterStage.names, spanScores: filterStage.probs };
+      }
     }
   }
 }
-// Whole sentences are tuned last, on top of the best span settings.
+// Whole sentences, then the repetition step, are tuned on top of the best span settings.
 const spanOnly = best!;
 for (const wholeSentence of WHOLE_SENTENCE) {
   const model = { ...spanOnly.model, wholeSentence };
-  const score = siFor(model);
+  const score = siOn(train, model, spanOnly.spanScores);
   if (score.f1 > best!.score.f1) best = { ...spanOnly, model, score };
 }
+const beforeRepetition = best!;
+for (const repetition of ['all', 'labelled'] as const) {
+  const model = { ...beforeRepetition.model, repetition };
+  const score = siOn(train, model, beforeRepetition.spanScores);
+  if (score.f1 > best!.score.f1) best = { ...beforeRepetition, model, score };
+}
 const tunedModel = best!.model;
-const noRep = siFor({ ...tunedModel, repetition: 'off' });
+const devScore = siOn(dev, tunedModel);
+const devNoRep = siOn(dev, { ...tunedModel, repetition: 'off' });
+const devNoWhole = siOn(dev, { ...tunedModel, wholeSentence: null });
 console.log(
-  `dev SI: token threshold ${tunedModel.threshold}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
-    `P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)} (${best!.score.predicted} predicted, ${best!.score.n} gold); ` +
-    `without repetition spans F1 ${noRep.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
+  `tuned on train (out-of-fold): token threshold ${tunedModel.threshold}, seed ${tunedModel.seed}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
+    `train OOF SI P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
+);
+console.log(
+  `dev SI: P ${devScore.precision.toFixed(4)} R ${devScore.recall.toFixed(4)} F1 ${devScore.f1.toFixed(4)} (${devScore.predicted} predicted, ${devScore.n} gold); ` +
+    `without repetition spans F1 ${devNoRep.f1.toFixed(4)}; without whole sentences F1 ${devNoWhole.f1.toFixed(4)}`,
 );
 
 const tcPredicted = new Map<string, PtcLabel[]>();
@@ -320,7 +352,8 @@ const file = packModel(tunedModel, { sentence: sentenceStage.names, tagger: tagg
   stack: STACK,
   classifier: CLASSIFIER,
   filter: FILTER,
-  dev: { si: { precision: best!.score.precision, recall: best!.score.recall, f1: best!.score.f1 }, tc: { microF1: tc.f1 } },
+  trainOutOfFold: { si: { precision: best!.score.precision, recall: best!.score.recall, f1: best!.score.f1 } },
+  dev: { si: { precision: devScore.precision, recall: devScore.recall, f1: devScore.f1 }, tc: { microF1: tc.f1 } },
 });
 mkdirSync(dirname(out), { recursive: true });
 const json = JSON.stringify(file);

@@ -11,10 +11,11 @@ export type RepetitionMode = 'off' | 'all' | 'labelled';
 const REPETITION_MODES: readonly RepetitionMode[] = ['off', 'all', 'labelled'];
 
 /**
- * The trained models, with the decoding settings tuned on dev. Span finding is stacked:
- * a sentence model says how likely a sentence holds propaganda, the token tagger uses
- * that with lexical features, and a second tagger stage smooths the token
- * probabilities from their neighbours so spans come out whole.
+ * The trained models, with the decoding settings tuned on out-of-fold outputs of the
+ * train articles. Span finding is stacked: a sentence model says how likely a sentence
+ * holds propaganda, the token tagger uses that with lexical features, and a second
+ * tagger stage smooths the token probabilities from their neighbours so spans come out
+ * whole.
  */
 export interface PropagandaModel {
   /** Name and version for findings' `model` field, e.g. "propaganda-lr@1". */
@@ -33,13 +34,18 @@ export interface PropagandaModel {
    */
   readonly wholeSentence: number | null;
   /**
-   * Whole-article Repetition step, as tuned on dev: `all` proposes the other occurrences
+   * Whole-article Repetition step, as tuned in training: `all` proposes the other occurrences
    * of every short tagged phrase, `labelled` only of those the classifier calls
    * Repetition, `off` none.
    */
   readonly repetition: RepetitionMode;
   /** Token probability at or above which a token is inside a propaganda span. */
   readonly threshold: number;
+  /**
+   * A decoded span is kept only when its strongest token reaches this (>= threshold):
+   * weak tokens may widen a span, but never make one on their own.
+   */
+  readonly seed: number;
   /** Most weaker tokens bridged between two strong runs of one sentence. */
   readonly bridge: number;
   readonly classifier: MultiModel;
@@ -52,6 +58,8 @@ export interface PropagandaModelFile {
   format: typeof MODEL_FORMAT;
   name: string;
   threshold: number;
+  /** Absent in files written before it existed: the threshold (no extra condition). */
+  seed?: number;
   bridge: number;
   repetition: RepetitionMode;
   filterThreshold: number;
@@ -71,6 +79,7 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     format: MODEL_FORMAT,
     name: model.name,
     threshold: model.threshold,
+    seed: model.seed,
     bridge: model.bridge,
     repetition: model.repetition,
     filterThreshold: model.filterThreshold,
@@ -93,6 +102,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   const f = file as Partial<PropagandaModelFile>;
   if (f.format !== MODEL_FORMAT) fail(`format is not ${MODEL_FORMAT}`);
   if (typeof f.threshold !== 'number' || !(f.threshold > 0 && f.threshold < 1)) fail('threshold must be in (0, 1)');
+  if (f.seed !== undefined && !(typeof f.seed === 'number' && f.seed >= f.threshold! && f.seed < 1)) fail('seed must be in [threshold, 1)');
   if (typeof f.filterThreshold !== 'number' || !(f.filterThreshold >= 0 && f.filterThreshold < 1)) fail('filterThreshold must be in [0, 1)');
   if (f.wholeSentence !== null && f.wholeSentence !== undefined && !(typeof f.wholeSentence === 'number' && f.wholeSentence > 0 && f.wholeSentence <= 1)) fail('wholeSentence must be null or in (0, 1]');
   if (!Number.isInteger(f.bridge) || f.bridge! < 0) fail('bridge must be a non-negative integer');
@@ -104,6 +114,7 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
     return {
       name: String(f.name ?? 'propaganda'),
       threshold: f.threshold!,
+      seed: f.seed ?? f.threshold!,
       bridge: f.bridge!,
       repetition: f.repetition!,
       sentence: unpackWeights(f.sentence!, 1),

@@ -39,6 +39,9 @@ export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, 
  * Turns token probabilities into spans: runs of tokens at or above the threshold within
  * one sentence, bridging up to `bridge` weaker tokens between two strong runs (PTC spans
  * are contiguous phrases, and a weak word or comma should not split a clause in two).
+ * A bridge as long as a sentence joins all strong runs of a sentence into one span: the
+ * SI metric averages precision over predicted spans, so three fragments of one clause,
+ * two of them outside the gold span, cost more than the one span that holds them.
  */
 export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, threshold: number, bridge = 1): TaggedSpan[] {
   const { tokens } = ctx;
@@ -58,9 +61,17 @@ export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, thres
     }
     let j = i + 1;
     while (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i]!.sentence) j++;
-    let sum = 0;
-    for (let k = i; k < j; k++) sum += probs[k]!;
-    if (tokens.slice(i, j).some((t) => WORDISH.test(t.text))) spans.push({ first: i, last: j, score: sum / (j - i) });
+    // Punctuation at the edges (a lone opening quote mark, a trailing comma) is not
+    // part of the phrase; PTC spans rarely start or end with it.
+    let first = i;
+    let last = j;
+    while (first < last && !WORDISH.test(tokens[first]!.text)) first++;
+    while (last > first && !WORDISH.test(tokens[last - 1]!.text)) last--;
+    if (last > first) {
+      let sum = 0;
+      for (let k = first; k < last; k++) sum += probs[k]!;
+      spans.push({ first, last, score: sum / (last - first) });
+    }
     i = j;
   }
   return spans;

@@ -15,19 +15,21 @@ export interface ProposedSpan extends TaggedSpan {
 /**
  * The spans the tagger proposes for a document, in token order, with repeated
  * occurrences when the model says so. `probs` lets training try thresholds without
- * recomputing the token probabilities.
+ * recomputing the token probabilities; `spanScores` (the filter's probability for each
+ * decoded span, in order) lets it score with out-of-fold filters.
  */
 export function proposeSpans(
   model: PropagandaModel,
   ctx: FeatureContext,
   sentenceProbs: ArrayLike<number> = sentenceProbabilities(model, ctx),
   probs = tokenProbabilities(model, ctx, sentenceProbs),
+  spanScores?: ArrayLike<number>,
 ): ProposedSpan[] {
   const tagged: ProposedSpan[] = [];
-  for (const s of decodeSpans(ctx, probs, model.threshold, model.bridge)) {
+  for (const [k, s] of decodeSpans(ctx, probs, model.threshold, model.bridge).entries()) {
+    if (!reaches(probs, s, model.seed)) continue;
     // The filter's probability replaces the mean token probability as the span's score.
-    const features = proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0);
-    const score = sigmoid(binaryScore(model.filter, features));
+    const score = spanScores?.[k] ?? sigmoid(binaryScore(model.filter, proposalFeatures(ctx, s.first, s.last, probs, sentenceProbs[ctx.tokens[s.first]!.sentence] ?? 0)));
     if (score >= model.filterThreshold) tagged.push({ ...s, score, source: 'tagger' });
   }
   if (model.wholeSentence !== null) {
@@ -42,6 +44,11 @@ export function proposeSpans(
   const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
   const extra = repeatedOccurrences(ctx, seeds, tagged).map((s): ProposedSpan => ({ ...s, source: 'repetition' }));
   return [...tagged, ...extra].sort((a, b) => a.first - b.first);
+}
+
+function reaches(probs: ArrayLike<number>, span: TaggedSpan, seed: number): boolean {
+  for (let i = span.first; i < span.last; i++) if (probs[i]! >= seed) return true;
+  return false;
 }
 
 /**

@@ -81,7 +81,9 @@ test('scare quotes from the spine become findings with a fitting label', () => {
   const end = text.indexOf('”') + 1;
   const quote: Quote = { id: 'q1', kind: 'scare', start, end, text: text.slice(start, end), speakerId: null, outletId: null, cue: null, explanation: 'quotation marks around a single word with no speaker' };
   const doc: AnalyzedDocument = { text, meta: META, ...buildTextModel(text), voices: [{ start: 0, end: text.length, voice: 'author' }], quotes: [quote], speakers: [], outlets: [] };
-  const model = tinyModel({ words: [], classes: { 'u=activist': { 'Name_Calling,Labeling': 4, Slogans: 9 } } });
+  // The tagger marks the word, so the quote passes the seed bar; the tagged word itself
+  // lies within the quote and is not reported a second time.
+  const model = tinyModel({ words: ['activists'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4, Slogans: 9 } } });
   const findings = createPropagandaDetector({ model, lexicon }).detect(doc);
   assert.equal(findings.length, 1);
   const f = findings[0]!;
@@ -93,13 +95,18 @@ test('scare quotes from the spine become findings with a fitting label', () => {
   assert.ok(f.score >= 0.6);
 
   const off = createPropagandaDetector({ model, lexicon, scareQuotes: false }).detect(doc);
-  assert.deepEqual(off, []);
+  assert.deepEqual(off.map((x) => x.text), ['activists']);
 
-  // When the tagger also marks exactly the quoted span, it is reported once, as a scare quote.
-  const tagging = tinyModel({ words: ['“', 'activists', '”'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4 } } });
+  // Quotation marks the tagger sees nothing in (a term, a title) are not reported.
+  const blind = createPropagandaDetector({ model: tinyModel({ words: [] }), lexicon }).detect(doc);
+  assert.deepEqual(blind, []);
+
+  // A tagged span reaching beyond the quote is a finding of its own.
+  const tagging = tinyModel({ words: ['funded', 'activists'], classes: { 'u=activist': { 'Name_Calling,Labeling': 4 } } });
   const both = createPropagandaDetector({ model: tagging, lexicon }).detect(doc);
-  assert.equal(both.length, 1);
+  assert.equal(both.length, 2);
   assert.match(both[0]!.explanation, /scare quotes/);
+  assert.ok(both[1]!.start < start && both[1]!.end >= end - 1, both[1]!.text);
 });
 
 test('options are checked when the detector is made', () => {

@@ -31,6 +31,7 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
   return {
     name: 'tiny@test',
     threshold: 0.5,
+    seed: 0.5,
     bridge: 1,
     repetition: options.repetition ?? 'off',
     sentence: binary({}),
