@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPropagandaDetector } from '../src/detectors/propaganda/index.js';
-import { seededRandom } from '../src/detectors/propaganda/learn.js';
+import { seededRandom } from '../src/core/random.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import type { Detector } from '../src/detectors/detector.js';
 

@@ -4,6 +4,8 @@
  * the same weights.
  */
 
+import { seededRandom } from '../../core/random.js';
+
 /** Examples with integer feature ids, stored flat: ids[offsets[i]..offsets[i+1]). */
 export interface EncodedSet {
   offsets: Int32Array;
@@ -18,18 +20,6 @@ export interface LearnOptions {
   learningRate: number;
   l2: number;
   seed: number;
-}
-
-/** Mulberry32: a small, fast, seedable generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled(n: number, random: () => number): Int32Array {
