@@ -163,16 +163,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
-  return {
-    start: tokens[start]!.start,
-    end: tokens[last]!.end,
-    text: ctx.text.slice(tokens[start]!.start, tokens[last]!.end),
-    kind: 'indirect',
-    entity: resolved?.entity ?? null,
-    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
-    outletId,
-    explanation: `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`,
-  };
+  return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
 }
 
 /** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
@@ -209,16 +200,7 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
   while (last > first && ctx.isQuoteMark(last)) last--;
-  return {
-    start: tokens[first]!.start,
-    end: tokens[last]!.end,
-    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
-    kind: 'indirect',
-    entity: resolved?.entity ?? null,
-    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
-    outletId,
-    explanation: `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`,
-  };
+  return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
 /** `According to X, …` (content after) or `…, according to X.` (content before). */
@@ -250,16 +232,7 @@ function according(ctx: ProvenanceContext, p: number, length: number, ruleId: st
   for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 3) return null;
   const resolved = resolve(subject);
-  return {
-    start: tokens[first]!.start,
-    end: tokens[last]!.end,
-    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
-    kind: 'indirect',
-    entity: resolved?.entity ?? null,
-    cue: { start: tokens[p]!.start, end: tokens[p + length - 1]!.end },
-    outletId: resolved?.entity.outletId ?? null,
-    explanation: `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`,
-  };
+  return indirectQuote(ctx, first, last, p, p + length - 1, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`);
 }
 
 /** The last token of the sentence holding token i (within its paragraph). */
@@ -294,16 +267,7 @@ function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, senten
   while (first < before && ctx.isQuoteMark(first)) first++;
   if (before - first < 2 || last - v < 3) return null;
   const resolved = resolve(subject);
-  return {
-    start: tokens[first]!.start,
-    end: tokens[last]!.end,
-    text: ctx.text.slice(tokens[first]!.start, tokens[last]!.end),
-    kind: 'indirect',
-    entity: resolved?.entity ?? null,
-    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
-    outletId: resolved?.entity.outletId ?? null,
-    explanation: `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`,
-  };
+  return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
 /** Skips a dateline at the start of a sentence: "WASHINGTON (Reuters) - ", "MOSCOW — ". */
@@ -355,15 +319,12 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
   if (!subject) return null;
   const resolved = resolve(subject);
   const first = v + 1;
-  return {
-    start: tokens[first]!.start,
-    end: tokens[close]!.end,
-    text: ctx.text.slice(tokens[first]!.start, tokens[close]!.end),
-    kind: 'indirect',
-    entity: resolved?.entity ?? null,
-    cue: { start: tokens[v]!.start, end: tokens[v]!.end },
-    outletId: resolved?.entity.outletId ?? null,
-    explanation: `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`,
-    ownsQuotes: true,
-  };
+  return indirectQuote(ctx, first, close, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+/** An indirect quote over tokens first..last whose cue runs over tokens cueFirst..cueLast. */
+function indirectQuote(ctx: ProvenanceContext, first: number, last: number, cueFirst: number, cueLast: number, entity: FoundQuote['entity'], outletId: string | null, explanation: string, extra: Partial<FoundQuote> = {}): FoundQuote {
+  const start = ctx.tokens[first]!.start;
+  const end = ctx.tokens[last]!.end;
+  return { start, end, text: ctx.text.slice(start, end), kind: 'indirect', entity, cue: { start: ctx.tokens[cueFirst]!.start, end: ctx.tokens[cueLast]!.end }, outletId, explanation, ...extra };
 }
