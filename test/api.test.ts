@@ -37,13 +37,6 @@ test('analyze() throws a typed error on empty input', () => {
   assert.throws(() => unspin.analyze('   \n '), (e: unknown) => unspin.isUnspinError(e) && e.code === unspin.ERRORS.INPUT_EMPTY.code);
 });
 
-test('a plain-text article takes its first line as title when it stands alone like a headline', () => {
-  assert.equal(unspin.analyze('Minister defends grain deal\n\nThe minister said the deal was good.').meta.title, 'Minister defends grain deal');
-  assert.equal(unspin.analyze('Why did the minister lie?\n\nHe said so.').meta.title, 'Why did the minister lie?');
-  assert.equal(unspin.analyze('The minister said the deal was good.\n\nCritics disagreed.').meta.title, null);
-  assert.equal(unspin.analyze('One paragraph only, no headline').meta.title, null);
-});
-
 test('detector factories build a custom pipeline: only the chosen detector runs', () => {
   const text = 'Muslims are a disease on our continent. In 2019 the government built 300 schools.';
   const kinds = (detectors: unspin.Detector[]) => [...new Set(unspin.analyze(text, { detectors }).findings.map((f) => f.kind))].sort();

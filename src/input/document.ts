@@ -1,6 +1,7 @@
 import { UnspinError } from '../core/errors.js';
 import type { Meta } from '../core/types.js';
 import { extractArticle } from './html.js';
+import { textMeta } from './text-meta.js';
 
 /** One document to analyse: plain text, or an HTML page (with the URL it came from). */
 export type AnalyzeInput = { text: string; html?: undefined; url?: string } | { html: string; text?: undefined; url?: string };
@@ -20,7 +21,7 @@ export function documentFromInput(input: AnalyzeInput, metaOverrides: Partial<Me
   }
   if (typeof input.text === 'string') {
     const text = normaliseText(input.text);
-    return { text, meta: emptyMeta({ url: input.url ?? null, title: headline(text), ...metaOverrides }) };
+    return { text, meta: emptyMeta({ url: input.url ?? null, ...textMeta(text), ...metaOverrides }) };
   }
   throw new UnspinError('BAD_REQUEST', 'input needs a string `text` or `html` field');
 }
@@ -28,16 +29,4 @@ export function documentFromInput(input: AnalyzeInput, metaOverrides: Partial<Me
 /** Drops a byte-order mark; everything else is kept so offsets match the file. */
 export function normaliseText(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * A plain-text article's title: its first line when that line is short, does not end
- * like a sentence, and stands alone as its own paragraph (the usual layout of saved
- * articles and of the PTC corpus).
- */
-export function headline(text: string): string | null {
-  const match = /^\s*([^\r\n]{1,160})\r?\n\s*\r?\n/.exec(text);
-  const line = match?.[1]?.trim();
-  if (!line || /[.,;:”"’']$/.test(line)) return null;
-  return line.split(/\s+/).length <= 25 ? line : null;
 }

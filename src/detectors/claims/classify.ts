@@ -4,6 +4,7 @@ import type { CompiledCue } from './cues.js';
 import type { ClaimModel } from './model.js';
 import type { PartExtractor } from './parts/index.js';
 import { scoreSentence, type SentenceScore } from './scorer.js';
+import { BYLINE } from '../../text/byline.js';
 
 export interface SentenceVerdict extends SentenceScore {
   span: Span;
@@ -41,9 +42,6 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
     return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
   });
 }
-
-/** "By Sara Okafor", "Posted by Viktor Drago, independent analyst": who wrote it, not a claim. */
-const BYLINE = /^\s*(?:(?:posted|written|reported|words|story|text)\s+)?by\s+\p{Lu}/iu;
 
 /**
  * The issue's definition, applied on top of the model: questions and predictions are not
