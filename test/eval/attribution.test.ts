@@ -5,8 +5,9 @@ import { parseBrat } from '../../src/eval/attribution/brat.js';
 import { evaluateAttribution } from '../../src/eval/attribution/index.js';
 import { AttributionTally, inSubset, scoreArticle } from '../../src/eval/attribution/score.js';
 import type { Quote, Speaker } from '../../src/core/types.js';
+import { writeMiniPolnear } from './polnear-mini.js';
 
-const MINI = 'test/fixtures/polnear-mini';
+const MINI = writeMiniPolnear();
 
 test('brat: code-point offsets become UTF-16, fragments split, notes and continuation lines skipped', () => {
   const text = '😀 Ann said “yes,” then “no.”';
