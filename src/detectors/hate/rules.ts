@@ -189,6 +189,18 @@ function wordRange(wordAt: Int32Array, index: number, length: number): [number, 
   return [wordAt[a]!, wordAt[b]!];
 }
 
+/** The word ranges [first, last] of every non-empty match of a global regex over the joined words. */
+function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Generator<[number, number]> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    yield wordRange(wordAt, m.index, m[0].length);
+  }
+}
+
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   const { text, wordAt } = joinWords(words);
@@ -196,15 +208,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
   for (const { entry, regexes } of set.guards) {
     if (!kinds.includes(entry.kind)) continue;
     for (const re of regexes) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const [a, b] = wordRange(wordAt, m.index, m[0].length);
-        hits.push({ guard: entry, start: words[a]!.start, end: words[b]!.end });
-      }
+      for (const [a, b] of matchedWordRanges(re, text, wordAt)) hits.push({ guard: entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
   return hits;
@@ -221,14 +225,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
   for (const { entry, regexes, needsGroup } of set.rules) {
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
-      const re = regexes[r]!;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const [a, b] = wordRange(wordAt, m.index, m[0].length);
+      for (const [a, b] of matchedWordRanges(regexes[r]!, text, wordAt)) {
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];

@@ -14,26 +14,24 @@ import type { PtcLabel } from './ptc.js';
  * (start, end) as multisets.
  */
 
-export interface SiScore {
-  task: 'si';
+interface ScoreBase {
   precision: number;
   recall: number;
   f1: number;
-  /** Number of gold spans after merging. */
-  n: number;
   predicted: number;
   articles: number;
 }
 
-export interface TcScore {
+export interface SiScore extends ScoreBase {
+  task: 'si';
+  /** Number of gold spans after merging. */
+  n: number;
+}
+
+export interface TcScore extends ScoreBase {
   task: 'tc';
-  precision: number;
-  recall: number;
-  f1: number;
   /** Number of gold labels. */
   n: number;
-  predicted: number;
-  articles: number;
   perTechnique: Record<string, { precision: number; recall: number; f1: number; support: number }>;
 }
 
