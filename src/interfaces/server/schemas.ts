@@ -4,6 +4,7 @@
  * They use the subset of JSON Schema that draft-07 (Fastify's Ajv) and 2020-12
  * (OpenAPI 3.1) read the same way.
  */
+import { analysisJsonSchema } from '../../core/analysis-schema.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -73,97 +74,9 @@ const errorBodySchema: JsonSchema = {
 
 export const errorSchema: JsonSchema = { title: 'Error', type: 'object', required: ['error'], properties: { error: errorBodySchema } };
 
-const span = { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } };
-const spanSchema = { type: 'object', required: ['start', 'end'], properties: span };
-const textSpanSchema = { type: 'object', required: ['start', 'end', 'text'], properties: { ...span, text: { type: 'string' } } };
-const nullableString = { type: ['string', 'null'] };
 
-/** The Analysis object (src/core/types.ts), the same JSON `unspin analyze --format json` prints. */
-export const analysisSchema: JsonSchema = {
-  title: 'Analysis',
-  description: 'Spans are `{start, end}` in UTF-16 code units into `text`, end exclusive; `text.slice(start, end)` equals a span\'s `text`.',
-  type: 'object',
-  required: ['schemaVersion', 'text', 'meta', 'sentences', 'voices', 'quotes', 'speakers', 'outlets', 'findings'],
-  properties: {
-    schemaVersion: { const: 1 },
-    text: { type: 'string', description: 'The analysed text (for HTML, the extracted article).' },
-    meta: {
-      type: 'object',
-      required: ['source', 'title', 'byline', 'publishedAt', 'url', 'language', 'format'],
-      properties: {
-        source: nullableString,
-        title: nullableString,
-        byline: nullableString,
-        publishedAt: nullableString,
-        url: nullableString,
-        language: { type: 'string' },
-        format: { enum: ['text', 'html'] },
-      },
-    },
-    sentences: { type: 'array', items: spanSchema },
-    voices: {
-      type: 'array',
-      items: { type: 'object', required: ['start', 'end', 'voice'], properties: { ...span, voice: { enum: ['author', 'quoted', 'reported'] }, quoteId: { type: 'string' } } },
-    },
-    quotes: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'start', 'end', 'text', 'kind', 'speakerId', 'outletId', 'cue', 'explanation'],
-        properties: {
-          ...textSpanSchema.properties,
-          id: { type: 'string' },
-          kind: { enum: ['direct', 'indirect', 'scare'] },
-          speakerId: nullableString,
-          outletId: nullableString,
-          cue: { oneOf: [textSpanSchema, { type: 'null' }] },
-          explanation: { type: 'string' },
-        },
-      },
-    },
-    speakers: {
-      type: 'array',
-      items: { type: 'object', required: ['id', 'name', 'mentions'], properties: { id: { type: 'string' }, name: { type: 'string' }, mentions: { type: 'array', items: spanSchema } } },
-    },
-    outlets: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name', 'mentions'],
-        properties: {
-          id: { type: 'string' },
-          name: { type: 'string' },
-          country: nullableString,
-          stateAffiliated: { type: ['boolean', 'null'] },
-          typology: nullableString,
-          owner: nullableString,
-          mentions: { type: 'array', items: spanSchema },
-        },
-      },
-    },
-    findings: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'kind', 'label', 'start', 'end', 'text', 'score', 'voice', 'explanation'],
-        properties: {
-          ...textSpanSchema.properties,
-          id: { type: 'string' },
-          kind: { enum: ['hate', 'propaganda', 'claim'] },
-          label: { type: 'string' },
-          score: { type: 'number' },
-          voice: { enum: ['author', 'quoted', 'reported'] },
-          explanation: { type: 'string', description: 'Which rule or which features fired.' },
-          ruleId: { type: 'string' },
-          model: { type: 'string' },
-          targets: { type: 'array', items: { type: 'string' } },
-          evidence: { type: 'array', items: textSpanSchema },
-          parts: { type: 'array', items: { ...textSpanSchema, properties: { ...textSpanSchema.properties, type: { type: 'string' } } } },
-        },
-      },
-    },
-  },
-};
+/** The Analysis object: the repository's schema/analysis.schema.json, the same JSON `unspin analyze --format json` prints. */
+export const analysisSchema: JsonSchema = analysisJsonSchema();
 
 export const batchResponseSchema: JsonSchema = {
   title: 'BatchResponse',
