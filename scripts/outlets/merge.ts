@@ -258,7 +258,16 @@ export function buildOutlets(csv: CsvRow[], curated: CuratedFile): BuildResult {
       lines: all.map((r) => r.line),
       status: inactive.length ? inactive.join('; ') : undefined,
     };
-  };
+  };  /** The fields every entry takes from its CSV rows, whether or not it is also curated. */
+  const csvFields = (f: ReturnType<typeof factsFromGroups>) => ({
+    stateAffiliated: f.stateAffiliated,
+    typology: f.typology,
+    ...(f.typologyNote ? { typologyNote: f.typologyNote } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    urls: f.urls,
+    csvLines: f.lines,
+  });
+
 
   // 2. Curated entries: fold their CSV groups in, then override with what the curator wrote.
   const used = new Set<string>();
@@ -296,12 +305,7 @@ export function buildOutlets(csv: CsvRow[], curated: CuratedFile): BuildResult {
         country: c.country !== undefined ? c.country : f.country,
         type,
         owner,
-        stateAffiliated: f.stateAffiliated,
-        typology: f.typology,
-        ...(f.typologyNote ? { typologyNote: f.typologyNote } : {}),
-        ...(f.status ? { status: f.status } : {}),
-        urls: f.urls,
-        csvLines: f.lines,
+        ...csvFields(f),
         sources,
       };
       if (c.country !== undefined) sources.country = c.source;
@@ -358,12 +362,7 @@ export function buildOutlets(csv: CsvRow[], curated: CuratedFile): BuildResult {
       country: f.country,
       type: f.type,
       owner: f.owner,
-      stateAffiliated: f.stateAffiliated,
-      typology: f.typology,
-      ...(f.typologyNote ? { typologyNote: f.typologyNote } : {}),
-      ...(f.status ? { status: f.status } : {}),
-      urls: f.urls,
-      csvLines: f.lines,
+      ...csvFields(f),
       sources,
     });
     fromCsvOnly++;
@@ -441,3 +440,4 @@ function dedupe(list: string[]): string[] {
     return true;
   });
 }
+
