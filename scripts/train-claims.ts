@@ -9,10 +9,11 @@
  * CLEF transcripts sorted by name, index % 5 === 2 is dev (4 files). A training sentence whose
  * normalised text also occurs in a dev set is dropped, so debate lines shared by the two corpora
  * cannot leak. The shipped weights are those trained on the train part only, so the printed dev
- * figures describe exactly what is committed. The decision threshold is calibrated on an inner
- * fold of the training part (ClaimBuster sentence_id % 5 === 1): a second model trained without
- * that fold scores it through the detector's own path (rule-outs included) and the best-F1
- * threshold is kept, so dev is only measured, never tuned on.
+ * figures describe exactly what is committed. The decision threshold is calibrated by 4-fold
+ * cross-validation over the ClaimBuster training part (folds sentence_id % 5 === 1, 2, 3, 4): four
+ * models, each trained without its fold, score that fold through the detector's own path
+ * (rule-outs included), and the threshold with the best F1 over the pooled scores is kept, so dev
+ * is only measured, never tuned on.
  *
  * Model: logistic regression (AdaGrad, L2, seed 20191) over hashed features from
  * src/detectors/claims/features.ts, with feature augmentation by source (Daume 2007): each
@@ -20,18 +21,22 @@
  * (src:clef2019) that absorbs CLEF's much lower positive rate. Run time scores with the shared
  * plus ClaimBuster copies (ClaimBuster's "check-worthy factual sentence" is the issue's notion);
  * `unspin eval claims --format clef2019` scores with the CLEF copies. CLEF sentences weigh 0.5.
+ * Beyond the sentence's own words, each word's GloVe clusters and the pooled word vectors come
+ * from the committed word table (models/claim-words.bin, scripts/build-claim-words.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { sentenceFeatures } from '../src/detectors/claims/features.js';
 import { trainLogReg, predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
-import { decodeModel, domainFeatureNames, encodeModel, hashFeature } from '../src/detectors/claims/model.js';
+import { decodeModel, domainFeatureNames, encodeModel, hashFeature, withWords } from '../src/detectors/claims/model.js';
+import { decodeWords } from '../src/detectors/claims/words.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
 import { claimScores, classificationAt, evaluateRanking, type ClassificationResult } from '../src/eval/claims/evaluate.js';
 import { viewOfText } from '../src/detectors/claims/scorer.js';
-import { isUnspinError } from '../src/core/errors.js';
+import { isUnspinError, UnspinError } from '../src/core/errors.js';
 import { modelPath } from '../src/core/paths.js';
 import { readClaimBuster, readClef, type LabelledSentence } from '../src/eval/claims/data.js';
 import { binaryScores } from '../src/eval/claims/metrics.js';
@@ -42,6 +47,7 @@ const { values } = parseArgs({
     claimbuster: { type: 'string' },
     clef: { type: 'string' },
     out: { type: 'string', default: modelPath('claims.bin') },
+    words: { type: 'string', default: modelPath('claim-words.bin') },
     dims: { type: 'string', default: String(1 << 19) },
     epochs: { type: 'string', default: '15' },
     lr: { type: 'string', default: '0.1' },
@@ -58,20 +64,30 @@ if (!cbPath || !clefPath) {
   process.exit(2);
 }
 const dims = Number(values.dims);
-const options = { dims, epochs: Number(values.epochs), learningRate: Number(values.lr), l2: Number(values.l2), seed: 20191 };
 const clefWeight = Number(values['clef-weight']);
 const started = performance.now();
 
-const [cbTrain, cbDev, clefTrain, clefDev] = (() => {
+const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
   try {
-    return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'train'), readClef(clefPath, 'dev')] as const;
+    const wordsPath = values.words!;
+    const words = decodeWords(readData(wordsPath), wordsPath);
+    return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'train'), readClef(clefPath, 'dev'), words] as const;
   } catch (error) {
-    // A missing or malformed dataset is the user's to fix: one line, no stack.
+    // A missing or malformed dataset or word table is the user's to fix: one line, no stack.
     if (!isUnspinError(error)) throw error;
     console.error(`train-claims: ${error.message} (${error.code})`);
     process.exit(error.exitCode);
   }
 })();
+const options = { dims, epochs: Number(values.epochs), learningRate: Number(values.lr), l2: Number(values.l2), seed: 20191, denseDims: 2 * words.header.dims };
+
+function readData(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the word table (build it with npm run build:claim-words)`, { input: path, cause });
+  }
+}
 
 const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const devKeys = new Set([...cbDev, ...clefDev.flatMap((f) => f.sentences)].map((s) => key(s.text)));
@@ -80,54 +96,44 @@ const CB = 'claimbuster';
 const CLEF = 'clef2019';
 
 /** Same names as scoreFeatures() builds at run time: shared + domain copy, plus src:<domain> off the default domain. */
-function featurise(s: LabelledSentence, domain: string): Uint32Array {
-  const { names } = sentenceFeatures(viewOfText(s.text), cues);
+function featurise(s: LabelledSentence, domain: string, weight: number): TrainingExample {
+  const { names, dense } = sentenceFeatures(viewOfText(s.text), cues, words);
   const all = domainFeatureNames(domain === CB ? names : [...names, 'src:' + domain], domain);
-  return Uint32Array.from(all.map((n) => hashFeature(n, dims)));
+  const features = Uint32Array.from(all.map((n) => hashFeature(n, dims)));
+  // Unit length, as scoreFeatures() does with `normalise`.
+  return { features, label: s.label, weight, value: features.length > 0 ? 1 / Math.sqrt(features.length) : 1, dense };
 }
 
-/** Unit length, as scoreFeatures() does with `normalise`. */
-const valueOf = (features: Uint32Array) => (features.length > 0 ? 1 / Math.sqrt(features.length) : 1);
-
-/** The inner fold of the training part that calibrates the threshold, so dev is measured, never tuned on. */
-const isInner = (s: LabelledSentence) => Number(s.id) % 5 === 1;
+/** The cross-validation folds of the ClaimBuster training part that calibrate the threshold, so dev is measured, never tuned on. */
+const FOLDS = [1, 2, 3, 4];
+const foldOf = (s: LabelledSentence) => Number(s.id) % 5;
 
 let dropped = 0;
-const examples: TrainingExample[] = [];
-const innerSentences: LabelledSentence[] = [];
-const outerExamples: TrainingExample[] = [];
+const cbExamples: { sentence: LabelledSentence; example: TrainingExample }[] = [];
+const clefExamples: TrainingExample[] = [];
 for (const s of cbTrain) {
   if (devKeys.has(key(s.text))) dropped++;
-  else {
-    const features = featurise(s, CB);
-    const example = { features, label: s.label, weight: 1, value: valueOf(features) };
-    examples.push(example);
-    if (isInner(s)) innerSentences.push(s);
-    else outerExamples.push(example);
-  }
+  else cbExamples.push({ sentence: s, example: featurise(s, CB, 1) });
 }
 for (const s of clefTrain.flatMap((f) => f.sentences)) {
   if (devKeys.has(key(s.text))) dropped++;
-  else {
-    const features = featurise(s, CLEF);
-    const example = { features, label: s.label, weight: clefWeight, value: valueOf(features) };
-    examples.push(example);
-    outerExamples.push(example);
-  }
+  else clefExamples.push(featurise(s, CLEF, clefWeight));
 }
-const cbDevFeatures = cbDev.map((s) => featurise(s, CB));
+const examples = [...cbExamples.map((e) => e.example), ...clefExamples];
+const cbDevExamples = cbDev.map((s) => featurise(s, CB, 1));
 const featurised = performance.now();
 
 const model = trainLogReg(examples, options);
-const innerModel = trainLogReg(outerExamples, options);
+const foldModels = FOLDS.map((fold) => ({ fold, weights: trainLogReg([...cbExamples.filter((e) => foldOf(e.sentence) !== fold).map((e) => e.example), ...clefExamples], options) }));
 const trained = performance.now();
 
-const rawF1 = bestF1(cbDevFeatures.map((x) => predict(model, x, valueOf(x))));
+const rawF1 = bestF1(cbDevExamples.map((x) => predict(model, x.features, x.value, x.dense)));
 
 // Figures and threshold come from models as shipped (int16 weights) run through the
 // detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
 const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, normalise: true, training: {} };
-const asShipped = (weights: LogRegWeights) => decodeModel(encodeModel({ header: { ...header, bias: weights.bias }, weights: weights.weights }), 'trained model');
+const wordsHeader = { file: basename(values.words!), digest: words.digest };
+const asShipped = (weights: LogRegWeights) => withWords(decodeModel(encodeModel({ header: { ...header, words: wordsHeader, bias: weights.bias }, weights: weights.weights, dense: weights.dense }), 'trained model'), words, values.words!);
 const parts = createPartExtractor();
 
 /** The threshold from 0.10 to 0.80 with the best F1 over these scores, and its figures. */
@@ -140,9 +146,13 @@ function bestThreshold(sentences: readonly LabelledSentence[], scores: readonly 
   return best;
 }
 
-// The threshold is the one that maximises F1 on the inner fold for a model trained without it
-// (0.5 when the fold has nothing to calibrate on, as with a tiny corpus).
-const inner = innerSentences.some((s) => s.label === 1) ? bestThreshold(innerSentences, claimScores(innerSentences, { model: asShipped(innerModel), cues, parts })) : null;
+// The threshold is the one that maximises F1 over the pooled out-of-fold scores
+// (0.5 when the folds have nothing to calibrate on, as with a tiny corpus).
+const heldOut = foldModels.flatMap(({ fold, weights }) => {
+  const sentences = cbExamples.filter((e) => foldOf(e.sentence) === fold).map((e) => e.sentence);
+  return claimScores(sentences, { model: asShipped(weights), cues, parts }).map((score, i) => ({ sentence: sentences[i]!, score }));
+});
+const inner = heldOut.some((h) => h.sentence.label === 1) ? bestThreshold(heldOut.map((h) => h.sentence), heldOut.map((h) => h.score)) : null;
 const threshold = inner?.threshold ?? 0.5;
 const shipped = asShipped(model);
 const resources = { model: shipped, cues, parts };
@@ -166,7 +176,7 @@ const figures = {
 };
 console.log(`train: ${examples.length} sentences (ClaimBuster ${cbTrain.length}, CLEF ${clefTrain.reduce((n, f) => n + f.sentences.length, 0)} in ${clefTrain.length} files; ${dropped} dropped as dev duplicates)`);
 console.log(`options: ${JSON.stringify({ ...options, clefWeight })}`);
-console.log(`threshold ${threshold} from the inner fold (sentence_id % 5 == 1, ${innerSentences.length} sentences${inner ? `, F1 ${fmt(inner.result.f1)} there` : ': nothing to calibrate on'})`);
+console.log(`threshold ${threshold} from 4-fold cross-validation (sentence_id % 5 in 1..4, ${heldOut.length} sentences${inner ? `, F1 ${fmt(inner.result.f1)} there` : ': nothing to calibrate on'})`);
 console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; for reference only, best on dev F1 ${fmt(onDev.result.f1)} at ${onDev.threshold}, model alone without rule-outs ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
 console.log(`time: features ${((featurised - started) / 1000).toFixed(1)} s, training ${((trained - featurised) / 1000).toFixed(1)} s`);
@@ -176,9 +186,11 @@ if (!values['no-write']) {
     header: {
       ...header,
       threshold,
-      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold from a model without sentence_id % 5 == 1, calibrated there)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
+      words: wordsHeader,
+      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold by 4-fold cross-validation over sentence_id % 5 in 1..4)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
     },
     weights: model.weights,
+    dense: model.dense,
   });
   writeFileSync(values.out!, bytes);
   console.log(`wrote ${values.out} (${(bytes.length / 1024).toFixed(0)} KiB)`);

@@ -35,8 +35,8 @@ describe('train-claims script', () => {
     const a = train(join(data, 'a.bin'));
     assert.equal(a.status, 0, a.stderr);
     assert.match(a.stdout, /ClaimBuster dev \(\d+\): P [\d.]+ R [\d.]+ F1 [\d.]+ at threshold/);
-    // The threshold comes from the inner fold (sentence_id % 5 == 1: 8 of the 40 lines), not from dev.
-    const threshold = /^threshold ([\d.]+) from the inner fold \(sentence_id % 5 == 1, 8 sentences, F1 [\d.]+ there\)$/m.exec(a.stdout);
+    // The threshold comes from 4-fold cross-validation over the training part (sentence_id % 5 in 1..4: 32 of the 40 lines), not from dev.
+    const threshold = /^threshold ([\d.]+) from 4-fold cross-validation \(sentence_id % 5 in 1\.\.4, 32 sentences, F1 [\d.]+ there\)$/m.exec(a.stdout);
     assert.ok(threshold, a.stdout);
     assert.match(a.stdout, /CLEF-2019 dev \(1 files, 10 sentences\): MAP [\d.]+/);
     const b = train(join(data, 'b.bin'));
@@ -46,6 +46,8 @@ describe('train-claims script', () => {
     const model = decodeModel(bytes, 'a.bin');
     assert.equal(model.header.dims, 4096);
     assert.deepEqual(model.header.domains, ['claimbuster', 'clef2019']);
-    assert.equal(model.header.threshold, Number(threshold[1]), 'the shipped threshold is the inner-fold one');
+    assert.equal(model.header.threshold, Number(threshold[1]), 'the shipped threshold is the cross-validated one');
+    assert.equal(model.header.words?.file, 'claim-words.bin', 'trained with the committed word table');
+    assert.ok(model.dense?.some((w) => w !== 0), 'the pooled word vectors carry weight');
   });
 });

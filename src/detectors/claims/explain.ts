@@ -1,7 +1,9 @@
 import type { ClaimPart } from '../../core/types.js';
 import { SIGNAL_NAMES } from './features.js';
 import type { CompiledCue } from './cues.js';
-import type { ScoredFeature } from './model.js';
+import { MEANING_FEATURE, type ScoredFeature } from './model.js';
+
+const MEANING_WORTH_SAYING = 0.1;
 
 /** One paragraph a reader can check: score, the signals and cue lists that pushed it up, the words that weighed most, the parts. */
 export function explainClaim(probability: number, threshold: number, signals: readonly string[], contributions: readonly ScoredFeature[], parts: readonly ClaimPart[], cues: readonly CompiledCue[]): string {
@@ -9,10 +11,22 @@ export function explainClaim(probability: number, threshold: number, signals: re
   const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${cues.find((c) => 'cue:' + c.id === s)?.id ?? s.slice(4)} words` : s);
   const helped = signals.filter((s) => (weightOf.get(s) ?? 0) > 0).map(describe);
   const hurt = signals.filter((s) => (weightOf.get(s) ?? 0) < 0).map(describe);
-  const lexical = contributions.filter((c) => /^[wbtl]:/.test(c.name));
+  // The pooled word vectors: one number for "what the sentence is about", named when it matters.
+  const meaning = weightOf.get(MEANING_FEATURE) ?? 0;
+  const meaningText = `what its words are about (${meaning >= 0 ? '+' : ''}${meaning.toFixed(2)})`;
+  if (meaning >= MEANING_WORTH_SAYING) helped.push(meaningText);
+  if (meaning <= -MEANING_WORTH_SAYING) hurt.push(meaningText);
+  // "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed.
+  const byPhrase = new Map<string, number>();
+  for (const c of contributions) {
+    if (!/^[wbtl]:/.test(c.name)) continue;
+    const phrase = displayWords(c.name);
+    byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + c.weight);
+  }
+  const lexical = [...byPhrase].map(([name, weight]) => ({ name, weight }));
   const top = [...lexical].sort((a, b) => b.weight - a.weight).slice(0, 3).filter((c) => c.weight > 0);
   const bottom = [...lexical].sort((a, b) => a.weight - b.weight).slice(0, 2).filter((c) => c.weight < 0);
-  const word = (c: ScoredFeature) => `"${displayWords(c.name)}" (${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)})`;
+  const word = (c: ScoredFeature) => `"${c.name}" (${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)})`;
 
   const lines = [`Check-worthy claim: model score ${probability.toFixed(2)} (threshold ${threshold.toFixed(2)}).`];
   if (helped.length > 0) lines.push(`Signals for: ${helped.join(', ')}.`);

@@ -1,5 +1,6 @@
 import type { Entity, Token } from '../../core/types.js';
 import { firedCues, type CompiledCue } from './cues.js';
+import { clusterNames, wordKey, type ClaimWords } from './words.js';
 
 /** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
 export interface SentenceView {
@@ -13,6 +14,8 @@ export interface SentenceFeatures {
   names: string[];
   /** Structural signals that fired (no n-grams), for the explanation. */
   signals: string[];
+  /** What the words mean, from the word table: content-word mean then max over words, each unit length (empty without a table). */
+  dense: Float32Array;
 }
 
 /** Human names of the structural signals, for explanations. */
@@ -49,7 +52,7 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
  * cue lists, and structural signals (tense, numbers, person, question). Character n-grams were
  * tried and cost about one point of ClaimBuster dev F1, so they are out. Training and run time both call this, so they cannot drift apart.
  */
-export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[]): SentenceFeatures {
+export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table?: ClaimWords): SentenceFeatures {
   const names = new Set<string>();
   const signals = new Set<string>();
   const words: string[] = [];
@@ -126,7 +129,47 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
     names.add('cue:' + id);
     signals.add('cue:' + id);
   }
-  return { names: [...names], signals: [...signals] };
+  const dense = table ? meaningFeatures(tokens, table, names) : new Float32Array(0);
+  return { names: [...names], signals: [...signals], dense };
+}
+
+/** Function words carry little meaning; the mean leaves them out, the max does not. */
+const FUNCTION_WORDS = new Set('the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' '));
+
+/**
+ * Adds each word's clusters ("k<level>:<id>") to `names` and returns the pooled word vectors.
+ * Clusters generalise over words the training data never saw; the vectors give a sense of topic.
+ */
+function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set<string>): Float32Array {
+  const { dims, scale } = words.header;
+  const mean = new Float32Array(dims);
+  const max = new Float32Array(dims).fill(-Infinity);
+  let found = 0;
+  for (const t of tokens) {
+    const key = wordKey(t.norm);
+    const index = words.index.get(key);
+    if (index === undefined) continue;
+    found++;
+    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, index)) names.add(name);
+    const content = !FUNCTION_WORDS.has(key);
+    const offset = index * dims;
+    for (let d = 0; d < dims; d++) {
+      const x = words.vectors[offset + d]! * scale;
+      if (content) mean[d]! += x;
+      if (x > max[d]!) max[d] = x;
+    }
+  }
+  if (found === 0) max.fill(0);
+  const dense = new Float32Array(2 * dims);
+  dense.set(unitLength(mean), 0);
+  dense.set(unitLength(max), dims);
+  return dense;
+}
+
+function unitLength(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  return norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : v;
 }
 
 /** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */

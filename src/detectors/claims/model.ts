@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
 import { modelPath } from '../../core/paths.js';
+import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
 
 /**
  * The claim model: logistic regression over hashed sparse binary features.
  * On disk (models/claims.bin): "UNSPINCW", a uint32 LE header length, a UTF-8 JSON header,
- * then `dims` int16 LE weights; weight = int16 * header.scale.
+ * then `dims` int16 LE weights (weight = int16 * header.scale), then `header.dense` float32 LE
+ * weights of the pooled word vectors when the model uses a word table (header.words).
  */
 export interface ClaimModelHeader {
   name: string;
@@ -26,12 +28,22 @@ export interface ClaimModelHeader {
   normalise: boolean;
   /** How it was trained and what it scored, for the record. */
   training: Record<string, unknown>;
+  /** Number of dense weights (pooled word vectors); absent or 0 without a word table. */
+  dense?: number;
+  /** The word table the model was trained with: file name under models/ and sha256 of its bytes. */
+  words?: { file: string; digest: string };
 }
 
 export interface ClaimModel {
   header: ClaimModelHeader;
   weights: Float32Array;
+  dense?: Float32Array;
+  /** The word table, present when header.words is set. */
+  words?: ClaimWords;
 }
+
+/** The contribution name of the pooled word vectors, for explanations. */
+export const MEANING_FEATURE = 'meaning';
 
 const MAGIC = 'UNSPINCW';
 
@@ -62,7 +74,7 @@ export function domainFeatureNames(names: readonly string[], domain: string): st
 }
 
 /** Probability of check-worthiness and the weight each named feature contributed (shared + domain copy). */
-export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain): { probability: number; contributions: ScoredFeature[] } {
+export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): { probability: number; contributions: ScoredFeature[] } {
   const { dims } = model.header;
   let z = model.header.bias;
   const contributions: ScoredFeature[] = [];
@@ -75,6 +87,12 @@ export function scoreFeatures(model: ClaimModel, names: readonly string[], domai
     z += weight;
     contributions.push({ name, weight });
   }
+  if (model.dense && dense && dense.length === model.dense.length) {
+    let weight = 0;
+    for (let d = 0; d < dense.length; d++) weight += model.dense[d]! * dense[d]!;
+    z += weight;
+    contributions.push({ name: MEANING_FEATURE, weight });
+  }
   return { probability: 1 / (1 + Math.exp(-z)), contributions };
 }
 
@@ -82,10 +100,12 @@ export function encodeModel(model: ClaimModel): Buffer {
   let max = 0;
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
-  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale });
+  const dense = model.dense ?? new Float32Array(0);
+  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale, dense: dense.length });
   const headerBytes = Buffer.from(header, 'utf8');
-  const body = Buffer.alloc(model.weights.length * 2);
+  const body = Buffer.alloc(model.weights.length * 2 + dense.length * 4);
   model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
+  dense.forEach((w, i) => body.writeFloatLE(w, model.weights.length * 2 + i * 4));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, headerBytes, body]);
@@ -108,11 +128,27 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
   if (typeof header.normalise !== 'boolean') fail('header lacks normalise');
   if (!Number.isInteger(dims) || dims <= 0 || ![scale, bias, threshold].every((x) => typeof x === 'number' && Number.isFinite(x))) fail('header lacks dims, scale, bias or threshold');
+  const denseCount = header.dense ?? 0;
+  if (!Number.isInteger(denseCount) || denseCount < 0) fail('header.dense is not a count');
+  if (denseCount > 0 && !(typeof header.words?.file === 'string' && typeof header.words.digest === 'string')) fail('dense weights without a word table (header.words)');
   const offset = 12 + headerLength;
-  if (bytes.length !== offset + dims * 2) fail(`expected ${dims} weights, found ${(bytes.length - offset) / 2}`);
+  if (bytes.length !== offset + dims * 2 + denseCount * 4) fail(`expected ${dims} weights and ${denseCount} dense weights, found ${bytes.length - offset} bytes`);
   const weights = new Float32Array(dims);
   for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
-  return { header, weights };
+  const dense = new Float32Array(denseCount);
+  for (let i = 0; i < denseCount; i++) dense[i] = bytes.readFloatLE(offset + dims * 2 + i * 4);
+  return { header, weights, dense };
+}
+
+/** The model with its word table, checked to be the very table it was trained with. */
+export function withWords(model: ClaimModel, words: ClaimWords, source: string): ClaimModel {
+  const expected = model.header.words;
+  if (!expected) return model;
+  if (expected.digest !== words.digest) {
+    throw new UnspinError('MODEL_INVALID', `${source}: trained with word table ${expected.digest.slice(0, 12)}, found ${words.digest.slice(0, 12)} (retrain with npm run train:claims)`, { input: source });
+  }
+  if (model.dense?.length !== 2 * words.header.dims) throw new UnspinError('MODEL_INVALID', `${source}: ${model.dense?.length ?? 0} dense weights for ${words.header.dims}-dimension words`, { input: source });
+  return { ...model, words };
 }
 
 export const DEFAULT_MODEL_FILE = 'claims.bin';
@@ -128,6 +164,10 @@ export function defaultClaimModel(): ClaimModel {
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${path}: claim model missing (rebuild with npm run train:claims)`, { input: path, cause });
   }
-  shipped = decodeModel(bytes, path);
+  const model = decodeModel(bytes, path);
+  if (model.header.words && model.header.words.file !== DEFAULT_WORDS_FILE) {
+    throw new UnspinError('MODEL_INVALID', `${path}: expects word table ${model.header.words.file}, ships with ${DEFAULT_WORDS_FILE}`, { input: path });
+  }
+  shipped = model.header.words ? withWords(model, defaultClaimWords(), path) : model;
   return shipped;
 }

@@ -12,8 +12,8 @@ export interface SentenceScore {
 
 /** Scores one sentence with a model and cue lists; the detector and the evaluator share it. */
 export function scoreSentence(view: SentenceView, model: ClaimModel, cues: readonly CompiledCue[], domain?: string): SentenceScore {
-  const { names, signals } = sentenceFeatures(view, cues);
-  const { probability, contributions } = scoreFeatures(model, names, domain);
+  const { names, signals, dense } = sentenceFeatures(view, cues, model.words);
+  const { probability, contributions } = scoreFeatures(model, names, domain, dense);
   return { probability, signals, contributions };
 }
 
