@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
 import { modelPath } from '../../core/paths.js';
+import { failer, frame, unframe } from './framing.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
 
 /**
@@ -101,29 +102,15 @@ export function encodeModel(model: ClaimModel): Buffer {
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
   const dense = model.dense ?? new Float32Array(0);
-  const header = JSON.stringify({ ...model.header, dims: model.weights.length, scale, dense: dense.length });
-  const headerBytes = Buffer.from(header, 'utf8');
   const body = Buffer.alloc(model.weights.length * 2 + dense.length * 4);
   model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
   dense.forEach((w, i) => body.writeFloatLE(w, model.weights.length * 2 + i * 4));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, headerBytes, body]);
+  return frame(MAGIC, { ...model.header, dims: model.weights.length, scale, dense: dense.length }, [body]);
 }
 
 export function decodeModel(bytes: Buffer, source: string): ClaimModel {
-  const fail = (why: string): never => {
-    throw new UnspinError('MODEL_INVALID', `${source}: ${why}`, { input: source });
-  };
-  if (bytes.length < 12 || bytes.toString('ascii', 0, 8) !== MAGIC) fail('not an unspin claim model (bad magic)');
-  const headerLength = bytes.readUInt32LE(8);
-  if (12 + headerLength > bytes.length) fail('truncated header');
-  let header: ClaimModelHeader;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as ClaimModelHeader;
-  } catch {
-    return fail('header is not JSON');
-  }
+  const fail = failer(source);
+  const { header, bodyAt: offset } = unframe<ClaimModelHeader>(bytes, MAGIC, 'an unspin claim model', source);
   const { dims, scale, bias, threshold, domains, defaultDomain } = header;
   if (!Array.isArray(domains) || !domains.includes(defaultDomain)) fail('header lacks domains or defaultDomain');
   if (typeof header.normalise !== 'boolean') fail('header lacks normalise');
@@ -131,7 +118,6 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   const denseCount = header.dense ?? 0;
   if (!Number.isInteger(denseCount) || denseCount < 0) fail('header.dense is not a count');
   if (denseCount > 0 && !(typeof header.words?.file === 'string' && typeof header.words.digest === 'string')) fail('dense weights without a word table (header.words)');
-  const offset = 12 + headerLength;
   if (bytes.length !== offset + dims * 2 + denseCount * 4) fail(`expected ${dims} weights and ${denseCount} dense weights, found ${bytes.length - offset} bytes`);
   const weights = new Float32Array(dims);
   for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;

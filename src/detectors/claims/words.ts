@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
+import { failer, frame, unframe } from './framing.js';
 import { modelPath } from '../../core/paths.js';
 
 /**
@@ -56,32 +57,18 @@ export function clusterNames(words: ClaimWords, index: number): readonly string[
 
 export function encodeWords(header: Omit<ClaimWordsHeader, 'count' | 'wordBytes'>, words: readonly string[], clusters: Uint16Array, vectors: Int8Array): Buffer {
   const wordBytes = Buffer.from(words.join('\n'), 'utf8');
-  const headerBytes = Buffer.from(JSON.stringify({ ...header, count: words.length, wordBytes: wordBytes.length }), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
   const clusterBytes = Buffer.alloc(clusters.length * 2);
   clusters.forEach((c, i) => clusterBytes.writeUInt16LE(c, i * 2));
-  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), length, headerBytes, wordBytes, clusterBytes, Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength)]);
+  return frame(MAGIC, { ...header, count: words.length, wordBytes: wordBytes.length }, [wordBytes, clusterBytes, Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength)]);
 }
 
 export function decodeWords(bytes: Buffer, source: string): ClaimWords {
-  const fail = (why: string): never => {
-    throw new UnspinError('MODEL_INVALID', `${source}: ${why}`, { input: source });
-  };
-  if (bytes.length < 12 || bytes.toString('ascii', 0, 8) !== MAGIC) fail('not an unspin word table (bad magic)');
-  const headerLength = bytes.readUInt32LE(8);
-  if (12 + headerLength > bytes.length) fail('truncated header');
-  let header: ClaimWordsHeader;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as ClaimWordsHeader;
-  } catch {
-    return fail('header is not JSON');
-  }
+  const fail = failer(source);
+  const { header, bodyAt: wordsAt } = unframe<ClaimWordsHeader>(bytes, MAGIC, 'an unspin word table', source);
   const { count, dims, levels, scale, wordBytes } = header;
   if (![count, dims, wordBytes].every((n) => Number.isInteger(n) && n > 0) || !Array.isArray(levels) || !levels.every((k) => Number.isInteger(k) && k > 0 && k <= 65536) || !(typeof scale === 'number' && scale > 0)) {
     fail('header lacks count, dims, levels, scale or wordBytes');
   }
-  const wordsAt = 12 + headerLength;
   const clustersAt = wordsAt + wordBytes;
   const vectorsAt = clustersAt + count * levels.length * 2;
   if (bytes.length !== vectorsAt + count * dims) fail(`expected ${count} words of ${dims} dimensions and ${levels.length} cluster levels, found ${bytes.length} bytes`);
