@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
+import { modelPath } from '../../core/paths.js';
 
 /**
  * The framing shared by the claim model and its word table: an 8-byte ASCII magic, a uint32 LE
@@ -27,5 +29,15 @@ export function unframe<T>(bytes: Buffer, magic: string, what: string, source: s
     return { header: JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as T, bodyAt: 12 + headerLength };
   } catch {
     return fail('header is not JSON');
+  }
+}
+
+/** The bytes of a file shipped under models/, or MODEL_INVALID saying how to rebuild it. */
+export function readShipped(file: string, what: string, rebuild: string): { path: string; bytes: Buffer } {
+  const path = modelPath(file);
+  try {
+    return { path, bytes: readFileSync(path) };
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: ${what} missing (rebuild with ${rebuild})`, { input: path, cause });
   }
 }

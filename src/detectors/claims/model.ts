@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
-import { modelPath } from '../../core/paths.js';
-import { failer, frame, unframe } from './framing.js';
+import { failer, frame, readShipped, unframe } from './framing.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
 
 /**
@@ -143,13 +141,7 @@ let shipped: ClaimModel | undefined;
 /** The shipped model, read on first use. */
 export function defaultClaimModel(): ClaimModel {
   if (shipped) return shipped;
-  const path = modelPath(DEFAULT_MODEL_FILE);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: claim model missing (rebuild with npm run train:claims)`, { input: path, cause });
-  }
+  const { path, bytes } = readShipped(DEFAULT_MODEL_FILE, 'claim model', 'npm run train:claims');
   const model = decodeModel(bytes, path);
   if (model.header.words && model.header.words.file !== DEFAULT_WORDS_FILE) {
     throw new UnspinError('MODEL_INVALID', `${path}: expects word table ${model.header.words.file}, ships with ${DEFAULT_WORDS_FILE}`, { input: path });

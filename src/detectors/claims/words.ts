@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { UnspinError } from '../../core/errors.js';
-import { failer, frame, unframe } from './framing.js';
-import { modelPath } from '../../core/paths.js';
+import { failer, frame, readShipped, unframe } from './framing.js';
 
 /**
  * The claim model's word table: what it knows about a word beyond its spelling, so that
@@ -93,13 +90,7 @@ let shipped: ClaimWords | undefined;
 /** The shipped word table, read on first use. */
 export function defaultClaimWords(): ClaimWords {
   if (shipped) return shipped;
-  const path = modelPath(DEFAULT_WORDS_FILE);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: claim word table missing (rebuild with npm run build:claim-words)`, { input: path, cause });
-  }
+  const { path, bytes } = readShipped(DEFAULT_WORDS_FILE, 'claim word table', 'npm run build:claim-words');
   shipped = decodeWords(bytes, path);
   return shipped;
 }
