@@ -15,7 +15,7 @@
  * (rule-outs included), and the threshold with the best F1 over the pooled scores is kept, so dev
  * is only measured, never tuned on.
  *
- * Model: logistic regression (AdaGrad, L2, seed 20191) over hashed features from
+ * Model: logistic regression (AdaGrad, L2, seed 20191; weights averaged over epochs 6-15) over hashed features from
  * src/detectors/claims/features.ts, with feature augmentation by source (Daume 2007): each
  * feature has a shared copy and a per-source copy, and CLEF sentences carry a source indicator
  * (src:clef2019) that absorbs CLEF's much lower positive rate. Run time scores with the shared
@@ -23,6 +23,8 @@
  * `unspin eval claims --format clef2019` scores with the CLEF copies. CLEF sentences weigh 0.5.
  * Beyond the sentence's own words, each word's GloVe clusters and the pooled word vectors come
  * from the committed word table (models/claim-words.bin, scripts/build-claim-words.ts).
+ * Sparse features are scaled NB-LR style (|log-count ratio|^0.5 + 0.1, from the model's own
+ * training examples), and the scale is folded into the shipped weights.
  */
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -30,7 +32,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { sentenceFeatures } from '../src/detectors/claims/features.js';
-import { trainLogReg, predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
+import { naiveBayesScale, trainLogReg, predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
 import { decodeModel, domainFeatureNames, encodeModel, hashFeature, withWords } from '../src/detectors/claims/model.js';
 import { decodeWords } from '../src/detectors/claims/words.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
@@ -50,6 +52,8 @@ const { values } = parseArgs({
     words: { type: 'string', default: modelPath('claim-words.bin') },
     dims: { type: 'string', default: String(1 << 19) },
     epochs: { type: 'string', default: '15' },
+    'average-from': { type: 'string', default: '5' },
+    'nb-power': { type: 'string', default: '0.5' },
     lr: { type: 'string', default: '0.1' },
     l2: { type: 'string', default: '0.00001' },
     'clef-weight': { type: 'string', default: '0.5' },
@@ -79,7 +83,10 @@ const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
     process.exit(error.exitCode);
   }
 })();
-const options = { dims, epochs: Number(values.epochs), learningRate: Number(values.lr), l2: Number(values.l2), seed: 20191, denseDims: 2 * words.header.dims };
+const options = { dims, epochs: Number(values.epochs), learningRate: Number(values.lr), l2: Number(values.l2), seed: 20191, denseDims: 2 * words.header.dims, averageFrom: Number(values['average-from']) };
+const nbPower = Number(values['nb-power']);
+/** Each model's feature scale comes from its own training examples only, so a fold never sees its held-out part. */
+const fit = (training: readonly TrainingExample[]) => trainLogReg(training, { ...options, featureScale: nbPower > 0 ? naiveBayesScale(training, dims, { power: nbPower }) : undefined });
 
 function readData(path: string): Buffer {
   try {
@@ -123,8 +130,8 @@ const examples = [...cbExamples.map((e) => e.example), ...clefExamples];
 const cbDevExamples = cbDev.map((s) => featurise(s, CB, 1));
 const featurised = performance.now();
 
-const model = trainLogReg(examples, options);
-const foldModels = FOLDS.map((fold) => ({ fold, weights: trainLogReg([...cbExamples.filter((e) => foldOf(e.sentence) !== fold).map((e) => e.example), ...clefExamples], options) }));
+const model = fit(examples);
+const foldModels = FOLDS.map((fold) => ({ fold, weights: fit([...cbExamples.filter((e) => foldOf(e.sentence) !== fold).map((e) => e.example), ...clefExamples]) }));
 const trained = performance.now();
 
 const rawF1 = bestF1(cbDevExamples.map((x) => predict(model, x.features, x.value, x.dense)));
@@ -175,7 +182,7 @@ const figures = {
   clef2019: { files: ranking.files, n: ranking.n, map: +fmt(ranking.map), rPrecision: +fmt(ranking.rPrecision), p10: +fmt(ranking.p10) },
 };
 console.log(`train: ${examples.length} sentences (ClaimBuster ${cbTrain.length}, CLEF ${clefTrain.reduce((n, f) => n + f.sentences.length, 0)} in ${clefTrain.length} files; ${dropped} dropped as dev duplicates)`);
-console.log(`options: ${JSON.stringify({ ...options, clefWeight })}`);
+console.log(`options: ${JSON.stringify({ ...options, nbPower, clefWeight })}`);
 console.log(`threshold ${threshold} from 4-fold cross-validation (sentence_id % 5 in 1..4, ${heldOut.length} sentences${inner ? `, F1 ${fmt(inner.result.f1)} there` : ': nothing to calibrate on'})`);
 console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; for reference only, best on dev F1 ${fmt(onDev.result.f1)} at ${onDev.threshold}, model alone without rule-outs ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
@@ -187,7 +194,7 @@ if (!values['no-write']) {
       ...header,
       threshold,
       words: wordsHeader,
-      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold by 4-fold cross-validation over sentence_id % 5 in 1..4)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, clefWeight }, dev: figures },
+      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold by 4-fold cross-validation over sentence_id % 5 in 1..4)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, nbPower, clefWeight }, dev: figures },
     },
     weights: model.weights,
     dense: model.dense,

@@ -4,7 +4,7 @@ import { UnspinError } from '../../../src/core/errors.js';
 import { createClaimsDetector } from '../../../src/detectors/claims/index.js';
 import { compileCues } from '../../../src/detectors/claims/cues.js';
 import { decodeModel, defaultClaimModel, encodeModel, hashFeature, type ClaimModel } from '../../../src/detectors/claims/model.js';
-import { predict, trainLogReg } from '../../../src/detectors/claims/logreg.js';
+import { naiveBayesScale, predict, trainLogReg } from '../../../src/detectors/claims/logreg.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 
 function tinyModel(weights: Record<string, number>, threshold = 0.5, dims = 1024): ClaimModel {
@@ -62,5 +62,35 @@ describe('logistic regression trainer', () => {
     assert.deepEqual(a.weights, b.weights);
     assert.ok(predict(a, Uint32Array.from([1, 3])) > 0.9);
     assert.ok(predict(a, Uint32Array.from([2, 3])) < 0.1);
+  });
+
+  // Feature 1 marks positives, feature 2 negatives; feature 3 is in every example; 4 and 5 mark 1 in 4 of each class.
+  const mixed = Array.from({ length: 80 }, (_, i) => ({
+    features: Uint32Array.from(i % 2 === 0 ? [1, 3, ...(i % 8 === 0 ? [4] : [])] : [2, 3, ...(i % 8 === 1 ? [5] : [])]),
+    label: (i % 2 === 0 ? 1 : 0) as 0 | 1,
+    weight: 1,
+  }));
+  const toy = { dims: 8, epochs: 10, learningRate: 0.3, l2: 0, seed: 11 };
+
+  it('averages the weights of the epochs from averageFrom on', () => {
+    const last = trainLogReg(mixed, toy);
+    assert.deepEqual(trainLogReg(mixed, { ...toy, averageFrom: toy.epochs - 1 }).weights, last.weights, 'averaging the last epoch alone is the last weights');
+    const averaged = trainLogReg(mixed, { ...toy, averageFrom: 0 });
+    const earlier = trainLogReg(mixed, { ...toy, epochs: 1 });
+    // Weights grow epoch by epoch on a separable problem, so their mean lies between the first and the last.
+    assert.ok(averaged.weights[1]! > earlier.weights[1]! && averaged.weights[1]! < last.weights[1]!, `${earlier.weights[1]} < ${averaged.weights[1]} < ${last.weights[1]}`);
+  });
+
+  it('scales features by how unevenly they fall on the classes, and folds the scale into the weights', () => {
+    const scale = naiveBayesScale(mixed, 8);
+    assert.ok(scale[1]! > scale[4]! && scale[4]! > scale[3]!, `label-only ${scale[1]} > rarer ${scale[4]} > everywhere ${scale[3]}`);
+    assert.ok(Math.abs(scale[3]! - 0.1) < 1e-6, 'a feature in every example keeps only the floor');
+    assert.ok(Math.abs(scale[1]! - scale[2]!) < 1e-6, 'the ratio is symmetric in the classes');
+    const ones = trainLogReg(mixed, { ...toy, featureScale: new Float32Array(8).fill(1) });
+    assert.deepEqual(ones.weights, trainLogReg(mixed, toy).weights, 'a scale of 1 changes nothing');
+    const scaled = trainLogReg(mixed, { ...toy, featureScale: scale });
+    assert.ok(predict(scaled, Uint32Array.from([1, 3])) > 0.9 && predict(scaled, Uint32Array.from([2, 3])) < 0.1, 'folded weights predict without the scale');
+    assert.ok(Math.abs(scaled.weights[3]!) < Math.abs(ones.weights[3]!), 'the uninformative feature ends up damped');
+    assert.throws(() => trainLogReg(mixed, { ...toy, featureScale: new Float32Array(3) }), /featureScale has 3 values for 8 features/);
   });
 });
