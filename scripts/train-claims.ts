@@ -67,8 +67,26 @@ if (!cbPath || !clefPath) {
   console.error('usage: train-claims --data DATASETS_DIR | --claimbuster FILE.jsonl --clef DIR');
   process.exit(2);
 }
-const dims = Number(values.dims);
-const clefWeight = Number(values['clef-weight']);
+/** A numeric flag's value, or a one-line usage error naming the flag. */
+function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr' | 'l2' | 'clef-weight', { integer = false, min = 0 } = {}): number {
+  const value = Number(values[flag]);
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    console.error(`train-claims: --${flag} ${values[flag]}: expected ${integer ? 'an integer' : 'a number'} of at least ${min}`);
+    process.exit(2);
+  }
+  return value;
+}
+const dims = numberFlag('dims', { integer: true, min: 1 });
+const epochs = numberFlag('epochs', { integer: true, min: 1 });
+const averageFrom = numberFlag('average-from', { integer: true });
+if (averageFrom >= epochs) {
+  console.error(`train-claims: --average-from ${averageFrom}: must be below --epochs ${epochs} (epochs count from 0)`);
+  process.exit(2);
+}
+const clefWeight = numberFlag('clef-weight');
+const learningRate = numberFlag('lr');
+const l2 = numberFlag('l2');
+const nbPower = numberFlag('nb-power');
 const started = performance.now();
 
 const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
@@ -83,8 +101,7 @@ const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
     process.exit(error.exitCode);
   }
 })();
-const options = { dims, epochs: Number(values.epochs), learningRate: Number(values.lr), l2: Number(values.l2), seed: 20191, denseDims: 2 * words.header.dims, averageFrom: Number(values['average-from']) };
-const nbPower = Number(values['nb-power']);
+const options = { dims, epochs, learningRate, l2, seed: 20191, denseDims: 2 * words.header.dims, averageFrom };
 /** Each model's feature scale comes from its own training examples only, so a fold never sees its held-out part. */
 const fit = (training: readonly TrainingExample[]) => trainLogReg(training, { ...options, featureScale: nbPower > 0 ? naiveBayesScale(training, dims, { power: nbPower }) : undefined });
 

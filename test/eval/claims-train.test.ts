@@ -31,7 +31,7 @@ function corpus(): string {
 describe('train-claims script', () => {
   it('trains deterministically from the datasets root, prints its figures and writes a loadable model', () => {
     const data = corpus();
-    const train = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '5'], { encoding: 'utf8' });
+    const train = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '5', '--average-from', '2'], { encoding: 'utf8' });
     const a = train(join(data, 'a.bin'));
     assert.equal(a.status, 0, a.stderr);
     assert.match(a.stdout, /ClaimBuster dev \(\d+\): P [\d.]+ R [\d.]+ F1 [\d.]+ at threshold/);
@@ -49,5 +49,18 @@ describe('train-claims script', () => {
     assert.equal(model.header.threshold, Number(threshold[1]), 'the shipped threshold is the cross-validated one');
     assert.equal(model.header.words?.file, 'claim-words.bin', 'trained with the committed word table');
     assert.ok(model.dense?.some((w) => w !== 0), 'the pooled word vectors carry weight');
+  });
+
+  it('rejects a bad numeric flag with one line naming it, before reading any data', () => {
+    for (const [flag, value, message] of [
+      ['--nb-power', 'strong', /--nb-power strong: expected a number of at least 0/],
+      ['--epochs', '2.5', /--epochs 2\.5: expected an integer of at least 1/],
+      ['--average-from', '15', /--average-from 15: must be below --epochs 15/],
+    ] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', '/nonexistent', flag, value], { encoding: 'utf8' });
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, message);
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    }
   });
 });
