@@ -52,6 +52,12 @@ export interface Speaker {
   name: string;
   /** Every mention, including pronouns and titles that resolve to this speaker. */
   mentions: Span[];
+  /** What the speaker is, from titles, appositives and the cue: "foreign ministry spokesman". */
+  role?: string | null;
+  /** The organisation or country the speaker speaks for. */
+  affiliation?: string | null;
+  /** Set when the role is a state office (head of state, minister, spokesperson, officer, agency). */
+  stateActor?: { country: string } | null;
 }
 
 export interface Outlet {
@@ -92,6 +98,32 @@ export interface ClaimPart extends TextSpan {
   unit?: string | null;
 }
 
+/** A stretch of the text in one register: copied news copy, or the writer's own commentary. */
+export interface Segment extends Span {
+  kind: 'report' | 'commentary';
+  /** The outlet the report was copied from, when the document names it or its quotes come through one. */
+  outletId: string | null;
+}
+
+/** The document-level hate verdict for the author's own voice. */
+export interface HateVerdict {
+  label: 'hatespeech' | 'offensive' | 'normal';
+  targets: string[];
+  findingIds: string[];
+}
+
+/** Shares of the text's non-space characters, each from 0 to 1. */
+export interface StateVoiceSummary {
+  /** The author's own commentary. */
+  authorShare: number;
+  /** Reported or quoted from state actors. */
+  stateActorShare: number;
+  /** Carried by state-affiliated outlets. */
+  stateOutletShare: number;
+  /** One line for a reader: "41% of this article is the voice of a state: ...". */
+  headline: string;
+}
+
 export interface Analysis {
   schemaVersion: typeof SCHEMA_VERSION;
   text: string;
@@ -102,6 +134,12 @@ export interface Analysis {
   speakers: Speaker[];
   outlets: Outlet[];
   findings: Finding[];
+  /** Report and commentary segments (provenance v2). */
+  segments?: Segment[];
+  /** The author's-voice hate verdict (hate v2). */
+  hate?: HateVerdict;
+  /** Who speaks through this document (provenance v2). */
+  stateVoice?: StateVoiceSummary;
 }
 
 /** A token as the text model sees it; offsets as everywhere else. */
@@ -109,6 +147,11 @@ export interface Token extends Span {
   text: string;
   /** Lower-cased surface form. */
   norm: string;
+  /**
+   * The folded form every detector matches on: lower case, accents stripped, curly
+   * apostrophes straightened. Computed once by the text model; detectors never fold again.
+   */
+  fold: string;
   lemma: string;
   /** Universal POS tag from wink-nlp (NOUN, VERB, PROPN, PUNCT, ...). */
   pos: string;

@@ -39,6 +39,7 @@ export function buildTextModel(text: string): TextModel {
       end: start + surface.length,
       text: surface,
       norm: surface.toLowerCase(),
+      fold: foldSurface(surface),
       lemma: token.out(its.lemma as never) as string,
       pos: token.out(its.pos) as string,
       type: token.out(its.type) as string,
@@ -80,11 +81,27 @@ function splitClitic(token: Token): Token[] {
   const match = CLITIC.exec(token.text);
   if (!match) return [token];
   const baseLength = match[1]!.length;
-  const base: Token = { ...token, end: token.start + baseLength, text: match[1]!, norm: match[1]!.toLowerCase(), lemma: token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma };
+  const base: Token = { ...token, end: token.start + baseLength, text: match[1]!, norm: match[1]!.toLowerCase(), fold: foldSurface(match[1]!), lemma: token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma };
   const clitic = match[2]!;
   const isNegation = /^n/i.test(clitic);
-  const rest: Token = { ...token, start: base.end, text: clitic, norm: clitic.toLowerCase(), lemma: isNegation ? 'not' : clitic.toLowerCase(), pos: 'PART' };
+  const rest: Token = { ...token, start: base.end, text: clitic, norm: clitic.toLowerCase(), fold: foldSurface(clitic), lemma: isNegation ? 'not' : clitic.toLowerCase(), pos: 'PART' };
   return [base, rest];
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Lower case, accents off, curly apostrophes straight: the form lexicons and models match on. */
+export function foldSurface(surface: string): string {
+  const lower = surface.toLowerCase();
+  // Most tokens are plain ASCII: skip the normalisation work for them.
+  if (isAscii(lower)) return lower;
+  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(CURLY_APOSTROPHES, "'").normalize('NFC');
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The span from the first to the last non-space token of a range, or null when all are space. */
