@@ -96,7 +96,8 @@ export class ProvenanceContext {
 
   isCapitalized(i: number): boolean {
     const t = this.tokens[i];
-    if (!t) return false;
+    // wink-nlp can yield an empty token ("Wait..Really"); it is not capitalised.
+    if (!t || t.text === '') return false;
     const c = t.text[0]!;
     return c !== c.toLowerCase() && c === c.toUpperCase();
   }
@@ -124,8 +125,8 @@ export class ProvenanceContext {
 function fixCapitalised(tokens: readonly Token[]): Token[] {
   return tokens.map((t, i) => {
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return t;
-    const c = t.text[0]!;
-    if (c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
+    const c = t.text[0];
+    if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
     const prev = tokens[i - 1];
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
     if (!initial) return { ...t, pos: 'PROPN' };

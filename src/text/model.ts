@@ -64,7 +64,8 @@ export function buildTextModel(text: string): TextModel {
     entities.push({ start, end, text: text.slice(start, end), type: entity.out(its.type) as string });
   });
 
-  const words = tokens.filter((t) => t.type !== 'tabCRLF' && t.pos !== 'SPACE').flatMap(splitClitic);
+  // wink-nlp yields an empty token between two full stops with no space ("Wait..Really"); it carries nothing.
+  const words = tokens.filter((t) => t.text !== '' && t.type !== 'tabCRLF' && t.pos !== 'SPACE').flatMap(splitClitic);
   return { sentences, tokens: words, entities };
 }
 
