@@ -140,6 +140,8 @@ export interface Analysis {
   hate?: HateVerdict;
   /** Who speaks through this document (provenance v2). */
   stateVoice?: StateVoiceSummary;
+  /** Runs of non-space characters over the token limit, left out of the analysis; only when there is one. */
+  skipped?: Span[];
 }
 
 /** A token as the text model sees it; offsets as everywhere else. */

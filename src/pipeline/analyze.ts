@@ -46,6 +46,7 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
     speakers: provenance.speakers,
     outlets: provenance.outlets,
     findings,
+    ...(model.skipped.length > 0 ? { skipped: model.skipped } : {}),
   };
 }
 

@@ -1,12 +1,15 @@
 import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Entity, Span, Token } from '../core/types.js';
+import { blankOverlongRuns } from './overlong.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
 export interface TextModel {
   sentences: Span[];
   tokens: Token[];
   entities: Entity[];
+  /** Runs of non-space characters over the token limit, left out (blanked) before tokenising. */
+  skipped: Span[];
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -22,9 +25,11 @@ function getNlp(): Nlp {
  * Tokenises with wink-nlp. wink-nlp is lossless (its output reproduces the input),
  * so token offsets are the running sum of preceding whitespace and token lengths.
  */
-export function buildTextModel(text: string): TextModel {
+export function buildTextModel(original: string): TextModel {
   const engine = getNlp();
   const its = engine.its;
+  // Same length and offsets as the original; overlong runs are spaces, so no token comes from them.
+  const { text, skipped } = blankOverlongRuns(original);
   const doc = engine.readDoc(text);
   const tokens: Token[] = [];
   let offset = 0;
@@ -61,12 +66,12 @@ export function buildTextModel(text: string): TextModel {
     const [first, last] = entity.out(its.span) as unknown as [number, number];
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
-    entities.push({ start, end, text: text.slice(start, end), type: entity.out(its.type) as string });
+    entities.push({ start, end, text: original.slice(start, end), type: entity.out(its.type) as string });
   });
 
   // wink-nlp yields an empty token between two full stops with no space ("Wait..Really"); it carries nothing.
   const words = tokens.filter((t) => t.text !== '' && t.type !== 'tabCRLF' && t.pos !== 'SPACE').flatMap(splitClitic);
-  return { sentences, tokens: words, entities };
+  return { sentences, tokens: words, entities, skipped };
 }
 
 /**
