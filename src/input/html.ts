@@ -15,6 +15,13 @@ const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'H1'
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'NAV']);
 
 /**
+ * Readability walks the DOM recursively and its scoring grows with depth times size
+ * (1,000 nested divs took 15 s); real articles nest a few dozen deep. Deeper pages skip
+ * Readability and take the page body, walked without recursion.
+ */
+export const MAX_READABILITY_DEPTH = 200;
+
+/**
  * Extracts the main article with Mozilla Readability over linkedom, dropping navigation,
  * sidebars, footers and scripts. Falls back to the page body when Readability finds no
  * article (a short page, a fragment).
@@ -22,9 +29,9 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IF
 export function extractArticle(html: string, url?: string): ExtractedArticle {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const head = readHeadMeta(document);
-  // Readability mutates the document, so it gets a copy parsed from the same string.
-  const { document: copy } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  const article = parseWithReadability(copy as unknown as Document);
+  // Readability mutates the document, so it gets a copy parsed from the same string (not for a page too deep for it).
+  const tooDeep = domDepthOver(document as unknown as Node, MAX_READABILITY_DEPTH);
+  const article = tooDeep ? null : parseWithReadability(parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document);
 
   let text = '';
   if (article?.content) {
@@ -82,27 +89,51 @@ function blocksToText(root: Element): string {
     if (line) paragraphs.push(line);
     current = '';
   };
-  const walk = (node: Node) => {
+  // An explicit stack, not recursion: 10,000 nested divs must not overflow the call stack.
+  // A block's end is pushed below its children so the paragraph closes after them.
+  const stack: (Node | typeof BLOCK_END)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === BLOCK_END) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       current += node.nodeValue ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    for (const child of Array.from(element.childNodes)) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) {
+      flush();
+      stack.push(BLOCK_END);
+    }
+    const children = element.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   flush();
   return paragraphs.join('\n\n');
+}
+
+const BLOCK_END = Symbol('block end');
+
+/** The depth of the deepest element, walked without recursion; stops counting past `limit`. */
+function domDepthOver(root: Node, limit: number): boolean {
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) if (children[i]!.nodeType === 1) stack.push([children[i]!, depth + 1]);
+  }
+  return false;
 }
 
 function clean(value: string | null | undefined): string | null {

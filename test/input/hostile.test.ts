@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { extractArticle } from '../../src/input/html.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../src/text/model.js';
 import { MAX_TOKEN_LENGTH } from '../../src/text/overlong.js';
@@ -32,4 +33,10 @@ test('a 10 MB token and a 100,000-character line with no space are skipped, not 
     assertSpansConsistent(analysis);
     assertVoicesPartition(analysis);
   }
+});
+
+test('10,000 nested divs are walked without recursion and keep their text; blocks keep their order', () => {
+  const deep = `${'<div>'.repeat(10_000)}He said "hello" to them.${'</div>'.repeat(10_000)}`;
+  assert.equal(extractArticle(deep).text, 'He said "hello" to them.');
+  assert.equal(extractArticle('<p>One</p><div>Two<p>Three <b>bold</b></p>Four<br>five</div>').text, 'One\n\nTwo\n\nThree bold\n\nFour five');
 });
