@@ -32,7 +32,7 @@ export async function* readSources(paths: readonly string[], options: ReadOption
   if (paths.length === 0) throw new UnspinError('NO_INPUT', 'no input given: name a file, a directory, a .jsonl corpus or - for stdin');
   for (const entry of await expandInputs(paths)) {
     if (!entry.ok) yield entry;
-    else if (entry.kind === 'stdin') yield await readStdin(options.stdin ?? process.stdin);
+    else if (entry.kind === 'stdin') yield await readStdin(options.stdin ?? process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
     else if (entry.kind === 'jsonl') yield* readJsonLines(entry.path, options);
     else yield await readDocumentFile(entry.path, options);
   }
@@ -107,9 +107,16 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
   }
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<SourceItem> {
+/** Reads standard input up to `limit` bytes; more is an error, and the rest is not read. */
+async function readStdin(stream: NodeJS.ReadableStream, limit: number): Promise<SourceItem> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > limit) return failure('-', new UnspinError('INPUT_TOO_LARGE', `stdin: more than the ${limit}-byte limit`, { input: 'stdin' }));
+    chunks.push(buffer);
+  }
   try {
     const content = decodeText(Buffer.concat(chunks), 'stdin');
     return { ok: true, source: '-', input: looksLikeHtml('-', content) ? { html: content } : { text: content } };

@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -7,6 +7,7 @@ import { ERRORS, UnspinError } from '../../../core/errors.js';
 import { readSources } from '../../../input/sources.js';
 import { renderers, type OutputFormat } from '../../../outputs/index.js';
 import { analyze } from '../../../pipeline/analyze.js';
+import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
 
 const FORMATS = ['json', 'html', 'text'] as const;
@@ -27,7 +28,7 @@ export const analyzeCommand = defineCommand({
     // One file gives one JSON document; anything that can hold several gives JSON Lines.
     const several = paths.length > 1 || paths.some((p) => p !== '-' && !/\.(txt|html?)$/i.test(p));
     const pagesDir = format === 'html' && several ? requirePagesDir(args.output) : null;
-    const out: Writable = pagesDir || !args.output ? process.stdout : createWriteStream(args.output);
+    const out: Writable = pagesDir || !args.output ? process.stdout : openOutputFile(args.output);
     const usedNames = new Set<string>();
     const failures: UnspinError[] = [];
     let analysed = 0;
@@ -73,8 +74,7 @@ function chooseFormat(value: string | undefined): OutputFormat {
 /** HTML reports are whole pages: several of them go into a directory, one file each. */
 function requirePagesDir(output: string | undefined): string {
   if (!output) throw new UnspinError('USAGE', '--format html with several inputs needs --output DIR (one page per document)');
-  mkdirSync(output, { recursive: true });
-  return output;
+  return ensureOutputDir(output);
 }
 
 /** A file name for a document's page: its source's base name, made unique and safe. */

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ERRORS } from '../../src/core/errors.js';
+import { DEFAULT_MAX_BYTES } from '../../src/input/sources.js';
+import { ROOT, runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'unspin-hostile-'));
+const article = join(dir, 'article.txt');
+writeFileSync(article, 'The mayor said the plan would work.\n');
+
+/** A user error: the given exit code, one line on stderr naming the input and the code, no stack trace. */
+function assertUserError(r: { code: number; stderr: string }, error: { code: string; exitCode: number }, mentions: string): void {
+  assert.equal(r.code, error.exitCode, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `one line: ${r.stderr}`);
+  assert.ok(lines[0]!.includes(error.code) && lines[0]!.includes(mentions), `names ${mentions} with ${error.code}: ${r.stderr}`);
+}
+
+test('"Wait..Really" on stdin is analysed, not exit 70', () => {
+  const r = runCli(['analyze', '-'], { input: 'Wait..Really' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal((JSON.parse(r.stdout) as { text: string }).text, 'Wait..Really');
+});
+
+test('a NUL byte after the first 8 KB of stdin is binary input, one line', () => {
+  const r = runCli(['analyze', '-'], { input: Buffer.concat([Buffer.from('word '.repeat(4000)), Buffer.from([0]), Buffer.from(' more words')]) });
+  assertUserError(r, ERRORS.INPUT_BINARY, 'stdin');
+});
+
+test('stdin over the 50 MB limit is one line naming stdin, not read to the end', () => {
+  const cli = join(ROOT, 'src/interfaces/cli/main.ts');
+  const r = spawnSync('sh', ['-c', `head -c ${DEFAULT_MAX_BYTES + 1} /dev/zero | tr '\\0' a | "${process.execPath}" --import tsx "${cli}" analyze -`], { cwd: ROOT, encoding: 'utf8' });
+  assertUserError({ code: r.status ?? -1, stderr: r.stderr }, ERRORS.INPUT_TOO_LARGE, 'stdin');
+});
+
+test('-o naming a missing folder or a directory is one line with a documented code, before any analysis', () => {
+  assertUserError(runCli(['analyze', article, '-o', join(dir, 'missing', 'out.json')]), ERRORS.OUTPUT_UNWRITABLE, 'missing');
+  assertUserError(runCli(['analyze', article, '-o', dir]), ERRORS.OUTPUT_UNWRITABLE, dir);
+  assertUserError(runCli(['analyze', article, article, '--format', 'html', '-o', article]), ERRORS.OUTPUT_UNWRITABLE, article);
+});
