@@ -8,10 +8,10 @@ const VOICE_LABEL: Record<Voice, string> = { author: 'AUTHOR', quoted: 'QUOTED',
 export function renderTextSummary(analysis: Analysis, { color }: { color: boolean }): string {
   const c = pc.createColors(color);
   const lines: string[] = [];
-  const title = analysis.meta.title ?? analysis.meta.source ?? 'document';
+  const title = escapeControls(analysis.meta.title ?? analysis.meta.source ?? 'document');
   lines.push(c.bold(title));
   const metaBits = [analysis.meta.byline, analysis.meta.publishedAt, analysis.meta.url].filter(Boolean);
-  if (metaBits.length) lines.push(c.dim(metaBits.join(' · ')));
+  if (metaBits.length) lines.push(c.dim(escapeControls(metaBits.join(' · '))));
 
   const shares = voiceShares(analysis);
   lines.push(`voices: author ${pct(shares.author)} · quoted ${pct(shares.quoted)} · reported ${pct(shares.reported)}`);
@@ -21,8 +21,8 @@ export function renderTextSummary(analysis: Analysis, { color }: { color: boolea
   if (analysis.quotes.length) {
     lines.push('', c.bold(`Quotes (${analysis.quotes.length})`));
     for (const q of analysis.quotes) {
-      const who = q.kind === 'scare' ? c.dim('scare quote') : (speakerName.get(q.speakerId ?? '') ?? c.dim('unattributed'));
-      const via = q.outletId ? ` via ${outletById.get(q.outletId)?.name ?? q.outletId}` : '';
+      const who = q.kind === 'scare' ? c.dim('scare quote') : (escapeOrNull(speakerName.get(q.speakerId ?? '')) ?? c.dim('unattributed'));
+      const via = q.outletId ? escapeControls(` via ${outletById.get(q.outletId)?.name ?? q.outletId}`) : '';
       lines.push(`  ${at(analysis.text, q.start)} ${c.cyan(q.kind.padEnd(8))} ${who}${via}: ${excerpt(q.text)}`);
     }
   }
@@ -30,7 +30,7 @@ export function renderTextSummary(analysis: Analysis, { color }: { color: boolea
     lines.push('', c.bold(`Outlets (${analysis.outlets.length})`));
     for (const o of analysis.outlets) {
       const flag = o.stateAffiliated ? c.red(` STATE-AFFILIATED${o.typology ? ` (${o.typology})` : ''}`) : '';
-      lines.push(`  ${o.name}${o.country ? `, ${o.country}` : ''}${flag} ×${o.mentions.length}`);
+      lines.push(`  ${escapeControls(`${o.name}${o.country ? `, ${o.country}` : ''}`)}${flag} ×${o.mentions.length}`);
     }
   }
   for (const kind of ['hate', 'propaganda', 'claim'] as const) {
@@ -45,8 +45,8 @@ export function renderTextSummary(analysis: Analysis, { color }: { color: boolea
 
 function findingLine(text: string, f: Finding, c: ReturnType<typeof pc.createColors>): string {
   const voice = f.voice === 'author' ? c.bold(c.red(VOICE_LABEL[f.voice])) : c.yellow(VOICE_LABEL[f.voice]);
-  const targets = f.targets?.length ? ` → ${f.targets.join(', ')}` : '';
-  return `  ${at(text, f.start)} [${voice}] ${c.magenta(f.label)}${targets} (${f.score.toFixed(2)}): ${excerpt(f.text)}\n      ${c.dim(f.explanation)}`;
+  const targets = f.targets?.length ? escapeControls(` → ${f.targets.join(', ')}`) : '';
+  return `  ${at(text, f.start)} [${voice}] ${c.magenta(f.label)}${targets} (${f.score.toFixed(2)}): ${excerpt(f.text)}\n      ${c.dim(escapeControls(f.explanation))}`;
 }
 
 function voiceShares(analysis: Analysis): Record<Voice, number> {
@@ -66,6 +66,22 @@ function at(text: string, offset: number): string {
 }
 
 function excerpt(s: string, max = 100): string {
-  const flat = s.replace(/\s+/g, ' ');
+  const flat = escapeControls(s.replace(/\s+/g, ' '));
   return flat.length > max ? `“${flat.slice(0, max - 1)}…”` : `“${flat}”`;
 }
+
+/**
+ * Document text shown on a terminal: control characters other than tab and newline
+ * (ESC, BEL, C1 controls) become visible `\xHH` escapes, so a document cannot clear the
+ * screen or set the window title. Applied to document strings only, before colouring.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function escapeOrNull(s: string | undefined): string | null {
+  return s === undefined ? null : escapeControls(s);
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;

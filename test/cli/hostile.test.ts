@@ -42,3 +42,13 @@ test('-o naming a missing folder or a directory is one line with a documented co
   assertUserError(runCli(['analyze', article, '-o', dir]), ERRORS.OUTPUT_UNWRITABLE, dir);
   assertUserError(runCli(['analyze', article, article, '--format', 'html', '-o', article]), ERRORS.OUTPUT_UNWRITABLE, article);
 });
+
+test('--format text escapes control characters from the document: no screen clear, no window title', () => {
+  const file = join(dir, 'controls.txt');
+  writeFileSync(file, 'Title\u001b]0;pwned\u0007\n\n\u001b[2JThe minister said "we will \u001b[31mwin\u001b[0m" today.\tTabs stay.\n');
+  const r = runCli(['analyze', file, '--format', 'text', '--no-color']);
+  assert.equal(r.code, 0, r.stderr);
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  assert.match(r.stdout, /Title\\x1b\]0;pwned\\x07/);
+});
