@@ -162,6 +162,8 @@ export function parseJsonLine(path: string, lineNumber: number, line: string): S
   const { id, text, html, url } = record as Record<string, unknown>;
   const source = typeof id === 'string' || typeof id === 'number' ? String(id) : where;
   const link = typeof url === 'string' ? url : undefined;
+  // Like the HTTP API: a record with both is a producer's bug worth naming, not a silent choice.
+  if (html !== undefined && text !== undefined) return failure(source, new UnspinError('JSONL_MALFORMED', `${where}: record ${source} has both "text" and "html"; give exactly one`, { input: source }));
   if (typeof html === 'string') return { ok: true, source, input: link ? { html, url: link } : { html } };
   if (typeof text === 'string') return { ok: true, source, input: link ? { text, url: link } : { text } };
   return failure(source, new UnspinError('JSONL_MALFORMED', `${where}: record ${source} has no string "text" or "html" field`, { input: source }));

@@ -52,3 +52,10 @@ test('--format text escapes control characters from the document: no screen clea
   assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   assert.match(r.stdout, /Title\\x1b\]0;pwned\\x07/);
 });
+
+test('an unknown option, or an option missing its value, is a usage error (exit 2), not ignored', () => {
+  assertUserError(runCli(['analyze', article, '--frobnicate']), ERRORS.USAGE, '--frobnicate');
+  assertUserError(runCli(['analyze', article, '--format']), ERRORS.USAGE, '--format');
+  const known = runCli(['analyze', article, '--no-color', '-f', 'json']);
+  assert.equal(known.code, 0, known.stderr);
+});

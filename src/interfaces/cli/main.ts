@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runCommand, showUsage, type CommandDef } from 'citty';
 import { isUnspinError, ERRORS } from '../../core/errors.js';
+import { checkOptions } from './check-options.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -54,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
     await showUsage(command, parent);
     return 0;
   }
+  await checkOptions(command, rest);
   const { result } = await runCommand(command, { rawArgs: rest });
   return typeof result === 'number' ? result : 0;
 }
