@@ -40,6 +40,7 @@ function pushTrimmed(text: string, out: VoiceSpan[], span: VoiceSpan): void {
   out.push(piece);
 }
 
+/** Exactly the characters `\s` and trim() take as space (so not U+0085 NEL): the voice partition is checked with them. */
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0xfeff || code === 0x1680 || code === 0x85;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0xfeff || code === 0x1680;
 }

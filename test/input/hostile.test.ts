@@ -73,3 +73,9 @@ test('stdin over the size limit is an error naming stdin, and reading stops ther
   assert.match(items[0]!.ok ? '' : items[0]!.error.message, /^stdin: /);
   assert.ok(pulled < 50, `stopped early, pulled ${pulled} chunks`);
 });
+
+test('U+0085 (NEL) is not space for the voices, as for \\s and trim(): the voice partition holds', () => {
+  const analysis = analyze('Hello "world\u0085" he said');
+  assertSpansConsistent(analysis);
+  assertVoicesPartition(analysis);
+});
