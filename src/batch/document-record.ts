@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { AnalyzeInput } from '../input/document.js';
 import type { DocumentRecord } from '../storage/store.js';
 
-/** A stable document id from a source name: forward slashes, no leading "./". */
-export function documentId(source: string): string {
-  const id = sep === '\\' ? source.replaceAll('\\', '/') : source;
+/**
+ * A stable document id from a source name: forward slashes, no leading "./", and an
+ * absolute path inside the working directory made relative to it, so `batch corpus` and
+ * `batch /abs/path/corpus` from the same place give the same ids (not every document twice).
+ */
+export function documentId(source: string, cwd = process.cwd()): string {
+  const inside = isAbsolute(source) ? relative(cwd, source) : null;
+  const local = inside !== null && inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : source;
+  const id = sep === '\\' ? local.replaceAll('\\', '/') : local;
   return id.replace(/^(\.\/)+/, '');
 }
 

@@ -49,6 +49,9 @@ test('inputs: a JSON Lines record over the size limit is an error, the next one 
 
 test('document ids and hashes: stable, content-sensitive; job ids are one-to-one and BullMQ-safe', () => {
   assert.equal(documentId('./news/a.txt'), 'news/a.txt');
+  // `batch corpus` and `batch /abs/corpus` from the same directory name each document once.
+  assert.equal(documentId(join(process.cwd(), 'corpus', 'a.txt')), documentId('corpus/a.txt'));
+  assert.equal(documentId('/srv/news/a.txt', '/home/me'), '/srv/news/a.txt');
   const a = documentRecord('a.txt', { text: 'Hello.' });
   assert.equal(a.contentHash, documentRecord('a.txt', { text: 'Hello.' }).contentHash);
   assert.notEqual(a.contentHash, documentRecord('a.txt', { text: 'Hello!' }).contentHash);
