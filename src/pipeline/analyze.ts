@@ -21,7 +21,19 @@ export interface AnalyzeOptions {
  */
 export function analyze(input: AnalyzeInput | string, options: AnalyzeOptions = {}): Analysis {
   const { text, meta } = documentFromInput(typeof input === 'string' ? { text: input } : input, options.meta);
-  return analyzeText(text, meta, options.detectors ?? defaultDetectors());
+  return analyzeText(text, meta, options.detectors ?? sharedDetectors());
+}
+
+let shared: Detector[] | undefined;
+
+/**
+ * The default detectors, built once per process (or thread) and reused: results do not
+ * depend on what was analysed before (see test/pipeline/determinism.test.ts), and each
+ * detector keeps the models it loaded.
+ */
+function sharedDetectors(): Detector[] {
+  shared ??= defaultDetectors();
+  return shared;
 }
 
 export function analyzeText(text: string, meta: Meta, detectors: readonly Detector[]): Analysis {
