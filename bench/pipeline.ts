@@ -70,6 +70,9 @@ if (values.phase) {
   // The whole CLI process against a bare wink-nlp pass, as a ratio (bench/ratio.ts).
   const ratio = spawnSync(process.execPath, ['--import', 'tsx', new URL('./ratio.ts', import.meta.url).pathname, '--rounds', '1', ...(values.corpus ? ['--corpus', values.corpus] : [])], { encoding: 'utf8' });
   process.stdout.write(ratio.status === 0 ? ratio.stdout : ratio.stderr);
+  // 200 sequential requests to a warm server: p50, p99 and the phases (bench/latency.ts).
+  const latency = spawnSync(process.execPath, ['--import', 'tsx', new URL('./latency.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  process.stdout.write(latency.status === 0 ? latency.stdout : latency.stderr);
   // Short posts are the hate detector's other workload (moderation queues); its own bench measures it.
   const posts = spawnSync(process.execPath, ['--import', 'tsx', new URL('./hate.ts', import.meta.url).pathname], { encoding: 'utf8' });
   process.stdout.write(posts.status === 0 ? posts.stdout : posts.stderr);
