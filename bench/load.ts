@@ -6,12 +6,11 @@
  *
  *   npm run load [-- --requests 1000 --connections 50 --workers N]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { analyze } from '../src/index.js';
+import { startServer } from './server.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -27,24 +26,6 @@ const WORKERS = option('workers', availableParallelism());
 const article = readFileSync(new URL('./fixtures/article.txt', import.meta.url), 'utf8');
 const body = JSON.stringify({ text: article });
 const words = article.split(/\s+/).filter(Boolean).length;
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL('../src/interfaces/cli/main.ts', import.meta.url).pathname, 'serve', '--port', '0', '--workers', String(WORKERS), '--rate-limit', '0', '--log-level', 'info'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let url = '';
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const record = JSON.parse(line) as { msg?: string };
-      const listening = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(record.msg ?? '');
-      if (listening) url = listening[1]!;
-      if (record.msg === 'workers ready') resolve({ child, url });
-    });
-  });
-}
 
 /** Resident memory of a process from /proc: now (VmRSS) and its high-water mark (VmHWM), in MB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -103,7 +84,7 @@ async function unqueued(url: string, count: number): Promise<{ totalMs: number; 
   return { totalMs: median(totals), analyzeMs: median(analyses) };
 }
 
-const { child, url } = await startServer();
+const { child, url } = await startServer(WORKERS);
 const idle = memoryOf(child.pid!);
 try {
   const single = await unqueued(url, 50);

@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus DIR] [--repeat N]
+// npm run bench [-- --corpus DIR] [--repeat N]   (builds dist/ first, for the CLI ratio)
 // Prints articles/s, MB/s and peak RSS for bare tokenisation, the spine alone (no
 // detectors), the spine with each detector alone (+hate, +claims, ...), and the whole
 // pipeline, each measured in its own child process so that peak RSS belongs to that
@@ -67,6 +67,12 @@ if (values.phase) {
   for (const r of rows) {
     console.log(`${r.phase.padEnd(11)} ${(r.articles / r.seconds).toFixed(1).padStart(11)} ${(r.megabytes / r.seconds).toFixed(3).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`);
   }
+  // The whole CLI process against a bare wink-nlp pass, as a ratio (bench/ratio.ts).
+  const ratio = spawnSync(process.execPath, ['--import', 'tsx', new URL('./ratio.ts', import.meta.url).pathname, '--rounds', '1', ...(values.corpus ? ['--corpus', values.corpus] : [])], { encoding: 'utf8' });
+  process.stdout.write(ratio.status === 0 ? ratio.stdout : ratio.stderr);
+  // 200 sequential requests to a warm server: p50, p99 and the phases (bench/latency.ts).
+  const latency = spawnSync(process.execPath, ['--import', 'tsx', new URL('./latency.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  process.stdout.write(latency.status === 0 ? latency.stdout : latency.stderr);
   // Short posts are the hate detector's other workload (moderation queues); its own bench measures it.
   const posts = spawnSync(process.execPath, ['--import', 'tsx', new URL('./hate.ts', import.meta.url).pathname], { encoding: 'utf8' });
   process.stdout.write(posts.status === 0 ? posts.stdout : posts.stderr);

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readYamlData } from './data-file.js';
 import { UnspinError } from './errors.js';
 
 /**
@@ -33,7 +32,7 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/;
 export function loadRuleFile<E extends RuleEntry = RuleEntry>(path: string, requiredFields: readonly string[] = []): RuleFile<E> {
   let doc: unknown;
   try {
-    doc = parse(readFileSync(path, 'utf8'));
+    doc = readYamlData(path);
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${path}: cannot read rule file (${(cause as Error).message})`, { input: path, cause });
   }

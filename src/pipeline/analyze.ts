@@ -13,7 +13,12 @@ export interface AnalyzeOptions {
   detectors?: readonly Detector[];
   /** Fields of `meta` to set or override (source, url, ...). */
   meta?: Partial<Meta>;
+  /** When given, receives the milliseconds each phase took (text, provenance, one per detector), for Server-Timing. */
+  timings?: PhaseTimings;
 }
+
+/** Milliseconds per phase of one analysis, in the order the phases ran. */
+export type PhaseTimings = Record<string, number>;
 
 /**
  * Analyses one document: text model, provenance map, then every detector.
@@ -21,18 +26,43 @@ export interface AnalyzeOptions {
  */
 export function analyze(input: AnalyzeInput | string, options: AnalyzeOptions = {}): Analysis {
   const { text, meta } = documentFromInput(typeof input === 'string' ? { text: input } : input, options.meta);
-  return analyzeText(text, meta, options.detectors ?? defaultDetectors());
+  return analyzeText(text, meta, options.detectors ?? sharedDetectors(), options.timings);
 }
 
-export function analyzeText(text: string, meta: Meta, detectors: readonly Detector[]): Analysis {
+let shared: Detector[] | undefined;
+
+/**
+ * The default detectors, built once per process (or thread) and reused: results do not
+ * depend on what was analysed before (see test/pipeline/determinism.test.ts), and each
+ * detector keeps the models it loaded.
+ */
+function sharedDetectors(): Detector[] {
+  shared ??= defaultDetectors();
+  return shared;
+}
+
+export function analyzeText(text: string, meta: Meta, detectors: readonly Detector[], timings?: PhaseTimings): Analysis {
   if (text.trim() === '') {
     throw new UnspinError('INPUT_EMPTY', `${meta.source ?? 'input'}: no text to analyse`, { input: meta.source ?? undefined });
   }
+  let mark = timings ? performance.now() : 0;
+  const lap = (phase: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[phase] = now - mark;
+    mark = now;
+  };
   const model = buildTextModel(text);
+  lap('text');
   const provenance = buildProvenance(text, model, meta);
+  lap('provenance');
   const doc: AnalyzedDocument = { text, meta, ...model, ...provenance };
 
-  const raw: DetectorFinding[] = detectors.flatMap((detector) => detector.detect(doc));
+  const raw: DetectorFinding[] = detectors.flatMap((detector) => {
+    const found = detector.detect(doc);
+    lap(detector.name);
+    return found;
+  });
   raw.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
   const findings: Finding[] = raw.map((f, i) => ({ ...f, id: `f${i + 1}`, voice: f.voice ?? voiceOf(provenance.voices, f.start, f.end) }));
 

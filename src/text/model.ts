@@ -1,7 +1,7 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { ItemEntity, ItemSentence, ItemToken } from 'wink-nlp';
 import type { Entity, Span, Token } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
+import { isUnexpandedContraction, withWinkDoc, type Nlp } from './wink.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
 export interface TextModel {
@@ -12,25 +12,18 @@ export interface TextModel {
   skipped: Span[];
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
-
-/** wink-nlp is loaded on first use: its model takes ~100 ms to read. */
-function getNlp(): Nlp {
-  nlp ??= winkNLP(model);
-  return nlp;
-}
-
 /**
  * Tokenises with wink-nlp. wink-nlp is lossless (its output reproduces the input),
  * so token offsets are the running sum of preceding whitespace and token lengths.
  */
 export function buildTextModel(original: string): TextModel {
-  const engine = getNlp();
-  const its = engine.its;
   // Same length and offsets as the original; overlong runs are spaces, so no token comes from them.
   const { text, skipped } = blankOverlongRuns(original);
-  const doc = engine.readDoc(text);
+  return withWinkDoc(text, (doc, nlp) => readModel(original, text, skipped, doc, nlp));
+}
+
+function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): TextModel {
+  const its = nlp.its;
   const tokens: Token[] = [];
   let offset = 0;
   doc.tokens().each((token: ItemToken) => {
@@ -39,13 +32,15 @@ export function buildTextModel(original: string): TextModel {
     // wink-nlp is lossless, so the running sum is exact; indexOf guards against any drift.
     const start = text.startsWith(surface, expected) ? expected : text.indexOf(surface, offset);
     if (start < 0) throw new Error(`tokeniser drift: token ${JSON.stringify(surface)} not found after offset ${offset}`);
+    const norm = surface.toLowerCase();
+    const contracted = token.out(its.contractionFlag) as unknown as boolean;
     tokens.push({
       start,
       end: start + surface.length,
       text: surface,
-      norm: surface.toLowerCase(),
+      norm,
       fold: foldSurface(surface),
-      lemma: token.out(its.lemma as never) as string,
+      lemma: isUnexpandedContraction(surface, contracted) ? norm : (token.out(its.lemma as never) as string),
       pos: token.out(its.pos) as string,
       type: token.out(its.type) as string,
       sentence: -1,

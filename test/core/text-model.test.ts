@@ -19,3 +19,8 @@ test('every token slices its own text; line breaks end sentences', () => {
   assert.deepEqual(model.sentences.map((s) => text.slice(s.start, s.end)), ['First line without a stop', 'Second line.', 'Third “quoted” line 😀.']);
   assert.ok(model.tokens.every((t) => t.sentence >= 0 && t.sentence < model.sentences.length));
 });
+
+test('a contraction wink-nlp leaves whole gets its own form as lemma, not a stray lexicon word', () => {
+  const cannot = buildTextModel('They decide who can enter and who cannot.\nNext line.').tokens.find((t) => t.text === 'cannot');
+  assert.equal(cannot?.lemma, 'cannot');
+});

@@ -48,7 +48,9 @@ describe('POST /v1/analyze', () => {
     const response = await post('/v1/analyze', { text });
     assert.equal(response.statusCode, 200);
     assert.match(response.headers['content-type'] as string, /^application\/json/);
-    assert.match(response.headers['server-timing'] as string, /^analyze;dur=\d+(\.\d+)?$/);
+    const timing = response.headers['server-timing'] as string;
+    assert.match(timing, /^analyze;dur=\d+(\.\d+)?(, [a-z]+;dur=\d+(\.\d+)?)+$/);
+    assert.deepEqual(timing.split(', ').map((m) => m.split(';')[0]), ['analyze', 'text', 'provenance', 'hate', 'propaganda', 'claims', 'rest']);
     const analysis = response.json() as Analysis;
     assert.deepEqual(analysis, expected(text, { meta: { source: null } }));
     assert.ok(validAnalysis(analysis), JSON.stringify(validAnalysis.errors));

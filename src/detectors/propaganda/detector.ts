@@ -3,7 +3,7 @@ import { UnspinError } from '../../core/errors.js';
 import type { Quote } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
-import { buildFeatureContext, sentenceFeatures, spanFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import { buildFeatureContext, hitsWithin, sentenceFeatures, spanFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, multiContributions } from './linear.js';
 import { defaultPropagandaModel, type PropagandaModel } from './model.js';
@@ -90,7 +90,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, spanFeatures(ctx, first, last), labelIndex)) : [];
-  const hit = ctx.hits.find((h) => h.first >= first && h.last <= last && h.technique === top.label);
+  const hit = hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =
     source === 'repetition'

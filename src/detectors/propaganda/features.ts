@@ -15,6 +15,15 @@ export interface FeatureContext {
   readonly hits: readonly LexiconHit[];
   /** Lexicon hits covering each token. */
   readonly hitsAt: readonly (readonly LexiconHit[])[];
+  /** Lexicon hits starting at each token, in `hits` order. */
+  readonly hitsFrom: readonly (readonly LexiconHit[])[];
+  /** Lexicon hits starting in each sentence, in `hits` order. */
+  readonly sentenceHitList: readonly (readonly LexiconHit[])[];
+  /** Each token's folded surface (`foldWord`) and folded lemma (`lemmaOf`), computed once. */
+  readonly norms: readonly string[];
+  readonly lemmas: readonly string[];
+  /** The text lower-cased once, for repetition counts; null when lower-casing changes its length. */
+  readonly lowerText: string | null;
   /** How often each lemma occurs in the document (repetition cue). */
   readonly lemmaCount: ReadonlyMap<string, number>;
   /** Whether each token is inside quotation marks within its sentence. */
@@ -43,14 +52,23 @@ export function buildFeatureContext(
 ): FeatureContext {
   const hits = lexicon.match(tokens);
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
-  for (const h of hits) for (let i = h.first; i < h.last; i++) hitsAt[i]!.push(h);
+  const hitsFrom: LexiconHit[][] = tokens.map(() => []);
+  const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
+  for (const h of hits) {
+    for (let i = h.first; i < h.last; i++) hitsAt[i]!.push(h);
+    hitsFrom[h.first]!.push(h);
+    sentenceHitList[tokens[h.first]!.sentence]?.push(h);
+  }
+  const norms = tokens.map((t) => foldWord(t.text));
+  const lemmas = tokens.map(lemmaOf);
+  const lower = text.toLowerCase();
 
   const lemmaCount = new Map<string, number>();
-  for (const t of tokens) {
-    if (t.type !== 'word') continue;
-    const key = lemmaOf(t);
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word') return;
+    const key = lemmas[i]!;
     lemmaCount.set(key, (lemmaCount.get(key) ?? 0) + 1);
-  }
+  });
 
   const sentenceTokens: [number, number][] = sentences.map(() => [0, 0]);
   let s = -1;
@@ -78,13 +96,9 @@ export function buildFeatureContext(
     }
   }
 
-  const sentenceHits = sentences.map(() => new Set<string>());
-  for (const h of hits) {
-    const si = tokens[h.first]!.sentence;
-    sentenceHits[si]?.add(h.technique);
-  }
+  const sentenceHits = sentenceHitList.map((list) => new Set<string>(list.map((h) => h.technique)));
 
-  const polarity = tokens.map((t) => (t.type === 'word' ? polarityBucket(sentiment.get(foldWord(t.text)) ?? 0) : null));
+  const polarity = tokens.map((t, i) => (t.type === 'word' ? polarityBucket(sentiment.get(norms[i]!) ?? 0) : null));
   const sentencePolar = sentences.map(() => 0);
   tokens.forEach((t, i) => {
     if (polarity[i] === 'neg2' || polarity[i] === 'pos2') sentencePolar[t.sentence] = (sentencePolar[t.sentence] ?? 0) + 1;
@@ -95,7 +109,25 @@ export function buildFeatureContext(
     return { exclaim: body.includes('!'), question: body.includes('?') };
   });
 
-  return { text, tokens, sentences, hits, hitsAt, lemmaCount, quoted, sentenceTokens, sentenceHits, polarity, sentencePolar, sentenceMarks };
+  return {
+    text,
+    tokens,
+    sentences,
+    hits,
+    hitsAt,
+    hitsFrom,
+    sentenceHitList,
+    norms,
+    lemmas,
+    lowerText: lower.length === text.length ? lower : null,
+    lemmaCount,
+    quoted,
+    sentenceTokens,
+    sentenceHits,
+    polarity,
+    sentencePolar,
+    sentenceMarks,
+  };
 }
 
 function isQuoteMark(text: string, tok: Token): boolean {
@@ -120,13 +152,6 @@ function bucket(n: number, edges: readonly number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
-function norm(tok: Token | undefined, edge: string): string {
-  return tok ? foldWord(tok.text) : edge;
-}
-
-function lemma(tok: Token | undefined, edge: string): string {
-  return tok ? lemmaOf(tok) : edge;
-}
 
 /** Probability bin (tenths) for features built on an earlier stage's output. */
 export function probBin(p: number): number {
@@ -149,15 +174,12 @@ export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
   const f: string[] = ['bias', `len=${bucket(b - a, [3, 6, 10, 15, 25, 40, 60])}`];
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
-    f.push(`u=${lemmaOf(t)}`);
-    if (i + 1 < b) f.push(`b=${foldWord(t.text)}|${foldWord(tokens[i + 1]!.text)}`);
+    f.push(`u=${ctx.lemmas[i]}`);
+    if (i + 1 < b) f.push(`b=${ctx.norms[i]}|${ctx.norms[i + 1]}`);
     if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.push('allcaps');
     if (ctx.quoted[i]) f.push('quoted');
   }
-  for (const h of ctx.hits) {
-    if (tokens[h.first]!.sentence !== s) continue;
-    f.push(`lex=${h.technique}`, `lexid=${h.entryId}`);
-  }
+  for (const h of ctx.sentenceHitList[s] ?? []) f.push(`lex=${h.technique}`, `lexid=${h.entryId}`);
   if (s === 0) f.push('title');
   f.push(`spol=${bucket(ctx.sentencePolar[s] ?? 0, [0, 1, 2, 3])}`);
   for (let i = a; i < b; i++) if (ctx.polarity[i]) f.push(`pol=${ctx.polarity[i]}`);
@@ -171,7 +193,12 @@ export interface StackSummary {
   readonly docBin: number;
   readonly sentenceMax: Float64Array;
   readonly sentenceMean: Float64Array;
+  /** Index of the nearest strong token (p >= 0.5) before / after each token within its sentence, -1 when none. */
+  readonly strongBefore: Int32Array;
+  readonly strongAfter: Int32Array;
 }
+
+const STRONG = 0.5;
 
 export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>): StackSummary {
   // Propaganda clusters: some articles are full of it, so the article's mean sentence
@@ -190,7 +217,23 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
     sentenceMax[s] = max;
     sentenceMean[s] = sum / Math.max(1, b - a);
   });
-  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean };
+  // One pass each way instead of a scan from every token, which made a sentence of n
+  // tokens cost n^2 (10^5 quotation marks took 33 s).
+  const strongBefore = new Int32Array(ctx.tokens.length).fill(-1);
+  const strongAfter = new Int32Array(ctx.tokens.length).fill(-1);
+  for (const [a, b] of ctx.sentenceTokens) {
+    let last = -1;
+    for (let k = a; k < b; k++) {
+      strongBefore[k] = last;
+      if (probs[k]! >= STRONG) last = k;
+    }
+    last = -1;
+    for (let k = b - 1; k >= a; k--) {
+      strongAfter[k] = last;
+      if (probs[k]! >= STRONG) last = k;
+    }
+  }
+  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter };
 }
 
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
@@ -208,12 +251,12 @@ export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<n
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
   // Distance to the nearest strong token on each side, within the sentence.
-  let left = 0;
-  while (i - left - 1 >= sa && probs[i - left - 1]! < 0.5) left++;
-  let right = 0;
-  while (i + right + 1 < sb && probs[i + right + 1]! < 0.5) right++;
-  const leftStrong = i - left - 1 >= sa;
-  const rightStrong = i + right + 1 < sb;
+  const before = summary.strongBefore[i] ?? -1;
+  const after = summary.strongAfter[i] ?? -1;
+  const leftStrong = before >= 0;
+  const rightStrong = after >= 0;
+  const left = leftStrong ? i - before - 1 : 0;
+  const right = rightStrong ? after - i - 1 : 0;
   return [
     'bias',
     `p0=${p0}`,
@@ -245,25 +288,27 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
   const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
   const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
-  const w0 = norm(tok, '');
+  const norm = (k: number, edge: string) => (k >= sa && k < sb ? ctx.norms[k]! : edge);
+  const lemma = (k: number, edge: string) => (k >= sa && k < sb ? ctx.lemmas[k]! : edge);
+  const w0 = ctx.norms[i]!;
   const f: string[] = [
     'bias',
     `w=${w0}`,
-    `l=${lemma(tok, '')}`,
+    `l=${ctx.lemmas[i]}`,
     `p=${tok.pos}`,
     `sh=${shape(tok.text)}`,
-    `w-1=${norm(p1, '<s>')}`,
-    `w+1=${norm(n1, '</s>')}`,
-    `l-2=${lemma(p2, '<s>')}`,
-    `l+2=${lemma(n2, '</s>')}`,
+    `w-1=${norm(i - 1, '<s>')}`,
+    `w+1=${norm(i + 1, '</s>')}`,
+    `l-2=${lemma(i - 2, '<s>')}`,
+    `l+2=${lemma(i + 2, '</s>')}`,
     `p-1=${p1?.pos ?? '<s>'}`,
     `p+1=${n1?.pos ?? '</s>'}`,
     `p-2=${p2?.pos ?? '<s>'}`,
     `p+2=${n2?.pos ?? '</s>'}`,
     `pp=${p1?.pos ?? '<s>'}|${tok.pos}`,
     `pn=${tok.pos}|${n1?.pos ?? '</s>'}`,
-    `ww-=${norm(p1, '<s>')}|${w0}`,
-    `ww+=${w0}|${norm(n1, '</s>')}`,
+    `ww-=${norm(i - 1, '<s>')}|${w0}`,
+    `ww+=${w0}|${norm(i + 1, '</s>')}`,
   ];
   const len = sb - sa;
   const pos = i - sa;
@@ -274,7 +319,7 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
   if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.push('allcaps');
   if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.push('midcap');
 
-  const rep = ctx.lemmaCount.get(lemma(tok, '')) ?? 0;
+  const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
     f.push(`rep=${bucket(rep, [1, 2, 4, 8])}|${tok.pos}`);
   }
@@ -314,35 +359,34 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   f.push(`len=${bucket(n, [1, 2, 3, 5, 8, 12, 20, 35])}`);
   const words: string[] = [];
   for (let i = first; i < last; i++) {
-    const t = tokens[i]!;
-    const w = foldWord(t.text);
+    const w = ctx.norms[i]!;
     words.push(w);
-    f.push(`u=${lemmaOf(t)}`);
-    if (i + 1 < last) f.push(`b=${w}|${foldWord(tokens[i + 1]!.text)}`);
+    f.push(`u=${ctx.lemmas[i]}`);
+    if (i + 1 < last) f.push(`b=${w}|${ctx.norms[i + 1]}`);
   }
   f.push(`f=${words[0] ?? ''}`, `l=${words[words.length - 1] ?? ''}`);
   if (n <= 4) f.push(`pseq=${tokens.slice(first, last).map((t) => t.pos).join('_')}`);
   f.push(`fp=${tokens[first]?.pos}`, `lp=${tokens[last - 1]?.pos}`);
 
-  const spanText = text.slice(tokens[first]!.start, tokens[last - 1]!.end);
-  // Repetition: how often the span's own words recur in the document.
-  const occurrences = countOccurrences(text.toLowerCase(), spanText.toLowerCase());
+  const spanStart = tokens[first]!.start;
+  const spanEnd = tokens[last - 1]!.end;
+  const spanText = text.slice(spanStart, spanEnd);
+  // Repetition: how often the span's own words recur near it (see REPETITION_WINDOW).
+  const occurrences = countNearby(ctx, spanStart, spanEnd);
   f.push(`rep=${bucket(occurrences, [1, 2, 3, 5])}`, `rep=${bucket(occurrences, [1, 2, 3, 5])}|len=${bucket(n, [1, 2, 4])}`);
   let maxLemma = 0;
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     if (t.type === 'word' && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' || t.pos === 'PROPN')) {
-      maxLemma = Math.max(maxLemma, ctx.lemmaCount.get(lemmaOf(t)) ?? 0);
+      maxLemma = Math.max(maxLemma, ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0);
     }
   }
   f.push(`lrep=${bucket(maxLemma, [1, 2, 4, 8])}`);
 
   const inside = new Set<string>();
-  for (const h of ctx.hits) {
-    if (h.first >= first && h.last <= last) {
-      inside.add(h.technique);
-      f.push(`lexid=${h.entryId}`);
-    }
+  for (const h of hitsWithin(ctx, first, last)) {
+    inside.add(h.technique);
+    f.push(`lexid=${h.entryId}`);
   }
   for (const t of inside) f.push(`lex=${t}`);
   const si = tokens[first]!.sentence;
@@ -363,32 +407,55 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   f.push(`cov=${bucket(Math.round((10 * n) / Math.max(1, sb - sa)), [2, 5, 8, 10])}`);
   if (first === sa) f.push('sstart');
   if (last === sb) f.push('send');
-  f.push(`cb=${first > sa ? lemmaOf(tokens[first - 1]!) : '<s>'}`);
-  f.push(`ca=${last < sb ? lemmaOf(tokens[last]!) : '</s>'}`);
-  if (first - 2 >= sa) f.push(`cb2=${lemmaOf(tokens[first - 2]!)}`);
+  f.push(`cb=${first > sa ? ctx.lemmas[first - 1] : '<s>'}`);
+  f.push(`ca=${last < sb ? ctx.lemmas[last] : '</s>'}`);
+  if (first - 2 >= sa) f.push(`cb2=${ctx.lemmas[first - 2]}`);
   if (si === 0) f.push('title');
   return f;
 }
 
-function countOccurrences(haystack: string, needle: string): number {
+/**
+ * Repetition is counted within this many characters either side of a span (about
+ * 8,000 words, longer than any PTC article), so each span costs a bounded scan and a
+ * long document stays linear instead of every span scanning all of it.
+ */
+export const REPETITION_WINDOW = 50_000;
+
+/** Non-overlapping case-insensitive occurrences of text[start, end) within the window around it. */
+function countNearby(ctx: FeatureContext, start: number, end: number): number {
+  const from = Math.max(0, start - REPETITION_WINDOW);
+  const to = Math.min(ctx.text.length, end + REPETITION_WINDOW);
+  const lower = ctx.lowerText;
+  const haystack = lower !== null ? lower.slice(from, to) : ctx.text.slice(from, to).toLowerCase();
+  const needle = lower !== null ? lower.slice(start, end) : ctx.text.slice(start, end).toLowerCase();
   if (needle.length === 0) return 0;
   let count = 0;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
   return count;
 }
 
+/** Lexicon hits that lie wholly within tokens [first, last), in `ctx.hits` order. */
+export function hitsWithin(ctx: FeatureContext, first: number, last: number): LexiconHit[] {
+  const out: LexiconHit[] = [];
+  for (let i = first; i < last; i++) for (const h of ctx.hitsFrom[i] ?? []) if (h.last <= last) out.push(h);
+  return out;
+}
+
 /** Token index range [first, last) covering a character span; null when no token falls inside. */
 export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | null {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.end <= start) continue;
-    if (t.start >= end) break;
-    if (first < 0) first = i;
-    last = i + 1;
+  // Tokens are sorted and disjoint, so their ends rise too: binary search for the first
+  // token ending after `start`.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return first < 0 ? null : [first, last];
+  if (lo >= tokens.length || tokens[lo]!.start >= end) return null;
+  let last = lo + 1;
+  while (last < tokens.length && tokens[last]!.start < end) last++;
+  return [lo, last];
 }
 
 /** Features of a proposed span for the span filter: how sure the tagger was, and what the span looks like. */
@@ -419,15 +486,15 @@ export function proposalFeatures(ctx: FeatureContext, first: number, last: numbe
     `sent=${probBin(sentenceProb)}`,
     `fp=${tokens[first]!.pos}`,
     `lp=${tokens[last - 1]!.pos}`,
-    `fw=${foldWord(tokens[first]!.text)}`,
-    `lw=${foldWord(tokens[last - 1]!.text)}`,
+    `fw=${ctx.norms[first]}`,
+    `lw=${ctx.norms[last - 1]}`,
   ];
   const [sa, sb] = ctx.sentenceTokens[tokens[first]!.sentence] ?? [0, tokens.length];
   if (first === sa) f.push('sstart');
   if (last === sb) f.push('send');
   if (ctx.quoted[first]) f.push('quoted');
   const techniques = new Set<string>();
-  for (const h of ctx.hits) if (h.first >= first && h.last <= last) techniques.add(h.technique);
+  for (const h of hitsWithin(ctx, first, last)) techniques.add(h.technique);
   for (const t of techniques) f.push(`lex=${t}`);
   if (techniques.size === 0) f.push('nolex');
   let polar = 0;

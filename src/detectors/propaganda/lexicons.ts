@@ -75,7 +75,10 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
       const lemmas = tokens.map(lemmaOf);
       const same = (i: number, word: string) => norms[i] === word || lemmas[i] === word;
       for (let i = 0; i < tokens.length; i++) {
-        const candidates = new Set([...(byFirst.get(norms[i]!) ?? []), ...(byFirst.get(lemmas[i]!) ?? [])]);
+        const byNorm = byFirst.get(norms[i]!);
+        const byLemma = lemmas[i] === norms[i] ? undefined : byFirst.get(lemmas[i]!);
+        if (!byNorm && !byLemma) continue;
+        const candidates = byLemma ? new Set([...(byNorm ?? []), ...byLemma]) : byNorm!;
         for (const c of candidates) {
           if (i + c.words.length > tokens.length) continue;
           let ok = true;

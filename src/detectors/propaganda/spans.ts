@@ -1,4 +1,3 @@
-import { foldWord } from './lexicons.js';
 import type { FeatureContext } from './features.js';
 import type { TaggedSpan } from './predict.js';
 
@@ -13,23 +12,37 @@ export function repeatedOccurrences(ctx: FeatureContext, spans: readonly TaggedS
   for (const s of taken) covered.fill(1, s.first, s.last);
   const seen = new Set<string>();
   const extra: TaggedSpan[] = [];
+  // Where each word occurs, so a phrase is looked for only where its first word is,
+  // not by a scan of the whole document per phrase.
+  let positions: Map<string, number[]> | undefined;
   for (const s of spans) {
     const n = s.last - s.first;
     if (n > maxTokens) continue;
-    const words = tokens.slice(s.first, s.last).map((t) => foldWord(t.text));
+    const words = ctx.norms.slice(s.first, s.last);
     const key = words.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
     const content = tokens.slice(s.first, s.last).some((t) => t.type === 'word' && ['NOUN', 'ADJ', 'VERB', 'ADV', 'PROPN'].includes(t.pos) && t.text.length > 2);
     if (!content) continue;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      if (covered[i]) continue;
+    positions ??= wordPositions(ctx.norms);
+    for (const i of positions.get(words[0]!) ?? []) {
+      if (i + n > tokens.length || covered[i]) continue;
       let same = true;
-      for (let k = 0; k < n && same; k++) same = !covered[i + k] && foldWord(tokens[i + k]!.text) === words[k];
+      for (let k = 0; k < n && same; k++) same = !covered[i + k] && ctx.norms[i + k] === words[k];
       if (!same) continue;
       extra.push({ first: i, last: i + n, score: s.score });
       covered.fill(1, i, i + n);
     }
   }
   return extra;
+}
+
+function wordPositions(norms: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  norms.forEach((w, i) => {
+    const list = out.get(w);
+    if (list) list.push(i);
+    else out.set(w, [i]);
+  });
+  return out;
 }

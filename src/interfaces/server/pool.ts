@@ -20,7 +20,7 @@ export interface Readiness {
   error?: string;
 }
 
-export type AnalysisOutcome = { ok: true; json: string; analyzeMs: number; chars: number };
+export type AnalysisOutcome = { ok: true; json: string; analyzeMs: number; chars: number; phases?: Record<string, number> };
 
 export interface AnalysisPool {
   /**

@@ -11,5 +11,5 @@ export type AnalysisTask = { kind: 'analyze'; input: AnalyzeInput; source: strin
  * as `internal` with their stack.
  */
 export type AnalysisTaskResult =
-  | { ok: true; json: string; analyzeMs: number; chars: number }
+  | { ok: true; json: string; analyzeMs: number; chars: number; phases?: Record<string, number> }
   | { ok: false; code: string; message: string; internal: boolean; stack?: string };

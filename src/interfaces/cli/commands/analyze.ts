@@ -2,15 +2,28 @@ import { defineCommand } from 'citty';
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { ERRORS, UnspinError } from '../../../core/errors.js';
-import { readSources } from '../../../input/sources.js';
+import type { Analysis } from '../../../core/types.js';
+import { readSources, type SourceItem } from '../../../input/sources.js';
 import { renderers, type OutputFormat } from '../../../outputs/index.js';
-import { analyze } from '../../../pipeline/analyze.js';
+import { renderJson } from '../../../outputs/json.js';
+import { analyzeInOrder, type OrderedResult } from '../../../pipeline/worker/ordered.js';
 import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
 
 const FORMATS = ['json', 'html', 'text'] as const;
+
+/**
+ * A corpus this large repays a pool of threads: each thread loads the models once
+ * (about a second), which smaller corpora do not win back.
+ */
+const POOL_MIN_DOCUMENTS = 24;
+/** More threads than this gain little: output is written in order by one thread. */
+const MAX_AUTO_THREADS = 8;
+/** Per-document time limit by default: far above any real article, short of a hang. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export const analyzeCommand = defineCommand({
   meta: { name: 'analyze', description: 'Analyse articles: files, directories, .jsonl corpora of {id, text|html}, or - for stdin.' },
@@ -19,12 +32,15 @@ export const analyzeCommand = defineCommand({
     format: { type: 'string', alias: 'f', description: 'json (default when piped), html or text (default on a terminal)' },
     output: { type: 'string', alias: 'o', description: 'write to this file instead of stdout; with several inputs and --format html, a directory for one page each' },
     color: { type: 'boolean', description: 'colour the text summary (default: when stdout is a terminal)' },
+    threads: { type: 'string', description: `worker threads (default: one per core, up to ${MAX_AUTO_THREADS}, for ${POOL_MIN_DOCUMENTS} documents or more; else 1)` },
+    timeout: { type: 'string', description: `longest one document may take, in ms (default ${DEFAULT_TIMEOUT_MS}; 0 for no limit)` },
   },
   async run({ args }) {
     const paths = args._ as string[];
     const format = chooseFormat(args.format);
     const color = args.color ?? Boolean(process.stdout.isTTY && !args.output);
-    const render = renderers[format];
+    const threadsArg = args.threads === undefined ? undefined : positiveInteger('--threads', args.threads, 1);
+    const timeoutMs = args.timeout === undefined ? DEFAULT_TIMEOUT_MS : positiveInteger('--timeout', args.timeout, 0);
     // One file gives one JSON document; anything that can hold several gives JSON Lines.
     const several = paths.length > 1 || paths.some((p) => p !== '-' && !/\.(txt|html?)$/i.test(p));
     const pagesDir = format === 'html' && several ? requirePagesDir(args.output) : null;
@@ -33,24 +49,19 @@ export const analyzeCommand = defineCommand({
     const failures: UnspinError[] = [];
     let analysed = 0;
 
+    const { items, count } = await lookAhead(readSources(paths), POOL_MIN_DOCUMENTS);
+    const threads = threadsArg ?? (count >= POOL_MIN_DOCUMENTS ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : 1);
     // Each result is written as soon as it is ready, so a large corpus never sits in memory.
-    for await (const item of readSources(paths)) {
-      if (!item.ok) {
-        failures.push(item.error);
-        reportFailure(item.error);
+    for await (const result of analyzeAll(items, threads, timeoutMs)) {
+      if (!result.ok) {
+        failures.push(result.error);
+        reportFailure(result.error);
         continue;
       }
-      let rendered: string;
-      try {
-        rendered = render(analyze(item.input, { meta: { source: item.source } }), { several, color });
-      } catch (error) {
-        if (!(error instanceof UnspinError)) throw error;
-        failures.push(error);
-        reportFailure(error);
-        continue;
-      }
+      // The thread sends compact JSON: JSON Lines output uses it as it is.
+      const rendered = format === 'json' && several ? result.json : renderAnalysis(format, JSON.parse(result.json) as Analysis, several, color);
       if (pagesDir) {
-        writeFileSync(join(pagesDir, pageName(item.source, usedNames)), rendered);
+        writeFileSync(join(pagesDir, pageName(result.source, usedNames)), rendered);
       } else {
         const separator = format === 'text' && analysed > 0 ? '\n' : '';
         if (!out.write(separator + (rendered.endsWith('\n') ? rendered : rendered + '\n'))) await once(out, 'drain');
@@ -64,6 +75,65 @@ export const analyzeCommand = defineCommand({
     return failures[0]!.exitCode;
   },
 });
+
+/**
+ * Every document runs on a worker thread, even one alone: a synchronous analysis cannot
+ * be interrupted in the thread that runs it, so only a thread of its own lets --timeout
+ * stop a document that hangs. With --timeout 0 and one thread, the main thread does the
+ * work and saves the thread's start-up.
+ */
+async function* analyzeAll(items: AsyncIterable<SourceItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
+  if (threads > 1 || timeoutMs > 0) {
+    yield* analyzeInOrder(ordered(items), { threads, timeoutMs });
+    return;
+  }
+  const { analyze } = await import('../../../pipeline/analyze.js');
+  for await (const item of items) {
+    if (!item.ok) {
+      yield item;
+      continue;
+    }
+    try {
+      yield { ok: true, source: item.source, json: JSON.stringify(analyze(item.input, { meta: { source: item.source } })) };
+    } catch (error) {
+      if (!(error instanceof UnspinError)) throw error;
+      yield { ok: false, error };
+    }
+  }
+}
+
+async function* ordered(items: AsyncIterable<SourceItem>) {
+  for await (const item of items) yield item.ok ? { ok: true as const, source: item.source, input: item.input } : item;
+}
+
+function renderAnalysis(format: OutputFormat, analysis: Analysis, several: boolean, color: boolean): string {
+  return format === 'json' ? renderJson(analysis, several) : renderers[format](analysis, { several, color });
+}
+
+/** Reads up to `limit` items ahead, to learn whether the corpus is large enough for a pool. */
+async function lookAhead<T>(source: AsyncGenerator<T>, limit: number): Promise<{ items: AsyncIterable<T>; count: number }> {
+  const head: T[] = [];
+  let done = false;
+  while (head.length < limit) {
+    const next = await source.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  async function* all() {
+    yield* head;
+    if (!done) yield* source;
+  }
+  return { items: all(), count: head.length };
+}
+
+function positiveInteger(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UnspinError('USAGE', `${flag} ${value}: expected a whole number of at least ${min}`);
+  return n;
+}
 
 function chooseFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return process.stdout.isTTY ? 'text' : 'json';

@@ -1,0 +1,26 @@
+// npm run build:data (part of npm run build): compiles every data/**/*.yml to
+// data/compiled/**/*.json, each stamped with the digest of its YAML (src/core/data-file.ts).
+// Prints the number of files written.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compiledPathOf, digestOf, parseYaml, type CompiledDataFile } from '../src/core/data-file.js';
+import { dataPath } from '../src/core/paths.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return d.name === 'compiled' && dir === dataPath() ? [] : yamlFiles(path);
+    return d.name.endsWith('.yml') ? [path] : [];
+  });
+}
+
+rmSync(dataPath('compiled'), { recursive: true, force: true });
+const files = yamlFiles(dataPath()).sort();
+for (const path of files) {
+  const source = readFileSync(path, 'utf8');
+  const out = compiledPathOf(path)!;
+  const compiled: CompiledDataFile = { digest: digestOf(source), data: parseYaml(source) };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(compiled));
+}
+console.log(`build:data: ${files.length} YAML files compiled to ${dataPath('compiled')}`);
