@@ -89,7 +89,7 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
  */
 function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
   for (const q of direct) {
-    if (q.entity) continue;
+    if (q.entity || q.marked) continue;
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
     const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
     if (!host || (q.kind === 'scare' && !/\s/.test(q.text.trim()) && !host.ownsQuotes)) continue;

@@ -36,7 +36,12 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      const relayed = found ? relayedBy(out, found) : null;
+      if (relayed) {
+        // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
+        relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
+        if (relayed.outletId) relayed.explanation = relayed.explanation.replace(/\.$/, `; relayed by the outlet named after "${ctx.text.slice(found!.cue!.start, found!.cue!.end)}"`) + '.';
+      } else if (found && !mostlyDirect(found, directSpans)) out.push(found);
       i += phrase.length - 1;
       continue;
     }
@@ -154,7 +159,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     break;
   }
   if (start < 0 || start > end) return null;
-  let last = end;
+  let last = tailCue(ctx, start, end);
   while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
@@ -177,11 +182,15 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
     subject = subjectRight(ctx, v + 1, end);
     if (!subject) return null;
   }
+  // "… telling a meeting that “…,” the party said": a quote closes the reported clause, it does not open it.
+  if (ctx.isQuoteMark(comma) && tokens[comma - 1]?.text === ',' && !ctx.isQuoteMark(skipDateline(ctx, sentenceStart, comma))) comma--;
   if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
   if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
   // Only adverbials may follow the cue clause, never a new clause.
   const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
   for (let m = after; m <= end; m++) {
+    // "…, the spokesman told a briefing, according to IRNA.": the source phrase closes the clause.
+    if (phraseAt(ctx, m)?.role === 'source') break;
     const p = tokens[m]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;
   }
@@ -235,6 +244,19 @@ function according(ctx: ProvenanceContext, p: number, length: number, ruleId: st
   return indirectQuote(ctx, first, last, p, p + length - 1, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`);
 }
 
+/**
+ * A quote with its own speaker that says the same thing as an "according to X" clause in the
+ * same sentence: the content starts at the same place and its cue lies inside that content.
+ */
+function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const q = found[k]!;
+    if (q.end <= source.start) break;
+    if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && source.start <= q.cue.start && q.cue.end <= source.end) return q;
+  }
+  return null;
+}
+
 /** The last token of the sentence holding token i (within its paragraph). */
 function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
@@ -268,6 +290,34 @@ function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, senten
   if (before - first < 2 || last - v < 3) return null;
   const resolved = resolve(subject);
   return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`);
+}
+
+/**
+ * The last token of reported content from `start` to `end`, cut before a closing cue clause
+ * (", the party said."), so one sentence never yields two overlapping reports.
+ */
+function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
+  const { tokens } = ctx;
+  for (let m = start + 2; m < end; m++) {
+    if (tokens[m]!.text !== ',') continue;
+    const a = ctx.isQuoteMark(m + 1) ? m + 2 : m + 1;
+    if (closingCue(ctx, a, end)) return ctx.isQuoteMark(m + 1) ? m + 1 : m;
+  }
+  return end;
+}
+
+/** ", the party said." / ", he added.": a subject then a speech verb closing the sentence. */
+function closingCue(ctx: ProvenanceContext, a: number, end: number): boolean {
+  for (let v = a + 1; v <= Math.min(end, a + 6); v++) {
+    const verb = cueVerbAt(ctx, v);
+    if (!verb) continue;
+    if (verb.cls !== 'speech') return false;
+    const subject = subjectLeft(ctx, v, a);
+    if (!subject || ctx.tokenAtOrAfter(subject.start) !== a) return false;
+    for (let m = v + 1; m <= end; m++) if (ctx.tokens[m]!.pos === 'VERB' || ctx.tokens[m]!.pos === 'AUX') return false;
+    return true;
+  }
+  return false;
 }
 
 /** Skips a dateline at the start of a sentence: "WASHINGTON (Reuters) - ", "MOSCOW — ". */
