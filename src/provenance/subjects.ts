@@ -117,6 +117,9 @@ function isNpToken(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !(t.pos !== 'NOUN' && t.pos !== 'PROPN' && ctx.lexicon.cueVerbs.has(t.norm));
   if (t.text === '-' || t.text === '.') return i > 0 && ctx.tokens[i - 1]!.end === t.start;
+  // "far-right", "self-styled": the first part of a hyphenated word, whatever its tag.
+  const next = ctx.tokens[i + 1];
+  if (next?.text === '-' && next.start === t.end && ctx.tokens[i + 2]?.start === next.end && /\p{L}/u.test(t.text)) return true;
   return ctx.lexicon.titles.has(t.norm);
 }
 
