@@ -8,6 +8,7 @@ import type { FoundQuote } from './found.js';
 import { defaultLexicon, type ProvenanceLexicon } from './lexicon.js';
 import { attachInterviewOutlets } from './interviews.js';
 import { findQuotedSegments } from './marks.js';
+import { profileSpeaker } from './profile.js';
 import { findOutlets as defaultFindOutlets } from './outlets.js';
 import { findReportedSpeech } from './reported.js';
 import { buildVoices } from './voices.js';
@@ -69,7 +70,8 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   for (const e of speaking) {
     const id = `s${speakers.length + 1}`;
     speakerIds.set(e, id);
-    speakers.push({ id, name: e.name, mentions: uniqueSpans(e.mentions) });
+    const carriedBy = outlets.filter((o) => found.some((q) => q.entity === e && q.outletId === o.id));
+    speakers.push({ id, name: e.name, mentions: uniqueSpans(e.mentions), ...profileSpeaker(ctx, e, carriedBy) });
   }
   const quotes: Quote[] = found.map((q, i) => ({
     id: `q${i + 1}`,

@@ -20,6 +20,8 @@ export interface V2Lexicon {
   scareMarkers: Set<string>;
   /** Country names, demonyms and seats of government (one or two lower-cased words) → country. */
   countries: Map<string, string>;
+  /** ISO 3166-1 alpha-2 code (lower case, from the entry id "country-xx") → country. */
+  countryCodes: Map<string, string>;
   /** Office words (one or two lower-cased words) → the office. */
   offices: Map<string, Office>;
   /** First-person words of the writer's own voice ("I", "we", "my") and address to the reader ("you"). */
@@ -42,7 +44,11 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   const offices = loadRuleFile(join(dir, 'state-offices.yml'), ['words', 'kind']);
   const commentary = loadRuleFile(join(dir, 'commentary.yml'), ['words', 'class']);
   const countryMap = new Map<string, string>();
-  for (const e of countries.entries) for (const w of words(e)) countryMap.set(w, String(e.country));
+  const countryCodes = new Map<string, string>();
+  for (const e of countries.entries) {
+    for (const w of words(e)) countryMap.set(w, String(e.country));
+    countryCodes.set(e.id.replace(/^country-/, ''), String(e.country));
+  }
   const officeMap = new Map<string, Office>();
   for (const e of offices.entries) {
     const office: Office = { id: e.id, kind: e.kind as OfficeKind, needs: Array.isArray(e.needs) ? new Set(e.needs.map((w) => String(w).toLowerCase())) : null };
@@ -52,6 +58,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   return {
     scareMarkers: new Set(scare.entries.flatMap(words)),
     countries: countryMap,
+    countryCodes,
     offices: officeMap,
     firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
     evaluative: byClass('evaluative'),
