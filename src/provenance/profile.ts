@@ -5,6 +5,11 @@ import { v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
 
 export type Profile = Required<Pick<Speaker, 'role' | 'affiliation' | 'stateActor'>>;
 
+/** A profile with what the document-level pass needs: whether the role is a state office. */
+export interface SpeakerProfile extends Profile {
+  office: boolean;
+}
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'former', 'then']);
 const JOINERS = new Set(['of', 'for', 'at', 'to']);
 /** How far around a mention a title or an appositive is looked for, in tokens. */
@@ -24,7 +29,7 @@ interface Phrase {
  * Lukashenko" is { role: president, affiliation: Belarus, stateActor: { country: Belarus } }.
  * When the phrase names no country, a state outlet that carried the speaker's words gives it.
  */
-export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, carriedBy: readonly Outlet[], lex: V2Lexicon = v2Lexicon()): Profile {
+export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, carriedBy: readonly Outlet[], lex: V2Lexicon = v2Lexicon()): SpeakerProfile {
   const phrases: Phrase[] = [];
   for (const m of entity.mentions) collectPhrases(ctx, m, entity, phrases);
   let best: Phrase | null = null;
@@ -49,7 +54,7 @@ export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, carriedBy
     const outlet = carriedBy.find((o) => o.stateAffiliated && o.country);
     stateCountry = country ?? (outlet ? (lex.countryCodes.get(outlet.country!.toLowerCase()) ?? outlet.country) : null);
   }
-  return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null };
+  return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null, office: office || capital };
 }
 
 /** The title phrases around one mention: before it, inside it, after it as an appositive or "of X". */
@@ -167,4 +172,27 @@ function stateOffice(lex: V2Lexicon, words: readonly string[]): boolean {
     if (!office.needs || words.some((w) => office.needs!.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * A state office with no country of its own ("Defence Minister Viktor Khrenin" in a Minsk
+ * report) takes the dateline's country, else the one country of the document's other state
+ * actors; with neither, or several, it stays unknown.
+ */
+export function documentCountry(ctx: ProvenanceContext, profiles: readonly SpeakerProfile[], lex: V2Lexicon = v2Lexicon()): string | null {
+  const { tokens } = ctx;
+  // "MINSK (Reuters) -", "TEHRAN —": an upper-case place opening the text's first paragraphs.
+  for (let k = 0, seen = 0; k < tokens.length && seen < 3; k++) {
+    if (k > 0 && ctx.paragraphOf[k] === ctx.paragraphOf[k - 1]) continue;
+    seen++;
+    let m = k;
+    const words: string[] = [];
+    while (m < tokens.length && m - k < 3 && /^[A-Z][A-Z.'’-]+$/.test(tokens[m]!.text)) words.push(tokens[m++]!.norm);
+    if (words.length > 0 && /^[(\-\u2013\u2014,]$/.test(tokens[m]?.text ?? '')) {
+      const country = countryIn(lex, words);
+      if (country) return country;
+    }
+  }
+  const countries = new Set(profiles.map((p) => p.stateActor?.country).filter((c): c is string => c !== undefined));
+  return countries.size === 1 ? [...countries][0]! : null;
 }

@@ -16,7 +16,7 @@ const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'bec
  * content (from "that" when there is one) to the end of the sentence, without its final
  * punctuation.
  */
-export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly FoundQuote[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
   // Set for one cue at a time: the reported speech a nested pronoun subject is inside.
@@ -36,7 +36,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      const relayed = found ? relayedBy(out, found) : null;
+      const relayed = found ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
       if (relayed) {
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
@@ -253,6 +253,17 @@ function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote
     const q = found[k]!;
     if (q.end <= source.start) break;
     if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && source.start <= q.cue.start && q.cue.end <= source.end) return q;
+  }
+  return null;
+}
+
+/**
+ * "“…,” Lukashenko told a meeting, according to Belta.": an attributed direct quote with its
+ * cue before the "according to" phrase; the phrase names who relayed it, not a second speaker.
+ */
+function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+  for (const d of direct) {
+    if (d.entity && d.entity.kind !== 'outlet' && d.cue && d.start >= source.start && d.start - source.start <= 2 && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160) return d;
   }
   return null;
 }

@@ -28,6 +28,8 @@ export interface V2Lexicon {
   firstPerson: Set<string>;
   /** Evaluative words that mark the writer's own opinion ("shameful", "clearly"). */
   evaluative: Set<string>;
+  /** Words that credit a copied outlet right before its name ("via", "source", "originally"). */
+  credit: Set<string>;
 }
 
 let cached: V2Lexicon | undefined;
@@ -62,5 +64,6 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
     offices: officeMap,
     firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
     evaluative: byClass('evaluative'),
+    credit: byClass('credit'),
   };
 }
