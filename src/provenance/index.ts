@@ -73,7 +73,7 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   const speakers: Speaker[] = [];
   const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];
   speaking.sort((a, b) => firstMention(a) - firstMention(b) || a.n - b.n);
-  const profiles = speaking.map((e) => profileSpeaker(ctx, e, outlets.filter((o) => found.some((q) => q.entity === e && q.outletId === o.id))));
+  const profiles = speaking.map((e) => profileSpeaker(ctx, e));
   const country = profiles.some((p) => p.office && !p.stateActor) ? documentCountry(ctx, profiles) : null;
   speaking.forEach((e, k) => {
     const id = `s${speakers.length + 1}`;

@@ -1,4 +1,4 @@
-import type { Outlet, Span, Speaker } from '../core/types.js';
+import type { Span, Speaker } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity } from './entities.js';
 import { v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
@@ -27,9 +27,8 @@ interface Phrase {
  * country) and `stateActor` when the role is a state office (data/provenance/state-offices.yml)
  * of a known country (data/provenance/countries.yml): "Belarusian President Alexander
  * Lukashenko" is { role: president, affiliation: Belarus, stateActor: { country: Belarus } }.
- * When the phrase names no country, a state outlet that carried the speaker's words gives it.
  */
-export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, carriedBy: readonly Outlet[], lex: V2Lexicon = v2Lexicon()): SpeakerProfile {
+export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, lex: V2Lexicon = v2Lexicon()): SpeakerProfile {
   const phrases: Phrase[] = [];
   for (const m of entity.mentions) collectPhrases(ctx, m, entity, phrases);
   let best: Phrase | null = null;
@@ -42,19 +41,42 @@ export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, carriedBy
     }
   }
   const words = best?.words ?? [];
-  const country = countryIn(lex, words) ?? countryIn(lex, (best?.organisation ?? '').toLowerCase().split(/\s+/)) ?? countryIn(lex, entity.name.toLowerCase().split(/\s+/));
+  const organisationWords = (best?.organisation ?? '').toLowerCase().split(/\s+/);
+  const nameWords = entity.name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const speaksAsBody = entity.kind === 'organisation' || entity.kind === 'group' || entity.kind === 'unknown';
+  const country = countryIn(lex.countries, words) ?? countryIn(lex.countries, organisationWords) ?? (entity.kind !== 'person' ? countryIn(lex.countries, nameWords) : null);
   const roleWords = words.filter((w) => !DETERMINERS.has(w) && !lex.countries.has(w) && !/^['’]s?$/.test(w) && /\p{L}/u.test(w));
-  const role = roleWords.some((w) => isTitle(ctx, lex, w)) ? trimRole(ctx, lex, roleWords).join(' ') || null : null;
+  // An organisation speaks as itself: "the ministry" has no role, only an affiliation.
+  const role = entity.kind !== 'organisation' && entity.kind !== 'outlet' && roleWords.some((w) => isTitle(ctx, lex, w)) ? trimRole(ctx, lex, roleWords).join(' ') || null : null;
   const affiliation = best?.organisation ?? country;
-  const officeWords = [...words, ...(best?.organisation ?? '').toLowerCase().split(/\s+/), ...(entity.kind === 'organisation' || entity.kind === 'group' ? entity.name.toLowerCase().split(/\s+/) : [])];
-  const office = stateOffice(lex, officeWords);
-  const capital = entity.kind !== 'person' && country !== null && lex.countries.has(entity.name.toLowerCase().replace(/^the\s+/, ''));
-  let stateCountry: string | null = null;
-  if (office || capital) {
-    const outlet = carriedBy.find((o) => o.stateAffiliated && o.country);
-    stateCountry = country ?? (outlet ? (lex.countryCodes.get(outlet.country!.toLowerCase()) ?? outlet.country) : null);
+  const office = stateOffice(lex, [...words, ...organisationWords, ...(speaksAsBody ? nameWords : [])]);
+  // "Moscow said", "the Kremlin said": a seat of government speaks for its state.
+  const seat = speaksAsBody ? (lex.seats.get(nameWords.join(' ')) ?? null) : null;
+  const stateCountry = office || seat ? (country ?? seat ?? countryIn(lex.seats, [...words, ...organisationWords]) ?? sentenceCountry(ctx, lex, entity)) : null;
+  return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null, office: office || seat !== null };
+}
+
+/**
+ * "Tehran will not negotiate, foreign ministry spokesman Ali Rezaei said": the one country named
+ * (by name, demonym or seat) in the sentences where the speaker is mentioned, or null.
+ */
+function sentenceCountry(ctx: ProvenanceContext, lex: V2Lexicon, entity: Entity): string | null {
+  const { tokens } = ctx;
+  let found: string | null = null;
+  for (const m of entity.mentions) {
+    const at = ctx.tokenAtOrAfter(m.start);
+    if (at >= tokens.length) continue;
+    const sentence = ctx.sentenceOf[at]!;
+    let k = at;
+    while (k > 0 && ctx.sentenceOf[k - 1] === sentence) k--;
+    for (; k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {
+      const c = lex.countries.get(tokens[k]!.norm) ?? lex.seats.get(tokens[k]!.norm);
+      if (!c) continue;
+      if (found && found !== c) return null;
+      found = c;
+    }
   }
-  return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null, office: office || capital };
+  return found;
 }
 
 /** The title phrases around one mention: before it, inside it, after it as an appositive or "of X". */
@@ -67,7 +89,7 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
   const inside: string[] = [];
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !v2Lexicon().countries.has(t.norm)) break;
+    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !v2Lexicon().countries.has(t.norm) && !v2Lexicon().seats.has(t.norm)) break;
     push(ctx, inside, k);
   }
   // Lower-case title words just before: "foreign ministry spokesman Ali Rezaei", "Iran's envoy X".
@@ -131,7 +153,7 @@ function ofPhrase(ctx: ProvenanceContext, k: number): string | null {
 function isRoleToken(ctx: ProvenanceContext, k: number): boolean {
   const t = ctx.tokens[k]!;
   const lex = v2Lexicon();
-  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || /^['’]s?$/.test(t.norm)) return true;
+  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || lex.seats.has(t.norm) || /^['’]s?$/.test(t.norm)) return true;
   if (DETERMINERS.has(t.norm)) return t.norm !== 'that' && t.norm !== 'this';
   if (/^[-\u2010]$/.test(t.text)) return true;
   // "the exiled opposition leader": a participle used as an adjective.
@@ -153,11 +175,11 @@ function trimRole(ctx: ProvenanceContext, lex: V2Lexicon, words: string[]): stri
 }
 
 /** The country a list of lower-case words names, one or two words at a time. */
-export function countryIn(lex: V2Lexicon, words: readonly string[]): string | null {
+export function countryIn(places: ReadonlyMap<string, string>, words: readonly string[]): string | null {
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!.replace(/['’]s$/, '');
     const two = k + 1 < words.length ? `${w} ${words[k + 1]!}` : '';
-    const hit = (two && lex.countries.get(two)) || lex.countries.get(w);
+    const hit = (two && places.get(two)) || places.get(w);
     if (hit) return hit;
   }
   return null;
@@ -189,7 +211,7 @@ export function documentCountry(ctx: ProvenanceContext, profiles: readonly Speak
     const words: string[] = [];
     while (m < tokens.length && m - k < 3 && /^[A-Z][A-Z.'’-]+$/.test(tokens[m]!.text)) words.push(tokens[m++]!.norm);
     if (words.length > 0 && /^[(\-\u2013\u2014,]$/.test(tokens[m]?.text ?? '')) {
-      const country = countryIn(lex, words);
+      const country = countryIn(lex.countries, words) ?? countryIn(lex.seats, words);
       if (country) return country;
     }
   }

@@ -59,7 +59,7 @@ function headline(state: number, author: number, actor: Speaker | null, outlet: 
   if (state === 0) return `No part of this article is the voice of a state actor or a state-affiliated outlet; ${pct(author)} is the author's own commentary.`;
   const who = actor ? `${actor.stateActor!.country}'s ${actor.role ?? actor.name}` : null;
   const via = outlet ? `${outlet.name} (${(outlet.typology && TYPOLOGY[outlet.typology]) ?? 'state-affiliated'})` : null;
-  const whose = [who, via ? `via ${via}` : null].filter((x) => x !== null).join(', ');
+  const whose = who && via ? `${who}, via ${via}` : who ?? `carried by ${via}`;
   return `${pct(state)} of this article is the voice of a state: ${whose}.`;
 }
 

@@ -18,8 +18,10 @@ export interface Office {
 export interface V2Lexicon {
   /** "so-called", "self-styled", "alleged": one or two quoted words after them are scare quotes. */
   scareMarkers: Set<string>;
-  /** Country names, demonyms and seats of government (one or two lower-cased words) → country. */
+  /** Country names and demonyms (one or two lower-cased words) → country. */
   countries: Map<string, string>;
+  /** Seats of government that stand for the state ("moscow", "the kremlin", "white house") → country. */
+  seats: Map<string, string>;
   /** ISO 3166-1 alpha-2 code (lower case, from the entry id "country-xx") → country. */
   countryCodes: Map<string, string>;
   /** Office words (one or two lower-cased words) → the office. */
@@ -47,8 +49,10 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   const commentary = loadRuleFile(join(dir, 'commentary.yml'), ['words', 'class']);
   const countryMap = new Map<string, string>();
   const countryCodes = new Map<string, string>();
+  const seats = new Map<string, string>();
   for (const e of countries.entries) {
     for (const w of words(e)) countryMap.set(w, String(e.country));
+    if (Array.isArray(e.seats)) for (const w of e.seats) seats.set(String(w).toLowerCase(), String(e.country));
     countryCodes.set(e.id.replace(/^country-/, ''), String(e.country));
   }
   const officeMap = new Map<string, Office>();
@@ -60,6 +64,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   return {
     scareMarkers: new Set(scare.entries.flatMap(words)),
     countries: countryMap,
+    seats,
     countryCodes,
     offices: officeMap,
     firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
