@@ -40,19 +40,24 @@ export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, lex: V2Le
       bestScore = score;
     }
   }
-  const words = best?.words ?? [];
+  let words = best?.words ?? [];
+  // "the company's chief executive", "Iran's foreign ministry spokesman": the possessor is the
+  // affiliation, the words after it the role.
+  const possessive = entity.kind === 'organisation' || entity.kind === 'outlet' ? -1 : words.findIndex((w) => /^['’]s?$/.test(w) || /['’]s$/.test(w));
+  const possessor = possessive > 0 ? words.slice(0, possessive + (/^['’]s?$/.test(words[possessive]!) ? 0 : 1)).map((w) => w.replace(/['’]s$/, '')).filter((w) => !DETERMINERS.has(w)) : [];
+  if (possessive >= 0) words = words.slice(possessive + 1);
   const organisationWords = (best?.organisation ?? '').toLowerCase().split(/\s+/);
   const nameWords = entity.name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
   const speaksAsBody = entity.kind === 'organisation' || entity.kind === 'group' || entity.kind === 'unknown';
-  const country = countryIn(lex.countries, words) ?? countryIn(lex.countries, organisationWords) ?? (entity.kind !== 'person' ? countryIn(lex.countries, nameWords) : null);
+  const country = countryIn(lex.countries, words) ?? countryIn(lex.countries, possessor) ?? countryIn(lex.countries, organisationWords) ?? (entity.kind !== 'person' ? countryIn(lex.countries, nameWords) : null);
   const roleWords = words.filter((w) => !DETERMINERS.has(w) && !lex.countries.has(w) && !/^['’]s?$/.test(w) && /\p{L}/u.test(w));
   // An organisation speaks as itself: "the ministry" has no role, only an affiliation.
   const role = entity.kind !== 'organisation' && entity.kind !== 'outlet' && roleWords.some((w) => isTitle(ctx, lex, w)) ? trimRole(ctx, lex, roleWords).join(' ') || null : null;
-  const affiliation = best?.organisation ?? country;
-  const office = stateOffice(lex, [...words, ...organisationWords, ...(speaksAsBody ? nameWords : [])]);
+  const affiliation = best?.organisation ?? country ?? (possessor.length > 0 && possessor.every((w) => !ctx.lexicon.pronouns.has(w)) ? possessor.join(' ') : null);
+  const office = stateOffice(lex, [...possessor, ...words, ...organisationWords, ...(speaksAsBody ? nameWords : [])]);
   // "Moscow said", "the Kremlin said": a seat of government speaks for its state.
   const seat = speaksAsBody ? (lex.seats.get(nameWords.join(' ')) ?? null) : null;
-  const stateCountry = office || seat ? (country ?? seat ?? countryIn(lex.seats, [...words, ...organisationWords]) ?? sentenceCountry(ctx, lex, entity)) : null;
+  const stateCountry = office || seat ? (country ?? seat ?? countryIn(lex.seats, [...possessor, ...words, ...organisationWords]) ?? sentenceCountry(ctx, lex, entity)) : null;
   return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null, office: office || seat !== null };
 }
 

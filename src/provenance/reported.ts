@@ -58,7 +58,9 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
-    if (found && !mostlyDirect(found, directSpans)) out.push(found);
+    const relayed = found && found.entity?.kind === 'outlet' ? relayedDirect(ctx, directSpans, found) : null;
+    if (relayed) relayed.outletId ??= found!.entity!.outletId;
+    else if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
   return out;
 }
@@ -159,6 +161,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     break;
   }
   if (start < 0 || start > end) return null;
+  // "told reporters in Moscow, TASS reported.": another cue clause, not what was told.
+  if (tokens[start - 1]?.text === ',' && closingCue(ctx, start, end)) return null;
   let last = tailCue(ctx, start, end);
   while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   let words = 0;
@@ -183,7 +187,8 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
     if (!subject) return null;
   }
   // "… telling a meeting that “…,” the party said": a quote closes the reported clause, it does not open it.
-  if (ctx.isQuoteMark(comma) && tokens[comma - 1]?.text === ',' && !ctx.isQuoteMark(skipDateline(ctx, sentenceStart, comma))) comma--;
+  let closingMark = -1;
+  if (ctx.isQuoteMark(comma) && tokens[comma - 1]?.text === ',' && !ctx.isQuoteMark(skipDateline(ctx, sentenceStart, comma))) closingMark = comma--;
   if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
   if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
   // Only adverbials may follow the cue clause, never a new clause.
@@ -208,7 +213,8 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   const resolved = resolve(subject);
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
-  while (last > first && ctx.isQuoteMark(last)) last--;
+  if (closingMark >= 0) last = closingMark;
+  else while (last > first && ctx.isQuoteMark(last)) last--;
   return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
@@ -245,14 +251,16 @@ function according(ctx: ProvenanceContext, p: number, length: number, ruleId: st
 }
 
 /**
- * A quote with its own speaker that says the same thing as an "according to X" clause in the
- * same sentence: the content starts at the same place and its cue lies inside that content.
+ * A quote with its own speaker and the same content as an "according to X" clause, its cue
+ * before the phrase ("Tehran will not …, spokesman X told a briefing, according to IRNA"): X
+ * speaks and X relays. A report nested deeper ("Y said that …, according to X") stays X's, as
+ * PolNeAR annotates it.
  */
 function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
   for (let k = found.length - 1; k >= 0; k--) {
     const q = found[k]!;
     if (q.end <= source.start) break;
-    if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && source.start <= q.cue.start && q.cue.end <= source.end) return q;
+    if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && q.cue.end <= source.cue!.start) return q;
   }
   return null;
 }

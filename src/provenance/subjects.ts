@@ -120,6 +120,8 @@ function isNpToken(ctx: ProvenanceContext, i: number): boolean {
   // "far-right", "self-styled": the first part of a hyphenated word, whatever its tag.
   const next = ctx.tokens[i + 1];
   if (next?.text === '-' && next.start === t.end && ctx.tokens[i + 2]?.start === next.end && /\p{L}/u.test(t.text)) return true;
+  const prev = ctx.tokens[i - 1];
+  if (prev?.text === '-' && prev.end === t.start && ctx.tokens[i - 2]?.end === prev.start && /\p{L}/u.test(t.text)) return true;
   return ctx.lexicon.titles.has(t.norm);
 }
 
