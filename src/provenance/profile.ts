@@ -68,10 +68,12 @@ export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, lex: V2Le
 function sentenceCountry(ctx: ProvenanceContext, lex: V2Lexicon, entity: Entity): string | null {
   const { tokens } = ctx;
   let found: string | null = null;
+  const seen = new Set<number>();
   for (const m of entity.mentions) {
     const at = ctx.tokenAtOrAfter(m.start);
-    if (at >= tokens.length) continue;
+    if (at >= tokens.length || seen.has(ctx.sentenceOf[at]!)) continue;
     const sentence = ctx.sentenceOf[at]!;
+    seen.add(sentence);
     let k = at;
     while (k > 0 && ctx.sentenceOf[k - 1] === sentence) k--;
     for (; k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {

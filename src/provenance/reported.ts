@@ -8,6 +8,8 @@ import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRigh
 type Resolve = (subject: Subject) => Resolution | null;
 
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+/** Most tokens after the verb of a closing cue clause (", the party said in a statement on Monday."). */
+const CLOSING_CUE_TAIL = 12;
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
 /**
@@ -333,6 +335,8 @@ function closingCue(ctx: ProvenanceContext, a: number, end: number): boolean {
     if (verb.cls !== 'speech') return false;
     const subject = subjectLeft(ctx, v, a);
     if (!subject || ctx.tokenAtOrAfter(subject.start) !== a) return false;
+    // A closing cue clause is short ("the party said in a statement"); this also bounds the work.
+    if (end - v > CLOSING_CUE_TAIL) return false;
     for (let m = v + 1; m <= end; m++) if (ctx.tokens[m]!.pos === 'VERB' || ctx.tokens[m]!.pos === 'AUX') return false;
     return true;
   }

@@ -73,9 +73,10 @@ function creditedOutlet(ctx: ProvenanceContext, outlets: readonly Outlet[], lex:
       while (k >= 0 && /^[(:\-\u2013\u2014|]$/.test(tokens[k]!.text) && first - k < 3) k--;
       // Dateline: "MINSK (Reuters) -" — the outlet in parentheses near the paragraph's start.
       let start = first;
-      while (start > 0 && ctx.sameParagraph(start - 1, first)) start--;
+      while (start > 0 && first - start <= DATELINE_TOKENS && ctx.sameParagraph(start - 1, first)) start--;
+      if (start > 0 && ctx.sameParagraph(start - 1, first)) start = -1;
       const opened = tokens[first - 1]?.text === '(';
-      if (opened && first - start <= DATELINE_TOKENS && /^[A-Z\s.,'’-]+$/.test(ctx.text.slice(tokens[start]!.start, tokens[first - 1]!.start).trim() || 'X')) return o.id;
+      if (opened && start >= 0 && /^[A-Z\s.,'’-]+$/.test(ctx.text.slice(tokens[start]!.start, tokens[first - 1]!.start).trim() || 'X')) return o.id;
       if (k >= 0 && ctx.sameParagraph(k, first) && (lex.credit.has(tokens[k]!.norm) || (tokens[k]!.norm === 'by' && lex.credit.has(tokens[k - 1]?.norm ?? '')))) return o.id;
     }
   }
@@ -85,9 +86,13 @@ function creditedOutlet(ctx: ProvenanceContext, outlets: readonly Outlet[], lex:
 /** The one outlet through which every attributed quote inside report segments came, or null. */
 function quotesOutlet(quotes: readonly Quote[], segments: readonly Segment[]): string | null {
   let found: string | null = null;
+  let s = 0;
+  // Quotes and segments are both in text order: one walk.
   for (const q of quotes) {
+    while (s < segments.length && segments[s]!.end <= q.start) s++;
     if (!q.outletId) continue;
-    if (!segments.some((s) => s.kind === 'report' && s.start <= q.start && q.end <= s.end)) continue;
+    const seg = segments[s];
+    if (!seg || seg.kind !== 'report' || seg.start > q.start || q.end > seg.end) continue;
     if (found && found !== q.outletId) return null;
     found = q.outletId;
   }
