@@ -76,6 +76,8 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
     speakers: provenance.speakers,
     outlets: provenance.outlets,
     findings,
+    segments: provenance.segments,
+    stateVoice: provenance.stateVoice,
     ...(model.skipped.length > 0 ? { skipped: model.skipped } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { Cue, FoundQuote } from './found.js';
 import type { QuotedSegment } from './marks.js';
 import { resolveSubject } from './resolve.js';
 import { nounPhraseLeft, type Subject } from './subjects.js';
+import { v2Lexicon } from './v2-lexicon.js';
 
 /** Quotes of this many words or fewer, with no cue right next to them, are scare quotes. */
 const SCARE_MAX_WORDS = 3;
@@ -34,6 +35,12 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const short = words <= SCARE_MAX_WORDS;
 
     if (short && isWorkTitle(ctx, before)) continue;
+    // "the so-called “experts”": the writer's distance from the words, whatever cue stands near.
+    const marker = words <= 2 ? scareMarkerBefore(ctx.text, seg.outerStart) : null;
+    if (marker) {
+      quotes.push({ start: seg.start, end: seg.end, text: ctx.text.slice(seg.start, seg.end), kind: 'scare', entity: null, cue: null, outletId: null, marked: true, explanation: `Scare quote: ${words === 1 ? 'one word' : 'two words'} in quotation marks right after "${marker}", which holds them at a distance.` });
+      continue;
+    }
 
     const inner = ctx.text.slice(seg.start, seg.end);
     // “Sunday Morning Futures”, “Make America Great Again”: a name or title in Title Case.
@@ -42,7 +49,9 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const hasBefore = before >= 0 && (ctx.sameParagraph(before, Math.max(first, 0)) || ctx.tokens[before]!.text === ':');
     const hasAfter = seg.close >= 0 && after < ctx.tokens.length && ctx.sameParagraph(after, last);
     let cue: Cue | null;
-    if (endsOpen) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
+    // "after telling a meeting that “…,” the party said": the quote is the object of the cue before it.
+    const nested = hasBefore && ctx.tokens[before]!.norm === 'that';
+    if (endsOpen && !nested) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
     if (cue && short && !tight(cue, before, after)) cue = null;
 
@@ -96,6 +105,17 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue, end: seg.outerEnd };
   }
   return quotes;
+}
+
+/** The scare marker ("so-called", "self-styled", "alleged") right before an opening mark, or null. */
+function scareMarkerBefore(text: string, open: number): string | null {
+  const m = /([\p{L}]+(?:[-\u2010 ][\p{L}]+)?)\s*$/u.exec(text.slice(Math.max(0, open - 24), open));
+  if (!m) return null;
+  const markers = v2Lexicon().scareMarkers;
+  const two = m[1]!.toLowerCase().replace(/[\u2010 ]/g, '-');
+  if (markers.has(two)) return m[1]!;
+  const one = two.slice(two.lastIndexOf('-') + 1);
+  return markers.has(one) ? one : null;
 }
 
 /** A short quote is only a quote when its cue touches it: `said “no”`, `“No,” he said`. */

@@ -12,6 +12,8 @@ export interface FoundQuote extends Span {
   explanation: string;
   /** Every quotation inside is the speaker's own words, however short ("called it “absurd”"). */
   ownsQuotes?: boolean;
+  /** A scare quote marked by the words before it ("so-called"): stays a scare quote inside reported speech. */
+  marked?: boolean;
 }
 
 /** A cue with its subject, found around a quote or a reported clause. */

@@ -1,4 +1,4 @@
-import type { Meta, Outlet, Quote, Span, Speaker, VoiceSpan } from '../core/types.js';
+import type { Meta, Outlet, Quote, Segment, Span, Speaker, StateVoiceSummary, VoiceSpan } from '../core/types.js';
 import { textSpan } from '../core/spans.js';
 import type { TextModel } from '../text/model.js';
 import { ProvenanceContext } from './context.js';
@@ -8,8 +8,11 @@ import type { FoundQuote } from './found.js';
 import { defaultLexicon, type ProvenanceLexicon } from './lexicon.js';
 import { attachInterviewOutlets } from './interviews.js';
 import { findQuotedSegments } from './marks.js';
+import { documentCountry, profileSpeaker } from './profile.js';
 import { findOutlets as defaultFindOutlets } from './outlets.js';
 import { findReportedSpeech } from './reported.js';
+import { findSegments } from './segments.js';
+import { summarizeStateVoice } from './state-voice.js';
 import { buildVoices } from './voices.js';
 
 export interface Provenance {
@@ -17,6 +20,10 @@ export interface Provenance {
   speakers: Speaker[];
   outlets: Outlet[];
   voices: VoiceSpan[];
+  /** Report and commentary segments, in text order. */
+  segments: Segment[];
+  /** Shares of the text that are the author's commentary, state actors' words and state outlets' copy. */
+  stateVoice: StateVoiceSummary;
 }
 
 export interface ProvenanceOptions {
@@ -66,11 +73,15 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   const speakers: Speaker[] = [];
   const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];
   speaking.sort((a, b) => firstMention(a) - firstMention(b) || a.n - b.n);
-  for (const e of speaking) {
+  const profiles = speaking.map((e) => profileSpeaker(ctx, e));
+  const country = profiles.some((p) => p.office && !p.stateActor) ? documentCountry(ctx, profiles) : null;
+  speaking.forEach((e, k) => {
     const id = `s${speakers.length + 1}`;
     speakerIds.set(e, id);
-    speakers.push({ id, name: e.name, mentions: uniqueSpans(e.mentions) });
-  }
+    const { office, ...profile } = profiles[k]!;
+    if (office && !profile.stateActor && country) profile.stateActor = { country };
+    speakers.push({ id, name: e.name, mentions: uniqueSpans(e.mentions), ...profile });
+  });
   const quotes: Quote[] = found.map((q, i) => ({
     id: `q${i + 1}`,
     ...textSpan(text, q.start, q.end),
@@ -80,7 +91,9 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
     cue: q.cue ? textSpan(text, q.cue.start, q.cue.end) : null,
     explanation: q.explanation,
   }));
-  return { quotes, speakers, outlets, voices: buildVoices(text, quotes) };
+  const voices = buildVoices(text, quotes);
+  const registers = findSegments(ctx, quotes, outlets);
+  return { quotes, speakers, outlets, voices, segments: registers, stateVoice: summarizeStateVoice(text, voices, quotes, speakers, outlets, registers) };
 }
 
 /**
@@ -89,7 +102,7 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
  */
 function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
   for (const q of direct) {
-    if (q.entity) continue;
+    if (q.entity || q.marked) continue;
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
     const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
     if (!host || (q.kind === 'scare' && !/\s/.test(q.text.trim()) && !host.ownsQuotes)) continue;

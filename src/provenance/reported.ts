@@ -8,6 +8,8 @@ import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRigh
 type Resolve = (subject: Subject) => Resolution | null;
 
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+/** Most tokens after the verb of a closing cue clause (", the party said in a statement on Monday."). */
+const CLOSING_CUE_TAIL = 12;
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
 /**
@@ -16,7 +18,7 @@ const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'bec
  * content (from "that" when there is one) to the end of the sentence, without its final
  * punctuation.
  */
-export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly { start: number; end: number }[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
+export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly FoundQuote[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
   // Set for one cue at a time: the reported speech a nested pronoun subject is inside.
@@ -36,7 +38,12 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      const relayed = found ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+      if (relayed) {
+        // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
+        relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
+        if (relayed.outletId) relayed.explanation = relayed.explanation.replace(/\.$/, `; relayed by the outlet named after "${ctx.text.slice(found!.cue!.start, found!.cue!.end)}"`) + '.';
+      } else if (found && !mostlyDirect(found, directSpans)) out.push(found);
       i += phrase.length - 1;
       continue;
     }
@@ -53,7 +60,9 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
-    if (found && !mostlyDirect(found, directSpans)) out.push(found);
+    const relayed = found && found.entity?.kind === 'outlet' ? relayedDirect(ctx, directSpans, found) : null;
+    if (relayed) relayed.outletId ??= found!.entity!.outletId;
+    else if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
   return out;
 }
@@ -154,7 +163,9 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     break;
   }
   if (start < 0 || start > end) return null;
-  let last = end;
+  // "told reporters in Moscow, TASS reported.": another cue clause, not what was told.
+  if (tokens[start - 1]?.text === ',' && closingCue(ctx, start, end)) return null;
+  let last = tailCue(ctx, start, end);
   while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
@@ -177,11 +188,16 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
     subject = subjectRight(ctx, v + 1, end);
     if (!subject) return null;
   }
+  // "… telling a meeting that “…,” the party said": a quote closes the reported clause, it does not open it.
+  let closingMark = -1;
+  if (ctx.isQuoteMark(comma) && tokens[comma - 1]?.text === ',' && !ctx.isQuoteMark(skipDateline(ctx, sentenceStart, comma))) closingMark = comma--;
   if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
   if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
   // Only adverbials may follow the cue clause, never a new clause.
   const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
   for (let m = after; m <= end; m++) {
+    // "…, the spokesman told a briefing, according to IRNA.": the source phrase closes the clause.
+    if (phraseAt(ctx, m)?.role === 'source') break;
     const p = tokens[m]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;
   }
@@ -199,7 +215,8 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   const resolved = resolve(subject);
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
-  while (last > first && ctx.isQuoteMark(last)) last--;
+  if (closingMark >= 0) last = closingMark;
+  else while (last > first && ctx.isQuoteMark(last)) last--;
   return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
@@ -235,6 +252,32 @@ function according(ctx: ProvenanceContext, p: number, length: number, ruleId: st
   return indirectQuote(ctx, first, last, p, p + length - 1, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported information: cue "${ctx.text.slice(tokens[p]!.start, tokens[p + length - 1]!.end)}" (${ruleId}); ${resolved ? resolved.how : 'source not resolved'}.`);
 }
 
+/**
+ * A quote with its own speaker and the same content as an "according to X" clause, its cue
+ * before the phrase ("Tehran will not …, spokesman X told a briefing, according to IRNA"): X
+ * speaks and X relays. A report nested deeper ("Y said that …, according to X") stays X's, as
+ * PolNeAR annotates it.
+ */
+function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const q = found[k]!;
+    if (q.end <= source.start) break;
+    if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && q.cue.end <= source.cue!.start) return q;
+  }
+  return null;
+}
+
+/**
+ * "“…,” Lukashenko told a meeting, according to Belta.": an attributed direct quote with its
+ * cue before the "according to" phrase; the phrase names who relayed it, not a second speaker.
+ */
+function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+  for (const d of direct) {
+    if (d.entity && d.entity.kind !== 'outlet' && d.cue && d.start >= source.start && d.start - source.start <= 2 && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160) return d;
+  }
+  return null;
+}
+
 /** The last token of the sentence holding token i (within its paragraph). */
 function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
@@ -268,6 +311,36 @@ function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, senten
   if (before - first < 2 || last - v < 3) return null;
   const resolved = resolve(subject);
   return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the sentence around ", … ${tokens[v]!.text}," (${ruleId}); ${resolved ? resolved.how : 'subject not resolved'}.`);
+}
+
+/**
+ * The last token of reported content from `start` to `end`, cut before a closing cue clause
+ * (", the party said."), so one sentence never yields two overlapping reports.
+ */
+function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
+  const { tokens } = ctx;
+  for (let m = start + 2; m < end; m++) {
+    if (tokens[m]!.text !== ',') continue;
+    const a = ctx.isQuoteMark(m + 1) ? m + 2 : m + 1;
+    if (closingCue(ctx, a, end)) return ctx.isQuoteMark(m + 1) ? m + 1 : m;
+  }
+  return end;
+}
+
+/** ", the party said." / ", he added.": a subject then a speech verb closing the sentence. */
+function closingCue(ctx: ProvenanceContext, a: number, end: number): boolean {
+  for (let v = a + 1; v <= Math.min(end, a + 6); v++) {
+    const verb = cueVerbAt(ctx, v);
+    if (!verb) continue;
+    if (verb.cls !== 'speech') return false;
+    const subject = subjectLeft(ctx, v, a);
+    if (!subject || ctx.tokenAtOrAfter(subject.start) !== a) return false;
+    // A closing cue clause is short ("the party said in a statement"); this also bounds the work.
+    if (end - v > CLOSING_CUE_TAIL) return false;
+    for (let m = v + 1; m <= end; m++) if (ctx.tokens[m]!.pos === 'VERB' || ctx.tokens[m]!.pos === 'AUX') return false;
+    return true;
+  }
+  return false;
 }
 
 /** Skips a dateline at the start of a sentence: "WASHINGTON (Reuters) - ", "MOSCOW — ". */

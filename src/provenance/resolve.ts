@@ -4,6 +4,7 @@ import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { PronounInfo } from './lexicon.js';
 import { describeRole, roleText } from './roles.js';
 import type { Subject } from './subjects.js';
+import { headlineParagraphs, inHeadline } from './headline.js';
 
 export interface Resolution {
   entity: Entity;
@@ -51,6 +52,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   const named = registry.entityIn(headToken) ?? registry.entityIn(subject);
   if (named && subject.kind === 'name') {
     const e = named.entity;
+    // A run of title-case headline words never speaks on its own.
+    if (inHeadline(ctx, subject.head) && !personLike(ctx, e)) return null;
     if (e.kind === 'unknown') e.kind = 'person';
     addTitles(ctx, registry, e, subject.appositive);
     const full = e.name !== ctx.text.slice(named.start, named.end) ? ` (${e.name})` : '';
@@ -125,4 +128,12 @@ function addTitles(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, 
 
 export function spanText(ctx: ProvenanceContext, span: Span): string {
   return ctx.text.slice(span.start, span.end);
+}
+
+/** A name with a title, a known given name, or a mention outside the headlines. */
+function personLike(ctx: ProvenanceContext, e: Entity): boolean {
+  if (e.roles.length > 0 || e.kind === 'organisation' || e.kind === 'outlet' || (e.given !== null && ctx.lexicon.givenNames.has(e.given))) return true;
+  const headlines = headlineParagraphs(ctx);
+  for (const m of e.mentions) if (!headlines.has(ctx.paragraphOf[ctx.tokenAtOrAfter(m.start)]!)) return true;
+  return false;
 }

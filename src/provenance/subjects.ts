@@ -18,6 +18,7 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your'])
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+const LOCATIVE = new Set(['at', 'from', 'in', 'on']);
 
 function isPossessive(norm: string): boolean {
   return norm === "'s" || norm === '’s' || norm === "'" || norm === '’';
@@ -92,7 +93,7 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
   if (!t || j < min) return null;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
   if (!(NP_INNER.has(t.pos) || ctx.lexicon.titles.has(t.norm)) || t.pos === 'ADJ') return null;
-  const head = j;
+  let head = j;
   let k = j;
   let chunks = 0;
   for (;;) {
@@ -100,6 +101,8 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
     // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
+      // "a councillor in Leeds": a place after a locative preposition is not who speaks.
+      if (LOCATIVE.has(tokens[k - 1]!.norm) && !ctx.isCapitalized(k - 2)) head = k - 2;
       k -= 2;
       chunks++;
       continue;
@@ -107,13 +110,18 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     break;
   }
   const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
-  return { start: tokens[k]!.start, end: tokens[head]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
+  return { start: tokens[k]!.start, end: tokens[j]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
 }
 
 function isNpToken(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (NP_INNER.has(t.pos) || isPossessive(t.norm)) return !SUBJECT_PRONOUNS.has(t.norm) && !(t.pos !== 'NOUN' && t.pos !== 'PROPN' && ctx.lexicon.cueVerbs.has(t.norm));
   if (t.text === '-' || t.text === '.') return i > 0 && ctx.tokens[i - 1]!.end === t.start;
+  // "far-right", "self-styled": the first part of a hyphenated word, whatever its tag.
+  const next = ctx.tokens[i + 1];
+  if (next?.text === '-' && next.start === t.end && ctx.tokens[i + 2]?.start === next.end && /\p{L}/u.test(t.text)) return true;
+  const prev = ctx.tokens[i - 1];
+  if (prev?.text === '-' && prev.end === t.start && ctx.tokens[i - 2]?.end === prev.start && /\p{L}/u.test(t.text)) return true;
   return ctx.lexicon.titles.has(t.norm);
 }
 

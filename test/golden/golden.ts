@@ -38,7 +38,10 @@ export function project(analysis: Analysis) {
     meta: { title: analysis.meta.title, byline: analysis.meta.byline, publishedAt: analysis.meta.publishedAt, url: analysis.meta.url },
     text: analysis.meta.format === 'html' ? analysis.text : undefined,
     quotes: analysis.quotes.map((q) => ({ kind: q.kind, text: q.text, speaker: q.speakerId ? (speakerName.get(q.speakerId) ?? null) : null, outlet: q.outletId, cue: q.cue?.text ?? null })),
-    speakers: analysis.speakers.map((s) => ({ name: s.name, mentions: s.mentions.map(slice) })),
+    speakers: analysis.speakers.map((s) => ({ name: s.name, mentions: s.mentions.map(slice), role: s.role ?? null, affiliation: s.affiliation ?? null, stateActor: s.stateActor?.country ?? null })),
+    // A segment by its kind, outlet and opening words: enough to review where the register changes.
+    segments: (analysis.segments ?? []).map((g) => `${g.kind}${g.outletId ? ` via ${g.outletId}` : ''}: ${slice(g).slice(0, 60)}`),
+    stateVoice: analysis.stateVoice ?? null,
     outlets: analysis.outlets.map((o) => ({ id: o.id, name: o.name, stateAffiliated: o.stateAffiliated, mentions: o.mentions.map(slice) })),
     nonAuthorVoices: analysis.voices.filter((v) => v.voice !== 'author').map((v) => `${v.voice}: ${slice(v)}`),
     findings: analysis.findings.map((f) => ({ kind: f.kind, label: f.label, voice: f.voice, text: f.text, ...(f.targets ? { targets: f.targets } : {}) })),

@@ -8,7 +8,7 @@ const META = { source: null, title: null, byline: null, publishedAt: null, url: 
 export function provenanceOf(text: string, options: ProvenanceOptions = {}): Analysis {
   const model = buildTextModel(text);
   const p = buildProvenance(text, model, META, options);
-  return { schemaVersion: 1, text, meta: META, sentences: model.sentences, voices: p.voices, quotes: p.quotes, speakers: p.speakers, outlets: p.outlets, findings: [] };
+  return { schemaVersion: 1, text, meta: META, sentences: model.sentences, voices: p.voices, quotes: p.quotes, speakers: p.speakers, outlets: p.outlets, findings: [], segments: p.segments, stateVoice: p.stateVoice };
 }
 
 export function speakerOf(a: Analysis, q: Quote | undefined): Speaker | undefined {

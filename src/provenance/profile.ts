@@ -1,0 +1,227 @@
+import type { Span, Speaker } from '../core/types.js';
+import type { ProvenanceContext } from './context.js';
+import type { Entity } from './entities.js';
+import { v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
+
+export type Profile = Required<Pick<Speaker, 'role' | 'affiliation' | 'stateActor'>>;
+
+/** A profile with what the document-level pass needs: whether the role is a state office. */
+export interface SpeakerProfile extends Profile {
+  office: boolean;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'former', 'then']);
+const JOINERS = new Set(['of', 'for', 'at', 'to']);
+/** How far around a mention a title or an appositive is looked for, in tokens. */
+const WINDOW = 8;
+
+/** A title phrase found next to a mention: its words, and the organisation after "of"/"for". */
+interface Phrase {
+  words: string[];
+  organisation: string | null;
+}
+
+/**
+ * Who a speaker is, from the titles and appositives around its mentions and its own name:
+ * `role` ("foreign ministry spokesman"), `affiliation` (the organisation it speaks for, else its
+ * country) and `stateActor` when the role is a state office (data/provenance/state-offices.yml)
+ * of a known country (data/provenance/countries.yml): "Belarusian President Alexander
+ * Lukashenko" is { role: president, affiliation: Belarus, stateActor: { country: Belarus } }.
+ */
+export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, lex: V2Lexicon = v2Lexicon()): SpeakerProfile {
+  const phrases: Phrase[] = [];
+  for (const m of entity.mentions) collectPhrases(ctx, m, entity, phrases);
+  let best: Phrase | null = null;
+  let bestScore = 0;
+  for (const p of phrases) {
+    const score = p.words.filter((w) => isTitle(ctx, lex, w)).length * 4 + p.words.length + (p.organisation ? 2 : 0);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  let words = best?.words ?? [];
+  // "the company's chief executive", "Iran's foreign ministry spokesman": the possessor is the
+  // affiliation, the words after it the role.
+  const possessive = entity.kind === 'organisation' || entity.kind === 'outlet' ? -1 : words.findIndex((w) => /^['’]s?$/.test(w) || /['’]s$/.test(w));
+  const possessor = possessive > 0 ? words.slice(0, possessive + (/^['’]s?$/.test(words[possessive]!) ? 0 : 1)).map((w) => w.replace(/['’]s$/, '')).filter((w) => !DETERMINERS.has(w)) : [];
+  if (possessive >= 0) words = words.slice(possessive + 1);
+  const organisationWords = (best?.organisation ?? '').toLowerCase().split(/\s+/);
+  const nameWords = entity.name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const speaksAsBody = entity.kind === 'organisation' || entity.kind === 'group' || entity.kind === 'unknown';
+  const country = countryIn(lex.countries, words) ?? countryIn(lex.countries, possessor) ?? countryIn(lex.countries, organisationWords) ?? (entity.kind !== 'person' ? countryIn(lex.countries, nameWords) : null);
+  const roleWords = words.filter((w) => !DETERMINERS.has(w) && !lex.countries.has(w) && !/^['’]s?$/.test(w) && /\p{L}/u.test(w));
+  // An organisation speaks as itself: "the ministry" has no role, only an affiliation.
+  const role = entity.kind !== 'organisation' && entity.kind !== 'outlet' && roleWords.some((w) => isTitle(ctx, lex, w)) ? trimRole(ctx, lex, roleWords).join(' ') || null : null;
+  const affiliation = best?.organisation ?? country ?? (possessor.length > 0 && possessor.every((w) => !ctx.lexicon.pronouns.has(w)) ? possessor.join(' ') : null);
+  const office = stateOffice(lex, [...possessor, ...words, ...organisationWords, ...(speaksAsBody ? nameWords : [])]);
+  // "Moscow said", "the Kremlin said": a seat of government speaks for its state.
+  const seat = speaksAsBody ? (lex.seats.get(nameWords.join(' ')) ?? null) : null;
+  const stateCountry = office || seat ? (country ?? seat ?? countryIn(lex.seats, [...possessor, ...words, ...organisationWords]) ?? sentenceCountry(ctx, lex, entity)) : null;
+  return { role, affiliation, stateActor: stateCountry ? { country: stateCountry } : null, office: office || seat !== null };
+}
+
+/**
+ * "Tehran will not negotiate, foreign ministry spokesman Ali Rezaei said": the one country named
+ * (by name, demonym or seat) in the sentences where the speaker is mentioned, or null.
+ */
+function sentenceCountry(ctx: ProvenanceContext, lex: V2Lexicon, entity: Entity): string | null {
+  const { tokens } = ctx;
+  let found: string | null = null;
+  const seen = new Set<number>();
+  for (const m of entity.mentions) {
+    const at = ctx.tokenAtOrAfter(m.start);
+    if (at >= tokens.length || seen.has(ctx.sentenceOf[at]!)) continue;
+    const sentence = ctx.sentenceOf[at]!;
+    seen.add(sentence);
+    let k = at;
+    while (k > 0 && ctx.sentenceOf[k - 1] === sentence) k--;
+    for (; k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {
+      const c = lex.countries.get(tokens[k]!.norm) ?? lex.seats.get(tokens[k]!.norm);
+      if (!c) continue;
+      if (found && found !== c) return null;
+      found = c;
+    }
+  }
+  return found;
+}
+
+/** The title phrases around one mention: before it, inside it, after it as an appositive or "of X". */
+function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Phrase[]): void {
+  const { tokens } = ctx;
+  const first = ctx.tokenAtOrAfter(m.start);
+  const last = ctx.tokenBefore(m.end);
+  if (first > last || first >= tokens.length) return;
+  // The mention itself: "Belarusian President Alexander Lukashenko", "a senior official in Kyiv".
+  const inside: string[] = [];
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !v2Lexicon().countries.has(t.norm) && !v2Lexicon().seats.has(t.norm)) break;
+    push(ctx, inside, k);
+  }
+  // Lower-case title words just before: "foreign ministry spokesman Ali Rezaei", "Iran's envoy X".
+  const before: string[] = [];
+  for (let k = first - 1; k >= 0 && first - k <= WINDOW; k--) {
+    const t = tokens[k]!;
+    if (!ctx.sameParagraph(k, first) || !isRoleToken(ctx, k)) break;
+    before.unshift(t.norm);
+    if (k > 0 && tokens[k - 1]!.end === t.start && /^[-\u2010]$/.test(tokens[k - 1]!.text)) {
+      before.unshift(tokens[k - 1]!.text);
+      k--;
+    }
+  }
+  joinHyphens(before);
+  const organisation = ofPhrase(ctx, last + 1);
+  out.push({ words: [...before, ...inside], organisation });
+  // "X, a spokesman for the Russian defence ministry, said"; "X, the Kazakh president,".
+  if (tokens[last + 1]?.text === ',') {
+    const words: string[] = [];
+    let k = last + 2;
+    while (k < tokens.length && k - last <= WINDOW + 2 && isRoleToken(ctx, k)) push(ctx, words, k++);
+    if (words.length > 0) out.push({ words, organisation: ofPhrase(ctx, k) });
+  }
+  // "the Kremlin spokesman, Dmitry Peskov, said"
+  if (tokens[first - 1]?.text === ',') {
+    const words: string[] = [];
+    for (let k = first - 2; k >= 0 && first - k <= WINDOW + 2 && isRoleToken(ctx, k); k--) words.unshift(tokens[k]!.norm);
+    joinHyphens(words);
+    if (words.length > 0) out.push({ words, organisation: null });
+  }
+}
+
+/** Appends token k's folded form, gluing it to the previous word when nothing separates them ("far-right"). */
+function push(ctx: ProvenanceContext, words: string[], k: number): void {
+  const t = ctx.tokens[k]!;
+  const prev = ctx.tokens[k - 1];
+  if (words.length > 0 && prev && prev.end === t.start && (/^[-\u2010]$/.test(t.text) || /^[-\u2010]$/.test(prev.text))) words[words.length - 1] += t.norm;
+  else words.push(t.norm);
+}
+
+/** ["far", "-", "right"] → ["far-right"]. */
+function joinHyphens(words: string[]): void {
+  for (let k = words.length - 2; k >= 1; k--) {
+    if (/^[-\u2010]$/.test(words[k]!)) words.splice(k - 1, 3, words[k - 1]! + '-' + words[k + 1]!);
+  }
+}
+
+/** "of the Russian foreign ministry", "for Iran's presidency": the organisation after a title, as written. */
+function ofPhrase(ctx: ProvenanceContext, k: number): string | null {
+  const { tokens } = ctx;
+  if (!JOINERS.has(tokens[k]?.norm ?? '') || tokens[k]!.norm === 'to') return null;
+  let a = k + 1;
+  if (DETERMINERS.has(tokens[a]?.norm ?? '')) a++;
+  let b = a;
+  while (b < tokens.length && b - a < 6 && ctx.sameParagraph(a, b) && (isRoleToken(ctx, b) || ctx.isCapitalized(b)) && ctx.isWord(b)) b++;
+  if (b === a) return null;
+  return ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+}
+
+/** A word that can be part of a title phrase: title, modifier, office, country, or a lower-case noun or adjective. */
+function isRoleToken(ctx: ProvenanceContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  const lex = v2Lexicon();
+  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || lex.seats.has(t.norm) || /^['’]s?$/.test(t.norm)) return true;
+  if (DETERMINERS.has(t.norm)) return t.norm !== 'that' && t.norm !== 'this';
+  if (/^[-\u2010]$/.test(t.text)) return true;
+  // "the exiled opposition leader": a participle used as an adjective.
+  if (t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && t.norm.endsWith('ed'))) return !ctx.isCapitalized(k) || ctx.lexicon.organisationWords.has(t.norm);
+  return false;
+}
+
+function isTitle(ctx: ProvenanceContext, lex: V2Lexicon, w: string): boolean {
+  return (ctx.lexicon.titles.get(w)?.some((t) => t.kind !== 'honorific' || lex.offices.has(w)) ?? false) || lex.offices.has(w);
+}
+
+/** The role from its first modifier to its last title word: "the veteran senior official" keeps "senior official". */
+function trimRole(ctx: ProvenanceContext, lex: V2Lexicon, words: string[]): string[] {
+  let end = words.length - 1;
+  while (end > 0 && !isTitle(ctx, lex, words[end]!)) end--;
+  let start = 0;
+  while (start < end && !isTitle(ctx, lex, words[start]!) && !ctx.lexicon.titleModifiers.has(words[start]!) && !lex.offices.has(words[start]!) && !ctx.lexicon.organisationWords.has(words[start]!) && words[start]!.length < 4) start++;
+  return words.slice(start, end + 1);
+}
+
+/** The country a list of lower-case words names, one or two words at a time. */
+export function countryIn(places: ReadonlyMap<string, string>, words: readonly string[]): string | null {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!.replace(/['’]s$/, '');
+    const two = k + 1 < words.length ? `${w} ${words[k + 1]!}` : '';
+    const hit = (two && places.get(two)) || places.get(w);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Whether the words name a state office; a spokesperson counts only for a ministry, government or the like. */
+function stateOffice(lex: V2Lexicon, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const two = k + 1 < words.length ? `${words[k]!} ${words[k + 1]!}` : '';
+    const office = (two && lex.offices.get(two)) || lex.offices.get(words[k]!);
+    if (!office) continue;
+    if (!office.needs || words.some((w) => office.needs!.has(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * A state office with no country of its own ("Defence Minister Viktor Khrenin" in a Minsk
+ * report) takes the dateline's country, else the one country of the document's other state
+ * actors; with neither, or several, it stays unknown.
+ */
+export function documentCountry(ctx: ProvenanceContext, profiles: readonly SpeakerProfile[], lex: V2Lexicon = v2Lexicon()): string | null {
+  const { tokens } = ctx;
+  // "MINSK (Reuters) -", "TEHRAN —": an upper-case place opening the text's first paragraphs.
+  for (let k = 0, seen = 0; k < tokens.length && seen < 3; k++) {
+    if (k > 0 && ctx.paragraphOf[k] === ctx.paragraphOf[k - 1]) continue;
+    seen++;
+    let m = k;
+    const words: string[] = [];
+    while (m < tokens.length && m - k < 3 && /^[A-Z][A-Z.'’-]+$/.test(tokens[m]!.text)) words.push(tokens[m++]!.norm);
+    if (words.length > 0 && /^[(\-\u2013\u2014,]$/.test(tokens[m]?.text ?? '')) {
+      const country = countryIn(lex.countries, words) ?? countryIn(lex.seats, words);
+      if (country) return country;
+    }
+  }
+  const countries = new Set(profiles.map((p) => p.stateActor?.country).filter((c): c is string => c !== undefined));
+  return countries.size === 1 ? [...countries][0]! : null;
+}

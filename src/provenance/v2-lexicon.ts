@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { dataPath } from '../core/paths.js';
+import { loadRuleFile, type RuleEntry } from '../core/rules.js';
+
+export type OfficeKind = 'head' | 'minister' | 'spokesperson' | 'agency' | 'military';
+
+export interface Office {
+  id: string;
+  kind: OfficeKind;
+  /** Words of which one must also be in the role for it to be a state office. */
+  needs: Set<string> | null;
+}
+
+/**
+ * The word lists provenance v2 reads (speaker profiles, scare quotes, report and commentary):
+ * data/provenance/{scare-markers,countries,state-offices,commentary}.yml, loaded once.
+ */
+export interface V2Lexicon {
+  /** "so-called", "self-styled", "alleged": one or two quoted words after them are scare quotes. */
+  scareMarkers: Set<string>;
+  /** Country names and demonyms (one or two lower-cased words) → country. */
+  countries: Map<string, string>;
+  /** Seats of government that stand for the state ("moscow", "the kremlin", "white house") → country. */
+  seats: Map<string, string>;
+  /** ISO 3166-1 alpha-2 code (lower case, from the entry id "country-xx") → country. */
+  countryCodes: Map<string, string>;
+  /** Office words (one or two lower-cased words) → the office. */
+  offices: Map<string, Office>;
+  /** First-person words of the writer's own voice ("I", "we", "my") and address to the reader ("you"). */
+  firstPerson: Set<string>;
+  /** Evaluative words that mark the writer's own opinion ("shameful", "clearly"). */
+  evaluative: Set<string>;
+  /** Words that credit a copied outlet right before its name ("via", "source", "originally"). */
+  credit: Set<string>;
+}
+
+let cached: V2Lexicon | undefined;
+
+export function v2Lexicon(): V2Lexicon {
+  cached ??= loadV2Lexicon(dataPath('provenance'));
+  return cached;
+}
+
+export function loadV2Lexicon(dir: string): V2Lexicon {
+  const words = (e: RuleEntry) => (e.words as unknown[]).map((w) => String(w).toLowerCase());
+  const scare = loadRuleFile(join(dir, 'scare-markers.yml'), ['words']);
+  const countries = loadRuleFile(join(dir, 'countries.yml'), ['words', 'country']);
+  const offices = loadRuleFile(join(dir, 'state-offices.yml'), ['words', 'kind']);
+  const commentary = loadRuleFile(join(dir, 'commentary.yml'), ['words', 'class']);
+  const countryMap = new Map<string, string>();
+  const countryCodes = new Map<string, string>();
+  const seats = new Map<string, string>();
+  for (const e of countries.entries) {
+    for (const w of words(e)) countryMap.set(w, String(e.country));
+    if (Array.isArray(e.seats)) for (const w of e.seats) seats.set(String(w).toLowerCase(), String(e.country));
+    countryCodes.set(e.id.replace(/^country-/, ''), String(e.country));
+  }
+  const officeMap = new Map<string, Office>();
+  for (const e of offices.entries) {
+    const office: Office = { id: e.id, kind: e.kind as OfficeKind, needs: Array.isArray(e.needs) ? new Set(e.needs.map((w) => String(w).toLowerCase())) : null };
+    for (const w of words(e)) if (!officeMap.has(w)) officeMap.set(w, office);
+  }
+  const byClass = (cls: string) => new Set(commentary.entries.filter((e) => e.class === cls).flatMap(words));
+  return {
+    scareMarkers: new Set(scare.entries.flatMap(words)),
+    countries: countryMap,
+    seats,
+    countryCodes,
+    offices: officeMap,
+    firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
+    evaluative: byClass('evaluative'),
+    credit: byClass('credit'),
+  };
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertSpansConsistent, assertVoicesPartition } from '../helpers.js';
+import { fakeOutlets, provenanceOf, quoteWith, speakerOf } from './helpers.js';
+import { loadCases, ratio, scoreCases } from './v2-cases.js';
+
+const wire = fakeOutlets({ anadolu: 'Anadolu', 'state-tv': 'State TV' });
+
+test('an agency and a named spokesman in one sentence: the person speaks, the agency relays', () => {
+  const a = provenanceOf('The border will reopen next month, interior ministry spokesman Kerem Aydin told a news conference on Friday, according to the Anadolu agency.', { findOutlets: wire });
+  const q = quoteWith(a, 'border will reopen');
+  assert.equal(speakerOf(a, q)?.name, 'Kerem Aydin');
+  assert.equal(q?.outletId, 'anadolu');
+  assert.equal(a.quotes.filter((x) => x.kind === 'indirect').length, 1, 'the "according to" clause is not a second report');
+  assertSpansConsistent(a);
+});
+
+test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
+  const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
+  for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
+  // Three words after "so-called" with a cue right after them stay speech.
+  const b = provenanceOf('“The so-called reform failed,” the minister said.');
+  assert.equal(quoteWith(b, 'reform failed')?.kind, 'direct');
+});
+
+test('nested speech: the inner quote is the subject of "telling", the outer clause the reporting speaker, no overlapping reports', () => {
+  const a = provenanceOf('A coach in Bradford was banned after telling players that “losing is for cowards,” the league said on Sunday.');
+  const inner = a.quotes.filter((q) => q.text.includes('losing is for cowards')).sort((x, y) => x.text.length - y.text.length)[0];
+  assert.equal(speakerOf(a, inner)?.name, 'A coach in Bradford');
+  const outer = quoteWith(a, 'was banned after telling');
+  assert.equal(speakerOf(a, outer)?.name, 'the league');
+  assert.ok(!a.speakers.some((s) => s.name === 'Bradford'), 'a place after "in" is not the speaker');
+  const indirect = a.quotes.filter((q) => q.kind === 'indirect');
+  for (const x of indirect) for (const y of indirect) {
+    if (x === y) continue;
+    const overlap = x.start < y.end && y.start < x.end;
+    const nested = (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
+    assert.ok(!overlap || nested, `"${x.text}" and "${y.text}" overlap without nesting`);
+  }
+  assertVoicesPartition(a);
+});
+
+test('a speaker named only by a description keeps the description as its name', () => {
+  const a = provenanceOf('The vote was rigged from the start, a far-left campaigner told the rally.');
+  assert.equal(speakerOf(a, quoteWith(a, 'vote was rigged'))?.name, 'a far-left campaigner');
+});
+
+test('title-case headline words never make a speaker on their own', () => {
+  const a = provenanceOf('Lanterns of the Harbour Say Farewell\n\nLanterns of the Harbour: “We played our last show”');
+  assert.ok(!a.speakers.some((s) => s.name.includes('Lanterns')), a.speakers.map((s) => s.name).join(', '));
+  // A real name in a headline still speaks when it has a title or a known given name.
+  const b = provenanceOf('President Maria Silva: “Talks Will Resume in May”');
+  assert.equal(speakerOf(b, quoteWith(b, 'Talks Will Resume'))?.name, 'Maria Silva');
+});
+
+test('speaker profiles: role, affiliation and state actor from titles, appositives and "for X"', () => {
+  const a = provenanceOf('Ukrainian Foreign Minister Olena Bondar said the talks had stalled.\n\nPiotr Nowak, a spokesman for the Polish defence ministry, said the jets were on patrol.\n\nSara Lind, an economist at Nordbank, said growth would slow.');
+  const bondar = speakerOf(a, quoteWith(a, 'talks had stalled'));
+  assert.equal(bondar?.role, 'foreign minister');
+  assert.equal(bondar?.stateActor?.country, 'Ukraine');
+  const nowak = speakerOf(a, quoteWith(a, 'jets were on patrol'));
+  assert.equal(nowak?.role, 'spokesman');
+  assert.equal(nowak?.affiliation, 'Polish defence ministry');
+  assert.equal(nowak?.stateActor?.country, 'Poland');
+  const lind = speakerOf(a, quoteWith(a, 'growth would slow'));
+  assert.equal(lind?.stateActor, null, 'an economist at a bank is no state office');
+});
+
+test('segments: the writer\'s first-person and evaluative paragraphs are commentary; credited wire copy is a report via its outlet', () => {
+  const text = 'I will say it plainly: this is a shameful cover-up.\n\nANKARA (Anadolu) - The interior minister said on Monday that the inquiry was closed.\n\nYou should ask yourself why nobody else reports this.';
+  const a = provenanceOf(text, { findOutlets: wire });
+  assert.deepEqual(a.segments?.map((s) => [s.kind, s.outletId]), [['commentary', null], ['report', 'anadolu'], ['commentary', null]]);
+  for (const s of a.segments!) assert.ok(text.slice(s.start, s.end).trim() === text.slice(s.start, s.end));
+});
+
+test('the state-voice summary counts commentary, state actors and state outlets by characters and leads with the state', () => {
+  const outlets = (t: string) => fakeOutlets({ 'state-tv': 'State TV' })(t).map((o) => ({ ...o, stateAffiliated: true, typology: 'SC', country: 'TR' }));
+  const a = provenanceOf('Turkish President Ahmet Kaya told State TV that the operation had succeeded.\n\nFrankly, I do not believe a word of it.', { findOutlets: outlets });
+  const v = a.stateVoice!;
+  // "that the operation had succeeded" is 28 of the text's 96 non-space characters; the last sentence 31.
+  assert.equal(v.stateActorShare, Math.round((28 / 96) * 1000) / 1000);
+  assert.equal(v.authorShare, Math.round((31 / 96) * 1000) / 1000);
+  assert.ok(v.stateOutletShare > 0, String(v.stateOutletShare));
+  assert.match(v.headline, /^\d+% of this article is the voice of a state: Turkey's president, via State TV \(state-controlled\)\.$/);
+  const none = provenanceOf('The river rose by two metres overnight, the weather service said.');
+  assert.match(none.stateVoice!.headline, /^No part of this article/);
+  assert.equal(none.stateVoice!.stateActorShare, 0);
+});
+
+test('annotated cases (test/fixtures/provenance-v2): speaker, role, state actor and segment accuracy', () => {
+  const r = scoreCases(loadCases());
+  const line = (name: string, t: { right: number; n: number; misses: string[] }) => `${name} ${t.right}/${t.n}${t.misses.length ? ` (missed: ${t.misses.slice(0, 3).join('; ')})` : ''}`;
+  const report = [line('speaker', r.speaker), line('role', r.role), line('stateActor', r.stateActor), line('outlet', r.outlet), line('segment chars', r.segmentChars)].join('\n');
+  assert.ok(ratio(r.speaker) >= 0.9, report);
+  assert.ok(ratio(r.role) >= 0.8, report);
+  assert.ok(ratio(r.stateActor) >= 0.85, report);
+  assert.ok(ratio(r.segmentChars) >= 0.9, report);
+});
