@@ -233,7 +233,7 @@
     var state = {
       kinds: { hate: true, propaganda: true, claim: true },
       voices: { author: true, quoted: true, reported: true },
-      claimMin: claimScores.length > 3 ? Math.max(0, Math.floor(claimScores[2] * 20) / 20) : 0,
+      claimMin: claimScores.length > 3 ? Math.max(0, Math.floor(claimScores[2] * 100) / 100) : 0,
       onDemand: {},
     };
     function visible(f) {
@@ -324,9 +324,9 @@
       card('Hate in the author\u2019s own words', verdict.hate.label === 'normal' ? 'u-vcard-ok' : 'u-vcard-alarm', [
         el('p', { class: 'u-vcard-big', text: HATE_WORDS[verdict.hate.label] || verdict.hate.label }),
         verdict.hate.targets.length ? el('p', { class: 'u-vcard-line', text: 'against ' + verdict.hate.targets.join(', ') }) : null,
-        verdict.hate.findingIds.length ? el('p', { class: 'u-vcard-line' }, verdict.hate.findingIds.map(function (id, i) {
+        verdict.hate.findingIds.length ? el('p', { class: 'u-vcard-line' }, verdict.hate.findingIds.slice(0, 2).map(function (id, i) {
           return findingById[id] ? jump(id, '\u201C' + excerpt(findingById[id].text, 48) + '\u201D', 'Show hate finding ' + (i + 1)) : null;
-        })) : el('p', { class: 'u-vcard-line u-vcard-soft', text: count('hate') ? plural(count('hate'), 'hate finding') + ' in quoted or reported words' : 'No hate speech found.' }),
+        }), verdict.hate.findingIds.length > 2 ? el('span', { class: 'u-vcard-soft', text: 'and ' + (verdict.hate.findingIds.length - 2) + ' more in the Hate speech list' }) : null) : el('p', { class: 'u-vcard-line u-vcard-soft', text: count('hate') ? plural(count('hate'), 'hate finding') + ' in quoted or reported words' : 'No hate speech found.' }),
       ]),
       card('Reported, and from whom', 'u-vcard-voices', [
         el('p', { class: 'u-vcard-big', text: pct(verdict.voices.quoted + verdict.voices.reported) }),
@@ -357,7 +357,7 @@
     function claimSlider() {
       var output = el('output', { class: 'u-claim-min-value', 'aria-live': 'polite' });
       var input = el('input', {
-        type: 'range', min: '0', max: '1', step: '0.05', value: String(state.claimMin), class: 'u-claim-min', 'aria-label': 'Show claims in the text from this score',
+        type: 'range', min: '0', max: '1', step: '0.01', value: String(state.claimMin), class: 'u-claim-min', 'aria-label': 'Show claims in the text from this score',
         oninput: function () { setClaimMin(Number(input.value)); },
       });
       function say() {
@@ -509,7 +509,8 @@
     var side = el('aside', { class: 'u-side', 'aria-label': 'Provenance and findings' });
 
     // Sections fold open and shut; which are open survives a redraw (a filter change).
-    var closed = { legend: true };
+    // The legend starts folded, and so do propaganda techniques when there are many: they matter least to a moderator.
+    var closed = { legend: true, propaganda: count('propaganda') > 12 };
     var expanded = {};
     var LIST_LIMIT = 5;
     function panel(id, title, n, body, extraClass) {
@@ -520,10 +521,11 @@
       return el('section', { class: 'u-panel' + (extraClass ? ' ' + extraClass : ''), 'aria-labelledby': 'u-h-' + id, 'data-panel': id }, details);
     }
     /** A long list shows its first few items and a "Show all" button for the rest. */
-    function limited(id, list) {
+    function limited(id, list, max) {
+      var limit = max || LIST_LIMIT;
       var items = [].slice.call(list.children);
-      if (items.length <= LIST_LIMIT + 1 || expanded[id]) return list;
-      items.slice(LIST_LIMIT).forEach(function (li) { li.hidden = true; });
+      if (items.length <= limit + 1 || expanded[id]) return list;
+      items.slice(limit).forEach(function (li) { li.hidden = true; });
       var more = el('button', {
         type: 'button', class: 'u-more', 'aria-expanded': 'false',
         onclick: function () {
@@ -533,15 +535,6 @@
         },
       }, 'Show all ' + items.length);
       return [list, more];
-    }
-    /** Reveals a list item hidden behind "Show all" (a finding selected from the text or the verdict). */
-    function reveal(node) {
-      var section = node && node.closest ? node.closest('.u-panel') : null;
-      if (!section) return;
-      var more = section.querySelector('.u-more');
-      if (more) more.click();
-      var details = section.querySelector('details');
-      if (details && !details.open) details.open = true;
     }
     function item(onActivate, children, extraClass, ariaLabel) {
       return el('li', null, el('button', { type: 'button', class: 'u-item' + (extraClass ? ' ' + extraClass : ''), onclick: onActivate, 'aria-label': ariaLabel || null }, children));
@@ -590,12 +583,12 @@
           el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + reported + ' reported \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
         ], 'u-item-speaker');
         if (own.length) {
-          head.append(el('ol', { class: 'u-sublist' }, own.map(function (q) {
+          head.append.apply(head, [].concat(limited('speaker-' + s.id, el('ol', { class: 'u-list u-sublist' }, own.map(function (q) {
             return item(function () { showQuote(q); }, [
               el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'quote' : 'reported' }),
               el('span', { class: 'u-excerpt', text: excerpt(q.text, 80) }),
             ]);
-          })));
+          })), 3)));
         }
         return head;
       }));
