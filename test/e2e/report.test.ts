@@ -8,7 +8,7 @@ import type { Analysis } from '../../src/core/types.js';
 import { renderHtmlReport } from '../../src/outputs/html.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { hostileAnalysis, sampleAnalysis, sampleLabels } from '../outputs/html-fixtures.js';
-import { articlePieces, quoteSource, shownFindings, withoutBreaks, type Piece } from './article.js';
+import { articlePieces, assertOneChipPerQuote, shownFindings, withoutBreaks } from './article.js';
 import { browserMissing, launchBrowser, scrollSettled, type Browser, type WatchedPage } from './browser.js';
 
 const missing = browserMissing();
@@ -26,24 +26,6 @@ async function open(browser: Browser, url: string, viewport?: { width: number; h
   await watched.page.goto(url);
   await watched.page.waitForSelector('.u-article');
   return watched;
-}
-
-/**
- * Each quote shows its source once: a chip on its first piece, except a quote nested in, or
- * continuing, one of the same source, whose chip is the one shown just before it.
- */
-function assertOneChipPerQuote(analysis: Analysis, pieces: Piece[]): void {
-  let lastChip: string | null = null;
-  const quotes = analysis.quotes.filter((q) => q.kind !== 'scare').sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const q of quotes) {
-    const start = pieces.find((p) => p.start === q.start && p.classes.includes('q-start'));
-    assert.ok(start, `quote ${q.id} at ${q.start} has a start marker`);
-    if (start.who !== null) {
-      assert.equal(start.who, quoteSource(analysis, q), `quote ${q.id} chip`);
-      assert.notEqual(start.marker, 'none');
-      lastChip = start.who;
-    } else assert.equal(lastChip, quoteSource(analysis, q), `quote ${q.id} without a chip continues ${lastChip}`);
-  }
 }
 
 function onlyLocal(requests: string[]): string[] {
@@ -195,6 +177,8 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
 
     // A quote listed under its speaker opens its provenance card.
     const gift = analysis.quotes.find((q) => q.text.startsWith('“a gift'))!;
+    // A speaker's quotes beyond the first three are behind "Show all".
+    await page.locator('[data-panel="speakers"] .u-more').first().click();
     await page.locator('.u-sublist .u-item', { hasText: 'a gift that forced us' }).click();
     assert.equal((await page.locator('.u-article .is-selected').allTextContents()).join(''), gift.text);
     const card = (await popover.textContent())!;
@@ -204,6 +188,8 @@ describe('HTML report in Chromium', { skip: missing ?? false }, () => {
     // A technique in the propaganda legend highlights all its findings.
     const twice = analysis.findings.filter((f) => f.label === 'Appeal_to_fear-prejudice');
     assert.equal(twice.length, 2);
+    // With many propaganda findings the section starts folded: open it first.
+    if (!(await page.locator('[data-panel="propaganda"] details').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('[data-panel="propaganda"] summary').click();
     await page.locator('button.u-technique', { hasText: 'Appeal to fear-prejudice' }).click();
     const lit = (await page.locator('.u-article .is-selected').allTextContents()).join('');
     assert.equal(lit, twice.map((f) => f.text).join(''));
