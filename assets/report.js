@@ -72,6 +72,87 @@
   function pct(x) {
     return Math.round(x * 100) + '%';
   }
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  /** "2024-03-16T09:30:00Z" -> "16 March 2024, 09:30 UTC", as src/outputs/display.ts writes it. */
+  function humanDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(String(iso).trim());
+    if (!m || !MONTHS[Number(m[2]) - 1]) return String(iso);
+    var day = Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
+    if (m[4] === undefined) return day;
+    return day + ', ' + m[4] + ':' + m[5] + (m[6] === undefined ? '' : m[6] === 'Z' ? ' UTC' : ' UTC' + m[6]);
+  }
+  /** Where an offset is: its paragraph (¶3) for an HTML page, line and column for plain text (src/outputs/display.ts). */
+  function positionOf(text, format, offset) {
+    var line = 1;
+    var lineStart = 0;
+    var paragraph = 1;
+    var inBreak = false;
+    var seenText = false;
+    for (var i = 0; i <= offset && i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        inBreak = true;
+        if (i < offset && c === 10) { line++; lineStart = i + 1; }
+      } else if (c !== 32 && c !== 9) {
+        if (inBreak && seenText) paragraph++;
+        inBreak = false;
+        seenText = true;
+      }
+    }
+    return format === 'html' ? '\u00B6' + paragraph : 'line ' + line + ', column ' + (offset - lineStart + 1);
+  }
+  function nonSpace(text, start, end) {
+    var n = 0;
+    for (var i = start; i < end; i++) {
+      var c = text.charCodeAt(i);
+      if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0)) n++;
+    }
+    return n;
+  }
+
+  /**
+   * The moderator's four answers, computed as src/outputs/verdict.ts computes them (the web
+   * page gets only the analysis); the end-to-end tests check that the two agree.
+   */
+  function verdictOf(analysis) {
+    var text = analysis.text || '';
+    var total = nonSpace(text, 0, text.length) || 1;
+    var voices = { author: 0, quoted: 0, reported: 0 };
+    var quoteById = {};
+    (analysis.quotes || []).forEach(function (q) { quoteById[q.id] = q; });
+    var sources = {};
+    (analysis.voices || []).forEach(function (v) {
+      var n = nonSpace(text, v.start, v.end);
+      if (v.voice in voices) voices[v.voice] += n / total;
+      var q = v.quoteId !== undefined ? quoteById[v.quoteId] : null;
+      if (!q || v.voice === 'author') return;
+      var src = sourceOf(analysis, q);
+      var entry = sources[src.name] || (sources[src.name] = { name: src.name, state: src.state, share: 0 });
+      entry.share += n / total;
+    });
+    var findings = analysis.findings || [];
+    var own = findings.filter(function (f) { return f.kind === 'hate' && f.voice === 'author'; });
+    var hate = analysis.hate || {
+      label: own.some(function (f) { return f.label === 'hatespeech'; }) ? 'hatespeech' : own.length ? 'offensive' : 'normal',
+      targets: own.reduce(function (acc, f) { (f.targets || []).forEach(function (t) { if (acc.indexOf(t) < 0) acc.push(t); }); return acc; }, []),
+      findingIds: own.map(function (f) { return f.id; }),
+    };
+    return {
+      hate: hate,
+      voices: voices,
+      stateHeadline: analysis.stateVoice && analysis.stateVoice.headline ? analysis.stateVoice.headline : null,
+      sources: Object.keys(sources).map(function (k) { return sources[k]; }).sort(function (a, b) { return b.share - a.share || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); }).slice(0, 5),
+      stateOutlets: (analysis.outlets || []).filter(function (o) { return o.stateAffiliated; }),
+      topClaims: findings.filter(function (f) { return f.kind === 'claim'; }).sort(function (a, b) { return b.score - a.score || a.start - b.start; }).slice(0, 3),
+    };
+  }
+  function sourceOf(analysis, q) {
+    var speaker = (analysis.speakers || []).filter(function (s) { return s.id === q.speakerId; })[0];
+    var outlet = (analysis.outlets || []).filter(function (o) { return o.id === q.outletId; })[0];
+    if (speaker) return { name: speaker.name, state: Boolean(speaker.stateActor) || Boolean(outlet && outlet.stateAffiliated) };
+    if (outlet) return { name: outlet.name, state: Boolean(outlet.stateAffiliated) };
+    return { name: 'unattributed', state: false };
+  }
   function score(x) {
     return typeof x === 'number' ? x.toFixed(2) : '';
   }
@@ -147,17 +228,40 @@
       return l ? l.definition : null;
     }
 
-    var state = { kinds: { hate: true, propaganda: true, claim: true }, voices: { author: true, quoted: true, reported: true } };
+    var claimScores = findings.filter(function (f) { return f.kind === 'claim'; }).map(function (f) { return f.score; }).sort(function (a, b) { return b - a; });
+    // Claims are drawn in the text only from a score the reader sets (at first: the top three), or one at a time on demand.
+    var state = {
+      kinds: { hate: true, propaganda: true, claim: true },
+      voices: { author: true, quoted: true, reported: true },
+      claimMin: claimScores.length > 3 ? Math.max(0, Math.floor(claimScores[2] * 100) / 100) : 0,
+      onDemand: {},
+    };
     function visible(f) {
       return state.kinds[f.kind] !== false && state.voices[f.voice] !== false;
     }
+    function drawn(f) {
+      return visible(f) && (f.kind !== 'claim' || f.score >= state.claimMin || state.onDemand[f.id] === true);
+    }
+    // One speaker chip per quote: none on a quote inside another quote of the same source, nor on the next part of a quote the same speaker continues ("The West," he continued, "has ...").
+    var chip = {};
+    (function () {
+      var real = quotes.filter(function (q) { return q.kind !== 'scare'; }).sort(function (a, b) { return a.start - b.start || b.end - a.end; });
+      var previous = null;
+      real.forEach(function (q) {
+        var who = quoteSource(q);
+        var nested = real.some(function (p) { return p !== q && p.start <= q.start && q.end <= p.end && quoteSource(p) === who && (p.start < q.start || p.end > q.end); });
+        var continued = previous && quoteSource(previous) === who && !/\n/.test(text.slice(previous.end, q.start)) && q.start - previous.end < 80;
+        chip[q.id] = !nested && !continued;
+        if (!nested) previous = q;
+      });
+    })();
 
     root.textContent = '';
     root.classList.add('unspin');
 
     // ---- header --------------------------------------------------------------
     var meta = analysis.meta || {};
-    var metaBits = [meta.byline, meta.publishedAt, meta.source, meta.url].filter(Boolean);
+    var metaBits = [meta.byline, meta.publishedAt ? humanDate(meta.publishedAt) : null, meta.source, meta.url].filter(Boolean);
     var totals = { author: 0, quoted: 0, reported: 0 };
     (analysis.voices || []).forEach(function (v) { if (v.voice in totals) totals[v.voice] += v.end - v.start; });
     var sum = totals.author + totals.quoted + totals.reported || 1;
@@ -207,11 +311,73 @@
     }
 
     // ---- filters ---------------------------------------------------------------
+    // ---- verdict: the four answers, first --------------------------------------------
+    var verdict = verdictOf(analysis);
+    var HATE_WORDS = { hatespeech: 'Hate speech', offensive: 'Offensive language', normal: 'None found' };
+    function card(title, cls, body) {
+      return el('section', { class: 'u-vcard ' + cls, 'aria-label': title }, el('h2', { class: 'u-vcard-title', text: title }), body);
+    }
+    function jump(id, children, label) {
+      return el('button', { type: 'button', class: 'u-vlink', 'aria-label': label || null, onclick: function () { select(id); } }, children);
+    }
+    var verdictEl = el('div', { class: 'u-verdict', role: 'region', 'aria-label': 'Verdict' },
+      card('Hate in the author\u2019s own words', verdict.hate.label === 'normal' ? 'u-vcard-ok' : 'u-vcard-alarm', [
+        el('p', { class: 'u-vcard-big', text: HATE_WORDS[verdict.hate.label] || verdict.hate.label }),
+        verdict.hate.targets.length ? el('p', { class: 'u-vcard-line', text: 'against ' + verdict.hate.targets.join(', ') }) : null,
+        verdict.hate.findingIds.length ? el('p', { class: 'u-vcard-line' }, verdict.hate.findingIds.slice(0, 2).map(function (id, i) {
+          return findingById[id] ? jump(id, '\u201C' + excerpt(findingById[id].text, 48) + '\u201D', 'Show hate finding ' + (i + 1)) : null;
+        }), verdict.hate.findingIds.length > 2 ? el('span', { class: 'u-vcard-soft', text: 'and ' + (verdict.hate.findingIds.length - 2) + ' more in the Hate speech list' }) : null) : el('p', { class: 'u-vcard-line u-vcard-soft', text: count('hate') ? plural(count('hate'), 'hate finding') + ' in quoted or reported words' : 'No hate speech found.' }),
+      ]),
+      card('Reported, and from whom', 'u-vcard-voices', [
+        el('p', { class: 'u-vcard-big', text: pct(verdict.voices.quoted + verdict.voices.reported) }),
+        el('p', { class: 'u-vcard-line u-vcard-soft', text: 'of the text is quoted (' + pct(verdict.voices.quoted) + ') or reported (' + pct(verdict.voices.reported) + ')' }),
+        verdict.sources.length ? el('ul', { class: 'u-vcard-list' }, verdict.sources.map(function (src) {
+          return el('li', null, el('span', { text: src.name }), src.state ? el('span', { class: 'u-badge u-badge-state', text: 'STATE' }) : null, el('span', { class: 'u-vcard-num', text: pct(src.share) }));
+        })) : null,
+        verdict.stateHeadline ? el('p', { class: 'u-vcard-line', text: verdict.stateHeadline }) : null,
+      ]),
+      card('State media', verdict.stateOutlets.length ? 'u-vcard-alarm' : 'u-vcard-ok', verdict.stateOutlets.length
+        ? el('ul', { class: 'u-vcard-list' }, verdict.stateOutlets.map(function (o) {
+          return el('li', null, el('span', { class: 'u-vcard-strong', text: o.name }), el('span', { class: 'u-vcard-soft', text: [o.country, o.typology && TYPOLOGY[o.typology] ? TYPOLOGY[o.typology] : o.typology].filter(Boolean).join(', ') }));
+        }))
+        : el('p', { class: 'u-vcard-big', text: 'None cited' })),
+      card('Claims to check first', 'u-vcard-claims', verdict.topClaims.length
+        ? el('ol', { class: 'u-vcard-claims-list' }, verdict.topClaims.map(function (f, i) {
+          return el('li', null, jump(f.id, [excerpt(f.text, 110), el('span', { class: 'u-score', text: score(f.score) })], 'Claim ' + (i + 1) + ', score ' + score(f.score)));
+        }))
+        : el('p', { class: 'u-vcard-big', text: 'None found' })));
+
+    var toolbarSay = function () {};
     var toolbar = el('div', { class: 'u-toolbar', role: 'group', 'aria-label': 'Filters' },
       el('fieldset', { class: 'u-filter' }, el('legend', { text: 'Findings' }),
         KINDS.map(function (k) { return toggle('kind', k, KIND_SHORT[k] + ' (' + count(k) + ')'); })),
       el('fieldset', { class: 'u-filter' }, el('legend', { text: 'Voices' }),
-        VOICES.map(function (v) { return toggle('voice', v, VOICE_TITLE[v]); })));
+        VOICES.map(function (v) { return toggle('voice', v, VOICE_TITLE[v]); })),
+      claimScores.length ? claimSlider() : null);
+    function claimSlider() {
+      var output = el('output', { class: 'u-claim-min-value', 'aria-live': 'polite' });
+      var input = el('input', {
+        type: 'range', min: '0', max: '1', step: '0.01', value: String(state.claimMin), class: 'u-claim-min', 'aria-label': 'Show claims in the text from this score',
+        oninput: function () { setClaimMin(Number(input.value)); },
+      });
+      function say() {
+        var n = claimScores.filter(function (x) { return x >= state.claimMin; }).length;
+        output.textContent = state.claimMin.toFixed(2) + ' \u00B7 ' + n + ' of ' + claimScores.length + ' shown';
+      }
+      say();
+      toolbarSay = say;
+      return el('label', { class: 'u-filter u-claim-filter' }, el('span', { class: 'u-claim-caption', text: 'Claims in text from score' }), input, output);
+    }
+    function setClaimMin(value) {
+      state.claimMin = Math.max(0, Math.min(1, value));
+      state.onDemand = {};
+      var range = toolbar.querySelector('.u-claim-min');
+      if (range && Number(range.value) !== state.claimMin) range.value = String(state.claimMin);
+      toolbarSay();
+      popover.hidden = true;
+      returnFocus = null;
+      drawArticle();
+    }
     function toggle(group, name, caption) {
       var input = el('input', { type: 'checkbox', checked: true, 'data-filter': group, value: name, onchange: function () { setFilter(group, name, input.checked); } });
       return el('label', { class: 'u-toggle u-toggle-' + name }, input, el('span', { class: 'u-swatch', 'aria-hidden': 'true' }), caption);
@@ -231,7 +397,7 @@
       quotes.forEach(function (q) { spans.push({ start: q.start, end: q.end, type: q.kind === 'scare' ? 'scare' : 'quote', ref: q }); });
       speakers.forEach(function (s) { (s.mentions || []).forEach(function (m) { spans.push({ start: m.start, end: m.end, type: 'speaker', ref: s }); }); });
       outlets.forEach(function (o) { (o.mentions || []).forEach(function (m) { spans.push({ start: m.start, end: m.end, type: 'outlet', ref: o }); }); });
-      findings.filter(visible).forEach(function (f) {
+      findings.filter(drawn).forEach(function (f) {
         spans.push({ start: f.start, end: f.end, type: 'finding', ref: f });
         (f.evidence || []).forEach(function (e) { spans.push({ start: e.start, end: e.end, type: 'evidence', ref: f }); });
         (f.parts || []).forEach(function (p) { spans.push({ start: p.start, end: p.end, type: 'part', ref: f }); });
@@ -254,6 +420,8 @@
         var bands = [];
         var titles = [];
         var node = el('span');
+        var segVoice = 'author';
+        seg.covers.forEach(function (c) { if (c.type === 'voice') segVoice = c.ref.voice; });
         seg.covers.forEach(function (c) {
           var r = c.ref;
           if (c.type === 'voice') cls.push('v-' + r.voice);
@@ -267,12 +435,14 @@
             if (c.start === seg.start && !started[r.id]) {
               started[r.id] = true;
               cls.push('q-start');
-              node.setAttribute('data-who', quoteSource(r));
+              if (chip[r.id]) node.setAttribute('data-who', quoteSource(r));
+              else cls.push('q-cont');
             }
           } else if (c.type === 'finding') {
             here.push(r.id);
             titles.push(kindOne(r.kind) + ' \u00B7 ' + prettyLabel(r.label) + (definition(r) ? ' \u2014 ' + definition(r) : ''));
-            if (r.kind === 'hate') cls.push('k-hate', isHateOwn(r) ? 'hate-own' : 'hate-quoted');
+            // Hate is marked only on the words in its own voice: quoted hate stops where the author's narration ("he said, to applause") begins.
+            if (r.kind === 'hate') { if ((segVoice === 'author') === isHateOwn(r)) cls.push('k-hate', isHateOwn(r) ? 'hate-own' : 'hate-quoted'); }
             else if (r.kind === 'propaganda') { cls.push('k-propaganda'); bands.push(colourFor(r.label)); }
             else if (r.kind === 'claim') cls.push('k-claim');
           }
@@ -338,9 +508,33 @@
     // ---- side panels -----------------------------------------------------------
     var side = el('aside', { class: 'u-side', 'aria-label': 'Provenance and findings' });
 
+    // Sections fold open and shut; which are open survives a redraw (a filter change).
+    // The legend starts folded, and so do propaganda techniques when there are many: they matter least to a moderator.
+    var closed = { legend: true, propaganda: count('propaganda') > 12 };
+    var expanded = {};
+    var LIST_LIMIT = 5;
     function panel(id, title, n, body, extraClass) {
-      return el('section', { class: 'u-panel' + (extraClass ? ' ' + extraClass : ''), 'aria-labelledby': 'u-h-' + id },
-        el('h2', { id: 'u-h-' + id }, title, n === null ? null : el('span', { class: 'u-count', text: String(n) })), body);
+      var details = el('details', { class: 'u-fold', open: !closed[id] },
+        el('summary', null, el('h2', { id: 'u-h-' + id }, title, n === null ? null : el('span', { class: 'u-count', text: String(n) }))),
+        body);
+      details.addEventListener('toggle', function () { closed[id] = !details.open; });
+      return el('section', { class: 'u-panel' + (extraClass ? ' ' + extraClass : ''), 'aria-labelledby': 'u-h-' + id, 'data-panel': id }, details);
+    }
+    /** A long list shows its first few items and a "Show all" button for the rest. */
+    function limited(id, list, max) {
+      var limit = max || LIST_LIMIT;
+      var items = [].slice.call(list.children);
+      if (items.length <= limit + 1 || expanded[id]) return list;
+      items.slice(limit).forEach(function (li) { li.hidden = true; });
+      var more = el('button', {
+        type: 'button', class: 'u-more', 'aria-expanded': 'false',
+        onclick: function () {
+          expanded[id] = true;
+          items.forEach(function (li) { li.hidden = false; });
+          more.remove();
+        },
+      }, 'Show all ' + items.length);
+      return [list, more];
     }
     function item(onActivate, children, extraClass, ariaLabel) {
       return el('li', null, el('button', { type: 'button', class: 'u-item' + (extraClass ? ' ' + extraClass : ''), onclick: onActivate, 'aria-label': ariaLabel || null }, children));
@@ -351,7 +545,8 @@
 
     function drawSide() {
       side.textContent = '';
-      side.append(legendPanel(), speakersPanel(), outletsPanel(), hatePanel(), propagandaPanel(), claimsPanel());
+      // Most important first: hate, the claims to check, who is cited; the legend last, folded.
+      side.append(hatePanel(), claimsPanel(), outletsPanel(), speakersPanel(), propagandaPanel(), legendPanel());
     }
 
     function legendPanel() {
@@ -360,10 +555,10 @@
         ['v-quoted', 'Quoted', VOICE_HELP.quoted],
         ['v-reported', 'Reported', VOICE_HELP.reported],
         ['is-scare', '\u201CScare\u201D quote', 'Quotation marks as irony; still the author\u2019s voice.'],
-        ['k-hate hate-own', 'Hate \u00B7 author', 'Solid red: hate in the author\u2019s own words.'],
-        ['k-hate hate-quoted', 'Hate \u00B7 quoted', 'Striped, outlined: hate the author quotes.'],
+        ['k-hate hate-own', 'Hate \u00B7 author', 'Thick red underline: hate in the author\u2019s own words.'],
+        ['k-hate hate-quoted', 'Hate \u00B7 quoted', 'Striped red underline: hate the author quotes.'],
         ['k-propaganda', 'Propaganda', 'Coloured underline per technique; stacked when they overlap.'],
-        ['k-claim', 'Claim', 'Yellow marker: a statement worth checking.'],
+        ['k-claim', 'Claim', 'Amber dashes: a statement worth checking, from the score set above; its names and figures turn bold when selected.'],
         ['is-outlet is-state', 'State outlet', 'Outlet name; red mark when state-affiliated.'],
       ];
       var dl = el('dl', { class: 'u-legend' }, rows.map(function (r) {
@@ -371,13 +566,13 @@
         if (r[0] === 'k-propaganda') sample.style.boxShadow = '0 3px 0 ' + PALETTE[0];
         return el('div', { class: 'u-legend-row' }, el('dt', null, sample), el('dd', { text: r[2] }));
       }));
-      var details = el('details', { class: 'u-legend-box', open: true }, el('summary', { text: 'How to read the highlights' }), dl);
-      return el('section', { class: 'u-panel u-panel-legend', 'aria-label': 'Legend' }, details);
+      return panel('legend', 'How to read the highlights', null, dl, 'u-panel-legend');
     }
 
     function speakersPanel() {
       if (!speakers.length) return panel('speakers', 'Speakers', 0, empty('No attributed speakers.'));
-      var list = el('ul', { class: 'u-list' }, speakers.map(function (s) {
+      var ranked = speakers.slice().sort(function (a, b) { return quotedBy(b) - quotedBy(a); });
+      var list = el('ul', { class: 'u-list' }, ranked.map(function (s) {
         var own = quotes.filter(function (q) { return q.speakerId === s.id; });
         var direct = own.filter(function (q) { return q.kind === 'direct'; }).length;
         var reported = own.filter(function (q) { return q.kind === 'indirect'; }).length;
@@ -388,21 +583,22 @@
           el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + reported + ' reported \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
         ], 'u-item-speaker');
         if (own.length) {
-          head.append(el('ol', { class: 'u-sublist' }, own.map(function (q) {
+          head.append.apply(head, [].concat(limited('speaker-' + s.id, el('ol', { class: 'u-list u-sublist' }, own.map(function (q) {
             return item(function () { showQuote(q); }, [
               el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'quote' : 'reported' }),
               el('span', { class: 'u-excerpt', text: excerpt(q.text, 80) }),
             ]);
-          })));
+          })), 3)));
         }
         return head;
       }));
-      return panel('speakers', 'Speakers', speakers.length, list);
+      return panel('speakers', 'Speakers', speakers.length, limited('speakers', list));
     }
 
     function outletsPanel() {
       if (!outlets.length) return panel('outlets', 'Outlets', 0, empty('No outlets cited.'));
-      var list = el('ul', { class: 'u-list' }, outlets.map(function (o) {
+      var ranked = outlets.slice().sort(function (a, b) { return (b.stateAffiliated ? 1 : 0) - (a.stateAffiliated ? 1 : 0) || (b.mentions || []).length - (a.mentions || []).length; });
+      var list = el('ul', { class: 'u-list' }, ranked.map(function (o) {
         var carried = quotes.filter(function (q) { return q.outletId === o.id; });
         var typology = o.typology ? o.typology + (TYPOLOGY[o.typology] ? ', ' + TYPOLOGY[o.typology] : '') : null;
         return item(function () { highlightRanges((o.mentions || []).concat(carried), (o.mentions || [])[0] || carried[0]); }, [
@@ -412,7 +608,7 @@
           el('span', { class: 'u-item-meta', text: plural((o.mentions || []).length, 'mention') + ' \u00B7 ' + plural(carried.length, 'quote') + ' carried' }),
         ], o.stateAffiliated ? 'u-item-state' : null);
       }));
-      return panel('outlets', 'Outlets', outlets.length, list);
+      return panel('outlets', 'Outlets', outlets.length, limited('outlets', list));
     }
 
     function findingItem(f, extra) {
@@ -430,13 +626,13 @@
     }
 
     function hatePanel() {
-      var hate = findings.filter(function (f) { return f.kind === 'hate'; });
+      var hate = findings.filter(function (f) { return f.kind === 'hate'; }).sort(function (a, b) { return (isHateOwn(b) ? 1 : 0) - (isHateOwn(a) ? 1 : 0) || b.score - a.score || a.start - b.start; });
       var body = hate.length ? el('ul', { class: 'u-list' }, hate.map(function (f) {
         var li = findingItem(f, el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: isHateOwn(f) ? 'AUTHOR\u2019S OWN WORDS' : f.voice === 'reported' ? 'REPORTED' : 'QUOTED' }));
         if (f.targets && f.targets.length) li.firstChild.append(el('span', { class: 'u-item-meta', text: 'targets: ' + f.targets.join(', ') }));
         return li;
       })) : empty('No hate speech found.');
-      return panel('hate', KIND_TITLE.hate, hate.length, body, 'u-panel-hate');
+      return panel('hate', KIND_TITLE.hate, hate.length, hate.length ? limited('hate', body) : body, 'u-panel-hate');
     }
 
     function propagandaPanel() {
@@ -461,14 +657,14 @@
           el('span', { class: 'u-count', text: String(all.length) }),
           def ? el('span', { class: 'u-technique-def', text: def }) : null));
       }));
-      var list = el('ul', { class: 'u-list' }, prop.map(function (f) {
+      var list = el('ul', { class: 'u-list' }, prop.slice().sort(function (a, b) { return b.score - a.score || a.start - b.start; }).map(function (f) {
         var swatch = el('span', { class: 'u-technique-swatch', 'aria-hidden': 'true' });
         swatch.style.background = colourFor(f.label);
         var li = findingItem(f, swatch);
         li.firstChild.append(voiceTag(f));
         return li;
       }));
-      return panel('propaganda', KIND_TITLE.propaganda, prop.length, [legend, list], 'u-panel-propaganda');
+      return panel('propaganda', KIND_TITLE.propaganda, prop.length, [legend, limited('propaganda', list)], 'u-panel-propaganda');
     }
 
     function claimsPanel() {
@@ -483,9 +679,12 @@
         li.firstChild.append(voiceTag(f));
         return li;
       })) : empty('No check-worthy claims found.');
-      return panel('claims', KIND_TITLE.claim + ' (ranked)', claims.length, body, 'u-panel-claims');
+      return panel('claims', KIND_TITLE.claim + ' (ranked)', claims.length, claims.length ? limited('claims', body) : body, 'u-panel-claims');
     }
 
+    function quotedBy(s) {
+      return quotes.filter(function (q) { return q.speakerId === s.id; }).reduce(function (n, q) { return n + (q.end - q.start); }, 0);
+    }
     function unique(xs) {
       return xs.filter(function (x, i) { return xs.indexOf(x) === i; });
     }
@@ -549,6 +748,11 @@
         setFilter('kind', f.kind, true);
         setFilter('voice', f.voice, true);
       }
+      if (!drawn(f)) {
+        // A claim under the score shown: drawn on demand, until the score changes.
+        state.onDemand[f.id] = true;
+        drawArticle();
+      }
       var node = firstEl[id];
       if (!node) return false;
       markSelected([id]);
@@ -584,6 +788,7 @@
       if (f.targets && f.targets.length) rows.push(['Targets', f.targets.join(', ')]);
       if (f.evidence && f.evidence.length) rows.push(['Evidence', f.evidence.map(function (e) { return '\u201C' + e.text + '\u201D'; }).join(', ')]);
       if (f.parts && f.parts.length) rows.push(['Parts', f.parts.map(function (p) { return p.type + ': ' + p.text + (p.value !== undefined && p.value !== null && String(p.value) !== p.text ? ' (' + p.value + (p.unit ? ' ' + p.unit : '') + ')' : ''); }).join('; ')]);
+      rows.push(['Where', positionOf(text, meta.format, f.start)]);
       rows.push(['Source', [f.ruleId ? 'rule ' + f.ruleId : null, f.model ? 'model ' + f.model : null].filter(Boolean).join(' \u00B7 ') || '\u2014']);
       var swatch = null;
       if (f.kind === 'propaganda') {
@@ -596,19 +801,37 @@
           f.kind === 'hate' ? el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: voiceBadge(f.voice) }) : el('span', { class: 'u-tag u-tag-' + f.voice, text: voiceBadge(f.voice) }),
           el('span', { class: 'u-score', title: 'score', text: score(f.score) })),
         el('p', { class: 'u-card-label' }, swatch, prettyLabel(f.label)),
-        el('blockquote', { class: 'u-card-text', text: excerpt(f.text, 280) }),
+        expandable(f.text),
         el('dl', { class: 'u-card-rows' }, rows.map(function (r) { return el('div', null, el('dt', { text: r[0] }), el('dd', { text: r[1] })); })));
+    }
+    /** Long text is cut, with a button that shows all of it (quotes run to several paragraphs). */
+    function expandable(s) {
+      var flat = String(s).replace(/\s+/g, ' ').trim();
+      var block = el('blockquote', { class: 'u-card-text', text: excerpt(flat, 280) });
+      if (flat.length <= 280) return block;
+      var more = el('button', {
+        type: 'button', class: 'u-more u-more-inline', 'aria-expanded': 'false',
+        onclick: function () {
+          block.firstChild.textContent = flat;
+          more.remove();
+        },
+      }, 'Show all ' + flat.length + ' characters');
+      block.textContent = '';
+      block.append(el('span', { text: excerpt(flat, 280) }), ' ', more);
+      return block;
     }
     function quoteCard(q) {
       var s = q.speakerId ? speakerById[q.speakerId] : null;
       var o = q.outletId ? outletById[q.outletId] : null;
       return el('div', { class: 'u-card u-card-quote' },
         el('p', { class: 'u-card-head' }, el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'DIRECT QUOTE' : 'REPORTED SPEECH' })),
+        expandable(q.text),
         el('dl', { class: 'u-card-rows' },
           el('div', null, el('dt', { text: 'Speaker' }), el('dd', { text: s ? s.name : 'unattributed' })),
           o ? el('div', null, el('dt', { text: 'Outlet' }), el('dd', null, o.name, o.stateAffiliated ? el('span', { class: 'u-badge u-badge-state', text: 'STATE-AFFILIATED' }) : null)) : null,
           q.cue ? el('div', null, el('dt', { text: 'Cue' }), el('dd', { text: '\u201C' + q.cue.text + '\u201D' })) : null,
-          el('div', null, el('dt', { text: 'Why' }), el('dd', { text: q.explanation || '\u2014' }))));
+          el('div', null, el('dt', { text: 'Why' }), el('dd', { text: q.explanation || '\u2014' })),
+          el('div', null, el('dt', { text: 'Where' }), el('dd', { text: positionOf(text, meta.format, q.start) }))));
     }
     function place(anchor, scrolling) {
       var rect = anchor.getBoundingClientRect();
@@ -633,7 +856,7 @@
     function onDocumentClick(event) {
       if (popover.hidden) return;
       var t = event.target;
-      if (popover.contains(t) || (t.closest && (t.closest('[data-f],[data-q]') || t.closest('.u-item,.u-technique')))) return;
+      if (popover.contains(t) || (t.closest && (t.closest('[data-f],[data-q]') || t.closest('.u-item,.u-technique,.u-vlink,.u-more,.u-claim-filter')))) return;
       closeDetails();
     }
 
@@ -657,7 +880,7 @@
 
     drawArticle();
     drawSide();
-    root.append(header, toolbar, el('div', { class: 'u-layout' }, el('main', { class: 'u-main' }, article), side));
+    root.append(header, verdictEl, toolbar, el('div', { class: 'u-layout' }, el('main', { class: 'u-main' }, article), side));
     current = { select: select, setFilter: setFilter, close: closeDetails, onDocumentClick: onDocumentClick };
     return current;
   }

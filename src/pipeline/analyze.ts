@@ -1,7 +1,7 @@
 import type { AnalyzedDocument } from '../core/document.js';
 import { UnspinError } from '../core/errors.js';
-import { findContaining } from '../core/spans.js';
-import { SCHEMA_VERSION, type Analysis, type Finding, type Meta, type Voice, type VoiceSpan } from '../core/types.js';
+import { SCHEMA_VERSION, type Analysis, type Finding, type Meta } from '../core/types.js';
+import { nestQuotedVoices, voiceOfFinding, voiceOfSpan } from '../core/voice.js';
 import type { Detector, DetectorFinding } from '../detectors/detector.js';
 import { defaultDetectors } from '../detectors/registry.js';
 import { documentFromInput, type AnalyzeInput } from '../input/document.js';
@@ -54,7 +54,8 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
   };
   const model = buildTextModel(text);
   lap('text');
-  const provenance = buildProvenance(text, model, meta);
+  const built = buildProvenance(text, model, meta);
+  const provenance = { ...built, voices: nestQuotedVoices(text, built.voices, built.quotes) };
   lap('provenance');
   const doc: AnalyzedDocument = { text, meta, ...model, ...provenance };
 
@@ -64,7 +65,7 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
     return found;
   });
   raw.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
-  const findings: Finding[] = raw.map((f, i) => ({ ...f, id: `f${i + 1}`, voice: f.voice ?? voiceOf(provenance.voices, f.start, f.end) }));
+  const findings: Finding[] = raw.map((f, i) => ({ ...f, id: `f${i + 1}`, voice: f.voice ?? voiceOfFinding(provenance.voices, provenance.quotes, f) }));
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -83,13 +84,4 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
 }
 
 /** The voice that covers most of a span's characters; `author` when none does. */
-export function voiceOf(voices: readonly VoiceSpan[], start: number, end: number): Voice {
-  const counts: Record<Voice, number> = { author: 0, quoted: 0, reported: 0 };
-  let i = findContaining(voices, start);
-  if (i < 0) i = voices.findIndex((v) => v.end > start);
-  for (; i >= 0 && i < voices.length && voices[i]!.start < end; i++) {
-    const v = voices[i]!;
-    counts[v.voice] += Math.min(v.end, end) - Math.max(v.start, start);
-  }
-  return counts.quoted > counts.author && counts.quoted >= counts.reported ? 'quoted' : counts.reported > counts.author ? 'reported' : 'author';
-}
+export const voiceOf = voiceOfSpan;

@@ -2,6 +2,7 @@
  * Reads a drawn report back as spans, so the tests can compare what the page shows with
  * the analysis offset by offset instead of by counting elements.
  */
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Analysis, Quote } from '../../src/core/types.js';
 
@@ -58,4 +59,22 @@ export function withoutBreaks(s: string): string {
 /** The ids of the findings highlighted anywhere in the article. */
 export function shownFindings(pieces: Piece[]): Set<string> {
   return new Set(pieces.flatMap((p) => p.findings));
+}
+
+/**
+ * Each quote shows its source once: a chip on its first piece, except a quote nested in, or
+ * continuing, one of the same source, whose chip is the one shown just before it.
+ */
+export function assertOneChipPerQuote(analysis: Analysis, pieces: Piece[]): void {
+  let lastChip: string | null = null;
+  const quotes = analysis.quotes.filter((q) => q.kind !== 'scare').sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const q of quotes) {
+    const start = pieces.find((p) => p.start === q.start && p.classes.includes('q-start'));
+    assert.ok(start, `quote ${q.id} at ${q.start} has a start marker`);
+    if (start.who !== null) {
+      assert.equal(start.who, quoteSource(analysis, q), `quote ${q.id} chip`);
+      assert.notEqual(start.marker, 'none');
+      lastChip = start.who;
+    } else assert.equal(lastChip, quoteSource(analysis, q), `quote ${q.id} without a chip continues ${lastChip}`);
+  }
 }

@@ -120,4 +120,20 @@ describe('claim parts: people, organisations, places', () => {
   it('takes the lower-case government as an organisation', () => {
     assert.deepEqual(pick(partsOf('In 2019 the government called in foreign troops.'), 'organisation'), [{ text: 'government', value: null }]);
   });
+
+  it('does not type events and periods as people ("Cold War")', () => {
+    const parts = partsOf('Russia spent thirty years pretending that it won the Cold War, said Vladimir Putin.');
+    assert.deepEqual(pick(parts, 'person'), [{ text: 'Vladimir Putin', value: null }]);
+    assert.ok(!parts.some((p) => p.text === 'Cold War'));
+  });
+
+  it('types mentions of a speaker that is an outlet as that outlet ("The agency")', () => {
+    const text = 'TASS said the roads would cost 1.5 trillion roubles. The agency reported 16,000 sanctions.';
+    const outlet: Outlet = { id: 'tass', name: 'TASS', country: 'RU', stateAffiliated: true, typology: 'SC', owner: null, mentions: [{ start: 0, end: 4 }] };
+    const agency = text.indexOf('The agency');
+    const speaker: Speaker = { id: 's1', name: 'TASS', mentions: [{ start: 0, end: 4 }, { start: agency, end: agency + 10 }] };
+    const parts = partsOf(text, { speakers: [speaker], outlets: [outlet] });
+    assert.deepEqual(pick(parts, 'person'), []);
+    assert.deepEqual(pick(parts, 'outlet'), [{ text: 'TASS', value: 'tass' }, { text: 'The agency', value: 'tass' }]);
+  });
 });

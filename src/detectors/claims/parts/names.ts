@@ -13,6 +13,8 @@ export interface NameMatcher {
   organisations: RegExp;
   orgSuffixes: Set<string>;
   orgHeads: Set<string>;
+  /** Last words of events and periods ("Cold War"): such runs are not people. */
+  eventTails: Set<string>;
   titles: RegExp;
   titleWords: Set<string>;
   demonyms: Set<string>;
@@ -22,7 +24,7 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'the
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 export function compileNameMatcher(lists: { places: readonly NameListEntry[]; organisations: readonly NameListEntry[]; titles: readonly NameListEntry[] }): NameMatcher {
-  const orgNames = lists.organisations.filter((e) => e.id !== 'suffixes' && e.id !== 'heads').flatMap((e) => e.names);
+  const orgNames = lists.organisations.filter((e) => e.id !== 'suffixes' && e.id !== 'heads' && e.id !== 'events').flatMap((e) => e.names);
   const titles = lists.titles.flatMap((e) => e.names);
   return {
     places: phraseRegex(lists.places.filter((e) => e.role !== 'demonym').flatMap((e) => e.names)),
@@ -30,6 +32,7 @@ export function compileNameMatcher(lists: { places: readonly NameListEntry[]; or
     organisations: phraseRegex(orgNames),
     orgSuffixes: new Set(lists.organisations.find((e) => e.id === 'suffixes')?.names ?? []),
     orgHeads: new Set(lists.organisations.find((e) => e.id === 'heads')?.names ?? []),
+    eventTails: new Set(lists.organisations.find((e) => e.id === 'events')?.names ?? []),
     titles: phraseRegex(titles),
     titleWords: new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^\p{Lu}/u.test(w))),
   };
@@ -49,10 +52,14 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
     for (const m of outlet.mentions.filter(inside)) add({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: 'outlet', value: outlet.id });
   }
   for (const speaker of doc.speakers) {
+    // A speaker can be an outlet or an organisation ("TASS reported ... The agency said"): its mentions are typed as that, not as a person.
+    const outlet = doc.outlets.find((o) => o.name === speaker.name);
+    const organisation = !outlet && isOrganisationName(speaker.name, matcher);
     for (const m of speaker.mentions.filter(inside)) {
       const surface = text.slice(m.start, m.end);
       if (PRONOUNS.has(surface.toLowerCase())) continue;
-      add({ start: m.start, end: m.end, text: surface, type: 'person', value: speaker.id });
+      if (outlet) add({ start: m.start, end: m.end, text: surface, type: 'outlet', value: outlet.id });
+      else add({ start: m.start, end: m.end, text: surface, type: organisation ? 'organisation' : 'person', value: organisation ? null : speaker.id });
     }
   }
   const sentence = text.slice(span.start, span.end);
@@ -85,6 +92,7 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
       add({ start, end, text: surface, type: 'organisation', value: null });
       continue;
     }
+    if (matcher.eventTails.has(last.text)) continue;
     const titled = cut > 0 || precededByTitle(text, span, start, matcher);
     // "Indonesian Christians" and "North Korean" name groups, not people.
     const group = (last.norm !== last.lemma && last.norm.endsWith('s')) || run.some((t) => matcher.demonyms.has(t.text));
@@ -136,6 +144,14 @@ function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
 function isNameToken(t: Token, matcher: NameMatcher): boolean {
   if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
   return t.pos === 'PROPN' || matcher.titleWords.has(t.text) || matcher.orgSuffixes.has(t.text) || matcher.orgHeads.has(t.text);
+}
+
+function isOrganisationName(name: string, matcher: NameMatcher): boolean {
+  matcher.organisations.lastIndex = 0;
+  const m = matcher.organisations.exec(name);
+  if (m && m.index === 0 && m[0].length === name.length) return true;
+  const words = name.split(/\s+/);
+  return matcher.orgSuffixes.has(words[words.length - 1]!) || matcher.orgHeads.has(words[0]!);
 }
 
 function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {

@@ -1,0 +1,112 @@
+import { findContaining } from './spans.js';
+import type { ClaimPart, Quote, Span, TextSpan, Voice, VoiceSpan } from './types.js';
+
+/** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
+export interface VoiceEvidence extends Span {
+  /** Hate: the words that carry it. */
+  evidence?: readonly TextSpan[];
+  /** Claims: the parts a fact-checker searches for. */
+  parts?: readonly ClaimPart[];
+}
+
+/** Part types that carry what a claim asserts (names mostly sit in the attribution: "Anna Keller told Sputnik"). */
+const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number', 'date']);
+
+/**
+ * The voice of a finding, from the words that carry it rather than from the characters of
+ * the whole span: a hate finding's evidence, a claim's figures and dates; failing those,
+ * the span without the attribution cues of the quotes inside it (in `"… 27 billion
+ * euros," Anna Keller told Sputnik` the words "Anna Keller told Sputnik" frame the quote,
+ * they are not the author's claim). Ties go to the quoted and reported voices: when the
+ * carrying words are split, the finding is not the author's own.
+ */
+export function voiceOfFinding(voices: readonly VoiceSpan[], quotes: readonly Quote[], finding: VoiceEvidence): Voice {
+  const carriers = carrierSpans(finding);
+  if (carriers.length) {
+    const voice = majority(countVoices(voices, carriers));
+    if (voice) return voice;
+  }
+  const cues = quotes.filter((q) => q.kind !== 'scare' && q.cue && q.start >= finding.start && q.end <= finding.end).map((q) => q.cue!);
+  return majority(countVoices(voices, [finding], cues)) ?? 'author';
+}
+
+/** The voice covering most of a span's characters; `author` when none does (the old rule, for callers without findings). */
+export function voiceOfSpan(voices: readonly VoiceSpan[], start: number, end: number): Voice {
+  return majority(countVoices(voices, [{ start, end }])) ?? 'author';
+}
+
+function carrierSpans(finding: VoiceEvidence): Span[] {
+  if (finding.evidence?.length) return [...finding.evidence];
+  return (finding.parts ?? []).filter((p) => ASSERTED_PARTS.has(p.type));
+}
+
+/** Characters of each voice inside `spans`, leaving out the `excluded` stretches. */
+function countVoices(voices: readonly VoiceSpan[], spans: readonly Span[], excluded: readonly Span[] = []): Record<Voice, number> {
+  const counts: Record<Voice, number> = { author: 0, quoted: 0, reported: 0 };
+  for (const s of spans) {
+    let i = findContaining(voices, s.start);
+    if (i < 0) i = voices.findIndex((v) => v.end > s.start);
+    for (; i >= 0 && i < voices.length && voices[i]!.start < s.end; i++) {
+      const v = voices[i]!;
+      const start = Math.max(v.start, s.start);
+      const end = Math.min(v.end, s.end);
+      if (end <= start) continue;
+      counts[v.voice] += end - start - excludedLength(excluded, start, end);
+    }
+  }
+  return counts;
+}
+
+function excludedLength(excluded: readonly Span[], start: number, end: number): number {
+  let n = 0;
+  for (const e of excluded) n += Math.max(0, Math.min(e.end, end) - Math.max(e.start, start));
+  return n;
+}
+
+function majority(counts: Record<Voice, number>): Voice | undefined {
+  if (counts.author + counts.quoted + counts.reported <= 0) return undefined;
+  if (counts.quoted > 0 && counts.quoted >= counts.reported && counts.quoted >= counts.author) return 'quoted';
+  if (counts.reported > 0 && counts.reported >= counts.author) return 'reported';
+  return 'author';
+}
+
+const QUOTE_MARKS = /["\u201C\u201D\u2018\u2019\u00AB\u00BB]/;
+
+/**
+ * Direct quotes nested inside reported speech (`The mayor said "hello" to Reuters.`) are
+ * the speaker's exact words: the voice map shows them as `quoted`, splitting the reported
+ * span around them. Sorted, non-overlapping input gives sorted, non-overlapping output.
+ */
+export function nestQuotedVoices(text: string, voices: readonly VoiceSpan[], quotes: readonly Quote[]): VoiceSpan[] {
+  const direct = quotes.filter((q) => q.kind === 'direct').sort((a, b) => a.start - b.start);
+  if (direct.length === 0) return [...voices];
+  const out: VoiceSpan[] = [];
+  for (const v of voices) {
+    if (v.voice !== 'reported') {
+      out.push(v);
+      continue;
+    }
+    let cursor = v.start;
+    for (const q of direct) {
+      if (q.end <= cursor || q.start >= v.end || q.start < v.start || q.end > v.end) continue;
+      // The quotation marks around the words go with them, so the reported tint does not show a lone mark.
+      let start = q.start;
+      let end = q.end;
+      while (start > cursor && QUOTE_MARKS.test(text[start - 1]!)) start--;
+      while (end < v.end && QUOTE_MARKS.test(text[end]!)) end++;
+      push(text, out, { ...v, start: cursor, end: start });
+      out.push({ start, end, voice: 'quoted', quoteId: q.id });
+      cursor = end;
+    }
+    push(text, out, { ...v, start: cursor, end: v.end });
+  }
+  return out;
+}
+
+/** Adds a piece of reported speech, trimmed of surrounding spaces; empty pieces are dropped. */
+function push(text: string, out: VoiceSpan[], span: VoiceSpan): void {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (start < end) out.push({ ...span, start, end });
+}
