@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { lexWords, loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
+import { placeholderWords, tagGroups } from '../../../src/detectors/hate/groups.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../../src/text/model.js';
@@ -58,4 +59,16 @@ test('women and disability slurs are graded: hate speech at the group, offensive
 test('"I h a t e Jews": a leading one-letter word is not glued to the spaced-out letters', () => {
   assert.equal(verdict('I h a t e Jews.').label, 'hatespeech');
   assert.deepEqual(mentions('j e w s'), ['j e w s=Jewish']);
+});
+
+test('group tagger: mentions as spans with targets, pronouns referring back, placeholders for the model', () => {
+  const text = 'I met some Muslims. They are rats and these people breed like rabbits.';
+  const tm = buildTextModel(text);
+  const lexicon = loadDefaultHateLexicon();
+  const first = tagGroups(text, tm.tokens, lexicon, 0, 4, null);
+  assert.deepEqual(first.mentions.map((m) => [text.slice(m.start, m.end), m.target, m.kind]), [['Muslims', 'Islam', 'group']]);
+  const group = first.canon.find((w) => w.group)!.group!;
+  const second = tagGroups(text, tm.tokens, lexicon, 5, tm.tokens.length, group);
+  assert.deepEqual(second.mentions.map((m) => [text.slice(m.start, m.end), m.kind, text.slice(m.antecedent!.start, m.antecedent!.end)]), [['They', 'pronoun', 'Muslims'], ['these people', 'pronoun', 'Muslims']]);
+  assert.deepEqual(placeholderWords(second.canon), ['GRP', 'are', 'rats', 'and', 'GRP', 'breed', 'like', 'rabbits']);
 });
