@@ -3,6 +3,7 @@ import { UnspinError } from '../core/errors.js';
 import { findContaining } from '../core/spans.js';
 import { SCHEMA_VERSION, type Analysis, type Finding, type Meta, type Voice, type VoiceSpan } from '../core/types.js';
 import type { Detector, DetectorFinding } from '../detectors/detector.js';
+import { hateVerdict } from '../detectors/hate/verdict.js';
 import { defaultDetectors } from '../detectors/registry.js';
 import { documentFromInput, type AnalyzeInput } from '../input/document.js';
 import { buildProvenance } from '../provenance/index.js';
@@ -36,7 +37,7 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
   raw.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
   const findings: Finding[] = raw.map((f, i) => ({ ...f, id: `f${i + 1}`, voice: f.voice ?? voiceOf(provenance.voices, f.start, f.end) }));
 
-  return {
+  const analysis: Analysis = {
     schemaVersion: SCHEMA_VERSION,
     text,
     meta,
@@ -47,6 +48,9 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
     outlets: provenance.outlets,
     findings,
   };
+  // The author's own voice decides: quoted or reported hate keeps its findings, not the verdict.
+  if (detectors.some((d) => d.kind === 'hate')) analysis.hate = hateVerdict(findings);
+  return analysis;
 }
 
 /** The voice that covers most of a span's characters; `author` when none does. */
