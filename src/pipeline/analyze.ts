@@ -3,6 +3,7 @@ import { UnspinError } from '../core/errors.js';
 import { SCHEMA_VERSION, type Analysis, type Finding, type Meta } from '../core/types.js';
 import { nestQuotedVoices, voiceOfFinding, voiceOfSpan } from '../core/voice.js';
 import type { Detector, DetectorFinding } from '../detectors/detector.js';
+import { hateVerdict } from '../detectors/hate/verdict.js';
 import { defaultDetectors } from '../detectors/registry.js';
 import { documentFromInput, type AnalyzeInput } from '../input/document.js';
 import { buildProvenance } from '../provenance/index.js';
@@ -67,7 +68,7 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
   raw.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
   const findings: Finding[] = raw.map((f, i) => ({ ...f, id: `f${i + 1}`, voice: f.voice ?? voiceOfFinding(provenance.voices, provenance.quotes, f) }));
 
-  return {
+  const analysis: Analysis = {
     schemaVersion: SCHEMA_VERSION,
     text,
     meta,
@@ -81,6 +82,9 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
     stateVoice: provenance.stateVoice,
     ...(model.skipped.length > 0 ? { skipped: model.skipped } : {}),
   };
+  // The author's own voice decides: quoted or reported hate keeps its findings, not the verdict.
+  if (detectors.some((d) => d.kind === 'hate')) analysis.hate = hateVerdict(findings);
+  return analysis;
 }
 
 /** The voice that covers most of a span's characters; `author` when none does. */

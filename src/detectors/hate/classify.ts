@@ -2,9 +2,9 @@ import type { Token } from '../../core/types.js';
 import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
-import { modelInput } from './model-input.js';
+import { tagGroups, type GroupMention } from './groups.js';
 import type { ModelWord } from './normalize.js';
-import { canonicalWords, matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 
 /** Everything a unit's decision needs; built once per detector. */
 export interface HateContext {
@@ -51,6 +51,8 @@ export interface UnitDecision {
   /** The last group mentioned in the unit (for pronouns in the next one). */
   lastGroup: GroupRef | null;
   matches: LexiconMatch[];
+  /** The group mentions the tagger found (words, slurs, pronouns). */
+  mentions: GroupMention[];
 }
 
 const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
@@ -61,8 +63,8 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
  * both. `antecedent` is the last group named before the unit, for pronouns.
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
-  const input = modelInput(text, tokens, ctx.lexicon, from, to);
-  const canon = canonicalWords(input.lexWords, input.matches, antecedent);
+  const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
+  const canon = input.canon;
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -145,6 +147,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     features,
     lastGroup,
     matches: input.matches,
+    mentions: input.mentions,
   };
 }
 

@@ -81,7 +81,11 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         const usable = antecedent && u - antecedent.unit <= pronounWindow ? antecedent.group : null;
         const decision = classifyUnit(c, doc.text, doc.tokens, from, to, usable);
         if (decision.lastGroup && decision.lastGroup !== usable) antecedent = { group: decision.lastGroup, unit: u };
-        if (decision.label === 'normal') return;
+        if (decision.label === 'normal') {
+          // Counter-speech cleared the unit: the hate it quotes still gets a finding of its own, in the quoted voice.
+          if (decision.guarded) findings.push(...quotedFindings(c, doc, unit, from, to, usable));
+          return;
+        }
         findings.push(toFinding(doc, unit, decision, c.model));
       });
       return findings;
@@ -101,6 +105,30 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
   const oneParagraph = !/\n\s*\n/.test(doc.text.slice(first.start, last.end));
   if (words <= shortPostTokens && oneParagraph) return [{ start: first.start, end: last.end }];
   return [...doc.sentences];
+}
+
+/**
+ * Findings for the quoted or reported stretches of a unit that counter-speech cleared:
+ * each is decided on its own words, so 'The mayor said "Jews control the banks"; we
+ * reject this lie' keeps a quoted finding while the author's voice stays clean.
+ */
+function quotedFindings(c: HateContext, doc: AnalyzedDocument, unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
+  const out: DetectorFinding[] = [];
+  for (const v of doc.voices) {
+    if (v.voice === 'author' || v.end <= unit.start || v.start >= unit.end) continue;
+    const span = { start: Math.max(v.start, unit.start), end: Math.min(v.end, unit.end) };
+    let a = from;
+    while (a < to && doc.tokens[a]!.start < span.start) a++;
+    let b = a;
+    while (b < to && doc.tokens[b]!.end <= span.end) b++;
+    if (a >= b) continue;
+    const d = classifyUnit(c, doc.text, doc.tokens, a, b, antecedent);
+    if (d.label === 'normal') continue;
+    const finding = toFinding(doc, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model);
+    finding.voice = v.voice;
+    out.push(finding);
+  }
+  return out;
 }
 
 /** Tokens inside a unit; units come in order, so the search starts where the last one ended. */

@@ -6,12 +6,25 @@ import { foldWord } from './normalize.js';
 export interface GroupEntry extends RuleEntry {
   target: string;
   terms: string[];
+  /**
+   * Adjectives that name the group only before a word for people ("black" in "Black
+   * man", "female" in "female doctors"; not "black car").
+   */
+  adjectives?: string[];
 }
 
 export interface SlurEntry extends GroupEntry {
   severity: 'hatespeech' | 'offensive';
   reclaimable?: boolean;
+  /**
+   * An offensive slur that is hate speech when aimed at the group as a whole (a plural:
+   * "those bitches", "retards like them") rather than at one person ("you bitch").
+   */
+  graded?: boolean;
 }
+
+/** Words for people that turn a group adjective into a group mention. */
+export const PERSON_NOUNS = ['people', 'person', 'persons', 'folk', 'folks', 'man', 'men', 'woman', 'women', 'guy', 'guys', 'boy', 'boys', 'girl', 'girls', 'kid', 'kids', 'child', 'children', 'teenager', 'teenagers', 'family', 'families', 'community', 'communities', 'individual', 'individuals', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'colleague', 'colleagues', 'friend', 'friends', 'couple', 'couples', 'worker', 'workers', 'student', 'students', 'doctor', 'doctors', 'voter', 'voters', 'citizen', 'citizens', 'member', 'members', 'lady', 'ladies', 'immigrants', 'refugees', 'americans', 'population'];
 
 /** A word as the lexicon sees it: folded surface plus its offsets in the text. */
 export interface LexWord {
@@ -33,6 +46,8 @@ export interface LexiconMatch {
   end: number;
   /** How the words were recognised, for the explanation. */
   how: 'exact' | 'fuzzy' | 'masked';
+  /** The folded last word of the mention (a plural ends in "s"). */
+  surface: string;
 }
 
 interface Term {
@@ -61,7 +76,10 @@ export class HateLexicon {
   constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
     this.groups = groups;
     this.slurs = slurs;
-    for (const entry of groups) for (const t of entry.terms) this.add(t, 'group', entry);
+    for (const entry of groups) {
+      for (const t of entry.terms) this.add(t, 'group', entry);
+      for (const adjective of entry.adjectives ?? []) for (const noun of PERSON_NOUNS) this.add(`${adjective} ${noun}`, 'group', entry);
+    }
     for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
     for (const word of this.groupSingles) {
       if (word.length < 6) continue;
@@ -79,7 +97,8 @@ export class HateLexicon {
     if (words.length === 0) return;
     const forms = [words];
     const last = words[words.length - 1]!;
-    if (!last.endsWith('s')) forms.push([...words.slice(0, -1), last + 's']);
+    if (/(?:ch|sh|x|z)$/.test(last)) forms.push([...words.slice(0, -1), last + 'es']);
+    else if (!last.endsWith('s')) forms.push([...words.slice(0, -1), last + 's']);
     for (const form of forms) {
       const list = this.byFirst.get(form[0]!) ?? [];
       // Slurs win over group words for the same surface (a slur entry carries the label).
@@ -89,6 +108,11 @@ export class HateLexicon {
       if (form.length === 1) this.singles.push(form[0]!);
       if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
     }
+  }
+
+  /** Whether a folded word starts a group or slur term (exactly, without fuzzy matching). */
+  knows(word: string): boolean {
+    return this.byFirst.has(word);
   }
 
   /** Every group or slur mention in a word list, longest match first, non-overlapping. */
@@ -132,7 +156,7 @@ export class HateLexicon {
     }
     if (!best) return null;
     const to = i + best.words.length;
-    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how };
+    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
   }
 
   /**
@@ -194,7 +218,7 @@ const LEETISH = /[0-9*@$!|]/;
  * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
  * separated by one space are read as one word ("j e w s" -> "jews").
  */
-export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type'>[], from = 0, to = tokens.length): LexWord[] {
+export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean): LexWord[] {
   const merged: LexWord[] = [];
   let i = from;
   while (i < to) {
@@ -224,6 +248,13 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     let m = k;
     while (m < merged.length && merged[m]!.fold.length === 1 && (m === k || merged[m]!.start - merged[m - 1]!.end === 1)) m++;
     if (m - k >= 3) {
+      // "I h a t e Jews": a leading "i" or "a" is a word of its own unless the whole run is a known term.
+      const joined = merged.slice(k, m).map((w) => w.fold).join('');
+      const first = merged[k]!;
+      if (m - k >= 4 && (first.fold === 'i' || first.fold === 'a') && !knows?.(joined)) {
+        out.push(first);
+        k++;
+      }
       out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), start: merged[k]!.start, end: merged[m - 1]!.end });
       k = m;
     } else {

@@ -17,7 +17,7 @@ export interface ModelInput {
  */
 export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
   const words = modelWords(tokens, from, to);
-  const lex = lexWords(text, tokens, from, to);
+  const lex = lexWords(text, tokens, from, to, (w) => lexicon.knows(w));
   const matches = lexicon.match(lex);
   const features: string[] = [];
   for (const m of matches) {

@@ -39,6 +39,31 @@ export interface HateRuleSet {
   rules: Compiled<HateRuleEntry>[];
   guards: Compiled<GuardEntry>[];
   negation: ReadonlySet<string>;
+  /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
+  negativePhrases: readonly string[][];
+}
+
+/** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
+export const NEGATION_WINDOW = 5;
+/** Words that end the clause a negation could reach across. */
+const CLAUSE_BREAKS = new Set(['but', 'because', 'yet', 'so', 'although', 'though', 'while', 'whereas']);
+
+/**
+ * Whether a rule match [a, b] is negated: a negation word inside it, or up to
+ * NEGATION_WINDOW words before it in the same clause. A negation that belongs to the
+ * predicate itself ("not human", "never loyal to") does not count.
+ */
+export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number): boolean {
+  for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
+    const w = words[k]!.text;
+    if (k < a && CLAUSE_BREAKS.has(w)) return false;
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k)) return true;
+  }
+  return false;
+}
+
+function insidePhrase(phrases: readonly string[][], words: readonly CanonWord[], k: number): boolean {
+  return phrases.some((p) => p.some((pw, j) => pw === words[k]!.text && p.every((x, m) => words[k - j + m]?.text === x)));
 }
 
 /** One word of a sentence in the rules' normal form; group mentions read as GRP, slurs as SLUR. */
@@ -91,14 +116,35 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source, cause });
     }
   };
+  const negation = new Set(lists.get('negation') ?? []);
   return {
     rules: rules.map((entry) => {
       const patterns = entry.patterns.filter((p) => p !== 'SLUR');
       return { entry, regexes: patterns.map((p) => compile(p, entry.id)), needsGroup: patterns.map((p) => needsGroup(p)) };
     }),
     guards: guards.map((entry) => ({ entry, regexes: entry.patterns.map((p) => compile(p, entry.id)), needsGroup: entry.patterns.map((p) => needsGroup(p)) })),
-    negation: new Set(lists.get('negation') ?? []),
+    negation,
+    negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
+}
+
+const AUXILIARIES = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'got', 'is', 'are', 're', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'be']);
+
+/** Phrases of several words with a negation that is part of their meaning ("not human"; not "do not"). */
+function negativePhrases(negation: ReadonlySet<string>, phrases: readonly string[]): string[][] {
+  const out = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const ws = phrase.trim().split(/\s+/);
+    if (ws.length < 2 || !ws.some((x) => negation.has(x))) continue;
+    if (ws.every((x) => negation.has(x) || AUXILIARIES.has(x))) continue;
+    out.set(ws.join(' '), ws);
+  }
+  return [...out.values()];
+}
+
+/** The plain-word alternatives of a pattern ("not human" in "(?:not human|not people)"). */
+function literalAlternatives(pattern: string): string[] {
+  return pattern.split(/[()|?:]+/).filter((x) => /^ ?[a-z][a-z ]*[a-z] ?$/.test(x));
 }
 
 /** A pattern whose every match has GRP or SLUR in it (not inside an optional group: kept simple, GRP outside parentheses). */
@@ -153,11 +199,18 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
       continue;
     }
     const w = words[i]!;
+    // The tokeniser splits "can't" into "ca" + "n't" and "cannot" into "can" + "not": one word again.
+    const next = words[i + 1];
+    if ((w.fold === 'ca' || w.fold === 'can') && next && (next.fold === 'nt' || next.fold === 'not') && next.start - w.end <= 1) {
+      out.push({ text: 'cannot', start: w.start, end: next.end });
+      i += 2;
+      continue;
+    }
     const fold = w.fold === 'nt' ? 'not' : w.fold;
     if (last && PRONOUNS.has(fold)) {
-      const next = words[i + 1]?.fold;
+      const after = next?.fold;
       const isDeterminer = fold === 'these' || fold === 'those';
-      if (!isDeterminer || (next && PRONOUN_FOLLOWERS.has(next))) {
+      if (!isDeterminer || (after && PRONOUN_FOLLOWERS.has(after))) {
         const end = isDeterminer ? words[i + 1]!.end : w.end;
         out.push({ text: 'GRP', start: w.start, end, group: { target: last.target, match: last.match, antecedent: { start: last.match.start, end: last.match.end, text: '' } } });
         i += isDeterminer ? 2 : 1;
@@ -230,8 +283,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
         if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        const before = words.slice(Math.max(0, a - 2), a);
-        const isNegated = entry.negation !== 'allowed' && [...before, ...span].some((w) => set.negation.has(w.text));
+        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b);
         (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
       }
     }
@@ -241,14 +293,24 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     for (const w of words) {
       const g = w.group;
       if (!g || g.antecedent || g.match.kind !== 'slur') continue;
-      const slur = g.match.entry as { severity?: string; reclaimable?: boolean };
+      const slur = g.match.entry as { severity?: string; reclaimable?: boolean; graded?: boolean };
       const inGroup = slur.reclaimable === true && reclaimed.some((r) => r.start <= w.start && r.end >= w.end);
       if (inGroup) continue;
-      if (slur.severity !== entry.slur) continue;
+      if (slurSeverity(slur, w) !== entry.slur) continue;
       hits.push({ rule: entry, targets: [g.target], evidence: [{ start: w.start, end: w.end }], start: w.start, end: w.end, pronouns: [] });
     }
   }
   return hits;
+}
+
+/** A graded slur used in the plural is aimed at the whole group: hate speech, not an insult. */
+export function slurSeverity(slur: { severity?: string; graded?: boolean }, word: { text: string; group?: GroupRef }): string | undefined {
+  if (slur.graded && word.group && word.group.match.kind === 'slur' && /s$/i.test(surfaceOf(word.group.match))) return 'hatespeech';
+  return slur.severity;
+}
+
+function surfaceOf(match: LexiconMatch): string {
+  return match.surface;
 }
 
 /** Group words on their own, the rest of the match as one stretch between them. */

