@@ -37,13 +37,13 @@
         keyInput.value = kept;
         keyKeep.checked = true;
       }
-    } catch (e) { /* storage blocked: memory only */ }
+    } catch { /* storage blocked: memory only */ }
   }
   function storeKey() {
     try {
       if (keyKeep.checked && keyInput.value.trim()) window.sessionStorage.setItem(KEY_STORE, keyInput.value.trim());
       else window.sessionStorage.removeItem(KEY_STORE);
-    } catch (e) { /* storage blocked: memory only */ }
+    } catch { /* storage blocked: memory only */ }
   }
   keyInput.addEventListener('change', storeKey);
   keyKeep.addEventListener('change', storeKey);
