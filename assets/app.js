@@ -17,7 +17,36 @@
   var result = document.getElementById('u-result');
   var modeHtml = document.getElementById('u-mode-html');
   var modeText = document.getElementById('u-mode-text');
+  var htmlNote = document.getElementById('u-html-note');
+  var htmlNoteText = document.getElementById('u-html-note-text');
+  var htmlSwitch = document.getElementById('u-html-switch');
+  var keyRow = document.getElementById('u-key-row');
+  var keyInput = document.getElementById('u-key');
+  var keyKeep = document.getElementById('u-key-keep');
   var busy = false;
+  // Set once the reader picks a mode, so detection never overrides their choice.
+  var modeChosen = false;
+  var KEY_STORE = 'unspin.apiKey';
+
+  // ---- API key: in memory, or in this tab's session storage when asked; never a cookie.
+  if (config.keyRequired) {
+    keyRow.hidden = false;
+    try {
+      var kept = window.sessionStorage.getItem(KEY_STORE);
+      if (kept) {
+        keyInput.value = kept;
+        keyKeep.checked = true;
+      }
+    } catch { /* storage blocked: memory only */ }
+  }
+  function storeKey() {
+    try {
+      if (keyKeep.checked && keyInput.value.trim()) window.sessionStorage.setItem(KEY_STORE, keyInput.value.trim());
+      else window.sessionStorage.removeItem(KEY_STORE);
+    } catch { /* storage blocked: memory only */ }
+  }
+  keyInput.addEventListener('change', storeKey);
+  keyKeep.addEventListener('change', storeKey);
 
   function setStatus(message, kind) {
     status.textContent = message;
@@ -25,9 +54,45 @@
     status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   }
 
+  /** A whole page, or a fragment with several block or inline tags (a copied article's markup). */
   function looksLikeHtml(s) {
-    return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(s);
+    if (/^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(s)) return true;
+    var tags = s.slice(0, 200000).match(/<\/?(?:p|div|span|a|article|section|header|footer|main|nav|h[1-6]|br|img|ul|ol|li|strong|em|b|i|blockquote|figure|time|meta|script|style|table|tr|td)(?:\s[^<>]*)?\/?>/gi);
+    return tags !== null && tags.length >= 3;
   }
+
+  // ---- pasted HTML: switch to HTML analysis, say so, and offer the way back.
+  function showHtmlNote(switched) {
+    htmlNote.hidden = false;
+    htmlNoteText.textContent = switched
+      ? 'This looks like HTML, so it will be analysed as a web page: the markup is stripped and the article extracted.'
+      : 'This looks like HTML but will be analysed as plain text, markup included.';
+    htmlSwitch.textContent = switched ? 'Treat it as plain text' : 'Treat it as an HTML page';
+  }
+  function detectHtml() {
+    var html = looksLikeHtml(textarea.value);
+    if (!html) {
+      // Switched by detection, not by the reader: back to text once the markup is gone.
+      if (!modeChosen && modeHtml.checked && !htmlNote.hidden) modeText.checked = true;
+      htmlNote.hidden = true;
+      return;
+    }
+    if (modeChosen) return;
+    if (!modeHtml.checked) modeHtml.checked = true;
+    showHtmlNote(true);
+  }
+  htmlSwitch.addEventListener('click', function () {
+    modeChosen = true;
+    var toHtml = !modeHtml.checked;
+    (toHtml ? modeHtml : modeText).checked = true;
+    showHtmlNote(toHtml);
+  });
+  [modeHtml, modeText].forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      modeChosen = true;
+      if (looksLikeHtml(textarea.value)) showHtmlNote(modeHtml.checked);
+    });
+  });
 
   function loadFile(file) {
     if (!file) return;
@@ -70,10 +135,10 @@
   window.addEventListener('drop', function (event) { event.preventDefault(); });
 
   textarea.addEventListener('paste', function () {
-    setTimeout(function () {
-      if (looksLikeHtml(textarea.value)) modeHtml.checked = true;
-    }, 0);
+    modeChosen = false;
+    setTimeout(detectHtml, 0);
   });
+  textarea.addEventListener('input', detectHtml);
   textarea.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -105,7 +170,17 @@
     button.disabled = true;
     setStatus('Analysing\u2026', 'busy');
     var payload = modeHtml.checked ? { html: value } : { text: value };
-    fetch(config.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload) })
+    var headers = { 'content-type': 'application/json', accept: 'application/json' };
+    var key = config.keyRequired ? keyInput.value.trim() : '';
+    if (config.keyRequired && !key) {
+      busy = false;
+      button.disabled = false;
+      setStatus('This server asks for an API key: enter it in the API key field.', 'error');
+      keyInput.focus();
+      return;
+    }
+    if (key) headers.authorization = 'Bearer ' + key;
+    fetch(config.endpoint, { method: 'POST', headers: headers, body: JSON.stringify(payload) })
       .then(function (response) {
         return response.json().then(
           function (body) { return { response: response, body: body }; },
@@ -113,6 +188,15 @@
       })
       .then(function (answer) {
         var body = answer.body;
+        if (answer.response.status === 401) {
+          keyRow.hidden = false;
+          keyInput.focus();
+          throw new Error(key ? 'The server did not accept this API key (401): check it and try again.' : 'This server asks for an API key (401): enter it in the API key field.');
+        }
+        if (answer.response.status === 429) {
+          var retry = answer.response.headers.get('retry-after');
+          throw new Error('Too many requests (429): the server\u2019s rate limit was reached' + (retry ? '; try again in ' + retry + ' s.' : '; try again in a moment.'));
+        }
         if (!answer.response.ok) throw new Error(errorMessage(body, answer.response));
         var analysis = body && body.analysis ? body.analysis : body;
         if (!analysis || typeof analysis.text !== 'string') throw new Error('The server answered without an analysis.');

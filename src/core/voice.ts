@@ -9,12 +9,15 @@ export interface VoiceEvidence extends Span {
   parts?: readonly ClaimPart[];
 }
 
-/** Part types that carry what a claim asserts (names mostly sit in the attribution: "Anna Keller told Sputnik"). */
-const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number', 'date']);
+/**
+ * Part types that carry what a claim asserts: its figures. Names and dates often sit in
+ * the attribution ("Anna Keller told Sputnik", "said on Sunday that ..."), so they do not decide.
+ */
+const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number']);
 
 /**
  * The voice of a finding, from the words that carry it rather than from the characters of
- * the whole span: a hate finding's evidence, a claim's figures and dates; failing those,
+ * the whole span: a hate finding's evidence, a claim's figures; failing those,
  * the span without the attribution cues of the quotes inside it (in `"… 27 billion
  * euros," Anna Keller told Sputnik` the words "Anna Keller told Sputnik" frame the quote,
  * they are not the author's claim). Ties go to the quoted and reported voices: when the

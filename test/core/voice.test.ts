@@ -36,7 +36,7 @@ test("a finding's voice follows its evidence, not the characters of its span", (
 
 test("a claim's figures decide its voice; names and dates in the cue do not make it the author's", () => {
   const voices: VoiceSpan[] = [{ start: 0, end: 20, voice: 'quoted', quoteId: 'q1' }, { start: 21, end: 60, voice: 'author' }];
-  const parts = [{ start: 5, end: 12, text: '27 bn', type: 'number' as const }, { start: 22, end: 33, text: 'Anna Keller', type: 'person' as const }];
+  const parts = [{ start: 5, end: 12, text: '27 bn', type: 'number' as const }, { start: 22, end: 33, text: 'Anna Keller', type: 'person' as const }, { start: 40, end: 46, text: 'Sunday', type: 'date' as const }];
   assert.equal(voiceOfFinding(voices, [], { start: 0, end: 60, parts }), 'quoted');
   // Without parts, the attribution cue of the quote inside the finding does not count as the author's words.
   assert.equal(voiceOfFinding(voices, [quote('q1', 0, 20, 'direct', { start: 21, end: 55 })], { start: 0, end: 60 }), 'quoted');

@@ -135,7 +135,9 @@ describe('renderAppPage', () => {
     const html = renderAppPage({ labels, endpoint: '/v1/analyze' });
     assert.deepEqual(externalLoads(html), []);
     assertCspCoversInlineCode(html, "'self'");
-    assert.deepEqual(dataBlock(html, 'unspin-config'), { endpoint: '/v1/analyze', labels, maxBytes: 5 * 1024 * 1024 });
+    assert.deepEqual(dataBlock(html, 'unspin-config'), { endpoint: '/v1/analyze', labels, maxBytes: 5 * 1024 * 1024, keyRequired: false });
+    // A server with API keys says so to the page, which then shows its key field.
+    assert.equal((dataBlock(renderAppPage({ labels, keyRequired: true }), 'unspin-config') as { keyRequired: boolean }).keyRequired, true);
     for (const id of ['u-text', 'u-file', 'u-analyze', 'u-result', 'u-status']) assert.ok(html.includes(`id="${id}"`), id);
     assert.match(html, /<label class="app-label" for="u-text">/);
   });

@@ -95,6 +95,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     registerAnalyzeRoutes(api, pool, resolved);
   });
   registerHealthRoutes(app, pool);
-  registerMetaRoutes(app, buildOpenApi(resolved));
+  registerMetaRoutes(app, buildOpenApi(resolved), { keyRequired: keys.required });
   return app;
 }

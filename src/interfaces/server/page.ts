@@ -9,6 +9,8 @@ export interface AppPageOptions {
   labels?: readonly ReportLabel[];
   /** The largest file the page accepts before it even asks the server. */
   maxBytes?: number;
+  /** The server has API keys: the page shows a key field and sends the key as a Bearer token. */
+  keyRequired?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface AppPageOptions {
  */
 export function renderAppPage(options: AppPageOptions = {}): string {
   const { styles, scripts } = blocks();
-  const config = { endpoint: options.endpoint ?? '/v1/analyze', labels: options.labels ?? defaultReportLabels(), maxBytes: options.maxBytes ?? 5 * 1024 * 1024 };
+  const config = { endpoint: options.endpoint ?? '/v1/analyze', labels: options.labels ?? defaultReportLabels(), maxBytes: options.maxBytes ?? 5 * 1024 * 1024, keyRequired: options.keyRequired ?? false };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -35,6 +37,8 @@ ${styles.map((s) => s.html).join('\n')}
 <form id="u-form" class="app-card" novalidate>
 <label class="app-label" for="u-text">Article text</label>
 <textarea id="u-text" class="app-text" name="text" rows="10" spellcheck="false" placeholder="Paste a news article or post here, or drop a saved web page (.html) or a .txt file below."></textarea>
+<p id="u-html-note" class="app-note" role="status" hidden><span id="u-html-note-text"></span> <button id="u-html-switch" type="button" class="u-button u-button-quiet"></button></p>
+<div id="u-key-row" class="app-key" hidden><label class="app-label" for="u-key">API key</label><input id="u-key" class="app-key-input" type="password" autocomplete="off" spellcheck="false" placeholder="This server asks for an API key"><label class="app-key-keep"><input id="u-key-keep" type="checkbox"> keep it in this tab until it closes</label><p class="app-hint">Sent only to this server, as Authorization: Bearer. Kept in memory, or in this tab’s session storage if you tick the box; never in a cookie.</p></div>
 <div class="app-row">
 <div id="u-drop" class="app-drop"><span>Drop an .html or .txt file here, or</span><label class="app-file">choose a file<input id="u-file" type="file" accept=".html,.htm,.txt,text/html,text/plain"></label><p id="u-file-note" class="app-file-note" aria-live="polite"></p></div>
 <fieldset class="app-mode"><legend>Input is</legend><label><input type="radio" name="mode" id="u-mode-text" value="text" checked> plain text</label><label><input type="radio" name="mode" id="u-mode-html" value="html"> an HTML page</label></fieldset>

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { contentSecurityPolicy } from '../csp.js';
-import { renderAppPage } from '../page.js';
+import { renderAppPage, type AppPageOptions } from '../page.js';
 
 /** GET / (the web page, under a strict CSP) and GET /openapi.json. */
-export function registerMetaRoutes(app: FastifyInstance, openApi: object): void {
-  const page = renderAppPage();
+export function registerMetaRoutes(app: FastifyInstance, openApi: object, pageOptions: AppPageOptions = {}): void {
+  const page = renderAppPage(pageOptions);
   const csp = contentSecurityPolicy(page);
   app.get('/', async (_request, reply) =>
     reply
