@@ -40,6 +40,16 @@ const MAX_CACHED = 500_000;
 
 type Level = Map<Part, number | Level>;
 
+/** Stands for "no feature of the model starts with these parts": every lookup below it is -1. */
+const DEAD: Level = new Map();
+
+/** Every prefix of a feature name that ends in '|': the first parts a feature can start with. */
+function partPrefixes(index: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const name of index.keys()) for (let j = name.indexOf('|'); j >= 0; j = name.indexOf('|', j + 1)) out.add(name.slice(0, j + 1));
+  return out;
+}
+
 /**
  * Sums a binary model's weights over the features written to it, in the order written,
  * so the sum is the one `binaryScore` gives over the same features as strings. Feature
@@ -51,7 +61,10 @@ export class ScoreSink implements FeatureSink {
   /** One tree per number of parts: a template such as 'sp=' comes with one part and with two. */
   private readonly roots: Map<string, Level>[] = [new Map(), new Map(), new Map(), new Map()];
   private cached = 0;
-  constructor(private readonly model: BinaryModel) {}
+  private readonly prefixes: Set<string>;
+  constructor(private readonly model: BinaryModel) {
+    this.prefixes = partPrefixes(model.index);
+  }
 
   reset(): this {
     this.z = 0;
@@ -68,12 +81,15 @@ export class ScoreSink implements FeatureSink {
     this.addId(id !== undefined ? id : this.miss(root, a, `${template}${a}`));
   }
   add2(template: string, a: Part, b: Part): void {
-    const level = this.child(this.root(template, 2), a);
+    const level = this.child(this.root(template, 2), a, template);
+    if (level === DEAD) return;
     const id = level.get(b) as number | undefined;
     this.addId(id !== undefined ? id : this.miss(level, b, `${template}${a}|${b}`));
   }
   add3(template: string, a: Part, b: Part, c: Part): void {
-    const level = this.child(this.child(this.root(template, 3), a), b);
+    const first = this.child(this.root(template, 3), a, template);
+    const level = first === DEAD ? DEAD : this.child(first, b, `${template}${a}|`);
+    if (level === DEAD) return;
     const id = level.get(c) as number | undefined;
     this.addId(id !== undefined ? id : this.miss(level, c, `${template}${a}|${b}|${c}`));
   }
@@ -92,11 +108,13 @@ export class ScoreSink implements FeatureSink {
     return level;
   }
 
-  private child(level: Level, key: Part): Level {
+  /** The level below `key`; DEAD when no feature name starts with `${prefix}${key}|`, so its words are never looked up. */
+  private child(level: Level, key: Part, prefix: string): Level {
     let next = level.get(key) as Level | undefined;
     if (!next) {
-      next = new Map();
+      next = this.prefixes.has(`${prefix}${key}|`) ? new Map() : DEAD;
       level.set(key, next);
+      this.cached++;
     }
     return next;
   }

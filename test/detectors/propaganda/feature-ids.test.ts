@@ -57,6 +57,8 @@ test('on a tiny model, a feature id found once is reused, and unknown features a
     sink.add1('sp=', 3);
     sink.add2('sp=', 3, 'NOUN');
     sink.add2('sp=', 3, 'lex');
+    sink.add2('pp=', 'X', 'NOUN');
+    sink.add3('pp=', 'DET', 'NOUN', 'NOUN');
     assert.equal(sink.z, 0.5 + 2 - 1 + 0.25 + 4);
   }
 });
