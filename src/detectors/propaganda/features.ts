@@ -1,5 +1,6 @@
 import type { Span, Token } from '../../core/types.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
+import { StringSink, type FeatureSink } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
 
 /**
@@ -169,24 +170,35 @@ export function fineBin(p: number): number {
 
 /** Features of sentence s for the "does this sentence hold propaganda" stage. */
 export function sentenceFeatures(ctx: FeatureContext, s: number): string[] {
+  const sink = new StringSink();
+  emitSentenceFeatures(ctx, s, sink);
+  return sink.out;
+}
+
+export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureSink): void {
   const { tokens } = ctx;
   const [a, b] = ctx.sentenceTokens[s] ?? [0, 0];
-  const f: string[] = ['bias', `len=${bucket(b - a, [3, 6, 10, 15, 25, 40, 60])}`];
+  f.add('bias');
+  f.add1('len=', bucket(b - a, SENTENCE_LEN_EDGES));
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
-    f.push(`u=${ctx.lemmas[i]}`);
-    if (i + 1 < b) f.push(`b=${ctx.norms[i]}|${ctx.norms[i + 1]}`);
-    if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.push('allcaps');
-    if (ctx.quoted[i]) f.push('quoted');
+    f.add1('u=', ctx.lemmas[i]!);
+    if (i + 1 < b) f.add2('b=', ctx.norms[i]!, ctx.norms[i + 1]!);
+    if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.add('allcaps');
+    if (ctx.quoted[i]) f.add('quoted');
   }
-  for (const h of ctx.sentenceHitList[s] ?? []) f.push(`lex=${h.technique}`, `lexid=${h.entryId}`);
-  if (s === 0) f.push('title');
-  f.push(`spol=${bucket(ctx.sentencePolar[s] ?? 0, [0, 1, 2, 3])}`);
-  for (let i = a; i < b; i++) if (ctx.polarity[i]) f.push(`pol=${ctx.polarity[i]}`);
-  if (ctx.sentenceMarks[s]?.exclaim) f.push('s!');
-  if (ctx.sentenceMarks[s]?.question) f.push('s?');
-  return f;
+  for (const h of ctx.sentenceHitList[s] ?? []) {
+    f.add1('lex=', h.technique);
+    f.add1('lexid=', h.entryId);
+  }
+  if (s === 0) f.add('title');
+  f.add1('spol=', bucket(ctx.sentencePolar[s] ?? 0, SPOL_EDGES));
+  for (let i = a; i < b; i++) if (ctx.polarity[i]) f.add1('pol=', ctx.polarity[i]!);
+  if (ctx.sentenceMarks[s]?.exclaim) f.add('s!');
+  if (ctx.sentenceMarks[s]?.question) f.add('s?');
 }
+
+const SENTENCE_LEN_EDGES = [3, 6, 10, 15, 25, 40, 60];
 
 /** Per-sentence and per-article summaries of the first stage, computed once per document. */
 export interface StackSummary {
@@ -238,6 +250,12 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
 
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
 export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary): string[] {
+  const sink = new StringSink();
+  emitStackFeatures(ctx, i, probs, sentenceProbs, summary, sink);
+  return sink.out;
+}
+
+export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary, f: FeatureSink): void {
   const { tokens } = ctx;
   const tok = tokens[i]!;
   const s = tok.sentence;
@@ -246,7 +264,7 @@ export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<n
   const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : 'x';
   const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : 'x';
   const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
-  const at = (k: number) => (k >= sa && k < sb ? String(fineBin(probs[k]!)) : 'x');
+  const at = (k: number): number | 'x' => (k >= sa && k < sb ? fineBin(probs[k]!) : 'x');
   const p0 = at(i);
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
@@ -257,32 +275,36 @@ export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<n
   const rightStrong = after >= 0;
   const left = leftStrong ? i - before - 1 : 0;
   const right = rightStrong ? after - i - 1 : 0;
-  return [
-    'bias',
-    `p0=${p0}`,
-    `p-1=${at(i - 1)}`,
-    `p+1=${at(i + 1)}`,
-    `p-2=${at(i - 2)}`,
-    `p+2=${at(i + 2)}`,
-    `p-1p0p+1=${at(i - 1)}|${p0}|${at(i + 1)}`,
-    `max=${probBin(max)}`,
-    `mean=${probBin(mean * 2)}`,
-    `sent=${probBin(sentenceProb)}`,
-    `p0|sent=${p0}|${probBin(sentenceProb)}`,
-    `p0|pos=${p0}|${tok.pos}`,
-    `between=${leftStrong && rightStrong ? Math.min(4, left + right) : 'no'}`,
-    `dl=${leftStrong ? Math.min(5, left) : 'x'}|${tok.pos}`,
-    `dr=${rightStrong ? Math.min(5, right) : 'x'}|${tok.pos}`,
-    `q=${ctx.quoted[i] ? 1 : 0}|${p0}`,
-    `doc=${doc}`,
-    `p0|doc=${p0}|${doc}`,
-    `sprev=${prev}`,
-    `snext=${next}`,
-  ];
+  f.add('bias');
+  f.add1('p0=', p0);
+  f.add1('p-1=', at(i - 1));
+  f.add1('p+1=', at(i + 1));
+  f.add1('p-2=', at(i - 2));
+  f.add1('p+2=', at(i + 2));
+  f.add3('p-1p0p+1=', at(i - 1), p0, at(i + 1));
+  f.add1('max=', probBin(max));
+  f.add1('mean=', probBin(mean * 2));
+  f.add1('sent=', probBin(sentenceProb));
+  f.add2('p0|sent=', p0, probBin(sentenceProb));
+  f.add2('p0|pos=', p0, tok.pos);
+  f.add1('between=', leftStrong && rightStrong ? Math.min(4, left + right) : 'no');
+  f.add2('dl=', leftStrong ? Math.min(5, left) : 'x', tok.pos);
+  f.add2('dr=', rightStrong ? Math.min(5, right) : 'x', tok.pos);
+  f.add2('q=', ctx.quoted[i] ? 1 : 0, p0);
+  f.add1('doc=', doc);
+  f.add2('p0|doc=', p0, doc);
+  f.add1('sprev=', prev);
+  f.add1('snext=', next);
 }
 
 /** Features of token i for the span tagger. */
 export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: number): string[] {
+  const sink = new StringSink();
+  emitTokenFeatures(ctx, i, sentenceProb, sink);
+  return sink.out;
+}
+
+export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: number | undefined, f: FeatureSink): void {
   const { tokens } = ctx;
   const tok = tokens[i]!;
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
@@ -291,65 +313,78 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
   const norm = (k: number, edge: string) => (k >= sa && k < sb ? ctx.norms[k]! : edge);
   const lemma = (k: number, edge: string) => (k >= sa && k < sb ? ctx.lemmas[k]! : edge);
   const w0 = ctx.norms[i]!;
-  const f: string[] = [
-    'bias',
-    `w=${w0}`,
-    `l=${ctx.lemmas[i]}`,
-    `p=${tok.pos}`,
-    `sh=${shape(tok.text)}`,
-    `w-1=${norm(i - 1, '<s>')}`,
-    `w+1=${norm(i + 1, '</s>')}`,
-    `l-2=${lemma(i - 2, '<s>')}`,
-    `l+2=${lemma(i + 2, '</s>')}`,
-    `p-1=${p1?.pos ?? '<s>'}`,
-    `p+1=${n1?.pos ?? '</s>'}`,
-    `p-2=${p2?.pos ?? '<s>'}`,
-    `p+2=${n2?.pos ?? '</s>'}`,
-    `pp=${p1?.pos ?? '<s>'}|${tok.pos}`,
-    `pn=${tok.pos}|${n1?.pos ?? '</s>'}`,
-    `ww-=${norm(i - 1, '<s>')}|${w0}`,
-    `ww+=${w0}|${norm(i + 1, '</s>')}`,
-  ];
+  f.add('bias');
+  f.add1('w=', w0);
+  f.add1('l=', ctx.lemmas[i]!);
+  f.add1('p=', tok.pos);
+  f.add1('sh=', shape(tok.text));
+  f.add1('w-1=', norm(i - 1, '<s>'));
+  f.add1('w+1=', norm(i + 1, '</s>'));
+  f.add1('l-2=', lemma(i - 2, '<s>'));
+  f.add1('l+2=', lemma(i + 2, '</s>'));
+  f.add1('p-1=', p1?.pos ?? '<s>');
+  f.add1('p+1=', n1?.pos ?? '</s>');
+  f.add1('p-2=', p2?.pos ?? '<s>');
+  f.add1('p+2=', n2?.pos ?? '</s>');
+  f.add2('pp=', p1?.pos ?? '<s>', tok.pos);
+  f.add2('pn=', tok.pos, n1?.pos ?? '</s>');
+  f.add2('ww-=', norm(i - 1, '<s>'), w0);
+  f.add2('ww+=', w0, norm(i + 1, '</s>'));
   const len = sb - sa;
   const pos = i - sa;
-  f.push(`slen=${bucket(len, [3, 6, 10, 15, 25, 40])}`);
-  f.push(`spos=${pos === 0 ? 'first' : i === sb - 1 ? 'last' : Math.min(4, Math.floor((5 * pos) / Math.max(1, len)))}`);
-  if (tok.sentence === 0) f.push('title');
-  if (ctx.quoted[i]) f.push('quoted', `quoted|p=${tok.pos}`);
-  if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.push('allcaps');
-  if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.push('midcap');
+  f.add1('slen=', bucket(len, SLEN_EDGES));
+  f.add1('spos=', pos === 0 ? 'first' : i === sb - 1 ? 'last' : Math.min(4, Math.floor((5 * pos) / Math.max(1, len))));
+  if (tok.sentence === 0) f.add('title');
+  if (ctx.quoted[i]) {
+    f.add('quoted');
+    f.add1('quoted|p=', tok.pos);
+  }
+  if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.add('allcaps');
+  if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
 
   const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
-    f.push(`rep=${bucket(rep, [1, 2, 4, 8])}|${tok.pos}`);
+    f.add2('rep=', bucket(rep, REP_EDGES), tok.pos);
   }
 
   for (const h of ctx.hitsAt[i]!) {
-    f.push(`lex=${h.technique}`, `lexid=${h.entryId}`, `lex=${h.technique}|${h.first === i ? 'B' : 'I'}`);
+    f.add1('lex=', h.technique);
+    f.add1('lexid=', h.entryId);
+    f.add2('lex=', h.technique, h.first === i ? 'B' : 'I');
   }
-  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
+  for (let d = 0; d < NEAR.length; d++) {
+    const k = i + NEAR[d]!;
     if (!inSent(k)) continue;
-    for (const h of ctx.hitsAt[k]!) f.push(`lexnear${k < i ? '-' : '+'}=${h.technique}`);
+    for (const h of ctx.hitsAt[k]!) f.add1(k < i ? 'lexnear-=' : 'lexnear+=', h.technique);
   }
-  for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.push(`slex=${t}`);
+  for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.add1('slex=', t);
   const pol = ctx.polarity[i];
-  if (pol) f.push(`pol=${pol}`, `pol=${pol}|${tok.pos}`);
-  for (const k of [i - 2, i - 1, i + 1, i + 2]) {
-    const near = inSent(k) ? ctx.polarity[k] : null;
-    if (near) f.push(`polnear${k < i ? '-' : '+'}=${near}`);
+  if (pol) {
+    f.add1('pol=', pol);
+    f.add2('pol=', pol, tok.pos);
   }
-  f.push(`spol=${bucket(ctx.sentencePolar[tok.sentence] ?? 0, [0, 1, 2, 3])}`);
+  for (let d = 0; d < NEAR.length; d++) {
+    const k = i + NEAR[d]!;
+    const near = inSent(k) ? ctx.polarity[k] : null;
+    if (near) f.add1(k < i ? 'polnear-=' : 'polnear+=', near);
+  }
+  f.add1('spol=', bucket(ctx.sentencePolar[tok.sentence] ?? 0, SPOL_EDGES));
 
   const marks = ctx.sentenceMarks[tok.sentence];
-  if (marks?.exclaim) f.push('s!');
-  if (marks?.question) f.push('s?');
+  if (marks?.exclaim) f.add('s!');
+  if (marks?.question) f.add('s?');
   if (sentenceProb !== undefined) {
     const bin = probBin(sentenceProb);
-    f.push(`sp=${bin}`, `sp=${bin}|${tok.pos}`);
-    if (ctx.hitsAt[i]!.length > 0) f.push(`sp=${bin}|lex`);
+    f.add1('sp=', bin);
+    f.add2('sp=', bin, tok.pos);
+    if (ctx.hitsAt[i]!.length > 0) f.add2('sp=', bin, 'lex');
   }
-  return f;
 }
+
+const NEAR = [-2, -1, 1, 2];
+const SLEN_EDGES = [3, 6, 10, 15, 25, 40];
+const REP_EDGES = [1, 2, 4, 8];
+const SPOL_EDGES = [0, 1, 2, 3];
 
 /** Features of a candidate span (tokens first..last-1) for the technique classifier. */
 export function spanFeatures(ctx: FeatureContext, first: number, last: number): string[] {

@@ -1,7 +1,8 @@
 import type { Span } from '../../core/types.js';
-import { sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import { scoreSinkOf } from './feature-sink.js';
+import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeStage, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
-import { binaryScore, multiProbabilities, sigmoid } from './linear.js';
+import { multiProbabilities, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
 import type { Technique } from './techniques.js';
 
@@ -16,18 +17,30 @@ const WORDISH = /[\p{L}\p{N}]/u;
 
 /** Probability that each sentence holds some propaganda. */
 export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, ctx: FeatureContext): Float64Array {
-  return Float64Array.from(ctx.sentences, (_, s) => sigmoid(binaryScore(model.sentence, sentenceFeatures(ctx, s))));
+  return Float64Array.from(ctx.sentences, (_, s) => {
+    const sink = scoreSinkOf(model.sentence);
+    emitSentenceFeatures(ctx, s, sink);
+    return sigmoid(sink.z);
+  });
 }
 
 /** First tagger stage: token probabilities from lexical features and the sentence probability. */
 export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>): Float64Array {
-  return Float64Array.from(ctx.tokens, (t, i) => sigmoid(binaryScore(tagger, tokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0))));
+  return Float64Array.from(ctx.tokens, (t, i) => {
+    const sink = scoreSinkOf(tagger);
+    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink);
+    return sigmoid(sink.z);
+  });
 }
 
 /** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
 export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
   const summary = summarizeStage(ctx, first, sentenceProbs);
-  return Float64Array.from(ctx.tokens, (_, i) => sigmoid(binaryScore(stack, stackFeatures(ctx, i, first, sentenceProbs, summary))));
+  return Float64Array.from(ctx.tokens, (_, i) => {
+    const sink = scoreSinkOf(stack);
+    emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink);
+    return sigmoid(sink.z);
+  });
 }
 
 /** Probability that each token is inside a propaganda span (all stages). */

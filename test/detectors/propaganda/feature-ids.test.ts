@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
+import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, sentenceFeatures, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
+import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
+import { binaryScore, type BinaryModel } from '../../../src/detectors/propaganda/linear.js';
+import { defaultPropagandaModel } from '../../../src/detectors/propaganda/model.js';
+import { buildTextModel } from '../../../src/text/model.js';
+
+const TEXTS = [
+  'The so-called "experts" are once again LYING to you! Wake up, America: this is a disaster, a total disaster.',
+  'Is this the end? They will never stop. "We are no threat to anyone," the minister said on Tuesday.\nCritics disagreed.',
+  'The so-called experts said nothing; the disaster continues.',
+];
+
+function contexts() {
+  const model = defaultPropagandaModel();
+  return TEXTS.map((text) => {
+    const m = buildTextModel(text);
+    return buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment);
+  });
+}
+
+// Bit-identical sums: the same weights added in the same order.
+test('scoring by cached feature ids gives the sums of scoring by feature strings, on the shipped model', () => {
+  const model = defaultPropagandaModel();
+  const sinks = { sentence: new ScoreSink(model.sentence), tagger: new ScoreSink(model.tagger), stack: new ScoreSink(model.stack) };
+  // Twice over: the second pass reads every id from the cache.
+  for (const ctx of [...contexts(), ...contexts()]) {
+    const sentenceProbs = Float64Array.from(ctx.sentences, (_, s) => {
+      emitSentenceFeatures(ctx, s, sinks.sentence.reset());
+      assert.equal(sinks.sentence.z, binaryScore(model.sentence, sentenceFeatures(ctx, s)));
+      return 1 / (1 + Math.exp(-sinks.sentence.z));
+    });
+    const probs = Float64Array.from(ctx.tokens, (t, i) => {
+      emitTokenFeatures(ctx, i, sentenceProbs[t.sentence], sinks.tagger.reset());
+      assert.equal(sinks.tagger.z, binaryScore(model.tagger, tokenFeatures(ctx, i, sentenceProbs[t.sentence])));
+      return 1 / (1 + Math.exp(-sinks.tagger.z));
+    });
+    const summary = summarizeStage(ctx, probs, sentenceProbs);
+    ctx.tokens.forEach((_, i) => {
+      emitStackFeatures(ctx, i, probs, sentenceProbs, summary, sinks.stack.reset());
+      assert.equal(sinks.stack.z, binaryScore(model.stack, stackFeatures(ctx, i, probs, sentenceProbs, summary)));
+    });
+  }
+});
+
+test('on a tiny model, a feature id found once is reused, and unknown features add nothing', () => {
+  const tiny: BinaryModel = { index: new Map([['bias', 0], ['w=disaster', 1], ['pp=DET|NOUN', 2], ['sp=3', 3], ['sp=3|NOUN', 4]]), weights: Float32Array.from([0.5, 2, -1, 0.25, 4]) };
+  const sink = new ScoreSink(tiny);
+  for (let round = 0; round < 2; round++) {
+    sink.reset();
+    sink.add('bias');
+    sink.add1('w=', 'disaster');
+    sink.add1('w=', 'calm');
+    sink.add2('pp=', 'DET', 'NOUN');
+    sink.add1('sp=', 3);
+    sink.add2('sp=', 3, 'NOUN');
+    sink.add2('sp=', 3, 'lex');
+    sink.add2('pp=', 'X', 'NOUN');
+    sink.add3('pp=', 'DET', 'NOUN', 'NOUN');
+    assert.equal(sink.z, 0.5 + 2 - 1 + 0.25 + 4);
+  }
+});
