@@ -239,6 +239,9 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
     .map((t) => ({ start: t.start, end: t.end }));
 }
 
+/** Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass per word). */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
+
 /** Log-odds of hate speech (probabilities near 0 or 1 still compare). */
 function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[]): number {
   const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.read(words), net.state)[2]!));
@@ -253,7 +256,7 @@ function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly
   const full = hateLogit(net, words);
   const drops: { i: number; drop: number }[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (canon[i]!.group) continue;
+    if (canon[i]!.group || FUNCTION_WORDS.has(words[i]!)) continue;
     drops.push({ i, drop: full - hateLogit(net, words.filter((_, k) => k !== i)) });
   }
   return drops

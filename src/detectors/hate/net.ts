@@ -101,12 +101,14 @@ export class NetFeaturizer {
       n = this.push(n, fnv(w, SEED_WORD) & mask);
       if (i + 1 < words.length) n = this.push(n, fnv(words[i + 1]!, SEED_BIGRAM, fnv(w, SEED_BIGRAM)) & mask);
       if (w === 'GRP' || w === 'SLUR') continue;
-      const padded = `<${w}>`;
-      for (let a = 0; a < padded.length; a++) {
+      // Character n-grams of "<word>", read in place (no padded copy of the word).
+      const length = w.length + 2;
+      for (let a = 0; a < length; a++) {
         let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
-        for (let b = a; b < padded.length && b - a < this.config.charMax; b++) {
-          h = Math.imul(h ^ padded.charCodeAt(b), FNV_PRIME) >>> 0;
-          if (b - a + 1 >= this.config.charMin && !(a === 0 && b === padded.length - 1)) n = this.push(n, h & mask);
+        for (let b = a; b < length && b - a < this.config.charMax; b++) {
+          const code = b === 0 ? 60 : b === length - 1 ? 62 : w.charCodeAt(b - 1);
+          h = Math.imul(h ^ code, FNV_PRIME) >>> 0;
+          if (b - a + 1 >= this.config.charMin && !(a === 0 && b === length - 1)) n = this.push(n, h & mask);
         }
       }
     }
