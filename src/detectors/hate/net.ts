@@ -10,7 +10,8 @@ import { HATE_CLASSES, type HateClass } from './model.js';
  *        word unigrams, bigrams and character 3-5 grams]
  *   h = relu(W1 x + b1);  p = softmax(W2 h + b2)
  *
- * GloVe vectors come from the shared word table (models/words.bin); the learned
+ * Hidden width 32: as good as 64 on the carves (HateXplain carve macro-F1 0.560 vs 0.565)
+ * at half the cost per unit. GloVe vectors come from the shared word table (models/words.bin); the learned
  * embeddings catch misspellings and words the table lacks. Stored as models/hate-net.bin:
  * the embeddings in int8 with a scale per row, the dense layers in float32.
  */
@@ -24,7 +25,7 @@ export interface HateNetConfig {
   charMax: number;
 }
 
-export const DEFAULT_NET: HateNetConfig = { bits: 18, embed: 16, hidden: 64, charMin: 3, charMax: 5 };
+export const DEFAULT_NET: HateNetConfig = { bits: 18, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
 
 export interface HateNet {
   name: string;
