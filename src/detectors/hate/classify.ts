@@ -2,7 +2,8 @@ import type { Token } from '../../core/types.js';
 import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
-import { tagGroups, type GroupMention } from './groups.js';
+import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
+import { forward, type HateNet, type NetFeaturizer, type NetState } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 
@@ -23,6 +24,11 @@ export interface HateContext {
   identityCounterfactual: boolean;
   /** Slurs of "hatespeech" severity decide on their own (else they only support the model). */
   slursDecide: boolean;
+  /**
+   * The placeholder network (net.ts), read on units with a named group that the rules
+   * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
+   */
+  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number };
 }
 
 export interface Evidence {
@@ -44,6 +50,8 @@ export interface UnitDecision {
   modelLabel: HateClass;
   /** Whether the model's decision is part of the final one. */
   modelUsed: boolean;
+  /** Whether the placeholder network made the decision. */
+  netUsed: boolean;
   targets: string[];
   evidence: Evidence[];
   /** Top model features for the label, when the model was used. */
@@ -112,6 +120,21 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     else score = Math.max(score, p[best]!);
     label = modelLabel;
   }
+  let netEvidence: Evidence[] = [];
+  let netUsed = false;
+  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0) {
+    const words = placeholderWords(canon);
+    const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
+    const hate = q[2]!;
+    // The words, not the group's mere mention, must carry the decision: without a word
+    // whose removal lowers the probability, the network is only reacting to the placeholder.
+    if (hate >= ctx.net.threshold) netEvidence = occlusionEvidence(ctx.net, words, canon);
+    if (netEvidence.length > 0) {
+      label = 'hatespeech';
+      score = hate;
+      netUsed = true;
+    }
+  }
 
   const targets = new Set<string>();
   const evidence: Evidence[] = [];
@@ -121,6 +144,13 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     evidence.push(...hit.evidence);
   }
   let features: UnitDecision['features'] = [];
+  if (netUsed) {
+    for (const g of namedTargets) {
+      targets.add(g.target);
+      evidence.push({ start: g.match.start, end: g.match.end });
+    }
+    evidence.push(...netEvidence);
+  }
   if (modelUsed) {
     for (const g of namedTargets) {
       targets.add(g.target);
@@ -142,6 +172,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     guarded,
     modelLabel,
     modelUsed,
+    netUsed,
     targets: [...targets],
     evidence: mergeSpans(evidence),
     features,
@@ -206,6 +237,33 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
     .filter((i) => perWord[i]! >= top / 3)
     .map((i) => tokens[words[i]!.token]!)
     .map((t) => ({ start: t.start, end: t.end }));
+}
+
+/** Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass per word). */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
+
+/** Log-odds of hate speech (probabilities near 0 or 1 still compare). */
+function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[]): number {
+  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.read(words), net.state)[2]!));
+  return Math.log(p / (1 - p));
+}
+
+/**
+ * The words that carry the network's decision: those whose removal lowers its
+ * hate-speech log-odds most (at most two, each by at least 0.5).
+ */
+function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly string[], canon: readonly { start: number; end: number; group?: unknown }[]): Evidence[] {
+  const full = hateLogit(net, words);
+  const drops: { i: number; drop: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (canon[i]!.group || FUNCTION_WORDS.has(words[i]!)) continue;
+    drops.push({ i, drop: full - hateLogit(net, words.filter((_, k) => k !== i)) });
+  }
+  return drops
+    .filter((d) => d.drop >= 0.5)
+    .sort((a, b) => b.drop - a.drop || a.i - b.i)
+    .slice(0, 2)
+    .map((d) => ({ start: canon[d.i]!.start, end: canon[d.i]!.end }));
 }
 
 function mergeSpans(spans: Evidence[]): Evidence[] {

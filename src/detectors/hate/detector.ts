@@ -5,6 +5,8 @@ import type { Detector, DetectorFinding } from '../detector.js';
 import { classifyUnit, type HateContext, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
+import type { HateNet } from './net.js';
+import { defaultHateNet, netState } from './net.js';
 import { loadDefaultHateRules, type GroupRef, type HateRuleSet } from './rules.js';
 
 export interface HateDetectorOptions {
@@ -33,6 +35,12 @@ export interface HateDetectorOptions {
   slursDecide?: boolean;
   /** Sentences back that a pronoun may look for its group (default 2). */
   pronounWindow?: number;
+  /**
+   * Read units with a named group that rules and the linear model left normal with the
+   * placeholder network (models/hate-net.bin); it flags hate speech at or above this
+   * probability (default 0.9; 0 or false turns the network off).
+   */
+  network?: number | false;
 }
 
 export const HATE_LABELS = [
@@ -61,6 +69,11 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       identityCounterfactual: options.identityCounterfactual ?? true,
       slursDecide: options.slursDecide ?? true,
     };
+    const netThreshold = options.network ?? 0.9;
+    if (netThreshold !== false && netThreshold > 0) {
+      const { net, featurizer } = defaultHateNet();
+      ctx.net = { net, featurizer, state: netState(net), threshold: netThreshold };
+    }
     return ctx;
   };
 
@@ -86,7 +99,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
           if (decision.guarded) findings.push(...quotedFindings(c, doc, unit, from, to, usable));
           return;
         }
-        findings.push(toFinding(doc, unit, decision, c.model));
+        findings.push(toFinding(doc, unit, decision, c.model, c.net?.net));
       });
       return findings;
     },
@@ -124,7 +137,7 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, unit: Span, from:
     if (a >= b) continue;
     const d = classifyUnit(c, doc.text, doc.tokens, a, b, antecedent);
     if (d.label === 'normal') continue;
-    const finding = toFinding(doc, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model);
+    const finding = toFinding(doc, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model, c.net?.net);
     finding.voice = v.voice;
     out.push(finding);
   }
@@ -139,7 +152,7 @@ function tokenRange(doc: AnalyzedDocument, unit: Span, from: number): [number, n
   return [from, to];
 }
 
-function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: HateModel): DetectorFinding {
+function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: HateModel, net?: HateNet): DetectorFinding {
   const evidence = d.evidence.map((e) => ({ start: e.start, end: e.end, text: doc.text.slice(e.start, e.end) }));
   const rule = d.ruleHits.find((h) => h.rule.label === d.label) ?? d.ruleHits[0];
   const finding: DetectorFinding = {
@@ -149,18 +162,19 @@ function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: Ha
     end: unit.end,
     text: doc.text.slice(unit.start, unit.end),
     score: round(d.score),
-    explanation: explain(doc.text, d, model),
+    explanation: explain(doc.text, d, model, net),
     targets: d.targets.length ? d.targets : ['Other'],
     evidence,
   };
   if (rule) finding.ruleId = rule.rule.id;
   if (d.modelUsed) finding.model = `${model.name}@${model.version}`;
+  if (d.netUsed && net) finding.model = `${net.name}@${net.version}`;
   const voice = voiceOfSpans(doc.voices, evidence.length ? evidence : [unit]);
   if (voice) finding.voice = voice;
   return finding;
 }
 
-function explain(text: string, d: UnitDecision, model: HateModel): string {
+function explain(text: string, d: UnitDecision, model: HateModel, net?: HateNet): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const hit of d.ruleHits) {
@@ -175,6 +189,10 @@ function explain(text: string, d: UnitDecision, model: HateModel): string {
     const p = d.probabilities[d.label].toFixed(2);
     const feats = d.features.map((f) => `${f.kind === 'lexicon' ? 'lexicon:' : ''}"${f.name}" (+${f.weight.toFixed(2)})`).join(', ');
     parts.push(`model ${model.name}@${model.version}: ${d.label} p=${p}${feats ? `; top features ${feats}` : ''}`);
+  }
+  if (d.netUsed && net) {
+    const words = d.evidence.filter((e) => !d.mentions.some((m) => m.start === e.start)).map((e) => `"${text.slice(e.start, e.end)}"`);
+    parts.push(`network ${net.name}@${net.version}: hatespeech p=${d.score.toFixed(2)} with the group as a placeholder${words.length ? `; words that carry it ${words.join(', ')}` : ''}`);
   }
   return parts.join('. ');
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Detector } from '../../detectors/detector.js';
+import { hateVerdict } from '../../detectors/hate/verdict.js';
 import { analyze } from '../../pipeline/analyze.js';
 
 /** One case of the hand-written gold set (test/fixtures/hate-gold/gold.jsonl). */
@@ -50,12 +51,15 @@ export function readGold(path: string): GoldCase[] {
     .map((l) => JSON.parse(l) as GoldCase);
 }
 
-/** Runs the detector on every case, as a document on its own, and tallies the outcome. */
+/**
+ * Runs the detector on every case, as a document on its own, and tallies the
+ * author-voice verdict (quoted or reported hate in counter-speech keeps its findings
+ * but is not the author's).
+ */
 export function scoreGold(cases: readonly GoldCase[], detector: Detector): GoldReport {
   const outcomes = cases.map((c): GoldOutcome => {
-    const findings = analyze(c.text, { detectors: [detector] }).findings.filter((f) => f.kind === 'hate');
-    const label = findings.some((f) => f.label === 'hatespeech') ? 'hatespeech' : findings.length ? 'offensive' : 'normal';
-    return { case: c, flagged: findings.length > 0, label, targets: [...new Set(findings.flatMap((f) => f.targets ?? []))] };
+    const verdict = hateVerdict(analyze(c.text, { detectors: [detector] }).findings);
+    return { case: c, flagged: verdict.label !== 'normal', label: verdict.label, targets: verdict.targets };
   });
   const tally = (): Tally => ({ n: 0, correct: 0 });
   const bump = (map: Map<string, Tally>, key: string, ok: boolean) => {

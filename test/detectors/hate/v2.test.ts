@@ -72,3 +72,18 @@ test('group tagger: mentions as spans with targets, pronouns referring back, pla
   assert.deepEqual(second.mentions.map((m) => [text.slice(m.start, m.end), m.kind, text.slice(m.antecedent!.start, m.antecedent!.end)]), [['They', 'pronoun', 'Muslims'], ['these people', 'pronoun', 'Muslims']]);
   assert.deepEqual(placeholderWords(second.canon), ['GRP', 'are', 'rats', 'and', 'GRP', 'breed', 'like', 'rabbits']);
 });
+
+test('conspiracy claims in the author voice, active and passive, written after the network was trained', () => {
+  const cases: [string, string][] = [
+    ['Germany is a puppet nation governed by Jews who intend to exterminate humanity.', 'Jewish'],
+    ['The EU is secretly controlled by Muslims who want to destroy Christian Europe.', 'Islam'],
+    ['Jews are scheming to wipe out the white race.', 'Jewish'],
+    ['Our media is owned by Jews who plan to enslave mankind.', 'Jewish'],
+    ['Muslims are quietly taking over our parliament to impose sharia on all of us.', 'Islam'],
+  ];
+  for (const [text, target] of cases) {
+    const v = verdict(text);
+    assert.equal(v.label, 'hatespeech', text);
+    assert.ok(v.targets.includes(target), `${text}: ${v.targets.join(', ')}`);
+  }
+});
