@@ -9,9 +9,11 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
   const t = ctx.tokens[i]!;
   const verb = ctx.lexicon.cueVerbs.get(t.norm);
   if (!verb) return undefined;
-  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP') return undefined;
-  // A participle after a determiner is an adjective ("the stated goal").
   const prev = ctx.tokens[i - 1];
+  // "after warning colleagues that", "by telling reporters": a gerund wink-nlp tags as a noun.
+  const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && ctx.tokens[i + 1]?.pos !== 'ADP';
+  if (!gerund && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;
+  // A participle after a determiner is an adjective ("the stated goal").
   if (prev && prev.pos === 'DET' && !/^(that|this|which)$/.test(prev.norm)) return undefined;
   return verb;
 }
