@@ -9,9 +9,11 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
   const t = ctx.tokens[i]!;
   const verb = ctx.lexicon.cueVerbs.get(t.norm);
   if (!verb) return undefined;
-  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP') return undefined;
-  // A participle after a determiner is an adjective ("the stated goal").
   const prev = ctx.tokens[i - 1];
+  // "after warning colleagues that", "by telling reporters": a gerund wink-nlp tags as a noun.
+  const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && ctx.tokens[i + 1]?.pos !== 'ADP';
+  if (!gerund && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;
+  // A participle after a determiner is an adjective ("the stated goal").
   if (prev && prev.pos === 'DET' && !/^(that|this|which)$/.test(prev.norm)) return undefined;
   return verb;
 }
@@ -109,13 +111,22 @@ export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
     const verb = cueVerbAt(ctx, v);
     if (verb) {
       if (!bridgeOk(ctx, v + 1, b)) return null;
-      const subject = subjectLeft(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? subjectRight(ctx, v + 1, b);
+      const subject = subjectLeft(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? infinitiveSubject(ctx, v, min) ?? subjectRight(ctx, v + 1, b);
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: min, clauseLast: b, ruleId: verb.id, subject, side: 'before' };
     }
     // Another verb closer to the quote than any cue: the quote belongs to that clause.
     if (tokens[v]!.pos === 'VERB' && v < b - 1 && tokens[v]!.norm !== 'according') return null;
   }
   return null;
+}
+
+/** "Mr. Trump was prompted to say, “…”": the subject of the verb the infinitive cue depends on. */
+function infinitiveSubject(ctx: ProvenanceContext, v: number, min: number) {
+  if (ctx.tokens[v - 1]?.norm !== 'to') return null;
+  // The nearest verb before "to" ("was prompted"), not the sentence's first ("the debate was so subdued that").
+  const k = v - 2;
+  const p = ctx.tokens[k]?.pos;
+  return k > min && (p === 'VERB' || p === 'AUX') ? subjectLeft(ctx, k, min) : null;
 }
 
 /** Between a cue verb and the quote: objects, times, places, "that", a colon or comma; no other clause. */

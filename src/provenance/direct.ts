@@ -90,9 +90,14 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
         inheritedCue = previous.cue;
         why = `; no cue of its own: continues the quote by ${previous.name} ${previous.paragraph === paragraph ? 'in the same paragraph' : 'in the previous paragraph'}`;
       } else {
-        const lead = leadSentence(ctx, before, first);
-        const person = lead ? resolveSubject(ctx, registry, lead, isQuoted) : null;
-        if (person && person.entity.kind === 'person') {
+        const own = opensParagraph ? null : ownSentence(ctx, before, registry, isQuoted);
+        const lead = own ? null : leadSentence(ctx, before, first);
+        const person = own ?? (lead ? resolveSubject(ctx, registry, lead, isQuoted) : null);
+        if (own) {
+          entity = own.entity;
+          outletId = entity.outletId;
+          why = `; no cue of its own: inside a sentence whose subject is ${entity.name} (${own.how})`;
+        } else if (person && person.entity.kind === 'person') {
           entity = person.entity;
           outletId = entity.outletId;
           why = `; no cue of its own: the sentence just before it in the paragraph is about ${entity.name} (${person.how})`;
@@ -174,6 +179,28 @@ function leadSentence(ctx: ProvenanceContext, before: number, first: number): Su
       const np = k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
       return np && (np.kind === 'pronoun' || np.kind === 'name') && ctx.tokenAtOrAfter(np.start) === s ? np : null;
     }
+  }
+  return null;
+}
+
+/**
+ * `Chancellor Merkel condemned “such a murderous attack”`: a quote with no cue inside a sentence
+ * that opens with a named person or a pronoun, as that sentence's first verb's subject, is the
+ * words of that person.
+ */
+function ownSentence(ctx: ProvenanceContext, before: number, registry: EntityRegistry, isQuoted: (m: Mention) => boolean): ReturnType<typeof resolveSubject> {
+  const t = ctx.tokens[before];
+  if (!t || ctx.isSentenceEnd(before) || ctx.isQuoteMark(before) || t.text === ':') return null;
+  let s = before;
+  while (s - 1 >= 0 && before - s < 40 && ctx.sameParagraph(before, s - 1) && !ctx.isSentenceEnd(s - 1) && !ctx.isQuoteMark(s - 1)) s--;
+  if (s > 0 && ctx.isQuoteMark(s - 1) && ctx.sameParagraph(before, s - 1)) return null;
+  for (let k = s; k <= before; k++) {
+    const tok = ctx.tokens[k]!;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const np = k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
+    if (!np || (np.kind !== 'pronoun' && np.kind !== 'name') || ctx.tokenAtOrAfter(np.start) !== s) return null;
+    const resolved = resolveSubject(ctx, registry, np, isQuoted);
+    return resolved && (resolved.entity.kind === 'person' || resolved.entity.kind === 'unknown') ? resolved : null;
   }
   return null;
 }

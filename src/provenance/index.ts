@@ -74,7 +74,7 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];
   speaking.sort((a, b) => firstMention(a) - firstMention(b) || a.n - b.n);
   const profiles = speaking.map((e) => profileSpeaker(ctx, e));
-  const country = profiles.some((p) => p.office && !p.stateActor) ? documentCountry(ctx, profiles) : null;
+  const country = profiles.some((p) => p.office && !p.stateActor) ? documentCountry(ctx) : null;
   speaking.forEach((e, k) => {
     const id = `s${speakers.length + 1}`;
     speakerIds.set(e, id);

@@ -19,6 +19,8 @@ const WINDOW = 8;
 interface Phrase {
   words: string[];
   organisation: string | null;
+  /** The words are a described speaker's own name ("a nurse"): its head noun is its role. */
+  described?: boolean;
 }
 
 /**
@@ -52,7 +54,10 @@ export function profileSpeaker(ctx: ProvenanceContext, entity: Entity, lex: V2Le
   const country = countryIn(lex.countries, words) ?? countryIn(lex.countries, possessor) ?? countryIn(lex.countries, organisationWords) ?? (entity.kind !== 'person' ? countryIn(lex.countries, nameWords) : null);
   const roleWords = words.filter((w) => !DETERMINERS.has(w) && !lex.countries.has(w) && !/^['’]s?$/.test(w) && /\p{L}/u.test(w));
   // An organisation speaks as itself: "the ministry" has no role, only an affiliation.
-  const role = entity.kind !== 'organisation' && entity.kind !== 'outlet' && roleWords.some((w) => isTitle(ctx, lex, w)) ? trimRole(ctx, lex, roleWords).join(' ') || null : null;
+  const titled = roleWords.some((w) => isTitle(ctx, lex, w));
+  // A described speaker with no known title is what its description says: "a nurse" is a nurse.
+  const described = !titled && best?.described === true && entity.kind === 'group' && roleWords.length > 0 && roleWords.length <= 3;
+  const role = entity.kind !== 'organisation' && entity.kind !== 'outlet' && (titled || described) ? (titled ? trimRole(ctx, lex, roleWords) : roleWords).join(' ') || null : null;
   const affiliation = best?.organisation ?? country ?? (possessor.length > 0 && possessor.every((w) => !ctx.lexicon.pronouns.has(w)) ? possessor.join(' ') : null);
   const office = stateOffice(lex, [...possessor, ...words, ...organisationWords, ...(speaksAsBody ? nameWords : [])]);
   // "Moscow said", "the Kremlin said": a seat of government speaks for its state.
@@ -94,9 +99,17 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
   if (first > last || first >= tokens.length) return;
   // The mention itself: "Belarusian President Alexander Lukashenko", "a senior official in Kyiv".
   const inside: string[] = [];
+  let insideOrganisation: string | null = null;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
     if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !v2Lexicon().countries.has(t.norm) && !v2Lexicon().seats.has(t.norm)) break;
+    // "a spokesman for the North Korean foreign ministry": the body after "for"/"of" is the affiliation.
+    if (JOINERS.has(t.norm) && inside.some((w) => ctx.lexicon.titles.has(w))) {
+      insideOrganisation = ofPhrase(ctx, k);
+      break;
+    }
+    // "a nurse in Cardiff": a place after the description is not part of the role.
+    if (t.norm === 'in' || t.norm === 'from') break;
     push(ctx, inside, k);
   }
   // Lower-case title words just before: "foreign ministry spokesman Ali Rezaei", "Iran's envoy X".
@@ -111,8 +124,10 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
     }
   }
   joinHyphens(before);
-  const organisation = ofPhrase(ctx, last + 1);
-  out.push({ words: [...before, ...inside], organisation });
+  const organisation = insideOrganisation ?? ofPhrase(ctx, last + 1);
+  // Only an indefinite description names a person ("a nurse"); "the trust" is a body.
+  const indefinite = tokens[first]!.norm === 'a' || tokens[first]!.norm === 'an';
+  out.push({ words: [...before, ...inside], organisation, described: entity.kind !== 'person' && entity.head !== null && indefinite });
   // "X, a spokesman for the Russian defence ministry, said"; "X, the Kazakh president,".
   if (tokens[last + 1]?.text === ',') {
     const words: string[] = [];
@@ -205,10 +220,10 @@ function stateOffice(lex: V2Lexicon, words: readonly string[]): boolean {
 
 /**
  * A state office with no country of its own ("Defence Minister Viktor Khrenin" in a Minsk
- * report) takes the dateline's country, else the one country of the document's other state
- * actors; with neither, or several, it stays unknown.
+ * report) takes the dateline's country; without one it stays unknown (another state actor's
+ * country is no evidence: a report may quote officials of several states).
  */
-export function documentCountry(ctx: ProvenanceContext, profiles: readonly SpeakerProfile[], lex: V2Lexicon = v2Lexicon()): string | null {
+export function documentCountry(ctx: ProvenanceContext, lex: V2Lexicon = v2Lexicon()): string | null {
   const { tokens } = ctx;
   // "MINSK (Reuters) -", "TEHRAN —": an upper-case place opening the text's first paragraphs.
   for (let k = 0, seen = 0; k < tokens.length && seen < 3; k++) {
@@ -222,6 +237,5 @@ export function documentCountry(ctx: ProvenanceContext, profiles: readonly Speak
       if (country) return country;
     }
   }
-  const countries = new Set(profiles.map((p) => p.stateActor?.country).filter((c): c is string => c !== undefined));
-  return countries.size === 1 ? [...countries][0]! : null;
+  return null;
 }

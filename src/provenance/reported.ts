@@ -60,7 +60,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
-    const relayed = found && found.entity?.kind === 'outlet' ? relayedDirect(ctx, directSpans, found) : null;
+    const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
     else if (found && !mostlyDirect(found, directSpans)) out.push(found);
   }
@@ -196,8 +196,9 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   // Only adverbials may follow the cue clause, never a new clause.
   const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
   for (let m = after; m <= end; m++) {
-    // "…, the spokesman told a briefing, according to IRNA.": the source phrase closes the clause.
-    if (phraseAt(ctx, m)?.role === 'source') break;
+    // "…, the spokesman told a briefing, according to IRNA." / "…, TASS reported.": the source
+    // phrase or an outlet's cue clause closes the clause.
+    if (phraseAt(ctx, m)?.role === 'source' || (tokens[m]!.text === ',' && closingCue(ctx, m + 1, end))) break;
     const p = tokens[m]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;
   }

@@ -56,6 +56,9 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     if (inHeadline(ctx, subject.head) && !personLike(ctx, e)) return null;
     if (e.kind === 'unknown') e.kind = 'person';
     addTitles(ctx, registry, e, subject.appositive);
+    // "Gordon Humphrey, who told POLITICO": the relative pronoun is a mention of the speaker too.
+    const last = tokens[ctx.tokenBefore(subject.end)];
+    if (last && (last.norm === 'who' || last.norm === 'which') && last.start >= named.end) registry.addMention(e, { start: last.start, end: last.end });
     const full = e.name !== ctx.text.slice(named.start, named.end) ? ` (${e.name})` : '';
     return { entity: e, how: `subject ${quoted}${full}` };
   }

@@ -101,8 +101,10 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
     // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
-      // "a councillor in Leeds": a place after a locative preposition is not who speaks.
+      // "a councillor in Leeds": a place after a locative preposition is not who speaks;
+      // "a spokesman for the ministry": the title speaks, not the body after "for" or "of".
       if (LOCATIVE.has(tokens[k - 1]!.norm) && !ctx.isCapitalized(k - 2)) head = k - 2;
+      else if (!ctx.isCapitalized(head) && !ctx.isCapitalized(k - 2) && ctx.lexicon.titles.has(tokens[k - 2]!.norm)) head = k - 2;
       k -= 2;
       chunks++;
       continue;

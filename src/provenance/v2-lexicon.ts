@@ -30,6 +30,8 @@ export interface V2Lexicon {
   firstPerson: Set<string>;
   /** Evaluative words that mark the writer's own opinion ("shameful", "clearly"). */
   evaluative: Set<string>;
+  /** First words of the two-word evaluative entries ("of" course), so no pair is built for other words. */
+  evaluativeFirstWords: Set<string>;
   /** Words that credit a copied outlet right before its name ("via", "source", "originally"). */
   credit: Set<string>;
 }
@@ -69,6 +71,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
     offices: officeMap,
     firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
     evaluative: byClass('evaluative'),
+    evaluativeFirstWords: new Set([...byClass('evaluative')].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' ')))),
     credit: byClass('credit'),
   };
 }

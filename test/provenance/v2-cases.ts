@@ -13,8 +13,9 @@ export interface V2Case {
   reportOutlet?: string;
 }
 
-export function loadCases(): V2Case[] {
-  const path = join(import.meta.dirname, '..', 'fixtures', 'provenance-v2', 'cases.json');
+/** cases.json (the cases the rules were built against) or held-out.json (written after, measured once untuned). */
+export function loadCases(file: 'cases.json' | 'held-out.json' = 'cases.json'): V2Case[] {
+  const path = join(import.meta.dirname, '..', 'fixtures', 'provenance-v2', file);
   return (JSON.parse(readFileSync(path, 'utf8')) as { cases: V2Case[] }).cases;
 }
 

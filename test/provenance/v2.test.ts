@@ -88,7 +88,7 @@ test('the state-voice summary counts commentary, state actors and state outlets 
 });
 
 test('annotated cases (test/fixtures/provenance-v2): speaker, role, state actor and segment accuracy', () => {
-  const r = scoreCases(loadCases());
+  const r = scoreCases([...loadCases(), ...loadCases('held-out.json')]);
   const line = (name: string, t: { right: number; n: number; misses: string[] }) => `${name} ${t.right}/${t.n}${t.misses.length ? ` (missed: ${t.misses.slice(0, 3).join('; ')})` : ''}`;
   const report = [line('speaker', r.speaker), line('role', r.role), line('stateActor', r.stateActor), line('outlet', r.outlet), line('segment chars', r.segmentChars)].join('\n');
   assert.ok(ratio(r.speaker) >= 0.9, report);
