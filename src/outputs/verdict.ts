@@ -1,4 +1,5 @@
 import type { Analysis, Finding, HateVerdict, Outlet, Quote } from '../core/types.js';
+import { countNonSpace } from '../core/spans.js';
 
 /**
  * The answers a moderator wants before reading a word of the article, drawn from one
@@ -34,12 +35,12 @@ export interface VerdictSource {
 const MAX_SOURCES = 5;
 
 export function verdictOf(analysis: Analysis): Verdict {
-  const total = nonSpace(analysis.text, 0, analysis.text.length) || 1;
+  const total = countNonSpace(analysis.text, 0, analysis.text.length) || 1;
   const voices = { author: 0, quoted: 0, reported: 0 };
   const bySource = new Map<string, VerdictSource>();
   const quoteById = new Map(analysis.quotes.map((q) => [q.id, q]));
   for (const v of analysis.voices) {
-    const n = nonSpace(analysis.text, v.start, v.end);
+    const n = countNonSpace(analysis.text, v.start, v.end);
     voices[v.voice] += n / total;
     const q = v.quoteId === undefined ? undefined : quoteById.get(v.quoteId);
     if (!q || v.voice === 'author') continue;
@@ -76,13 +77,4 @@ function sourceOf(analysis: Analysis, q: Quote): Omit<VerdictSource, 'share'> {
   if (speaker) return { name: speaker.name, state: Boolean(speaker.stateActor) || Boolean(outlet?.stateAffiliated) };
   if (outlet) return { name: outlet.name, state: Boolean(outlet.stateAffiliated) };
   return { name: 'unattributed', state: false };
-}
-
-function nonSpace(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0)) n++;
-  }
-  return n;
 }

@@ -1,4 +1,5 @@
 import type { Outlet, Quote, Segment, Speaker, StateVoiceSummary, VoiceSpan } from '../core/types.js';
+import { countNonSpace } from '../core/spans.js';
 
 /** Reader-facing names of the State Media Monitor typologies of state-affiliated outlets. */
 const TYPOLOGY: Record<string, string> = { SC: 'state-controlled', CaPu: 'captured public media', CaPr: 'captured private media' };
@@ -15,7 +16,7 @@ export function summarizeStateVoice(text: string, voices: readonly VoiceSpan[], 
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
   const outletById = new Map(outlets.map((o) => [o.id, o]));
   const stateOutlet = (id: string | null) => (id ? outletById.get(id)?.stateAffiliated === true : false);
-  const total = nonSpace(text, 0, text.length);
+  const total = countNonSpace(text, 0, text.length);
   let author = 0;
   let actor = 0;
   let outlet = 0;
@@ -30,7 +31,7 @@ export function summarizeStateVoice(text: string, voices: readonly VoiceSpan[], 
       while (s < segments.length && segments[s]!.end <= from) s++;
       const seg = segments[s] && segments[s]!.start <= from ? segments[s]! : null;
       const to = seg ? Math.min(v.end, seg.end) : Math.min(v.end, segments[s]?.start ?? v.end);
-      const n = nonSpace(text, from, to);
+      const n = countNonSpace(text, from, to);
       const quote = v.quoteId ? quoteById.get(v.quoteId) : undefined;
       const speaker = quote?.speakerId ? speakerById.get(quote.speakerId) : undefined;
       const isActor = speaker?.stateActor != null;
@@ -71,13 +72,4 @@ function top<T>(chars: Map<T, number>): T | null {
     n = v;
   }
   return best;
-}
-
-function nonSpace(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0)) n++;
-  }
-  return n;
 }
