@@ -163,7 +163,10 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     events?.error?.(job.data.doc, error.message, final);
     if (final) {
       const message = `${job.data.doc.source}: failed after ${job.attemptsMade} tries: ${error.message.split('\n')[0]}`;
-      store.saveError(job.data.doc, { code: 'UNSPIN_E_INTERNAL', message }).catch((e: Error) => events?.error?.(job.data.doc, `cannot record the failure: ${e.message}`, true));
+      store
+        .saveError(job.data.doc, { code: 'UNSPIN_E_INTERNAL', message, tries: job.attemptsMade })
+        .then(() => events?.done?.(job.data.doc, 'failed'))
+        .catch((e: Error) => events?.error?.(job.data.doc, `cannot record the failure: ${e.message}`, true));
     }
   });
   worker.on('error', (error) => events?.error?.(undefined, error.message, false));

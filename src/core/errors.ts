@@ -44,6 +44,7 @@ export const ERRORS = {
   STORE_EMPTY: { code: 'UNSPIN_E_STORE_EMPTY', status: 404, exitCode: 6, description: 'The store holds no unspin tables: nothing was batched into it yet, or it is another database.' },
   ANALYSIS_TIMEOUT: { code: 'UNSPIN_E_ANALYSIS_TIMEOUT', status: 503, exitCode: 3, description: 'In a batch, one document took longer to analyse than the configured limit; it is recorded as failed and the run goes on.' },
   OUTPUT_UNWRITABLE: { code: 'UNSPIN_E_OUTPUT_UNWRITABLE', status: 500, exitCode: 3, description: 'The --output path cannot be written: its folder does not exist, it is a directory, or permission is denied. Nothing is analysed.' },
+  REQUEST_TIMEOUT: { code: 'UNSPIN_E_REQUEST_TIMEOUT', status: 408, exitCode: 2, description: 'The client did not send its whole HTTP request within the server\'s time limit; the connection is closed.' },
   INTERRUPTED: { code: 'UNSPIN_E_INTERRUPTED', status: 503, exitCode: 130, description: 'A batch run was stopped by Ctrl-C (SIGINT) or SIGTERM; what was done is kept and a re-run resumes.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -16,6 +16,8 @@ export interface DocumentRecord {
 export interface DocumentError {
   code: string;
   message: string;
+  /** Tries this failure stands for (a queue job retried three times is 3); 1 when omitted. */
+  tries?: number;
 }
 
 /** What the store holds for a document id, to decide whether to skip it. */

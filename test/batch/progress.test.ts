@@ -35,6 +35,18 @@ test('progress on a terminal: a bar with done/total, docs/s, ETA and errors', ()
   assert.match(out.text, /5\/10 \| [\d.]+ docs\/s \| ETA \S+ \| analysed 4 skipped 0 errors 1/);
 });
 
+test('progress on a terminal: an error line printed during the run is not overwritten when the bar stops', () => {
+  const out = sink(true);
+  const progress = createProgress({ stream: out, total: 10, bar: true });
+  progress.update({ done: 2, analysed: 1, skipped: 0, failed: 1, duplicates: 0, bytes: 100 });
+  progress.log('unspin: x.txt: looks binary (UNSPIN_E_INPUT_BINARY)');
+  progress.stop();
+  // The bar restores the saved cursor (ESC 8) on stop: the last save (ESC 7) must come after the error line.
+  const line = out.text.indexOf('looks binary');
+  assert.ok(out.text.lastIndexOf('\x1b7') > line, 'cursor saved again below the error line');
+  assert.ok(out.text.lastIndexOf('\x1b8') > out.text.lastIndexOf('\x1b7'), 'restored to that later position');
+});
+
 test('durations read as seconds, minutes or hours', () => {
   assert.deepEqual([formatSeconds(42), formatSeconds(125), formatSeconds(7260), formatSeconds(Infinity)], ['42s', '2m05s', '2h01m', '?']);
 });

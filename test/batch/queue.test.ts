@@ -38,7 +38,7 @@ async function services(t: { after(fn: () => Promise<void>): void }) {
     failed: await count("SELECT count(*) AS n FROM $schema.documents WHERE status = 'failed'"),
     retried: await count("SELECT count(*) AS n FROM $schema.documents WHERE status = 'analysed' AND attempts > 1"),
   });
-  return { name, db, store, queue, tally };
+  return { name, db, store, queue, tally, count };
 }
 
 function corpus(dir: string, n: number, bytes?: number): string {
@@ -121,9 +121,10 @@ test('queue: internal errors are retried with backoff; a job that keeps failing 
   const dispatch = queueDispatcher(s.queue, { attempts: 3, backoffMs: 50 });
   for (const id of ['fine', 'flaky', 'broken', 'empty']) await dispatch.handle({ id, source: id, contentHash: id, bytes: 1 }, { text: 'x' });
   const errors: string[] = [];
-  const worker = startQueueWorker({ url: REDIS_URL, name: s.name, store: s.store, pool, events: { error: (_d, _m, final) => errors.push(final ? 'final' : 'retry') } });
+  const done: string[] = [];
+  const worker = startQueueWorker({ url: REDIS_URL, name: s.name, store: s.store, pool, events: { error: (_d, _m, final) => errors.push(final ? 'final' : 'retry'), done: (d, status) => done.push(`${d.source}:${status}`) } });
   try {
-    await waitFor('all settled', async () => (await s.tally()).documents === 4 && (await pendingJobs(s.queue)) === 0);
+    await waitFor('all settled', async () => (await s.tally()).documents === 4 && (await pendingJobs(s.queue)) === 0 && done.length === 4);
   } finally {
     await worker.close();
   }
@@ -132,6 +133,9 @@ test('queue: internal errors are retried with backoff; a job that keeps failing 
   assert.deepEqual([...states.values()].map((v) => v.status).sort(), ['analysed', 'analysed', 'failed', 'failed']);
   assert.equal(states.get('broken')?.status, 'failed');
   assert.equal(errors.filter((e) => e === 'final').length, 1);
+  // The worker's "N failed" counts the job that failed for good, and the store counts its three tries.
+  assert.deepEqual(done.sort(), ['broken:failed', 'empty:failed', 'fine:analysed', 'flaky:analysed']);
+  assert.equal(await s.count("SELECT attempts AS n FROM $schema.documents WHERE id = 'broken'"), 3);
   assert.deepEqual((await s.store.stats()).errorsByCode, [{ key: 'UNSPIN_E_INPUT_EMPTY', count: 1 }, { key: 'UNSPIN_E_INTERNAL', count: 1 }]);
 });
 

@@ -43,3 +43,22 @@ test('SQLite store: a schema from a newer unspin is refused', async (t) => {
 test('SQLite store: opening a missing file read-only names the file', () => {
   assert.throws(() => openSqliteStore('/nonexistent/dir/x.sqlite', { readonly: true }), (e: Error & { code?: string }) => e.code === 'UNSPIN_E_STORE_UNAVAILABLE' && e.message.includes('/nonexistent/dir/x.sqlite'));
 });
+
+test('SQLite store: a failure that stands for several tries counts them all in attempts', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-sqlite-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'store.sqlite');
+  const store = openSqliteStore(file);
+  const doc = { id: 'x.txt', source: 'x.txt', contentHash: 'h', bytes: 1 };
+  try {
+    await store.migrate();
+    // A queue job retried three times is recorded once, as three attempts.
+    await store.saveError(doc, { code: 'UNSPIN_E_INTERNAL', message: 'x.txt: failed after 3 tries', tries: 3 });
+    await store.saveError(doc, { code: 'UNSPIN_E_INPUT_EMPTY', message: 'x.txt: empty' });
+  } finally {
+    await store.close();
+  }
+  const db = new Database(file, { readonly: true });
+  assert.equal(db.prepare('SELECT attempts FROM documents WHERE id = ?').pluck().get('x.txt'), 4);
+  db.close();
+});

@@ -43,8 +43,10 @@ function barProgress(options: ProgressOptions): ProgressReporter {
       bar.update(p.done, { rate: rate(p.done, started), analysed: p.analysed, skipped: p.skipped, failed: p.failed });
     },
     log(line) {
-      // cli-progress redraws over the current line; clear it first.
-      options.stream.write(`\r\x1b[K${line}\n`);
+      // cli-progress redraws over the current line; clear it first. It also jumps back to the
+      // cursor position saved at start when it stops, which would overwrite this line: save
+      // the position again (ESC 7), now below the line.
+      options.stream.write(`\r\x1b[K${line}\n\x1b7`);
     },
     stop: () => bar.stop(),
   };

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { UnspinError } from '../../core/errors.js';
+import { createFailureLimiter } from './auth-failures.js';
 import { createKeyChecker } from './auth.js';
-import { registerTextParsers } from './content-types.js';
+import { answerClientError, registerJsonParser, registerTextParsers } from './content-types.js';
 import { errorBody, handleError } from './http-errors.js';
 import { loggerConfig } from './logging.js';
 import { buildOpenApi } from './openapi.js';
@@ -42,6 +43,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // Slow-sending clients may hold a connection this long at most.
     requestTimeout: resolved.timeoutMs + 10_000,
     return503OnClosing: true,
+    // A slow client's 408 (and a malformed request's 400) carry our error body, not Node's bare one.
+    clientErrorHandler: answerClientError,
     genReqId: () => randomUUID(),
   });
 
@@ -67,13 +70,21 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (closing) reply.header('connection', 'close');
   });
   registerTextParsers(app);
+  registerJsonParser(app);
 
   const keys = createKeyChecker(resolved.apiKeys);
   await app.register(async (api) => {
     if (keys.required) {
+      const failures = createFailureLimiter();
       api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        const wait = failures.blocked(request.ip);
+        if (wait !== null) {
+          void reply.header('retry-after', String(wait));
+          throw new UnspinError('RATE_LIMITED', `too many failed API-key attempts from this address; retry in ${wait} s`);
+        }
         const result = keys.check(request.headers);
         if (!result.ok) {
+          if (result.reason === 'unknown') failures.fail(request.ip);
           throw new UnspinError('UNAUTHORIZED', result.reason === 'missing' ? 'an API key is required: send Authorization: Bearer KEY or X-API-Key: KEY' : 'the API key is not valid');
         }
         request.apiKeyId = result.keyId;

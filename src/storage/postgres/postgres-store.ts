@@ -193,11 +193,11 @@ class PostgresStore implements Store {
   private async replaceDocument(client: pg.PoolClient, doc: DocumentRecord, status: DocumentState['status'], error: DocumentError | null): Promise<void> {
     await client.query(
       `INSERT INTO documents (id, source, content_hash, bytes, status, error_code, error_message, attempts, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now())
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
        ON CONFLICT (id) DO UPDATE SET source = excluded.source, content_hash = excluded.content_hash, bytes = excluded.bytes,
          status = excluded.status, error_code = excluded.error_code, error_message = excluded.error_message,
-         attempts = documents.attempts + 1, updated_at = now()`,
-      [doc.id, pgText(doc.source), doc.contentHash, doc.bytes, status, error?.code ?? null, pgText(error?.message ?? null)],
+         attempts = documents.attempts + excluded.attempts, updated_at = now()`,
+      [doc.id, pgText(doc.source), doc.contentHash, doc.bytes, status, error?.code ?? null, pgText(error?.message ?? null), error?.tries ?? 1],
     );
     // One round trip for the six deletes: workers are latency-bound, not CPU-bound, here.
     await client.query(

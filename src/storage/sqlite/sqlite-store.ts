@@ -77,10 +77,10 @@ class SqliteStore implements Store {
     return {
       state: db.prepare('SELECT status, content_hash FROM documents WHERE id = ?'),
       upsertDoc: db.prepare(`INSERT INTO documents (id, source, content_hash, bytes, status, error_code, error_message, attempts, updated_at)
-        VALUES (@id, @source, @contentHash, @bytes, @status, @errorCode, @errorMessage, 1, @now)
+        VALUES (@id, @source, @contentHash, @bytes, @status, @errorCode, @errorMessage, @tries, @now)
         ON CONFLICT (id) DO UPDATE SET source = excluded.source, content_hash = excluded.content_hash, bytes = excluded.bytes,
           status = excluded.status, error_code = excluded.error_code, error_message = excluded.error_message,
-          attempts = documents.attempts + 1, updated_at = excluded.updated_at
+          attempts = documents.attempts + excluded.attempts, updated_at = excluded.updated_at
         RETURNING doc_key`),
       deletes: ['analyses', 'findings', 'finding_targets', 'quotes', 'speakers', 'outlets'].map((t) => db.prepare(`DELETE FROM ${t} WHERE doc_id = ?`)),
       deleteSearch: db.prepare('DELETE FROM search WHERE rowid = ?'),
@@ -139,7 +139,7 @@ class SqliteStore implements Store {
   /** Upserts the document row and drops every row of its previous analysis. */
   private replaceDocument(doc: DocumentRecord, status: DocumentState['status'], error: DocumentError | null, now: string): number {
     const s = this.statements;
-    const { doc_key: key } = s.upsertDoc.get({ id: doc.id, source: doc.source, contentHash: doc.contentHash, bytes: doc.bytes, status, errorCode: error?.code ?? null, errorMessage: error?.message ?? null, now }) as { doc_key: number };
+    const { doc_key: key } = s.upsertDoc.get({ id: doc.id, source: doc.source, contentHash: doc.contentHash, bytes: doc.bytes, status, errorCode: error?.code ?? null, errorMessage: error?.message ?? null, tries: error?.tries ?? 1, now }) as { doc_key: number };
     for (const d of s.deletes) d.run(doc.id);
     s.deleteSearch.run(key);
     return key;
