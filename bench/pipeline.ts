@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus DIR] [--repeat N]   (builds dist/ first, for the CLI ratio)
+// npm run bench [-- --corpus DIR] [--repeat N] [--skip-scaling]   (builds dist/ first, for the CLI ratio)
 // Prints articles/s, MB/s and peak RSS for bare tokenisation, the spine alone (no
 // detectors), the spine with each detector alone (+hate, +claims, ...), and the whole
 // pipeline, each measured in its own child process so that peak RSS belongs to that
@@ -20,7 +20,7 @@ const PHASES: Record<string, (text: string) => void> = {
 };
 type Phase = string;
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '1' }, phase: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '1' }, phase: { type: 'string' }, 'skip-scaling': { type: 'boolean' } } });
 
 interface PhaseResult {
   phase: Phase;
@@ -76,4 +76,9 @@ if (values.phase) {
   // Short posts are the hate detector's other workload (moderation queues); its own bench measures it.
   const posts = spawnSync(process.execPath, ['--import', 'tsx', new URL('./hate.ts', import.meta.url).pathname], { encoding: 'utf8' });
   process.stdout.write(posts.status === 0 ? posts.stdout : posts.stderr);
+  // Seconds per MB at 100 KB, 1 MB and 3 MB, and the hostile shapes of issue 15 (bench/scaling.ts).
+  if (!values['skip-scaling']) {
+    const scaling = spawnSync(process.execPath, ['--import', 'tsx', new URL('./scaling.ts', import.meta.url).pathname], { encoding: 'utf8' });
+    process.stdout.write(scaling.status === 0 ? scaling.stdout : scaling.stderr);
+  }
 }
