@@ -50,16 +50,19 @@ export function findSegments(ctx: ProvenanceContext, quotes: readonly Quote[], o
   const kinds = paragraphs.map((p) => (p.commentary * 2 > p.total ? 'commentary' : 'report') as Segment['kind']);
   for (let k = kinds.length - 2; k >= 0; k--) if (headlines.has(ctx.paragraphOf[paragraphs[k]!.first]!)) kinds[k] = kinds[k + 1]!;
 
+  const credited = creditedOutlet(ctx, outlets, lex);
+  // A credit line names the copy for the whole text; quotes through one outlet vouch only for
+  // the paragraphs that carry them, so the writer's own report-style lines are not the outlet's.
+  const relayed = credited ? null : quotesOutlet(quotes, ctx, paragraphs, kinds);
   const spans: Segment[] = [];
   paragraphs.forEach((p, k) => {
     const start = tokens[p.first]!.start;
     const end = tokens[p.last]!.end;
+    const outletId = kinds[k] !== 'report' ? null : (credited ?? (relayed?.paragraphs.has(k) ? relayed.outletId : null));
     const prev = spans[spans.length - 1];
-    if (prev && prev.kind === kinds[k]) prev.end = end;
-    else spans.push({ start, end, kind: kinds[k]!, outletId: null });
+    if (prev && prev.kind === kinds[k] && prev.outletId === outletId) prev.end = end;
+    else spans.push({ start, end, kind: kinds[k]!, outletId });
   });
-  const source = creditedOutlet(ctx, outlets, lex) ?? quotesOutlet(quotes, spans);
-  if (source) for (const s of spans) if (s.kind === 'report') s.outletId = source;
   return spans;
 }
 
@@ -83,18 +86,24 @@ function creditedOutlet(ctx: ProvenanceContext, outlets: readonly Outlet[], lex:
   return null;
 }
 
-/** The one outlet through which every attributed quote inside report segments came, or null. */
-function quotesOutlet(quotes: readonly Quote[], segments: readonly Segment[]): string | null {
+/**
+ * The one outlet through which every attributed quote inside report paragraphs came, with the
+ * report paragraphs that carry such a quote; null when there is none or there are several.
+ */
+function quotesOutlet(quotes: readonly Quote[], ctx: ProvenanceContext, paragraphs: readonly { first: number; last: number }[], kinds: readonly Segment['kind'][]): { outletId: string; paragraphs: Set<number> } | null {
   let found: string | null = null;
-  let s = 0;
-  // Quotes and segments are both in text order: one walk.
+  const carrying = new Set<number>();
+  let k = 0;
+  const { tokens } = ctx;
+  // Quotes and paragraphs are both in text order: one walk.
   for (const q of quotes) {
-    while (s < segments.length && segments[s]!.end <= q.start) s++;
+    while (k < paragraphs.length && tokens[paragraphs[k]!.last]!.end <= q.start) k++;
     if (!q.outletId) continue;
-    const seg = segments[s];
-    if (!seg || seg.kind !== 'report' || seg.start > q.start || q.end > seg.end) continue;
+    const p = paragraphs[k];
+    if (!p || kinds[k] !== 'report' || tokens[p.first]!.start > q.start) continue;
     if (found && found !== q.outletId) return null;
     found = q.outletId;
+    carrying.add(k);
   }
-  return found;
+  return found ? { outletId: found, paragraphs: carrying } : null;
 }

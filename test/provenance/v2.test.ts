@@ -73,6 +73,17 @@ test('segments: the writer\'s first-person and evaluative paragraphs are comment
   for (const s of a.segments!) assert.ok(text.slice(s.start, s.end).trim() === text.slice(s.start, s.end));
 });
 
+test('quotes through one outlet make only the paragraphs that carry them its copy, not the writer\'s other report-style lines', () => {
+  const outlets = (t: string) => fakeOutlets({ tass: 'TASS' })(t).map((o) => ({ ...o, stateAffiliated: true, typology: 'SC', country: 'RU' }));
+  const text = 'The bridge was closed by the city council last year after a long dispute.\n\nThe minister said on Monday that the talks had failed, according to TASS.';
+  const a = provenanceOf(text, { findOutlets: outlets });
+  assert.deepEqual(a.segments?.map((s) => [s.kind, s.outletId, text.slice(s.start, s.start + 10)]), [['report', null, 'The bridge'], ['report', 'tass', 'The minist']]);
+  assert.ok(a.stateVoice!.stateOutletShare < 0.6, String(a.stateVoice!.stateOutletShare));
+  // A credit line still names the copy for every report paragraph.
+  const credited = provenanceOf(`MOSCOW (TASS) - ${text}`, { findOutlets: outlets });
+  assert.deepEqual(credited.segments?.map((s) => [s.kind, s.outletId]), [['report', 'tass']]);
+});
+
 test('the state-voice summary counts commentary, state actors and state outlets by characters and leads with the state', () => {
   const outlets = (t: string) => fakeOutlets({ 'state-tv': 'State TV' })(t).map((o) => ({ ...o, stateAffiliated: true, typology: 'SC', country: 'TR' }));
   const a = provenanceOf('Turkish President Ahmet Kaya told State TV that the operation had succeeded.\n\nFrankly, I do not believe a word of it.', { findOutlets: outlets });
