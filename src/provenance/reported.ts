@@ -38,7 +38,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      const relayed = found ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, directSpans, found)) : null;
       if (relayed) {
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
@@ -264,6 +264,28 @@ function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote
     const q = found[k]!;
     if (q.end <= source.start) break;
     if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && q.cue.end <= source.cue!.start) return q;
+  }
+  return null;
+}
+
+/**
+ * "The minister said the talks had failed, according to TASS.": the reported clause of a cue
+ * inside the "according to" content runs on into the phrase. The minister speaks, TASS relays:
+ * the clause ends before the phrase, and it and the direct quotes inside it carry the outlet.
+ */
+function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+  const outletId = source.entity?.outletId ?? null;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const q = found[k]!;
+    if (q.end <= source.start) break;
+    if (!q.entity || q.entity.kind === 'outlet' || !q.cue || q.cue.start < source.start || q.start < q.cue.end || q.start >= source.end || q.end < source.cue!.start) continue;
+    // Up to the phrase, less the comma before it; a closing quotation mark stays.
+    let end = source.cue!.start;
+    while (end > q.start && /[\s,]/.test(ctx.text[end - 1]!)) end--;
+    q.end = end;
+    q.text = ctx.text.slice(q.start, q.end);
+    if (outletId) for (const d of direct) if (d.entity === q.entity && d.start >= q.start && d.end <= q.end) d.outletId ??= outletId;
+    return q;
   }
   return null;
 }

@@ -15,6 +15,18 @@ test('an agency and a named spokesman in one sentence: the person speaks, the ag
   assertSpansConsistent(a);
 });
 
+test('a speaker\'s cue before the clause and the agency after it: the speaker speaks, the agency relays, the clause stops before "according to"', () => {
+  const text = 'Deputy minister Selin Arslan said on Tuesday that "the harvest will be late" this year, according to the Anadolu agency.';
+  const a = provenanceOf(text, { findOutlets: wire });
+  const indirect = a.quotes.filter((x) => x.kind === 'indirect');
+  assert.deepEqual(indirect.map((q) => [q.text, speakerOf(a, q)?.name, q.outletId]), [['that "the harvest will be late" this year', 'Selin Arslan', 'anadolu']]);
+  const direct = a.quotes.find((q) => q.kind === 'direct');
+  assert.equal(direct?.text, 'the harvest will be late');
+  assert.equal(direct?.outletId, 'anadolu', 'the direct words inside came through the agency too');
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
