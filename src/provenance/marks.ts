@@ -26,7 +26,9 @@ export interface QuotedSegment {
 type Role = 'open' | 'close' | 'either';
 
 const DOUBLE = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033']);
-const DOUBLE_CODES = new Set([...DOUBLE].map((c) => c.charCodeAt(0)));
+/** DOUBLE as a flat table over UTF-16 code units: one load per character, no hashing. */
+const IS_DOUBLE = new Uint8Array(0x10000);
+for (const c of DOUBLE) IS_DOUBLE[c.charCodeAt(0)] = 1;
 const APOSTROPHE = 0x27;
 
 function isSpace(c: string | undefined): boolean {
@@ -70,7 +72,7 @@ function doubleAt(text: string, i: number): number {
   // Called on every character: code units, no one-character string per call.
   const code = text.charCodeAt(i);
   if (code === APOSTROPHE) return text.charCodeAt(i + 1) === APOSTROPHE ? 2 : 0;
-  return DOUBLE_CODES.has(code) ? 1 : 0;
+  return IS_DOUBLE[code] === 1 ? 1 : 0;
 }
 
 function roleAt(text: string, i: number, len: number): Role {
