@@ -26,6 +26,10 @@ export interface QuotedSegment {
 type Role = 'open' | 'close' | 'either';
 
 const DOUBLE = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033']);
+/** DOUBLE as a flat table over UTF-16 code units: one load per character, no hashing. */
+const IS_DOUBLE = new Uint8Array(0x10000);
+for (const c of DOUBLE) IS_DOUBLE[c.charCodeAt(0)] = 1;
+const APOSTROPHE = 0x27;
 
 function isSpace(c: string | undefined): boolean {
   return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2028' || c === '\u2029' || c === '\u3000' || c === '\u202F';
@@ -65,9 +69,10 @@ function doubleRole(ch: string, before: string | undefined, after: string | unde
 
 /** Length of a double quotation mark at i: 1, or 2 for two apostrophes ('' as in some US papers), or 0. */
 function doubleAt(text: string, i: number): number {
-  const ch = text[i]!;
-  if (DOUBLE.has(ch)) return 1;
-  return ch === "'" && text[i + 1] === "'" ? 2 : 0;
+  // Called on every character: code units, no one-character string per call.
+  const code = text.charCodeAt(i);
+  if (code === APOSTROPHE) return text.charCodeAt(i + 1) === APOSTROPHE ? 2 : 0;
+  return IS_DOUBLE[code] === 1 ? 1 : 0;
 }
 
 function roleAt(text: string, i: number, len: number): Role {

@@ -95,6 +95,10 @@ export function compileOutletMatcher(outlets: readonly MatchableOutlet[]): Outle
     for (const phrase of o.exclusions ?? []) add(phrase, null, false, Priority.Exclusion);
   }
 
+  // Most characters start no name: a flat table answers that before any map lookup.
+  const startsName = new Uint8Array(0x10000);
+  for (const code of root.next.keys()) startsName[code] = 1;
+
   return {
     size,
     match(text: string): RawMatch[] {
@@ -103,12 +107,12 @@ export function compileOutletMatcher(outlets: readonly MatchableOutlet[]): Outle
       let i = 0;
       while (i < n) {
         const first = foldUnit(text.charCodeAt(i));
-        let node = root.next.get(first);
-        const firstClass = wordClass(first);
-        if (!node || (firstClass === 1 && i > 0 && wordClass(foldUnit(text.charCodeAt(i - 1))) === 1)) {
+        const firstClass = startsName[first] === 1 ? wordClass(first) : 0;
+        if (startsName[first] !== 1 || (firstClass === 1 && i > 0 && wordClass(foldUnit(text.charCodeAt(i - 1))) === 1)) {
           i++;
           continue;
         }
+        let node = root.next.get(first)!;
         let best: { end: number; terminal: Terminal } | null = null;
         let j = i + 1;
         let lastClass = firstClass;

@@ -12,8 +12,17 @@ export interface SpeakerProfile extends Profile {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'former', 'then']);
 const JOINERS = new Set(['of', 'for', 'at', 'to']);
+/** What /^['’]s?$/ matches: a possessive mark wink-nlp split off ("Iran 's"). */
+const POSSESSIVE_MARKS = new Set(["'", '’', "'s", '’s']);
 /** How far around a mention a title or an appositive is looked for, in tokens. */
 const WINDOW = 8;
+/** Per text: isRoleToken's answer per token (0 not yet asked, 1 yes, 2 no); the windows of many mentions overlap. */
+const roleTokenCache = new WeakMap<ProvenanceContext, Uint8Array>();
+
+/** "-" or "‐" (U+2010), without a regex: asked of every token in a window. */
+function isHyphen(s: string): boolean {
+  return s.length === 1 && (s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2010);
+}
 
 /** A title phrase found next to a mention: its words, and the organisation after "of"/"for". */
 interface Phrase {
@@ -94,6 +103,7 @@ function sentenceCountry(ctx: ProvenanceContext, lex: V2Lexicon, entity: Entity)
 /** The title phrases around one mention: before it, inside it, after it as an appositive or "of X". */
 function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Phrase[]): void {
   const { tokens } = ctx;
+  const lex = v2Lexicon();
   const first = ctx.tokenAtOrAfter(m.start);
   const last = ctx.tokenBefore(m.end);
   if (first > last || first >= tokens.length) return;
@@ -102,7 +112,7 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
   let insideOrganisation: string | null = null;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !v2Lexicon().countries.has(t.norm) && !v2Lexicon().seats.has(t.norm)) break;
+    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !lex.countries.has(t.norm) && !lex.seats.has(t.norm)) break;
     // "a spokesman for the North Korean foreign ministry": the body after "for"/"of" is the affiliation.
     if (JOINERS.has(t.norm) && inside.some((w) => ctx.lexicon.titles.has(w))) {
       insideOrganisation = ofPhrase(ctx, k);
@@ -118,7 +128,7 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
     const t = tokens[k]!;
     if (!ctx.sameParagraph(k, first) || !isRoleToken(ctx, k)) break;
     before.unshift(t.norm);
-    if (k > 0 && tokens[k - 1]!.end === t.start && /^[-\u2010]$/.test(tokens[k - 1]!.text)) {
+    if (k > 0 && tokens[k - 1]!.end === t.start && isHyphen(tokens[k - 1]!.text)) {
       before.unshift(tokens[k - 1]!.text);
       k--;
     }
@@ -148,7 +158,7 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
 function push(ctx: ProvenanceContext, words: string[], k: number): void {
   const t = ctx.tokens[k]!;
   const prev = ctx.tokens[k - 1];
-  if (words.length > 0 && prev && prev.end === t.start && (/^[-\u2010]$/.test(t.text) || /^[-\u2010]$/.test(prev.text))) words[words.length - 1] += t.norm;
+  if (words.length > 0 && prev && prev.end === t.start && (isHyphen(t.text) || isHyphen(prev.text))) words[words.length - 1] += t.norm;
   else words.push(t.norm);
 }
 
@@ -173,11 +183,18 @@ function ofPhrase(ctx: ProvenanceContext, k: number): string | null {
 
 /** A word that can be part of a title phrase: title, modifier, office, country, or a lower-case noun or adjective. */
 function isRoleToken(ctx: ProvenanceContext, k: number): boolean {
+  let cache = roleTokenCache.get(ctx);
+  if (!cache) roleTokenCache.set(ctx, (cache = new Uint8Array(ctx.tokens.length)));
+  if (cache[k] === 0) cache[k] = roleToken(ctx, k) ? 1 : 2;
+  return cache[k] === 1;
+}
+
+function roleToken(ctx: ProvenanceContext, k: number): boolean {
   const t = ctx.tokens[k]!;
   const lex = v2Lexicon();
-  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || lex.seats.has(t.norm) || /^['’]s?$/.test(t.norm)) return true;
+  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || lex.seats.has(t.norm) || POSSESSIVE_MARKS.has(t.norm)) return true;
   if (DETERMINERS.has(t.norm)) return t.norm !== 'that' && t.norm !== 'this';
-  if (/^[-\u2010]$/.test(t.text)) return true;
+  if (isHyphen(t.text)) return true;
   // "the exiled opposition leader": a participle used as an adjective.
   if (t.pos === 'ADJ' || t.pos === 'NOUN' || (t.pos === 'VERB' && t.norm.endsWith('ed'))) return !ctx.isCapitalized(k) || ctx.lexicon.organisationWords.has(t.norm);
   return false;

@@ -37,7 +37,10 @@ export function findSegments(ctx: ProvenanceContext, quotes: readonly Quote[], o
     const para = paragraphs[paragraphs.length - 1]!;
     para.last = i;
     const t = tokens[i]!;
-    if (!quoted[i] && (lex.firstPerson.has(t.norm) || lex.evaluative.has(t.norm) || (lex.evaluativeFirstWords.has(t.norm) && !quoted[i + 1] && lex.evaluative.has(`${t.norm} ${tokens[i + 1]?.norm ?? ''}`)))) marked = true;
+    if (!quoted[i] && !marked) {
+      const mark = lex.commentaryMarks.get(t.norm);
+      if (mark === true || (mark !== undefined && !quoted[i + 1] && i + 1 < tokens.length && mark.has(tokens[i + 1]!.norm))) marked = true;
+    }
     const endsSentence = i + 1 >= tokens.length || ctx.sentenceOf[i + 1] !== ctx.sentenceOf[i];
     if (!endsSentence) continue;
     const chars = t.end - tokens[sentenceFirst]!.start;

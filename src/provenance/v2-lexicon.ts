@@ -30,8 +30,12 @@ export interface V2Lexicon {
   firstPerson: Set<string>;
   /** Evaluative words that mark the writer's own opinion ("shameful", "clearly"). */
   evaluative: Set<string>;
-  /** First words of the two-word evaluative entries ("of" course), so no pair is built for other words. */
-  evaluativeFirstWords: Set<string>;
+  /**
+   * What one word says about the writer's own voice, in one lookup: `true` when it marks it on
+   * its own (first person, reader, evaluative), else the words that complete a two-word
+   * evaluative entry after it ("of" → "course"), so no pair string is ever built.
+   */
+  commentaryMarks: Map<string, true | Set<string>>;
   /** Words that credit a copied outlet right before its name ("via", "source", "originally"). */
   credit: Set<string>;
 }
@@ -63,15 +67,30 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
     for (const w of words(e)) if (!officeMap.has(w)) officeMap.set(w, office);
   }
   const byClass = (cls: string) => new Set(commentary.entries.filter((e) => e.class === cls).flatMap(words));
+  const firstPerson = new Set([...byClass('first-person'), ...byClass('reader')]);
+  const evaluative = byClass('evaluative');
   return {
     scareMarkers: new Set(scare.entries.flatMap(words)),
     countries: countryMap,
     seats,
     countryCodes,
     offices: officeMap,
-    firstPerson: new Set([...byClass('first-person'), ...byClass('reader')]),
-    evaluative: byClass('evaluative'),
-    evaluativeFirstWords: new Set([...byClass('evaluative')].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' ')))),
+    firstPerson,
+    evaluative,
+    commentaryMarks: commentaryMarks(firstPerson, evaluative),
     credit: byClass('credit'),
   };
+}
+
+function commentaryMarks(firstPerson: Set<string>, evaluative: Set<string>): Map<string, true | Set<string>> {
+  const marks = new Map<string, true | Set<string>>();
+  for (const w of evaluative) {
+    const space = w.indexOf(' ');
+    if (space < 0) continue;
+    const first = w.slice(0, space);
+    const next = marks.get(first) ?? new Set<string>();
+    if (next !== true) marks.set(first, next.add(w.slice(space + 1)));
+  }
+  for (const w of [...firstPerson, ...evaluative]) if (!w.includes(' ')) marks.set(w, true);
+  return marks;
 }
