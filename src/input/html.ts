@@ -1,5 +1,20 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+
+/**
+ * linkedom and Readability take about a quarter of a second to load, so they load on the
+ * first HTML input, not for plain text. Loading is synchronous (their CommonJS builds) so
+ * that extraction stays a plain function.
+ */
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof ReadabilityClass } | undefined;
+function htmlLibraries() {
+  dom ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  return dom;
+}
 
 export interface ExtractedArticle {
   /** The article's text, one block (paragraph, heading, list item, quote) per paragraph. */
@@ -27,6 +42,7 @@ export const MAX_READABILITY_DEPTH = 200;
  * article (a short page, a fragment).
  */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const { parseHTML } = htmlLibraries();
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const head = readHeadMeta(document);
   // Readability mutates the document, so it gets a copy parsed from the same string (not for a page too deep for it).
@@ -54,9 +70,9 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
 }
 
 /** Readability throws on some malformed pages; then the body fallback applies. */
-function parseWithReadability(document: Document): ReturnType<Readability['parse']> {
+function parseWithReadability(document: Document): ReturnType<ReadabilityClass['parse']> {
   try {
-    return new Readability(document, { charThreshold: 100 }).parse();
+    return new (htmlLibraries().Readability)(document, { charThreshold: 100 }).parse();
   } catch {
     return null;
   }

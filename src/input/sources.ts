@@ -1,7 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import fg from 'fast-glob';
 import { UnspinError } from '../core/errors.js';
 import type { AnalyzeInput } from './document.js';
 import { decodeText } from './decode.js';
@@ -54,7 +53,9 @@ export async function expandInputs(paths: readonly string[]): Promise<InputEntry
       continue;
     }
     const stat = await fs.stat(path).catch(() => null);
-    if (!stat && fg.isDynamicPattern(path)) {
+    // fast-glob loads only for an input that names no file, so plain file arguments do not pay for it.
+    const fg = stat ? null : (await import('fast-glob')).default;
+    if (fg && fg.isDynamicPattern(path)) {
       const files = (await fg(path, { onlyFiles: true, dot: false })).filter(isReadableInput).sort();
       if (files.length === 0) entries.push(failure(path, new UnspinError('NO_INPUT', `${path}: pattern matches no .txt, .html, .htm or .jsonl file`, { input: path })));
       for (const file of files) entries.push(fileEntry(file));

@@ -36,7 +36,7 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
     const entities: Entity[] = [];
     for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
     const text = doc.text.slice(span.start, span.end);
-    const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain);
+    const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain, options.threshold);
     if (options.threshold !== undefined && score.probability < options.threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
     const parts = options.parts(doc, span);
     return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };

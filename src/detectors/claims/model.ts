@@ -74,25 +74,63 @@ export function domainFeatureNames(names: readonly string[], domain: string): st
 
 /** Probability of check-worthiness and the weight each named feature contributed (shared + domain copy). */
 export function scoreFeatures(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): { probability: number; contributions: ScoredFeature[] } {
-  const { dims } = model.header;
-  let z = model.header.bias;
-  const contributions: ScoredFeature[] = [];
+  const scored = scoreWeights(model, names, domain, dense);
+  return { probability: scored.probability, contributions: contributionsOf(scored) };
+}
+
+/** A sentence scored: each feature's weight kept as a number, so that only reported sentences build named contributions. */
+export interface WeighedFeatures {
+  probability: number;
+  /** The features summed: the names, plus "src:<domain>" off the default domain. */
+  names: readonly string[];
+  /** weights[i] is what names[i] added; the last entry is the pooled word vectors' share when `meaning`. */
+  weights: Float64Array;
+  meaning: boolean;
+}
+
+export function scoreWeights(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): WeighedFeatures {
   const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
+  const meaning = model.dense !== undefined && dense !== undefined && dense.length === model.dense.length;
+  const weights = new Float64Array(all.length + (meaning ? 1 : 0));
+  const probability = scoreInto(model, all, domain, dense, weights);
+  return { probability, names: all, weights, meaning };
+}
+
+/** The named contributions of a scored sentence, in the order they were summed. */
+export function contributionsOf(scored: WeighedFeatures): ScoredFeature[] {
+  const contributions: ScoredFeature[] = scored.names.map((name, i) => ({ name, weight: scored.weights[i]! }));
+  if (scored.meaning) contributions.push({ name: MEANING_FEATURE, weight: scored.weights[scored.names.length]! });
+  return contributions;
+}
+
+function scoreInto(model: ClaimModel, all: readonly string[], domain: string, dense: Float32Array | undefined, out: Float64Array): number {
+  const { dims } = model.header;
+  const weights = model.weights;
+  let z = model.header.bias;
   const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
-  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name.
+  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name,
+  // so one walk over the name gives both hashes.
   const prefix = fnv(domain + '|', FNV_OFFSET);
-  for (const name of all) {
-    const weight = value * (model.weights[hashFeature(name, dims)]! + model.weights[(fnv(name, prefix) >>> 0) % dims]!);
+  for (let n = 0; n < all.length; n++) {
+    const name = all[n]!;
+    let shared = FNV_OFFSET;
+    let copy = prefix;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      shared = Math.imul(shared ^ c, 0x01000193);
+      copy = Math.imul(copy ^ c, 0x01000193);
+    }
+    const weight = value * (weights[(shared >>> 0) % dims]! + weights[(copy >>> 0) % dims]!);
     z += weight;
-    contributions.push({ name, weight });
+    out[n] = weight;
   }
   if (model.dense && dense && dense.length === model.dense.length) {
     let weight = 0;
     for (let d = 0; d < dense.length; d++) weight += model.dense[d]! * dense[d]!;
     z += weight;
-    contributions.push({ name: MEANING_FEATURE, weight });
+    out[all.length] = weight;
   }
-  return { probability: 1 / (1 + Math.exp(-z)), contributions };
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function encodeModel(model: ClaimModel): Buffer {

@@ -3,11 +3,12 @@ import { UnspinError } from '../../core/errors.js';
 import type { Quote } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
-import { buildFeatureContext, hitsWithin, sentenceFeatures, spanFeatures, tokenFeatures, tokenRange, type FeatureContext } from './features.js';
+import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
+import { scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, multiContributions } from './linear.js';
+import { binaryContributions, multiContributions, type BinaryModel } from './linear.js';
 import { defaultPropagandaModel, type PropagandaModel } from './model.js';
-import { classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
+import { classifyFeatures, classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
 import { TECHNIQUES, type Technique } from './techniques.js';
 
@@ -70,7 +71,9 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   const { first, last, score, source } = span;
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
-  const ranked = classifyTokens(model, ctx, first, last);
+  // One feature list both ranks the techniques and explains the winner.
+  const features = spanFeatures(ctx, first, last);
+  const ranked = classifyFeatures(model, features);
   const top = source === 'repetition' ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
 
   // Why the span: what pushed it in. For a tagged span, the tagger features summed over
@@ -79,17 +82,21 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   if (source === 'sentence') {
     spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
   } else {
-    const pushed = new Map<string, number>();
-    for (let i = first; i < last; i++) {
-      for (const f of tokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0)) {
-        const id = model.tagger.index.get(f);
-        if (id !== undefined && f !== 'bias') pushed.set(f, (pushed.get(f) ?? 0) + model.tagger.weights[id]!);
-      }
-    }
-    spanCues = describeTop([...pushed].sort((a, b) => b[1] - a[1]));
+    // The tagger's weights summed by feature id over the span's tokens, through the scoring
+    // sink's cache; only the features that end up named are turned back into strings.
+    const sink = scoreSinkOf(model.tagger);
+    const pushed = new Map<number, number>();
+    sink.tally = pushed;
+    for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink);
+    sink.tally = null;
+    const names = featureNames(model.tagger);
+    const bias = model.tagger.index.get('bias');
+    const summed: [string, number][] = [];
+    for (const [id, weight] of pushed) if (id !== bias) summed.push([names[id]!, weight]);
+    spanCues = describeTop(summed.sort((a, b) => b[1] - a[1]));
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
-  const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, spanFeatures(ctx, first, last), labelIndex)) : [];
+  const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, features, labelIndex)) : [];
   const hit = hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =
@@ -144,4 +151,17 @@ function scareQuoteFinding(model: PropagandaModel, ctx: FeatureContext, quote: Q
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+const namesById = new WeakMap<BinaryModel, string[]>();
+
+/** A binary model's feature names by id, built once per model, to name the features an explanation reports. */
+function featureNames(model: BinaryModel): string[] {
+  let names = namesById.get(model);
+  if (!names) {
+    names = [];
+    for (const [name, id] of model.index) names[id] = name;
+    namesById.set(model, names);
+  }
+  return names;
 }

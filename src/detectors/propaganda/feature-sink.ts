@@ -62,12 +62,15 @@ export class ScoreSink implements FeatureSink {
   private readonly roots: Map<string, Level>[] = [new Map(), new Map(), new Map(), new Map()];
   private cached = 0;
   private readonly prefixes: Set<string>;
+  /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
+  tally: Map<number, number> | null = null;
   constructor(private readonly model: BinaryModel) {
     this.prefixes = partPrefixes(model.index);
   }
 
   reset(): this {
     this.z = 0;
+    this.tally = null;
     return this;
   }
   add(name: string): void {
@@ -95,7 +98,10 @@ export class ScoreSink implements FeatureSink {
   }
 
   private addId(id: number): void {
-    if (id >= 0) this.z += this.model.weights[id]!;
+    if (id < 0) return;
+    const weight = this.model.weights[id]!;
+    this.z += weight;
+    if (this.tally) this.tally.set(id, (this.tally.get(id) ?? 0) + weight);
   }
 
   private root(template: string, parts: number): Level {

@@ -92,7 +92,12 @@ export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, thres
 
 /** Techniques ranked by probability for one span of tokens. */
 export function classifyTokens(model: PropagandaModel, ctx: FeatureContext, first: number, last: number): { label: Technique; p: number }[] {
-  const probs = multiProbabilities(model.classifier, spanFeatures(ctx, first, last));
+  return classifyFeatures(model, spanFeatures(ctx, first, last));
+}
+
+/** Techniques ranked by probability from a span's features, for a caller that also explains them. */
+export function classifyFeatures(model: PropagandaModel, features: readonly string[]): { label: Technique; p: number }[] {
+  const probs = multiProbabilities(model.classifier, features);
   return model.classifier.labels.map((label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
 }
 
