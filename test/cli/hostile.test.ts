@@ -59,3 +59,12 @@ test('an unknown option, or an option missing its value, is a usage error (exit 
   const known = runCli(['analyze', article, '--no-color', '-f', 'json']);
   assert.equal(known.code, 0, known.stderr);
 });
+
+test('a reader that stops early (| head) ends the run quietly: no internal error, no stack trace', () => {
+  const corpus = mkdtempSync(join(tmpdir(), 'unspin-epipe-'));
+  for (let i = 0; i < 12; i++) writeFileSync(join(corpus, `a${i}.txt`), `Article ${i}.\n\nThe mayor said on Monday that the bridge would reopen in ${2020 + i}. Critics called the plan a disaster.\n`.repeat(20));
+  const cli = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(join(ROOT, 'src/interfaces/cli/main.ts'))}`;
+  const r = spawnSync('bash', ['-c', `${cli} analyze ${JSON.stringify(corpus)} --format json --threads 1 --timeout 0 | head -c 100 >/dev/null; echo "status $\{PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(r.stdout, /status 0/, r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error|EPIPE|at /, r.stderr);
+});

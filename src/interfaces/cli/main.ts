@@ -60,6 +60,12 @@ async function run(argv: string[]): Promise<number> {
   return typeof result === 'number' ? result : 0;
 }
 
+// A reader that stops early (`unspin analyze DIR | head`) closes the pipe: stop quietly, as cat does.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
