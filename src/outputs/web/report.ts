@@ -10,6 +10,10 @@
  */
 import type { Analysis, Finding, FindingKind, Outlet, Quote, Span, Speaker, Voice } from '../../core/types.js';
 import type { ReportLabel } from '../report-label.js';
+// Written once, shared with the server's outputs: esbuild bundles these pure modules in.
+import { lineColumn } from '../../core/spans.js';
+import { humanDate, paragraphOf } from '../display.js';
+import { verdictOf } from '../verdict.js';
 
 /** What render() returns: the live report's controls (the end-to-end tests drive them). */
 export interface ReportHandle {
@@ -89,100 +93,11 @@ function excerpt(s: string, max?: number): string {
 function pct(x: number): string {
   return Math.round(x * 100) + '%';
 }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "2024-03-16T09:30:00Z" -> "16 March 2024, 09:30 UTC", as src/outputs/display.ts writes it. */
-function humanDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(String(iso).trim());
-  if (!m || !MONTHS[Number(m[2]) - 1]) return String(iso);
-  const day = Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
-  if (m[4] === undefined) return day;
-  return day + ', ' + m[4] + ':' + m[5] + (m[6] === undefined ? '' : m[6] === 'Z' ? ' UTC' : ' UTC' + m[6]);
-}
 /** Where an offset is: its paragraph (¶3) for an HTML page, line and column for plain text (src/outputs/display.ts). */
 function positionOf(text: string, format: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  let paragraph = 1;
-  let inBreak = false;
-  let seenText = false;
-  for (let i = 0; i <= offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      inBreak = true;
-      if (i < offset && c === 10) { line++; lineStart = i + 1; }
-    } else if (c !== 32 && c !== 9) {
-      if (inBreak && seenText) paragraph++;
-      inBreak = false;
-      seenText = true;
-    }
-  }
-  return format === 'html' ? '\u00B6' + paragraph : 'line ' + line + ', column ' + (offset - lineStart + 1);
-}
-function nonSpace(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0)) n++;
-  }
-  return n;
-}
-
-/**
- * The moderator's four answers, computed as src/outputs/verdict.ts computes them (the web
- * page gets only the analysis); the end-to-end tests check that the two agree.
- */
-interface SourceShare {
-  name: string;
-  state: boolean;
-  share: number;
-}
-interface BrowserVerdict {
-  hate: { label: string; targets: string[]; findingIds: string[] };
-  voices: Record<Voice, number>;
-  stateHeadline: string | null;
-  sources: SourceShare[];
-  stateOutlets: Outlet[];
-  topClaims: Finding[];
-}
-
-function verdictOf(analysis: Analysis): BrowserVerdict {
-  const text = analysis.text || '';
-  const total = nonSpace(text, 0, text.length) || 1;
-  const voices: Record<Voice, number> = { author: 0, quoted: 0, reported: 0 };
-  const quoteById: Record<string, Quote> = {};
-  (analysis.quotes || []).forEach(function (q) { quoteById[q.id] = q; });
-  const sources: Record<string, SourceShare> = {};
-  (analysis.voices || []).forEach(function (v) {
-    const n = nonSpace(text, v.start, v.end);
-    if (v.voice in voices) voices[v.voice] += n / total;
-    const q = v.quoteId !== undefined ? quoteById[v.quoteId] : null;
-    if (!q || v.voice === 'author') return;
-    const src = sourceOf(analysis, q);
-    const entry = sources[src.name] || (sources[src.name] = { name: src.name, state: src.state, share: 0 });
-    entry.share += n / total;
-  });
-  const findings = analysis.findings || [];
-  const own = findings.filter(function (f) { return f.kind === 'hate' && f.voice === 'author'; });
-  const hate = analysis.hate || {
-    label: own.some(function (f) { return f.label === 'hatespeech'; }) ? 'hatespeech' : own.length ? 'offensive' : 'normal',
-    targets: own.reduce(function (acc: string[], f) { (f.targets || []).forEach(function (t) { if (acc.indexOf(t) < 0) acc.push(t); }); return acc; }, []),
-    findingIds: own.map(function (f) { return f.id; }),
-  };
-  return {
-    hate: hate,
-    voices: voices,
-    stateHeadline: analysis.stateVoice && analysis.stateVoice.headline ? analysis.stateVoice.headline : null,
-    sources: Object.keys(sources).map(function (k) { return sources[k]; }).sort(function (a, b) { return b.share - a.share || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); }).slice(0, 5),
-    stateOutlets: (analysis.outlets || []).filter(function (o) { return o.stateAffiliated; }),
-    topClaims: findings.filter(function (f) { return f.kind === 'claim'; }).sort(function (a, b) { return b.score - a.score || a.start - b.start; }).slice(0, 3),
-  };
-}
-function sourceOf(analysis: Analysis, q: Quote): { name: string; state: boolean } {
-  const speaker = (analysis.speakers || []).filter(function (s) { return s.id === q.speakerId; })[0];
-  const outlet = (analysis.outlets || []).filter(function (o) { return o.id === q.outletId; })[0];
-  if (speaker) return { name: speaker.name, state: Boolean(speaker.stateActor) || Boolean(outlet && outlet.stateAffiliated) };
-  if (outlet) return { name: outlet.name, state: Boolean(outlet.stateAffiliated) };
-  return { name: 'unattributed', state: false };
+  if (format === 'html') return '\u00B6' + paragraphOf(text, offset);
+  const at = lineColumn(text, offset);
+  return 'line ' + at.line + ', column ' + at.column;
 }
 function score(x: unknown): string {
   return typeof x === 'number' ? x.toFixed(2) : '';
