@@ -543,12 +543,12 @@ function render(root: HTMLElement, analysis: Analysis, labelList?: readonly Repo
         el('span', { class: 'u-item-meta', text: plural(direct, 'direct quote') + ' \u00B7 ' + reported + ' reported \u00B7 ' + plural((s.mentions || []).length, 'mention') + (via.length ? ' \u00B7 via ' + via.join(', ') : '') }),
       ], 'u-item-speaker');
       if (own.length) {
-        append(head, (limited('speaker-' + s.id, el('ol', { class: 'u-list u-sublist' }, own.map(function (q) {
+        append(head, limited('speaker-' + s.id, el('ol', { class: 'u-list u-sublist' }, own.map(function (q) {
           return item(function () { showQuote(q); }, [
             el('span', { class: 'u-tag u-tag-' + (q.kind === 'direct' ? 'quoted' : 'reported'), text: q.kind === 'direct' ? 'quote' : 'reported' }),
             el('span', { class: 'u-excerpt', text: excerpt(q.text, 80) }),
           ]);
-        })), 3)));
+        })), 3));
       }
       return head;
     }));
