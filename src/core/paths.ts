@@ -31,3 +31,8 @@ export function modelPath(...parts: string[]): string {
 export function assetPath(...parts: string[]): string {
   return join(packageRoot(), 'assets', ...parts);
 }
+
+/** A browser bundle under dist/web/, written by npm run build (scripts/build-web.ts). */
+export function webBundlePath(name: string): string {
+  return join(packageRoot(), 'dist', 'web', name);
+}

@@ -1,13 +1,8 @@
-import type { FindingKind } from '../core/types.js';
 import type { Detector } from '../detectors/detector.js';
 import { defaultDetectors } from '../detectors/registry.js';
+import type { ReportLabel } from './report-label.js';
 
-/** A label's one-line definition, for hovers and the legend. */
-export interface ReportLabel {
-  kind: FindingKind;
-  label: string;
-  definition: string;
-}
+export type { ReportLabel } from './report-label.js';
 
 /** The labels the given detectors can emit, in their own order (which fixes technique colours). */
 export function labelsOf(detectors: readonly Detector[]): ReportLabel[] {

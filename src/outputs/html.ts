@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/types.js';
-import { asset } from './html-assets.js';
+import { asset, webBundle } from './html-assets.js';
 import { escapeHtml } from './html-escape.js';
 import { renderFallback } from './html-fallback.js';
 import { cspMeta, inlineScript, inlineStyle, jsonScript } from './html-inline.js';
@@ -21,7 +21,7 @@ export interface HtmlReportOptions {
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
   const labels = options.labels ?? defaultReportLabels();
   const style = inlineStyle(asset('report.css'));
-  const script = inlineScript(asset('report.js'));
+  const script = inlineScript(webBundle('report.js'));
   const title = analysis.meta.title ?? analysis.meta.source ?? 'document';
   return [
     '<!doctype html>',

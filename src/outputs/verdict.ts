@@ -8,7 +8,7 @@ import { countNonSpace } from '../core/spans.js';
  * check first. The hate and state-voice summaries of the analysis are used when the
  * pipeline filled them; otherwise the same is derived from the findings and quotes.
  *
- * assets/report.js draws the same verdict in the browser (the web page gets only the
+ * src/outputs/web/report.ts draws the same verdict in the browser (the web page gets only the
  * analysis); test/e2e/report.test.ts checks the two agree.
  */
 export interface Verdict {

@@ -1,4 +1,4 @@
-import { asset } from '../../outputs/html-assets.js';
+import { asset, webBundle } from '../../outputs/html-assets.js';
 import { cspMeta, cspPolicy, inlineScript, inlineStyle, jsonScript, type InlineBlock } from '../../outputs/html-inline.js';
 import { defaultReportLabels, type ReportLabel } from '../../outputs/html-labels.js';
 
@@ -58,7 +58,7 @@ ${scripts.map((s) => s.html).join('\n')}
 function blocks(): { styles: InlineBlock[]; scripts: InlineBlock[] } {
   return {
     styles: [inlineStyle(asset('report.css')), inlineStyle(asset('app.css'))],
-    scripts: [inlineScript(asset('report.js')), inlineScript(asset('app.js'))],
+    scripts: [inlineScript(webBundle('report.js')), inlineScript(webBundle('app.js'))],
   };
 }
 
