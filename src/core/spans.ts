@@ -42,6 +42,18 @@ export function findContaining<T extends Span>(sorted: readonly T[], offset: num
   return -1;
 }
 
+/** Index of the first span in `sorted` (by start, non-overlapping) whose `key` is at least `offset`; `sorted.length` when none. */
+export function firstAtOrAfter<T extends Span>(sorted: readonly T[], offset: number, key: 'start' | 'end' = 'start'): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![key] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Line and column (1-based, UTF-16 columns) of an offset, for display only. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

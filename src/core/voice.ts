@@ -1,4 +1,4 @@
-import { findContaining } from './spans.js';
+import { findContaining, firstAtOrAfter } from './spans.js';
 import type { ClaimPart, Quote, Span, TextSpan, Voice, VoiceSpan } from './types.js';
 
 /** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
@@ -29,7 +29,12 @@ export function voiceOfFinding(voices: readonly VoiceSpan[], quotes: readonly Qu
     const voice = majority(countVoices(voices, carriers));
     if (voice) return voice;
   }
-  const cues = quotes.filter((q) => q.kind !== 'scare' && q.cue && q.start >= finding.start && q.end <= finding.end).map((q) => q.cue!);
+  // Quotes are sorted by start: only those starting inside the finding are read.
+  const cues: Span[] = [];
+  for (let k = firstAtOrAfter(quotes, finding.start); k < quotes.length && quotes[k]!.start < finding.end; k++) {
+    const q = quotes[k]!;
+    if (q.kind !== 'scare' && q.cue && q.end <= finding.end) cues.push(q.cue);
+  }
   return majority(countVoices(voices, [finding], cues)) ?? 'author';
 }
 
@@ -48,7 +53,7 @@ function countVoices(voices: readonly VoiceSpan[], spans: readonly Span[], exclu
   const counts: Record<Voice, number> = { author: 0, quoted: 0, reported: 0 };
   for (const s of spans) {
     let i = findContaining(voices, s.start);
-    if (i < 0) i = voices.findIndex((v) => v.end > s.start);
+    if (i < 0) i = firstAtOrAfter(voices, s.start + 1, 'end');
     for (; i >= 0 && i < voices.length && voices[i]!.start < s.end; i++) {
       const v = voices[i]!;
       const start = Math.max(v.start, s.start);
@@ -84,14 +89,18 @@ export function nestQuotedVoices(text: string, voices: readonly VoiceSpan[], quo
   const direct = quotes.filter((q) => q.kind === 'direct').sort((a, b) => a.start - b.start);
   if (direct.length === 0) return [...voices];
   const out: VoiceSpan[] = [];
+  // Voices and direct quotes are both sorted: one walk, each quote passed once.
+  let next = 0;
   for (const v of voices) {
     if (v.voice !== 'reported') {
       out.push(v);
       continue;
     }
     let cursor = v.start;
-    for (const q of direct) {
-      if (q.end <= cursor || q.start >= v.end || q.start < v.start || q.end > v.end) continue;
+    while (next < direct.length && direct[next]!.start < v.start) next++;
+    for (; next < direct.length && direct[next]!.start < v.end; next++) {
+      const q = direct[next]!;
+      if (q.end <= cursor || q.end > v.end) continue;
       // The quotation marks around the words go with them, so the reported tint does not show a lone mark.
       let start = q.start;
       let end = q.end;
