@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { leadingSubject, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { leadingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -55,11 +55,36 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       if (found) out.push(found);
       continue;
     }
-    const subject = subjectLeft(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
+    const left = subjectLeft(ctx, i, sentenceStart);
+    // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own
+    // subject before the comma is what was said about, not who said it.
+    if (!left && verb.cls === 'speech' && invertedAfterComma(ctx, i, end)) {
+      nestedIn = null;
+      const found = postposed(ctx, i, verb.id, sentenceStart, null, end, resolve);
+      if (found) {
+        if (!mostlyDirect(found, directSpans)) out.push(found);
+        continue;
+      }
+    }
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
+    // "…, Lee said, adding that …": the participle's subject is the cue clause's just before it.
+    if (found && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text === ',') {
+      let host = out[out.length - 1];
+      // A direct quote's cue may be nearer ("“…,” he said, adding that …").
+      for (const d of directSpans) {
+        if (d.start >= tokens[i]!.start) break;
+        if (d.cue && (!host || !host.cue || d.cue.end > host.cue.end)) host = d.cue.end <= tokens[i]!.start ? d : host;
+      }
+      if (host && host.entity && host.cue && host.cue.end <= tokens[i]!.start && host.cue.start >= tokens[sentenceStart]!.start && host.end <= tokens[i]!.start && ctx.text.slice(host.cue.end, tokens[i]!.start).length < 120 && found.entity !== host.entity) {
+        found.entity = host.entity;
+        found.outletId = host.entity.outletId ?? found.outletId;
+        found.explanation = found.explanation.replace(/; [^;]*\.$/, `; the participle's subject is ${host.entity.name}, who speaks in the cue clause just before it.`);
+      }
+    }
     const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
     else if (found && !mostlyDirect(found, directSpans)) out.push(found);
@@ -94,6 +119,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     const that = thatAhead(ctx, k, end);
     k = that >= 0 ? that : skipListener(ctx, k, end);
   }
+  // "…, Lee said, adding that …": what was said comes before the cue, not after it.
+  if (tokens[v + 1]?.text === ',' && v + 2 <= end && closesCueClause(ctx, v + 2)) return null;
   let start = -1;
   let steps = 0;
   while (k <= end && steps++ < 16) {
@@ -199,6 +226,10 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
     // "…, the spokesman told a briefing, according to IRNA." / "…, TASS reported.": the source
     // phrase or an outlet's cue clause closes the clause.
     if (phraseAt(ctx, m)?.role === 'source' || (tokens[m]!.text === ',' && closingCue(ctx, m + 1, end))) break;
+    // "…, Sanders said, adding that …", "…, said Lee, who ran …", "…, he said, a policy that …",
+    // "…, she said while promoting …": a participle, relative or appositive closes the cue clause.
+    if (tokens[m]!.text === ',' && m + 1 <= end && closesCueClause(ctx, m + 1)) break;
+    if ((tokens[m]!.pos === 'SCONJ' || tokens[m]!.pos === 'ADP') && tokens[m + 1]?.pos === 'VERB' && tokens[m + 1]!.norm.endsWith('ing')) break;
     const p = tokens[m]!.pos;
     if (p === 'VERB' || p === 'AUX') return null;
   }
@@ -299,6 +330,20 @@ function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], so
     if (d.entity && d.entity.kind !== 'outlet' && d.cue && d.start >= source.start && d.start - source.start <= 2 && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160) return d;
   }
   return null;
+}
+
+/** What may follow a comma after a closing cue clause: a participle, a relative pronoun, "a"/"an". */
+function closesCueClause(ctx: ProvenanceContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  return (t.pos === 'VERB' && t.norm.endsWith('ing')) || t.norm === 'who' || t.norm === 'whose' || t.norm === 'which' || t.norm === 'a' || t.norm === 'an';
+}
+
+/** `…, said NAME` / `…, said the minister`: a finite cue right after a comma, a subject after it. */
+function invertedAfterComma(ctx: ProvenanceContext, v: number, end: number): boolean {
+  const prev = ctx.tokens[v - 1];
+  if (!prev || (prev.text !== ',' && prev.text !== '\u2014') || ctx.tokens[v]!.norm.endsWith('ing')) return false;
+  const subject = subjectRight(ctx, v + 1, end);
+  return subject !== null && subject.kind !== 'pronoun';
 }
 
 /** The last token of the sentence holding token i (within its paragraph). */

@@ -239,3 +239,21 @@ export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart:
   if (next >= j || (tokens[next]!.text !== ',' && tokens[next]!.text !== '(')) return null;
   return np;
 }
+
+/**
+ * "…, Nefzi said, adding, “…”" / "…, said Lee, noting that …": a participle right after a cue
+ * clause has that clause's subject. Null when no cue verb stands just before the comma.
+ */
+export function participleHost(ctx: ProvenanceContext, v: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  if (!tokens[v]!.norm.endsWith('ing') || tokens[v - 1]?.text !== ',') return null;
+  for (let c = v - 2; c >= min && c >= v - 8; c--) {
+    const t = tokens[c]!;
+    if (t.text === ',' || ctx.isSentenceEnd(c)) return null;
+    if (t.pos !== 'VERB' || !ctx.lexicon.cueVerbs.has(t.norm) || t.norm.endsWith('ing')) continue;
+    const left = subjectLeft(ctx, c, min);
+    if (left && ctx.tokenAtOrAfter(left.end) < c + 1) return left;
+    return subjectRight(ctx, c + 1, v - 2);
+  }
+  return null;
+}

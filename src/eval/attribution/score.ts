@@ -43,6 +43,30 @@ export class AttributionTally {
 
 export type AttributionScores = ReturnType<AttributionTally['scores']>;
 
+/**
+ * One scoring error, for analysis: a subset gold content that no quote found (`missed`: no
+ * predicted quote touches it; `boundary`: one touches it but covers less than half), a predicted
+ * quote matching no gold (`spurious`: it touches no subset gold content; `boundary`: it touches
+ * one, too little), or a found gold content whose quote has the wrong speaker (`source`).
+ */
+export interface AttributionFailure {
+  kind: 'missed' | 'boundary' | 'spurious' | 'source';
+  article: string;
+  /** The gold content's text (fragments joined with " … "), when a gold attribution is involved. */
+  gold: string | null;
+  goldCue: string | null;
+  goldSource: string | null;
+  /** The predicted quote's text, kind and explanation, when one is involved. */
+  predicted: string | null;
+  predictedKind: Quote['kind'] | null;
+  speaker: string | null;
+  explanation: string | null;
+  /** UTF-16 offset of the failure in the article. */
+  at: number;
+  /** The text around it, the gold content (or else the predicted quote) between ⟦ and ⟧. */
+  context: string;
+}
+
 function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
@@ -78,7 +102,7 @@ function matches(g: readonly Span[], p: Span): boolean {
  * Source: for found gold attributions with a source, the best-covering quote's speaker has a
  * mention (the cue subject or any other) overlapping the gold source.
  */
-export function scoreArticle(tally: AttributionTally, text: string, gold: readonly GoldAttribution[], quotes: readonly Quote[], speakers: readonly Speaker[], isSpeechWord: (word: string) => boolean): void {
+export function scoreArticle(tally: AttributionTally, text: string, gold: readonly GoldAttribution[], quotes: readonly Quote[], speakers: readonly Speaker[], isSpeechWord: (word: string) => boolean, failures?: { article: string; list: AttributionFailure[] }): void {
   tally.articles++;
   const predicted = quotes.filter((q) => q.kind !== 'scare');
   const subset = gold.map((g) => inSubset(g, text, isSpeechWord));
@@ -107,13 +131,20 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
     if (best) tally.goldAllFound++;
     if (!subset[i]) return;
     tally.gold++;
-    if (!best) return;
+    if (!best) {
+      if (failures) {
+        const touching = predicted.find((q) => coveredBy(g.content, q) > 0) ?? null;
+        failures.list.push(failure(failures.article, touching ? 'boundary' : 'missed', text, g, touching, speakerById));
+      }
+      return;
+    }
     tally.goldFound++;
     if (!g.source) return;
     tally.withSource++;
     const speakerId = best[0]!.speakerId;
     const speaker = speakerId ? speakerById.get(speakerId) : undefined;
     if (speaker && speaker.mentions.some((m) => g.source!.some((s) => m.start < s.end && s.start < m.end))) tally.sourceCorrect++;
+    else if (failures) failures.list.push(failure(failures.article, 'source', text, g, best[0]!, speakerById));
   });
   for (const q of predicted) {
     const kind = (tally.byKind[q.kind] ??= { tp: 0, fp: 0, neutral: 0 });
@@ -126,6 +157,34 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
     } else {
       tally.falsePositives++;
       kind.fp++;
+      if (failures) {
+        const touched = gold.find((g, i) => subset[i] && coveredBy(g.content, q) > 0) ?? null;
+        failures.list.push(failure(failures.article, touched ? 'boundary' : 'spurious', text, touched, q, speakerById));
+      }
     }
   }
+}
+
+function failure(article: string, kind: AttributionFailure['kind'], text: string, g: GoldAttribution | null, q: Quote | null, speakers: ReadonlyMap<string, Speaker>): AttributionFailure {
+  const join = (spans: readonly Span[] | null) => (spans ? spans.map((s) => text.slice(s.start, s.end)).join(' … ') : null);
+  return {
+    kind,
+    article,
+    gold: g ? join(g.content) : null,
+    goldCue: g ? g.cueText : null,
+    goldSource: g ? join(g.source) : null,
+    predicted: q ? q.text : null,
+    predictedKind: q ? q.kind : null,
+    speaker: q?.speakerId ? (speakers.get(q.speakerId)?.name ?? null) : null,
+    explanation: q ? q.explanation : null,
+    at: g ? g.content[0]!.start : q!.start,
+    context: around(text, g ? { start: g.content[0]!.start, end: g.content[g.content.length - 1]!.end } : q!),
+  };
+}
+
+function around(text: string, span: Span): string {
+  const from = Math.max(0, text.lastIndexOf('\n', span.start - 1) + 1, span.start - 240);
+  const nl = text.indexOf('\n', span.end);
+  const to = Math.min(nl < 0 ? text.length : nl, span.end + 160);
+  return `${text.slice(from, span.start)}⟦${text.slice(span.start, span.end)}⟧${text.slice(span.end, to)}`;
 }
