@@ -1,6 +1,6 @@
 import type { ProvenanceContext } from './context.js';
 import type { Cue } from './found.js';
-import { leadingSubject, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
+import { infinitiveSubject, leadingSubject, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'last', 'this', 'next', 'week', 'month', 'year', 'earlier', 'later', 'recently', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'again', 'also', 'then', 'once', 'now', 'previously']);
 
@@ -118,15 +118,6 @@ export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
     if (tokens[v]!.pos === 'VERB' && v < b - 1 && tokens[v]!.norm !== 'according') return null;
   }
   return null;
-}
-
-/** "Mr. Trump was prompted to say, “…”": the subject of the verb the infinitive cue depends on. */
-function infinitiveSubject(ctx: ProvenanceContext, v: number, min: number) {
-  if (ctx.tokens[v - 1]?.norm !== 'to') return null;
-  // The nearest verb before "to" ("was prompted"), not the sentence's first ("the debate was so subdued that").
-  const k = v - 2;
-  const p = ctx.tokens[k]?.pos;
-  return k > min && (p === 'VERB' || p === 'AUX') ? subjectLeft(ctx, k, min) : null;
 }
 
 /** Between a cue verb and the quote: objects, times, places, "that", a colon or comma; no other clause. */

@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { leadingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { infinitiveSubject, leadingSubject, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -66,7 +66,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
-    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart);
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
@@ -121,6 +121,15 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   }
   // "…, Lee said, adding that …": what was said comes before the cue, not after it.
   if (tokens[v + 1]?.text === ',' && v + 2 <= end && closesCueClause(ctx, v + 2)) return null;
+  // "policies, which he said had harmed the economy": the relative clause is what was said.
+  const relative = subject ? relativeBefore(ctx, v, subject) : -1;
+  if (relative >= 0) {
+    let last = relative + 1;
+    while (last < end && tokens[last + 1]!.text !== ',' && tokens[last + 1]!.text !== ';' && !ctx.isSentenceEnd(last + 1) && !ctx.isQuoteMark(last + 1)) last++;
+    if (last - v < 2) return null;
+    const resolved = resolve(subject!);
+    return indirectQuote(ctx, relative, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: a relative clause "${tokens[relative]!.text} … ${tokens[v]!.text} …" (${ruleId}) says what was said about the noun before it; ${resolved ? resolved.how : 'subject not resolved'}.`);
+  }
   let start = -1;
   let steps = 0;
   while (k <= end && steps++ < 16) {
@@ -256,7 +265,7 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
 function according(ctx: ProvenanceContext, p: number, length: number, ruleId: string, sentenceStart: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const end = sentenceLast(ctx, p);
-  const subject = subjectRight(ctx, p + length, end);
+  const subject = subjectRight(ctx, p + length, end) ?? looseSource(ctx, p + length, end);
   if (!subject) return null;
   const afterSubject = ctx.tokenAtOrAfter(subject.end);
   let first: number;
@@ -336,6 +345,46 @@ function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], so
 function closesCueClause(ctx: ProvenanceContext, k: number): boolean {
   const t = ctx.tokens[k]!;
   return (t.pos === 'VERB' && t.norm.endsWith('ing')) || t.norm === 'who' || t.norm === 'whose' || t.norm === 'which' || t.norm === 'a' || t.norm === 'an';
+}
+
+/**
+ * The source after "according to" when the tagger misread it ("according to exit/VERB polls"):
+ * the words up to the next comma or the sentence end, at most ten, holding a noun.
+ */
+function looseSource(ctx: ProvenanceContext, first: number, end: number): Subject | null {
+  const { tokens } = ctx;
+  let head = -1;
+  let k = first;
+  let other = -1;
+  for (; k <= end && k - first < 12; k++) {
+    const t = tokens[k]!;
+    // "a half-dozen": a hyphen inside a word does not end the phrase.
+    const joined = t.text === '-' && tokens[k - 1]!.end === t.start && tokens[k + 1]?.start === t.end;
+    if ((t.pos === 'PUNCT' && !joined) || ctx.isQuoteMark(k)) break;
+    if (head < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN')) head = k;
+    if (other < 0 && (t.pos === 'VERB' || t.pos === 'ADJ')) other = k;
+  }
+  if (head < 0) head = other;
+  if (head < 0) return null;
+  const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
+  return { start: tokens[first]!.start, end: tokens[k - 1]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
+}
+
+const RELATIVES = new Set(['which', 'who', 'that', 'what', 'whom']);
+
+/**
+ * `which he said had harmed`, `a probe the agency said was ongoing`: a relative pronoun (or a
+ * noun, for a contact clause) right before the cue's subject and a verb right after the cue.
+ * Returns the relative pronoun's token, or -1.
+ */
+function relativeBefore(ctx: ProvenanceContext, v: number, subject: Subject): number {
+  const { tokens } = ctx;
+  const next = tokens[v + 1];
+  if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX') || next.norm.endsWith('ing') || next.norm === 'to') return -1;
+  const r = ctx.tokenBefore(subject.start);
+  if (r < 0 || tokens[ctx.tokenAtOrAfter(subject.end) - 1]!.end > tokens[v]!.start) return -1;
+  if (RELATIVES.has(tokens[r]!.norm) && (tokens[r]!.norm !== 'that' || tokens[r - 1]?.pos === 'NOUN' || tokens[r - 1]?.pos === 'PROPN')) return r;
+  return -1;
 }
 
 /** `…, said NAME` / `…, said the minister`: a finite cue right after a comma, a subject after it. */

@@ -98,7 +98,8 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
   let chunks = 0;
   for (;;) {
     while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
-    if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm)) k--;
+    // "which officials said": a relative determiner is not part of who speaks.
+    if (k - 1 >= min && (tokens[k - 1]!.pos === 'DET' || POSSESSIVES.has(tokens[k - 1]!.norm)) && !SUBJECT_PRONOUNS.has(tokens[k - 1]!.norm) && tokens[k - 1]!.norm !== 'which' && tokens[k - 1]!.norm !== 'what') k--;
     // "a spokesman for the ministry", "Secretary of State John Kerry": join two chunks once or twice.
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
       // "a councillor in Leeds": a place after a locative preposition is not who speaks;
@@ -202,7 +203,8 @@ export function skipListener(ctx: ProvenanceContext, first: number, max: number)
 export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
   const { tokens } = ctx;
   let j = v - 1;
-  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'to' || tokens[j]!.norm === 'by')) j--;
+  // "… and has since said", "but would later tell": auxiliaries and adverbs before the verb.
+  while (j > sentenceStart && (tokens[j]!.pos === 'ADV' || tokens[j]!.norm === 'to' || tokens[j]!.norm === 'by' || (BETWEEN.has(tokens[j]!.norm) && tokens[j]!.pos === 'AUX'))) j--;
   if (j <= sentenceStart) return null;
   const participle = tokens[v]!.norm.endsWith('ing');
   const joined = tokens[j]!.norm === 'and' || tokens[j]!.norm === 'but' || tokens[j]!.text === ',' || tokens[j]!.text === '\u2014';
@@ -256,4 +258,34 @@ export function participleHost(ctx: ProvenanceContext, v: number, min: number): 
     return subjectRight(ctx, c + 1, v - 2);
   }
   return null;
+}
+
+/**
+ * "Nearly eight in 10 Democratic voters overall said", "The State Department two weeks ago said":
+ * the noun phrase that opens the sentence, when no verb stands between it and the cue.
+ */
+export function openingSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  if (v - sentenceStart > 16) return null;
+  let k = sentenceStart;
+  while (k < v && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ' || (tokens[k]!.pos === 'ADV' && k === sentenceStart))) k++;
+  const np = subjectRight(ctx, k, v - 1);
+  if (!np || np.kind === 'pronoun') return null;
+  for (let m = ctx.tokenAtOrAfter(np.end); m < v; m++) {
+    const t = tokens[m]!;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !BETWEEN.has(t.norm)) return null;
+    if (ctx.isQuoteMark(m) || t.text === ':' || t.text === ';' || t.norm === 'who' || t.norm === 'which' || t.norm === 'that') return null;
+  }
+  return np;
+}
+
+/** "He went on to say that …", "Mr. Trump was prompted to say": the subject of the verb "to" depends on. */
+export function infinitiveSubject(ctx: ProvenanceContext, v: number, min: number): Subject | null {
+  if (ctx.tokens[v - 1]?.norm !== 'to') return null;
+  // The nearest verb before "to" ("was prompted"), not the sentence's first ("the debate was so subdued that").
+  let k = v - 2;
+  // "went on to say"
+  if (ctx.tokens[k]?.norm === 'on' || ctx.tokens[k]?.norm === 'up') k--;
+  const p = ctx.tokens[k]?.pos;
+  return k > min && (p === 'VERB' || p === 'AUX') ? subjectLeft(ctx, k, min) : null;
 }
