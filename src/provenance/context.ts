@@ -25,7 +25,7 @@ export class ProvenanceContext {
     readonly lexicon: ProvenanceLexicon,
     readonly outlets: readonly Outlet[],
   ) {
-    this.tokens = fixCapitalised(model.tokens);
+    this.tokens = fixCapitalised(model.tokens, lexicon);
     this.paragraphOf = new Int32Array(this.tokens.length);
     this.inQuote = new Uint8Array(this.tokens.length);
     let paragraph = 0;
@@ -122,15 +122,18 @@ export class ProvenanceContext {
  * sentence, a capitalised word that is not an abbreviation is a proper noun; at the start of a
  * sentence, only when a proper noun or a verb follows it.
  */
-function fixCapitalised(tokens: readonly Token[]): Token[] {
+function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
   return tokens.map((t, i) => {
-    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return t;
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
     const c = t.text[0];
     if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
     const prev = tokens[i - 1];
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
-    if (!initial) return { ...t, pos: 'PROPN' };
     const next = tokens[i + 1];
+    // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
+    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'ADV') return t;
+    if (!initial) return { ...t, pos: 'PROPN' };
     if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
     return t;
   });

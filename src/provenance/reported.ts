@@ -187,7 +187,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       const pronoun = CLAUSE_PRONOUNS.has(t.norm);
       for (let m = k + 1; m <= end && (pronoun || m - k <= 12); m++) {
         const p = tokens[m]!.pos;
-        if (p === 'VERB' || p === 'AUX') {
+        if (p === 'VERB' || p === 'AUX' || misreadVerb(ctx, m)) {
           start = k;
           break;
         }
@@ -368,6 +368,21 @@ function looseSource(ctx: ProvenanceContext, first: number, end: number): Subjec
   if (head < 0) return null;
   const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
   return { start: tokens[first]!.start, end: tokens[k - 1]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
+}
+
+/**
+ * A finite verb the tagger read as a noun after the clause's subject ("said the family
+ * deserved/NOUN better", "said each year yields/NOUN a bump"): an -ed or -s word after a noun,
+ * before a word that cannot continue a compound noun.
+ */
+function misreadVerb(ctx: ProvenanceContext, m: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[m]!;
+  if (t.pos !== 'NOUN' || !/[a-z](ed|s)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
+  const prev = tokens[m - 1];
+  const next = tokens[m + 1];
+  if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
+  return next !== undefined && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.norm === 'that' || next.norm === 'to');
 }
 
 const RELATIVES = new Set(['which', 'who', 'that', 'what', 'whom']);
