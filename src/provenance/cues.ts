@@ -62,7 +62,9 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
       const subject = subjectRight(ctx, v + 1, last);
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
     }
-    const subject = subjectLeft(ctx, v, s);
+    // "…,” Cecelia Purner, 67, a retired clerk in Allentown, Pa., said": a name, then its appositive.
+    let subject = subjectLeft(ctx, v, s);
+    if (!subject || ctx.tokenAtOrAfter(subject.start) !== s) subject = leadingSubject(ctx, v, s);
     if (subject && ctx.tokenAtOrAfter(subject.start) === s) {
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
     }
@@ -80,7 +82,9 @@ function mannerVerbAfter(ctx: ProvenanceContext, s: number, last: number): Cue |
   const isVerb = (i: number) => tokens[i]?.pos === 'VERB' && /(ed|ew|ote|ang|ept|elt)$/.test(tokens[i]!.norm);
   if (isVerb(s)) {
     const subject = subjectRight(ctx, s + 1, last);
-    if (subject && subject.kind === 'name' && ctx.tokenAtOrAfter(subject.end) > last) return { span: span(ctx, s, s), first: s, last: s, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
+    // "“This is fantastic!” beamed Donald Hartley of Madison, who …": an appositive may follow.
+    const after = ctx.tokenAtOrAfter(subject?.end ?? 0);
+    if (subject && subject.kind === 'name' && (after > last || tokens[after]!.text === ',')) return { span: span(ctx, s, s), first: s, last: s, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
     return null;
   }
   for (let v = s + 1; v <= Math.min(last, s + 4); v++) {

@@ -55,7 +55,12 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       if (found) out.push(found);
       continue;
     }
-    const left = subjectLeft(ctx, i, sentenceStart);
+    let left = subjectLeft(ctx, i, sentenceStart);
+    // "Cecelia Purner, 67, a retired clerk in Allentown, Pa., said": the name opening the sentence, not the place at the end of its appositive.
+    if (left && left.kind === 'name' && tokens[ctx.tokenBefore(left.start)]?.text === ',') {
+      const lead = leadingSubject(ctx, i, sentenceStart);
+      if (lead && lead.kind === 'name') left = lead;
+    }
     // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own
     // subject before the comma is what was said about, not who said it.
     if (!left && verb.cls === 'speech' && invertedAfterComma(ctx, i, end)) {
