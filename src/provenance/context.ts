@@ -134,7 +134,8 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
     if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
     if (t.pos === 'ADV') return t;
     if (!initial) return { ...t, pos: 'PROPN' };
-    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX')) return { ...t, pos: 'PROPN' };
+    // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return { ...t, pos: 'PROPN' };
     return t;
   });
 }

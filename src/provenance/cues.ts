@@ -64,7 +64,13 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
     }
     // "…,” Cecelia Purner, 67, a retired clerk in Allentown, Pa., said": a name, then its appositive.
     let subject = subjectLeft(ctx, v, s);
-    if (!subject || ctx.tokenAtOrAfter(subject.start) !== s) subject = leadingSubject(ctx, v, s);
+    if (!subject || ctx.tokenAtOrAfter(subject.start) !== s) {
+      const lead = leadingSubject(ctx, v, s);
+      // "the assailant, John McGraw, told": the name after its description speaks.
+      const named = subject && subject.kind === 'name' && lead && ctx.tokenAtOrAfter(lead.end) === ctx.tokenBefore(subject.start);
+      if (!named) subject = lead;
+      else return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject: subject!, side: 'after' };
+    }
     if (subject && ctx.tokenAtOrAfter(subject.start) === s) {
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: verb.id, subject, side: 'after' };
     }

@@ -5,7 +5,7 @@ import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { Cue, FoundQuote } from './found.js';
 import type { QuotedSegment } from './marks.js';
 import { resolveSubject } from './resolve.js';
-import { nounPhraseLeft, type Subject } from './subjects.js';
+import { nounPhraseLeft, subjectLeft, type Subject } from './subjects.js';
 import { v2Lexicon } from './v2-lexicon.js';
 
 /** Quotes of this many words or fewer, with no cue right next to them, are scare quotes. */
@@ -53,7 +53,8 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const nested = hasBefore && ctx.tokens[before]!.norm === 'that';
     if (endsOpen && !nested) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
-    if (cue && short && !tight(cue, before, after)) cue = null;
+    // A short quote's cue touches it, or its subject does: `“He deserved it,” the assailant, John McGraw, told …`.
+    if (cue && short && !tight(cue, before, after) && !(cue.side === 'after' && endsOpen && cue.subject && cue.clauseFirst <= after + 1)) cue = null;
 
     // A title after its cue is a programme or slogan ("told ABC’s “Good Morning America”").
     if (titleCase && (!cue || cue.side !== 'after') && !colonIntro(ctx, before)) continue;
@@ -153,8 +154,9 @@ function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
   for (let k = s; k < before; k++) {
     const tok = ctx.tokens[k]!;
     if (tok.pos === 'VERB' || tok.pos === 'AUX') {
-      // The subject is the noun phrase right before the first verb.
-      return k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
+      // The subject is the noun phrase right before the first verb, past an appositive
+      // ("Mark Lee, an analyst at RBC, agreed:") and adverbs ("She then added:").
+      return k > s ? (subjectLeft(ctx, k, s) ?? nounPhraseLeft(ctx, k - 1, s)) : null;
     }
   }
   // A headline: "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’".

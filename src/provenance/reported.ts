@@ -234,6 +234,11 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   if (ctx.isQuoteMark(comma) && tokens[comma - 1]?.text === ',' && !ctx.isQuoteMark(skipDateline(ctx, sentenceStart, comma))) closingMark = comma--;
   if (comma < sentenceStart || (tokens[comma]!.text !== ',' && tokens[comma]!.text !== '\u2014')) return null;
   if (ctx.isQuoteMark(comma - 1)) return null; // a direct quote: handled with the quotes
+  // "“…,” the assailant, John McGraw, told": the words before the name are its appositive, after a direct quote.
+  for (let m = comma - 1; m > sentenceStart && m >= comma - 6; m--) {
+    if (tokens[m]!.text === ',' && (ctx.isQuoteMark(m + 1) || ctx.isQuoteMark(m - 1))) return null;
+    if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') break;
+  }
   // Only adverbials may follow the cue clause, never a new clause.
   const after = Math.max(v, ctx.tokenBefore(subject.end)) + 1;
   for (let m = after; m <= end; m++) {
