@@ -15,6 +15,8 @@ export interface CueVerb {
   takesListener: boolean;
   /** Only a cue right next to a direct quote ("she continued"). */
   quoteOnly: boolean;
+  /** A noun-phrase object is what was said ("denied any improper role"). */
+  objectIsContent: boolean;
 }
 
 export interface PronounInfo {
@@ -99,7 +101,7 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   const cueVerbs = new Map<string, CueVerb>();
   for (const e of files.cueVerbs.entries) {
     const forms = lower(e, 'forms');
-    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true };
+    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true, objectIsContent: e.objectIsContent === true };
     for (const f of forms) if (!cueVerbs.has(f)) cueVerbs.set(f, info);
   }
   const pronouns = new Map<string, PronounInfo>();

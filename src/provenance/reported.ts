@@ -74,7 +74,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
-    if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, subject, end, resolve);
+    if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
     // "…, Lee said, adding that …": the participle's subject is the cue clause's just before it.
     if (found && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text === ',') {
@@ -114,7 +114,7 @@ function sameSpeakerNested(ctx: ProvenanceContext, found: readonly FoundQuote[],
   return null;
 }
 
-function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
+function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, objectIsContent: boolean, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
@@ -187,6 +187,11 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
     // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
     // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
+    // "denied any improper role", "announced her candidacy": for these verbs the object is what was said.
+    if (objectIsContent && k === v + 1 && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || POSSESSIVE_DETS.has(t.norm))) {
+      start = k;
+      break;
+    }
     const verbFirst = t.pos === 'AUX' && k === v + 1;
     if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && !verbFirst && t.norm !== 'who' && t.norm !== 'which') {
       const pronoun = CLAUSE_PRONOUNS.has(t.norm);
@@ -394,6 +399,8 @@ function misreadVerb(ctx: ProvenanceContext, m: number): boolean {
   if (!prev || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
   return next !== undefined && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.norm === 'that' || next.norm === 'to');
 }
+
+const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 const RELATIVES = new Set(['which', 'who', 'that', 'what', 'whom']);
 
