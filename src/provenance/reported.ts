@@ -469,11 +469,28 @@ function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, senten
 function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
   const { tokens } = ctx;
   for (let m = start + 2; m < end; m++) {
+    // "…; 26 percent say …", "…, while other voters said …": another speaker's report ends this one.
+    if (tokens[m]!.text === ';') return m - 1;
+    if (COORDINATORS.has(tokens[m]!.norm) && secondReport(ctx, m + 1, end)) return tokens[m - 1]!.text === ',' ? m - 2 : m - 1;
     if (tokens[m]!.text !== ',') continue;
     const a = ctx.isQuoteMark(m + 1) ? m + 2 : m + 1;
     if (closingCue(ctx, a, end)) return ctx.isQuoteMark(m + 1) ? m + 1 : m;
   }
   return end;
+}
+
+const COORDINATORS = new Set(['while', 'but', 'and', 'whereas', 'although', 'though']);
+
+/** "other voters said they …": a subject opening at `a`, then a finite speech verb within seven tokens. */
+function secondReport(ctx: ProvenanceContext, a: number, end: number): boolean {
+  for (let v = a + 1; v <= Math.min(end, a + 7); v++) {
+    const verb = cueVerbAt(ctx, v);
+    if (!verb) continue;
+    if (verb.cls !== 'speech' || ctx.tokens[v]!.norm.endsWith('ing')) return false;
+    const subject = subjectLeft(ctx, v, a);
+    return subject !== null && ctx.tokenAtOrAfter(subject.start) === a && subject.kind !== 'pronoun';
+  }
+  return false;
 }
 
 /** ", the party said." / ", he added.": a subject then a speech verb closing the sentence. */
