@@ -124,6 +124,8 @@ export class ProvenanceContext {
  */
 function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
   return tokens.map((t, i) => {
+    // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
+    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return { ...t, pos: 'PROPN' };
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
     const c = t.text[0];
     if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;

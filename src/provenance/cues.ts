@@ -96,7 +96,9 @@ function mannerVerbAfter(ctx: ProvenanceContext, s: number, last: number): Cue |
   for (let v = s + 1; v <= Math.min(last, s + 4); v++) {
     if (!isVerb(v)) continue;
     const subject = subjectLeft(ctx, v, s);
-    if (subject && ctx.tokenAtOrAfter(subject.start) === s && (subject.kind !== 'nominal') && v === last) return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
+    // "she laughed.", "Trump shot back.": the verb, with at most a particle, ends the clause.
+    const particle = v === last - 1 && /^(back|out|up|in|on|off)$/.test(tokens[last]!.norm);
+    if (subject && ctx.tokenAtOrAfter(subject.start) === s && (subject.kind !== 'nominal') && (v === last || particle)) return { span: span(ctx, v, v), first: v, last: v, clauseFirst: s, clauseLast: last, ruleId: 'verb-after-quote', subject, side: 'after' };
     return null;
   }
   return null;
