@@ -124,6 +124,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     const that = thatAhead(ctx, k, end);
     k = that >= 0 ? that : skipListener(ctx, k, end);
   }
+  // "“…,” he said, not finishing his joke": the cue of a direct quote before it says nothing after a comma.
+  if (tokens[v + 1]?.text === ',' && subject && ctx.isQuoteMark(ctx.tokenBefore(subject.start)) && !ctx.isQuoteMark(v + 2) && tokens[v + 2]?.norm !== 'that' && !(tokens[v + 2]?.pos === 'ADV' && tokens[v + 3]?.text === ',')) return null;
   // "…, Lee said, adding that …": what was said comes before the cue, not after it.
   if (tokens[v + 1]?.text === ',' && v + 2 <= end && closesCueClause(ctx, v + 2)) return null;
   // "policies, which he said had harmed the economy": the relative clause is what was said.
@@ -152,6 +154,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       if (t.pos === 'VERB' || t.pos === 'AUX') return null;
       continue;
     }
+    // "promised to …".
     if (t.norm === 'to' && tokens[k + 1]?.pos === 'VERB') {
       start = k;
       break;
@@ -170,8 +173,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       continue;
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
-      // "responded by easing sanctions": a means, not what was said.
-      if (t.norm === 'by') return null;
+      // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
+      if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;
       while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
       continue;
