@@ -1,80 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Analysis, Segment } from '../../src/core/types.js';
-import { analyze } from '../../src/index.js';
+import { loadCases as loadFrom } from '../../src/eval/attribution/fixtures.js';
 
-export interface V2Case {
-  id: string;
-  text: string;
-  quotes?: { contains: string; speaker: string | null; role?: string | null; stateActor?: string | null; outlet?: string | null }[];
-  scare?: string[];
-  notSpeakers?: string[];
-  paragraphs: Segment['kind'][];
-  reportOutlet?: string;
-}
+export { ratio, scoreCases, type V2Case } from '../../src/eval/attribution/fixtures.js';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'provenance-v2');
 
 /** cases.json (the cases the rules were built against) or held-out.json (written after, measured once untuned). */
-export function loadCases(file: 'cases.json' | 'held-out.json' = 'cases.json'): V2Case[] {
-  const path = join(import.meta.dirname, '..', 'fixtures', 'provenance-v2', file);
-  return (JSON.parse(readFileSync(path, 'utf8')) as { cases: V2Case[] }).cases;
+export function loadCases(file: 'cases.json' | 'held-out.json' = 'cases.json') {
+  return loadFrom(DIR, file);
 }
-
-export interface Tally {
-  right: number;
-  n: number;
-  misses: string[];
-}
-
-const tally = (): Tally => ({ right: 0, n: 0, misses: [] });
-
-function count(t: Tally, ok: boolean, what: string): void {
-  t.n++;
-  if (ok) t.right++;
-  else t.misses.push(what);
-}
-
-/** Speaker, role and state-actor accuracy over the annotated quotes; segment accuracy over non-space characters. */
-export function scoreCases(cases: readonly V2Case[]) {
-  const speaker = tally();
-  const role = tally();
-  const stateActor = tally();
-  const outlet = tally();
-  const segmentChars = tally();
-  for (const c of cases) {
-    const a = analyze(c.text, { detectors: [] });
-    for (const gold of c.quotes ?? []) {
-      // The innermost quote holding the words: speech inside speech belongs to the inner speaker.
-      const q = a.quotes.filter((x) => x.kind !== 'scare' && x.text.includes(gold.contains)).sort((x, y) => x.text.length - y.text.length)[0];
-      const s = q?.speakerId ? a.speakers.find((x) => x.id === q.speakerId) : undefined;
-      const label = `${c.id}: "${gold.contains}"`;
-      count(speaker, gold.speaker === null ? !s : !!s && s.name.toLowerCase().includes(gold.speaker.toLowerCase()), `${label} → ${s?.name ?? 'none'}`);
-      if (gold.role !== undefined) count(role, (s?.role ?? null) === gold.role, `${label} role ${s?.role ?? 'null'}`);
-      if (gold.stateActor !== undefined) count(stateActor, (s?.stateActor?.country ?? null) === gold.stateActor, `${label} state ${s?.stateActor?.country ?? 'null'}`);
-      if (gold.outlet !== undefined) count(outlet, (q?.outletId ?? null) === gold.outlet, `${label} outlet ${q?.outletId ?? 'null'}`);
-    }
-    scoreSegments(a, c, segmentChars);
-  }
-  return { speaker, role, stateActor, outlet, segmentChars };
-}
-
-function scoreSegments(a: Analysis, c: V2Case, t: Tally): void {
-  const paragraphs = paragraphSpans(a.text);
-  paragraphs.forEach((p, k) => {
-    const kind = c.paragraphs[k];
-    for (let i = p.start; i < p.end; i++) {
-      if (/\s/.test(a.text[i]!)) continue;
-      const seg = a.segments?.find((s) => s.start <= i && i < s.end);
-      const wantOutlet = kind === 'report' ? (c.reportOutlet ?? null) : null;
-      count(t, seg?.kind === kind && (seg?.outletId ?? null) === wantOutlet, `${c.id}: paragraph ${k + 1} is ${seg?.kind ?? 'none'} via ${seg?.outletId ?? 'null'}`);
-    }
-  });
-}
-
-function paragraphSpans(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
-}
-
-export const ratio = (t: Tally) => (t.n === 0 ? 1 : t.right / t.n);

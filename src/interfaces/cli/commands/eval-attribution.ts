@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { UnspinError } from '../../../core/errors.js';
+import { loadAllCases, ratio, scoreCases } from '../../../eval/attribution/fixtures.js';
 import { evaluateAttribution, type AttributionFailure, type AttributionPart, type AttributionReport } from '../../../eval/attribution/index.js';
 
 const PARTS = new Set(['all', 'tune', 'check']);
@@ -16,18 +17,30 @@ export const evalAttributionCommand = defineCommand({
       'one that matches only a gold attribution outside the subset is left out; any other is wrong.',
       'Source accuracy: for found subset attributions with a gold source, the matched quote\'s speaker has a mention (its cue subject or any other) overlapping the source.',
       'Recall over all gold attributions is printed for information.',
+      '--fixtures DIR instead scores our own annotated cases (cases.json and held-out.json, as in test/fixtures/provenance-v2): speaker, role, state-actor and outlet accuracy over the annotated quotes, and segment accuracy over non-space characters.',
       '--part tune|check scores a fixed two-thirds / one-third carve of the articles (by a hash of the article id), to tune rules on one part and check them on the other.',
     ].join(' '),
   },
   args: {
-    data: { type: 'string', description: 'PolNeAR split folder (holds text/ and attributions/)', required: true },
+    data: { type: 'string', description: 'PolNeAR split folder (holds text/ and attributions/)' },
+    fixtures: { type: 'string', description: 'folder of annotated provenance cases (cases.json, held-out.json) to score instead of PolNeAR' },
     json: { type: 'boolean', description: 'print the scores as one JSON object on the last line' },
     part: { type: 'string', description: 'all (default), tune (two thirds of the articles) or check (the other third)' },
     failures: { type: 'string', description: 'print the errors of one class first (missed, boundary, spurious, source or all), with counts per class' },
     limit: { type: 'string', description: 'print at most this many errors with --failures (default 50)' },
   },
   run({ args }) {
-    if (!args.data) throw new UnspinError('USAGE', '--data DIR is required');
+    if (args.fixtures) {
+      const r = scoreCases(loadAllCases(args.fixtures));
+      const figures = { speaker: ratio(r.speaker), role: ratio(r.role), stateActor: ratio(r.stateActor), outlet: ratio(r.outlet), segmentChars: ratio(r.segmentChars), n: { speaker: r.speaker.n, role: r.role.n, stateActor: r.stateActor.n, outlet: r.outlet.n, segmentChars: r.segmentChars.n } };
+      if (args.json) process.stdout.write(JSON.stringify(figures) + '\n');
+      else {
+        const line = (name: string, t: { right: number; n: number; misses: string[] }) => `${name.padEnd(24)} ${(100 * ratio(t)).toFixed(1)}%  (${t.right} of ${t.n})${t.misses.length ? `; wrong: ${[...new Set(t.misses)].join('; ')}` : ''}`;
+        process.stdout.write([line('speaker', r.speaker), line('role', r.role), line('state actor', r.stateActor), line('outlet', r.outlet), line('segments, by characters', r.segmentChars), ''].join('\n'));
+      }
+      return 0;
+    }
+    if (!args.data) throw new UnspinError('USAGE', '--data DIR (PolNeAR) or --fixtures DIR is required');
     const part = (args.part ?? 'all') as AttributionPart;
     if (!PARTS.has(part)) throw new UnspinError('USAGE', `--part must be all, tune or check, not "${args.part}"`);
     if (args.failures !== undefined && !FAILURE_KINDS.has(args.failures)) throw new UnspinError('USAGE', `--failures must be missed, boundary, spurious, source or all, not "${args.failures}"`);
