@@ -149,6 +149,16 @@ export function subjectRight(ctx: ProvenanceContext, first: number, max: number)
     if (isNpHead(ctx, k) || tokens[k]!.pos === 'NUM') head = k;
     k++;
   }
+  // "six in 10 rural voters": a proportion, one noun phrase.
+  if (head >= 0 && tokens[k - 1]?.pos === 'NUM' && tokens[k]?.norm === 'in' && tokens[k + 1]?.pos === 'NUM' && k + 2 <= max) {
+    let m = k + 2;
+    let h = -1;
+    while (m <= max && isNpToken(ctx, m)) {
+      if (isNpHead(ctx, m)) h = m;
+      m++;
+    }
+    if (h >= 0) return finish(ctx, first, h, h);
+  }
   if (head >= 0 && k + 1 <= max && CONNECTORS.has(tokens[k]!.norm) && tokens[k]!.norm !== 'in' && tokens[k]!.norm !== 'on' && (isNpToken(ctx, k + 1) || tokens[k + 1]!.pos === 'DET')) {
     // "a spokesman for the ministry": the first head stays the head; the rest belongs to the phrase.
     k++;
