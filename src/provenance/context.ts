@@ -133,7 +133,7 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
     const next = tokens[i + 1];
     // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
-    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
+    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
     if (t.pos === 'ADV') return t;
     if (!initial) return { ...t, pos: 'PROPN' };
     // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
