@@ -50,6 +50,14 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
+    // "Asked whether he would run, Lee said …": the question, up to the comma; the asker is not named.
+    if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && tokens[sentenceStart]!.norm === 'when'))) {
+      const found = askedQuestion(ctx, i, end);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     if (verb.cls === 'naming') {
       const found = naming(ctx, i, verb.id, sentenceStart, end, resolve);
       if (found) out.push(found);
@@ -262,6 +270,8 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   }
   let first = skipDateline(ctx, sentenceStart, comma);
   while (first < comma && (tokens[first]!.text === '\u2014' || ctx.isQuoteMark(first))) first++;
+  // "When asked about the strike, the minister declined to comment": a question, not what the subject said.
+  if (tokens[first]!.norm === 'asked' || (tokens[first]!.norm === 'when' && tokens[first + 1]?.norm === 'asked')) return null;
   let last = comma - 1;
   let words = 0;
   let verbs = 0;
@@ -533,6 +543,21 @@ function thatAhead(ctx: ProvenanceContext, from: number, end: number): number {
     if (t.pos === 'VERB' || t.pos === 'AUX' || ctx.isSentenceEnd(k)) return -1;
   }
   return -1;
+}
+
+const QUESTION_OPENERS = new Set(['whether', 'if', 'what', 'why', 'how', 'who', 'whom', 'when', 'where', 'which', 'about', 'to']);
+
+/** The question after a sentence-opening "Asked": from its opener ("whether", "about", "to") to the first comma. */
+function askedQuestion(ctx: ProvenanceContext, v: number, end: number): FoundQuote | null {
+  const { tokens } = ctx;
+  let first = v + 1;
+  // "Asked by reporters on Monday whether …"
+  while (first <= end && first - v <= 8 && !QUESTION_OPENERS.has(tokens[first]!.norm) && tokens[first]!.text !== ',') first++;
+  if (first > end || !QUESTION_OPENERS.has(tokens[first]!.norm)) return null;
+  let last = first;
+  while (last < end && tokens[last + 1]!.text !== ',' && !ctx.isSentenceEnd(last + 1)) last++;
+  if (last - first < 1 || tokens[last + 1]?.text !== ',') return null;
+  return indirectQuote(ctx, first, last, v, v, null, null, `Reported question: "${tokens[v]!.text}" opening the sentence, the question up to the comma; passive, the asker is not named.`);
 }
 
 /** "When asked whether …", "was told that …": a passive cue, whose speaker is not named. */

@@ -112,3 +112,13 @@ test('an outlet named after "according to" on a misread source still relays, not
   const a = provenanceOf('Support for the plan fell sharply, according to polls reported by Nordic Wire.', { findOutlets: fakeOutlets({ 'nordic-wire': 'Nordic Wire' }) });
   assert.equal(quoteWith(a, 'Support for the plan')?.kind, 'indirect');
 });
+
+test('a sentence-opening "Asked" reports the question up to the comma, with no named asker', () => {
+  const a = provenanceOf('Asked whether the depot would close, Nadia Berg said the board had not decided.');
+  const q = quoteWith(a, 'depot would close');
+  assert.equal(q?.text, 'whether the depot would close');
+  assert.equal(q?.speakerId, null);
+  assert.equal(speakerOf(a, quoteWith(a, 'board had not decided'))?.name, 'Nadia Berg');
+  const b = provenanceOf('When asked about the flooding, the engineer declined to comment.');
+  assert.ok(!b.quotes.some((x) => x.text.startsWith('When asked')), b.quotes.map((x) => x.text).join(' | '));
+});
