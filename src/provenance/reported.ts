@@ -146,6 +146,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     return indirectQuote(ctx, relative, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: a relative clause "${tokens[relative]!.text} … ${tokens[v]!.text} …" (${ruleId}) says what was said about the noun before it; ${resolved ? resolved.how : 'subject not resolved'}.`);
   }
   let start = -1;
+  let topicFirst = -1;
   let steps = 0;
   while (k <= end && steps++ < 16) {
     const t = tokens[k]!;
@@ -181,6 +182,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       continue;
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
+      // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
+      if (topicFirst < 0 && k === v + 1 && TOPIC_PREPOSITIONS.has(t.norm) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;
@@ -219,6 +222,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     break;
   }
+  if (start < 0 && topicFirst >= 0 && topicFirst <= end && !ctx.isSentenceEnd(topicFirst)) start = topicFirst;
   if (start < 0 || start > end) return null;
   // "told reporters in Moscow, TASS reported.": another cue clause, not what was told.
   if (tokens[start - 1]?.text === ',' && closingCue(ctx, start, end)) return null;
@@ -413,6 +417,7 @@ function misreadVerb(ctx: ProvenanceContext, m: number): boolean {
   return next !== undefined && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.norm === 'that' || next.norm === 'to');
 }
 
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'for', 'on']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 const RELATIVES = new Set(['which', 'who', 'that', 'what', 'whom']);

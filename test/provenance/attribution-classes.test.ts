@@ -122,3 +122,11 @@ test('a sentence-opening "Asked" reports the question up to the comma, with no n
   const b = provenanceOf('When asked about the flooding, the engineer declined to comment.');
   assert.ok(!b.quotes.some((x) => x.text.startsWith('When asked')), b.quotes.map((x) => x.text).join(' | '));
 });
+
+test('the object of "warned of", "boasted about", "called for" is what was said when no clause follows', () => {
+  const a = provenanceOf('The coastguard warned of stronger tides along the northern cliffs.');
+  assert.equal(quoteWith(a, 'stronger tides')?.text, 'stronger tides along the northern cliffs');
+  // "said of" stays what it was about, and a clause after the preposition is still the report.
+  const b = provenanceOf('Karin Falk boasted about her team, saying it had never lost at home.');
+  assert.equal(speakerOf(b, quoteWith(b, 'never lost at home'))?.name, 'Karin Falk');
+});
