@@ -134,6 +134,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   }
   // "“…,” he said, not finishing his joke": the cue of a direct quote before it says nothing after a comma.
   if (tokens[v + 1]?.text === ',' && subject && ctx.isQuoteMark(ctx.tokenBefore(subject.start)) && !ctx.isQuoteMark(v + 2) && tokens[v + 2]?.norm !== 'that' && !(tokens[v + 2]?.pos === 'ADV' && tokens[v + 3]?.text === ',')) return null;
+  // "hard to predict, many economists say, because …": a cue clause after the comma, not what was predicted.
+  if (tokens[v + 1]?.text === ',' && v + 2 <= end && (secondReport(ctx, v + 2, end) || closingCue(ctx, v + 2, end))) return null;
   // "…, Lee said, adding that …": what was said comes before the cue, not after it.
   if (tokens[v + 1]?.text === ',' && v + 2 <= end && closesCueClause(ctx, v + 2)) return null;
   // "policies, which he said had harmed the economy": the relative clause is what was said.
@@ -468,8 +470,10 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */
 function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart: number, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
-  if (!subject || subject.kind === 'nominal') return null;
+  if (!subject) return null;
   const before = ctx.tokenBefore(subject.start);
+  // "The effects, many economists say, are hard to predict": a described subject only between two commas.
+  if (subject.kind === 'nominal' && ctx.tokenAtOrAfter(subject.end) !== v) return null;
   if (before <= sentenceStart || tokens[before]!.text !== ',' || tokens[v + 1]?.text !== ',' || v + 2 > end) return null;
   let last = end;
   while (last > v && (ctx.isSentenceEnd(last) || ctx.isQuoteMark(last))) last--;

@@ -130,3 +130,10 @@ test('the object of "warned of", "boasted about", "called for" is what was said 
   const b = provenanceOf('Karin Falk boasted about her team, saying it had never lost at home.');
   assert.equal(speakerOf(b, quoteWith(b, 'never lost at home'))?.name, 'Karin Falk');
 });
+
+test('a described subject between two commas interrupts the report it makes ("…, many economists say, …")', () => {
+  const a = provenanceOf('The harvest will be late this year, many growers say, because the spring was cold.');
+  const reports = a.quotes.filter((q) => q.kind === 'indirect');
+  assert.equal(reports.length, 1, reports.map((q) => q.text).join(' | '));
+  assert.match(speakerOf(a, reports[0])?.name ?? '', /growers/);
+});
