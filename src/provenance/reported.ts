@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { infinitiveSubject, leadingSubject, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { distantOpeningSubject, infinitiveSubject, leadingSubject, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -79,7 +79,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
-    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart);
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);

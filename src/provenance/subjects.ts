@@ -299,3 +299,28 @@ export function infinitiveSubject(ctx: ProvenanceContext, v: number, min: number
   const p = ctx.tokens[k]?.pos;
   return k > min && (p === 'VERB' || p === 'AUX') ? subjectLeft(ctx, k, min) : null;
 }
+
+/**
+ * The last resort for a finite cue with no subject found: the noun phrase opening the sentence,
+ * past a relative clause, a participle or a dashed aside ("Democrats trying to regain the Senate
+ * say", "organizations that have endorsed him say", "Many speakers — including … — said"), when no
+ * other cue verb stands between. "those surveyed" counts as a noun phrase.
+ */
+export function distantOpeningSubject(ctx: ProvenanceContext, v: number, sentenceStart: number): Subject | null {
+  const { tokens } = ctx;
+  if (v - sentenceStart > 28 || tokens[v]!.norm.endsWith('ing')) return null;
+  let k = sentenceStart;
+  while (k < v && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ' || (tokens[k]!.pos === 'ADV' && k === sentenceStart))) k++;
+  if (k >= v) return null;
+  let np: Subject | null;
+  const t = tokens[k]!;
+  if (/^(those|many|some|most|others)$/.test(t.norm) && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1]!.norm.endsWith('ed') && k + 2 === v) {
+    np = { start: t.start, end: tokens[k + 1]!.end, kind: 'nominal', head: k, appositive: [] };
+  } else np = subjectRight(ctx, k, v - 1);
+  if (!np || np.kind === 'pronoun') return null;
+  for (let m = ctx.tokenAtOrAfter(np.end); m < v; m++) {
+    if (ctx.isSentenceEnd(m) || ctx.isQuoteMark(m) || tokens[m]!.text === ':' || tokens[m]!.text === ';') return null;
+    if (ctx.lexicon.cueVerbs.has(tokens[m]!.norm) && tokens[m]!.pos === 'VERB') return null;
+  }
+  return np;
+}

@@ -137,3 +137,8 @@ test('a described subject between two commas interrupts the report it makes ("â€
   assert.equal(reports.length, 1, reports.map((q) => q.text).join(' | '));
   assert.match(speakerOf(a, reports[0])?.name ?? '', /growers/);
 });
+
+test('the noun phrase opening the sentence speaks past a participle or a relative clause', () => {
+  assert.equal(said('Fishermen hoping to keep the northern quota say they will sail regardless.', 'sail regardless').speaker, 'Fishermen');
+  assert.match(said('Local groups that have backed the mayor say they expect a recount.', 'expect a recount').speaker ?? '', /Local groups/);
+});
