@@ -69,6 +69,8 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       const lead = leadingSubject(ctx, i, sentenceStart);
       if (lead && lead.kind === 'name') left = lead;
     }
+    // "Fishermen hoping to keep the quota say": the noun phrase after a verb is its object, not who speaks.
+    if (left && left.kind !== 'pronoun' && verb.cls === 'speech' && tokens[ctx.tokenBefore(left.start)]?.pos === 'VERB') left = distantOpeningSubject(ctx, i, sentenceStart) ?? left;
     // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own
     // subject before the comma is what was said about, not who said it.
     if (!left && verb.cls === 'speech' && invertedAfterComma(ctx, i, end)) {

@@ -320,7 +320,7 @@ export function distantOpeningSubject(ctx: ProvenanceContext, v: number, sentenc
   if (!np || np.kind === 'pronoun') return null;
   for (let m = ctx.tokenAtOrAfter(np.end); m < v; m++) {
     if (ctx.isSentenceEnd(m) || ctx.isQuoteMark(m) || tokens[m]!.text === ':' || tokens[m]!.text === ';') return null;
-    if (ctx.lexicon.cueVerbs.has(tokens[m]!.norm) && tokens[m]!.pos === 'VERB') return null;
+    if (ctx.lexicon.cueVerbs.get(tokens[m]!.norm)?.cls === 'speech' && tokens[m]!.pos === 'VERB' && !tokens[m]!.norm.endsWith('ing')) return null;
   }
   return np;
 }
