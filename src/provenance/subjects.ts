@@ -318,6 +318,9 @@ export function distantOpeningSubject(ctx: ProvenanceContext, v: number, sentenc
     np = { start: t.start, end: tokens[k + 1]!.end, kind: 'nominal', head: k, appositive: [] };
   } else np = subjectRight(ctx, k, v - 1);
   if (!np || np.kind === 'pronoun') return null;
+  // Only a participle, a relative pronoun or a dash may follow the noun phrase.
+  const next = tokens[ctx.tokenAtOrAfter(np.end)];
+  if (next && ctx.tokenAtOrAfter(np.end) < v && !(next.pos === 'VERB' && /(ing|ed)$/.test(next.norm)) && !/^(who|that|which)$/.test(next.norm) && next.text !== '\u2014' && next.text !== '\u2013') return null;
   for (let m = ctx.tokenAtOrAfter(np.end); m < v; m++) {
     if (ctx.isSentenceEnd(m) || ctx.isQuoteMark(m) || tokens[m]!.text === ':' || tokens[m]!.text === ';') return null;
     if (ctx.lexicon.cueVerbs.get(tokens[m]!.norm)?.cls === 'speech' && tokens[m]!.pos === 'VERB' && !tokens[m]!.norm.endsWith('ing')) return null;
