@@ -187,7 +187,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
-      if (topicFirst < 0 && k === v + 1 && TOPIC_PREPOSITIONS.has(t.norm) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
+      if (topicFirst < 0 && k === v + 1 && TOPIC_PREPOSITIONS.has(t.norm) && !passive(ctx, v) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;

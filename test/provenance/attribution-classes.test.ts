@@ -142,3 +142,8 @@ test('the noun phrase opening the sentence speaks past a participle or a relativ
   assert.equal(said('Fishermen hoping to keep the northern quota say they will sail regardless.', 'sail regardless').speaker, 'Fishermen');
   assert.match(said('Local groups that have backed the mayor say they expect a recount.', 'expect a recount').speaker ?? '', /Local groups/);
 });
+
+test('"was asked about X": the one asked is not the speaker of X', () => {
+  const a = provenanceOf('Mayor Lena Kurz spoke for an hour. She was asked about the new tolls.');
+  assert.ok(!a.quotes.some((q) => q.text.includes('new tolls')), a.quotes.map((q) => q.text).join(' | '));
+});
