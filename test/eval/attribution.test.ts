@@ -94,3 +94,33 @@ test('unspin eval attribution prints a readable table, and a missing folder is a
   assert.match(bad.stderr, /UNSPIN_E_EVAL_DATA/);
   assert.equal(bad.stderr.trim().split('\n').length, 1, 'one line, no stack');
 });
+
+test('the tune/check carve is fixed by the article id, about two thirds to one third', async () => {
+  const { articlePart } = await import('../../src/eval/attribution/index.js');
+  assert.equal(articlePart('mini-tax-plan_2016-01-01'), articlePart('mini-tax-plan_2016-01-01'));
+  const ids = Array.from({ length: 300 }, (_, i) => `article-${i}`);
+  const check = ids.filter((id) => articlePart(id) === 'check').length;
+  assert.ok(check > 70 && check < 130, String(check));
+});
+
+test('unspin eval attribution --failures prints each error with its class and context; bad options are usage errors', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/interfaces/cli/main.ts', 'eval', 'attribution', '--data', MINI, '--failures', 'all'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^\[spurious\] /m, 'the one wrong prediction of the mini corpus is listed');
+  assert.match(run.stdout, /context: .*⟦/);
+  assert.match(run.stdout, /errors by class: missed 0, boundary 0, spurious 1, source 0/);
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/interfaces/cli/main.ts', 'eval', 'attribution', '--data', MINI, '--part', 'half'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--part must be all, tune or check/);
+});
+
+test('unspin eval attribution --fixtures DIR prints speaker, role, state-actor and segment accuracy', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/interfaces/cli/main.ts', 'eval', 'attribution', '--fixtures', 'test/fixtures/provenance-v2', '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  for (const key of ['speaker', 'role', 'stateActor', 'segmentChars']) assert.ok(r[key]! >= 0 && r[key]! <= 1, key);
+  assert.ok(r.speaker! >= 0.9);
+  const missing = spawnSync(process.execPath, ['--import', 'tsx', 'src/interfaces/cli/main.ts', 'eval', 'attribution', '--fixtures', 'test/fixtures/no-such-dir'], { encoding: 'utf8' });
+  assert.equal(missing.status, 3);
+  assert.match(missing.stderr, /UNSPIN_E_EVAL_DATA/);
+});
