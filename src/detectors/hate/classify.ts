@@ -5,7 +5,8 @@ import { contributions, predictProbabilities, type HateClass, type HateModel } f
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { forward, type HateNet, type NetFeaturizer, type NetState } from './net.js';
 import type { ModelWord } from './normalize.js';
-import { matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { defaultWordTable } from '../../text/word-table.js';
 
 /** Everything a unit's decision needs; built once per detector. */
 export interface HateContext {
@@ -72,7 +73,11 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
   const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
-  const canon = input.canon;
+  if (input.matches.some((m) => m.kind === 'slur')) untagHomonyms(ctx.rules, input);
+  const canon = repairWords(ctx.rules, input.canon, knownWord);
+  const unitStart = tokens[from]?.start ?? 0;
+  const unitEnd = tokens[to - 1]?.end ?? unitStart;
+  const question = text.slice(unitStart, unitEnd).includes('?');
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -87,8 +92,11 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const negated: RuleHit[] = [];
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
-  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup);
-  if (matched.length > 0 || negated.length > 0 || best !== 0) guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question);
+  if (matched.length > 0 || negated.length > 0 || best !== 0 || (ctx.net && hasGroup)) {
+    guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
+    if (hasGroup && !guards.some((g) => g.guard.kind !== 'reclaimed')) guards.push(...quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd));
+  }
   const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
   const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
   const ruleHits = guarded ? [] : matched;
@@ -180,6 +188,48 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     matches: input.matches,
     mentions: input.mentions,
   };
+}
+
+/** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */
+function knownWord(word: string): boolean {
+  return defaultWordTable().id(word) >= 0;
+}
+
+/**
+ * Slurs that a homonym guard reads in their ordinary sense ("smoke a fag", "the sea
+ * dyke") stop being group mentions: plain words for the rules, the model and the network.
+ */
+function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions: { start: number }[] }): void {
+  const hits = matchGuards(rules, input.canon, ['homonym']);
+  if (hits.length === 0) return;
+  const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
+  const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? { text: w.group.match.surface, start: w.start, end: w.end } : w));
+  input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+}
+
+const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/g;
+
+/**
+ * Counter-speech that quotes hate: every group mention is inside quotation marks, and the
+ * author's words around the quote condemn it or report its consequence ('He was banned for
+ * posting "... are rats"'). The quoted stretch is then decided on its own, in the quoted voice.
+ */
+function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly CanonWord[], start: number, end: number): GuardHit[] {
+  const marks: number[] = [];
+  QUOTES.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (let m = QUOTES.exec(slice); m; m = QUOTES.exec(slice)) marks.push(start + m.index);
+  if (marks.length < 2) return [];
+  const quoted = (w: CanonWord) => {
+    for (let i = 0; i + 1 < marks.length; i += 2) if (marks[i]! < w.start && w.end <= marks[i + 1]!) return true;
+    return false;
+  };
+  // Pronouns in the author's words ('the police arrested them') name the speakers, not the group.
+  const groups = canon.filter((w) => w.group && !w.group.antecedent);
+  if (groups.length === 0 || !groups.every(quoted)) return [];
+  const outside = canon.filter((w) => !quoted(w));
+  return outside.length === 0 ? [] : matchGuards(rules, outside, ['quoted']);
 }
 
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */

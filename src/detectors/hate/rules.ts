@@ -24,7 +24,12 @@ export interface HateRuleEntry extends RuleEntry {
 }
 
 export interface GuardEntry extends RuleEntry {
-  kind: 'counter' | 'denial' | 'reclaimed';
+  /**
+   * counter / denial: clear the unit; reclaimed: an in-group use of a reclaimable slur;
+   * homonym: the slur word in its ordinary sense ("a fag" to smoke), not a group mention;
+   * quoted: words outside the unit's quotation marks that condemn the hate it quotes.
+   */
+  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted';
   patterns: string[];
 }
 
@@ -41,6 +46,10 @@ export interface HateRuleSet {
   negation: ReadonlySet<string>;
   /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
   negativePhrases: readonly string[][];
+  /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
+  predicateWords: ReadonlySet<string>;
+  /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
+  predicateDeletes: ReadonlyMap<string, string | null>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
@@ -53,13 +62,26 @@ const CLAUSE_BREAKS = new Set(['but', 'because', 'yet', 'so', 'although', 'thoug
  * NEGATION_WINDOW words before it in the same clause. A negation that belongs to the
  * predicate itself ("not human", "never loyal to") does not count.
  */
-export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number): boolean {
+export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false): boolean {
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
     if (k < a && CLAUSE_BREAKS.has(w)) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k)) return true;
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return true;
   }
   return false;
+}
+
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i']);
+const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
+
+/**
+ * A negative question's inverted auxiliary ("don't you think ...?", "isn't it obvious
+ * that ...?") asks for agreement; it does not negate the claim that follows.
+ */
+function invertedAt(words: readonly CanonWord[], k: number): boolean {
+  const next = words[k + 1]?.text;
+  if (next === undefined || !INVERTED_SUBJECTS.has(next)) return false;
+  return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
 }
 
 function insidePhrase(phrases: readonly string[][], words: readonly CanonWord[], k: number): boolean {
@@ -117,7 +139,19 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     }
   };
   const negation = new Set(lists.get('negation') ?? []);
+  const predicateWords = new Set<string>();
+  for (const name of REPAIRED_LISTS) for (const w of lists.get(name) ?? []) for (const x of w.split(' ')) if (x.length >= 4 && /^[a-z]+$/.test(x)) predicateWords.add(x);
+  const predicateDeletes = new Map<string, string | null>();
+  for (const w of predicateWords) {
+    if (w.length < 5) continue;
+    for (const d of deletions(w)) {
+      const seen = predicateDeletes.get(d);
+      predicateDeletes.set(d, seen === undefined || seen === w ? w : null);
+    }
+  }
   return {
+    predicateWords,
+    predicateDeletes,
     rules: rules.map((entry) => {
       const patterns = entry.patterns.filter((p) => p !== 'SLUR');
       return { entry, regexes: patterns.map((p) => compile(p, entry.id)), needsGroup: patterns.map((p) => needsGroup(p)) };
@@ -158,6 +192,83 @@ function needsGroup(pattern: string): boolean {
     else if (depth === 0 && (pattern.startsWith('GRP', i) || pattern.startsWith('SLUR', i))) return true;
   }
   return false;
+}
+
+/** The vocabulary lists whose words a misspelling is repaired to: the hateful predicates, not the frame words. */
+const REPAIRED_LISTS = ['vermin', 'infest', 'breed', 'breed-object', 'harm', 'harmed', 'expel', 'criminal', 'insult', 'attack', 'profane', 'profanity', 'emotion', 'emotion-object', 'contempt', 'destroy', 'destroying', 'replace', 'control', 'plot', 'cause-verb'];
+
+/** The words one deleted letter away. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Leetspeak whole words the letter fold cannot read ("h8" folds to "hb"). */
+const LEET_WORDS: Record<string, string> = { hb: 'hate', hbe: 'hate', hbed: 'hated', hbs: 'hates', hber: 'hater', hbers: 'haters', hbing: 'hating' };
+/** Words glued to a predicate ("aretrash"). */
+const GLUED_PREFIXES = ['are', 'r', 'is', 'all', 'so', 'such', 'just', 'the'];
+
+/**
+ * The predicate word a misspelt word stands for: leetspeak whole words, stretched letters
+ * ("haaate"), and, for a word the shared word table does not know (`known`), one dropped,
+ * added or changed letter ("vermn", "parasitez", "despize"). Null when none fits.
+ */
+export function repairWord(set: HateRuleSet, word: string, known: (w: string) => boolean): string | null {
+  if (word.length < 2 || set.predicateWords.has(word)) return null;
+  const leet = LEET_WORDS[word];
+  if (leet) return leet;
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
+  if (/(.)\1\1/.test(word)) {
+    const once = word.replace(/(.)\1\1+/g, '$1');
+    if (set.predicateWords.has(once)) return once;
+    const twice = word.replace(/(.)\1\1+/g, '$1$1');
+    if (set.predicateWords.has(twice)) return twice;
+  }
+  if (word.length < 5 || known(word)) return null;
+  const dropped = set.predicateDeletes.get(word);
+  if (dropped) return dropped;
+  for (const d of deletions(word)) {
+    if (set.predicateWords.has(d)) return d;
+    const changed = set.predicateDeletes.get(d);
+    if (changed) return changed;
+  }
+  return null;
+}
+
+/**
+ * The unit's words with misspelt predicate words repaired (see repairWord), a predicate
+ * split by a space joined again ("dis gusting") and one glued to a short word split
+ * ("aretrash"). Returns the input itself when nothing changed (the common case).
+ */
+export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known: (w: string) => boolean): readonly CanonWord[] {
+  let out: CanonWord[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let replacement: CanonWord[] | null = null;
+    if (!w.group && !set.predicateWords.has(w.text)) {
+      const next = words[i + 1];
+      const joined = next && !next.group ? w.text + next.text : '';
+      if (joined.length >= 6 && set.predicateWords.has(joined) && !set.predicateWords.has(next!.text) && /^[a-z]+$/.test(joined)) {
+        replacement = [{ text: joined, start: w.start, end: next!.end }];
+        out ??= words.slice(0, i);
+        out.push(...replacement);
+        i++;
+        continue;
+      }
+      const fixed = repairWord(set, w.text, known);
+      if (fixed) replacement = [{ text: fixed, start: w.start, end: w.end }];
+      else if (w.text.length >= 7 && !known(w.text)) {
+        const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
+        if (prefix) replacement = [{ text: prefix, start: w.start, end: w.end }, { text: w.text.slice(prefix.length), start: w.start, end: w.end }];
+      }
+    }
+    if (replacement) {
+      out ??= words.slice(0, i);
+      out.push(...replacement);
+    } else if (out) out.push(w);
+  }
+  return out ?? words;
 }
 
 function escape(phrase: string): string {
@@ -256,6 +367,7 @@ function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Gener
 
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
+  if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
   const { text, wordAt } = joinWords(words);
   const hits: GuardHit[] = [];
   for (const { entry, regexes } of set.guards) {
@@ -272,7 +384,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  * every slur not in an in-group frame. Negated matches go to `negated` instead: a
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
-export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true): RuleHit[] {
+export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
   const { text, wordAt } = joinWords(words);
   const hits: RuleHit[] = [];
   for (const { entry, regexes, needsGroup } of set.rules) {
@@ -283,7 +395,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
         if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b);
+        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question);
         (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
       }
     }
