@@ -29,7 +29,7 @@ export interface HateContext {
    * The placeholder network (net.ts), read on units with a named group that the rules
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
    */
-  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number };
+  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number };
 }
 
 export interface Evidence {
@@ -130,7 +130,9 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   let netEvidence: Evidence[] = [];
   let netUsed = false;
-  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0) {
+  // The linear model must not be sure the unit is normal: on news prose the network alone
+  // fires on plain group mentions ("End the Korean War!"), where the linear model says normal.
+  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0 && probabilities.normal <= ctx.net.maxNormal) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
     const hate = q[2]!;
