@@ -3,7 +3,7 @@ import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
-import { forward, type HateNet, type NetFeaturizer, type NetState } from './net.js';
+import { forward, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
@@ -74,10 +74,12 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
   const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
   if (input.matches.some((m) => m.kind === 'slur')) untagHomonyms(ctx.rules, input);
-  const canon = repairWords(ctx.rules, input.canon, knownWord);
+  // Every rule and the network need a group mention: units without one skip the repair.
+  const canon = input.canon.some((w) => w.group) ? repairWords(ctx.rules, input.canon, knownWord) : input.canon;
   const unitStart = tokens[from]?.start ?? 0;
   const unitEnd = tokens[to - 1]?.end ?? unitStart;
-  const question = text.slice(unitStart, unitEnd).includes('?');
+  let question = false;
+  for (let i = unitStart; i < unitEnd && !question; i++) question = text.charCodeAt(i) === 63;
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -93,12 +95,15 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
   const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question);
-  if (matched.length > 0 || negated.length > 0 || best !== 0 || (ctx.net && hasGroup)) {
-    guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
-    if (hasGroup && !guards.some((g) => g.guard.kind !== 'reclaimed')) guards.push(...quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd));
-  }
+  const clearing = (): GuardHit[] => {
+    const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
+    return found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd);
+  };
+  // The network's decisions are checked against the guards when it fires (below).
+  const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
+  if (guardsRead) guards = [...reclaimed, ...clearing()];
   const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
-  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
+  let guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
   const ruleHits = guarded ? [] : matched;
 
   const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
@@ -139,6 +144,11 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     // The words, not the group's mere mention, must carry the decision: without a word
     // whose removal lowers the probability, the network is only reacting to the placeholder.
     if (hate >= ctx.net.threshold) netEvidence = occlusionEvidence(ctx.net, words, canon);
+    if (netEvidence.length > 0 && !guardsRead) {
+      guards = [...reclaimed, ...clearing()];
+      guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
+      if (guarded) netEvidence = [];
+    }
     if (netEvidence.length > 0) {
       label = 'hatespeech';
       score = hate;
@@ -294,9 +304,9 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
 /** Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass per word). */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
 
-/** Log-odds of hate speech (probabilities near 0 or 1 still compare). */
-function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[]): number {
-  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.read(words), net.state)[2]!));
+/** Log-odds of hate speech (probabilities near 0 or 1 still compare), with word `skip` left out. */
+function hateLogit(net: NonNullable<HateContext['net']>, cache: WordCache, skip: number): number {
+  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.readPrepared(cache, skip), net.state)[2]!));
   return Math.log(p / (1 - p));
 }
 
@@ -305,11 +315,12 @@ function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[
  * hate-speech log-odds most (at most two, each by at least 0.5).
  */
 function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly string[], canon: readonly { start: number; end: number; group?: unknown }[]): Evidence[] {
-  const full = hateLogit(net, words);
+  const cache = net.featurizer.prepare(words);
+  const full = hateLogit(net, cache, -1);
   const drops: { i: number; drop: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     if (canon[i]!.group || FUNCTION_WORDS.has(words[i]!)) continue;
-    drops.push({ i, drop: full - hateLogit(net, words.filter((_, k) => k !== i)) });
+    drops.push({ i, drop: full - hateLogit(net, cache, i) });
   }
   return drops
     .filter((d) => d.drop >= 0.5)

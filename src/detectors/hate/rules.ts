@@ -38,6 +38,14 @@ interface Compiled<E> {
   regexes: RegExp[];
   /** Per regex: whether it can only match with a group mention in the unit. */
   needsGroup: boolean[];
+  /**
+   * Per regex: the words a match can begin with (and whether it may begin at the start
+   * of the unit), so that the regex is tried only where such a word starts; null when the
+   * pattern's start is not a plain word list.
+   */
+  anchors: (Anchor | null)[];
+  /** Per regex: the same pattern, sticky, for the anchored tries. */
+  sticky: RegExp[];
 }
 
 export interface HateRuleSet {
@@ -138,6 +146,10 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source, cause });
     }
   };
+  const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
+    const regexes = patterns.map((p) => compile(p, entry.id));
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors: patterns.map((p) => anchorOf(p, lists)), sticky: regexes.map((re) => new RegExp(re.source, 'y')) };
+  };
   const negation = new Set(lists.get('negation') ?? []);
   const predicateWords = new Set<string>();
   for (const name of REPAIRED_LISTS) for (const w of lists.get(name) ?? []) for (const x of w.split(' ')) if (x.length >= 4 && /^[a-z]+$/.test(x)) predicateWords.add(x);
@@ -154,9 +166,9 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     predicateDeletes,
     rules: rules.map((entry) => {
       const patterns = entry.patterns.filter((p) => p !== 'SLUR');
-      return { entry, regexes: patterns.map((p) => compile(p, entry.id)), needsGroup: patterns.map((p) => needsGroup(p)) };
+      return compiled(entry, patterns);
     }),
-    guards: guards.map((entry) => ({ entry, regexes: entry.patterns.map((p) => compile(p, entry.id)), needsGroup: entry.patterns.map((p) => needsGroup(p)) })),
+    guards: guards.map((entry) => compiled(entry, entry.patterns)),
     negation,
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
@@ -196,6 +208,102 @@ function needsGroup(pattern: string): boolean {
 
 /** The vocabulary lists whose words a misspelling is repaired to: the hateful predicates, not the frame words. */
 const REPAIRED_LISTS = ['vermin', 'infest', 'breed', 'breed-object', 'harm', 'harmed', 'expel', 'criminal', 'insult', 'attack', 'profane', 'profanity', 'emotion', 'emotion-object', 'contempt', 'destroy', 'destroying', 'replace', 'control', 'plot', 'cause-verb'];
+
+export interface Anchor {
+  words: ReadonlySet<string>;
+  /** The pattern can match at the start of the unit whatever the first word ("(?:^|we should ){harm}"). */
+  atStart: boolean;
+}
+
+/** Index of the parenthesis that closes the one at `open`. */
+function closing(p: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits at `|` outside parentheses. */
+function topLevelAlternatives(p: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')') depth--;
+    else if (p[i] === '|' && depth === 0) {
+      out.push(p.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(p.slice(from));
+  return out;
+}
+
+/**
+ * The words a pattern's match can begin with, read off its leading elements (GRP, a
+ * {list}, a group of literal alternatives, a literal word; optional ones add what
+ * follows them). Null when the start is anything else ({W}, a character class...).
+ */
+function anchorOf(pattern: string, lists: ReadonlyMap<string, readonly string[]>): Anchor | null {
+  const words = new Set<string>();
+  let atStart = false;
+  const firstOf = (phrase: string) => phrase.trim().split(' ')[0]!;
+  /** Adds the first words of a sequence; returns whether the whole sequence can be empty, or null when unreadable. */
+  const sequence = (p: string): boolean | null => {
+    p = p.replace(/^ +/, '');
+    if (p === '') return true;
+    let nullable: boolean | null;
+    let rest: string;
+    if (p.startsWith('GRP') || p.startsWith('SLUR')) {
+      words.add('GRP').add('SLUR');
+      return false;
+    } else if (p.startsWith('{')) {
+      const end = p.indexOf('}');
+      const list = lists.get(p.slice(1, end));
+      if (!list) return null;
+      for (const w of list) words.add(firstOf(w));
+      nullable = false;
+      rest = p.slice(end + 1);
+    } else if (p.startsWith('(?:')) {
+      const end = closing(p, 0);
+      if (end < 0) return null;
+      nullable = false;
+      for (const alt of topLevelAlternatives(p.slice(3, end))) {
+        if (alt === '^') {
+          atStart = true;
+          continue;
+        }
+        const r = sequence(alt);
+        if (r === null) return null;
+        if (r) nullable = true;
+      }
+      // After a "^" alternative the match begins at the unit's start, which is always tried.
+      rest = p.slice(end + 1);
+    } else {
+      const m = /^[a-z]+/.exec(p);
+      if (!m) return null;
+      words.add(m[0]);
+      return false;
+    }
+    const quantifier = rest[0];
+    if (quantifier === '?' || quantifier === '*') {
+      nullable = true;
+      rest = rest.slice(1);
+    } else if (/^\{\d/.test(rest)) return null;
+    if (!nullable) return false;
+    return sequence(rest);
+  };
+  for (const alt of topLevelAlternatives(pattern)) {
+    const r = sequence(alt);
+    if (r === null || r === true) return null;
+  }
+  return { words, atStart };
+}
 
 /** The words one deleted letter away. */
 function deletions(word: string): string[] {
@@ -335,15 +443,41 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
 }
 
 /** The canonical string and, for each character, the index of its word. */
-function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Array } {
+function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Array; starts: Int32Array } {
   const text = words.map((w) => w.text).join(' ');
   const wordAt = new Int32Array(text.length + 1).fill(-1);
+  const starts = new Int32Array(words.length);
   let pos = 0;
   words.forEach((w, i) => {
+    starts[i] = pos;
     for (let k = 0; k <= w.text.length; k++) wordAt[pos + k] = i;
     pos += w.text.length + 1;
   });
-  return { text, wordAt };
+  return { text, wordAt, starts };
+}
+
+/**
+ * Word ranges of a compiled pattern's matches: with an anchor, the sticky regex is tried
+ * only where a word it can begin with starts (left to right, not overlapping, as the
+ * global regex would find them); without one, the global regex scans the text.
+ */
+function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], joined: { text: string; wordAt: Int32Array; starts: Int32Array }): Generator<[number, number]> {
+  const anchor = c.anchors[r];
+  if (!anchor) {
+    yield* matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
+    return;
+  }
+  const re = c.sticky[r]!;
+  let after = 0;
+  for (let i = 0; i < words.length; i++) {
+    const at = joined.starts[i]!;
+    if (at < after || !(anchor.words.has(words[i]!.text) || (i === 0 && anchor.atStart))) continue;
+    re.lastIndex = at;
+    const m = re.exec(joined.text);
+    if (!m || m[0].length === 0) continue;
+    after = at + m[0].length;
+    yield wordRange(joined.wordAt, at, m[0].length);
+  }
 }
 
 function wordRange(wordAt: Int32Array, index: number, length: number): [number, number] {
@@ -368,12 +502,12 @@ function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Gener
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
-  const { text, wordAt } = joinWords(words);
+  const joined = joinWords(words);
   const hits: GuardHit[] = [];
-  for (const { entry, regexes } of set.guards) {
-    if (!kinds.includes(entry.kind)) continue;
-    for (const re of regexes) {
-      for (const [a, b] of matchedWordRanges(re, text, wordAt)) hits.push({ guard: entry, start: words[a]!.start, end: words[b]!.end });
+  for (const guard of set.guards) {
+    if (!kinds.includes(guard.entry.kind)) continue;
+    for (let r = 0; r < guard.regexes.length; r++) {
+      for (const [a, b] of patternRanges(guard, r, words, joined)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
   return hits;
@@ -385,12 +519,13 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
 export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
-  const { text, wordAt } = joinWords(words);
+  const joined = joinWords(words);
   const hits: RuleHit[] = [];
-  for (const { entry, regexes, needsGroup } of set.rules) {
+  for (const rule of set.rules) {
+    const { entry, regexes, needsGroup } = rule;
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
-      for (const [a, b] of matchedWordRanges(regexes[r]!, text, wordAt)) {
+      for (const [a, b] of patternRanges(rule, r, words, joined)) {
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];

@@ -91,3 +91,16 @@ test('profanity aimed at a group is offensive; profanity at nothing in particula
   assert.equal(verdict('Immigrants are pieces of shit.').label, 'offensive');
   assert.equal(verdict('Fuck, I missed the train again.').label, 'normal');
 });
+
+test("the network's occlusion reads a unit with one word left out exactly as reading the shorter unit", async () => {
+  const { defaultHateNet } = await import('../../../src/detectors/hate/net.js');
+  const { featurizer } = defaultHateNet();
+  const words = ['GRP', 'are', 'filthy', 'vermn', 'and', 'scum'];
+  const cache = featurizer.prepare(words);
+  for (let skip = -1; skip < words.length; skip++) {
+    const a = featurizer.readPrepared(cache, skip);
+    const prepared = { glove: [...a.glove], rows: [...a.rows.slice(0, a.length)] };
+    const b = featurizer.read(words.filter((_, k) => k !== skip));
+    assert.deepEqual(prepared, { glove: [...b.glove], rows: [...b.rows.slice(0, b.length)] }, `without word ${skip}`);
+  }
+});
