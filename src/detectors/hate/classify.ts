@@ -220,7 +220,7 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 
-const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/g;
+const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
 
 /**
  * Counter-speech that quotes hate: every group mention is inside quotation marks, and the
@@ -229,9 +229,7 @@ const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/g;
  */
 function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly CanonWord[], start: number, end: number): GuardHit[] {
   const marks: number[] = [];
-  QUOTES.lastIndex = 0;
-  const slice = text.slice(start, end);
-  for (let m = QUOTES.exec(slice); m; m = QUOTES.exec(slice)) marks.push(start + m.index);
+  for (let i = start; i < end; i++) if (QUOTE_MARKS.has(text.charCodeAt(i))) marks.push(i);
   if (marks.length < 2) return [];
   const quoted = (w: CanonWord) => {
     for (let i = 0; i + 1 < marks.length; i += 2) if (marks[i]! < w.start && w.end <= marks[i + 1]!) return true;

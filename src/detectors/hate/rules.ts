@@ -46,6 +46,11 @@ interface Compiled<E> {
   anchors: (Anchor | null)[];
   /** Per regex: the same pattern, sticky, for the anchored tries. */
   sticky: RegExp[];
+  /**
+   * Per regex: word sets of which a unit must hold at least one word each for a match (the
+   * first words of the {lists} the pattern cannot do without), checked before the regex runs.
+   */
+  required: ReadonlySet<string>[][];
 }
 
 export interface HateRuleSet {
@@ -148,7 +153,7 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   };
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
     const regexes = patterns.map((p) => compile(p, entry.id));
-    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors: patterns.map((p) => anchorOf(p, lists)), sticky: regexes.map((re) => new RegExp(re.source, 'y')) };
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors: patterns.map((p) => anchorOf(p, lists)), sticky: regexes.map((re) => new RegExp(re.source, 'y')), required: patterns.map((p) => requiredLists(p, lists)) };
   };
   const negation = new Set(lists.get('negation') ?? []);
   const predicateWords = new Set<string>();
@@ -213,6 +218,36 @@ export interface Anchor {
   words: ReadonlySet<string>;
   /** The pattern can match at the start of the unit whatever the first word ("(?:^|we should ){harm}"). */
   atStart: boolean;
+}
+
+/** The {lists} outside any parentheses and not optional: a match needs one of each list's first words. */
+function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string>[] {
+  if (topLevelAlternatives(pattern).length > 1) return [];
+  const out: ReadonlySet<string>[] = [];
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '{' && depth === 0 && !/\d/.test(pattern[i + 1] ?? '')) {
+      const end = pattern.indexOf('}', i);
+      const list = lists.get(pattern.slice(i + 1, end));
+      const after = pattern[end + 1];
+      if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** Whether the unit holds a word of every required set. */
+function hasRequired(required: readonly ReadonlySet<string>[], words: readonly CanonWord[]): boolean {
+  outer: for (const set of required) {
+    for (const w of words) if (set.has(w.text)) continue outer;
+    return false;
+  }
+  return true;
 }
 
 /** Index of the parenthesis that closes the one at `open`. */
@@ -356,7 +391,8 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
     let replacement: CanonWord[] | null = null;
     if (!w.group && !set.predicateWords.has(w.text)) {
       const next = words[i + 1];
-      const joined = next && !next.group ? w.text + next.text : '';
+      // A predicate split in two ("dis gusting", "sub human"): one part is short.
+      const joined = next && !next.group && (w.text.length <= 4 || next.text.length <= 4) ? w.text + next.text : '';
       if (joined.length >= 6 && set.predicateWords.has(joined) && !set.predicateWords.has(next!.text) && /^[a-z]+$/.test(joined)) {
         replacement = [{ text: joined, start: w.start, end: next!.end }];
         out ??= words.slice(0, i);
@@ -462,6 +498,7 @@ function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Ar
  * global regex would find them); without one, the global regex scans the text.
  */
 function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], joined: { text: string; wordAt: Int32Array; starts: Int32Array }): Generator<[number, number]> {
+  if (!hasRequired(c.required[r]!, words)) return;
   const anchor = c.anchors[r];
   if (!anchor) {
     yield* matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
