@@ -25,7 +25,7 @@ export interface HateNetConfig {
   charMax: number;
 }
 
-export const DEFAULT_NET: HateNetConfig = { bits: 18, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
+export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
 
 export interface HateNet {
   name: string;

@@ -479,7 +479,19 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
 }
 
 /** The canonical string and, for each character, the index of its word. */
-function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Array; starts: Int32Array } {
+interface Joined {
+  text: string;
+  wordAt: Int32Array;
+  starts: Int32Array;
+}
+
+/** joinWords on first use. */
+function lazyJoin(words: readonly CanonWord[]): () => Joined {
+  let joined: Joined | undefined;
+  return () => (joined ??= joinWords(words));
+}
+
+function joinWords(words: readonly CanonWord[]): Joined {
   const text = words.map((w) => w.text).join(' ');
   const wordAt = new Int32Array(text.length + 1).fill(-1);
   const starts = new Int32Array(words.length);
@@ -497,18 +509,22 @@ function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Ar
  * only where a word it can begin with starts (left to right, not overlapping, as the
  * global regex would find them); without one, the global regex scans the text.
  */
-function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], joined: { text: string; wordAt: Int32Array; starts: Int32Array }): Generator<[number, number]> {
+function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], join: () => Joined): Generator<[number, number]> {
   if (!hasRequired(c.required[r]!, words)) return;
   const anchor = c.anchors[r];
   if (!anchor) {
+    const joined = join();
     yield* matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
     return;
   }
   const re = c.sticky[r]!;
   let after = 0;
   for (let i = 0; i < words.length; i++) {
+    if (!(anchor.words.has(words[i]!.text) || (i === 0 && anchor.atStart))) continue;
+    // The joined text is built only for units where some pattern can begin.
+    const joined = join();
     const at = joined.starts[i]!;
-    if (at < after || !(anchor.words.has(words[i]!.text) || (i === 0 && anchor.atStart))) continue;
+    if (at < after) continue;
     re.lastIndex = at;
     const m = re.exec(joined.text);
     if (!m || m[0].length === 0) continue;
@@ -539,7 +555,7 @@ function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Gener
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
-  const joined = joinWords(words);
+  const joined = lazyJoin(words);
   const hits: GuardHit[] = [];
   for (const guard of set.guards) {
     if (!kinds.includes(guard.entry.kind)) continue;
@@ -556,7 +572,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
 export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
-  const joined = joinWords(words);
+  const joined = lazyJoin(words);
   const hits: RuleHit[] = [];
   for (const rule of set.rules) {
     const { entry, regexes, needsGroup } = rule;
