@@ -16,6 +16,7 @@ import { dataPath, modelPath } from '../src/core/paths.js';
 import { seededRandom } from '../src/core/random.js';
 import { placeholderWords, tagGroups } from '../src/detectors/hate/groups.js';
 import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
+import { loadDefaultHateRules, repairWords } from '../src/detectors/hate/rules.js';
 import { HATE_CLASSES } from '../src/detectors/hate/model.js';
 import { DEFAULT_NET, decodeNet, encodeNet, forward, inputWidth, NET_FILE, NetFeaturizer, netState, type HateNet } from '../src/detectors/hate/net.js';
 import { expandSuite } from '../src/eval/hate/functional.js';
@@ -39,6 +40,7 @@ const ADAM_LR = Number(values['adam-lr']);
 const K = HATE_CLASSES.length;
 
 const lexicon = loadDefaultHateLexicon();
+const rules = loadDefaultHateRules();
 const table = defaultWordTable();
 const featurizer = new NetFeaturizer(config, table);
 
@@ -55,7 +57,8 @@ interface Example {
 function example(text: string, y: number, source: Example['source'], accept?: number[]): Example {
   const t = text.trim() || '.';
   const tm = buildTextModel(t);
-  const words = placeholderWords(tagGroups(t, tm.tokens, lexicon, 0, tm.tokens.length, null).canon);
+  // The words as the detector reads them: misspelt predicate words repaired (classify.ts).
+  const words = placeholderWords(repairWords(rules, tagGroups(t, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0));
   const input = featurizer.read(words);
   return { glove: input.glove.slice(), rows: input.rows.slice(0, input.length), y, weight: 1, source, ...(accept ? { accept } : {}) };
 }

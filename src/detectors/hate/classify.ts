@@ -3,9 +3,10 @@ import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
-import { forward, type HateNet, type NetFeaturizer, type NetState } from './net.js';
+import { forward, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
-import { matchGuards, matchRules, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { defaultWordTable } from '../../text/word-table.js';
 
 /** Everything a unit's decision needs; built once per detector. */
 export interface HateContext {
@@ -28,7 +29,7 @@ export interface HateContext {
    * The placeholder network (net.ts), read on units with a named group that the rules
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
    */
-  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number };
+  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number };
 }
 
 export interface Evidence {
@@ -72,7 +73,13 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
   const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
-  const canon = input.canon;
+  if (input.matches.some((m) => m.kind === 'slur')) untagHomonyms(ctx.rules, input);
+  // Every rule and the network need a group mention: units without one skip the repair.
+  const canon = input.canon.some((w) => w.group) ? repairWords(ctx.rules, input.canon, knownWord) : input.canon;
+  const unitStart = tokens[from]?.start ?? 0;
+  const unitEnd = tokens[to - 1]?.end ?? unitStart;
+  let question = false;
+  for (let i = unitStart; i < unitEnd && !question; i++) question = text.charCodeAt(i) === 63;
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -87,10 +94,16 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const negated: RuleHit[] = [];
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
-  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup);
-  if (matched.length > 0 || negated.length > 0 || best !== 0) guards = [...reclaimed, ...matchGuards(ctx.rules, canon, ['counter', 'denial'])];
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question);
+  const clearing = (): GuardHit[] => {
+    const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
+    return found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd);
+  };
+  // The network's decisions are checked against the guards when it fires (below).
+  const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
+  if (guardsRead) guards = [...reclaimed, ...clearing()];
   const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
-  const guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
+  let guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
   const ruleHits = guarded ? [] : matched;
 
   const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
@@ -122,13 +135,20 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   let netEvidence: Evidence[] = [];
   let netUsed = false;
-  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0) {
+  // The linear model must not be sure the unit is normal: on news prose the network alone
+  // fires on plain group mentions ("End the Korean War!"), where the linear model says normal.
+  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0 && probabilities.normal <= ctx.net.maxNormal) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
     const hate = q[2]!;
     // The words, not the group's mere mention, must carry the decision: without a word
     // whose removal lowers the probability, the network is only reacting to the placeholder.
     if (hate >= ctx.net.threshold) netEvidence = occlusionEvidence(ctx.net, words, canon);
+    if (netEvidence.length > 0 && !guardsRead) {
+      guards = [...reclaimed, ...clearing()];
+      guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
+      if (guarded) netEvidence = [];
+    }
     if (netEvidence.length > 0) {
       label = 'hatespeech';
       score = hate;
@@ -180,6 +200,46 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     matches: input.matches,
     mentions: input.mentions,
   };
+}
+
+/** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */
+function knownWord(word: string): boolean {
+  return defaultWordTable().id(word) >= 0;
+}
+
+/**
+ * Slurs that a homonym guard reads in their ordinary sense ("smoke a fag", "the sea
+ * dyke") stop being group mentions: plain words for the rules, the model and the network.
+ */
+function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions: { start: number }[] }): void {
+  const hits = matchGuards(rules, input.canon, ['homonym']);
+  if (hits.length === 0) return;
+  const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
+  const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? { text: w.group.match.surface, start: w.start, end: w.end } : w));
+  input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+}
+
+const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
+
+/**
+ * Counter-speech that quotes hate: every group mention is inside quotation marks, and the
+ * author's words around the quote condemn it or report its consequence ('He was banned for
+ * posting "... are rats"'). The quoted stretch is then decided on its own, in the quoted voice.
+ */
+function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly CanonWord[], start: number, end: number): GuardHit[] {
+  const marks: number[] = [];
+  for (let i = start; i < end; i++) if (QUOTE_MARKS.has(text.charCodeAt(i))) marks.push(i);
+  if (marks.length < 2) return [];
+  const quoted = (w: CanonWord) => {
+    for (let i = 0; i + 1 < marks.length; i += 2) if (marks[i]! < w.start && w.end <= marks[i + 1]!) return true;
+    return false;
+  };
+  // Pronouns in the author's words ('the police arrested them') name the speakers, not the group.
+  const groups = canon.filter((w) => w.group && !w.group.antecedent);
+  if (groups.length === 0 || !groups.every(quoted)) return [];
+  const outside = canon.filter((w) => !quoted(w));
+  return outside.length === 0 ? [] : matchGuards(rules, outside, ['quoted']);
 }
 
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */
@@ -242,9 +302,9 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
 /** Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass per word). */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
 
-/** Log-odds of hate speech (probabilities near 0 or 1 still compare). */
-function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[]): number {
-  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.read(words), net.state)[2]!));
+/** Log-odds of hate speech (probabilities near 0 or 1 still compare), with word `skip` left out. */
+function hateLogit(net: NonNullable<HateContext['net']>, cache: WordCache, skip: number): number {
+  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.readPrepared(cache, skip), net.state)[2]!));
   return Math.log(p / (1 - p));
 }
 
@@ -253,11 +313,12 @@ function hateLogit(net: NonNullable<HateContext['net']>, words: readonly string[
  * hate-speech log-odds most (at most two, each by at least 0.5).
  */
 function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly string[], canon: readonly { start: number; end: number; group?: unknown }[]): Evidence[] {
-  const full = hateLogit(net, words);
+  const cache = net.featurizer.prepare(words);
+  const full = hateLogit(net, cache, -1);
   const drops: { i: number; drop: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     if (canon[i]!.group || FUNCTION_WORDS.has(words[i]!)) continue;
-    drops.push({ i, drop: full - hateLogit(net, words.filter((_, k) => k !== i)) });
+    drops.push({ i, drop: full - hateLogit(net, cache, i) });
   }
   return drops
     .filter((d) => d.drop >= 0.5)

@@ -41,6 +41,13 @@ export interface HateDetectorOptions {
    * probability (default 0.9; 0 or false turns the network off).
    */
   network?: number | false;
+  /**
+   * In a text of several units (an article's sentences, unlike the short posts the network
+   * was trained on), the network decides only where the linear model's probability of
+   * "normal" is at most this (default 0.3, chosen on PTC train articles: it halves the
+   * network's findings on news prose). A short post is decided by the network alone.
+   */
+  networkMaxNormal?: number;
 }
 
 export const HATE_LABELS = [
@@ -72,7 +79,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
     const netThreshold = options.network ?? 0.9;
     if (netThreshold !== false && netThreshold > 0) {
       const { net, featurizer } = defaultHateNet();
-      ctx.net = { net, featurizer, state: netState(net), threshold: netThreshold };
+      ctx.net = { net, featurizer, state: netState(net), threshold: netThreshold, maxNormal: options.networkMaxNormal ?? 0.3 };
     }
     return ctx;
   };
@@ -86,6 +93,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       const findings: DetectorFinding[] = [];
       let antecedent: { group: GroupRef; unit: number } | null = null;
       const units = decisionUnits(doc, shortPostTokens);
+      if (c.net) c.net.maxNormal = units.length > 1 ? (options.networkMaxNormal ?? 0.3) : 1;
       let cursor = 0;
       units.forEach((unit, u) => {
         const [from, to] = tokenRange(doc, unit, cursor);

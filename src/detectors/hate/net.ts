@@ -25,7 +25,7 @@ export interface HateNetConfig {
   charMax: number;
 }
 
-export const DEFAULT_NET: HateNetConfig = { bits: 18, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
+export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
 
 export interface HateNet {
   name: string;
@@ -117,6 +117,71 @@ export class NetFeaturizer {
     return { glove: g, rows: this.rows, length: n };
   }
 
+  /**
+   * What read() computes of each word on its own (GloVe row, unigram and character rows, the
+   * seed of its bigrams), so that reading the unit with one word left out (occlusion) costs
+   * no hashing of the other words' characters.
+   */
+  prepare(words: readonly string[]): WordCache {
+    const mask = (1 << this.config.bits) - 1;
+    const ids = new Int32Array(words.length);
+    const unigrams = new Int32Array(words.length);
+    const bigramSeeds = new Uint32Array(words.length);
+    const chars: Int32Array[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      ids[i] = this.table.id(w);
+      unigrams[i] = fnv(w, SEED_WORD) & mask;
+      bigramSeeds[i] = fnv(w, SEED_BIGRAM);
+      const rows: number[] = [];
+      if (w !== 'GRP' && w !== 'SLUR') {
+        const length = w.length + 2;
+        for (let a = 0; a < length; a++) {
+          let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+          for (let b = a; b < length && b - a < this.config.charMax; b++) {
+            const code = b === 0 ? 60 : b === length - 1 ? 62 : w.charCodeAt(b - 1);
+            h = Math.imul(h ^ code, FNV_PRIME) >>> 0;
+            if (b - a + 1 >= this.config.charMin && !(a === 0 && b === length - 1)) rows.push(h & mask);
+          }
+        }
+      }
+      chars.push(Int32Array.from(rows));
+    }
+    return { words, ids, unigrams, bigramSeeds, chars };
+  }
+
+  /** read() of the cached words with word `skip` left out (-1: none); the same input, bit for bit. */
+  readPrepared(cache: WordCache, skip = -1): NetInput {
+    const dims = this.table.dims;
+    const g = this.glove;
+    g.fill(0);
+    let known = 0;
+    const mask = (1 << this.config.bits) - 1;
+    let n = 0;
+    const vectors = this.table.vectors;
+    const count = cache.words.length;
+    for (let i = 0; i < count; i++) {
+      if (i === skip) continue;
+      const id = cache.ids[i]!;
+      if (id >= 0) {
+        const base = id * dims;
+        for (let d = 0; d < dims; d++) {
+          const v = vectors[base + d]! / 127;
+          g[d]! += v;
+          if (known === 0 || v > g[dims + d]!) g[dims + d] = v;
+        }
+        known++;
+      }
+      n = this.push(n, cache.unigrams[i]!);
+      const next = i + 1 === skip ? i + 2 : i + 1;
+      if (next < count) n = this.push(n, fnv(cache.words[next]!, SEED_BIGRAM, cache.bigramSeeds[i]!) & mask);
+      const rows = cache.chars[i]!;
+      for (let k = 0; k < rows.length; k++) n = this.push(n, rows[k]!);
+    }
+    if (known > 0) for (let d = 0; d < dims; d++) g[d]! /= known;
+    return { glove: g, rows: this.rows, length: n };
+  }
+
   private push(n: number, row: number): number {
     if (n === this.rows.length) {
       const grown = new Int32Array(n * 2);
@@ -126,6 +191,15 @@ export class NetFeaturizer {
     this.rows[n] = row;
     return n + 1;
   }
+}
+
+/** Per-word parts of a unit's network input (NetFeaturizer.prepare). */
+export interface WordCache {
+  words: readonly string[];
+  ids: Int32Array;
+  unigrams: Int32Array;
+  bigramSeeds: Uint32Array;
+  chars: Int32Array[];
 }
 
 /** Scratch space for one forward pass (kept by the caller so nothing is allocated per unit). */

@@ -24,7 +24,12 @@ export interface HateRuleEntry extends RuleEntry {
 }
 
 export interface GuardEntry extends RuleEntry {
-  kind: 'counter' | 'denial' | 'reclaimed';
+  /**
+   * counter / denial: clear the unit; reclaimed: an in-group use of a reclaimable slur;
+   * homonym: the slur word in its ordinary sense ("a fag" to smoke), not a group mention;
+   * quoted: words outside the unit's quotation marks that condemn the hate it quotes.
+   */
+  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted';
   patterns: string[];
 }
 
@@ -33,6 +38,19 @@ interface Compiled<E> {
   regexes: RegExp[];
   /** Per regex: whether it can only match with a group mention in the unit. */
   needsGroup: boolean[];
+  /**
+   * Per regex: the words a match can begin with (and whether it may begin at the start
+   * of the unit), so that the regex is tried only where such a word starts; null when the
+   * pattern's start is not a plain word list.
+   */
+  anchors: (Anchor | null)[];
+  /** Per regex: the same pattern, sticky, for the anchored tries. */
+  sticky: RegExp[];
+  /**
+   * Per regex: word sets of which a unit must hold at least one word each for a match (the
+   * first words of the {lists} the pattern cannot do without), checked before the regex runs.
+   */
+  required: ReadonlySet<string>[][];
 }
 
 export interface HateRuleSet {
@@ -41,6 +59,10 @@ export interface HateRuleSet {
   negation: ReadonlySet<string>;
   /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
   negativePhrases: readonly string[][];
+  /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
+  predicateWords: ReadonlySet<string>;
+  /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
+  predicateDeletes: ReadonlyMap<string, string | null>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
@@ -53,13 +75,26 @@ const CLAUSE_BREAKS = new Set(['but', 'because', 'yet', 'so', 'although', 'thoug
  * NEGATION_WINDOW words before it in the same clause. A negation that belongs to the
  * predicate itself ("not human", "never loyal to") does not count.
  */
-export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number): boolean {
+export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false): boolean {
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
     if (k < a && CLAUSE_BREAKS.has(w)) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k)) return true;
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return true;
   }
   return false;
+}
+
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i']);
+const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
+
+/**
+ * A negative question's inverted auxiliary ("don't you think ...?", "isn't it obvious
+ * that ...?") asks for agreement; it does not negate the claim that follows.
+ */
+function invertedAt(words: readonly CanonWord[], k: number): boolean {
+  const next = words[k + 1]?.text;
+  if (next === undefined || !INVERTED_SUBJECTS.has(next)) return false;
+  return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
 }
 
 function insidePhrase(phrases: readonly string[][], words: readonly CanonWord[], k: number): boolean {
@@ -116,13 +151,29 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source, cause });
     }
   };
+  const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
+    const regexes = patterns.map((p) => compile(p, entry.id));
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors: patterns.map((p) => anchorOf(p, lists)), sticky: regexes.map((re) => new RegExp(re.source, 'y')), required: patterns.map((p) => requiredLists(p, lists)) };
+  };
   const negation = new Set(lists.get('negation') ?? []);
+  const predicateWords = new Set<string>();
+  for (const name of REPAIRED_LISTS) for (const w of lists.get(name) ?? []) for (const x of w.split(' ')) if (x.length >= 4 && /^[a-z]+$/.test(x)) predicateWords.add(x);
+  const predicateDeletes = new Map<string, string | null>();
+  for (const w of predicateWords) {
+    if (w.length < 5) continue;
+    for (const d of deletions(w)) {
+      const seen = predicateDeletes.get(d);
+      predicateDeletes.set(d, seen === undefined || seen === w ? w : null);
+    }
+  }
   return {
+    predicateWords,
+    predicateDeletes,
     rules: rules.map((entry) => {
       const patterns = entry.patterns.filter((p) => p !== 'SLUR');
-      return { entry, regexes: patterns.map((p) => compile(p, entry.id)), needsGroup: patterns.map((p) => needsGroup(p)) };
+      return compiled(entry, patterns);
     }),
-    guards: guards.map((entry) => ({ entry, regexes: entry.patterns.map((p) => compile(p, entry.id)), needsGroup: entry.patterns.map((p) => needsGroup(p)) })),
+    guards: guards.map((entry) => compiled(entry, entry.patterns)),
     negation,
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
@@ -158,6 +209,210 @@ function needsGroup(pattern: string): boolean {
     else if (depth === 0 && (pattern.startsWith('GRP', i) || pattern.startsWith('SLUR', i))) return true;
   }
   return false;
+}
+
+/** The vocabulary lists whose words a misspelling is repaired to: the hateful predicates, not the frame words. */
+const REPAIRED_LISTS = ['vermin', 'infest', 'breed', 'breed-object', 'harm', 'harmed', 'expel', 'criminal', 'insult', 'attack', 'profane', 'profanity', 'emotion', 'emotion-object', 'contempt', 'destroy', 'destroying', 'replace', 'control', 'plot', 'cause-verb'];
+
+export interface Anchor {
+  words: ReadonlySet<string>;
+  /** The pattern can match at the start of the unit whatever the first word ("(?:^|we should ){harm}"). */
+  atStart: boolean;
+}
+
+/** The {lists} outside any parentheses and not optional: a match needs one of each list's first words. */
+function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string>[] {
+  if (topLevelAlternatives(pattern).length > 1) return [];
+  const out: ReadonlySet<string>[] = [];
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '{' && depth === 0 && !/\d/.test(pattern[i + 1] ?? '')) {
+      const end = pattern.indexOf('}', i);
+      const list = lists.get(pattern.slice(i + 1, end));
+      const after = pattern[end + 1];
+      if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** Whether the unit holds a word of every required set. */
+function hasRequired(required: readonly ReadonlySet<string>[], words: readonly CanonWord[]): boolean {
+  outer: for (const set of required) {
+    for (const w of words) if (set.has(w.text)) continue outer;
+    return false;
+  }
+  return true;
+}
+
+/** Index of the parenthesis that closes the one at `open`. */
+function closing(p: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits at `|` outside parentheses. */
+function topLevelAlternatives(p: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')') depth--;
+    else if (p[i] === '|' && depth === 0) {
+      out.push(p.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(p.slice(from));
+  return out;
+}
+
+/**
+ * The words a pattern's match can begin with, read off its leading elements (GRP, a
+ * {list}, a group of literal alternatives, a literal word; optional ones add what
+ * follows them). Null when the start is anything else ({W}, a character class...).
+ */
+function anchorOf(pattern: string, lists: ReadonlyMap<string, readonly string[]>): Anchor | null {
+  const words = new Set<string>();
+  let atStart = false;
+  const firstOf = (phrase: string) => phrase.trim().split(' ')[0]!;
+  /** Adds the first words of a sequence; returns whether the whole sequence can be empty, or null when unreadable. */
+  const sequence = (p: string): boolean | null => {
+    p = p.replace(/^ +/, '');
+    if (p === '') return true;
+    let nullable: boolean | null;
+    let rest: string;
+    if (p.startsWith('GRP') || p.startsWith('SLUR')) {
+      words.add('GRP').add('SLUR');
+      return false;
+    } else if (p.startsWith('{')) {
+      const end = p.indexOf('}');
+      const list = lists.get(p.slice(1, end));
+      if (!list) return null;
+      for (const w of list) words.add(firstOf(w));
+      nullable = false;
+      rest = p.slice(end + 1);
+    } else if (p.startsWith('(?:')) {
+      const end = closing(p, 0);
+      if (end < 0) return null;
+      nullable = false;
+      for (const alt of topLevelAlternatives(p.slice(3, end))) {
+        if (alt === '^') {
+          atStart = true;
+          continue;
+        }
+        const r = sequence(alt);
+        if (r === null) return null;
+        if (r) nullable = true;
+      }
+      // After a "^" alternative the match begins at the unit's start, which is always tried.
+      rest = p.slice(end + 1);
+    } else {
+      const m = /^[a-z]+/.exec(p);
+      if (!m) return null;
+      words.add(m[0]);
+      return false;
+    }
+    const quantifier = rest[0];
+    if (quantifier === '?' || quantifier === '*') {
+      nullable = true;
+      rest = rest.slice(1);
+    } else if (/^\{\d/.test(rest)) return null;
+    if (!nullable) return false;
+    return sequence(rest);
+  };
+  for (const alt of topLevelAlternatives(pattern)) {
+    const r = sequence(alt);
+    if (r === null || r === true) return null;
+  }
+  return { words, atStart };
+}
+
+/** The words one deleted letter away. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Leetspeak whole words the letter fold cannot read ("h8" folds to "hb"). */
+const LEET_WORDS: Record<string, string> = { hb: 'hate', hbe: 'hate', hbed: 'hated', hbs: 'hates', hber: 'hater', hbers: 'haters', hbing: 'hating' };
+/** Words glued to a predicate ("aretrash"). */
+const GLUED_PREFIXES = ['are', 'r', 'is', 'all', 'so', 'such', 'just', 'the'];
+
+/**
+ * The predicate word a misspelt word stands for: leetspeak whole words, stretched letters
+ * ("haaate"), and, for a word the shared word table does not know (`known`), one dropped,
+ * added or changed letter ("vermn", "parasitez", "despize"). Null when none fits.
+ */
+export function repairWord(set: HateRuleSet, word: string, known: (w: string) => boolean): string | null {
+  if (word.length < 2 || set.predicateWords.has(word)) return null;
+  const leet = LEET_WORDS[word];
+  if (leet) return leet;
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
+  if (/(.)\1\1/.test(word)) {
+    const once = word.replace(/(.)\1\1+/g, '$1');
+    if (set.predicateWords.has(once)) return once;
+    const twice = word.replace(/(.)\1\1+/g, '$1$1');
+    if (set.predicateWords.has(twice)) return twice;
+  }
+  if (word.length < 5 || known(word)) return null;
+  const dropped = set.predicateDeletes.get(word);
+  if (dropped) return dropped;
+  for (const d of deletions(word)) {
+    if (set.predicateWords.has(d)) return d;
+    const changed = set.predicateDeletes.get(d);
+    if (changed) return changed;
+  }
+  return null;
+}
+
+/**
+ * The unit's words with misspelt predicate words repaired (see repairWord), a predicate
+ * split by a space joined again ("dis gusting") and one glued to a short word split
+ * ("aretrash"). Returns the input itself when nothing changed (the common case).
+ */
+export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known: (w: string) => boolean): readonly CanonWord[] {
+  let out: CanonWord[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let replacement: CanonWord[] | null = null;
+    if (!w.group && !set.predicateWords.has(w.text)) {
+      const next = words[i + 1];
+      // A predicate split in two ("dis gusting", "sub human"): one part is short.
+      const joined = next && !next.group && (w.text.length <= 4 || next.text.length <= 4) ? w.text + next.text : '';
+      if (joined.length >= 6 && set.predicateWords.has(joined) && !set.predicateWords.has(next!.text) && /^[a-z]+$/.test(joined)) {
+        replacement = [{ text: joined, start: w.start, end: next!.end }];
+        out ??= words.slice(0, i);
+        out.push(...replacement);
+        i++;
+        continue;
+      }
+      const fixed = repairWord(set, w.text, known);
+      if (fixed) replacement = [{ text: fixed, start: w.start, end: w.end }];
+      else if (w.text.length >= 7 && !known(w.text)) {
+        const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
+        if (prefix) replacement = [{ text: prefix, start: w.start, end: w.end }, { text: w.text.slice(prefix.length), start: w.start, end: w.end }];
+      }
+    }
+    if (replacement) {
+      out ??= words.slice(0, i);
+      out.push(...replacement);
+    } else if (out) out.push(w);
+  }
+  return out ?? words;
 }
 
 function escape(phrase: string): string {
@@ -224,15 +479,58 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
 }
 
 /** The canonical string and, for each character, the index of its word. */
-function joinWords(words: readonly CanonWord[]): { text: string; wordAt: Int32Array } {
+interface Joined {
+  text: string;
+  wordAt: Int32Array;
+  starts: Int32Array;
+}
+
+/** joinWords on first use. */
+function lazyJoin(words: readonly CanonWord[]): () => Joined {
+  let joined: Joined | undefined;
+  return () => (joined ??= joinWords(words));
+}
+
+function joinWords(words: readonly CanonWord[]): Joined {
   const text = words.map((w) => w.text).join(' ');
   const wordAt = new Int32Array(text.length + 1).fill(-1);
+  const starts = new Int32Array(words.length);
   let pos = 0;
   words.forEach((w, i) => {
+    starts[i] = pos;
     for (let k = 0; k <= w.text.length; k++) wordAt[pos + k] = i;
     pos += w.text.length + 1;
   });
-  return { text, wordAt };
+  return { text, wordAt, starts };
+}
+
+/**
+ * Word ranges of a compiled pattern's matches: with an anchor, the sticky regex is tried
+ * only where a word it can begin with starts (left to right, not overlapping, as the
+ * global regex would find them); without one, the global regex scans the text.
+ */
+function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], join: () => Joined): Generator<[number, number]> {
+  if (!hasRequired(c.required[r]!, words)) return;
+  const anchor = c.anchors[r];
+  if (!anchor) {
+    const joined = join();
+    yield* matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
+    return;
+  }
+  const re = c.sticky[r]!;
+  let after = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!(anchor.words.has(words[i]!.text) || (i === 0 && anchor.atStart))) continue;
+    // The joined text is built only for units where some pattern can begin.
+    const joined = join();
+    const at = joined.starts[i]!;
+    if (at < after) continue;
+    re.lastIndex = at;
+    const m = re.exec(joined.text);
+    if (!m || m[0].length === 0) continue;
+    after = at + m[0].length;
+    yield wordRange(joined.wordAt, at, m[0].length);
+  }
 }
 
 function wordRange(wordAt: Int32Array, index: number, length: number): [number, number] {
@@ -256,12 +554,13 @@ function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Gener
 
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
-  const { text, wordAt } = joinWords(words);
+  if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
+  const joined = lazyJoin(words);
   const hits: GuardHit[] = [];
-  for (const { entry, regexes } of set.guards) {
-    if (!kinds.includes(entry.kind)) continue;
-    for (const re of regexes) {
-      for (const [a, b] of matchedWordRanges(re, text, wordAt)) hits.push({ guard: entry, start: words[a]!.start, end: words[b]!.end });
+  for (const guard of set.guards) {
+    if (!kinds.includes(guard.entry.kind)) continue;
+    for (let r = 0; r < guard.regexes.length; r++) {
+      for (const [a, b] of patternRanges(guard, r, words, joined)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
   return hits;
@@ -272,18 +571,19 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  * every slur not in an in-group frame. Negated matches go to `negated` instead: a
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
-export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true): RuleHit[] {
-  const { text, wordAt } = joinWords(words);
+export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
+  const joined = lazyJoin(words);
   const hits: RuleHit[] = [];
-  for (const { entry, regexes, needsGroup } of set.rules) {
+  for (const rule of set.rules) {
+    const { entry, regexes, needsGroup } = rule;
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
-      for (const [a, b] of matchedWordRanges(regexes[r]!, text, wordAt)) {
+      for (const [a, b] of patternRanges(rule, r, words, joined)) {
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
         if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b);
+        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question);
         (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
       }
     }

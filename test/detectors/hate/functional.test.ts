@@ -67,6 +67,11 @@ test('the shipped suite has at least 300 templates and 6,000 sentences over at l
   assert.ok(new Set(train.map((c) => c.group).filter(Boolean)).size >= 12);
   const trainTexts = new Set(train.map((c) => c.text));
   assert.equal(holdout.filter((c) => trainTexts.has(c.text)).length, 0);
+  // The second holdout shares no sentence with training or with the first holdout, and covers 12 groups or more.
+  const holdout2 = expandSuite('data/hate/functional/holdout2.yml');
+  const seen = new Set([...trainTexts, ...holdout.map((c) => c.text)]);
+  assert.equal(holdout2.filter((c) => seen.has(c.text)).length, 0);
+  assert.ok(new Set(holdout2.map((c) => c.group).filter(Boolean)).size >= 12);
 });
 
 test('functional cases are judged by the author-voice verdict of a full analysis', () => {
