@@ -7,6 +7,7 @@ import type { SentenceScore } from './scorer.js';
 import { sentenceFeatures, type SentenceFeatures } from './features.js';
 import { contributionsOf, scoreWeights } from './model.js';
 import type { ClaimWords } from './words.js';
+import { articleContext } from './context.js';
 import { BYLINE } from '../../text/byline.js';
 
 export interface SentenceVerdict extends SentenceScore {
@@ -55,8 +56,11 @@ export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[]
  */
 export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
   const { model, threshold } = options;
-  return featureUnits(doc, options.cues, model.words).map(({ span, text, tokens, entities, features }) => {
-    const scored = scoreWeights(model, features.names, options.domain, features.dense);
+  const units = featureUnits(doc, options.cues, model.words);
+  const context = model.header.context ? articleContext(doc, units) : null;
+  return units.map(({ span, text, tokens, entities, features }, i) => {
+    const names = context === null || context[i]!.length === 0 ? features.names : [...features.names, ...context[i]!];
+    const scored = scoreWeights(model, names, options.domain, features.dense);
     const explained = threshold === undefined || scored.probability >= threshold;
     const score: SentenceScore = { probability: scored.probability, signals: features.signals, contributions: explained ? contributionsOf(scored) : [] };
     if (threshold !== undefined && score.probability < threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };

@@ -29,6 +29,8 @@ export interface ClaimModelHeader {
   training: Record<string, unknown>;
   /** Number of dense weights (pooled word vectors); absent or 0 without a word table. */
   dense?: number;
+  /** Trained with context features (context.ts): the detector adds them to each sentence's own. */
+  context?: boolean;
   /** The word table the model was trained with: file name under models/ and sha256 of its bytes. */
   words?: { file: string; digest: string };
 }

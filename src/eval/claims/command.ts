@@ -68,7 +68,8 @@ export function recipeOf(training: Record<string, unknown>): TrainRecipe {
   const recipe = { ...DEFAULT_RECIPE };
   for (const key of Object.keys(recipe) as (keyof TrainRecipe)[]) {
     const value = options[key];
-    if (typeof value === 'number' && Number.isFinite(value)) recipe[key] = value;
+    if (typeof value === 'number' && Number.isFinite(value) && typeof recipe[key] === 'number') (recipe as Record<string, number | boolean>)[key] = value;
+    if (typeof value === 'boolean' && typeof recipe[key] === 'boolean') (recipe as Record<string, number | boolean>)[key] = value;
   }
   return recipe;
 }

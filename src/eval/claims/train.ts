@@ -1,4 +1,5 @@
 import type { CompiledCue } from '../../detectors/claims/cues.js';
+import { loneContext, transcriptContext } from '../../detectors/claims/context.js';
 import { sentenceFeatures } from '../../detectors/claims/features.js';
 import { naiveBayesScale, trainLogReg, type LogRegWeights, type TrainingExample } from '../../detectors/claims/logreg.js';
 import { decodeModel, domainFeatureNames, encodeModel, hashFeature, withWords, type ClaimModel, type ClaimModelHeader } from '../../detectors/claims/model.js';
@@ -25,9 +26,15 @@ export interface TrainRecipe {
   nbPower: number;
   /** Weight of a CLEF sentence (a ClaimBuster sentence weighs 1). */
   clefWeight: number;
+  /** Context features (src/detectors/claims/context.ts): speaker role, turn, neighbours. */
+  context: boolean;
+  /** Weight of the pairwise ranking term within each transcript (logreg.ts); 0: plain logistic regression. */
+  pairwise: number;
+  /** Negatives drawn per positive and epoch for the pairwise term. */
+  pairsPerPositive: number;
 }
 
-export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5 };
+export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5 };
 
 export const CB = 'claimbuster';
 export const CLEF = 'clef2019';
@@ -35,6 +42,7 @@ export const CLEF = 'clef2019';
 export interface FeatureResources {
   cues: readonly CompiledCue[];
   words?: ClaimWords | undefined;
+  context?: boolean | undefined;
 }
 
 /** Lines that differ only in case and punctuation are the same line: a training line equal to a held-out one is dropped. */
@@ -52,22 +60,25 @@ export function exampleOf(names: readonly string[], dense: Float32Array, domain:
 
 /** A ClaimBuster line as one training example (the whole line, as one sentence). */
 export function claimBusterExample(s: LabelledSentence, resources: FeatureResources, dims: number): TrainingExample {
-  const { names, dense } = sentenceFeatures(viewOfText(s.text), resources.cues, resources.words);
-  return exampleOf(names, dense, CB, s.label, 1, dims);
+  const { names, signals, dense } = sentenceFeatures(viewOfText(s.text), resources.cues, resources.words);
+  return exampleOf(resources.context ? [...names, ...loneContext(s.text, signals)] : names, dense, CB, s.label, 1, dims);
 }
 
 /** Each line of a transcript as one training example, in file order. */
-export function transcriptExamples(file: ClefFile, resources: FeatureResources, dims: number, weight: number): TrainingExample[] {
-  return file.sentences.map((s) => {
-    const { names, dense } = sentenceFeatures(viewOfText(s.text), resources.cues, resources.words);
-    return exampleOf(names, dense, CLEF, s.label, weight, dims);
+export function transcriptExamples(file: ClefFile, resources: FeatureResources, dims: number, weight: number, group?: number): TrainingExample[] {
+  const featured = file.sentences.map((s) => sentenceFeatures(viewOfText(s.text), resources.cues, resources.words));
+  const context = resources.context ? transcriptContext(file.sentences.map((s, i) => ({ speaker: s.speaker, text: s.text, signals: featured[i]!.signals }))) : null;
+  return featured.map(({ names, dense }, i) => {
+    const example = exampleOf(context === null ? names : [...names, ...context[i]!], dense, CLEF, file.sentences[i]!.label, weight, dims);
+    return group === undefined ? example : { ...example, group };
   });
 }
 
 /** Each model's feature scale comes from its own training examples only, so a fold never sees its held-out part. */
 export function fitClaimWeights(examples: readonly TrainingExample[], recipe: TrainRecipe, denseDims: number): LogRegWeights {
   const { dims, epochs, learningRate, l2, seed, averageFrom, nbPower } = recipe;
-  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined });
+  const pairwise = recipe.pairwise > 0 ? { perPositive: recipe.pairsPerPositive, weight: recipe.pairwise } : undefined;
+  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise });
 }
 
 /** Trained weights as they ship: encoded (int16) and decoded again, with the word table attached. */
@@ -107,11 +118,12 @@ export function crossValidateTranscripts(
   k: number,
   options: { wordsFile?: string; log?: (line: string) => void } = {},
 ): CrossValidation {
+  resources = { ...resources, context: recipe.context };
   const folds = transcriptFolds(files.length, k);
   const foldCount = Math.max(...folds) + 1;
   const denseDims = resources.words ? 2 * resources.words.header.dims : 0;
   const cbExamples = claimBuster.map((s) => ({ key: textKey(s.text), example: claimBusterExample(s, resources, recipe.dims) }));
-  const clefExamples = files.map((f) => transcriptExamples(f, resources, recipe.dims, recipe.clefWeight).map((example, i) => ({ key: textKey(f.sentences[i]!.text), example })));
+  const clefExamples = files.map((f, i) => transcriptExamples(f, resources, recipe.dims, recipe.clefWeight, i).map((example, j) => ({ key: textKey(f.sentences[j]!.text), example })));
   const units = rankingUnits(files, resources);
   const header = modelHeader(resources, options.wordsFile);
   const perFileScores: number[][] = files.map(() => []);
@@ -143,6 +155,7 @@ export function modelHeader(resources: FeatureResources, wordsFile: string | und
     defaultDomain: CB,
     normalise: true,
     training: {},
+    ...(resources.context ? { context: true } : {}),
     ...(resources.words && wordsFile ? { words: { file: wordsFile, digest: resources.words.digest } } : {}),
   };
 }
