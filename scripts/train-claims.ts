@@ -1,8 +1,13 @@
 /**
  * Trains the check-worthy claim model (models/claims.bin) deterministically and prints its figures.
  *
- *   npm run train:claims -- --data ../shared/datasets
- *   npm run train:claims -- --claimbuster FILE.jsonl --clef DIR
+ *   npm run train:claims -- --data ../shared/datasets --context
+ *   npm run train:claims -- --claimbuster FILE.jsonl --clef DIR --context
+ *   npm run train:claims -- --data ../shared/datasets --context --cv 5     (selection figure; writes nothing)
+ *
+ * Selection: every feature and setting is chosen on `--cv K`, the CLEF-2019 MAP cross-validated
+ * by transcript over all the training transcripts (src/eval/claims/train.ts; K folds by sorted
+ * file index % K, leave-one-transcript-out when K >= the file count), never on the 4 dev files.
  *
  * Data: ClaimBuster 2.5xNCS train.jsonl and the CLEF-2019 CheckThat! task 1 training transcripts.
  * Split (fixed rule, src/eval/claims/data.ts): ClaimBuster sentence_id % 5 === 0 is dev;
@@ -21,8 +26,12 @@
  * (src:clef2019) that absorbs CLEF's much lower positive rate. Run time scores with the shared
  * plus ClaimBuster copies (ClaimBuster's "check-worthy factual sentence" is the issue's notion);
  * `unspin eval claims --format clef2019` scores with the CLEF copies. CLEF sentences weigh 0.5.
- * Beyond the sentence's own words, each word's GloVe clusters and the pooled word vectors come
- * from the committed word table (models/claim-words.bin, scripts/build-claim-words.ts).
+ * Beyond the sentence's own words, each word's buckets and the pooled word vectors come from
+ * the shared word table (models/words.bin, `npm run build:words`; src/detectors/claims/words.ts).
+ * `--context` adds the context features of src/detectors/claims/context.ts (speaker role, turn,
+ * neighbours; a ClaimBuster line gets the context of a one-sentence article). `--pairwise W`
+ * adds a pairwise ranking term within each transcript (logreg.ts); off by default, as it
+ * lowered the cross-validated MAP.
  * Sparse features are scaled NB-LR style (|log-count ratio|^0.5 + 0.1, from the model's own
  * training examples), and the scale is folded into the shipped weights.
  */
@@ -32,7 +41,8 @@ import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
 import { encodeModel } from '../src/detectors/claims/model.js';
-import { decodeWords } from '../src/detectors/claims/words.js';
+import { claimWords } from '../src/detectors/claims/words.js';
+import { decodeWordTable, WORD_TABLE_FILE } from '../src/text/word-table.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
 import { claimScores, classificationAt, evaluateRanking, type ClassificationResult } from '../src/eval/claims/evaluate.js';
 import { asShippedModel, claimBusterExample, CLEF, crossValidateTranscripts, fitClaimWeights, modelHeader, textKey, transcriptExamples, type TrainRecipe } from '../src/eval/claims/train.js';
@@ -47,7 +57,7 @@ const { values } = parseArgs({
     claimbuster: { type: 'string' },
     clef: { type: 'string' },
     out: { type: 'string', default: modelPath('claims.bin') },
-    words: { type: 'string', default: modelPath('claim-words.bin') },
+    words: { type: 'string', default: modelPath(WORD_TABLE_FILE) },
     dims: { type: 'string', default: String(1 << 19) },
     epochs: { type: 'string', default: '15' },
     'average-from': { type: 'string', default: '5' },
@@ -102,7 +112,7 @@ const started = performance.now();
 const [cbTrain, cbDev, clefAll, clefTrain, clefDev, words] = (() => {
   try {
     const wordsPath = values.words!;
-    const words = decodeWords(readData(wordsPath), wordsPath);
+    const words = claimWords(decodeWordTable(readData(wordsPath), wordsPath), basename(wordsPath));
     return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'all'), readClef(clefPath, 'train'), readClef(clefPath, 'dev'), words] as const;
   } catch (error) {
     // A missing or malformed dataset or word table is the user's to fix: one line, no stack.
@@ -114,13 +124,13 @@ const [cbTrain, cbDev, clefAll, clefTrain, clefDev, words] = (() => {
 const cues = defaultCues();
 const featureResources = { cues, words, context: recipe.context };
 const wordsFile = basename(values.words!);
-const denseDims = 2 * words.header.dims;
+const denseDims = 2 * words.table.dims;
 
 function readData(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the word table (build it with npm run build:claim-words)`, { input: path, cause });
+    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the word table (build it with npm run build:words)`, { input: path, cause });
   }
 }
 

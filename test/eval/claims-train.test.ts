@@ -47,7 +47,7 @@ describe('train-claims script', () => {
     assert.equal(model.header.dims, 4096);
     assert.deepEqual(model.header.domains, ['claimbuster', 'clef2019']);
     assert.equal(model.header.threshold, Number(threshold[1]), 'the shipped threshold is the cross-validated one');
-    assert.equal(model.header.words?.file, 'claim-words.bin', 'trained with the committed word table');
+    assert.equal(model.header.words?.file, 'words.bin', 'trained with the shared word table');
     assert.ok(model.dense?.some((w) => w !== 0), 'the pooled word vectors carry weight');
   });
 

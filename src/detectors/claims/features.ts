@@ -137,24 +137,25 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
 const FUNCTION_WORDS = new Set('the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' '));
 
 /**
- * Adds each word's clusters ("k<level>:<id>") to `names` and returns the pooled word vectors.
- * Clusters generalise over words the training data never saw; the vectors give a sense of topic.
+ * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
+ * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
 function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set<string>): Float32Array {
-  const { dims, scale } = words.header;
+  const { dims, vectors } = words.table;
+  const scale = 1 / 127;
   const mean = new Float32Array(dims);
   const max = new Float32Array(dims).fill(-Infinity);
   let found = 0;
   for (const t of tokens) {
     const key = wordKey(t.norm);
-    const index = words.index.get(key);
-    if (index === undefined) continue;
+    const id = words.table.id(key);
+    if (id < 0) continue;
     found++;
-    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, index)) names.add(name);
+    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.add(name);
     const content = !FUNCTION_WORDS.has(key);
-    const offset = index * dims;
+    const offset = id * dims;
     for (let d = 0; d < dims; d++) {
-      const x = words.vectors[offset + d]! * scale;
+      const x = vectors[offset + d]! * scale;
       if (content) mean[d]! += x;
       if (x > max[d]!) max[d] = x;
     }

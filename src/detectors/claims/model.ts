@@ -171,7 +171,7 @@ export function withWords(model: ClaimModel, words: ClaimWords, source: string):
   if (expected.digest !== words.digest) {
     throw new UnspinError('MODEL_INVALID', `${source}: trained with word table ${expected.digest.slice(0, 12)}, found ${words.digest.slice(0, 12)} (retrain with npm run train:claims)`, { input: source });
   }
-  if (model.dense?.length !== 2 * words.header.dims) throw new UnspinError('MODEL_INVALID', `${source}: ${model.dense?.length ?? 0} dense weights for ${words.header.dims}-dimension words`, { input: source });
+  if (model.dense?.length !== 2 * words.table.dims) throw new UnspinError('MODEL_INVALID', `${source}: ${model.dense?.length ?? 0} dense weights for ${words.table.dims}-dimension words`, { input: source });
   return { ...model, words };
 }
 

@@ -121,7 +121,7 @@ export function crossValidateTranscripts(
   resources = { ...resources, context: recipe.context };
   const folds = transcriptFolds(files.length, k);
   const foldCount = Math.max(...folds) + 1;
-  const denseDims = resources.words ? 2 * resources.words.header.dims : 0;
+  const denseDims = resources.words ? 2 * resources.words.table.dims : 0;
   const cbExamples = claimBuster.map((s) => ({ key: textKey(s.text), example: claimBusterExample(s, resources, recipe.dims) }));
   const clefExamples = files.map((f, i) => transcriptExamples(f, resources, recipe.dims, recipe.clefWeight, i).map((example, j) => ({ key: textKey(f.sentences[j]!.text), example })));
   const units = rankingUnits(files, resources);
