@@ -142,9 +142,10 @@ const FUNCTION_WORDS = new Set('the a an of to and in for that on is was with as
  */
 function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set<string>): Float32Array {
   const { dims, vectors } = words.table;
-  const scale = 1 / 127;
-  const mean = new Float32Array(dims);
-  const max = new Float32Array(dims).fill(-Infinity);
+  // The table's int8 components are summed and compared as integers: both halves are made unit
+  // length at the end, so the table's scale never matters.
+  const mean = new Int32Array(dims);
+  const max = new Int32Array(dims).fill(-128);
   let found = 0;
   for (const t of tokens) {
     const key = wordKey(t.norm);
@@ -155,22 +156,25 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set
     const content = !FUNCTION_WORDS.has(key);
     const offset = id * dims;
     for (let d = 0; d < dims; d++) {
-      const x = vectors[offset + d]! * scale;
+      const x = vectors[offset + d]!;
       if (content) mean[d]! += x;
       if (x > max[d]!) max[d] = x;
     }
   }
   if (found === 0) max.fill(0);
   const dense = new Float32Array(2 * dims);
-  dense.set(unitLength(mean), 0);
-  dense.set(unitLength(max), dims);
+  unitLengthInto(mean, dense, 0);
+  unitLengthInto(max, dense, dims);
   return dense;
 }
 
-function unitLength(v: Float32Array): Float32Array {
+/** Writes v / |v| into out from `at` (zeros stay zeros). */
+function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   let norm = 0;
-  for (const x of v) norm += x * x;
-  return norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : v;
+  for (let d = 0; d < v.length; d++) norm += v[d]! * v[d]!;
+  if (norm === 0) return;
+  const inverse = 1 / Math.sqrt(norm);
+  for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
 }
 
 /** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */
