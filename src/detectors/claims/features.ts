@@ -149,6 +149,9 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set
   let found = 0;
   for (const t of tokens) {
     const key = wordKey(t.norm);
+    // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
+    const first = key.charCodeAt(0);
+    if (!(first >= 97 && first <= 122)) continue;
     const id = words.table.id(key);
     if (id < 0) continue;
     found++;
