@@ -1,8 +1,13 @@
 /**
  * Trains the check-worthy claim model (models/claims.bin) deterministically and prints its figures.
  *
- *   npm run train:claims -- --data ../shared/datasets
- *   npm run train:claims -- --claimbuster FILE.jsonl --clef DIR
+ *   npm run train:claims -- --data ../shared/datasets --context
+ *   npm run train:claims -- --claimbuster FILE.jsonl --clef DIR --context
+ *   npm run train:claims -- --data ../shared/datasets --context --cv 5     (selection figure; writes nothing)
+ *
+ * Selection: every feature and setting is chosen on `--cv K`, the CLEF-2019 MAP cross-validated
+ * by transcript over all the training transcripts (src/eval/claims/train.ts; K folds by sorted
+ * file index % K, leave-one-transcript-out when K >= the file count), never on the 4 dev files.
  *
  * Data: ClaimBuster 2.5xNCS train.jsonl and the CLEF-2019 CheckThat! task 1 training transcripts.
  * Split (fixed rule, src/eval/claims/data.ts): ClaimBuster sentence_id % 5 === 0 is dev;
@@ -21,23 +26,26 @@
  * (src:clef2019) that absorbs CLEF's much lower positive rate. Run time scores with the shared
  * plus ClaimBuster copies (ClaimBuster's "check-worthy factual sentence" is the issue's notion);
  * `unspin eval claims --format clef2019` scores with the CLEF copies. CLEF sentences weigh 0.5.
- * Beyond the sentence's own words, each word's GloVe clusters and the pooled word vectors come
- * from the committed word table (models/claim-words.bin, scripts/build-claim-words.ts).
+ * Beyond the sentence's own words, each word's buckets and the pooled word vectors come from
+ * the shared word table (models/words.bin, `npm run build:words`; src/detectors/claims/words.ts).
+ * `--context` adds the context features of src/detectors/claims/context.ts (speaker role, turn,
+ * neighbours; a ClaimBuster line gets the context of a one-sentence article). `--pairwise W`
+ * adds a pairwise ranking term within each transcript (logreg.ts); off by default, as it
+ * lowered the cross-validated MAP.
  * Sparse features are scaled NB-LR style (|log-count ratio|^0.5 + 0.1, from the model's own
  * training examples), and the scale is folded into the shipped weights.
  */
-import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
-import { sentenceFeatures } from '../src/detectors/claims/features.js';
-import { naiveBayesScale, trainLogReg, predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
-import { decodeModel, domainFeatureNames, encodeModel, hashFeature, withWords } from '../src/detectors/claims/model.js';
-import { decodeWords } from '../src/detectors/claims/words.js';
+import { predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
+import { encodeModel } from '../src/detectors/claims/model.js';
+import { claimWords } from '../src/detectors/claims/words.js';
+import { decodeWordTable, WORD_TABLE_FILE } from '../src/text/word-table.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
 import { claimScores, classificationAt, evaluateRanking, type ClassificationResult } from '../src/eval/claims/evaluate.js';
-import { viewOfText } from '../src/detectors/claims/scorer.js';
+import { asShippedModel, claimBusterExample, CLEF, crossValidateTranscripts, fitClaimWeights, modelHeader, textKey, transcriptExamples, type TrainRecipe } from '../src/eval/claims/train.js';
 import { isUnspinError, UnspinError } from '../src/core/errors.js';
 import { modelPath } from '../src/core/paths.js';
 import { readClaimBuster, readClef, type LabelledSentence } from '../src/eval/claims/data.js';
@@ -49,7 +57,7 @@ const { values } = parseArgs({
     claimbuster: { type: 'string' },
     clef: { type: 'string' },
     out: { type: 'string', default: modelPath('claims.bin') },
-    words: { type: 'string', default: modelPath('claim-words.bin') },
+    words: { type: 'string', default: modelPath(WORD_TABLE_FILE) },
     dims: { type: 'string', default: String(1 << 19) },
     epochs: { type: 'string', default: '15' },
     'average-from': { type: 'string', default: '5' },
@@ -57,6 +65,10 @@ const { values } = parseArgs({
     lr: { type: 'string', default: '0.1' },
     l2: { type: 'string', default: '0.00001' },
     'clef-weight': { type: 'string', default: '0.5' },
+    context: { type: 'boolean', default: false },
+    pairwise: { type: 'string', default: '0' },
+    'pairs-per-positive': { type: 'string', default: '5' },
+    cv: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -68,7 +80,7 @@ if (!cbPath || !clefPath) {
   process.exit(2);
 }
 /** A numeric flag's value, or a one-line usage error naming the flag. */
-function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr' | 'l2' | 'clef-weight', { integer = false, min = 0 } = {}): number {
+function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr' | 'l2' | 'clef-weight' | 'cv' | 'pairwise' | 'pairs-per-positive', { integer = false, min = 0 } = {}): number {
   const value = Number(values[flag]);
   if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
     console.error(`train-claims: --${flag} ${values[flag]}: expected ${integer ? 'an integer' : 'a number'} of at least ${min}`);
@@ -76,24 +88,32 @@ function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr'
   }
   return value;
 }
-const dims = numberFlag('dims', { integer: true, min: 1 });
-const epochs = numberFlag('epochs', { integer: true, min: 1 });
-const averageFrom = numberFlag('average-from', { integer: true });
-if (averageFrom >= epochs) {
-  console.error(`train-claims: --average-from ${averageFrom}: must be below --epochs ${epochs} (epochs count from 0)`);
+const recipe: TrainRecipe = {
+  dims: numberFlag('dims', { integer: true, min: 1 }),
+  epochs: numberFlag('epochs', { integer: true, min: 1 }),
+  averageFrom: numberFlag('average-from', { integer: true }),
+  clefWeight: numberFlag('clef-weight'),
+  learningRate: numberFlag('lr'),
+  l2: numberFlag('l2'),
+  nbPower: numberFlag('nb-power'),
+  seed: 20191,
+  context: values.context!,
+  pairwise: numberFlag('pairwise'),
+  pairsPerPositive: numberFlag('pairs-per-positive', { integer: true, min: 1 }),
+};
+const cvFolds = values.cv === undefined ? null : numberFlag('cv', { integer: true, min: 2 });
+if (recipe.averageFrom >= recipe.epochs) {
+  console.error(`train-claims: --average-from ${recipe.averageFrom}: must be below --epochs ${recipe.epochs} (epochs count from 0)`);
   process.exit(2);
 }
-const clefWeight = numberFlag('clef-weight');
-const learningRate = numberFlag('lr');
-const l2 = numberFlag('l2');
-const nbPower = numberFlag('nb-power');
+const { dims } = recipe;
 const started = performance.now();
 
-const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
+const [cbTrain, cbDev, clefAll, clefTrain, clefDev, words] = (() => {
   try {
     const wordsPath = values.words!;
-    const words = decodeWords(readData(wordsPath), wordsPath);
-    return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'train'), readClef(clefPath, 'dev'), words] as const;
+    const words = claimWords(decodeWordTable(readData(wordsPath), wordsPath), basename(wordsPath));
+    return [readClaimBuster(cbPath, 'train'), readClaimBuster(cbPath, 'dev'), readClef(clefPath, 'all'), readClef(clefPath, 'train'), readClef(clefPath, 'dev'), words] as const;
   } catch (error) {
     // A missing or malformed dataset or word table is the user's to fix: one line, no stack.
     if (!isUnspinError(error)) throw error;
@@ -101,32 +121,32 @@ const [cbTrain, cbDev, clefTrain, clefDev, words] = (() => {
     process.exit(error.exitCode);
   }
 })();
-const options = { dims, epochs, learningRate, l2, seed: 20191, denseDims: 2 * words.header.dims, averageFrom };
-/** Each model's feature scale comes from its own training examples only, so a fold never sees its held-out part. */
-const fit = (training: readonly TrainingExample[]) => trainLogReg(training, { ...options, featureScale: nbPower > 0 ? naiveBayesScale(training, dims, { power: nbPower }) : undefined });
+const cues = defaultCues();
+const featureResources = { cues, words, context: recipe.context };
+const wordsFile = basename(values.words!);
+const denseDims = 2 * words.table.dims;
 
 function readData(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the word table (build it with npm run build:claim-words)`, { input: path, cause });
+    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the word table (build it with npm run build:words)`, { input: path, cause });
   }
 }
 
-const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-const devKeys = new Set([...cbDev, ...clefDev.flatMap((f) => f.sentences)].map((s) => key(s.text)));
-const cues = defaultCues();
-const CB = 'claimbuster';
-const CLEF = 'clef2019';
+const fmt = (x: number) => x.toFixed(4);
+console.log(`options: ${JSON.stringify(recipe)}`);
 
-/** Same names as scoreFeatures() builds at run time: shared + domain copy, plus src:<domain> off the default domain. */
-function featurise(s: LabelledSentence, domain: string, weight: number): TrainingExample {
-  const { names, dense } = sentenceFeatures(viewOfText(s.text), cues, words);
-  const all = domainFeatureNames(domain === CB ? names : [...names, 'src:' + domain], domain);
-  const features = Uint32Array.from(all.map((n) => hashFeature(n, dims)));
-  // Unit length, as scoreFeatures() does with `normalise`.
-  return { features, label: s.label, weight, value: features.length > 0 ? 1 / Math.sqrt(features.length) : 1, dense };
+if (cvFolds !== null) {
+  // Selection figure: CLEF MAP cross-validated by transcript over every training transcript; nothing is written.
+  const cv = crossValidateTranscripts(clefAll, cbTrain, featureResources, recipe, cvFolds, { wordsFile, log: (line) => console.log(line) });
+  cv.scores.perFile.forEach((ap, i) => console.log(`  ${clefAll[i]!.name} (fold ${cv.folds[i]! + 1}): AP ${fmt(ap)}`));
+  console.log(`CLEF-2019 cross-validated by transcript (${cvFolds >= clefAll.length ? 'leave-one-transcript-out' : `${cvFolds} folds`}, ${cv.scores.files} files): MAP ${fmt(cv.scores.map)} R-Prec ${fmt(cv.scores.rPrecision)} P@10 ${fmt(cv.scores.p10)}`);
+  console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(0);
 }
+
+const devKeys = new Set([...cbDev, ...clefDev.flatMap((f) => f.sentences)].map((s) => textKey(s.text)));
 
 /** The cross-validation folds of the ClaimBuster training part that calibrate the threshold, so dev is measured, never tuned on. */
 const FOLDS = [1, 2, 3, 4];
@@ -136,17 +156,20 @@ let dropped = 0;
 const cbExamples: { sentence: LabelledSentence; example: TrainingExample }[] = [];
 const clefExamples: TrainingExample[] = [];
 for (const s of cbTrain) {
-  if (devKeys.has(key(s.text))) dropped++;
-  else cbExamples.push({ sentence: s, example: featurise(s, CB, 1) });
+  if (devKeys.has(textKey(s.text))) dropped++;
+  else cbExamples.push({ sentence: s, example: claimBusterExample(s, featureResources, dims) });
 }
-for (const s of clefTrain.flatMap((f) => f.sentences)) {
-  if (devKeys.has(key(s.text))) dropped++;
-  else clefExamples.push(featurise(s, CLEF, clefWeight));
+for (const [group, file] of clefTrain.entries()) {
+  transcriptExamples(file, featureResources, dims, recipe.clefWeight, group).forEach((example, i) => {
+    if (devKeys.has(textKey(file.sentences[i]!.text))) dropped++;
+    else clefExamples.push(example);
+  });
 }
 const examples = [...cbExamples.map((e) => e.example), ...clefExamples];
-const cbDevExamples = cbDev.map((s) => featurise(s, CB, 1));
+const cbDevExamples = cbDev.map((s) => claimBusterExample(s, featureResources, dims));
 const featurised = performance.now();
 
+const fit = (training: readonly TrainingExample[]) => fitClaimWeights(training, recipe, denseDims);
 const model = fit(examples);
 const foldModels = FOLDS.map((fold) => ({ fold, weights: fit([...cbExamples.filter((e) => foldOf(e.sentence) !== fold).map((e) => e.example), ...clefExamples]) }));
 const trained = performance.now();
@@ -155,11 +178,9 @@ const rawF1 = bestF1(cbDevExamples.map((x) => predict(model, x.features, x.value
 
 // Figures and threshold come from models as shipped (int16 weights) run through the
 // detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
-const header = { name: 'claims-logreg', version: '1', dims, scale: 1, bias: model.bias, threshold: 0.5, domains: [CB, CLEF], defaultDomain: CB, normalise: true, training: {} };
-const wordsHeader = { file: basename(values.words!), digest: words.digest };
-const asShipped = (weights: LogRegWeights) => withWords(decodeModel(encodeModel({ header: { ...header, words: wordsHeader, bias: weights.bias }, weights: weights.weights, dense: weights.dense }), 'trained model'), words, values.words!);
+const header = modelHeader(featureResources, wordsFile);
+const asShipped = (weights: LogRegWeights) => asShippedModel(weights, header, words, values.words!);
 const parts = createPartExtractor();
-
 /** The threshold from 0.10 to 0.80 with the best F1 over these scores, and its figures. */
 function bestThreshold(sentences: readonly LabelledSentence[], scores: readonly number[]): { threshold: number; result: ClassificationResult } {
   let best = { threshold: 0.5, result: classificationAt(sentences, scores, 0.5) };
@@ -193,13 +214,11 @@ function bestF1(probabilities: number[]): number {
   return f1;
 }
 
-const fmt = (x: number) => x.toFixed(4);
 const figures = {
   claimbuster: { n: cbDev.length, threshold, precision: +fmt(best.precision), recall: +fmt(best.recall), f1: +fmt(best.f1), f1AtHalf: +fmt(atHalf.f1), bestF1OnDev: +fmt(onDev.result.f1), bestThresholdOnDev: onDev.threshold },
   clef2019: { files: ranking.files, n: ranking.n, map: +fmt(ranking.map), rPrecision: +fmt(ranking.rPrecision), p10: +fmt(ranking.p10) },
 };
 console.log(`train: ${examples.length} sentences (ClaimBuster ${cbTrain.length}, CLEF ${clefTrain.reduce((n, f) => n + f.sentences.length, 0)} in ${clefTrain.length} files; ${dropped} dropped as dev duplicates)`);
-console.log(`options: ${JSON.stringify({ ...options, nbPower, clefWeight })}`);
 console.log(`threshold ${threshold} from 4-fold cross-validation (sentence_id % 5 in 1..4, ${heldOut.length} sentences${inner ? `, F1 ${fmt(inner.result.f1)} there` : ': nothing to calibrate on'})`);
 console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; for reference only, best on dev F1 ${fmt(onDev.result.f1)} at ${onDev.threshold}, model alone without rule-outs ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
@@ -209,9 +228,11 @@ if (!values['no-write']) {
   const bytes = encodeModel({
     header: {
       ...header,
+      dims,
+      scale: 1,
+      bias: model.bias,
       threshold,
-      words: wordsHeader,
-      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold by 4-fold cross-validation over sentence_id % 5 in 1..4)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: { ...options, nbPower, clefWeight }, dev: figures },
+      training: { data: ['claimbuster-2.5xncs/train.jsonl (sentence_id % 5 != 0; threshold by 4-fold cross-validation over sentence_id % 5 in 1..4)', 'clef2019-checkthat-task1/training (sorted index % 5 != 2)'], options: recipe, dev: figures },
     },
     weights: model.weights,
     dense: model.dense,

@@ -47,8 +47,22 @@ describe('train-claims script', () => {
     assert.equal(model.header.dims, 4096);
     assert.deepEqual(model.header.domains, ['claimbuster', 'clef2019']);
     assert.equal(model.header.threshold, Number(threshold[1]), 'the shipped threshold is the cross-validated one');
-    assert.equal(model.header.words?.file, 'claim-words.bin', 'trained with the committed word table');
+    assert.equal(model.header.words?.file, 'words.bin', 'trained with the shared word table');
     assert.ok(model.dense?.some((w) => w !== 0), 'the pooled word vectors carry weight');
+  });
+
+  it('with --context, records it in the model so the detector adds the context features; --cv prints the cross-validated MAP and writes nothing', () => {
+    const data = corpus();
+    const out = join(data, 'ctx.bin');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '3', '--average-from', '1', '--context'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const model = decodeModel(readFileSync(out), 'ctx.bin');
+    assert.equal(model.header.context, true);
+    assert.equal((model.header.training['options'] as { context?: boolean }).context, true);
+    const cv = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', join(data, 'none.bin'), '--dims', '4096', '--epochs', '3', '--average-from', '1', '--context', '--cv', '2'], { encoding: 'utf8' });
+    assert.equal(cv.status, 0, cv.stderr);
+    assert.match(cv.stdout, /CLEF-2019 cross-validated by transcript \(2 folds, 4 files\): MAP [\d.]+ R-Prec [\d.]+ P@10 [\d.]+/);
+    assert.throws(() => readFileSync(join(data, 'none.bin')), /ENOENT/, '--cv writes no model');
   });
 
   it('rejects a bad numeric flag with one line naming it, before reading any data', () => {

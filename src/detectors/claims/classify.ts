@@ -3,7 +3,11 @@ import type { ClaimPart, Entity, Span, Token } from '../../core/types.js';
 import type { CompiledCue } from './cues.js';
 import type { ClaimModel } from './model.js';
 import type { PartExtractor } from './parts/index.js';
-import { scoreSentence, type SentenceScore } from './scorer.js';
+import type { SentenceScore } from './scorer.js';
+import { sentenceFeatures, type SentenceFeatures } from './features.js';
+import { contributionsOf, scoreWeights } from './model.js';
+import type { ClaimWords } from './words.js';
+import { articleContext } from './context.js';
 import { BYLINE } from '../../text/byline.js';
 
 export interface SentenceVerdict extends SentenceScore {
@@ -23,11 +27,17 @@ export interface ClassifyOptions {
   threshold?: number | undefined;
 }
 
-/**
- * Scores every sentence of a document (or each clause, where a semicolon joins clauses that
- * could stand alone) and says which ones cannot be claims and why.
- */
-export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
+/** A sentence (or clause) of a document with its own features, before context is added. */
+export interface FeaturedUnit {
+  span: Span;
+  text: string;
+  tokens: Token[];
+  entities: Entity[];
+  features: SentenceFeatures;
+}
+
+/** Every sentence of a document (or each clause, where a semicolon joins clauses that could stand alone) with its features. */
+export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[], words?: ClaimWords): FeaturedUnit[] {
   const tokensBySentence = groupTokens(doc.tokens, doc.sentences.length);
   let e = 0;
   return doc.sentences.flatMap((sentence, i) => clauses(sentence, tokensBySentence[i]!)).map(({ span, tokens }) => {
@@ -36,8 +46,24 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
     const entities: Entity[] = [];
     for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
     const text = doc.text.slice(span.start, span.end);
-    const score = scoreSentence({ text, tokens, entities }, options.model, options.cues, options.domain, options.threshold);
-    if (options.threshold !== undefined && score.probability < options.threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
+    return { span, text, tokens, entities, features: sentenceFeatures({ text, tokens, entities }, cues, words) };
+  });
+}
+
+/**
+ * Scores every sentence of a document (or each clause, where a semicolon joins clauses that
+ * could stand alone) and says which ones cannot be claims and why.
+ */
+export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
+  const { model, threshold } = options;
+  const units = featureUnits(doc, options.cues, model.words);
+  const context = model.header.context ? articleContext(doc, units) : null;
+  return units.map(({ span, text, tokens, entities, features }, i) => {
+    const names = context === null || context[i]!.length === 0 ? features.names : [...features.names, ...context[i]!];
+    const scored = scoreWeights(model, names, options.domain, features.dense);
+    const explained = threshold === undefined || scored.probability >= threshold;
+    const score: SentenceScore = { probability: scored.probability, signals: features.signals, contributions: explained ? contributionsOf(scored) : [] };
+    if (threshold !== undefined && score.probability < threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
     const parts = options.parts(doc, span);
     return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
   });

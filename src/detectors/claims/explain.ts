@@ -16,6 +16,12 @@ export function explainClaim(probability: number, threshold: number, signals: re
   const meaningText = `what its words are about (${meaning >= 0 ? '+' : ''}${meaning.toFixed(2)})`;
   if (meaning >= MEANING_WORTH_SAYING) helped.push(meaningText);
   if (meaning <= -MEANING_WORTH_SAYING) hurt.push(meaningText);
+  // Context features (context.ts): one number for where the sentence stands (speaker, turn, neighbours).
+  let place = 0;
+  for (const c of contributions) if (c.name.startsWith('ctx:') || c.name.startsWith('prev:') || c.name.startsWith('next:')) place += c.weight;
+  const placeText = `where it stands: its speaker, its turn, the sentences around it (${place >= 0 ? '+' : ''}${place.toFixed(2)})`;
+  if (place >= MEANING_WORTH_SAYING) helped.push(placeText);
+  if (place <= -MEANING_WORTH_SAYING) hurt.push(placeText);
   // "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed.
   const byPhrase = new Map<string, number>();
   for (const c of contributions) {

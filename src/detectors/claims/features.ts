@@ -137,39 +137,47 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
 const FUNCTION_WORDS = new Set('the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' '));
 
 /**
- * Adds each word's clusters ("k<level>:<id>") to `names` and returns the pooled word vectors.
- * Clusters generalise over words the training data never saw; the vectors give a sense of topic.
+ * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
+ * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
 function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set<string>): Float32Array {
-  const { dims, scale } = words.header;
-  const mean = new Float32Array(dims);
-  const max = new Float32Array(dims).fill(-Infinity);
+  const { dims, vectors } = words.table;
+  // The table's int8 components are summed and compared as integers: both halves are made unit
+  // length at the end, so the table's scale never matters.
+  const mean = new Int32Array(dims);
+  const max = new Int32Array(dims).fill(-128);
   let found = 0;
   for (const t of tokens) {
     const key = wordKey(t.norm);
-    const index = words.index.get(key);
-    if (index === undefined) continue;
+    // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
+    const first = key.charCodeAt(0);
+    if (!(first >= 97 && first <= 122)) continue;
+    const id = words.table.id(key);
+    if (id < 0) continue;
     found++;
-    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, index)) names.add(name);
+    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.add(name);
     const content = !FUNCTION_WORDS.has(key);
-    const offset = index * dims;
+    const offset = id * dims;
     for (let d = 0; d < dims; d++) {
-      const x = words.vectors[offset + d]! * scale;
+      const x = vectors[offset + d]!;
       if (content) mean[d]! += x;
       if (x > max[d]!) max[d] = x;
     }
   }
   if (found === 0) max.fill(0);
   const dense = new Float32Array(2 * dims);
-  dense.set(unitLength(mean), 0);
-  dense.set(unitLength(max), dims);
+  unitLengthInto(mean, dense, 0);
+  unitLengthInto(max, dense, dims);
   return dense;
 }
 
-function unitLength(v: Float32Array): Float32Array {
+/** Writes v / |v| into out from `at` (zeros stay zeros). */
+function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   let norm = 0;
-  for (const x of v) norm += x * x;
-  return norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : v;
+  for (let d = 0; d < v.length; d++) norm += v[d]! * v[d]!;
+  if (norm === 0) return;
+  const inverse = 1 / Math.sqrt(norm);
+  for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
 }
 
 /** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */

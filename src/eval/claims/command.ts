@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import { UnspinError } from '../../core/errors.js';
 import { readClaimBuster, readClef, type Split } from './data.js';
 import { defaultEvalResources, evaluateClassification, evaluateRanking } from './evaluate.js';
+import { crossValidateTranscripts, DEFAULT_RECIPE, type TrainRecipe } from './train.js';
 
 const FORMATS = ['claimbuster', 'clef2019'] as const;
 const SPLITS = ['all', 'dev', 'train'] as const;
@@ -14,6 +15,9 @@ export const evalClaimsCommand = defineCommand({
     data: { type: 'string', description: 'FILE.jsonl for claimbuster; a directory of .tsv files (or one file) for clef2019', required: true },
     split: { type: 'string', description: 'all (default), or dev / train by the fixed rule in src/eval/claims/data.ts (ClaimBuster: sentence_id % 5 == 0 is dev; CLEF: sorted file index % 5 == 2 is dev)', default: 'all' },
     threshold: { type: 'string', description: 'claimbuster only: decision threshold (default: the model\'s tuned one)' },
+    cv: { type: 'boolean', description: 'clef2019 only: MAP cross-validated by transcript over all the .tsv files, each fold retrained by the shipped model\'s recipe', default: false },
+    folds: { type: 'string', description: 'with --cv: number of folds by transcript (file index % k); a number >= the file count is leave-one-transcript-out (default 5)', default: '5' },
+    claimbuster: { type: 'string', description: 'with --cv: ClaimBuster FILE.jsonl whose training part (sentence_id % 5 != 0) every fold also trains on, as the shipped model does' },
     json: { type: 'boolean', description: 'print the figures as one JSON object on the last line', default: false },
   },
   run({ args }) {
@@ -33,6 +37,22 @@ export const evalClaimsCommand = defineCommand({
       if (args.json) process.stdout.write(JSON.stringify({ format, split, ...r }) + '\n');
       return 0;
     }
+    if (args.cv) {
+      const k = Number(args.folds);
+      if (!Number.isInteger(k) || k < 2) throw new UnspinError('USAGE', `--folds ${args.folds}: expected an integer of at least 2`);
+      if (split !== 'all') throw new UnspinError('USAGE', '--cv uses every transcript: leave out --split');
+      const files = readClef(data, 'all');
+      const claimBuster = args.claimbuster ? readClaimBuster(args.claimbuster as string, 'train') : [];
+      const recipe = recipeOf(resources.model.header.training);
+      const log = (line: string) => process.stderr.write(line + '\n');
+      const cv = crossValidateTranscripts(files, claimBuster, { cues: resources.cues, words: resources.model.words }, recipe, k, { wordsFile: resources.model.header.words?.file, log });
+      const foldCount = Math.max(...cv.folds) + 1;
+      files.forEach((file, i) => process.stdout.write(`  ${file.name} (fold ${cv.folds[i]! + 1}): AP ${f(cv.scores.perFile[i]!)} (${file.sentences.filter((s) => s.label === 1).length} check-worthy of ${file.sentences.length})\n`));
+      const how = foldCount === files.length ? 'leave-one-transcript-out' : `${foldCount}-fold by transcript`;
+      process.stdout.write(`CLEF-2019 ${data} (${how}, ${cv.scores.files} files, ${cv.scores.n} sentences; training ${claimBuster.length > 0 ? `ClaimBuster ${claimBuster.length} lines + ` : ''}the other folds): MAP ${f(cv.scores.map)} R-Precision ${f(cv.scores.rPrecision)} P@10 ${f(cv.scores.p10)}\n`);
+      if (args.json) process.stdout.write(JSON.stringify({ format, cv: how, recipe, ...cv.scores, folds: cv.folds, fileNames: files.map((x) => x.name) }) + '\n');
+      return 0;
+    }
     const files = readClef(data, split as Split);
     const r = evaluateRanking(files, resources);
     files.forEach((file, i) => process.stdout.write(`  ${file.name}: AP ${f(r.perFile[i]!)} (${file.sentences.filter((s) => s.label === 1).length} check-worthy of ${file.sentences.length})\n`));
@@ -41,3 +61,15 @@ export const evalClaimsCommand = defineCommand({
     return 0;
   },
 });
+
+/** The recipe the shipped model records in its header (training.options), the defaults filling any gap. */
+export function recipeOf(training: Record<string, unknown>): TrainRecipe {
+  const options = (training['options'] ?? {}) as Record<string, unknown>;
+  const recipe = { ...DEFAULT_RECIPE };
+  for (const key of Object.keys(recipe) as (keyof TrainRecipe)[]) {
+    const value = options[key];
+    if (typeof value === 'number' && Number.isFinite(value) && typeof recipe[key] === 'number') (recipe as Record<string, number | boolean>)[key] = value;
+    if (typeof value === 'boolean' && typeof recipe[key] === 'boolean') (recipe as Record<string, number | boolean>)[key] = value;
+  }
+  return recipe;
+}

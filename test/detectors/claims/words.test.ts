@@ -1,55 +1,53 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { UnspinError } from '../../../src/core/errors.js';
 import { sentenceFeatures } from '../../../src/detectors/claims/features.js';
 import { decodeModel, defaultClaimModel, encodeModel, hashFeature, MEANING_FEATURE, scoreFeatures, withWords, type ClaimModel } from '../../../src/detectors/claims/model.js';
 import { viewOfText } from '../../../src/detectors/claims/scorer.js';
-import { decodeWords, defaultClaimWords, encodeWords, wordKey } from '../../../src/detectors/claims/words.js';
+import { claimWords, clusterNames, defaultClaimWords, signature, wordKey } from '../../../src/detectors/claims/words.js';
+import { defaultWordTable, WordTable } from '../../../src/text/word-table.js';
 
 /** Three words in two dimensions: "troops" and "soldiers" point the same way, "maybe" elsewhere. */
 function tinyTable() {
-  const words = ['troops', 'soldiers', 'maybe'];
-  const clusters = Uint16Array.from([0, 1, 0, 1, 1, 0]); // levels [2, 2]
-  const vectors = Int8Array.from([100, 0, 90, 10, 0, -100]);
-  return decodeWords(encodeWords({ name: 'tiny', version: '0', dims: 2, levels: [2, 2], scale: 0.01, source: {} }, words, clusters, vectors), 'tiny.bin');
+  return claimWords(new WordTable(['troops', 'soldiers', 'maybe'], Int8Array.from([127, 0, 126, 10, 0, -127]), 2), 'tiny.bin');
 }
 
 const isInvalid = (file: RegExp) => (e: unknown) => e instanceof UnspinError && e.code === 'UNSPIN_E_MODEL_INVALID' && file.test(e.message);
 
-describe('claim word table', () => {
-  it('round-trips words, clusters and vectors and looks words up by their plain spelling', () => {
-    const table = tinyTable();
-    assert.equal(table.header.count, 3);
-    assert.equal(table.index.get('soldiers'), 1);
-    assert.deepEqual([...table.clusters.subarray(2, 4)], [0, 1]);
-    assert.equal(table.vectors[5]! * table.header.scale, -1);
+describe('claim view of the shared word table', () => {
+  it('looks words up by their plain spelling and digests the table', () => {
+    const words = tinyTable();
+    assert.equal(words.table.id('soldiers'), 1);
     assert.equal(wordKey('Don\u2019T'), "don't");
-    assert.match(table.digest, /^[0-9a-f]{64}$/);
+    assert.match(words.digest, /^[0-9a-f]{64}$/);
+    assert.equal(claimWords(new WordTable(['troops', 'soldiers', 'maybe'], Int8Array.from([127, 0, 126, 10, 0, -127]), 2)).digest, words.digest, 'same table, same digest');
+    assert.notEqual(claimWords(new WordTable(['troops'], Int8Array.from([127, 1]), 2)).digest, words.digest);
   });
 
-  it('rejects a file that is not a word table, a truncated one and out-of-range clusters, naming the file', () => {
-    assert.throws(() => decodeWords(Buffer.from('something else entirely'), 'x.bin'), isInvalid(/x\.bin.*bad magic/));
-    const good = encodeWords({ name: 't', version: '0', dims: 2, levels: [2], scale: 1, source: {} }, ['a', 'b'], Uint16Array.from([0, 1]), Int8Array.from([1, 2, 3, 4]));
-    assert.throws(() => decodeWords(good.subarray(0, good.length - 1), 'short.bin'), isInvalid(/short\.bin/));
-    const bad = encodeWords({ name: 't', version: '0', dims: 2, levels: [2], scale: 1, source: {} }, ['a', 'b'], Uint16Array.from([0, 2]), Int8Array.from([1, 2, 3, 4]));
-    assert.throws(() => decodeWords(bad, 'bad.bin'), isInvalid(/bad\.bin: word b: cluster 2 out of range/));
+  it('buckets words by the signs of fixed random projections from the mean: the opposite vector gets the opposite bits', () => {
+    // The mean of up and down is 0, so every projection of down has the sign opposite to up's (none is exactly 0 here).
+    const words = claimWords(new WordTable(['up', 'down'], Int8Array.from([127, 20, -127, -20]), 2));
+    const [up, down] = [signature(words, 0), signature(words, 1)];
+    assert.equal(up ^ down, (1 << 10) - 1);
+    assert.deepEqual(clusterNames(words, 0), [`k0:${up & 63}`, `k1:${up & 255}`, `k2:${up}`]);
+    assert.equal(clusterNames(words, 0), clusterNames(words, 0), 'built once per word');
   });
 
-  it('ships a table in which related words share clusters', () => {
-    const table = defaultClaimWords();
-    assert.ok(table.header.count >= 10000);
-    const clustersOf = (w: string) => {
-      const i = table.index.get(w);
-      assert.ok(i !== undefined, w);
-      return [...table.clusters.subarray(i * table.header.levels.length, (i + 1) * table.header.levels.length)];
+  it('puts related words of the shipped table in the same coarse bucket more often than unrelated ones', () => {
+    const words = defaultClaimWords();
+    assert.equal(words.table, defaultWordTable(), 'the one shared table, not a copy');
+    const id = (w: string) => {
+      const i = words.table.id(w);
+      assert.ok(i >= 0, w);
+      return i;
     };
-    const [troops, soldiers, percent] = ['troops', 'soldiers', 'percent'].map(clustersOf);
-    assert.equal(troops![0], soldiers![0], 'troops and soldiers share the coarsest cluster');
-    assert.notEqual(troops![0], percent![0]);
+    const agree = (a: string, b: string) => {
+      const x = signature(words, id(a)) ^ signature(words, id(b));
+      let same = 10;
+      for (let j = 0; j < 10; j++) if (x & (1 << j)) same--;
+      return same;
+    };
+    assert.ok(agree('troops', 'soldiers') > agree('troops', 'percent'), `${agree('troops', 'soldiers')} vs ${agree('troops', 'percent')}`);
   });
 });
 
@@ -57,8 +55,8 @@ describe('claim features from the word table', () => {
   it('adds each known word’s clusters and unit-length pooled vectors; nothing without a table', () => {
     const view = viewOfText('Troops maybe left.');
     const withTable = sentenceFeatures(view, [], tinyTable());
-    assert.ok(withTable.names.includes('k0:0') && withTable.names.includes('k1:1'), 'troops: clusters 0 and 1');
-    assert.ok(withTable.names.includes('k0:1') && withTable.names.includes('k1:0'), 'maybe: clusters 1 and 0');
+    const table = tinyTable();
+    for (const id of [0, 2]) for (const name of clusterNames(table, id)) assert.ok(withTable.names.includes(name), name);
     assert.equal(withTable.dense.length, 4);
     const norm = (v: Float32Array) => Math.hypot(...v);
     assert.ok(Math.abs(norm(withTable.dense.subarray(0, 2)) - 1) < 1e-6 && Math.abs(norm(withTable.dense.subarray(2, 4)) - 1) < 1e-6);
@@ -98,7 +96,7 @@ describe('claim model with a word table', () => {
     const back = decodeModel(encodeModel(model), 'memory');
     assert.deepEqual([...back.dense!], [0.5, -0.25, 1, 2]);
     assert.equal(withWords(back, table, 'memory').words, table);
-    const other = decodeWords(encodeWords({ name: 'other', version: '0', dims: 2, levels: [2], scale: 1, source: {} }, ['x'], Uint16Array.from([0]), Int8Array.from([1, 1])), 'other.bin');
+    const other = claimWords(new WordTable(['x'], Int8Array.from([1, 1]), 2), 'other.bin');
     assert.throws(() => withWords(back, other, 'm.bin'), isInvalid(/m\.bin: trained with word table/));
     const orphan = encodeModel({ ...tinyModel(), dense: Float32Array.from([1, 2]) });
     assert.throws(() => decodeModel(orphan, 'orphan.bin'), isInvalid(/orphan\.bin: dense weights without a word table/));
@@ -106,41 +104,8 @@ describe('claim model with a word table', () => {
 
   it('ships with its word table attached', () => {
     const model = defaultClaimModel();
-    assert.equal(model.header.words?.file, 'claim-words.bin');
+    assert.equal(model.header.words?.file, 'words.bin');
     assert.equal(model.words, defaultClaimWords());
-    assert.equal(model.dense?.length, 2 * defaultClaimWords().header.dims);
-  });
-});
-
-describe('build-claim-words script', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-claim-words.ts', ...args], { encoding: 'utf8' });
-
-  it('builds the same table twice from the same vectors, most frequent words first', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-words-'));
-    const words = ['the', 'army', 'troops', 'soldiers', 'percent', 'million', 'rare'];
-    const vectors = Object.fromEntries(words.map((w, i) => [w, [Math.cos(i), Math.sin(i), i % 2, 1, 0, 0]]));
-    const embeddings = join(dir, 'emb.json');
-    writeFileSync(embeddings, JSON.stringify({ dimensions: 3, words, vectors }));
-    const build = (out: string) => run(['--embeddings', embeddings, '--count', '6', '--levels', '2,3', '--out', out]);
-    const a = build(join(dir, 'a.bin'));
-    assert.equal(a.status, 0, a.stderr);
-    assert.match(a.stdout, /kept 6 words of 7 \(3 dimensions\), clusters 2\/3/);
-    assert.equal(build(join(dir, 'b.bin')).status, 0);
-    const bytes = readFileSync(join(dir, 'a.bin'));
-    assert.ok(bytes.equals(readFileSync(join(dir, 'b.bin'))), 'same vectors, same bytes');
-    const table = decodeWords(bytes, 'a.bin');
-    assert.deepEqual([...table.index.keys()], words.slice(0, 6));
-  });
-
-  it('says which input is wrong, without a stack trace', () => {
-    const missing = run(['--embeddings', '/nonexistent/emb.json']);
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /\/nonexistent\/emb\.json: cannot read/);
-    assert.doesNotMatch(missing.stderr, /\n\s+at /);
-    const dir = mkdtempSync(join(tmpdir(), 'unspin-words-'));
-    writeFileSync(join(dir, 'x.json'), '{"nope": 1}');
-    const wrong = run(['--embeddings', join(dir, 'x.json')]);
-    assert.equal(wrong.status, 2);
-    assert.match(wrong.stderr, /x\.json: not a wink embeddings file/);
+    assert.equal(model.dense?.length, 2 * defaultClaimWords().table.dims);
   });
 });
