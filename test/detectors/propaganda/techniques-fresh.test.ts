@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPropagandaDetector } from '../../../src/detectors/propaganda/detector.js';
+import { buildFeatureContext } from '../../../src/detectors/propaganda/features.js';
+import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
+import { defaultPropagandaModel, usesWordVectors } from '../../../src/detectors/propaganda/model.js';
+import { classifySpan } from '../../../src/detectors/propaganda/predict.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { buildTextModel } from '../../../src/text/model.js';
+import { assertSpansConsistent } from '../../helpers.js';
+import { spanOf, TECHNIQUE_FIXTURES } from './technique-fixtures.js';
+
+function ranked(text: string, span: { start: number; end: number }) {
+  const model = defaultPropagandaModel();
+  const m = buildTextModel(text);
+  const ctx = buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment, model.clusters, usesWordVectors(model));
+  return classifySpan(model, ctx, span)!.map((r) => r.label);
+}
+
+test('bandwagon phrasing is a lexicon cue: "everyone knows", "every honest person can see", "any reasonable person"', () => {
+  const lexicon = defaultPropagandaLexicon();
+  for (const text of ['Everyone knows the deal was rigged.', 'Every honest person can see the truth.', 'Any reasonable person would agree with us.', 'We all know what happened next.']) {
+    const hits = lexicon.match(buildTextModel(text).tokens);
+    assert.ok(
+      hits.some((h) => h.technique === 'Bandwagon,Reductio_ad_hitlerum'),
+      `${text}: ${hits.map((h) => `${h.term}/${h.technique}`).join(', ') || 'no hits'}`,
+    );
+  }
+});
+
+test('the shipped model flags bandwagon phrasing in a fresh sentence', () => {
+  const text = 'Everyone knows the election commission was bought, and every honest person can see it.';
+  const analysis = analyze(text, { detectors: [createPropagandaDetector()] });
+  assertSpansConsistent(analysis);
+  const at = text.indexOf('Everyone knows');
+  assert.ok(
+    analysis.findings.some((f) => f.start <= at + 8 && f.end > at),
+    analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ') || 'no findings',
+  );
+});
+
+test('fresh sentences: each technique ranks among the classifier’s top three for its phrase, and most come first', () => {
+  let first = 0;
+  const misses: string[] = [];
+  for (const f of TECHNIQUE_FIXTURES) {
+    const labels = ranked(f.text, spanOf(f));
+    if (labels[0] === f.technique) first++;
+    if (!labels.slice(0, 3).includes(f.technique)) misses.push(`${f.technique}: "${f.span}" -> ${labels.slice(0, 3).join(', ')}`);
+  }
+  assert.deepEqual(misses, []);
+  assert.ok(first >= Math.ceil(TECHNIQUE_FIXTURES.length / 2), `${first} of ${TECHNIQUE_FIXTURES.length} first`);
+});
