@@ -465,8 +465,11 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   for (const h of hitsWithin(ctx, first, last)) {
     inside.add(h.technique);
     f.push(`lexid=${h.entryId}`);
+    // A cue that opens the span ("Everyone knows …", "What about …") frames all of it.
+    if (h.first <= first + 1) f.push(`lexstart=${h.technique}`);
   }
   for (const t of inside) f.push(`lex=${t}`);
+  if (inside.size === 1) for (const t of inside) f.push(`lexonly=${t}`);
   const si = tokens[first]!.sentence;
   for (const t of ctx.sentenceHits[si] ?? []) if (!inside.has(t)) f.push(`clex=${t}`);
 

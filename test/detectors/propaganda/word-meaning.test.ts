@@ -6,6 +6,10 @@ import { createLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { netInput, packWindowNet, tableFloats, trainWindowNet, unpackWindowNet, windowProbabilities, windowProbabilitiesFloat, type NetExample } from '../../../src/detectors/propaganda/window-net.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { WordTable } from '../../../src/text/word-table.js';
+import { unpackModel } from '../../../src/detectors/propaganda/model.js';
+import { classifySpan } from '../../../src/detectors/propaganda/predict.js';
+import { TECHNIQUE_LABELS } from '../../../src/detectors/propaganda/techniques.js';
+import { tinyModel, tinyModelFile } from './tiny-model.js';
 
 /** A toy word table: "angry" words point one way, "calm" words another, in 4 dimensions. */
 function toyTable(): WordTable {
@@ -84,4 +88,20 @@ test('technique features say whose words a span is: a source quoted in reported 
   };
   assert.deepEqual(voice(quotedText, 'Leading experts agree'), ['voice=qr']);
   assert.deepEqual(voice(authorText, 'Leading experts agree'), ['voice=a']);
+});
+
+test('per-technique offsets shift the classifier’s choice, round-trip through the model file, and are checked', () => {
+  const base = tinyModel({ words: ['traitors'], classes: { 'u=traitor': { 'Name_Calling,Labeling': 2 } } });
+  const text = 'They are traitors.';
+  const m = buildTextModel(text);
+  const ctx = buildFeatureContext(text, m.tokens, m.sentences, createLexicon([]));
+  const span = { start: text.indexOf('traitors'), end: text.indexOf('traitors') + 8 };
+  assert.equal(classifySpan(base, ctx, span)![0]!.label, 'Name_Calling,Labeling');
+  const offsets = new Float32Array(TECHNIQUE_LABELS.length);
+  offsets[TECHNIQUE_LABELS.indexOf('Loaded_Language')] = 5;
+  const shifted = { ...base, classifierOffsets: offsets };
+  assert.equal(classifySpan(shifted, ctx, span)![0]!.label, 'Loaded_Language');
+  const file = JSON.parse(JSON.stringify(tinyModelFile(shifted)));
+  assert.deepEqual(Array.from(unpackModel(file, 'test').classifierOffsets!), Array.from(offsets));
+  assert.throws(() => unpackModel({ ...file, classifierOffsets: [1, 2] }, 'bad'), { code: 'UNSPIN_E_MODEL_INVALID' });
 });
