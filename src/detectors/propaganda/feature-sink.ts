@@ -32,12 +32,16 @@ export class StringSink implements FeatureSink {
   }
 }
 
-type Level = Map<string, number | Level>;
+type Level = Map<Part, number | Level>;
 
-/** Small integers as the strings feature names hold, made once. */
-const SMALL = Array.from({ length: 128 }, (_, i) => String(i));
-function key(part: Part): string {
-  return typeof part === 'string' ? part : part >= 0 && part < 128 && Number.isInteger(part) ? SMALL[part]! : String(part);
+/**
+ * A part that reads as a number ("3", "512") is filed under the number too, so a caller
+ * passing a number (a bin, a cluster id) finds it without turning it into a string.
+ */
+function numeric(k: string): number | null {
+  if (k === '' || k.length > 9) return null;
+  const n = Number(k);
+  return Number.isInteger(n) && String(n) === k ? n : null;
 }
 
 function levelOf(map: Level, k: string): Level {
@@ -45,8 +49,16 @@ function levelOf(map: Level, k: string): Level {
   if (typeof next !== 'object') {
     next = new Map();
     map.set(k, next);
+    const n = numeric(k);
+    if (n !== null) map.set(n, next);
   }
   return next;
+}
+
+function setLeaf(map: Level, k: string, id: number): void {
+  map.set(k, id);
+  const n = numeric(k);
+  if (n !== null) map.set(n, id);
 }
 
 /** Positions of every occurrence of `ch` in `s`. */
@@ -77,14 +89,14 @@ export class ScoreSink implements FeatureSink {
       for (const e of positions(name, '=')) {
         const template = name.slice(0, e + 1);
         const rest = name.slice(e + 1);
-        levelOf(this.roots[1], template).set(rest, id);
+        setLeaf(levelOf(this.roots[1], template), rest, id);
         const bars = positions(rest, '|');
         for (let x = 0; x < bars.length; x++) {
           const a = rest.slice(0, bars[x]);
-          levelOf(levelOf(this.roots[2], template), a).set(rest.slice(bars[x]! + 1), id);
+          setLeaf(levelOf(levelOf(this.roots[2], template), a), rest.slice(bars[x]! + 1), id);
           for (let y = x + 1; y < bars.length; y++) {
             const b = rest.slice(bars[x]! + 1, bars[y]);
-            levelOf(levelOf(levelOf(this.roots[3], template), a), b).set(rest.slice(bars[y]! + 1), id);
+            setLeaf(levelOf(levelOf(levelOf(this.roots[3], template), a), b), rest.slice(bars[y]! + 1), id);
           }
         }
       }
@@ -102,23 +114,23 @@ export class ScoreSink implements FeatureSink {
   }
   add1(template: string, a: Part): void {
     const level = this.roots[1].get(template) as Level | undefined;
-    const id = level?.get(key(a));
+    const id = level?.get(a);
     if (typeof id === 'number') this.addId(id);
   }
   add2(template: string, a: Part, b: Part): void {
     const first = this.roots[2].get(template) as Level | undefined;
-    const level = first?.get(key(a));
+    const level = first?.get(a);
     if (typeof level !== 'object') return;
-    const id = level.get(key(b));
+    const id = level.get(b);
     if (typeof id === 'number') this.addId(id);
   }
   add3(template: string, a: Part, b: Part, c: Part): void {
     const first = this.roots[3].get(template) as Level | undefined;
-    const second = first?.get(key(a));
+    const second = first?.get(a);
     if (typeof second !== 'object') return;
-    const level = second.get(key(b));
+    const level = second.get(b);
     if (typeof level !== 'object') return;
-    const id = level.get(key(c));
+    const id = level.get(c);
     if (typeof id === 'number') this.addId(id);
   }
 
