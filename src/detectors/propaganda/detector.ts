@@ -7,8 +7,8 @@ import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, s
 import { scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, multiContributions, type BinaryModel } from './linear.js';
-import { defaultPropagandaModel, type PropagandaModel } from './model.js';
-import { classifyFeatures, classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
+import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
+import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
 import { TECHNIQUES, type Technique } from './techniques.js';
 
@@ -42,7 +42,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       model ??= defaultPropagandaModel();
       lexicon ??= defaultPropagandaLexicon();
       if (doc.tokens.length === 0) return [];
-      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment);
+      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model));
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
       const findings: DetectorFinding[] = [];
@@ -87,7 +87,8 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     const sink = scoreSinkOf(model.tagger);
     const pushed = new Map<number, number>();
     sink.tally = pushed;
-    for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink);
+    const netProbs = netProbabilities(model, ctx);
+    for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
     sink.tally = null;
     const names = featureNames(model.tagger);
     const bias = model.tagger.index.get('bias');

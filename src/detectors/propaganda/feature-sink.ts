@@ -6,7 +6,7 @@ type Part = string | number;
  * Where feature extraction writes its features. A feature is a template and one to three
  * parts: `add2('pp=', 'DET', 'NOUN')` is the feature "pp=DET|NOUN". Training and
  * explanations take the strings (StringSink); scoring takes the weights (ScoreSink),
- * found without building the string again once a combination has been seen.
+ * found without building the string.
  */
 export interface FeatureSink {
   add(name: string): void;
@@ -32,40 +32,75 @@ export class StringSink implements FeatureSink {
   }
 }
 
-/**
- * Beyond this many cached combinations the cache starts again: a long-running server
- * meets new words for ever, and the cache must not grow with them.
- */
-const MAX_CACHED = 500_000;
-
 type Level = Map<Part, number | Level>;
 
-/** Stands for "no feature of the model starts with these parts": every lookup below it is -1. */
-const DEAD: Level = new Map();
+/**
+ * A part that reads as a number ("3", "512") is filed under the number too, so a caller
+ * passing a number (a bin, a cluster id) finds it without turning it into a string.
+ */
+function numeric(k: string): number | null {
+  if (k === '' || k.length > 9) return null;
+  const n = Number(k);
+  return Number.isInteger(n) && String(n) === k ? n : null;
+}
 
-/** Every prefix of a feature name that ends in '|': the first parts a feature can start with. */
-function partPrefixes(index: ReadonlyMap<string, number>): Set<string> {
-  const out = new Set<string>();
-  for (const name of index.keys()) for (let j = name.indexOf('|'); j >= 0; j = name.indexOf('|', j + 1)) out.add(name.slice(0, j + 1));
+function levelOf(map: Level, k: string): Level {
+  let next = map.get(k);
+  if (typeof next !== 'object') {
+    next = new Map();
+    map.set(k, next);
+    const n = numeric(k);
+    if (n !== null) map.set(n, next);
+  }
+  return next;
+}
+
+function setLeaf(map: Level, k: string, id: number): void {
+  map.set(k, id);
+  const n = numeric(k);
+  if (n !== null) map.set(n, id);
+}
+
+/** Positions of every occurrence of `ch` in `s`. */
+function positions(s: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let j = s.indexOf(ch); j >= 0; j = s.indexOf(ch, j + 1)) out.push(j);
   return out;
 }
 
 /**
  * Sums a binary model's weights over the features written to it, in the order written,
- * so the sum is the one `binaryScore` gives over the same features as strings. Feature
- * ids are cached by template and parts (strings the document already holds, whose hash
- * V8 keeps), so the hot path neither builds nor hashes a new string per feature.
+ * so the sum is the one `binaryScore` gives over the same features as strings. The
+ * model's feature names are split once, when the sink is made, into trees keyed by
+ * template and parts (a name is filed under every way it could be split, so a word
+ * holding '|' or '=' still finds its feature), so scoring a feature is one to three
+ * Map lookups of strings the document already holds: no string is built, nothing is
+ * cached per document, and memory does not grow with the text read.
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
   /** One tree per number of parts: a template such as 'sp=' comes with one part and with two. */
-  private readonly roots: Map<string, Level>[] = [new Map(), new Map(), new Map(), new Map()];
-  private cached = 0;
-  private readonly prefixes: Set<string>;
+  private readonly roots: [Map<string, number>, Level, Level, Level] = [new Map(), new Map(), new Map(), new Map()];
   /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
   tally: Map<number, number> | null = null;
   constructor(private readonly model: BinaryModel) {
-    this.prefixes = partPrefixes(model.index);
+    for (const [name, id] of model.index) {
+      this.roots[0].set(name, id);
+      for (const e of positions(name, '=')) {
+        const template = name.slice(0, e + 1);
+        const rest = name.slice(e + 1);
+        setLeaf(levelOf(this.roots[1], template), rest, id);
+        const bars = positions(rest, '|');
+        for (let x = 0; x < bars.length; x++) {
+          const a = rest.slice(0, bars[x]);
+          setLeaf(levelOf(levelOf(this.roots[2], template), a), rest.slice(bars[x]! + 1), id);
+          for (let y = x + 1; y < bars.length; y++) {
+            const b = rest.slice(bars[x]! + 1, bars[y]);
+            setLeaf(levelOf(levelOf(levelOf(this.roots[3], template), a), b), rest.slice(bars[y]! + 1), id);
+          }
+        }
+      }
+    }
   }
 
   reset(): this {
@@ -74,67 +109,35 @@ export class ScoreSink implements FeatureSink {
     return this;
   }
   add(name: string): void {
-    const root = this.root(name, 0);
-    const id = root.get('') as number | undefined;
-    this.addId(id !== undefined ? id : this.miss(root, '', name));
+    const id = this.roots[0].get(name);
+    if (id !== undefined) this.addId(id);
   }
   add1(template: string, a: Part): void {
-    const root = this.root(template, 1);
-    const id = root.get(a) as number | undefined;
-    this.addId(id !== undefined ? id : this.miss(root, a, `${template}${a}`));
+    const level = this.roots[1].get(template) as Level | undefined;
+    const id = level?.get(a);
+    if (typeof id === 'number') this.addId(id);
   }
   add2(template: string, a: Part, b: Part): void {
-    const level = this.child(this.root(template, 2), a, template);
-    if (level === DEAD) return;
-    const id = level.get(b) as number | undefined;
-    this.addId(id !== undefined ? id : this.miss(level, b, `${template}${a}|${b}`));
+    const first = this.roots[2].get(template) as Level | undefined;
+    const level = first?.get(a);
+    if (typeof level !== 'object') return;
+    const id = level.get(b);
+    if (typeof id === 'number') this.addId(id);
   }
   add3(template: string, a: Part, b: Part, c: Part): void {
-    const first = this.child(this.root(template, 3), a, template);
-    const level = first === DEAD ? DEAD : this.child(first, b, `${template}${a}|`);
-    if (level === DEAD) return;
-    const id = level.get(c) as number | undefined;
-    this.addId(id !== undefined ? id : this.miss(level, c, `${template}${a}|${b}|${c}`));
+    const first = this.roots[3].get(template) as Level | undefined;
+    const second = first?.get(a);
+    if (typeof second !== 'object') return;
+    const level = second.get(b);
+    if (typeof level !== 'object') return;
+    const id = level.get(c);
+    if (typeof id === 'number') this.addId(id);
   }
 
   private addId(id: number): void {
-    if (id < 0) return;
     const weight = this.model.weights[id]!;
     this.z += weight;
     if (this.tally) this.tally.set(id, (this.tally.get(id) ?? 0) + weight);
-  }
-
-  private root(template: string, parts: number): Level {
-    const roots = this.roots[parts]!;
-    let level = roots.get(template);
-    if (!level) {
-      level = new Map();
-      roots.set(template, level);
-    }
-    return level;
-  }
-
-  /** The level below `key`; DEAD when no feature name starts with `${prefix}${key}|`, so its words are never looked up. */
-  private child(level: Level, key: Part, prefix: string): Level {
-    let next = level.get(key) as Level | undefined;
-    if (!next) {
-      next = this.prefixes.has(`${prefix}${key}|`) ? new Map() : DEAD;
-      level.set(key, next);
-      this.cached++;
-    }
-    return next;
-  }
-
-  /** First sight of a combination: its id from the model's own index, by name (-1 when unknown). */
-  private miss(level: Level, key: Part, name: string): number {
-    const found = this.model.index.get(name) ?? -1;
-    if (++this.cached > MAX_CACHED) {
-      for (const roots of this.roots) roots.clear();
-      this.cached = 0;
-    } else {
-      level.set(key, found);
-    }
-    return found;
   }
 }
 

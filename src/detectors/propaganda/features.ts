@@ -2,6 +2,8 @@ import type { Span, Token } from '../../core/types.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
 import { StringSink, type FeatureSink } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
+import { tokenClusters, type WordClusters } from './clusters.js';
+import { defaultWordTable } from '../../text/word-table.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -39,7 +41,17 @@ export interface FeatureContext {
   readonly sentencePolar: readonly number[];
   /** Whether each sentence has an exclamation mark, a question mark. */
   readonly sentenceMarks: readonly { exclaim: boolean; question: boolean }[];
+  /** Each token's row in the shared word table (-1: unknown word, or the model reads no word vectors). */
+  readonly rows: Int32Array;
+  /** Word-vector cluster of each token, coarse and fine (-1: unknown word or no clusters in the model). */
+  readonly coarse: Int16Array;
+  readonly fine: Int16Array;
+  /** Whether each sentence has a reporting verb or "according to" (someone else's words). */
+  readonly sentenceReport: readonly boolean[];
 }
+
+/** Lemmas that mark reported speech: the words may be a source's, not the author's. */
+const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'state', 'declare', 'warn', 'write', 'according', 'insist', 'argue', 'explain', 'add', 'note', 'announce']);
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'"]);
 const OPENING = new Set(['"', '“', '‘', '«', "'"]);
@@ -50,6 +62,8 @@ export function buildFeatureContext(
   sentences: readonly Span[],
   lexicon: Lexicon,
   sentiment: ReadonlyMap<string, number> = new Map(),
+  clusters: WordClusters | null = null,
+  wordVectors = clusters !== null,
 ): FeatureContext {
   const hits = lexicon.match(tokens);
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
@@ -110,7 +124,17 @@ export function buildFeatureContext(
     return { exclaim: body.includes('!'), question: body.includes('?') };
   });
 
+  const { rows, coarse, fine } = tokenClusters(norms, wordVectors ? defaultWordTable() : null, clusters);
+  const sentenceReport = sentences.map(() => false);
+  tokens.forEach((t, i) => {
+    if (REPORTING.has(lemmas[i]!) && (t.pos === 'VERB' || norms[i] === 'according')) sentenceReport[t.sentence] = true;
+  });
+
   return {
+    rows,
+    coarse,
+    fine,
+    sentenceReport,
     text,
     tokens,
     sentences,
@@ -183,6 +207,7 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
     f.add1('u=', ctx.lemmas[i]!);
+    if (ctx.fine[i]! >= 0) f.add1('sc=', ctx.fine[i]!);
     if (i + 1 < b) f.add2('b=', ctx.norms[i]!, ctx.norms[i + 1]!);
     if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.add('allcaps');
     if (ctx.quoted[i]) f.add('quoted');
@@ -298,13 +323,14 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
 }
 
 /** Features of token i for the span tagger. */
-export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: number): string[] {
+export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: number, netProbs?: ArrayLike<number> | null): string[] {
   const sink = new StringSink();
-  emitTokenFeatures(ctx, i, sentenceProb, sink);
+  emitTokenFeatures(ctx, i, sentenceProb, sink, netProbs);
   return sink.out;
 }
 
-export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: number | undefined, f: FeatureSink): void {
+/** `netProbs`: the window network's token probabilities, when the model has one. */
+export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: number | undefined, f: FeatureSink, netProbs?: ArrayLike<number> | null): void {
   const { tokens } = ctx;
   const tok = tokens[i]!;
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
@@ -314,10 +340,25 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const lemma = (k: number, edge: string) => (k >= sa && k < sb ? ctx.lemmas[k]! : edge);
   const w0 = ctx.norms[i]!;
   f.add('bias');
+  if (netProbs) {
+    const nb = fineBin(netProbs[i]!);
+    f.add1('nn=', nb);
+    f.add2('nn|p=', nb, tok.pos);
+    f.add1('nn-1=', i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
+    f.add1('nn+1=', i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
+  }
   f.add1('w=', w0);
   f.add1('l=', ctx.lemmas[i]!);
   f.add1('p=', tok.pos);
   f.add1('sh=', shape(tok.text));
+  const c0 = ctx.coarse[i]!;
+  if (c0 >= 0) {
+    f.add1('c=', c0);
+    f.add1('cf=', ctx.fine[i]!);
+    f.add2('cf|p=', ctx.fine[i]!, tok.pos);
+  }
+  if (p1 && ctx.coarse[i - 1]! >= 0) f.add1('c-1=', ctx.coarse[i - 1]!);
+  if (n1 && ctx.coarse[i + 1]! >= 0) f.add1('c+1=', ctx.coarse[i + 1]!);
   f.add1('w-1=', norm(i - 1, '<s>'));
   f.add1('w+1=', norm(i + 1, '</s>'));
   f.add1('l-2=', lemma(i - 2, '<s>'));
@@ -339,6 +380,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
     f.add('quoted');
     f.add1('quoted|p=', tok.pos);
   }
+  if (ctx.sentenceReport[tok.sentence]) f.add1('report|q=', ctx.quoted[i] ? 1 : 0);
   if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.add('allcaps');
   if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
 
@@ -397,6 +439,7 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
     const w = ctx.norms[i]!;
     words.push(w);
     f.push(`u=${ctx.lemmas[i]}`);
+    if (ctx.fine[i]! >= 0) f.push(`uc=${ctx.fine[i]}`, `ucc=${ctx.coarse[i]}`);
     if (i + 1 < last) f.push(`b=${w}|${ctx.norms[i + 1]}`);
   }
   f.push(`f=${words[0] ?? ''}`, `l=${words[words.length - 1] ?? ''}`);
@@ -422,8 +465,11 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   for (const h of hitsWithin(ctx, first, last)) {
     inside.add(h.technique);
     f.push(`lexid=${h.entryId}`);
+    // A cue that opens the span ("Everyone knows …", "What about …") frames all of it.
+    if (h.first <= first + 1) f.push(`lexstart=${h.technique}`);
   }
   for (const t of inside) f.push(`lex=${t}`);
+  if (inside.size === 1) for (const t of inside) f.push(`lexonly=${t}`);
   const si = tokens[first]!.sentence;
   for (const t of ctx.sentenceHits[si] ?? []) if (!inside.has(t)) f.push(`clex=${t}`);
 
@@ -446,6 +492,17 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   f.push(`ca=${last < sb ? ctx.lemmas[last] : '</s>'}`);
   if (first - 2 >= sa) f.push(`cb2=${ctx.lemmas[first - 2]}`);
   if (si === 0) f.push('title');
+  // Context: the sentence's words around the span (by meaning, and the nearest ones by
+  // lemma), and whose words these are: a quoted source's (reported speech) or the author's.
+  for (let i = sa; i < sb; i++) {
+    if (i >= first && i < last) continue;
+    if (ctx.fine[i]! >= 0 && (tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'ADJ')) f.push(`sc=${ctx.coarse[i]}`);
+    if (Math.abs(i - first) <= 4 || Math.abs(i - last) <= 3) f.push(`sw=${ctx.lemmas[i]}`);
+  }
+  const quoted = ctx.quoted[first] || /^["“‘«']/.test(spanText);
+  const report = ctx.sentenceReport[si] ?? false;
+  f.push(`voice=${quoted ? 'q' : 'a'}${report ? 'r' : ''}`);
+  for (const t of inside) f.push(`lex=${t}|voice=${quoted ? 'q' : 'a'}${report ? 'r' : ''}`);
   return f;
 }
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
 import { modelPath } from '../../core/paths.js';
 import { packWeights, unpackWeights, type BinaryModel, type MultiModel, type PackedWeights } from './linear.js';
+import { packClusters, unpackClusters, type PackedClusters, type WordClusters } from './clusters.js';
+import { packWindowNet, unpackWindowNet, type PackedWindowNet, type WindowNet } from './window-net.js';
 import { packSentiment, unpackSentiment } from './sentiment.js';
 import { TECHNIQUE_LABELS } from './techniques.js';
 
@@ -49,6 +51,15 @@ export interface PropagandaModel {
   /** Most weaker tokens bridged between two strong runs of one sentence. */
   readonly bridge: number;
   readonly classifier: MultiModel;
+  /**
+   * Per-technique offsets added to the classifier's log-odds, tuned out-of-fold for TC
+   * micro-F1 (a technique's own threshold); null: none.
+   */
+  readonly classifierOffsets: Float32Array | null;
+  /** Word-vector clusters over the shared word table's rows; null: the models use no word meaning. */
+  readonly clusters: WordClusters | null;
+  /** Window tagger over word vectors whose token probability the tagger reads; null: none. */
+  readonly net: WindowNet | null;
   /** Word polarity table (wink-nlp sentiment) for the words seen in training. */
   readonly sentiment: ReadonlyMap<string, number>;
 }
@@ -71,6 +82,10 @@ export interface PropagandaModelFile {
   stack: PackedWeights;
   filter: PackedWeights;
   classifier: PackedWeights & { labels: string[] };
+  /** Absent in files written before they existed. */
+  classifierOffsets?: number[];
+  clusters?: PackedClusters;
+  net?: PackedWindowNet;
   sentiment: string;
 }
 
@@ -90,6 +105,9 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     stack: packWeights(names.stack, model.stack.weights),
     filter: packWeights(names.filter, model.filter.weights),
     classifier: { labels: [...model.classifier.labels], ...packWeights(names.classifier, model.classifier.weights) },
+    ...(model.classifierOffsets ? { classifierOffsets: Array.from(model.classifierOffsets, (x) => Number(x.toFixed(4))) } : {}),
+    ...(model.clusters ? { clusters: packClusters(model.clusters) } : {}),
+    ...(model.net ? { net: packWindowNet(model.net) } : {}),
     sentiment: packSentiment(model.sentiment),
   };
 }
@@ -110,6 +128,9 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   if (!f.sentence || !f.tagger || !f.stack || !f.filter || !f.classifier || !Array.isArray(f.classifier.labels)) fail('tagger or classifier missing');
   const unknown = f.classifier!.labels.filter((l) => !(TECHNIQUE_LABELS as readonly string[]).includes(l));
   if (unknown.length > 0) fail(`unknown technique labels ${unknown.join(', ')}`);
+  if (f.classifierOffsets !== undefined && !(Array.isArray(f.classifierOffsets) && f.classifierOffsets.length === f.classifier!.labels.length && f.classifierOffsets.every((x) => typeof x === 'number' && Number.isFinite(x)))) {
+    fail('classifierOffsets must be one finite number per technique label');
+  }
   try {
     return {
       name: String(f.name ?? 'propaganda'),
@@ -124,11 +145,19 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
       filterThreshold: f.filterThreshold!,
       wholeSentence: f.wholeSentence ?? null,
       classifier: { labels: f.classifier!.labels, ...unpackWeights(f.classifier!, f.classifier!.labels.length) },
+      classifierOffsets: f.classifierOffsets ? Float32Array.from(f.classifierOffsets) : null,
+      clusters: f.clusters ? unpackClusters(f.clusters) : null,
+      net: f.net ? unpackWindowNet(f.net) : null,
       sentiment: unpackSentiment(typeof f.sentiment === 'string' ? f.sentiment : ''),
     };
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${(cause as Error).message}`, { input: origin, cause });
   }
+}
+
+/** Whether a model reads the shared word table (word clusters or the window network). */
+export function usesWordVectors(model: Pick<PropagandaModel, 'clusters' | 'net'>): boolean {
+  return model.clusters !== null || model.net !== null;
 }
 
 export const DEFAULT_MODEL_FILE = 'propaganda.json';

@@ -5,6 +5,8 @@ import type { BinaryModel } from './linear.js';
 import { multiProbabilities, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
 import type { Technique } from './techniques.js';
+import { netInput, windowProbabilities } from './window-net.js';
+import { defaultWordTable } from '../../text/word-table.js';
 
 /** A span the tagger proposes, in token indices (end exclusive), with its mean token probability. */
 export interface TaggedSpan {
@@ -24,11 +26,24 @@ export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, 
   });
 }
 
-/** First tagger stage: token probabilities from lexical features and the sentence probability. */
-export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>): Float64Array {
+const netCache = new WeakMap<FeatureContext, Float64Array>();
+
+/** The window network's token probabilities (null when the model has none), once per document. */
+export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: FeatureContext): Float64Array | null {
+  if (!model.net) return null;
+  let probs = netCache.get(ctx);
+  if (!probs) {
+    probs = windowProbabilities(model.net, defaultWordTable(), netInput(ctx));
+    netCache.set(ctx, probs);
+  }
+  return probs;
+}
+
+/** First tagger stage: token probabilities from lexical features, the sentence probability and the window network's. */
+export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>, netProbs: ArrayLike<number> | null = null): Float64Array {
   return Float64Array.from(ctx.tokens, (t, i) => {
     const sink = scoreSinkOf(tagger);
-    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink);
+    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink, netProbs);
     return sigmoid(sink.z);
   });
 }
@@ -45,7 +60,7 @@ export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, fi
 
 /** Probability that each token is inside a propaganda span (all stages). */
 export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
-  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences), sentences);
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx)), sentences);
 }
 
 /**
@@ -98,6 +113,12 @@ export function classifyTokens(model: PropagandaModel, ctx: FeatureContext, firs
 /** Techniques ranked by probability from a span's features, for a caller that also explains them. */
 export function classifyFeatures(model: PropagandaModel, features: readonly string[]): { label: Technique; p: number }[] {
   const probs = multiProbabilities(model.classifier, features);
+  const offsets = model.classifierOffsets;
+  if (offsets) {
+    let sum = 0;
+    for (let k = 0; k < probs.length; k++) sum += probs[k]! *= Math.exp(offsets[k]!);
+    for (let k = 0; k < probs.length; k++) probs[k]! /= sum;
+  }
   return model.classifier.labels.map((label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
 }
 

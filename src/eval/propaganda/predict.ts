@@ -27,7 +27,7 @@ export function predictArticleTechniques(text: string, gold: readonly PtcLabel[]
   if (gold.length === 0) return [];
   const map = new OffsetMap(text);
   const tm = buildTextModel(text);
-  const ctx = buildFeatureContext(text, tm.tokens, tm.sentences, lexicon, model.sentiment);
+  const ctx = buildFeatureContext(text, tm.tokens, tm.sentences, lexicon, model.sentiment, model.clusters, model.clusters !== null || model.net !== null);
   const spans = gold.map((g) => ({ start: map.toUtf16(Math.min(g.start, map.codePointLength)), end: map.toUtf16(Math.min(g.end, map.codePointLength)) }));
   const labels = rankTechniquesForSpans(model, ctx, spans);
   return gold.map((g, i) => ({ start: g.start, end: g.end, technique: labels[i]! }));

@@ -17,7 +17,7 @@ function contexts() {
   const model = defaultPropagandaModel();
   return TEXTS.map((text) => {
     const m = buildTextModel(text);
-    return buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment);
+    return buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment, model.clusters, model.clusters !== null || model.net !== null);
   });
 }
 

@@ -41,6 +41,9 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     filterThreshold: 0,
     wholeSentence: null,
     classifier: multi({ bias: { Loaded_Language: 1 }, ...(options.classes ?? {}) }),
+    classifierOffsets: null,
+    clusters: null,
+    net: null,
     sentiment: new Map(),
   };
 }

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPropagandaDetector } from '../../../src/detectors/propaganda/detector.js';
+import { buildFeatureContext } from '../../../src/detectors/propaganda/features.js';
+import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
+import { defaultPropagandaModel, usesWordVectors } from '../../../src/detectors/propaganda/model.js';
+import { classifySpan } from '../../../src/detectors/propaganda/predict.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { buildTextModel } from '../../../src/text/model.js';
+import { assertSpansConsistent } from '../../helpers.js';
+import { spanOf, TECHNIQUE_FIXTURES } from './technique-fixtures.js';
+
+function ranked(text: string, span: { start: number; end: number }) {
+  const model = defaultPropagandaModel();
+  const m = buildTextModel(text);
+  const ctx = buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment, model.clusters, usesWordVectors(model));
+  return classifySpan(model, ctx, span)!.map((r) => r.label);
+}
+
+test('bandwagon phrasing is a lexicon cue: "everyone knows", "every honest person can see", "any reasonable person"', () => {
+  const lexicon = defaultPropagandaLexicon();
+  for (const text of ['Everyone knows the deal was rigged.', 'Every honest person can see the truth.', 'Any reasonable person would agree with us.', 'We all know what happened next.']) {
+    const hits = lexicon.match(buildTextModel(text).tokens);
+    assert.ok(
+      hits.some((h) => h.technique === 'Bandwagon,Reductio_ad_hitlerum'),
+      `${text}: ${hits.map((h) => `${h.term}/${h.technique}`).join(', ') || 'no hits'}`,
+    );
+  }
+});
+
+// Known miss (issue 17): neither the tagger nor the classifier picks this up yet; PTC has
+// 52 Bandwagon spans in train, most of them Reductio ad hitlerum. Kept as a todo so the
+// day it passes is seen.
+test('the shipped model flags bandwagon phrasing in a fresh sentence', { todo: 'bandwagon phrasing is still missed' }, () => {
+  const text = 'Everyone knows the election commission was bought, and every honest person can see it.';
+  const analysis = analyze(text, { detectors: [createPropagandaDetector()] });
+  assertSpansConsistent(analysis);
+  const at = text.indexOf('Everyone knows');
+  assert.ok(
+    analysis.findings.some((f) => f.start <= at + 8 && f.end > at),
+    analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ') || 'no findings',
+  );
+});
+
+/** Techniques with out-of-fold TC F1 above 0.45: their fresh phrases must come first. */
+const STRONG = new Set(['Doubt', 'Flag-Waving', 'Loaded_Language', 'Name_Calling,Labeling', 'Slogans']);
+
+test('fresh sentences: the strong techniques come first for their phrases', () => {
+  for (const f of TECHNIQUE_FIXTURES.filter((x) => STRONG.has(x.technique))) {
+    const labels = ranked(f.text, spanOf(f));
+    assert.equal(labels[0], f.technique, `"${f.span}" -> ${labels.slice(0, 3).join(', ')}`);
+  }
+});
+
+// Measured with the shipped model: 8 of 18 first, 11 within the top three; the weak
+// techniques (Bandwagon, Whataboutism, Causal Oversimplification, and one of the two
+// phrases of Authority, Black-and-White and Thought-terminating) are the misses.
+test('fresh sentences over all techniques: most land within the classifier’s top three', () => {
+  let first = 0;
+  let top3 = 0;
+  for (const f of TECHNIQUE_FIXTURES) {
+    const labels = ranked(f.text, spanOf(f));
+    if (labels[0] === f.technique) first++;
+    if (labels.slice(0, 3).includes(f.technique)) top3++;
+  }
+  assert.ok(first >= 7 && top3 >= 10, `${first} first, ${top3} within the top three, of ${TECHNIQUE_FIXTURES.length}`);
+});
