@@ -80,7 +80,7 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const norm = surface.toLowerCase();
     const lemma = isUnexpandedContraction(surface, flags[i]!) ? norm : lemmas[i]!;
-    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldSurface(surface), lemma, pos, type, sentence: s };
+    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s };
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }
@@ -123,7 +123,11 @@ const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /** Lower case, accents off, curly apostrophes straight: the form lexicons and models match on. */
 export function foldSurface(surface: string): string {
-  const lower = surface.toLowerCase();
+  return foldLower(surface.toLowerCase());
+}
+
+/** `foldSurface` of a form already in lower case. */
+function foldLower(lower: string): string {
   // Most tokens are plain ASCII: skip the normalisation work for them.
   if (isAscii(lower)) return lower;
   return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(CURLY_APOSTROPHES, "'").normalize('NFC');
