@@ -39,7 +39,8 @@ export const DEFAULT_ANALYSIS_TIMEOUT_MS = 120_000;
 /** Batch analysis on the shared analysis threads (src/pipeline/worker). */
 export function createAnalysisPool(threads: number = defaultThreads(), options: AnalysisPoolOptions = {}): AnalysisPool {
   const timeoutMs = options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
-  const pool = createAnalysisThreads(threads);
+  // One warm-up analysis (which loads the models): a batch warms the JIT by itself.
+  const pool = createAnalysisThreads(threads, { warmUpRounds: 1 });
   return {
     threads,
     async run(task, runOptions = {}) {

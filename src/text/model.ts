@@ -1,4 +1,4 @@
-import type { ItemEntity, ItemSentence, ItemToken } from 'wink-nlp';
+import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import type { Entity, Span, Token } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
 import { isUnexpandedContraction, withWinkDoc, type Nlp } from './wink.js';
@@ -24,48 +24,66 @@ export function buildTextModel(original: string): TextModel {
 
 function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): TextModel {
   const its = nlp.its;
-  const tokens: Token[] = [];
+  // Each property is read for every token in one call: wink-nlp then builds no item
+  // object per token, and each loop below stays monomorphic.
+  const all = doc.tokens();
+  const surfaces = all.out() as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const flags = all.out(its.contractionFlag) as unknown as boolean[];
+  const lemmas = all.out(its.lemma as never) as unknown as string[];
+  const poses = all.out(its.pos) as string[];
+  const types = all.out(its.type) as string[];
+  const count = surfaces.length;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
   let offset = 0;
-  doc.tokens().each((token: ItemToken) => {
-    const surface = token.out() as string;
-    const expected = offset + (token.out(its.precedingSpaces) as string).length;
+  for (let i = 0; i < count; i++) {
+    const surface = surfaces[i]!;
+    const expected = offset + spaces[i]!.length;
     // wink-nlp is lossless, so the running sum is exact; indexOf guards against any drift.
     const start = text.startsWith(surface, expected) ? expected : text.indexOf(surface, offset);
     if (start < 0) throw new Error(`tokeniser drift: token ${JSON.stringify(surface)} not found after offset ${offset}`);
-    const norm = surface.toLowerCase();
-    const contracted = token.out(its.contractionFlag) as unknown as boolean;
-    tokens.push({
-      start,
-      end: start + surface.length,
-      text: surface,
-      norm,
-      fold: foldSurface(surface),
-      lemma: isUnexpandedContraction(surface, contracted) ? norm : (token.out(its.lemma as never) as string),
-      pos: token.out(its.pos) as string,
-      type: token.out(its.type) as string,
-      sentence: -1,
-    });
-    offset = start + surface.length;
-  });
+    starts[i] = start;
+    ends[i] = offset = start + surface.length;
+  }
+  const isSpace = (i: number) => poses[i] === 'SPACE' || types[i] === 'tabCRLF' || surfaces[i]!.trim() === '';
 
   const sentences: Span[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];
-    const span = trimTokenRange(tokens, first, last);
-    if (span) sentences.push(...splitAtLineBreaks(text, span));
+    let a = first;
+    let b = last;
+    while (a <= b && isSpace(a)) a++;
+    while (b >= a && isSpace(b)) b--;
+    if (a <= b) splitAtLineBreaks(text, starts[a]!, ends[b]!, sentences);
   });
-  assignSentences(tokens, sentences);
 
   const entities: Entity[] = [];
   doc.entities().each((entity: ItemEntity) => {
     const [first, last] = entity.out(its.span) as unknown as [number, number];
-    const start = tokens[first]!.start;
-    const end = tokens[last]!.end;
+    const start = starts[first]!;
+    const end = ends[last]!;
     entities.push({ start, end, text: original.slice(start, end), type: entity.out(its.type) as string });
   });
 
-  // wink-nlp yields an empty token between two full stops with no space ("Wait..Really"); it carries nothing.
-  const words = tokens.filter((t) => t.text !== '' && t.type !== 'tabCRLF' && t.pos !== 'SPACE').flatMap(splitClitic);
+  // Only words reach the token list: wink-nlp yields an empty token between two full
+  // stops with no space ("Wait..Really"), which carries nothing, and spaces and line breaks.
+  const words: Token[] = [];
+  let s = 0;
+  for (let i = 0; i < count; i++) {
+    const surface = surfaces[i]!;
+    const type = types[i]!;
+    const pos = poses[i]!;
+    if (surface === '' || type === 'tabCRLF' || pos === 'SPACE') continue;
+    const start = starts[i]!;
+    // The sentence a token falls in (the previous one for anything between two).
+    while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
+    const norm = surface.toLowerCase();
+    const lemma = isUnexpandedContraction(surface, flags[i]!) ? norm : lemmas[i]!;
+    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s };
+    if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
+    else words.push(token);
+  }
   return { sentences, tokens: words, entities, skipped };
 }
 
@@ -77,16 +95,27 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
  */
 const CLITIC = /^(.*\p{L})(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu;
 
-function splitClitic(token: Token): Token[] {
-  if (token.type !== 'word') return [token];
+/** Whether a surface holds a straight or curly apostrophe: only those can end in a clitic. */
+function hasApostrophe(surface: string): boolean {
+  for (let i = 1; i < surface.length; i++) {
+    const code = surface.charCodeAt(i);
+    if (code === 0x27 || code === 0x2019) return true;
+  }
+  return false;
+}
+
+function pushSplitClitic(token: Token, out: Token[]): void {
   const match = CLITIC.exec(token.text);
-  if (!match) return [token];
+  if (!match) {
+    out.push(token);
+    return;
+  }
   const baseLength = match[1]!.length;
   const base: Token = { ...token, end: token.start + baseLength, text: match[1]!, norm: match[1]!.toLowerCase(), fold: foldSurface(match[1]!), lemma: token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma };
   const clitic = match[2]!;
   const isNegation = /^n/i.test(clitic);
   const rest: Token = { ...token, start: base.end, text: clitic, norm: clitic.toLowerCase(), fold: foldSurface(clitic), lemma: isNegation ? 'not' : clitic.toLowerCase(), pos: 'PART' };
-  return [base, rest];
+  out.push(base, rest);
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -94,7 +123,11 @@ const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /** Lower case, accents off, curly apostrophes straight: the form lexicons and models match on. */
 export function foldSurface(surface: string): string {
-  const lower = surface.toLowerCase();
+  return foldLower(surface.toLowerCase());
+}
+
+/** `foldSurface` of a form already in lower case. */
+function foldLower(lower: string): string {
   // Most tokens are plain ASCII: skip the normalisation work for them.
   if (isAscii(lower)) return lower;
   return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(CURLY_APOSTROPHES, "'").normalize('NFC');
@@ -105,44 +138,20 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** The span from the first to the last non-space token of a range, or null when all are space. */
-function trimTokenRange(tokens: Token[], first: number, last: number): Span | null {
-  let a = first;
-  let b = last;
-  while (a <= b && isSpaceToken(tokens[a]!)) a++;
-  while (b >= a && isSpaceToken(tokens[b]!)) b--;
-  return a <= b ? { start: tokens[a]!.start, end: tokens[b]!.end } : null;
-}
-
-function isSpaceToken(token: Token): boolean {
-  return token.pos === 'SPACE' || token.type === 'tabCRLF' || token.text.trim() === '';
-}
-
 /** A line break always ends a sentence: paragraphs, headings and list items stand alone. */
-function splitAtLineBreaks(text: string, span: Span): Span[] {
-  const pieces: Span[] = [];
-  let start = span.start;
-  for (let i = span.start; i < span.end; i++) {
+function splitAtLineBreaks(text: string, from: number, to: number, out: Span[]): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code !== 10 && code !== 13) continue;
-    pushTrimmed(text, pieces, start, i);
+    pushTrimmed(text, out, start, i);
     start = i + 1;
   }
-  pushTrimmed(text, pieces, start, span.end);
-  return pieces;
+  pushTrimmed(text, out, start, to);
 }
 
 function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (start < end) out.push({ start, end });
-}
-
-/** Gives each token the index of the sentence it falls in (the previous one for spaces between). */
-function assignSentences(tokens: Token[], sentences: Span[]): void {
-  let s = 0;
-  for (const token of tokens) {
-    while (s + 1 < sentences.length && sentences[s + 1]!.start <= token.start) s++;
-    token.sentence = s;
-  }
 }

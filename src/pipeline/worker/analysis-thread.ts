@@ -1,6 +1,7 @@
 import { isUnspinError } from '../../core/errors.js';
 import { analyze } from '../analyze.js';
-import type { AnalysisTask, AnalysisTaskResult } from './protocol.js';
+import { workerData } from 'piscina';
+import type { AnalysisTask, AnalysisTaskResult, AnalysisThreadData } from './protocol.js';
 
 /**
  * The piscina task file shared by the server and batch pools. Piscina loads it when the
@@ -9,10 +10,11 @@ import type { AnalysisTask, AnalysisTaskResult } from './protocol.js';
  */
 const WARM_UP = 'The minister said on Tuesday that the plan "will work", Reuters reported. Critics disagreed.';
 /**
- * Analyses of the warm-up text before the first task: the first loads the models, the
- * rest let the JIT compile the hot paths, so the first requests are not the slow ones.
+ * Analyses of the warm-up text before the first task, as the pool asks: the first loads
+ * the models, the rest let the JIT compile the hot paths, so a server's first requests
+ * are not the slow ones.
  */
-const WARM_UP_ROUNDS = 20;
+const WARM_UP_ROUNDS = Math.max(1, (workerData as AnalysisThreadData | undefined)?.warmUpRounds ?? 20);
 
 let warmUpError: unknown;
 try {

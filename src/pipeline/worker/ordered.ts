@@ -1,6 +1,6 @@
 import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../input/document.js';
-import { createAnalysisThreads } from './threads.js';
+import { createAnalysisThreads, type AnalysisThreadOptions } from './threads.js';
 
 /** One document to analyse, or an input that already failed to read (kept in its place). */
 export type OrderedItem = { ok: true; source: string; input: AnalyzeInput } | { ok: false; error: UnspinError };
@@ -8,7 +8,7 @@ export type OrderedItem = { ok: true; source: string; input: AnalyzeInput } | { 
 /** What comes back for each item, in input order: the analysis as compact JSON, or the user error. */
 export type OrderedResult = { ok: true; source: string; json: string } | { ok: false; error: UnspinError };
 
-export interface OrderedOptions {
+export interface OrderedOptions extends AnalysisThreadOptions {
   threads: number;
   /** Longest one document may take on its thread, in ms; 0 for no limit. */
   timeoutMs: number;
@@ -22,7 +22,7 @@ export interface OrderedOptions {
  * comes back as UNSPIN_E_ANALYSIS_TIMEOUT; the others go on. A bug in a thread is thrown.
  */
 export async function* analyzeInOrder(items: AsyncIterable<OrderedItem>, options: OrderedOptions): AsyncGenerator<OrderedResult> {
-  const pool = createAnalysisThreads(options.threads);
+  const pool = createAnalysisThreads(options.threads, options);
   const pending: Promise<OrderedResult>[] = [];
   try {
     for await (const item of items) {

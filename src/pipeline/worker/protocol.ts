@@ -13,3 +13,9 @@ export type AnalysisTask = { kind: 'analyze'; input: AnalyzeInput; source: strin
 export type AnalysisTaskResult =
   | { ok: true; json: string; analyzeMs: number; chars: number; phases?: Record<string, number> }
   | { ok: false; code: string; message: string; internal: boolean; stack?: string };
+
+/** What a pool hands each analysis thread when it starts. */
+export interface AnalysisThreadData {
+  /** Analyses of a short text before the first task; at least one, which loads the models. */
+  warmUpRounds: number;
+}

@@ -1,18 +1,29 @@
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalysisTask, AnalysisTaskResult } from './protocol.js';
+import type { AnalysisTask, AnalysisTaskResult, AnalysisThreadData } from './protocol.js';
 
 export type AnalysisThreads = Piscina<AnalysisTask, AnalysisTaskResult>;
+
+export interface AnalysisThreadOptions {
+  /**
+   * Analyses of a short text each thread runs before its first task (default 20): the
+   * first loads the models, the rest let the JIT compile the hot paths, so that a
+   * server's first requests are not the slow ones. A batch of many documents warms
+   * the JIT on its own and needs only the first.
+   */
+  warmUpRounds?: number;
+}
 
 /**
  * A fixed set of worker threads that each load the pipeline once. The thread file sits
  * next to this one with the same extension: analysis-thread.ts when run from src
  * through tsx (whose loader the thread then needs too), analysis-thread.js from dist.
  */
-export function createAnalysisThreads(threads: number): AnalysisThreads {
+export function createAnalysisThreads(threads: number, options: AnalysisThreadOptions = {}): AnalysisThreads {
   const here = fileURLToPath(import.meta.url);
   const extension = extname(here);
+  const workerData: AnalysisThreadData = { warmUpRounds: options.warmUpRounds ?? DEFAULT_WARM_UP_ROUNDS };
   return new Piscina<AnalysisTask, AnalysisTaskResult>({
     filename: join(dirname(here), `analysis-thread${extension}`),
     // Resolved here: a bare 'tsx' would resolve from the working directory, not from unspin.
@@ -21,5 +32,9 @@ export function createAnalysisThreads(threads: number): AnalysisThreads {
     maxThreads: threads,
     // Threads stay up: each one loads the models once.
     idleTimeout: Number.POSITIVE_INFINITY,
+    workerData,
   });
 }
+
+/** Warm-up analyses per thread for a server or batch pool (see AnalysisThreadOptions). */
+export const DEFAULT_WARM_UP_ROUNDS = 20;

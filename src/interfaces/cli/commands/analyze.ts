@@ -10,6 +10,7 @@ import { readSources, type SourceItem } from '../../../input/sources.js';
 import { renderers, type OutputFormat } from '../../../outputs/index.js';
 import { renderJson } from '../../../outputs/json.js';
 import { analyzeInOrder, type OrderedResult } from '../../../pipeline/worker/ordered.js';
+import { keepHeapsTight } from '../heap.js';
 import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
 
@@ -49,6 +50,7 @@ export const analyzeCommand = defineCommand({
     const failures: UnspinError[] = [];
     let analysed = 0;
 
+    keepHeapsTight();
     const { items, count } = await lookAhead(readSources(paths), POOL_MIN_DOCUMENTS);
     const threads = threadsArg ?? (count >= POOL_MIN_DOCUMENTS ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : 1);
     // Each result is written as soon as it is ready, so a large corpus never sits in memory.
@@ -84,7 +86,9 @@ export const analyzeCommand = defineCommand({
  */
 async function* analyzeAll(items: AsyncIterable<SourceItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
   if (threads > 1 || timeoutMs > 0) {
-    yield* analyzeInOrder(ordered(items), { threads, timeoutMs });
+    // One warm-up analysis (which loads the models): a corpus warms the JIT by itself,
+    // and a single short document should not wait for twenty.
+    yield* analyzeInOrder(ordered(items), { threads, timeoutMs, warmUpRounds: 1 });
     return;
   }
   const { analyze } = await import('../../../pipeline/analyze.js');
