@@ -23,7 +23,7 @@ describe('verdict, calm text and a long article in Chromium', { skip: missing ??
   let shots = '';
   const blog = analyze({ text: example }, { meta: { source: 'examples/state-media-blog.txt' } });
   // Ten copies of the example: over 200 findings, to see that the panel stays usable.
-  const long = analyze({ text: Array.from({ length: 10 }, () => example).join('\n\n') });
+  const long = analyze({ text: Array.from({ length: 12 }, () => example).join('\n\n') });
 
   function write(name: string, analysis: Analysis): string {
     const file = join(shots, `${name}.html`);
