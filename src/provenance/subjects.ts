@@ -96,6 +96,9 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
   let head = j;
   let k = j;
   let chunks = 0;
+  // "Gov. John Kasich of Ohio", "Mary Lee from Texas": the name before "of"/"from" speaks, if its chunk shows a person.
+  let personHead = -1;
+  let personChunkEnd = -1;
   for (;;) {
     while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
     // "which officials said": a relative determiner is not part of who speaks.
@@ -104,13 +107,33 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
       // "a councillor in Leeds": a place after a locative preposition is not who speaks;
       // "a spokesman for the ministry": the title speaks, not the body after "for" or "of".
-      if (LOCATIVE.has(tokens[k - 1]!.norm) && !ctx.isCapitalized(k - 2)) head = k - 2;
+      const via = tokens[k - 1]!.norm;
+      if (chunks === 0 && (via === 'of' || via === 'from') && ctx.isCapitalized(head) && ctx.isCapitalized(k - 2) && tokens[k - 2]!.pos === 'PROPN' && !ctx.lexicon.titles.has(tokens[k - 2]!.norm) && !ctx.lexicon.organisationWords.has(tokens[k - 2]!.norm) && !ctx.lexicon.titles.has(tokens[k]!.norm)) {
+        personHead = k - 2;
+        personChunkEnd = k - 2;
+      }
+      // "Officials in Kyiv" opening a sentence: the capital is the sentence's, the place still not who speaks.
+      if (LOCATIVE.has(via) && (!ctx.isCapitalized(k - 2) || (ctx.isCapitalized(head) && (tokens[k - 2]!.pos === 'NOUN' || ctx.lexicon.titles.has(tokens[k - 2]!.norm))))) head = k - 2;
       else if (!ctx.isCapitalized(head) && !ctx.isCapitalized(k - 2) && ctx.lexicon.titles.has(tokens[k - 2]!.norm)) head = k - 2;
       k -= 2;
       chunks++;
       continue;
     }
     break;
+  }
+  if (personHead >= 0) {
+    // The chunk before "of" is a person when it has a title ("Gov.") or a known given name ("Mary").
+    // Two capitalised proper nouns and no organisation word ("Lena Holm of Stockholm") are a person's name too.
+    let person = false;
+    let names = 0;
+    for (let m = personChunkEnd; m >= k && !person; m--) {
+      const w = tokens[m]!.norm;
+      if (ctx.lexicon.organisationWords.has(w) || ctx.lexicon.outletWords.has(w)) break;
+      person = ctx.lexicon.titles.has(w) || ctx.lexicon.givenNames.has(w);
+      if (tokens[m]!.pos === 'PROPN' && ctx.isCapitalized(m)) names++;
+    }
+    if (names >= 2 && k <= personChunkEnd - 1) person ||= !ctx.lexicon.organisationWords.has(tokens[k]!.norm);
+    if (person) head = personHead;
   }
   const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
   return { start: tokens[k]!.start, end: tokens[j]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
