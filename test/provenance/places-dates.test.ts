@@ -42,3 +42,13 @@ test('a place or a date opening the sentence never speaks', () => {
   ];
   for (const [text, words, speaker] of cases) assert.equal(who(text, words).name, speaker, text);
 });
+
+test('a time phrase before the verb is skipped, never the speaker', () => {
+  assert.equal(who('Prosecutors had last month charged the broker with fraud, and the firm said the charge was baseless.', 'charge was baseless').name, 'the firm');
+  assert.equal(who('The council this week said the library would close.', 'library would close').name, 'The council');
+  assert.equal(who('Regulators this past year warned that the bank was undercapitalised.', 'bank was under').name, 'Regulators');
+  assert.equal(who('The agency Tuesday morning said the launch was delayed.', 'launch was delayed').name, 'The agency');
+  for (const s of provenanceOf('Prosecutors had last month charged that the broker lied. Saturday said it all.').speakers) {
+    assert.doesNotMatch(s.name, /month|Saturday/, `a time is no speaker: ${s.name}`);
+  }
+});
