@@ -14,6 +14,9 @@ export interface Subject extends Span {
 const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+/** Time nouns that, with "this", "last", "next" or "past", or after a day name, say when, not who: "Police had last month charged". */
+const TIME_NOUNS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'decade', 'quarter', 'summer', 'winter', 'autumn']);
+const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'past', 'that', 'each', 'every', 'the']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
@@ -37,6 +40,12 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     // "Clinton on Tuesday said"
     if (j - 1 >= min && DATE_WORDS.has(tokens[j + 1]?.norm ?? '') && /^(on|last|this|early|late)$/.test(tokens[j]!.norm)) {
       j--;
+      continue;
+    }
+    // "last month", "this past week", "Monday morning": a time, not a subject.
+    if (j - 1 >= min && TIME_NOUNS.has(tokens[j]!.norm) && (TIME_DETERMINERS.has(tokens[j - 1]!.norm) || DATE_WORDS.has(tokens[j - 1]!.norm))) {
+      j--;
+      while (j >= min && (TIME_DETERMINERS.has(tokens[j]!.norm) || DATE_WORDS.has(tokens[j]!.norm))) j--;
       continue;
     }
     break;
@@ -96,6 +105,9 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
   let head = j;
   let k = j;
   let chunks = 0;
+  // "Gov. John Kasich of Ohio", "Mary Lee from Texas": the name before "of"/"from" speaks, if its chunk shows a person.
+  let personHead = -1;
+  let personChunkEnd = -1;
   for (;;) {
     while (k - 1 >= min && isNpToken(ctx, k - 1)) k--;
     // "which officials said": a relative determiner is not part of who speaks.
@@ -104,7 +116,13 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     if (chunks < 2 && k - 2 >= min && CONNECTORS.has(tokens[k - 1]!.norm) && isNpHead(ctx, k - 2)) {
       // "a councillor in Leeds": a place after a locative preposition is not who speaks;
       // "a spokesman for the ministry": the title speaks, not the body after "for" or "of".
-      if (LOCATIVE.has(tokens[k - 1]!.norm) && !ctx.isCapitalized(k - 2)) head = k - 2;
+      const via = tokens[k - 1]!.norm;
+      if (chunks === 0 && (via === 'of' || via === 'from') && ctx.isCapitalized(head) && ctx.isCapitalized(k - 2) && tokens[k - 2]!.pos === 'PROPN' && !ctx.lexicon.titles.has(tokens[k - 2]!.norm) && !ctx.lexicon.organisationWords.has(tokens[k - 2]!.norm) && !ctx.lexicon.titles.has(tokens[k]!.norm)) {
+        personHead = k - 2;
+        personChunkEnd = k - 2;
+      }
+      // "Officials in Kyiv" opening a sentence: the capital is the sentence's, the place still not who speaks.
+      if (LOCATIVE.has(via) && (!ctx.isCapitalized(k - 2) || (ctx.isCapitalized(head) && (tokens[k - 2]!.pos === 'NOUN' || ctx.lexicon.titles.has(tokens[k - 2]!.norm))))) head = k - 2;
       else if (!ctx.isCapitalized(head) && !ctx.isCapitalized(k - 2) && ctx.lexicon.titles.has(tokens[k - 2]!.norm)) head = k - 2;
       k -= 2;
       chunks++;
@@ -112,6 +130,23 @@ export function nounPhraseLeft(ctx: ProvenanceContext, j: number, min: number): 
     }
     break;
   }
+  if (personHead >= 0) {
+    // The chunk before "of" is a person when it has a title ("Gov.") or a known given name ("Mary").
+    // Two capitalised proper nouns and no organisation word ("Lena Holm of Stockholm") are a person's name too.
+    let person = false;
+    let names = 0;
+    for (let m = personChunkEnd; m >= k && !person; m--) {
+      const w = tokens[m]!.norm;
+      if (ctx.lexicon.organisationWords.has(w) || ctx.lexicon.outletWords.has(w)) break;
+      person = ctx.lexicon.titles.has(w) || ctx.lexicon.givenNames.has(w);
+      if (tokens[m]!.pos === 'PROPN' && ctx.isCapitalized(m)) names++;
+    }
+    if (names >= 2 && k <= personChunkEnd - 1) person ||= !ctx.lexicon.organisationWords.has(tokens[k]!.norm);
+    if (person) head = personHead;
+  }
+  // A day or a month alone ("Friday", "the weekend") names a time, never who speaks.
+  if (k === head && (DATE_WORDS.has(tokens[head]!.norm) || TIME_NOUNS.has(tokens[head]!.norm))) return null;
+  if (k + 1 === head && TIME_NOUNS.has(tokens[head]!.norm) && TIME_DETERMINERS.has(tokens[k]!.norm)) return null;
   const isName = ctx.isCapitalized(head) && tokens[head]!.pos === 'PROPN';
   return { start: tokens[k]!.start, end: tokens[j]!.end, kind: isName ? 'name' : 'nominal', head, appositive: [] };
 }

@@ -59,6 +59,27 @@ test('scoring: split parts count together, a prediction matching only out-of-sub
   assert.equal(s.recallAll, 1);
 });
 
+test('scoring: quotation marks are not content, so a prediction without the doubled \'\' marks covers a short gold quote', () => {
+  const text = "Asked if he would resign, Mr. Ode said: ''No.'' He said he wouldn't quit the board soon.";
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const gold = [
+    { id: 'E1', source: [at('Mr. Ode')], cue: [at('said')], cueText: 'said', content: [at("''No.''")] },
+    { id: 'E2', source: [at('He said')], cue: [at('said he')], cueText: 'said', content: [at("he wouldn't quit the board soon")] },
+  ];
+  const quote = (id: string, s: string, kind: Quote['kind'], speakerId: string): Quote => ({ id, ...at(s), text: s, kind, speakerId, outletId: null, cue: null, explanation: '' });
+  const speakers: Speaker[] = [{ id: 's1', name: 'Mr. Ode', mentions: [at('Mr. Ode')] }];
+  const tally = new AttributionTally();
+  // "No." is 3 of the gold's 7 characters; the 4 marks are not words. An apostrophe inside a word is kept:
+  // "he wouldn't" is 11 of the second gold's 31 characters, under half either way.
+  scoreArticle(tally, text, gold, [quote('q1', 'No.', 'direct', 's1'), quote('q2', "he wouldn't", 'indirect', 's1')], speakers, (w) => w === 'said');
+  const s = tally.scores();
+  assert.equal(s.gold, 2);
+  assert.equal(s.quoteRecall, 0.5, 'the bare No. is found, the short indirect part is not');
+  assert.equal(s.truePositives, 2, 'both lie inside a gold content');
+  assert.equal(s.falsePositives, 0);
+  assert.equal(s.sourceAccuracy, 1);
+});
+
 test('eval over the mini corpus: one annotator per article, hand-checked figures', () => {
   const r = evaluateAttribution(MINI);
   // Article 1 (annotator a1; b2 is ignored): said-that, split quote (both speech), believe (outside).

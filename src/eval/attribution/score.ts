@@ -1,5 +1,5 @@
 import type { Quote, Span, Speaker } from '../../core/types.js';
-import { coveredBy, spanLength, type GoldAttribution } from './brat.js';
+import { coveredBy, type GoldAttribution } from './brat.js';
 
 const QUOTE_MARKS = /^["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]|["\u201C\u201D\u201E\u00AB\u00BB'\u2018\u2019]$/;
 const OPENING = new Set(['"', '\u201C', '\u201E', '\u00AB', '\u2018']);
@@ -87,10 +87,34 @@ export function inSubset(gold: GoldAttribution, text: string, isSpeechWord: (wor
   return k >= 0 && OPENING.has(text[k]!);
 }
 
-/** `p` covers at least half of gold content `g`, or lies at least half inside it. */
-function matches(g: readonly Span[], p: Span): boolean {
-  const c = coveredBy(g, p);
-  return c > 0 && (c * 2 >= spanLength(g) || c * 2 >= p.end - p.start);
+/**
+ * Whether the character at `i` is a quotation mark: a double mark ("“”„«» and the NYT-style
+ * doubled '' or ``), or a single one not standing between two letters (an apostrophe in
+ * "don't" is part of the words).
+ */
+function isMarkAt(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === '"' || c === '\u201C' || c === '\u201D' || c === '\u201E' || c === '\u00AB' || c === '\u00BB' || c === '`') return true;
+  if (c !== "'" && c !== '\u2018' && c !== '\u2019') return false;
+  return !(i > 0 && /\p{L}/u.test(text[i - 1]!) && i + 1 < text.length && /\p{L}/u.test(text[i + 1]!));
+}
+
+/** Characters of `fragments` that `span` covers (all of each fragment without `span`), quotation marks not counted. */
+export function wordsCovered(text: string, fragments: readonly Span[], span?: Span): number {
+  let n = 0;
+  for (const f of fragments) {
+    const from = span ? Math.max(f.start, span.start) : f.start;
+    const to = span ? Math.min(f.end, span.end) : f.end;
+    for (let i = from; i < to; i++) if (!isMarkAt(text, i)) n++;
+  }
+  return n;
+}
+
+/** `p` covers at least half of gold content `g`, or lies at least half inside it, quotation marks not counted. */
+function matches(text: string, g: readonly Span[], p: Span): boolean {
+  if (coveredBy(g, p) === 0) return false;
+  const c = wordsCovered(text, g, p);
+  return c * 2 >= wordsCovered(text, g) || c * 2 >= wordsCovered(text, [p]);
 }
 
 /**
@@ -118,11 +142,12 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
   gold.forEach((g, i) => {
     let best: Quote[] | null = null;
     let bestCover = 0;
-    const half = spanLength(g.content) / 2;
+    // Quotation marks are not content: a prediction of No. covers all of the gold ''No.''.
+    const half = wordsCovered(text, g.content) / 2;
     for (const group of groups.values()) {
       let c = 0;
-      for (const q of group) c += coveredBy(g.content, q);
-      if (c >= half && c > bestCover) {
+      for (const q of group) if (coveredBy(g.content, q) > 0) c += wordsCovered(text, g.content, q);
+      if (c > 0 && c >= half && c > bestCover) {
         best = group;
         bestCover = c;
       }
@@ -148,10 +173,10 @@ export function scoreArticle(tally: AttributionTally, text: string, gold: readon
   });
   for (const q of predicted) {
     const kind = (tally.byKind[q.kind] ??= { tp: 0, fp: 0, neutral: 0 });
-    if (gold.some((g, i) => subset[i] && matches(g.content, q))) {
+    if (gold.some((g, i) => subset[i] && matches(text, g.content, q))) {
       tally.truePositives++;
       kind.tp++;
-    } else if (gold.some((g, i) => !subset[i] && matches(g.content, q))) {
+    } else if (gold.some((g, i) => !subset[i] && matches(text, g.content, q))) {
       tally.neutral++;
       kind.neutral++;
     } else {
