@@ -200,13 +200,18 @@ function literalAlternatives(pattern: string): string[] {
 
 /** A pattern whose every match has GRP or SLUR in it (not inside an optional group: kept simple, GRP outside parentheses). */
 function needsGroup(pattern: string): boolean {
+  return someOutsideParentheses(pattern, (i) => pattern.startsWith('GRP', i) || pattern.startsWith('SLUR', i));
+}
+
+/** Whether `test` holds at some index of `pattern` outside every parenthesis (escaped characters skipped). */
+function someOutsideParentheses(pattern: string, test: (i: number) => boolean): boolean {
   let depth = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (depth === 0 && (pattern.startsWith('GRP', i) || pattern.startsWith('SLUR', i))) return true;
+    else if (depth === 0 && test(i)) return true;
   }
   return false;
 }
@@ -224,20 +229,14 @@ export interface Anchor {
 function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string>[] {
   if (topLevelAlternatives(pattern).length > 1) return [];
   const out: ReadonlySet<string>[] = [];
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '{' && depth === 0 && !/\d/.test(pattern[i + 1] ?? '')) {
-      const end = pattern.indexOf('}', i);
-      const list = lists.get(pattern.slice(i + 1, end));
-      const after = pattern[end + 1];
-      if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
-      i = end;
-    }
-  }
+  someOutsideParentheses(pattern, (i) => {
+    if (pattern[i] !== '{' || /\d/.test(pattern[i + 1] ?? '')) return false;
+    const end = pattern.indexOf('}', i);
+    const list = lists.get(pattern.slice(i + 1, end));
+    const after = pattern[end + 1];
+    if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
+    return false;
+  });
   return out;
 }
 
