@@ -68,10 +68,13 @@ class IdTable {
   private values: Int32Array;
   private mask: number;
   private size = 0;
-  constructor(private readonly width: number) {
-    this.mask = 1023;
-    this.keys = new Int32Array(1024 * width).fill(-1);
-    this.values = new Int32Array(1024);
+  /** `expected`: how many keys are likely, so the table is made once at about the size it ends at. */
+  constructor(private readonly width: number, expected = 512) {
+    let slots = 1024;
+    while (slots < 2 * expected) slots *= 2;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots * width).fill(-1);
+    this.values = new Int32Array(slots);
   }
   private static hash(k0: number, k1: number, k2: number, k3: number): number {
     let h = Math.imul(k0 ^ 0x9e3779b9, 0x85ebca6b);
@@ -144,12 +147,14 @@ export class ScoreSink implements FeatureSink {
   private readonly names = new Map<string, number>();
   private readonly templates = new Map<string, number>();
   private readonly parts = new Map<Part, number>();
-  private readonly tables: [IdTable, IdTable, IdTable] = [new IdTable(2), new IdTable(3), new IdTable(4)];
+  private readonly tables: [IdTable, IdTable, IdTable];
   /** Part ids of a document's word lists (norms, lemmas), looked up once per list. */
   private readonly wordIds = new WeakMap<readonly string[], Int32Array>();
   /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
   tally: Map<number, number> | null = null;
   constructor(private readonly model: BinaryModel) {
+    // Nearly every name has one '=' (one single-part key each); fewer have parts split by '|'.
+    this.tables = [new IdTable(2, model.index.size), new IdTable(3), new IdTable(4)];
     const template = (t: string): number => {
       let id = this.templates.get(t);
       if (id === undefined) this.templates.set(t, (id = this.templates.size));
