@@ -206,9 +206,9 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
   f.add1('len=', bucket(b - a, SENTENCE_LEN_EDGES));
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
-    f.add1('u=', ctx.lemmas[i]!);
+    f.add1w('u=', ctx.lemmas, i);
     if (ctx.fine[i]! >= 0) f.add1('sc=', ctx.fine[i]!);
-    if (i + 1 < b) f.add2('b=', ctx.norms[i]!, ctx.norms[i + 1]!);
+    if (i + 1 < b) f.add2ww('b=', ctx.norms, i, ctx.norms, i + 1);
     if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.add('allcaps');
     if (ctx.quoted[i]) f.add('quoted');
   }
@@ -336,9 +336,12 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
   const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
   const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
-  const norm = (k: number, edge: string) => (k >= sa && k < sb ? ctx.norms[k]! : edge);
-  const lemma = (k: number, edge: string) => (k >= sa && k < sb ? ctx.lemmas[k]! : edge);
-  const w0 = ctx.norms[i]!;
+  const { norms, lemmas } = ctx;
+  // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
+  const word1 = (template: string, words: readonly string[], k: number, edge: string) => {
+    if (k >= sa && k < sb) f.add1w(template, words, k);
+    else f.add1(template, edge);
+  };
   f.add('bias');
   if (netProbs) {
     const nb = fineBin(netProbs[i]!);
@@ -347,8 +350,8 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
     f.add1('nn-1=', i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
     f.add1('nn+1=', i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
   }
-  f.add1('w=', w0);
-  f.add1('l=', ctx.lemmas[i]!);
+  f.add1w('w=', norms, i);
+  f.add1w('l=', lemmas, i);
   f.add1('p=', tok.pos);
   f.add1('sh=', shape(tok.text));
   const c0 = ctx.coarse[i]!;
@@ -359,18 +362,20 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   }
   if (p1 && ctx.coarse[i - 1]! >= 0) f.add1('c-1=', ctx.coarse[i - 1]!);
   if (n1 && ctx.coarse[i + 1]! >= 0) f.add1('c+1=', ctx.coarse[i + 1]!);
-  f.add1('w-1=', norm(i - 1, '<s>'));
-  f.add1('w+1=', norm(i + 1, '</s>'));
-  f.add1('l-2=', lemma(i - 2, '<s>'));
-  f.add1('l+2=', lemma(i + 2, '</s>'));
+  word1('w-1=', norms, i - 1, '<s>');
+  word1('w+1=', norms, i + 1, '</s>');
+  word1('l-2=', lemmas, i - 2, '<s>');
+  word1('l+2=', lemmas, i + 2, '</s>');
   f.add1('p-1=', p1?.pos ?? '<s>');
   f.add1('p+1=', n1?.pos ?? '</s>');
   f.add1('p-2=', p2?.pos ?? '<s>');
   f.add1('p+2=', n2?.pos ?? '</s>');
   f.add2('pp=', p1?.pos ?? '<s>', tok.pos);
   f.add2('pn=', tok.pos, n1?.pos ?? '</s>');
-  f.add2('ww-=', norm(i - 1, '<s>'), w0);
-  f.add2('ww+=', w0, norm(i + 1, '</s>'));
+  if (i - 1 >= sa) f.add2ww('ww-=', norms, i - 1, norms, i);
+  else f.add2('ww-=', '<s>', norms[i]!);
+  if (i + 1 < sb) f.add2ww('ww+=', norms, i, norms, i + 1);
+  else f.add2('ww+=', norms[i]!, '</s>');
   const len = sb - sa;
   const pos = i - sa;
   f.add1('slen=', bucket(len, SLEN_EDGES));
