@@ -1,7 +1,7 @@
 import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { dataPath } from '../../core/paths.js';
 import type { Token } from '../../core/types.js';
-import { foldWord } from './normalize.js';
+import { foldToken, foldWord } from './normalize.js';
 
 export interface GroupEntry extends RuleEntry {
   target: string;
@@ -218,7 +218,7 @@ const LEETISH = /[0-9*@$!|]/;
  * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
  * separated by one space are read as one word ("j e w s" -> "jews").
  */
-export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean): LexWord[] {
+export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type' | 'norm' | 'fold'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean): LexWord[] {
   const merged: LexWord[] = [];
   let i = from;
   while (i < to) {
@@ -238,7 +238,8 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     const start = tokens[a]!.start;
     end = tokens[b]!.end;
     const surface = text.slice(start, end);
-    const word: LexWord = { fold: foldWord(surface), start, end };
+    // One token: its fold from the token view (the same foldWord result, without refolding).
+    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(surface), start, end };
     if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
     merged.push(word);
     i = j + 1;
