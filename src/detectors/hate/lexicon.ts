@@ -61,6 +61,8 @@ interface Term {
  * letter in words of six letters or more; one swap in shorter ones) and masked
  * ("k*ke") lookup.
  */
+const FUZZY_CACHE_MAX = 8192;
+
 export class HateLexicon {
   readonly groups: readonly GroupEntry[];
   readonly slurs: readonly SlurEntry[];
@@ -70,7 +72,11 @@ export class HateLexicon {
   private readonly deletions = new Map<string, string[]>();
   private readonly groupSingles = new Set<string>();
   private readonly singles: string[] = [];
-  /** Fuzzy lookups are the slow path; words repeat, so their answers are kept (bounded). */
+  /**
+   * Fuzzy lookups are the slow path; words repeat, so their answers are kept, up to
+   * FUZZY_CACHE_MAX words (then cleared). On the 371 PTC train articles (19,441 distinct
+   * non-term words) 8,192 costs 40,188 lookups against 19,441 unbounded, about 1 µs each.
+   */
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
 
   constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
@@ -139,7 +145,7 @@ export class HateLexicon {
       let resolved = this.fuzzyCache.get(first);
       if (resolved === undefined) {
         resolved = this.resolveFuzzy(first);
-        if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
+        if (this.fuzzyCache.size >= FUZZY_CACHE_MAX) this.fuzzyCache.clear();
         this.fuzzyCache.set(first, resolved);
       }
       if (!resolved) return null;
