@@ -19,6 +19,9 @@ import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
 import { loadDefaultHateRules, repairWords } from '../src/detectors/hate/rules.js';
 import { HATE_CLASSES } from '../src/detectors/hate/model.js';
 import { DEFAULT_NET, decodeNet, encodeNet, forward, inputWidth, NET_FILE, NetFeaturizer, netState, type HateNet } from '../src/detectors/hate/net.js';
+
+/** A network being trained: float32 embeddings. */
+type TrainNet = HateNet & { embeddings: Float32Array };
 import { expandSuite } from '../src/eval/hate/functional.js';
 import { classMetrics } from '../src/eval/hate/metrics.js';
 import { buildTextModel } from '../src/text/model.js';
@@ -100,7 +103,7 @@ for (const c of expandSuite(dataPath('hate', 'functional', 'train.yml'))) {
 }
 console.log(`data: HateXplain train ${hxTrain.length} + carve ${hxCarve.length}, val ${hxVal.length}; functional train ${fTrain.length} + carve ${fCarve.length} (${((performance.now() - started) / 1000).toFixed(1)} s to read)`);
 
-function initNet(seed: number): HateNet {
+function initNet(seed: number): TrainNet {
   const rand = seededRandom(seed);
   const uniform = (n: number, r: number) => Float32Array.from({ length: n }, () => (2 * rand() - 1) * r);
   const D = 2 * table.dims + config.embed;
@@ -151,7 +154,7 @@ function adamStep(adam: Adam, k: number, param: Float32Array, i: number, grad: n
  * One epoch: Adam on the dense layers (dense updates of every weight per example),
  * plain SGD on the embedding rows; the learning rate falls linearly over all epochs.
  */
-function trainEpoch(net: HateNet, examples: readonly Example[], order: Int32Array, step: { done: number; total: number }, cw: number[], adam: Adam): void {
+function trainEpoch(net: TrainNet, examples: readonly Example[], order: Int32Array, step: { done: number; total: number }, cw: number[], adam: Adam): void {
   const state = netState(net);
   const D = inputWidth(net);
   const H = net.config.hidden;
@@ -222,7 +225,7 @@ function functionalAccuracy(net: HateNet, examples: readonly Example[]): number 
 }
 
 /** Trains on `examples`, calling `after` at the end of each epoch. */
-function train(examples: Example[], epochs: number, after?: (net: HateNet, epoch: number) => void): HateNet {
+function train(examples: Example[], epochs: number, after?: (net: TrainNet, epoch: number) => void): TrainNet {
   const net = initNet(SEED);
   const rand = seededRandom(SEED + 1);
   const cw = classWeights(examples);

@@ -34,8 +34,11 @@ export interface HateNet {
   config: HateNetConfig;
   /** GloVe width (the word table's dims). */
   glove: number;
-  /** 2^bits x embed. */
-  embeddings: Float32Array;
+  /**
+   * 2^bits x embed: float32 while training; as read from models/hate-net.bin, int8 with a
+   * scale per row, kept so in memory (1 MB instead of 4 MB of float32).
+   */
+  embeddings: Float32Array | Int8Rows;
   /** hidden x inputs, row-major. */
   w1: Float32Array;
   b1: Float32Array;
@@ -43,6 +46,19 @@ export interface HateNet {
   w2: Float32Array;
   b2: Float32Array;
   figures?: Record<string, unknown>;
+}
+
+/** Embedding rows in int8, value = q[r * embed + e] * scales[r] (rounded to float32). */
+export interface Int8Rows {
+  q: Int8Array;
+  scales: Float32Array;
+}
+
+/** One embedding value, whichever form the network holds. */
+export function embeddingAt(net: Pick<HateNet, 'embeddings' | 'config'>, row: number, e: number): number {
+  const emb = net.embeddings;
+  if (emb instanceof Float32Array) return emb[row * net.config.embed + e]!;
+  return Math.fround(emb.q[row * net.config.embed + e]! * emb.scales[row]!);
 }
 
 export function inputWidth(net: Pick<HateNet, 'glove' | 'config'>): number {
@@ -222,9 +238,21 @@ export function forward(net: HateNet, input: NetInput, state: NetState): Float64
   x.set(input.glove);
   for (let e = 0; e < E; e++) x[G + e] = 0;
   if (input.length > 0) {
-    for (let i = 0; i < input.length; i++) {
-      const base = input.rows[i]! * E;
-      for (let e = 0; e < E; e++) x[G + e]! += net.embeddings[base + e]!;
+    const emb = net.embeddings;
+    if (emb instanceof Float32Array) {
+      for (let i = 0; i < input.length; i++) {
+        const base = input.rows[i]! * E;
+        for (let e = 0; e < E; e++) x[G + e]! += emb[base + e]!;
+      }
+    } else {
+      // Math.fround: the same float32 value the expanded table held, so scores are unchanged bit for bit.
+      const { q, scales } = emb;
+      for (let i = 0; i < input.length; i++) {
+        const row = input.rows[i]!;
+        const base = row * E;
+        const scale = scales[row]!;
+        for (let e = 0; e < E; e++) x[G + e]! += Math.fround(q[base + e]! * scale);
+      }
     }
     for (let e = 0; e < E; e++) x[G + e]! /= input.length;
   }
@@ -264,19 +292,27 @@ interface NetHeader {
   figures?: Record<string, unknown>;
 }
 
-/** int8 embeddings with one float32 scale per row; dense layers as float32. */
-export function encodeNet(net: HateNet): Buffer {
+/** The embeddings as int8 rows (as they are, when the network already holds them so). */
+function quantiseRows(net: HateNet): Int8Rows {
+  const emb = net.embeddings;
+  if (!(emb instanceof Float32Array)) return emb;
   const E = net.config.embed;
   const rows = 1 << net.config.bits;
   const q = new Int8Array(rows * E);
   const scales = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {
     let max = 0;
-    for (let e = 0; e < E; e++) max = Math.max(max, Math.abs(net.embeddings[r * E + e]!));
+    for (let e = 0; e < E; e++) max = Math.max(max, Math.abs(emb[r * E + e]!));
     const scale = max / 127 || 1;
     scales[r] = scale;
-    for (let e = 0; e < E; e++) q[r * E + e] = Math.round(net.embeddings[r * E + e]! / scale);
+    for (let e = 0; e < E; e++) q[r * E + e] = Math.round(emb[r * E + e]! / scale);
   }
+  return { q, scales };
+}
+
+/** int8 embeddings with one float32 scale per row; dense layers as float32. */
+export function encodeNet(net: HateNet): Buffer {
+  const { q, scales } = quantiseRows(net);
   const header: NetHeader = { name: net.name, version: net.version, classes: [...net.classes], config: net.config, glove: net.glove, ...(net.figures ? { figures: net.figures } : {}) };
   const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   return frame(MAGIC, header, [Buffer.from(q.buffer), f32(scales), f32(net.w1), f32(net.b1), f32(net.w2), f32(net.b2)]);
@@ -298,10 +334,8 @@ export function decodeNet(bytes: Buffer, source: string): HateNet {
     at += n;
     return slice;
   };
-  const q = new Int8Array(take(sizes[0]!));
-  const scales = new Float32Array(take(sizes[1]!));
-  const embeddings = new Float32Array(rows * E);
-  for (let r = 0; r < rows; r++) for (let e = 0; e < E; e++) embeddings[r * E + e] = q[r * E + e]! * scales[r]!;
+  // Kept in int8 (forward() scales each row as it reads it).
+  const embeddings: Int8Rows = { q: new Int8Array(take(sizes[0]!)), scales: new Float32Array(take(sizes[1]!)) };
   return {
     name: header.name,
     version: header.version,

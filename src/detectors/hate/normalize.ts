@@ -43,7 +43,30 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  * letters, so "1940" stays a number), and `*`/`.`/`-` masks kept as `*`.
  */
 export function foldWord(surface: string): string {
-  let s = surface.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return foldRest(surface.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/**
+ * `foldWord` of one token, read off the spine's token view: for a plain-ASCII token the
+ * spine's `fold` is exactly foldWord's lower-cased, accent-stripped form (the same string as
+ * `norm`), so only the rest is done, and nothing at all for a word of plain letters. Any
+ * other token is folded from its surface as before (curly quotes and NFC would differ).
+ */
+export function foldToken(token: Pick<Token, 'text' | 'norm' | 'fold'>): string {
+  const fold = token.fold;
+  if (fold !== token.norm) return foldWord(token.text);
+  let letters = true;
+  for (let i = 0; i < fold.length; i++) {
+    const c = fold.charCodeAt(i);
+    if (c > 0x7f) return foldWord(token.text);
+    if (c < 97 || c > 122) letters = false;
+  }
+  return letters ? fold : foldRest(fold);
+}
+
+/** foldWord after lower case and accents: leetspeak, apostrophes, spelled-out letters, masks. */
+function foldRest(folded: string): string {
+  let s = folded;
   if (/[a-z]/.test(s) && /[0-9@$!|]/.test(s)) s = s.replace(/[0-9@$!|]/g, (c) => LEET[c] ?? c);
   s = s.replace(/[’']/g, '');
   // Letters spelled out with separators ("j.e.w.s", "m-u-s-l-i-m-s") are one word.

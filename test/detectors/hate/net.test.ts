@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeNet, defaultHateNet, encodeNet, forward, NetFeaturizer, netState, type HateNet } from '../../../src/detectors/hate/net.js';
+import { decodeNet, embeddingAt, defaultHateNet, encodeNet, forward, NetFeaturizer, netState, type HateNet } from '../../../src/detectors/hate/net.js';
 import { encodeWordTable, decodeWordTable } from '../../../src/text/word-table.js';
 
 function tinyNet(): HateNet {
@@ -14,7 +14,9 @@ test('hate network: int8 round trip keeps the dense layers and the embeddings wi
   const net = tinyNet();
   const back = decodeNet(encodeNet(net), 'mem');
   assert.deepEqual([...back.w1], [...net.w1]);
-  for (let i = 0; i < net.embeddings.length; i++) assert.ok(Math.abs(back.embeddings[i]! - net.embeddings[i]!) <= 0.3 / 127 + 1e-7);
+  assert.ok(!(back.embeddings instanceof Float32Array), 'decoded embeddings stay int8');
+  for (let r = 0; r < 16; r++) for (let e = 0; e < 2; e++) assert.ok(Math.abs(embeddingAt(back, r, e) - embeddingAt(net, r, e)) <= 0.3 / 127 + 1e-7);
+  assert.deepEqual(encodeNet(back), encodeNet(net), 'int8 rows are written back as read');
   assert.throws(() => decodeNet(encodeNet(net).subarray(0, 40), 'cut.bin'), /cut\.bin/);
 });
 
@@ -28,6 +30,11 @@ test('hate network: placeholders, not group names, reach the features; probabili
   assert.ok(Math.abs(p[0]! + p[1]! + p[2]! - 1) < 1e-9);
   const again = forward(net, featurizer.read(['GRP', 'are', 'vermin']), netState(net));
   assert.deepEqual([...again], [...p]);
+  // The int8 network scores exactly as its float32 expansion does.
+  const q = decodeNet(encodeNet(net), 'mem');
+  const expanded: HateNet = { ...q, embeddings: Float32Array.from({ length: 16 * 2 }, (_, i) => embeddingAt(q, i >> 1, i & 1)) };
+  const words = ['GRP', 'are', 'vermin', 'xyzzy'];
+  assert.deepEqual([...forward(q, featurizer.read(words), netState(q))], [...forward(expanded, featurizer.read(words), netState(expanded))]);
 });
 
 test('the shipped network reads the shared word table and separates a placeholder attack from a neutral mention', () => {
