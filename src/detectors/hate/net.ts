@@ -102,19 +102,10 @@ export class NetFeaturizer {
     let known = 0;
     const mask = (1 << this.config.bits) - 1;
     let n = 0;
-    const vectors = this.table.vectors;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const id = this.table.id(w);
-      if (id >= 0) {
-        const base = id * dims;
-        for (let d = 0; d < dims; d++) {
-          const v = vectors[base + d]! / 127;
-          g[d]! += v;
-          if (known === 0 || v > g[dims + d]!) g[dims + d] = v;
-        }
-        known++;
-      }
+      if (id >= 0) this.pool(id, known++ === 0);
       n = this.push(n, fnv(w, SEED_WORD) & mask);
       if (i + 1 < words.length) n = this.push(n, fnv(words[i + 1]!, SEED_BIGRAM, fnv(w, SEED_BIGRAM)) & mask);
       if (w === 'GRP' || w === 'SLUR') continue;
@@ -174,20 +165,11 @@ export class NetFeaturizer {
     let known = 0;
     const mask = (1 << this.config.bits) - 1;
     let n = 0;
-    const vectors = this.table.vectors;
     const count = cache.words.length;
     for (let i = 0; i < count; i++) {
       if (i === skip) continue;
       const id = cache.ids[i]!;
-      if (id >= 0) {
-        const base = id * dims;
-        for (let d = 0; d < dims; d++) {
-          const v = vectors[base + d]! / 127;
-          g[d]! += v;
-          if (known === 0 || v > g[dims + d]!) g[dims + d] = v;
-        }
-        known++;
-      }
+      if (id >= 0) this.pool(id, known++ === 0);
       n = this.push(n, cache.unigrams[i]!);
       const next = i + 1 === skip ? i + 2 : i + 1;
       if (next < count) n = this.push(n, fnv(cache.words[next]!, SEED_BIGRAM, cache.bigramSeeds[i]!) & mask);
@@ -196,6 +178,19 @@ export class NetFeaturizer {
     }
     if (known > 0) for (let d = 0; d < dims; d++) g[d]! /= known;
     return { glove: g, rows: this.rows, length: n };
+  }
+
+  /** Adds word `id`'s vector to the sum (first half of the pooled input) and the running maximum (second half). */
+  private pool(id: number, first: boolean): void {
+    const dims = this.table.dims;
+    const g = this.glove;
+    const vectors = this.table.vectors;
+    const base = id * dims;
+    for (let d = 0; d < dims; d++) {
+      const v = vectors[base + d]! / 127;
+      g[d]! += v;
+      if (first || v > g[dims + d]!) g[dims + d] = v;
+    }
   }
 
   private push(n: number, row: number): number {
