@@ -124,6 +124,7 @@ export class ProvenanceContext {
  */
 function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
   return tokens.map((t, i) => {
+    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : { ...t, pos: 'VERB' };
     // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
     if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return { ...t, pos: 'PROPN' };
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
@@ -140,4 +141,19 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
     if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return { ...t, pos: 'PROPN' };
     return t;
   });
+}
+
+/**
+ * "Trump Says He Will Run", "Maher Tells Guest …": in a title-case headline a finite verb of
+ * speech between a capitalised word and a capitalised word, pronoun or quotation mark is the
+ * cue, not part of a name. Mid-sentence capitals on a verb only occur in such lines.
+ */
+function titleCaseCue(tokens: readonly Token[], i: number, lexicon: ProvenanceLexicon): boolean {
+  const t = tokens[i]!;
+  if (!/^[A-Z][a-z]+$/.test(t.text) || t.norm.endsWith('ing') || lexicon.cueVerbs.get(t.norm)?.headline !== true) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
+  const capital = (w: Token) => /^\p{Lu}/u.test(w.text);
+  return capital(prev) && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && (capital(next) || next.pos === 'PRON' || QUOTE_CHARS.has(next.text));
 }

@@ -134,6 +134,15 @@ export class EntityRegistry {
         titles.push(norm);
         for (const t of info) if (t.gender !== 'any') gender = t.gender;
         nameFirst = k + 1;
+        // "Mayor of London Sadiq Khan": the "of" phrase after a title is its jurisdiction, part of
+        // the office; the name starts at a known given name, else it is the run's last two words.
+        if (tokens[k + 1]?.norm === 'of' && k + 2 < last) {
+          const place = k + 2;
+          let m = place + 1;
+          while (m < last && !lexicon.givenNames.has(tokens[m]!.norm)) m++;
+          nameFirst = m < last ? m : Math.max(place + 1, last - 1);
+          k = nameFirst - 1;
+        }
       } else if (lexicon.givenNames.has(norm)) {
         nameFirst = k;
         break;

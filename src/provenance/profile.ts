@@ -115,7 +115,8 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
     if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !lex.countries.has(t.norm) && !lex.seats.has(t.norm)) break;
     // "a spokesman for the North Korean foreign ministry": the body after "for"/"of" is the affiliation.
     if (JOINERS.has(t.norm) && inside.some((w) => ctx.lexicon.titles.has(w))) {
-      insideOrganisation = ofPhrase(ctx, k);
+      // "Mayor of London Sadiq Khan": the jurisdiction stops where the name starts.
+      insideOrganisation = ofPhrase(ctx, k, nameTokenIn(ctx, entity, k + 1, last));
       break;
     }
     // "a nurse in Cardiff": a place after the description is not part of the role.
@@ -170,15 +171,22 @@ function joinHyphens(words: string[]): void {
 }
 
 /** "of the Russian foreign ministry", "for Iran's presidency": the organisation after a title, as written. */
-function ofPhrase(ctx: ProvenanceContext, k: number): string | null {
+function ofPhrase(ctx: ProvenanceContext, k: number, until = ctx.tokens.length): string | null {
   const { tokens } = ctx;
   if (!JOINERS.has(tokens[k]?.norm ?? '') || tokens[k]!.norm === 'to') return null;
   let a = k + 1;
   if (DETERMINERS.has(tokens[a]?.norm ?? '')) a++;
   let b = a;
-  while (b < tokens.length && b - a < 6 && ctx.sameParagraph(a, b) && (isRoleToken(ctx, b) || ctx.isCapitalized(b)) && ctx.isWord(b)) b++;
+  while (b < until && b - a < 6 && ctx.sameParagraph(a, b) && (isRoleToken(ctx, b) || ctx.isCapitalized(b)) && ctx.isWord(b)) b++;
   if (b === a) return null;
   return ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+}
+
+/** The first token in from..last where the entity's name begins, or last + 1 when it does not. */
+function nameTokenIn(ctx: ProvenanceContext, entity: Entity, from: number, last: number): number {
+  const { tokens, text } = ctx;
+  for (let k = from; k <= last; k++) if (text.startsWith(entity.name, tokens[k]!.start)) return k;
+  return last + 1;
 }
 
 /** A word that can be part of a title phrase: title, modifier, office, country, or a lower-case noun or adjective. */

@@ -50,6 +50,14 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
+    // "Rubio Says Reform Was A Sign Of Leadership": a capitalised cue inside a title-case line.
+    if (verb.headline && i > sentenceStart && ctx.isCapitalized(i) && !tokens[i]!.norm.endsWith('ing')) {
+      const found = titleCaseReport(ctx, registry, i, verb.id, sentenceStart, end, isQuoted);
+      if (found) {
+        if (!mostlyDirect(found, directSpans)) out.push(found);
+        continue;
+      }
+    }
     // "Asked whether he would run, Lee said …": the question, up to the comma; the asker is not named.
     if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && tokens[sentenceStart]!.norm === 'when'))) {
       const found = askedQuestion(ctx, i, end);
@@ -447,6 +455,35 @@ function invertedAfterComma(ctx: ProvenanceContext, v: number, end: number): boo
   if (!prev || (prev.text !== ',' && prev.text !== '\u2014') || ctx.tokens[v]!.norm.endsWith('ing')) return false;
   const subject = subjectRight(ctx, v + 1, end);
   return subject !== null && subject.kind !== 'pronoun';
+}
+
+/**
+ * "Chris Christie Says He Would Issue A Quarantine": in title case the tagger cannot tell the
+ * clause's verbs from names, so the content is the rest of the line after the cue (a listener
+ * included: "Maher Tells Guest …"). The subject before the cue speaks even when it is named only
+ * in headlines: the "X Says" frame itself shows it as a speaker.
+ */
+function titleCaseReport(ctx: ProvenanceContext, registry: EntityRegistry, v: number, ruleId: string, sentenceStart: number, end: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  if (ctx.isSentenceEnd(v + 1) || tokens[v + 1]?.text === ',') return null;
+  const subject = subjectLeft(ctx, v, sentenceStart);
+  if (!subject) return null;
+  // "‘Guns Are A Crisis,’ Dean Tells Convention": what was said comes before the cue.
+  const opener = ctx.tokenAtOrAfter(subject.start);
+  if (ctx.isQuoteMark(opener) || ctx.isQuoteMark(opener - 1) || tokens[opener - 1]?.text === ',') return null;
+  let first = v + 1;
+  let last = end;
+  while (last > first && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
+  // The quotation marks around the whole content are not part of it.
+  if (ctx.isQuoteMark(first) && ctx.isQuoteMark(last) && last - first > 1) {
+    first++;
+    last--;
+  }
+  let words = 0;
+  for (let m = first; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 2) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted, { titleCaseCue: true });
+  return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech in a title-case line: cue "${tokens[v]!.text}" (${ruleId}), the rest of the line is what was said; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
 /** The last token of the sentence holding token i (within its paragraph). */

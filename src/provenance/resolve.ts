@@ -18,7 +18,7 @@ export interface Resolution {
  * person last named with it, "the agency" to the outlet last named; anything else becomes a
  * described speaker ("a spokesman for the ministry").
  */
-export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry, subject: Subject, isQuoted: (m: Mention) => boolean): Resolution | null {
+export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry, subject: Subject, isQuoted: (m: Mention) => boolean, options: { titleCaseCue?: boolean } = {}): Resolution | null {
   const { lexicon, tokens } = ctx;
   const quoted = JSON.stringify(ctx.text.slice(subject.start, subject.end));
   const outlet = ctx.outletAt(subject);
@@ -52,8 +52,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   const named = registry.entityIn(headToken) ?? registry.entityIn(subject);
   if (named && subject.kind === 'name') {
     const e = named.entity;
-    // A run of title-case headline words never speaks on its own.
-    if (inHeadline(ctx, subject.head) && !personLike(ctx, e)) return null;
+    // A run of title-case headline words never speaks on its own, unless a cue right after it says so.
+    if (!options.titleCaseCue && inHeadline(ctx, subject.head) && !personLike(ctx, e)) return null;
     if (e.kind === 'unknown') e.kind = 'person';
     addTitles(ctx, registry, e, subject.appositive);
     // "Gordon Humphrey, who told POLITICO": the relative pronoun is a mention of the speaker too.

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertSpansConsistent, assertVoicesPartition } from '../helpers.js';
+import { provenanceOf, quoteWith, speakerOf } from './helpers.js';
+
+test('a title with its jurisdiction before a name: "Mayor of Lisbon Carla Nunes" is Carla Nunes, mayor, of Lisbon', () => {
+  const a = provenanceOf('Mayor of Lisbon Carla Nunes said the tram lines would reopen in May.');
+  const s = speakerOf(a, quoteWith(a, 'tram lines'));
+  assert.equal(s?.name, 'Carla Nunes');
+  assert.equal(s?.role, 'mayor');
+  assert.equal(s?.affiliation, 'Lisbon');
+  // Without a known given name, the name is the run's last two words.
+  const b = provenanceOf('Governor of Ontario Dorsan Quillfeather said the budget was balanced.');
+  assert.equal(speakerOf(b, quoteWith(b, 'budget'))?.name, 'Dorsan Quillfeather');
+});
+
+test('a title-case headline "X Says Y" is X\'s report, however the tagger reads the capitals', () => {
+  const text = 'Senator Okafor Says He Would Veto Any New Fuel Tax\n\nThe senator spoke to farmers in the north on Monday.';
+  const a = provenanceOf(text);
+  const q = quoteWith(a, 'Fuel Tax');
+  assert.equal(q?.kind, 'indirect');
+  assert.equal(q?.text, 'He Would Veto Any New Fuel Tax');
+  assert.equal(speakerOf(a, q)?.name, 'Okafor');
+  assert.equal(a.speakers.some((s) => /Veto|Fuel/.test(s.name)), false, 'title-case words after the cue are not names');
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
+
+test('a headline cue needs a capitalised speech verb from the headline list: "the United States Navy" is no report', () => {
+  const a = provenanceOf('He trained at the United States Naval Academy in Annapolis before the war.');
+  assert.equal(a.quotes.length, 0);
+  // A listener after "Tells" stays in the content: title case cannot show where it ends.
+  const b = provenanceOf('Coach Pereira Tells Players The Season Is Not Over');
+  assert.equal(quoteWith(b, 'Season')?.text, 'Players The Season Is Not Over');
+  assert.match(speakerOf(b, quoteWith(b, 'Season'))?.name ?? '', /Pereira$/);
+});
