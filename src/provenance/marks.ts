@@ -137,8 +137,11 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
           spanned = 1;
           singleOpen = -1;
         } else if (openAt >= 0 && role !== 'open') {
-          push(text, out, openAt, innerStart, i, i + len, spanned, false);
+          // "''… a deal that says 'trust us.'''": the nested single quote closes first, then the double.
+          const nested = len === 2 && text.charCodeAt(i + 2) === APOSTROPHE ? 1 : 0;
+          push(text, out, openAt, innerStart, i + nested, i + nested + len, spanned, false);
           openAt = -1;
+          i += nested;
         } else if (openAt < 0 && role === 'close' && firstDoubleIn(text, para.start, i)) {
           // Opening mark missing: the quote began with the paragraph.
           push(text, out, -1, para.start, i, i + len, 1, false);

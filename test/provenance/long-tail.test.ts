@@ -34,3 +34,15 @@ test('a headline cue needs a capitalised speech verb from the headline list: "th
   assert.equal(quoteWith(b, 'Season')?.text, 'Players The Season Is Not Over');
   assert.match(speakerOf(b, quoteWith(b, 'Season'))?.name ?? '', /Pereira$/);
 });
+
+test('a doubled-apostrophe quote (\'\'…\'\') that ends or starts with a nested single quote keeps its speaker', () => {
+  const a = provenanceOf("''We will not sign a contract that only says 'trust the council,''' said Inês Moreira.");
+  const q = quoteWith(a, 'contract');
+  assert.equal(q?.kind, 'direct');
+  assert.equal(q?.text, "We will not sign a contract that only says 'trust the council,'");
+  assert.equal(speakerOf(a, q)?.name, 'Inês Moreira');
+  const b = provenanceOf("Inês Moreira spoke first. '''Trust the council' is not a plan,'' she said.");
+  assert.equal(speakerOf(b, quoteWith(b, 'not a plan'))?.name, 'Inês Moreira');
+  assertSpansConsistent(a);
+  assertSpansConsistent(b);
+});
