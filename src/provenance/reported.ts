@@ -47,6 +47,14 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       i += phrase.length - 1;
       continue;
     }
+    if (tokens[i]!.text === ':' && i > sentenceStart && i - sentenceStart <= COLON_SPEAKER_TOKENS) {
+      const found = colonHeadline(ctx, registry, i, sentenceStart, isQuoted);
+      if (found) {
+        if (!mostlyDirect(found, directSpans)) out.push(found);
+        i = ctx.tokenAtOrAfter(found.end) - 1;
+        continue;
+      }
+    }
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
@@ -484,6 +492,39 @@ function titleCaseReport(ctx: ProvenanceContext, registry: EntityRegistry, v: nu
   if (words < 2) return null;
   const resolved = resolveSubject(ctx, registry, subject, isQuoted, { titleCaseCue: true });
   return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech in a title-case line: cue "${tokens[v]!.text}" (${ruleId}), the rest of the line is what was said; ${resolved ? resolved.how : 'subject not resolved'}.`);
+}
+
+/** Most tokens of the speaker before a headline colon ("McCain Challenger Kelli Ward:"). */
+const COLON_SPEAKER_TOKENS = 5;
+/** Most tokens of a headline paragraph read as "Speaker: what they said". */
+const COLON_HEADLINE_TOKENS = 40;
+
+/**
+ * "Sanders: ‘Of Course’ She Is Qualified", "Fiorina: 'Her husband is fair game.'": a short
+ * paragraph opening with a name and a colon, whose rest holds a quotation, is what that speaker
+ * said. The quotation is what makes it speech: "Update: …" or "Washington: …" holds none.
+ */
+function colonHeadline(ctx: ProvenanceContext, registry: EntityRegistry, colon: number, sentenceStart: number, isQuoted: (m: Mention) => boolean): FoundQuote | null {
+  const { tokens } = ctx;
+  if (sentenceStart > 0 && ctx.sameParagraph(sentenceStart - 1, sentenceStart)) return null;
+  const subject = subjectLeft(ctx, colon, sentenceStart);
+  if (!subject || subject.kind === 'pronoun' || ctx.tokenAtOrAfter(subject.start) !== sentenceStart || ctx.tokenAtOrAfter(subject.end) !== colon) return null;
+  let last = colon;
+  let quoted = false;
+  while (last + 1 < tokens.length && ctx.sameParagraph(colon, last + 1)) {
+    if (++last - colon > COLON_HEADLINE_TOKENS) return null;
+    if (ctx.isQuoteMark(last)) quoted = true;
+    // "The Latest: Sanders declares ‘revolution’": a cue of its own, so the colon is only a label.
+    else if (cueVerbAt(ctx, last)) return null;
+  }
+  if (!quoted) return null;
+  while (last > colon && (ctx.isSentenceEnd(last) || tokens[last]!.text === ';')) last--;
+  let words = 0;
+  for (let m = colon + 1; m <= last; m++) if (ctx.isWord(m)) words++;
+  if (words < 2) return null;
+  const resolved = resolveSubject(ctx, registry, subject, isQuoted, { titleCaseCue: true });
+  if (resolved && resolved.entity.kind === 'place') return null;
+  return indirectQuote(ctx, colon + 1, last, colon, colon, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Headline "Speaker: words": a short paragraph opening with ${JSON.stringify(ctx.text.slice(subject.start, subject.end))} and a colon, with a quotation after it; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
 /** The last token of the sentence holding token i (within its paragraph). */

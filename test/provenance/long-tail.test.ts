@@ -46,3 +46,17 @@ test('a doubled-apostrophe quote (\'\'…\'\') that ends or starts with a nested
   assertSpansConsistent(a);
   assertSpansConsistent(b);
 });
+
+test('a headline "Speaker: \'words\'" is that speaker\'s, and a label before a colon is not a speaker', () => {
+  const a = provenanceOf("Tomasz Wolny: 'The river plan is dead.'\n\nWolny spoke at the town hall.");
+  const q = quoteWith(a, 'river plan');
+  assert.equal(speakerOf(a, q)?.name, 'Tomasz Wolny');
+  // A colon after a label, with a cue verb of its own after it, is no "Speaker:" frame.
+  const b = provenanceOf('The Update: Wolny declares ‘victory’ in the river vote.');
+  assert.equal(b.quotes.some((x) => speakerOf(b, x)?.name === 'Update' || speakerOf(b, x)?.name === 'The Update'), false);
+  // Nor is a colon with no quotation after it.
+  const c = provenanceOf('Warsaw: The river plan was shelved on Monday.');
+  assert.equal(c.quotes.length, 0);
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
