@@ -197,7 +197,9 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
         continue;
       }
     }
-    if (isTimeWord(t.norm) || (t.pos === 'ADV' && t.norm.endsWith('ly')) || t.text === ',' || t.text === '\u2014' || t.text === '\u2013') {
+    // "this week" says when; "this is a rough patch" opens the clause.
+    const pronounSubject = CLAUSE_PRONOUNS.has(t.norm) && (tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'VERB');
+    if ((isTimeWord(t.norm) && !pronounSubject) || (t.pos === 'ADV' && t.norm.endsWith('ly')) || t.text === ',' || t.text === '\u2014' || t.text === '\u2013') {
       k++;
       continue;
     }
@@ -314,12 +316,24 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
 }
 
 /** `According to X, …` (content after) or `…, according to X.` (content before). */
+/** Most tokens of the "by X" phrase after a document ("a new poll by the Harvard Institute of Politics"). */
+const BY_AUTHOR_TOKENS = 8;
+
 function according(ctx: ProvenanceContext, p: number, length: number, ruleId: string, sentenceStart: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const end = sentenceLast(ctx, p);
   const subject = subjectRight(ctx, p + length, end) ?? looseSource(ctx, p + length, end);
   if (!subject) return null;
-  const afterSubject = ctx.tokenAtOrAfter(subject.end);
+  let afterSubject = ctx.tokenAtOrAfter(subject.end);
+  // "according to a tally by the Associated Press": who made the document is part of the source.
+  if (subject.kind === 'nominal' && tokens[afterSubject]?.norm === 'by' && afterSubject < end) {
+    let k = afterSubject + 1;
+    while (k <= end && k - afterSubject <= BY_AUTHOR_TOKENS && tokens[k]!.text !== ',' && !ctx.isSentenceEnd(k) && !ctx.isQuoteMark(k) && tokens[k]!.pos !== 'VERB' && tokens[k]!.pos !== 'AUX') k++;
+    if (k > afterSubject + 1 && k - afterSubject <= BY_AUTHOR_TOKENS) {
+      subject.end = tokens[k - 1]!.end;
+      afterSubject = k;
+    }
+  }
   let first: number;
   let last: number;
   // "X said that, according to its analysis, the party won": the content follows.
