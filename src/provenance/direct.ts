@@ -199,12 +199,23 @@ function ownSentence(ctx: ProvenanceContext, before: number, registry: EntityReg
   for (let k = s; k <= before; k++) {
     const tok = ctx.tokens[k]!;
     if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
-    const np = k > s ? nounPhraseLeft(ctx, k - 1, s) : null;
-    if (!np || (np.kind !== 'pronoun' && np.kind !== 'name') || ctx.tokenAtOrAfter(np.start) !== s) return null;
+    const np = k > s ? (nounPhraseLeft(ctx, k - 1, s) ?? subjectLeft(ctx, k, s)) : null;
+    if (!np || (np.kind !== 'pronoun' && np.kind !== 'name') || !opensClause(ctx, s, ctx.tokenAtOrAfter(np.start))) return null;
     const resolved = resolveSubject(ctx, registry, np, isQuoted);
     return resolved && (resolved.entity.kind === 'person' || resolved.entity.kind === 'unknown') ? resolved : null;
   }
   return null;
+}
+
+/**
+ * Whether a subject starting at token `at` opens the sentence that starts at `s`: it is the first
+ * word, or a verbless adverbial and a comma come before it ("On Monday, Lee slammed …").
+ */
+function opensClause(ctx: ProvenanceContext, s: number, at: number): boolean {
+  if (at === s) return true;
+  if (at - 1 <= s || ctx.tokens[at - 1]!.text !== ',') return false;
+  for (let k = s; k < at - 1; k++) if (ctx.tokens[k]!.pos === 'VERB' || ctx.tokens[k]!.pos === 'AUX' || ctx.tokens[k]!.text === ',' || ctx.isQuoteMark(k)) return false;
+  return true;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'to', 'at', 'by', 'from', 'as', 'vs.', '&']);
