@@ -85,6 +85,14 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       const lead = leadingSubject(ctx, i, sentenceStart);
       if (lead && lead.kind === 'name') left = lead;
     }
+    // "The town released a statement saying …", "emailed supporters saying …": a participle's
+    // subject is its host verb's subject; the noun phrase just before it is that verb's object.
+    if (left && left.kind !== 'pronoun' && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text !== ',') {
+      let w = ctx.tokenBefore(left.start);
+      if (tokens[w]?.pos === 'ADP' || tokens[w]?.pos === 'PART') w--;
+      const host = w > sentenceStart && tokens[w]!.pos === 'VERB' ? subjectLeft(ctx, w, sentenceStart) : null;
+      if (host) left = host;
+    }
     // "Fishermen hoping to keep the quota say": the noun phrase after a verb is its object, not who speaks.
     if (left && left.kind !== 'pronoun' && verb.cls === 'speech' && tokens[ctx.tokenBefore(left.start)]?.pos === 'VERB') left = distantOpeningSubject(ctx, i, sentenceStart) ?? left;
     // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own
