@@ -164,6 +164,12 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   if (tokens[v + 1]?.text === ',' && v + 2 <= end && (secondReport(ctx, v + 2, end) || closingCue(ctx, v + 2, end))) return null;
   // "…, Lee said, adding that …": what was said comes before the cue, not after it.
   if (tokens[v + 1]?.text === ',' && v + 2 <= end && closesCueClause(ctx, v + 2)) return null;
+  // "three-quarters said the same of Sanders", "75 percent said yes": a short answer is what was said.
+  const answer = ruleId === 'speech-say' && subject ? shortAnswer(ctx, v + 1, end) : -1;
+  if (answer >= 0) {
+    const resolved = resolve(subject!);
+    return indirectQuote(ctx, v + 1, answer, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: cue "${tokens[v]!.text}" (${ruleId}) followed by a short answer; ${resolved ? resolved.how : 'subject not resolved'}.`);
+  }
   // "policies, which he said had harmed the economy": the relative clause is what was said.
   const relative = subject ? relativeBefore(ctx, v, subject) : -1;
   if (relative >= 0) {
@@ -549,6 +555,23 @@ function colonHeadline(ctx: ProvenanceContext, registry: EntityRegistry, colon: 
   return indirectQuote(ctx, colon + 1, last, colon, colon, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Headline "Speaker: words": a short paragraph opening with ${JSON.stringify(ctx.text.slice(subject.start, subject.end))} and a colon, with a quotation after it; ${resolved ? resolved.how : 'subject not resolved'}.`);
 }
 
+const ANSWERS = new Set(['yes', 'no', 'so']);
+
+/**
+ * "said yes", "say so", "said the same of Trump": the last token of a short answer starting at
+ * `k`, which ends at a comma, a semicolon, a conjunction or the sentence end; or -1.
+ */
+function shortAnswer(ctx: ProvenanceContext, k: number, end: number): number {
+  const { tokens } = ctx;
+  const closes = (m: number) => m > end || ctx.isSentenceEnd(m) || tokens[m]!.text === ',' || tokens[m]!.text === ';' || tokens[m]!.pos === 'CCONJ';
+  if (k > end) return -1;
+  if (ANSWERS.has(tokens[k]!.norm)) return closes(k + 1) ? k : -1;
+  if (tokens[k]!.norm !== 'the' || tokens[k + 1]?.norm !== 'same') return -1;
+  let last = k + 1;
+  while (last + 1 <= end && last - k < 8 && !closes(last + 1) && tokens[last + 1]!.pos !== 'VERB' && tokens[last + 1]!.pos !== 'AUX') last++;
+  return closes(last + 1) ? last : -1;
+}
+
 /** The last token of the sentence holding token i (within its paragraph). */
 function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
@@ -592,11 +615,15 @@ function parenthetical(ctx: ProvenanceContext, v: number, ruleId: string, senten
  */
 function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
   const { tokens } = ctx;
+  let lastComma = -1;
   for (let m = start + 2; m < end; m++) {
     // "…; 26 percent say …", "…, while other voters said …": another speaker's report ends this one.
     if (tokens[m]!.text === ';') return m - 1;
     if (COORDINATORS.has(tokens[m]!.norm) && secondReport(ctx, m + 1, end)) return tokens[m - 1]!.text === ',' ? m - 2 : m - 1;
+    // "…, compared with 23 percent who said …": a relative clause with its own report, after a comma.
+    if (lastComma > start && tokens[m]!.norm === 'who' && relativeReport(ctx, m + 1, end)) return lastComma - 1;
     if (tokens[m]!.text !== ',') continue;
+    lastComma = m;
     const a = ctx.isQuoteMark(m + 1) ? m + 2 : m + 1;
     if (closingCue(ctx, a, end)) return ctx.isQuoteMark(m + 1) ? m + 1 : m;
   }
@@ -612,7 +639,28 @@ function secondReport(ctx: ProvenanceContext, a: number, end: number): boolean {
     if (!verb) continue;
     if (verb.cls !== 'speech' || ctx.tokens[v]!.norm.endsWith('ing')) return false;
     const subject = subjectLeft(ctx, v, a);
-    return subject !== null && ctx.tokenAtOrAfter(subject.start) === a && subject.kind !== 'pronoun';
+    return subject !== null && subject.kind !== 'pronoun' && countedGroupFrom(ctx, a, ctx.tokenAtOrAfter(subject.start));
+  }
+  return false;
+}
+
+/** The subject starts at `a`, or the words from `a` count it out: "one in four", "nearly three in five". */
+function countedGroupFrom(ctx: ProvenanceContext, a: number, at: number): boolean {
+  if (at === a) return true;
+  if (at < a || at - a > 4) return false;
+  for (let m = a; m < at; m++) {
+    const t = ctx.tokens[m]!;
+    if (t.pos !== 'NUM' && t.pos !== 'ADV' && t.norm !== 'in' && t.norm !== 'of') return false;
+  }
+  return true;
+}
+
+/** "who said …", "who also say …": a finite speech verb right after a relative pronoun. */
+function relativeReport(ctx: ProvenanceContext, k: number, end: number): boolean {
+  for (let v = k; v <= Math.min(end, k + 2); v++) {
+    const verb = cueVerbAt(ctx, v);
+    if (verb) return verb.cls === 'speech' && !ctx.tokens[v]!.norm.endsWith('ing');
+    if (ctx.tokens[v]!.pos !== 'ADV') return false;
   }
   return false;
 }

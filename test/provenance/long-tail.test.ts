@@ -60,3 +60,36 @@ test('a headline "Speaker: \'words\'" is that speaker\'s, and a label before a c
   assertSpansConsistent(a);
   assertVoicesPartition(a);
 });
+
+test('survey answers: a short answer is a report, and a second counted group or a "who said" clause starts its own report', () => {
+  const a = provenanceOf('Asked whether the bridge should close, 41 percent of residents said yes, compared with 30 percent who said the bridge should stay open.');
+  assert.equal(quoteWith(a, 'yes')?.text, 'yes');
+  assert.equal(speakerOf(a, quoteWith(a, 'yes'))?.name, '41 percent of residents');
+  const open = quoteWith(a, 'stay open');
+  assert.equal(open?.text, 'the bridge should stay open');
+  assert.match(speakerOf(a, open)?.name ?? '', /30 percent/);
+  const b = provenanceOf('One in three said the council ignores them and one in five said the council was hostile.');
+  assert.equal(quoteWith(b, 'ignores')?.text, 'the council ignores them');
+  assert.equal(quoteWith(b, 'hostile')?.text, 'the council was hostile');
+  const c = provenanceOf('Last spring, 26 percent said the same of the mayor.');
+  assert.equal(quoteWith(c, 'the same')?.text, 'the same of the mayor');
+  assertSpansConsistent(a);
+  assertSpansConsistent(b);
+});
+
+test('a participle cue after a verb and its object speaks for the verb\'s subject', () => {
+  const a = provenanceOf('The harbour authority issued a statement on Friday saying the ferry would resume in June.');
+  assert.equal(speakerOf(a, quoteWith(a, 'ferry would resume'))?.name, 'The harbour authority');
+});
+
+test('a speakerless partial quote after a leading adverbial belongs to the sentence subject', () => {
+  const a = provenanceOf('On Monday, Senator Ruth Okoye dismissed the audit as “a political stunt dressed up as accounting.”');
+  assert.equal(speakerOf(a, quoteWith(a, 'political stunt'))?.name, 'Ruth Okoye');
+});
+
+test('"this" before a verb opens the reported clause; "according to a tally by X" names X', () => {
+  const a = provenanceOf('Others say this is only a slow season.');
+  assert.equal(quoteWith(a, 'slow season')?.text, 'this is only a slow season');
+  const b = provenanceOf('Turnout rose sharply in the spring, according to an analysis by the Marlow Research Center.');
+  assert.match(speakerOf(b, quoteWith(b, 'Turnout'))?.name ?? '', /Marlow Research Center/);
+});
