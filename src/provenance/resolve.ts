@@ -5,6 +5,7 @@ import type { PronounInfo } from './lexicon.js';
 import { describeRole, roleText } from './roles.js';
 import type { Subject } from './subjects.js';
 import { headlineParagraphs, inHeadline } from './headline.js';
+import { v2Lexicon } from './v2-lexicon.js';
 
 export interface Resolution {
   entity: Entity;
@@ -54,6 +55,9 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     const e = named.entity;
     // A run of title-case headline words never speaks on its own, unless a cue right after it says so.
     if (!options.titleCaseCue && inHeadline(ctx, subject.head) && !personLike(ctx, e)) return null;
+    // "Paris said", "Moscow said": a lone seat of government speaks for its state (metonymy);
+    // "Paris Hilton said" or "her cousin Paris said" (more words in the name or the subject) stays a person.
+    if (e.kind === 'unknown' && e.roles.length === 0 && !e.name.includes(' ') && ctx.text.slice(subject.start, subject.end) === e.name && v2Lexicon().seats.has(e.name.toLowerCase())) e.kind = 'organisation';
     if (e.kind === 'unknown') e.kind = 'person';
     addTitles(ctx, registry, e, subject.appositive);
     // "Gordon Humphrey, who told POLITICO": the relative pronoun is a mention of the speaker too.

@@ -93,3 +93,16 @@ test('"this" before a verb opens the reported clause; "according to a tally by X
   const b = provenanceOf('Turnout rose sharply in the spring, according to an analysis by the Marlow Research Center.');
   assert.match(speakerOf(b, quoteWith(b, 'Turnout'))?.name ?? '', /Marlow Research Center/);
 });
+
+test('"Paris said": a lone seat of government speaks for its state; a person named Paris keeps a person\'s name or role', () => {
+  // Decision: metonymy wins for a bare seat of government (data/provenance/countries.yml seats),
+  // since news prose uses "Paris said" for the French government far more than for a person.
+  const a = provenanceOf('Paris said it would send two more frigates to the strait.');
+  const s = speakerOf(a, quoteWith(a, 'frigates'));
+  assert.equal(s?.name, 'Paris');
+  assert.deepEqual(s?.stateActor, { country: 'France' });
+  const b = provenanceOf('Paris Okonkwo said she would open a bakery in the spring.');
+  assert.equal(speakerOf(b, quoteWith(b, 'bakery'))?.stateActor ?? null, null);
+  const c = provenanceOf('Her cousin Paris said the farm had been sold.');
+  assert.equal(speakerOf(c, quoteWith(c, 'farm'))?.stateActor ?? null, null);
+});
