@@ -12,10 +12,27 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
   const prev = ctx.tokens[i - 1];
   // "after warning colleagues that", "by telling reporters": a gerund wink-nlp tags as a noun.
   const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && ctx.tokens[i + 1]?.pos !== 'ADP';
-  if (!gerund && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;
+  if (!gerund && !misreadCue(ctx, i) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;
   // A participle after a determiner is an adjective ("the stated goal").
   if (prev && prev.pos === 'DET' && !/^(that|this|which)$/.test(prev.norm)) return undefined;
   return verb;
+}
+
+/**
+ * "the candidate claims his worth is …", "…, the Daily Ledger reports.": a finite cue the tagger
+ * read as a plural noun after its subject; an -s or -ed form after a noun or name, before a
+ * pronoun, "that" or the sentence end.
+ */
+function misreadCue(ctx: ProvenanceContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.pos !== 'NOUN' || !/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
+  const prev = ctx.tokens[i - 1];
+  const next = ctx.tokens[i + 1];
+  if (!prev || !next || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
+  // "states that have suffered": a relative clause after a noun, not a that-clause after a verb.
+  const after = ctx.tokens[i + 2];
+  if (next.norm === 'that') return after !== undefined && after.pos !== 'VERB' && after.pos !== 'AUX';
+  return next.pos === 'PRON' || ctx.isSentenceEnd(i + 1);
 }
 
 /** A multi-word cue starting at token i ("according to"), if any. */

@@ -106,3 +106,12 @@ test('"Paris said": a lone seat of government speaks for its state; a person nam
   const c = provenanceOf('Her cousin Paris said the farm had been sold.');
   assert.equal(speakerOf(c, quoteWith(c, 'farm'))?.stateActor ?? null, null);
 });
+
+test('a finite cue the tagger reads as a plural noun after its subject is still the cue, but not before a relative clause', () => {
+  const a = provenanceOf('The lawsuit claims that the landlord ignored every complaint.');
+  assert.equal(speakerOf(a, quoteWith(a, 'landlord'))?.name, 'The lawsuit');
+  const b = provenanceOf('The ferry will run twice a day from May, Lena Dahl reports.');
+  assert.equal(speakerOf(b, quoteWith(b, 'ferry'))?.name, 'Lena Dahl');
+  const c = provenanceOf('Coastal states that have lost ferries want new funding.');
+  assert.equal(c.quotes.length, 0);
+});
