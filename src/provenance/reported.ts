@@ -158,6 +158,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     const that = thatAhead(ctx, k, end);
     k = that >= 0 ? that : skipListener(ctx, k, end);
   }
+  const afterListener = k;
   // "“…,” he said, not finishing his joke": the cue of a direct quote before it says nothing after a comma.
   if (tokens[v + 1]?.text === ',' && subject && ctx.isQuoteMark(ctx.tokenBefore(subject.start)) && !ctx.isQuoteMark(v + 2) && tokens[v + 2]?.norm !== 'that' && !(tokens[v + 2]?.pos === 'ADV' && tokens[v + 3]?.text === ',')) return null;
   // "hard to predict, many economists say, because …": a cue clause after the comma, not what was predicted.
@@ -219,7 +220,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
-      if (topicFirst < 0 && k === v + 1 && TOPIC_PREPOSITIONS.has(t.norm) && !passive(ctx, v) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
+      if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && !passive(ctx, v) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;
@@ -239,6 +240,11 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
     // "denied any improper role", "announced her candidacy": for these verbs the object is what was said.
     if (objectIsContent && k === v + 1 && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || POSSESSIVE_DETS.has(t.norm))) {
+      start = k;
+      break;
+    }
+    // "reported raising $9 million", "denied having met him": a gerund object is what was said.
+    if (k === v + 1 && t.pos === 'VERB' && t.norm.endsWith('ing') && !needsThat && !takesListener) {
       start = k;
       break;
     }

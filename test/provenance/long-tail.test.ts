@@ -115,3 +115,11 @@ test('a finite cue the tagger reads as a plural noun after its subject is still 
   const c = provenanceOf('Coastal states that have lost ferries want new funding.');
   assert.equal(c.quotes.length, 0);
 });
+
+test('a gerund object and a topic after the listener are what was said', () => {
+  const a = provenanceOf('Ms. Varga reported raising four million dollars in March.');
+  assert.equal(quoteWith(a, 'four million')?.text, 'raising four million dollars in March');
+  assert.equal(speakerOf(a, quoteWith(a, 'four million'))?.name, 'Varga');
+  const b = provenanceOf('Later the host asked the senator about the harbour dispute.');
+  assert.equal(quoteWith(b, 'harbour')?.text, 'the harbour dispute');
+});
