@@ -1,6 +1,6 @@
 import type { ProvenanceContext } from './context.js';
 import type { Cue } from './found.js';
-import { infinitiveSubject, leadingSubject, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
+import { infinitiveSubject, leadingSubject, objectHost, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'last', 'this', 'next', 'week', 'month', 'year', 'earlier', 'later', 'recently', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'again', 'also', 'then', 'once', 'now', 'previously']);
 
@@ -140,7 +140,9 @@ export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
     const verb = cueVerbAt(ctx, v);
     if (verb) {
       if (!bridgeOk(ctx, v + 1, b)) return null;
-      const subject = subjectLeft(ctx, v, min) ?? participleHost(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? infinitiveSubject(ctx, v, min) ?? subjectRight(ctx, v + 1, b);
+      const left = subjectLeft(ctx, v, min);
+      // "telling reporters, “…”": the noun phrase after a verb that takes a listener is the listener.
+      const subject = (left ? (objectHost(ctx, v, left, min) ?? left) : null) ?? participleHost(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? infinitiveSubject(ctx, v, min) ?? (verb.takesListener ? null : subjectRight(ctx, v + 1, b));
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: min, clauseLast: b, ruleId: verb.id, subject, side: 'before' };
     }
     // Another verb closer to the quote than any cue: the quote belongs to that clause.

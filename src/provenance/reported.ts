@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { distantOpeningSubject, infinitiveSubject, leadingSubject, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -87,12 +87,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     }
     // "The town released a statement saying …", "emailed supporters saying …": a participle's
     // subject is its host verb's subject; the noun phrase just before it is that verb's object.
-    if (left && left.kind !== 'pronoun' && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text !== ',') {
-      let w = ctx.tokenBefore(left.start);
-      if (tokens[w]?.pos === 'ADP' || tokens[w]?.pos === 'PART') w--;
-      const host = w > sentenceStart && tokens[w]!.pos === 'VERB' ? subjectLeft(ctx, w, sentenceStart) : null;
-      if (host) left = host;
-    }
+    if (left) left = objectHost(ctx, i, left, sentenceStart) ?? left;
     // "Fishermen hoping to keep the quota say": the noun phrase after a verb is its object, not who speaks.
     if (left && left.kind !== 'pronoun' && verb.cls === 'speech' && tokens[ctx.tokenBefore(left.start)]?.pos === 'VERB') left = distantOpeningSubject(ctx, i, sentenceStart) ?? left;
     // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own

@@ -306,6 +306,19 @@ export function participleHost(ctx: ProvenanceContext, v: number, min: number): 
 }
 
 /**
+ * "The town released a statement saying …", "emailed supporters saying …": the noun phrase
+ * `left` just before a participle cue at `v` is the object of a verb before it, so the
+ * participle's subject is that verb's subject. Null when `left` is not such an object.
+ */
+export function objectHost(ctx: ProvenanceContext, v: number, left: Subject, min: number): Subject | null {
+  const { tokens } = ctx;
+  if (left.kind === 'pronoun' || !tokens[v]!.norm.endsWith('ing') || tokens[v - 1]?.text === ',') return null;
+  let w = ctx.tokenBefore(left.start);
+  if (tokens[w]?.pos === 'ADP' || tokens[w]?.pos === 'PART') w--;
+  return w > min && tokens[w]!.pos === 'VERB' ? subjectLeft(ctx, w, min) : null;
+}
+
+/**
  * "Nearly eight in 10 Democratic voters overall said", "The State Department two weeks ago said":
  * the noun phrase that opens the sentence, when no verb stands between it and the cue.
  */
