@@ -128,5 +128,5 @@ test('a listener after "telling" is never the speaker of the quote that follows'
   const a = provenanceOf('Mona Ekberg left the hall early, telling reporters, “The vote was decided before we arrived.”');
   assert.equal(speakerOf(a, quoteWith(a, 'vote was decided'))?.name, 'Mona Ekberg');
   const b = provenanceOf('Her office put out a statement saying the port “cannot handle another season like this one.”');
-  assert.equal(speakerOf(b, quoteWith(b, 'cannot handle'))?.name === 'a statement', false);
+  assert.equal(speakerOf(b, quoteWith(b, 'cannot handle'))?.name, 'Her office');
 });
