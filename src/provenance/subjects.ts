@@ -92,6 +92,10 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     np.appositive = inner;
     return np;
   }
+  // "a rival says", "the official said": a head noun the tagger read as an adjective, right before the verb.
+  if (t.pos === 'ADJ' && j === v - 1 && j - 1 >= min && tokens[j - 1]!.pos === 'DET' && !ctx.lexicon.pronouns.has(tokens[j - 1]!.norm)) {
+    return { start: tokens[j - 1]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
+  }
   return nounPhraseLeft(ctx, j, min);
 }
 

@@ -130,3 +130,8 @@ test('a listener after "telling" is never the speaker of the quote that follows'
   const b = provenanceOf('Her office put out a statement saying the port “cannot handle another season like this one.”');
   assert.equal(speakerOf(b, quoteWith(b, 'cannot handle'))?.name, 'Her office');
 });
+
+test('a head noun the tagger reads as an adjective right before the cue is still the subject', () => {
+  const a = provenanceOf('The mayor will back the ferry plan eventually, a rival said.');
+  assert.equal(speakerOf(a, quoteWith(a, 'ferry plan'))?.name, 'a rival');
+});
