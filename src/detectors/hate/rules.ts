@@ -84,7 +84,8 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   return false;
 }
 
-const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i']);
+// GRP too: "aren't Roma just animals?" asks for agreement about the group.
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP']);
 const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
 /**
