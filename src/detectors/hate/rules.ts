@@ -27,9 +27,11 @@ export interface GuardEntry extends RuleEntry {
   /**
    * counter / denial: clear the unit; reclaimed: an in-group use of a reclaimable slur;
    * homonym: the slur word in its ordinary sense ("a fag" to smoke), not a group mention;
-   * quoted: words outside the unit's quotation marks that condemn the hate it quotes.
+   * quoted: words outside the unit's quotation marks that condemn the hate it quotes;
+   * attributed: words outside them that give the quote to someone else (said, a sign);
+   * endorsed: words outside them that make the quote the author's own ("so true").
    */
-  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted';
+  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted' | 'attributed' | 'endorsed';
   patterns: string[];
 }
 
