@@ -222,14 +222,29 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
 
 const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
 
+/** Offsets of the quotation marks in [start, end), in order (paired first with second, third with fourth...). */
+function quoteMarks(text: string, start: number, end: number): number[] {
+  const marks: number[] = [];
+  for (let i = start; i < end; i++) if (QUOTE_MARKS.has(text.charCodeAt(i))) marks.push(i);
+  return marks;
+}
+
+/** The stretches inside paired quotation marks in [start, end) (the marks excluded). */
+export function quotedStretches(text: string, start: number, end: number): { start: number; end: number }[] {
+  const marks = quoteMarks(text, start, end);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) out.push({ start: marks[i]! + 1, end: marks[i + 1]! });
+  return out;
+}
+
 /**
  * Counter-speech that quotes hate: every group mention is inside quotation marks, and the
  * author's words around the quote condemn it or report its consequence ('He was banned for
- * posting "... are rats"'). The quoted stretch is then decided on its own, in the quoted voice.
+ * posting "... are rats"'), or give it to someone else without endorsing it ('The poster
+ * read "..."'). The quoted stretch is then decided on its own, in the quoted voice.
  */
 function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly CanonWord[], start: number, end: number): GuardHit[] {
-  const marks: number[] = [];
-  for (let i = start; i < end; i++) if (QUOTE_MARKS.has(text.charCodeAt(i))) marks.push(i);
+  const marks = quoteMarks(text, start, end);
   if (marks.length < 2) return [];
   const quoted = (w: CanonWord) => {
     for (let i = 0; i + 1 < marks.length; i += 2) if (marks[i]! < w.start && w.end <= marks[i + 1]!) return true;
@@ -239,7 +254,13 @@ function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly Ca
   const groups = canon.filter((w) => w.group && !w.group.antecedent);
   if (groups.length === 0 || !groups.every(quoted)) return [];
   const outside = canon.filter((w) => !quoted(w));
-  return outside.length === 0 ? [] : matchGuards(rules, outside, ['quoted']);
+  if (outside.length === 0) return [];
+  const condemned = matchGuards(rules, outside, ['quoted']);
+  if (condemned.length > 0) return condemned;
+  // Quoted and given to someone else ('Someone scrawled "..." on the door'): voice decides,
+  // and the author only reports it, unless the author's words take it up ("so true").
+  if (matchGuards(rules, outside, ['endorsed']).length > 0) return [];
+  return matchGuards(rules, outside, ['attributed']);
 }
 
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */

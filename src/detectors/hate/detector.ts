@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
 import type { Span, Voice, VoiceSpan } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
-import { classifyUnit, type HateContext, type UnitDecision } from './classify.js';
+import { classifyUnit, quotedStretches, type HateContext, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
 import type { HateNet } from './net.js';
@@ -135,8 +135,10 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
  */
 function quotedFindings(c: HateContext, doc: AnalyzedDocument, unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
   const out: DetectorFinding[] = [];
-  for (const v of doc.voices) {
-    if (v.voice === 'author' || v.end <= unit.start || v.start >= unit.end) continue;
+  const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => v.voice !== 'author' && v.end > unit.start && v.start < unit.end);
+  // A quotation that provenance gave no speaker ('The poster read "..."') is still quoted words.
+  for (const q of quotedStretches(doc.text, unit.start, unit.end)) if (!voices.some((v) => v.start < q.end && v.end > q.start)) voices.push({ ...q, voice: 'quoted' });
+  for (const v of voices) {
     const span = { start: Math.max(v.start, unit.start), end: Math.min(v.end, unit.end) };
     let a = from;
     while (a < to && doc.tokens[a]!.start < span.start) a++;

@@ -27,9 +27,11 @@ export interface GuardEntry extends RuleEntry {
   /**
    * counter / denial: clear the unit; reclaimed: an in-group use of a reclaimable slur;
    * homonym: the slur word in its ordinary sense ("a fag" to smoke), not a group mention;
-   * quoted: words outside the unit's quotation marks that condemn the hate it quotes.
+   * quoted: words outside the unit's quotation marks that condemn the hate it quotes;
+   * attributed: words outside them that give the quote to someone else (said, a sign);
+   * endorsed: words outside them that make the quote the author's own ("so true").
    */
-  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted';
+  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted' | 'attributed' | 'endorsed';
   patterns: string[];
 }
 
@@ -51,6 +53,42 @@ interface Compiled<E> {
    * first words of the {lists} the pattern cannot do without), checked before the regex runs.
    */
   required: ReadonlySet<string>[][];
+  /** Per regex: its number in the set's PatternIndex. */
+  ids: number[];
+  /** Per regex: the numbers of its required word sets in the set's PatternIndex. */
+  requiredIds: number[][];
+}
+
+/**
+ * Which regexes can begin at a word, and which required word sets hold it, for all rules
+ * and guards at once: a unit is scanned once, instead of every regex testing every word.
+ */
+interface PatternIndex {
+  /** Word -> the ids of the anchored regexes that can begin with it. */
+  anchoredAt: ReadonlyMap<string, readonly number[]>;
+  /** Word -> the ids of the required word sets that hold it. */
+  requiredAt: ReadonlyMap<string, readonly number[]>;
+  regexCount: number;
+  requiredCount: number;
+}
+
+/** One unit seen through a PatternIndex: where each anchored regex can begin, and which required sets it meets. */
+interface UnitScan {
+  starts: (number[] | undefined)[];
+  met: Uint8Array;
+}
+
+function scanUnit(index: PatternIndex, words: readonly CanonWord[]): UnitScan {
+  const starts: (number[] | undefined)[] = new Array<number[] | undefined>(index.regexCount);
+  const met = new Uint8Array(index.requiredCount);
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!.text;
+    const anchored = index.anchoredAt.get(text);
+    if (anchored) for (const id of anchored) (starts[id] ??= []).push(i);
+    const required = index.requiredAt.get(text);
+    if (required) for (const id of required) met[id] = 1;
+  }
+  return { starts, met };
 }
 
 export interface HateRuleSet {
@@ -59,6 +97,8 @@ export interface HateRuleSet {
   negation: ReadonlySet<string>;
   /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
   negativePhrases: readonly string[][];
+  /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
+  index: PatternIndex;
   /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
   predicateWords: ReadonlySet<string>;
   /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
@@ -84,7 +124,8 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   return false;
 }
 
-const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i']);
+// GRP too: "aren't Roma just animals?" asks for agreement about the group.
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP']);
 const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
 /**
@@ -153,7 +194,35 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   };
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
     const regexes = patterns.map((p) => compile(p, entry.id));
-    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors: patterns.map((p) => anchorOf(p, lists)), sticky: regexes.map((re) => new RegExp(re.source, 'y')), required: patterns.map((p) => requiredLists(p, lists)) };
+    const anchors = patterns.map((p) => anchorOf(p, lists));
+    const required = patterns.map((p) => requiredLists(p, lists));
+    const ids = anchors.map((anchor) => {
+      const id = regexCount++;
+      if (anchor) for (const w of anchor.words) push(anchoredAt, w, id);
+      return id;
+    });
+    const requiredIds = required.map((sets) =>
+      sets.map((set) => {
+        const key = [...set].sort().join('|');
+        let id = requiredKeys.get(key);
+        if (id === undefined) {
+          id = requiredKeys.size;
+          requiredKeys.set(key, id);
+          for (const w of set) push(requiredAt, w, id);
+        }
+        return id;
+      }),
+    );
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'y')), required, ids, requiredIds };
+  };
+  let regexCount = 0;
+  const anchoredAt = new Map<string, number[]>();
+  const requiredAt = new Map<string, number[]>();
+  const requiredKeys = new Map<string, number>();
+  const push = (map: Map<string, number[]>, key: string, id: number) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
   };
   const negation = new Set(lists.get('negation') ?? []);
   const predicateWords = new Set<string>();
@@ -166,14 +235,14 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       predicateDeletes.set(d, seen === undefined || seen === w ? w : null);
     }
   }
+  const compiledRules = rules.map((entry) => compiled(entry, entry.patterns.filter((p) => p !== 'SLUR')));
+  const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
   return {
     predicateWords,
     predicateDeletes,
-    rules: rules.map((entry) => {
-      const patterns = entry.patterns.filter((p) => p !== 'SLUR');
-      return compiled(entry, patterns);
-    }),
-    guards: guards.map((entry) => compiled(entry, entry.patterns)),
+    rules: compiledRules,
+    guards: compiledGuards,
+    index: { anchoredAt, requiredAt, regexCount, requiredCount: requiredKeys.size },
     negation,
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
@@ -238,15 +307,6 @@ function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly stri
     return false;
   });
   return out;
-}
-
-/** Whether the unit holds a word of every required set. */
-function hasRequired(required: readonly ReadonlySet<string>[], words: readonly CanonWord[]): boolean {
-  outer: for (const set of required) {
-    for (const w of words) if (set.has(w.text)) continue outer;
-    return false;
-  }
-  return true;
 }
 
 /** Index of the parenthesis that closes the one at `open`. */
@@ -508,18 +568,24 @@ function joinWords(words: readonly CanonWord[]): Joined {
  * only where a word it can begin with starts (left to right, not overlapping, as the
  * global regex would find them); without one, the global regex scans the text.
  */
-function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWord[], join: () => Joined): Generator<[number, number]> {
-  if (!hasRequired(c.required[r]!, words)) return;
+function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: () => Joined): readonly [number, number][] {
+  // Arrays, not a generator: most regexes are skipped in most units, and a generator object per regex and unit was garbage.
+  for (const id of c.requiredIds[r]!) if (!scan.met[id]) return NO_RANGES;
   const anchor = c.anchors[r];
   if (!anchor) {
     const joined = join();
-    yield* matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
-    return;
+    return matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
   }
+  const starts = scan.starts[c.ids[r]!];
+  // A pattern that may begin at the unit's start is tried there whatever the first word.
+  const fromStart = anchor.atStart && starts?.[0] !== 0;
+  if (!starts && !fromStart) return NO_RANGES;
   const re = c.sticky[r]!;
+  let out: [number, number][] | undefined;
   let after = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (!(anchor.words.has(words[i]!.text) || (i === 0 && anchor.atStart))) continue;
+  const count = (starts?.length ?? 0) + (fromStart ? 1 : 0);
+  for (let k = 0; k < count; k++) {
+    const i = fromStart ? (k === 0 ? 0 : starts![k - 1]!) : starts![k]!;
     // The joined text is built only for units where some pattern can begin.
     const joined = join();
     const at = joined.starts[i]!;
@@ -528,9 +594,12 @@ function* patternRanges(c: Compiled<unknown>, r: number, words: readonly CanonWo
     const m = re.exec(joined.text);
     if (!m || m[0].length === 0) continue;
     after = at + m[0].length;
-    yield wordRange(joined.wordAt, at, m[0].length);
+    (out ??= []).push(wordRange(joined.wordAt, at, m[0].length));
   }
+  return out ?? NO_RANGES;
 }
+
+const NO_RANGES: readonly [number, number][] = [];
 
 function wordRange(wordAt: Int32Array, index: number, length: number): [number, number] {
   let a = index;
@@ -540,26 +609,29 @@ function wordRange(wordAt: Int32Array, index: number, length: number): [number, 
 }
 
 /** The word ranges [first, last] of every non-empty match of a global regex over the joined words. */
-function* matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): Generator<[number, number]> {
+function matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): [number, number][] {
+  const out: [number, number][] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    yield wordRange(wordAt, m.index, m[0].length);
+    out.push(wordRange(wordAt, m.index, m[0].length));
   }
+  return out;
 }
 
 /** Guards that match a unit. */
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
   const joined = lazyJoin(words);
+  const scan = scanUnit(set.index, words);
   const hits: GuardHit[] = [];
   for (const guard of set.guards) {
     if (!kinds.includes(guard.entry.kind)) continue;
     for (let r = 0; r < guard.regexes.length; r++) {
-      for (const [a, b] of patternRanges(guard, r, words, joined)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
+      for (const [a, b] of patternRanges(guard, r, scan, joined)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
   return hits;
@@ -572,12 +644,13 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  */
 export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
   const joined = lazyJoin(words);
+  const scan = scanUnit(set.index, words);
   const hits: RuleHit[] = [];
   for (const rule of set.rules) {
     const { entry, regexes, needsGroup } = rule;
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
-      for (const [a, b] of patternRanges(rule, r, words, joined)) {
+      for (const [a, b] of patternRanges(rule, r, scan, joined)) {
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
