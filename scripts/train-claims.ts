@@ -68,6 +68,9 @@ const { values } = parseArgs({
     context: { type: 'boolean', default: false },
     pairwise: { type: 'string', default: '0' },
     'pairs-per-positive': { type: 'string', default: '5' },
+    hidden: { type: 'string', default: '0' },
+    'hidden-lr': { type: 'string', default: '0.01' },
+    'hidden-l2': { type: 'string', default: '0.00001' },
     cv: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
@@ -80,7 +83,7 @@ if (!cbPath || !clefPath) {
   process.exit(2);
 }
 /** A numeric flag's value, or a one-line usage error naming the flag. */
-function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr' | 'l2' | 'clef-weight' | 'cv' | 'pairwise' | 'pairs-per-positive', { integer = false, min = 0 } = {}): number {
+function numberFlag(flag: 'dims' | 'epochs' | 'average-from' | 'nb-power' | 'lr' | 'l2' | 'clef-weight' | 'cv' | 'pairwise' | 'pairs-per-positive' | 'hidden' | 'hidden-lr' | 'hidden-l2', { integer = false, min = 0 } = {}): number {
   const value = Number(values[flag]);
   if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
     console.error(`train-claims: --${flag} ${values[flag]}: expected ${integer ? 'an integer' : 'a number'} of at least ${min}`);
@@ -100,6 +103,9 @@ const recipe: TrainRecipe = {
   context: values.context!,
   pairwise: numberFlag('pairwise'),
   pairsPerPositive: numberFlag('pairs-per-positive', { integer: true, min: 1 }),
+  hidden: numberFlag('hidden', { integer: true }),
+  hiddenLearningRate: numberFlag('hidden-lr'),
+  hiddenL2: numberFlag('hidden-l2'),
 };
 const cvFolds = values.cv === undefined ? null : numberFlag('cv', { integer: true, min: 2 });
 if (recipe.averageFrom >= recipe.epochs) {
@@ -236,6 +242,7 @@ if (!values['no-write']) {
     },
     weights: model.weights,
     dense: model.dense,
+    ...(model.hidden ? { hidden: model.hidden } : {}),
   });
   writeFileSync(values.out!, bytes);
   console.log(`wrote ${values.out} (${(bytes.length / 1024).toFixed(0)} KiB)`);

@@ -32,9 +32,14 @@ export interface TrainRecipe {
   pairwise: number;
   /** Negatives drawn per positive and epoch for the pairwise term. */
   pairsPerPositive: number;
+  /** Units of the hidden layer over the pooled word vectors (hidden.ts); 0: a linear model. Absent in recipes recorded before it existed. */
+  hidden?: number;
+  /** AdaGrad learning rate and L2 of the hidden layer. */
+  hiddenLearningRate?: number;
+  hiddenL2?: number;
 }
 
-export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5 };
+export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5, hidden: 0, hiddenLearningRate: 0.01, hiddenL2: 0.00001 };
 
 export const CB = 'claimbuster';
 export const CLEF = 'clef2019';
@@ -78,12 +83,14 @@ export function transcriptExamples(file: ClefFile, resources: FeatureResources, 
 export function fitClaimWeights(examples: readonly TrainingExample[], recipe: TrainRecipe, denseDims: number): LogRegWeights {
   const { dims, epochs, learningRate, l2, seed, averageFrom, nbPower } = recipe;
   const pairwise = recipe.pairwise > 0 ? { perPositive: recipe.pairsPerPositive, weight: recipe.pairwise } : undefined;
-  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise });
+  const units = recipe.hidden ?? 0;
+  const hidden = units > 0 ? { units, learningRate: recipe.hiddenLearningRate ?? DEFAULT_RECIPE.hiddenLearningRate!, l2: recipe.hiddenL2 ?? DEFAULT_RECIPE.hiddenL2!, seed: seed + 1 } : undefined;
+  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise, hidden });
 }
 
 /** Trained weights as they ship: encoded (int16) and decoded again, with the word table attached. */
 export function asShippedModel(weights: LogRegWeights, header: Omit<ClaimModelHeader, 'bias' | 'dims' | 'scale'>, words: ClaimWords | undefined, wordsFile: string): ClaimModel {
-  const decoded = decodeModel(encodeModel({ header: { ...header, dims: weights.weights.length, scale: 1, bias: weights.bias }, weights: weights.weights, dense: weights.dense }), 'trained model');
+  const decoded = decodeModel(encodeModel({ header: { ...header, dims: weights.weights.length, scale: 1, bias: weights.bias }, weights: weights.weights, dense: weights.dense, ...(weights.hidden ? { hidden: weights.hidden } : {}) }), 'trained model');
   return words && header.words ? withWords(decoded, words, wordsFile) : decoded;
 }
 
