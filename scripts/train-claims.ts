@@ -40,12 +40,13 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCues } from '../src/detectors/claims/cues.js';
 import { predict, type LogRegWeights, type TrainingExample } from '../src/detectors/claims/logreg.js';
-import { encodeModel } from '../src/detectors/claims/model.js';
+import { encodeModel, hashFeature } from '../src/detectors/claims/model.js';
+import { indicatorTable } from '../src/detectors/claims/hidden.js';
 import { claimWords } from '../src/detectors/claims/words.js';
 import { decodeWordTable, WORD_TABLE_FILE } from '../src/text/word-table.js';
 import { createPartExtractor } from '../src/detectors/claims/parts/index.js';
 import { claimScores, classificationAt, evaluateRanking, type ClassificationResult } from '../src/eval/claims/evaluate.js';
-import { asShippedModel, claimBusterExample, CLEF, crossValidateTranscripts, fitClaimWeights, modelHeader, textKey, transcriptExamples, type TrainRecipe } from '../src/eval/claims/train.js';
+import { asShippedModel, claimBusterExample, CLEF, crossValidateTranscripts, fitClaimWeights, hiddenIndicatorNames, modelHeader, withIndicators, textKey, transcriptExamples, type TrainRecipe } from '../src/eval/claims/train.js';
 import { isUnspinError, UnspinError } from '../src/core/errors.js';
 import { modelPath } from '../src/core/paths.js';
 import { readClaimBuster, readClef, type LabelledSentence } from '../src/eval/claims/data.js';
@@ -71,6 +72,7 @@ const { values } = parseArgs({
     hidden: { type: 'string', default: '0' },
     'hidden-lr': { type: 'string', default: '0.01' },
     'hidden-l2': { type: 'string', default: '0.00001' },
+    'hidden-indicators': { type: 'boolean', default: false },
     cv: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
@@ -106,6 +108,7 @@ const recipe: TrainRecipe = {
   hidden: numberFlag('hidden', { integer: true }),
   hiddenLearningRate: numberFlag('hidden-lr'),
   hiddenL2: numberFlag('hidden-l2'),
+  hiddenIndicators: values['hidden-indicators']!,
 };
 const cvFolds = values.cv === undefined ? null : numberFlag('cv', { integer: true, min: 2 });
 if (recipe.averageFrom >= recipe.epochs) {
@@ -175,16 +178,18 @@ const examples = [...cbExamples.map((e) => e.example), ...clefExamples];
 const cbDevExamples = cbDev.map((s) => claimBusterExample(s, featureResources, dims));
 const featurised = performance.now();
 
-const fit = (training: readonly TrainingExample[]) => fitClaimWeights(training, recipe, denseDims);
+const indicators = hiddenIndicatorNames(recipe, featureResources);
+const fit = (training: readonly TrainingExample[]) => fitClaimWeights(training, recipe, denseDims, indicators);
 const model = fit(examples);
 const foldModels = FOLDS.map((fold) => ({ fold, weights: fit([...cbExamples.filter((e) => foldOf(e.sentence) !== fold).map((e) => e.example), ...clefExamples]) }));
 const trained = performance.now();
 
-const rawF1 = bestF1(cbDevExamples.map((x) => predict(model, x.features, x.value, x.dense)));
+const indicatorOf = indicatorTable(indicators, dims, hashFeature);
+const rawF1 = bestF1(cbDevExamples.map((x) => predict(model, x.features, x.value, x.dense, withIndicators(x, indicatorOf).active)));
 
 // Figures and threshold come from models as shipped (int16 weights) run through the
 // detector's own path (rule-outs included), so `unspin eval claims` prints the same numbers.
-const header = modelHeader(featureResources, wordsFile);
+const header = modelHeader(featureResources, wordsFile, indicators);
 const asShipped = (weights: LogRegWeights) => asShippedModel(weights, header, words, values.words!);
 const parts = createPartExtractor();
 /** The threshold from 0.10 to 0.80 with the best F1 over these scores, and its figures. */

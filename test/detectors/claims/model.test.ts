@@ -113,7 +113,7 @@ describe('logistic regression trainer', () => {
     const linear = trainLogReg(xor, xorOptions);
     const linearRight = corners.filter(([a, b, y]) => predict(linear, new Uint32Array(0), 1, Float32Array.from([a, b, 1])) >= 0.5 === (y === 1)).length;
     assert.ok(linearRight <= 3, `a linear model gets at most 3 of the 4 XOR corners, got ${linearRight}`);
-    const options = { ...xorOptions, hidden: { units: 8, learningRate: 0.1, l2: 0, seed: 9 } };
+    const options = { ...xorOptions, hidden: { units: 8, indicators: 0, learningRate: 0.1, l2: 0, seed: 9 } };
     const net = trainLogReg(xor, options);
     for (const [a, b, y] of corners) {
       const p = predict(net, new Uint32Array(0), 1, Float32Array.from([a, b, 1]));
@@ -123,7 +123,7 @@ describe('logistic regression trainer', () => {
   });
 
   it('ships the hidden layer in the model file and scores with it as the detector does', () => {
-    const net = trainLogReg(xor, { ...xorOptions, hidden: { units: 8, learningRate: 0.1, l2: 0, seed: 9 } });
+    const net = trainLogReg(xor, { ...xorOptions, hidden: { units: 8, indicators: 0, learningRate: 0.1, l2: 0, seed: 9 } });
     const model: ClaimModel = { ...tinyModel({}), dense: net.dense, hidden: net.hidden! };
     model.header = { ...model.header, bias: net.bias, words: { file: 'w.bin', digest: 'x' } };
     const back = decodeModel(encodeModel(model), 'memory');
