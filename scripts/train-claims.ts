@@ -1,6 +1,7 @@
 /**
  * Trains the check-worthy claim model (models/claims.bin) deterministically and prints its figures.
  *
+ *   npm run train:claims -- --data ../shared/datasets --context     (the shipped model)
  *   npm run train:claims -- --data ../shared/datasets --context --hidden 16 --hidden-lr 0.1     (with a hidden layer; not shipped)
  *   npm run train:claims -- --claimbuster FILE.jsonl --clef DIR --context
  *   npm run train:claims -- --data ../shared/datasets --context --cv 5     (selection figure; writes nothing)
