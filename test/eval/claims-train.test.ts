@@ -65,6 +65,20 @@ describe('train-claims script', () => {
     assert.throws(() => readFileSync(join(data, 'none.bin')), /ENOENT/, '--cv writes no model');
   });
 
+  it('with --hidden and --hidden-indicators, ships a hidden layer reading the pooled vectors and the structural features', () => {
+    const data = corpus();
+    const train = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '3', '--average-from', '1', '--context', '--hidden', '4', '--hidden-indicators'], { encoding: 'utf8' });
+    const run = train(join(data, 'h.bin'));
+    assert.equal(run.status, 0, run.stderr);
+    const bytes = readFileSync(join(data, 'h.bin'));
+    assert.ok(bytes.equals((train(join(data, 'h2.bin')), readFileSync(join(data, 'h2.bin')))), 'same data, same bytes');
+    const model = decodeModel(bytes, 'h.bin');
+    assert.equal(model.header.hidden, 4);
+    assert.ok(model.header.hiddenIndicators?.includes('sig:number') && model.header.hiddenIndicators.includes('ctx:answer'), 'signals and context features are indicators');
+    assert.equal(model.hidden?.columns.length, 4 * (model.header.hiddenIndicators?.length ?? 0));
+    assert.ok(model.hidden?.out.some((w) => w !== 0), 'the hidden layer carries weight');
+  });
+
   it('rejects a bad numeric flag with one line naming it, before reading any data', () => {
     for (const [flag, value, message] of [
       ['--nb-power', 'strong', /--nb-power strong: expected a number of at least 0/],

@@ -27,7 +27,7 @@ export interface ContextItem {
 }
 
 /** Signals of the previous and next sentence in the same turn that say whether a sentence continues a claim. */
-const CARRIED = ['sig:number', 'sig:past', 'sig:propn', 'sig:future', 'sig:first-plural', 'sig:short', 'sig:question'];
+export const CARRIED = ['sig:number', 'sig:past', 'sig:propn', 'sig:future', 'sig:first-plural', 'sig:short', 'sig:question'];
 
 /** Feature names for each item, in order; linear in the number of items. */
 export function contextFeatures(items: readonly ContextItem[], genre: Genre): string[][] {
@@ -85,6 +85,23 @@ export function contextFeatures(items: readonly ContextItem[], genre: Genre): st
     out.push(names);
   }
   return out;
+}
+
+/** Every name contextFeatures can give, for models that need a fixed list (the hidden layer's indicators). */
+export function contextFeatureNames(): string[] {
+  const roles = ['main', 'moderator', 'minor', 'stage'];
+  return [
+    'ctx:debate',
+    'ctx:speech',
+    ...roles.map((r) => 'ctx:role:' + r),
+    ...['only', 'first', 'last', 'middle'].map((t) => 'ctx:turn:' + t),
+    ...['1', '2-3', '4-8', '9+'].map((t) => 'ctx:turn-len:' + t),
+    ...[...roles, 'other'].map((r) => 'ctx:after:' + r),
+    'ctx:answer',
+    'ctx:after-own-question',
+    ...CARRIED.map((s) => 'prev:' + s),
+    ...CARRIED.map((s) => 'next:' + s),
+  ];
 }
 
 const STAGE = /^\s*[([][^()[\]]*[)\]]\s*$/;

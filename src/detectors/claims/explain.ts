@@ -7,28 +7,33 @@ const MEANING_WORTH_SAYING = 0.1;
 
 /** One paragraph a reader can check: score, the signals and cue lists that pushed it up, the words that weighed most, the parts. */
 export function explainClaim(probability: number, threshold: number, signals: readonly string[], contributions: readonly ScoredFeature[], parts: readonly ClaimPart[], cues: readonly CompiledCue[]): string {
-  const weightOf = new Map(contributions.map((c) => [c.name, c.weight]));
+  // One walk sorts the contributions into what the paragraph names: signal and cue weights,
+  // the pooled word vectors, the context features (summed) and the word features (by phrase).
+  const weightOf = new Map<string, number>();
+  let meaning = 0;
+  let place = 0;
+  // "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed.
+  const byPhrase = new Map<string, number>();
+  for (const c of contributions) {
+    const { name, weight } = c;
+    if (isWordFeature(name)) {
+      const phrase = displayWords(name);
+      byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + weight);
+    } else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) place += weight;
+    else if (name === MEANING_FEATURE) meaning = weight;
+    else weightOf.set(name, weight);
+  }
   const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${cues.find((c) => 'cue:' + c.id === s)?.id ?? s.slice(4)} words` : s);
   const helped = signals.filter((s) => (weightOf.get(s) ?? 0) > 0).map(describe);
   const hurt = signals.filter((s) => (weightOf.get(s) ?? 0) < 0).map(describe);
   // The pooled word vectors: one number for "what the sentence is about", named when it matters.
-  const meaning = weightOf.get(MEANING_FEATURE) ?? 0;
   const meaningText = `what its words are about (${meaning >= 0 ? '+' : ''}${meaning.toFixed(2)})`;
   if (meaning >= MEANING_WORTH_SAYING) helped.push(meaningText);
   if (meaning <= -MEANING_WORTH_SAYING) hurt.push(meaningText);
   // Context features (context.ts): one number for where the sentence stands (speaker, turn, neighbours).
-  let place = 0;
-  for (const c of contributions) if (c.name.startsWith('ctx:') || c.name.startsWith('prev:') || c.name.startsWith('next:')) place += c.weight;
   const placeText = `where it stands: its speaker, its turn, the sentences around it (${place >= 0 ? '+' : ''}${place.toFixed(2)})`;
   if (place >= MEANING_WORTH_SAYING) helped.push(placeText);
   if (place <= -MEANING_WORTH_SAYING) hurt.push(placeText);
-  // "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed.
-  const byPhrase = new Map<string, number>();
-  for (const c of contributions) {
-    if (!/^[wbtl]:/.test(c.name)) continue;
-    const phrase = displayWords(c.name);
-    byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + c.weight);
-  }
   const lexical = [...byPhrase].map(([name, weight]) => ({ name, weight }));
   const top = [...lexical].sort((a, b) => b.weight - a.weight).slice(0, 3).filter((c) => c.weight > 0);
   const bottom = [...lexical].sort((a, b) => a.weight - b.weight).slice(0, 2).filter((c) => c.weight < 0);
@@ -42,9 +47,18 @@ export function explainClaim(probability: number, threshold: number, signals: re
   return lines.join(' ');
 }
 
+/** A word n-gram or lemma feature: "w:", "b:", "t:" or "l:". */
+function isWordFeature(name: string): boolean {
+  if (name.charCodeAt(1) !== 58) return false; // ':'
+  const kind = name.charCodeAt(0);
+  return kind === 119 || kind === 98 || kind === 116 || kind === 108; // w b t l
+}
+
 /** "b:in #year" -> "in <year>", "l:troop/NOUN" -> "troop" (lemma), "b:<s> we" -> "we" (sentence start). */
 function displayWords(name: string): string {
   const body = name.startsWith('l:') ? name.slice(2).replace(/\/[A-Z]+$/, '') : name.slice(2);
+  // Most phrases hold no sentence mark and no placeholder: they read as they are.
+  if (!body.includes('<') && !body.includes('#')) return body;
   return body
     .replace(/<s> |\s?<\/s>/g, '')
     .replace(/#year/g, '<year>')

@@ -191,6 +191,9 @@ function isPastForm(t: Token): boolean {
   return true;
 }
 
+/** Every length bucket name ("len:0-5", ...). */
+export const LENGTH_FEATURES = ['0-5', '6-10', '11-20', '21-35', '36+'].map((b) => 'len:' + b);
+
 function lengthBucket(n: number): string {
   if (n <= 5) return '0-5';
   if (n <= 10) return '6-10';

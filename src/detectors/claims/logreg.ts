@@ -1,4 +1,5 @@
 import { seededRandom } from '../../core/random.js';
+import { cloneHiddenLayer, hiddenScore, initHiddenLayer, type HiddenLayer } from './hidden.js';
 
 /**
  * Logistic regression over sparse binary features, trained with AdaGrad SGD and L2.
@@ -15,6 +16,8 @@ export interface TrainingExample {
   dense?: Float32Array;
   /** The list it is ranked in (a transcript), for the pairwise term; absent: in none. */
   group?: number;
+  /** The hidden layer's active indicators, by column (hidden.ts). */
+  active?: Uint16Array;
 }
 
 export interface LogRegOptions {
@@ -42,6 +45,20 @@ export interface LogRegOptions {
    * gradient of log(1 + exp(-(z+ - z-))) times `weight`. Absent: plain logistic regression.
    */
   pairwise?: PairwiseOptions;
+  /**
+   * A hidden layer over the dense features (hidden.ts) trained jointly with the linear weights,
+   * by AdaGrad at its own learning rate and L2. The pairwise term does not move it. Absent: linear.
+   */
+  hidden?: HiddenOptions;
+}
+
+export interface HiddenOptions {
+  units: number;
+  /** Indicator columns (examples' `active` entries are below it). */
+  indicators: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
 }
 
 export interface PairwiseOptions {
@@ -53,6 +70,7 @@ export interface LogRegWeights {
   weights: Float32Array;
   dense: Float32Array;
   bias: number;
+  hidden?: HiddenLayer;
 }
 
 export function trainLogReg(examples: readonly TrainingExample[], options: LogRegOptions): LogRegWeights {
@@ -66,6 +84,10 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
   let bias = 0;
   let biasSquares = 1e-6;
   const sum = averageFrom === undefined ? null : { weights: new Float64Array(dims), dense: new Float64Array(dense.length), bias: 0, count: 0 };
+  const hidden = options.hidden && dense.length > 0 ? initHiddenLayer(options.hidden.units, dense.length, options.hidden.indicators, options.hidden.seed) : null;
+  const hiddenStep = hidden ? hiddenTrainer(hidden, options.hidden!) : null;
+  const hiddenSum = sum && hidden ? { inputs: new Float64Array(hidden.inputs.length), bias: new Float64Array(hidden.units), out: new Float64Array(hidden.units), columns: new Float64Array(hidden.columns.length) } : null;
+  const activations = new Float32Array(hidden?.units ?? 0);
   const order = examples.map((_, i) => i);
   const random = seededRandom(seed);
   const pairs = options.pairwise ? pairGroups(examples) : null;
@@ -75,6 +97,7 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
     let z = 0;
     for (const f of ex.features) z += weights[f]! * scaleOf(f) * value;
     for (let d = 0; d < dense.length && ex.dense; d++) z += dense[d]! * ex.dense[d]!;
+    if (hidden && ex.dense) z += hiddenScore(hidden, ex.dense, ex.active);
     return z;
   };
   // The pair's gradient, summed per feature before one AdaGrad step, so a feature both lines share cancels out.
@@ -119,7 +142,9 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
       let z = bias;
       for (const f of ex.features) z += weights[f]! * scaleOf(f) * value;
       for (let d = 0; d < dense.length && ex.dense; d++) z += dense[d]! * ex.dense[d]!;
+      if (hidden && ex.dense) z += hiddenScore(hidden, ex.dense, ex.active, ex.active?.length, activations);
       const g = (sigmoid(z) - ex.label) * ex.weight;
+      if (hiddenStep && ex.dense) hiddenStep(ex.dense, ex.active, activations, g);
       for (const f of ex.features) {
         const grad = g * value * scaleOf(f) + l2 * weights[f]!;
         squares[f]! += grad * grad;
@@ -156,11 +181,71 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
       for (let d = 0; d < dense.length; d++) sum.dense[d]! += dense[d]!;
       sum.bias += bias;
       sum.count++;
+      if (hiddenSum && hidden) {
+        for (let i = 0; i < hidden.inputs.length; i++) hiddenSum.inputs[i]! += hidden.inputs[i]!;
+        for (let i = 0; i < hidden.columns.length; i++) hiddenSum.columns[i]! += hidden.columns[i]!;
+        for (let u = 0; u < hidden.units; u++) {
+          hiddenSum.bias[u]! += hidden.bias[u]!;
+          hiddenSum.out[u]! += hidden.out[u]!;
+        }
+      }
     }
   }
-  const final = sum && sum.count > 0 ? { weights: Float32Array.from(sum.weights, (w) => w / sum.count), dense: Float32Array.from(sum.dense, (w) => w / sum.count), bias: sum.bias / sum.count } : { weights, dense, bias };
+  const averaged = sum !== null && sum.count > 0;
+  const final: LogRegWeights = averaged ? { weights: Float32Array.from(sum.weights, (w) => w / sum.count), dense: Float32Array.from(sum.dense, (w) => w / sum.count), bias: sum.bias / sum.count } : { weights, dense, bias };
+  if (hidden) {
+    final.hidden =
+      averaged && hiddenSum
+        ? {
+            ...hidden,
+            inputs: Float32Array.from(hiddenSum.inputs, (w) => w / sum.count),
+            bias: Float32Array.from(hiddenSum.bias, (w) => w / sum.count),
+            out: Float32Array.from(hiddenSum.out, (w) => w / sum.count),
+            columns: Float32Array.from(hiddenSum.columns, (w) => w / sum.count),
+          }
+        : cloneHiddenLayer(hidden);
+  }
   if (featureScale) for (let f = 0; f < dims; f++) final.weights[f]! *= featureScale[f]!;
   return final;
+}
+
+/**
+ * One AdaGrad step of the hidden layer for an example whose loss has gradient g with respect
+ * to the score, given the unit outputs of its forward pass. The output weights' old values
+ * carry the gradient back to the inputs.
+ */
+function hiddenTrainer(layer: HiddenLayer, { learningRate, l2 }: HiddenOptions): (x: Float32Array, active: Uint16Array | undefined, activations: Float32Array, g: number) => void {
+  const inputSquares = new Float32Array(layer.inputs.length).fill(1e-6);
+  const biasSquares = new Float32Array(layer.units).fill(1e-6);
+  const outSquares = new Float32Array(layer.units).fill(1e-6);
+  const columnSquares = new Float32Array(layer.columns.length).fill(1e-6);
+  const { units, dims, inputs, bias, out, columns } = layer;
+  return (x, active, activations, g) => {
+    for (let u = 0; u < units; u++) {
+      const a = activations[u]!;
+      const back = g * out[u]!;
+      const outGrad = g * a + l2 * out[u]!;
+      outSquares[u]! += outGrad * outGrad;
+      out[u]! -= (learningRate * outGrad) / Math.sqrt(outSquares[u]!);
+      if (a <= 0) continue;
+      biasSquares[u]! += back * back;
+      bias[u]! -= (learningRate * back) / Math.sqrt(biasSquares[u]!);
+      if (active) {
+        for (const k of active) {
+          const at = k * units + u;
+          const grad = back + l2 * columns[at]!;
+          columnSquares[at]! += grad * grad;
+          columns[at]! -= (learningRate * grad) / Math.sqrt(columnSquares[at]!);
+        }
+      }
+      const row = u * dims;
+      for (let d = 0; d < dims; d++) {
+        const grad = back * x[d]! + l2 * inputs[row + d]!;
+        inputSquares[row + d]! += grad * grad;
+        inputs[row + d]! -= (learningRate * grad) / Math.sqrt(inputSquares[row + d]!);
+      }
+    }
+  };
 }
 
 /** Positives and negatives of each group, by example index, groups in order of first appearance. */
@@ -200,11 +285,12 @@ export function naiveBayesScale(examples: readonly TrainingExample[], dims: numb
   return scale;
 }
 
-export function predict(model: LogRegWeights, features: Uint32Array, value = 1, dense?: Float32Array): number {
+export function predict(model: LogRegWeights, features: Uint32Array, value = 1, dense?: Float32Array, active?: Uint16Array): number {
   let sum = 0;
   for (const f of features) sum += model.weights[f]!;
   let z = model.bias + value * sum;
   if (dense) for (let d = 0; d < model.dense.length; d++) z += model.dense[d]! * dense[d]!;
+  if (dense && model.hidden) z += hiddenScore(model.hidden, dense, active);
   return sigmoid(z);
 }
 

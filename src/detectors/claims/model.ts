@@ -1,12 +1,16 @@
 import { UnspinError } from '../../core/errors.js';
 import { failer, frame, readShipped, unframe } from './framing.js';
+import { hiddenLayerOf, hiddenScore, hiddenWeightCount, hiddenWeights, indicatorTable, type HiddenLayer } from './hidden.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
 
 /**
  * The claim model: logistic regression over hashed sparse binary features.
  * On disk (models/claims.bin): "UNSPINCW", a uint32 LE header length, a UTF-8 JSON header,
  * then `dims` int16 LE weights (weight = int16 * header.scale), then `header.dense` float32 LE
- * weights of the pooled word vectors when the model uses a word table (header.words).
+ * weights of the pooled word vectors when the model uses a word table (header.words), then,
+ * with `header.hidden` units, the hidden layer as float32 LE (hidden.ts: units × dense input
+ * weights, units biases, units output weights, then a column of units weights per indicator
+ * named in `header.hiddenIndicators`).
  */
 export interface ClaimModelHeader {
   name: string;
@@ -29,6 +33,10 @@ export interface ClaimModelHeader {
   training: Record<string, unknown>;
   /** Number of dense weights (pooled word vectors); absent or 0 without a word table. */
   dense?: number;
+  /** Units of the hidden layer over the pooled word vectors (hidden.ts); absent or 0: none. */
+  hidden?: number;
+  /** The feature names the hidden layer reads as indicators, in column order. */
+  hiddenIndicators?: string[];
   /** Trained with context features (context.ts): the detector adds them to each sentence's own. */
   context?: boolean;
   /** The word table the model was trained with: file name under models/ and sha256 of its bytes. */
@@ -39,6 +47,10 @@ export interface ClaimModel {
   header: ClaimModelHeader;
   weights: Float32Array;
   dense?: Float32Array;
+  /** The hidden layer over the pooled word vectors, present when header.hidden > 0. */
+  hidden?: HiddenLayer;
+  /** Hashed feature index -> the hidden layer's indicator column, or -1 (hidden.ts), built on decoding. */
+  indicatorOf?: Int16Array;
   /** The word table, present when header.words is set. */
   words?: ClaimWords;
 }
@@ -105,6 +117,9 @@ export function contributionsOf(scored: WeighedFeatures): ScoredFeature[] {
   return contributions;
 }
 
+/** The hidden layer's active indicator columns of the sentence being scored, reused from one sentence to the next. */
+let activeColumns = new Uint16Array(256);
+
 function scoreInto(model: ClaimModel, all: readonly string[], domain: string, dense: Float32Array | undefined, out: Float64Array): number {
   const { dims } = model.header;
   const weights = model.weights;
@@ -113,6 +128,9 @@ function scoreInto(model: ClaimModel, all: readonly string[], domain: string, de
   // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name,
   // so one walk over the name gives both hashes.
   const prefix = fnv(domain + '|', FNV_OFFSET);
+  const indicatorOf = model.hidden ? model.indicatorOf : undefined;
+  if (indicatorOf && activeColumns.length < all.length) activeColumns = new Uint16Array(all.length);
+  let active = 0;
   for (let n = 0; n < all.length; n++) {
     const name = all[n]!;
     let shared = FNV_OFFSET;
@@ -122,13 +140,19 @@ function scoreInto(model: ClaimModel, all: readonly string[], domain: string, de
       shared = Math.imul(shared ^ c, 0x01000193);
       copy = Math.imul(copy ^ c, 0x01000193);
     }
-    const weight = value * (weights[(shared >>> 0) % dims]! + weights[(copy >>> 0) % dims]!);
+    const index = (shared >>> 0) % dims;
+    const weight = value * (weights[index]! + weights[(copy >>> 0) % dims]!);
+    if (indicatorOf) {
+      const column = indicatorOf[index]!;
+      if (column >= 0) activeColumns[active++] = column;
+    }
     z += weight;
     out[n] = weight;
   }
   if (model.dense && dense && dense.length === model.dense.length) {
     let weight = 0;
     for (let d = 0; d < dense.length; d++) weight += model.dense[d]! * dense[d]!;
+    if (model.hidden) weight += hiddenScore(model.hidden, dense, activeColumns, active);
     z += weight;
     out[all.length] = weight;
   }
@@ -140,10 +164,14 @@ export function encodeModel(model: ClaimModel): Buffer {
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
   const dense = model.dense ?? new Float32Array(0);
-  const body = Buffer.alloc(model.weights.length * 2 + dense.length * 4);
+  const hidden = model.hidden ? hiddenWeights(model.hidden) : new Float32Array(0);
+  const body = Buffer.alloc(model.weights.length * 2 + (dense.length + hidden.length) * 4);
   model.weights.forEach((w, i) => body.writeInt16LE(Math.round(w / scale), i * 2));
   dense.forEach((w, i) => body.writeFloatLE(w, model.weights.length * 2 + i * 4));
-  return frame(MAGIC, { ...model.header, dims: model.weights.length, scale, dense: dense.length }, [body]);
+  hidden.forEach((w, i) => body.writeFloatLE(w, model.weights.length * 2 + (dense.length + i) * 4));
+  const { hidden: _units, hiddenIndicators, ...rest } = model.header;
+  if (model.hidden && model.hidden.indicators !== (hiddenIndicators?.length ?? 0)) throw new RangeError(`the hidden layer has ${model.hidden.indicators} indicator columns, the header names ${hiddenIndicators?.length ?? 0}`);
+  return frame(MAGIC, { ...rest, dims: model.weights.length, scale, dense: dense.length, ...(model.hidden ? { hidden: model.hidden.units, hiddenIndicators: hiddenIndicators ?? [] } : {}) }, [body]);
 }
 
 export function decodeModel(bytes: Buffer, source: string): ClaimModel {
@@ -156,12 +184,20 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   const denseCount = header.dense ?? 0;
   if (!Number.isInteger(denseCount) || denseCount < 0) fail('header.dense is not a count');
   if (denseCount > 0 && !(typeof header.words?.file === 'string' && typeof header.words.digest === 'string')) fail('dense weights without a word table (header.words)');
-  if (bytes.length !== offset + dims * 2 + denseCount * 4) fail(`expected ${dims} weights and ${denseCount} dense weights, found ${bytes.length - offset} bytes`);
+  const units = header.hidden ?? 0;
+  if (!Number.isInteger(units) || units < 0 || (units > 0 && denseCount === 0)) fail('header.hidden is not a count of units over dense weights');
+  const indicators = header.hiddenIndicators ?? [];
+  if (!Array.isArray(indicators) || !indicators.every((n) => typeof n === 'string') || indicators.length > 0x7fff) fail('header.hiddenIndicators is not a list of feature names');
+  const hiddenCount = units > 0 ? hiddenWeightCount(units, denseCount, indicators.length) : 0;
+  if (bytes.length !== offset + dims * 2 + (denseCount + hiddenCount) * 4) fail(`expected ${dims} weights, ${denseCount} dense weights and ${hiddenCount} hidden-layer weights, found ${bytes.length - offset} bytes`);
   const weights = new Float32Array(dims);
   for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
   const dense = new Float32Array(denseCount);
   for (let i = 0; i < denseCount; i++) dense[i] = bytes.readFloatLE(offset + dims * 2 + i * 4);
-  return { header, weights, dense };
+  if (units === 0) return { header, weights, dense };
+  const flat = new Float32Array(hiddenCount);
+  for (let i = 0; i < hiddenCount; i++) flat[i] = bytes.readFloatLE(offset + dims * 2 + (denseCount + i) * 4);
+  return { header, weights, dense, hidden: hiddenLayerOf(units, denseCount, indicators.length, flat), indicatorOf: indicatorTable(indicators, dims, hashFeature) };
 }
 
 /** The model with its word table, checked to be the very table it was trained with. */

@@ -1,6 +1,7 @@
 import type { CompiledCue } from '../../detectors/claims/cues.js';
-import { loneContext, transcriptContext } from '../../detectors/claims/context.js';
-import { sentenceFeatures } from '../../detectors/claims/features.js';
+import { contextFeatureNames, loneContext, transcriptContext } from '../../detectors/claims/context.js';
+import { LENGTH_FEATURES, SIGNAL_NAMES, sentenceFeatures } from '../../detectors/claims/features.js';
+import { indicatorTable } from '../../detectors/claims/hidden.js';
 import { naiveBayesScale, trainLogReg, type LogRegWeights, type TrainingExample } from '../../detectors/claims/logreg.js';
 import { decodeModel, domainFeatureNames, encodeModel, hashFeature, withWords, type ClaimModel, type ClaimModelHeader } from '../../detectors/claims/model.js';
 import { viewOfText } from '../../detectors/claims/scorer.js';
@@ -32,9 +33,16 @@ export interface TrainRecipe {
   pairwise: number;
   /** Negatives drawn per positive and epoch for the pairwise term. */
   pairsPerPositive: number;
+  /** Units of the hidden layer over the pooled word vectors (hidden.ts); 0: a linear model. Absent in recipes recorded before it existed. */
+  hidden?: number;
+  /** AdaGrad learning rate and L2 of the hidden layer. */
+  hiddenLearningRate?: number;
+  hiddenL2?: number;
+  /** The hidden layer also reads the structural features as indicators (`hiddenIndicatorNames`). */
+  hiddenIndicators?: boolean;
 }
 
-export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5 };
+export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5, hidden: 0, hiddenLearningRate: 0.01, hiddenL2: 0.00001, hiddenIndicators: false };
 
 export const CB = 'claimbuster';
 export const CLEF = 'clef2019';
@@ -74,16 +82,43 @@ export function transcriptExamples(file: ClefFile, resources: FeatureResources, 
   });
 }
 
+/**
+ * The structural features the hidden layer reads as indicators: signals, cue lists, length
+ * buckets, the CLEF source marker and, with context, every context feature. None unless the
+ * recipe has a hidden layer with indicators.
+ */
+export function hiddenIndicatorNames(recipe: TrainRecipe, resources: FeatureResources): string[] {
+  if (!((recipe.hidden ?? 0) > 0 && recipe.hiddenIndicators)) return [];
+  return [...Object.keys(SIGNAL_NAMES), ...resources.cues.map((c) => 'cue:' + c.id), ...LENGTH_FEATURES, 'src:' + CLEF, ...(resources.context ? contextFeatureNames() : [])];
+}
+
+/** The example's indicator columns, found among the hashed indices of its shared feature copies (the first half: exampleOf), as run time finds them. */
+export function withIndicators(example: TrainingExample, table: Int16Array): TrainingExample {
+  const shared = example.features.length / 2;
+  const active: number[] = [];
+  for (let i = 0; i < shared; i++) {
+    const column = table[example.features[i]!]!;
+    if (column >= 0) active.push(column);
+  }
+  return { ...example, active: Uint16Array.from(active) };
+}
+
 /** Each model's feature scale comes from its own training examples only, so a fold never sees its held-out part. */
-export function fitClaimWeights(examples: readonly TrainingExample[], recipe: TrainRecipe, denseDims: number): LogRegWeights {
+export function fitClaimWeights(examples: readonly TrainingExample[], recipe: TrainRecipe, denseDims: number, indicators: readonly string[] = []): LogRegWeights {
   const { dims, epochs, learningRate, l2, seed, averageFrom, nbPower } = recipe;
   const pairwise = recipe.pairwise > 0 ? { perPositive: recipe.pairsPerPositive, weight: recipe.pairwise } : undefined;
-  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise });
+  const units = recipe.hidden ?? 0;
+  if (indicators.length > 0) {
+    const table = indicatorTable(indicators, dims, hashFeature);
+    examples = examples.map((ex) => withIndicators(ex, table));
+  }
+  const hidden = units > 0 ? { units, indicators: indicators.length, learningRate: recipe.hiddenLearningRate ?? DEFAULT_RECIPE.hiddenLearningRate!, l2: recipe.hiddenL2 ?? DEFAULT_RECIPE.hiddenL2!, seed: seed + 1 } : undefined;
+  return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise, hidden });
 }
 
 /** Trained weights as they ship: encoded (int16) and decoded again, with the word table attached. */
 export function asShippedModel(weights: LogRegWeights, header: Omit<ClaimModelHeader, 'bias' | 'dims' | 'scale'>, words: ClaimWords | undefined, wordsFile: string): ClaimModel {
-  const decoded = decodeModel(encodeModel({ header: { ...header, dims: weights.weights.length, scale: 1, bias: weights.bias }, weights: weights.weights, dense: weights.dense }), 'trained model');
+  const decoded = decodeModel(encodeModel({ header: { ...header, dims: weights.weights.length, scale: 1, bias: weights.bias }, weights: weights.weights, dense: weights.dense, ...(weights.hidden ? { hidden: weights.hidden } : {}) }), 'trained model');
   return words && header.words ? withWords(decoded, words, wordsFile) : decoded;
 }
 
@@ -125,7 +160,8 @@ export function crossValidateTranscripts(
   const cbExamples = claimBuster.map((s) => ({ key: textKey(s.text), example: claimBusterExample(s, resources, recipe.dims) }));
   const clefExamples = files.map((f, i) => transcriptExamples(f, resources, recipe.dims, recipe.clefWeight, i).map((example, j) => ({ key: textKey(f.sentences[j]!.text), example })));
   const units = rankingUnits(files, resources);
-  const header = modelHeader(resources, options.wordsFile);
+  const indicators = hiddenIndicatorNames(recipe, resources);
+  const header = modelHeader(resources, options.wordsFile, indicators);
   const perFileScores: number[][] = files.map(() => []);
   const trainSizes: number[] = [];
   for (let fold = 0; fold < foldCount; fold++) {
@@ -135,7 +171,7 @@ export function crossValidateTranscripts(
     });
     const training = [...cbExamples.filter((e) => !held.has(e.key)).map((e) => e.example), ...clefExamples.flatMap((lines, i) => (folds[i] === fold ? [] : lines.filter((e) => !held.has(e.key)).map((e) => e.example)))];
     trainSizes.push(training.length);
-    const model = asShippedModel(fitClaimWeights(training, recipe, denseDims), header, resources.words, options.wordsFile ?? 'words');
+    const model = asShippedModel(fitClaimWeights(training, recipe, denseDims, indicators), header, resources.words, options.wordsFile ?? 'words');
     files.forEach((_, i) => {
       if (folds[i] === fold) perFileScores[i] = lineScores(model, units[i]!, CLEF);
     });
@@ -146,7 +182,7 @@ export function crossValidateTranscripts(
 }
 
 /** The header every trained claim model starts from; the script adds threshold and the training record. */
-export function modelHeader(resources: FeatureResources, wordsFile: string | undefined): Omit<ClaimModelHeader, 'bias' | 'dims' | 'scale'> {
+export function modelHeader(resources: FeatureResources, wordsFile: string | undefined, indicators: readonly string[] = []): Omit<ClaimModelHeader, 'bias' | 'dims' | 'scale'> {
   return {
     name: 'claims-logreg',
     version: '1',
@@ -156,6 +192,7 @@ export function modelHeader(resources: FeatureResources, wordsFile: string | und
     normalise: true,
     training: {},
     ...(resources.context ? { context: true } : {}),
+    ...(indicators.length > 0 ? { hiddenIndicators: [...indicators] } : {}),
     ...(resources.words && wordsFile ? { words: { file: wordsFile, digest: resources.words.digest } } : {}),
   };
 }

@@ -4,7 +4,8 @@ import { UnspinError } from '../../../src/core/errors.js';
 import { createClaimsDetector } from '../../../src/detectors/claims/index.js';
 import { compileCues } from '../../../src/detectors/claims/cues.js';
 import { decodeModel, defaultClaimModel, encodeModel, hashFeature, type ClaimModel } from '../../../src/detectors/claims/model.js';
-import { naiveBayesScale, predict, trainLogReg } from '../../../src/detectors/claims/logreg.js';
+import { naiveBayesScale, predict, trainLogReg, type TrainingExample } from '../../../src/detectors/claims/logreg.js';
+import { scoreWeights } from '../../../src/detectors/claims/model.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 
 function tinyModel(weights: Record<string, number>, threshold = 0.5, dims = 1024): ClaimModel {
@@ -92,5 +93,48 @@ describe('logistic regression trainer', () => {
     assert.ok(predict(scaled, Uint32Array.from([1, 3])) > 0.9 && predict(scaled, Uint32Array.from([2, 3])) < 0.1, 'folded weights predict without the scale');
     assert.ok(Math.abs(scaled.weights[3]!) < Math.abs(ones.weights[3]!), 'the uninformative feature ends up damped');
     assert.throws(() => trainLogReg(mixed, { ...toy, featureScale: new Float32Array(3) }), /featureScale has 3 values for 8 features/);
+  });
+
+  // XOR over two dense inputs (with a constant third one): no linear model separates it.
+  const xor: TrainingExample[] = Array.from({ length: 200 }, (_, i) => {
+    const a = i % 2;
+    const b = Math.floor(i / 2) % 2;
+    return { features: new Uint32Array(0), label: (a ^ b) as 0 | 1, weight: 1, dense: Float32Array.from([a, b, 1]) };
+  });
+  const xorOptions = { dims: 4, epochs: 60, learningRate: 0.1, l2: 0, seed: 5, denseDims: 3 };
+  const corners = [
+    [0, 0, 0],
+    [0, 1, 1],
+    [1, 0, 1],
+    [1, 1, 0],
+  ] as const;
+
+  it('with a hidden layer over the dense features, learns what a linear model cannot, deterministically', () => {
+    const linear = trainLogReg(xor, xorOptions);
+    const linearRight = corners.filter(([a, b, y]) => predict(linear, new Uint32Array(0), 1, Float32Array.from([a, b, 1])) >= 0.5 === (y === 1)).length;
+    assert.ok(linearRight <= 3, `a linear model gets at most 3 of the 4 XOR corners, got ${linearRight}`);
+    const options = { ...xorOptions, hidden: { units: 8, indicators: 0, learningRate: 0.1, l2: 0, seed: 9 } };
+    const net = trainLogReg(xor, options);
+    for (const [a, b, y] of corners) {
+      const p = predict(net, new Uint32Array(0), 1, Float32Array.from([a, b, 1]));
+      assert.ok(y === 1 ? p > 0.8 : p < 0.2, `XOR(${a}, ${b}) = ${y}, predicted ${p}`);
+    }
+    assert.deepEqual(trainLogReg(xor, options).hidden, net.hidden, 'same seed, same weights');
+  });
+
+  it('ships the hidden layer in the model file and scores with it as the detector does', () => {
+    const net = trainLogReg(xor, { ...xorOptions, hidden: { units: 8, indicators: 0, learningRate: 0.1, l2: 0, seed: 9 } });
+    const model: ClaimModel = { ...tinyModel({}), dense: net.dense, hidden: net.hidden! };
+    model.header = { ...model.header, bias: net.bias, words: { file: 'w.bin', digest: 'x' } };
+    const back = decodeModel(encodeModel(model), 'memory');
+    assert.equal(back.header.hidden, 8);
+    assert.deepEqual(back.hidden, net.hidden);
+    for (const [a, b] of corners) {
+      const dense = Float32Array.from([a, b, 1]);
+      const shipped = scoreWeights(back, [], undefined, dense).probability;
+      assert.ok(Math.abs(shipped - predict(net, new Uint32Array(0), 1, dense)) < 1e-6, 'run time scores as training did');
+    }
+    const cut = encodeModel(model);
+    assert.throws(() => decodeModel(cut.subarray(0, cut.length - 4), 'cut.bin'), /cut\.bin: expected .* hidden-layer weights/);
   });
 });
