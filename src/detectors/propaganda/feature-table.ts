@@ -13,6 +13,9 @@
  * refused when the table is made.
  */
 
+/** Int32s per table slot. */
+const SLOT = 4;
+
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
@@ -143,35 +146,50 @@ export class FeatureNames {
 /**
  * Open-addressing table from 64-bit keys to feature ids. Implements the `get`/`size` of
  * a read-only map from name to id, which is all scoring by strings asks of an index.
+ * A slot is four int32s, [key lo, key hi, id (-1: empty), 0], so a probe reads one
+ * cache line.
  */
 export class FeatureTable {
   private readonly mask: number;
 
-  /** A table from its slot arrays (as `slots` gives them; a power of two long). */
+  /** A table from its slots (as `slots()` gives them: a power of two of them, at most half full). */
   constructor(
-    private readonly lo: Int32Array,
-    private readonly hi: Int32Array,
-    private readonly ids: Int32Array,
+    private readonly table: Int32Array,
     readonly names: FeatureNames,
     /** Whether names are filed under their template and parts too (see `featureKeys`). */
     readonly splits: boolean,
   ) {
-    this.mask = ids.length - 1;
-    if (ids.length === 0 || (ids.length & this.mask) !== 0 || lo.length !== ids.length || hi.length !== ids.length) throw new Error('feature table: slot arrays must be one power of two long');
+    const count = table.length / SLOT;
+    this.mask = count - 1;
+    if (!Number.isInteger(count) || count === 0 || (count & this.mask) !== 0) throw new Error('feature table: a power of two of slots expected');
+    // One bit per key, about eight bits a key: a lookup of a feature the model lacks
+    // (most of them) usually stops at this small array instead of a cache miss in the table.
+    this.bitMask = count * 8 - 1;
+    this.bits = new Int32Array((count * 8) >>> 5);
+    for (let at = 0; at < table.length; at += SLOT) {
+      if (table[at + 2] === -1) continue;
+      const bit = table[at + 1]! & this.bitMask;
+      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+    }
   }
+
+  private readonly bits: Int32Array;
+  private readonly bitMask: number;
 
   /** The table of a list of keys, at most half full. */
   static of(keys: FeatureKeys, names: FeatureNames, splits: boolean): FeatureTable {
-    let slots = 16;
-    while (slots < 2 * keys.ids.length) slots *= 2;
-    const table = new FeatureTable(new Int32Array(slots), new Int32Array(slots), new Int32Array(slots).fill(-1), names, splits);
+    let count = 16;
+    while (count < 2 * keys.ids.length) count *= 2;
+    const slots = new Int32Array(count * SLOT);
+    for (let at = 2; at < slots.length; at += SLOT) slots[at] = -1;
+    const table = new FeatureTable(slots, names, splits);
     for (let k = 0; k < keys.ids.length; k++) table.put(keys.lo[k]!, keys.hi[k]!, keys.ids[k]!);
     return table;
   }
 
-  /** The slot arrays, for the compiled model file. */
-  slots(): { lo: Int32Array; hi: Int32Array; ids: Int32Array } {
-    return { lo: this.lo, hi: this.hi, ids: this.ids };
+  /** The slots, for the compiled model file. */
+  slots(): Int32Array {
+    return this.table;
   }
 
   get size(): number {
@@ -179,17 +197,21 @@ export class FeatureTable {
   }
 
   private put(lo: number, hi: number, id: number): void {
-    for (let slot = (lo ^ (hi >>> 7)) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.ids[slot]!;
-      if (at === -1) {
-        this.lo[slot] = lo;
-        this.hi[slot] = hi;
-        this.ids[slot] = id;
+    const { table, mask } = this;
+    for (let slot = (lo ^ (hi >>> 7)) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * SLOT;
+      const old = table[at + 2]!;
+      if (old === -1) {
+        table[at] = lo;
+        table[at + 1] = hi;
+        table[at + 2] = id;
+        const bit = hi & this.bitMask;
+        this.bits[bit >>> 5]! |= 1 << (bit & 31);
         return;
       }
-      if (this.lo[slot] === lo && this.hi[slot] === hi) {
+      if (table[at] === lo && table[at + 1] === hi) {
         // The same name filed twice (one split equal to another) is fine; two names are not.
-        if (at !== id) throw new Error(`feature keys collide: ${this.names.name(at)} and ${this.names.name(id)}`);
+        if (old !== id) throw new Error(`feature keys collide: ${this.names.name(old)} and ${this.names.name(id)}`);
         return;
       }
     }
@@ -197,10 +219,13 @@ export class FeatureTable {
 
   /** The feature id under a key, -1 when none. */
   find(lo: number, hi: number): number {
-    const { mask } = this;
+    const bit = hi & this.bitMask;
+    if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
+    const { table, mask } = this;
     for (let slot = (lo ^ (hi >>> 7)) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.ids[slot]!;
-      if (id === -1 || (this.lo[slot] === lo && this.hi[slot] === hi)) return id;
+      const at = slot * SLOT;
+      const id = table[at + 2]!;
+      if (id === -1 || (table[at] === lo && table[at + 1] === hi)) return id;
     }
   }
 

@@ -185,7 +185,7 @@ function buildModel(f: PropagandaModelFile, origin: string, weightsOf: (block: B
  */
 export const COMPILED_MODEL_MAGIC = 'UNSPINPC';
 /** Bumped when the layout or the feature hashing changes: an older compilation is then stale. */
-export const COMPILED_MODEL_VERSION = 1;
+export const COMPILED_MODEL_VERSION = 2;
 
 interface CompiledHeader {
   version: number;
@@ -193,8 +193,8 @@ interface CompiledHeader {
   digest: string;
   /** The model file, each weight block's names and weights left out (weights: their byte length). */
   file: PropagandaModelFile;
-  /** Per block: byte length of the names, feature count, table slots. */
-  sections: Record<Block, { names: number; count: number; slots: number }>;
+  /** Per block: byte length of the names, feature count, int32s of the table. */
+  sections: Record<Block, { names: number; count: number; table: number }>;
 }
 
 /** Sections start at multiples of 4 bytes, so the tables are read in place as Int32Arrays. */
@@ -210,10 +210,11 @@ export function encodeCompiledModel(file: PropagandaModelFile, digest: string): 
     const packed = file[block];
     const names = packed.features === '' ? [] : packed.features.split('\n');
     const table = FeatureTable.of(featureKeys(names, SINK_BLOCKS.has(block)), FeatureNames.of(names), SINK_BLOCKS.has(block)).slots();
+    const tableBytes = Buffer.from(table.buffer, table.byteOffset, table.byteLength);
     const nameBytes = Buffer.from(packed.features, 'utf8');
     const weightBytes = Buffer.from(packed.weights, 'base64');
-    sections[block] = { names: nameBytes.length, count: names.length, slots: table.ids.length };
-    for (const part of [nameBytes, weightBytes, ...[table.lo, table.hi, table.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]) body.push(part, padding(part.length));
+    sections[block] = { names: nameBytes.length, count: names.length, table: table.length };
+    for (const part of [nameBytes, weightBytes, tableBytes]) body.push(part, padding(part.length));
     (small as unknown as Record<string, unknown>)[block] = { ...packed, features: '', weights: weightBytes.length };
   }
   const header: CompiledHeader = { version: COMPILED_MODEL_VERSION, digest, file: small, sections };
@@ -247,16 +248,13 @@ export function decodeCompiledModel(bytes: Buffer, origin: string): { digest: st
   };
   const blocks = new Map<Block, Weights>();
   for (const block of BLOCKS) {
-    const { names, count, slots } = header.sections[block];
+    const { names, count, table } = header.sections[block];
     const width = block === 'classifier' ? f.classifier.labels.length : 1;
     const joined = take(names).toString('utf8');
     const packed = f[block] as unknown as { scale: number; weights: number };
     if (packed.weights !== count * width * 2) fail(`${block}: expected ${count * width} weights`);
     const weights = int16Weights(take(packed.weights), packed.scale);
-    const lo = int32(slots);
-    const hi = int32(slots);
-    const ids = int32(slots);
-    blocks.set(block, { index: new FeatureTable(lo, hi, ids, new FeatureNames(joined, count), SINK_BLOCKS.has(block)), weights });
+    blocks.set(block, { index: new FeatureTable(int32(table), new FeatureNames(joined, count), SINK_BLOCKS.has(block)), weights });
   }
   return { digest: header.digest, model: buildModel(f, origin, (block) => blocks.get(block)!) };
 }
