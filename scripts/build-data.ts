@@ -1,10 +1,13 @@
 // npm run build:data (part of npm run build): compiles every data/**/*.yml to
 // data/compiled/**/*.json, each stamped with the digest of its YAML (src/core/data-file.ts).
+// Also compiles the propaganda model (models/propaganda.json) to data/compiled/models/,
+// stamped with the digest of the JSON (src/detectors/propaganda/model.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compiledPathOf, digestOf, parseYaml, type CompiledDataFile } from '../src/core/data-file.js';
-import { dataPath } from '../src/core/paths.js';
+import { dataPath, modelPath } from '../src/core/paths.js';
+import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -24,3 +27,9 @@ for (const path of files) {
   writeFileSync(out, JSON.stringify(compiled));
 }
 console.log(`build:data: ${files.length} YAML files compiled to ${dataPath('compiled')}`);
+
+const modelBytes = readFileSync(modelPath(DEFAULT_MODEL_FILE));
+const modelOut = compiledModelPath(DEFAULT_MODEL_FILE);
+mkdirSync(dirname(modelOut), { recursive: true });
+writeFileSync(modelOut, encodeCompiledModel(JSON.parse(modelBytes.toString('utf8')) as PropagandaModelFile, digestOfModel(modelBytes)));
+console.log(`build:data: ${DEFAULT_MODEL_FILE} compiled to ${modelOut}`);

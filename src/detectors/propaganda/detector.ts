@@ -6,7 +6,7 @@ import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
 import { scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, multiContributions, type BinaryModel } from './linear.js';
+import { binaryContributions, featureNameOf, multiContributions } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
 import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
@@ -90,10 +90,9 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     const netProbs = netProbabilities(model, ctx);
     for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
     sink.tally = null;
-    const names = featureNames(model.tagger);
     const bias = model.tagger.index.get('bias');
     const summed: [string, number][] = [];
-    for (const [id, weight] of pushed) if (id !== bias) summed.push([names[id]!, weight]);
+    for (const [id, weight] of pushed) if (id !== bias) summed.push([featureNameOf(model.tagger.index, id), weight]);
     spanCues = describeTop(summed.sort((a, b) => b[1] - a[1]));
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
@@ -152,17 +151,4 @@ function scareQuoteFinding(model: PropagandaModel, ctx: FeatureContext, quote: Q
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-const namesById = new WeakMap<BinaryModel, string[]>();
-
-/** A binary model's feature names by id, built once per model, to name the features an explanation reports. */
-function featureNames(model: BinaryModel): string[] {
-  let names = namesById.get(model);
-  if (!names) {
-    names = [];
-    for (const [name, id] of model.index) names[id] = name;
-    namesById.set(model, names);
-  }
-  return names;
 }

@@ -1,4 +1,6 @@
-import type { BinaryModel } from './linear.js';
+import type { FeatureTable } from './feature-table.js';
+import { hashHi, hashLo } from './feature-table.js';
+import { featureTableOf, type BinaryModel } from './linear.js';
 
 type Part = string | number;
 
@@ -42,150 +44,70 @@ export class StringSink implements FeatureSink {
   }
 }
 
-/**
- * A part that reads as a number ("3", "512") is filed under the number too, so a caller
- * passing a number (a bin, a cluster id) finds it without turning it into a string.
- */
-function numeric(k: string): number | null {
-  if (k === '' || k.length > 9) return null;
-  const n = Number(k);
-  return Number.isInteger(n) && String(n) === k ? n : null;
+/** Key halves (feature-table.ts) of numbers 0..NUMBERS-1 at their own slot, then of strings as they are met. */
+const NUMBERS = 1024;
+const STRING_SLOTS = 1 << 14;
+const keyLo = new Int32Array(NUMBERS + STRING_SLOTS);
+const keyHi = new Int32Array(NUMBERS + STRING_SLOTS);
+for (let n = 0; n < NUMBERS; n++) {
+  keyLo[n] = hashLo(String(n));
+  keyHi[n] = hashHi(String(n));
 }
-
-/** Positions of every occurrence of `ch` in `s`. */
-function positions(s: string, ch: string): number[] {
-  const out: number[] = [];
-  for (let j = s.indexOf(ch); j >= 0; j = s.indexOf(ch, j + 1)) out.push(j);
-  return out;
-}
+/** Slot of each string part seen (templates, tags, labels, bins): they recur, so each is hashed once. */
+const stringSlots = new Map<string, number>();
 
 /**
- * Feature ids keyed by (template id, part ids): one open-addressing table of int keys,
- * filled when the sink is made, so a lookup is a few integer multiplies and array reads.
+ * The slot holding a part's key halves. Read both halves before the next call: when the
+ * slots run out (a stream of distinct words passed as plain parts), they are reused.
  */
-class IdTable {
-  private keys: Int32Array;
-  private values: Int32Array;
-  private mask: number;
-  private size = 0;
-  /** `expected`: how many keys are likely, so the table is made once at about the size it ends at. */
-  constructor(private readonly width: number, expected = 512) {
-    let slots = 1024;
-    while (slots < 2 * expected) slots *= 2;
-    this.mask = slots - 1;
-    this.keys = new Int32Array(slots * width).fill(-1);
-    this.values = new Int32Array(slots);
+function slotOf(part: Part): number {
+  if (typeof part === 'number') {
+    if (part >= 0 && part < NUMBERS && Number.isInteger(part)) return part;
+    part = String(part);
   }
-  private static hash(k0: number, k1: number, k2: number, k3: number): number {
-    let h = Math.imul(k0 ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ k1 ^ (h >>> 15), 0xc2b2ae35);
-    h = Math.imul(h ^ k2 ^ (h >>> 13), 0x85ebca6b);
-    h = Math.imul(h ^ k3 ^ (h >>> 16), 0xc2b2ae35);
-    return h ^ (h >>> 15);
+  let slot = stringSlots.get(part);
+  if (slot === undefined) {
+    if (stringSlots.size === STRING_SLOTS) stringSlots.clear();
+    slot = NUMBERS + stringSlots.size;
+    stringSlots.set(part, slot);
+    keyLo[slot] = hashLo(part);
+    keyHi[slot] = hashHi(part);
   }
-  set(k0: number, k1: number, k2: number, k3: number, value: number): void {
-    if (2 * (this.size + 1) > this.mask + 1) this.grow();
-    const w = this.width;
-    const { keys } = this;
-    for (let slot = IdTable.hash(k0, k1, k2, k3) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * w;
-      if (keys[at] === -1) {
-        keys[at] = k0;
-        keys[at + 1] = k1;
-        if (w > 2) keys[at + 2] = k2;
-        if (w > 3) keys[at + 3] = k3;
-        this.values[slot] = value;
-        this.size++;
-        return;
-      }
-      if (keys[at] === k0 && keys[at + 1] === k1 && (w < 3 || keys[at + 2] === k2) && (w < 4 || keys[at + 3] === k3)) {
-        this.values[slot] = value;
-        return;
-      }
+  return slot;
+}
+
+/** Key halves of each word of a document's word list (norms, lemmas), [lo, hi] per word, once per list. */
+const wordKeys = new WeakMap<readonly string[], Int32Array>();
+
+function keysOfWords(words: readonly string[]): Int32Array {
+  let keys = wordKeys.get(words);
+  if (!keys) {
+    keys = new Int32Array(2 * words.length);
+    for (let k = 0; k < words.length; k++) {
+      keys[2 * k] = hashLo(words[k]!);
+      keys[2 * k + 1] = hashHi(words[k]!);
     }
+    wordKeys.set(words, keys);
   }
-  /** The value under the key, -1 when none. */
-  get(k0: number, k1: number, k2: number, k3: number): number {
-    const w = this.width;
-    const { keys } = this;
-    for (let slot = IdTable.hash(k0, k1, k2, k3) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * w;
-      const k = keys[at]!;
-      if (k === -1) return -1;
-      if (k === k0 && keys[at + 1] === k1 && (w < 3 || keys[at + 2] === k2) && (w < 4 || keys[at + 3] === k3)) return this.values[slot]!;
-    }
-  }
-  private grow(): void {
-    const w = this.width;
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const oldSlots = this.mask + 1;
-    this.mask = oldSlots * 2 - 1;
-    this.keys = new Int32Array(oldSlots * 2 * w).fill(-1);
-    this.values = new Int32Array(oldSlots * 2);
-    this.size = 0;
-    for (let slot = 0; slot < oldSlots; slot++) {
-      const at = slot * w;
-      if (oldKeys[at] !== -1) this.set(oldKeys[at]!, oldKeys[at + 1]!, w > 2 ? oldKeys[at + 2]! : 0, w > 3 ? oldKeys[at + 3]! : 0, oldValues[slot]!);
-    }
-  }
+  return keys;
 }
 
 /**
  * Sums a binary model's weights over the features written to it, in the order written,
- * so the sum is the one `binaryScore` gives over the same features as strings. The
- * model's feature names are split once, when the sink is made, into a template and
- * parts (a name is filed under every way it could be split, so a word holding '|' or
- * '=' still finds its feature); every template and part gets an integer id, and the
- * feature ids are filed under those ids in flat integer tables. Scoring a feature is a
- * lookup of the template's id and each part's (the words of a document are looked up
- * once per document, see `add1w`), then one table probe: no string is built, and memory
- * does not grow with the text read.
+ * so the sum is the one `binaryScore` gives over the same features as strings. A feature
+ * is found in the model's hashed table (feature-table.ts) from the hashes of its
+ * template and parts: the template and other short parts are hashed once per process,
+ * a document's words once per document (see `add1w`), and no string is built.
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
-  private readonly names = new Map<string, number>();
-  private readonly templates = new Map<string, number>();
-  private readonly parts = new Map<Part, number>();
-  private readonly tables: [IdTable, IdTable, IdTable];
-  /** Part ids of a document's word lists (norms, lemmas), looked up once per list. */
-  private readonly wordIds = new WeakMap<readonly string[], Int32Array>();
   /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
   tally: Map<number, number> | null = null;
-  constructor(private readonly model: BinaryModel) {
-    // Nearly every name has one '=' (one single-part key each); fewer have parts split by '|'.
-    this.tables = [new IdTable(2, model.index.size), new IdTable(3), new IdTable(4)];
-    const template = (t: string): number => {
-      let id = this.templates.get(t);
-      if (id === undefined) this.templates.set(t, (id = this.templates.size));
-      return id;
-    };
-    const part = (k: string): number => {
-      let id = this.parts.get(k);
-      if (id === undefined) {
-        id = this.parts.size;
-        this.parts.set(k, id);
-        const n = numeric(k);
-        if (n !== null) this.parts.set(n, id);
-      }
-      return id;
-    };
-    for (const [name, id] of model.index) {
-      this.names.set(name, id);
-      for (const e of positions(name, '=')) {
-        const t = template(name.slice(0, e + 1));
-        const rest = name.slice(e + 1);
-        this.tables[0].set(t, part(rest), 0, 0, id);
-        const bars = positions(rest, '|');
-        for (let x = 0; x < bars.length; x++) {
-          const a = part(rest.slice(0, bars[x]));
-          this.tables[1].set(t, a, part(rest.slice(bars[x]! + 1)), 0, id);
-          for (let y = x + 1; y < bars.length; y++) {
-            this.tables[2].set(t, a, part(rest.slice(bars[x]! + 1, bars[y])), part(rest.slice(bars[y]! + 1)), id);
-          }
-        }
-      }
-    }
+  private readonly table: FeatureTable;
+  private readonly weights: Float32Array;
+  constructor(model: BinaryModel) {
+    this.table = featureTableOf(model, true);
+    this.weights = model.weights;
   }
 
   reset(): this {
@@ -194,68 +116,48 @@ export class ScoreSink implements FeatureSink {
     return this;
   }
   add(name: string): void {
-    const id = this.names.get(name);
-    if (id !== undefined) this.addId(id);
+    const s = slotOf(name);
+    this.hit(this.table.findWhole(keyLo[s]!, keyHi[s]!, name));
   }
   add1(template: string, a: Part): void {
-    const t = this.templates.get(template);
-    if (t === undefined) return;
-    const pa = this.parts.get(a);
-    if (pa === undefined) return;
-    this.hit(this.tables[0].get(t, pa, 0, 0));
+    const t = slotOf(template);
+    const tl = keyLo[t]!, th = keyHi[t]!;
+    const p = slotOf(a);
+    this.hit(this.table.findParts(1, tl, th, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0));
   }
   add2(template: string, a: Part, b: Part): void {
-    const t = this.templates.get(template);
-    if (t === undefined) return;
-    const pa = this.parts.get(a);
-    if (pa === undefined) return;
-    const pb = this.parts.get(b);
-    if (pb === undefined) return;
-    this.hit(this.tables[1].get(t, pa, pb, 0));
+    const t = slotOf(template);
+    const tl = keyLo[t]!, th = keyHi[t]!;
+    const p = slotOf(a);
+    const al = keyLo[p]!, ah = keyHi[p]!;
+    const q = slotOf(b);
+    this.hit(this.table.findParts(2, tl, th, al, ah, keyLo[q]!, keyHi[q]!, 0, 0));
   }
   add3(template: string, a: Part, b: Part, c: Part): void {
-    const t = this.templates.get(template);
-    if (t === undefined) return;
-    const pa = this.parts.get(a);
-    if (pa === undefined) return;
-    const pb = this.parts.get(b);
-    if (pb === undefined) return;
-    const pc = this.parts.get(c);
-    if (pc === undefined) return;
-    this.hit(this.tables[2].get(t, pa, pb, pc));
+    const t = slotOf(template);
+    const tl = keyLo[t]!, th = keyHi[t]!;
+    const p = slotOf(a);
+    const al = keyLo[p]!, ah = keyHi[p]!;
+    const q = slotOf(b);
+    const bl = keyLo[q]!, bh = keyHi[q]!;
+    const r = slotOf(c);
+    this.hit(this.table.findParts(3, tl, th, al, ah, bl, bh, keyLo[r]!, keyHi[r]!));
   }
   add1w(template: string, words: readonly string[], k: number): void {
-    const pa = this.idsOf(words)[k]!;
-    if (pa < 0) return;
-    const t = this.templates.get(template);
-    if (t === undefined) return;
-    this.hit(this.tables[0].get(t, pa, 0, 0));
+    const w = keysOfWords(words);
+    const t = slotOf(template);
+    this.hit(this.table.findParts(1, keyLo[t]!, keyHi[t]!, w[2 * k]!, w[2 * k + 1]!, 0, 0, 0, 0));
   }
   add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
-    const pa = this.idsOf(words)[k]!;
-    if (pa < 0) return;
-    const pb = this.idsOf(words2)[k2]!;
-    if (pb < 0) return;
-    const t = this.templates.get(template);
-    if (t === undefined) return;
-    this.hit(this.tables[1].get(t, pa, pb, 0));
+    const w = keysOfWords(words);
+    const w2 = keysOfWords(words2);
+    const t = slotOf(template);
+    this.hit(this.table.findParts(2, keyLo[t]!, keyHi[t]!, w[2 * k]!, w[2 * k + 1]!, w2[2 * k2]!, w2[2 * k2 + 1]!, 0, 0));
   }
 
-  /** Each word's part id (-1: no feature has it as a part), once per word list. */
-  private idsOf(words: readonly string[]): Int32Array {
-    let ids = this.wordIds.get(words);
-    if (!ids) {
-      ids = new Int32Array(words.length);
-      for (let k = 0; k < words.length; k++) ids[k] = this.parts.get(words[k]!) ?? -1;
-      this.wordIds.set(words, ids);
-    }
-    return ids;
-  }
   private hit(id: number): void {
-    if (id >= 0) this.addId(id);
-  }
-  private addId(id: number): void {
-    const weight = this.model.weights[id]!;
+    if (id < 0) return;
+    const weight = this.weights[id]!;
     this.z += weight;
     if (this.tally) this.tally.set(id, (this.tally.get(id) ?? 0) + weight);
   }
@@ -263,7 +165,7 @@ export class ScoreSink implements FeatureSink {
 
 const sinks = new WeakMap<BinaryModel, ScoreSink>();
 
-/** The score sink of a model, kept with it so its cache serves every document. */
+/** The score sink of a model, kept with it: reset, ready for one feature list. */
 export function scoreSinkOf(model: BinaryModel): ScoreSink {
   let sink = sinks.get(model);
   if (!sink) {

@@ -1,17 +1,26 @@
+import { FeatureNames, FeatureTable, featureKeys } from './feature-table.js';
+
 /**
  * Sparse linear models over string features: a binary logistic model (the span tagger)
  * and a multinomial one (the technique classifier). Weights are stored quantised to
  * 16-bit integers so the committed model stays small.
  */
 
+/**
+ * Feature name to id: a map while training (and in tests' tiny models), the hashed
+ * table (feature-table.ts) in a model read from a file, so that no map of the 200,000
+ * feature names is held at run time.
+ */
+export type FeatureIndex = ReadonlyMap<string, number> | FeatureTable;
+
 export interface BinaryModel {
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: FeatureIndex;
   readonly weights: Float32Array;
 }
 
 export interface MultiModel {
   readonly labels: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: FeatureIndex;
   /** Row-major: feature f, label k at f * labels.length + k. */
   readonly weights: Float32Array;
 }
@@ -95,15 +104,70 @@ export function packWeights(names: readonly string[], weights: Float32Array): Pa
   return { features: names.join('\n'), scale, weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64') };
 }
 
+/** The feature names of an index, by id. */
+export function featureNamesOf(index: FeatureIndex): string[] {
+  if (index instanceof FeatureTable) return Array.from({ length: index.size }, (_, id) => index.names.name(id));
+  const names: string[] = [];
+  for (const [name, id] of index) names[id] = name;
+  return names;
+}
+
+/** The name of feature `id` (for explanations), without listing them all for a table. */
+export function featureNameOf(index: FeatureIndex, id: number): string {
+  if (index instanceof FeatureTable) return index.names.name(id);
+  return namesOfMap(index)[id]!;
+}
+
+const mapNames = new WeakMap<ReadonlyMap<string, number>, string[]>();
+
+function namesOfMap(index: ReadonlyMap<string, number>): string[] {
+  let names = mapNames.get(index);
+  if (!names || names.length !== index.size) mapNames.set(index, (names = featureNamesOf(index)));
+  return names;
+}
+
+/**
+ * The hashed table of a model's features; `splits` for a model scored through a sink
+ * (see feature-table.ts). A model read from a file holds it already; one built in
+ * memory (training, tests) gets it on first use.
+ */
+export function featureTableOf(model: BinaryModel, splits: boolean): FeatureTable {
+  if (model.index instanceof FeatureTable && (model.index.splits || !splits)) return model.index;
+  let table = tables.get(model);
+  if (!table || (splits && !table.splits)) {
+    const names = featureNamesOf(model.index);
+    table = FeatureTable.of(featureKeys(names, splits), FeatureNames.of(names), splits);
+    tables.set(model, table);
+  }
+  return table;
+}
+
+const tables = new WeakMap<BinaryModel, FeatureTable>();
+
+/** `unpackWeights` with the hashed table as the index (what a model read from a file uses). */
+export function unpackTable(packed: PackedWeights, width: number, splits: boolean): { index: FeatureTable; weights: Float32Array } {
+  const names = packed.features === '' ? [] : packed.features.split('\n');
+  return { index: FeatureTable.of(featureKeys(names, splits), new FeatureNames(packed.features, names.length), splits), weights: dequantize(packed, names.length * width) };
+}
+
+/** Int16 weights (base64) times the scale. */
+function dequantize(packed: PackedWeights, count: number): Float32Array {
+  const bytes = Buffer.from(packed.weights, 'base64');
+  if (bytes.length !== count * 2) throw new Error(`expected ${count} weights, found ${bytes.length / 2}`);
+  return int16Weights(bytes, packed.scale);
+}
+
+/** Little-endian int16 bytes times the scale, as Float32. */
+export function int16Weights(bytes: Uint8Array, scale: number): Float32Array {
+  const q = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * scale;
+  return weights;
+}
+
 export function unpackWeights(packed: PackedWeights, width: number): { index: Map<string, number>; weights: Float32Array } {
   const names = packed.features === '' ? [] : packed.features.split('\n');
-  const bytes = Buffer.from(packed.weights, 'base64');
-  if (bytes.length !== names.length * width * 2) {
-    throw new Error(`expected ${names.length * width} weights, found ${bytes.length / 2}`);
-  }
-  const q = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * packed.scale;
+  const weights = dequantize(packed, names.length * width);
   const index = new Map<string, number>();
   names.forEach((n, i) => index.set(n, i));
   return { index, weights };

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
-import { modelPath } from '../../core/paths.js';
-import { packWeights, unpackWeights, type BinaryModel, type MultiModel, type PackedWeights } from './linear.js';
+import { dataPath, modelPath } from '../../core/paths.js';
+import { frame, unframe } from '../claims/framing.js';
+import { FeatureNames, FeatureTable, featureKeys } from './feature-table.js';
+import { int16Weights, packWeights, unpackTable, type BinaryModel, type MultiModel, type PackedWeights } from './linear.js';
 import { packClusters, unpackClusters, type PackedClusters, type WordClusters } from './clusters.js';
 import { packWindowNet, unpackWindowNet, type PackedWindowNet, type WindowNet } from './window-net.js';
 import { packSentiment, unpackSentiment } from './sentiment.js';
@@ -112,7 +115,21 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
   };
 }
 
+/** The weight blocks of a model file; the first three are scored through sinks (their names filed under every split). */
+const BLOCKS = ['sentence', 'tagger', 'stack', 'filter', 'classifier'] as const;
+type Block = (typeof BLOCKS)[number];
+const SINK_BLOCKS: ReadonlySet<Block> = new Set(['sentence', 'tagger', 'stack']);
+
+/** A block's weights with its hashed feature table. */
+type Weights = { index: FeatureTable; weights: Float32Array };
+
 export function unpackModel(file: unknown, origin: string): PropagandaModel {
+  const f = checkModelFile(file, origin);
+  return buildModel(f, origin, (block) => unpackTable(f[block], block === 'classifier' ? f.classifier.labels.length : 1, SINK_BLOCKS.has(block)));
+}
+
+/** The checks every model file passes, whether read from JSON or from its compiled form. */
+function checkModelFile(file: unknown, origin: string): PropagandaModelFile {
   const fail = (why: string): never => {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${why}`, { input: origin });
   };
@@ -131,20 +148,24 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   if (f.classifierOffsets !== undefined && !(Array.isArray(f.classifierOffsets) && f.classifierOffsets.length === f.classifier!.labels.length && f.classifierOffsets.every((x) => typeof x === 'number' && Number.isFinite(x)))) {
     fail('classifierOffsets must be one finite number per technique label');
   }
+  return f as PropagandaModelFile;
+}
+
+function buildModel(f: PropagandaModelFile, origin: string, weightsOf: (block: Block) => Weights): PropagandaModel {
   try {
     return {
       name: String(f.name ?? 'propaganda'),
-      threshold: f.threshold!,
-      seed: f.seed ?? f.threshold!,
-      bridge: f.bridge!,
-      repetition: f.repetition!,
-      sentence: unpackWeights(f.sentence!, 1),
-      tagger: unpackWeights(f.tagger!, 1),
-      stack: unpackWeights(f.stack!, 1),
-      filter: unpackWeights(f.filter!, 1),
-      filterThreshold: f.filterThreshold!,
+      threshold: f.threshold,
+      seed: f.seed ?? f.threshold,
+      bridge: f.bridge,
+      repetition: f.repetition,
+      sentence: weightsOf('sentence'),
+      tagger: weightsOf('tagger'),
+      stack: weightsOf('stack'),
+      filter: weightsOf('filter'),
+      filterThreshold: f.filterThreshold,
       wholeSentence: f.wholeSentence ?? null,
-      classifier: { labels: f.classifier!.labels, ...unpackWeights(f.classifier!, f.classifier!.labels.length) },
+      classifier: { labels: f.classifier.labels, ...weightsOf('classifier') },
       classifierOffsets: f.classifierOffsets ? Float32Array.from(f.classifierOffsets) : null,
       clusters: f.clusters ? unpackClusters(f.clusters) : null,
       net: f.net ? unpackWindowNet(f.net) : null,
@@ -153,6 +174,98 @@ export function unpackModel(file: unknown, origin: string): PropagandaModel {
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${(cause as Error).message}`, { input: origin, cause });
   }
+}
+
+/**
+ * The compiled form of a model file (data/compiled/models/, written by `npm run build:data`):
+ * the JSON's small fields in a header, and per weight block the feature names, the int16
+ * weights and the hashed keys of the feature table, as raw bytes. Reading it costs no JSON
+ * parse of the weights and no hashing of 200,000 names; it is used only while the digest
+ * of the JSON it came from matches, so the JSON stays the source of truth.
+ */
+export const COMPILED_MODEL_MAGIC = 'UNSPINPC';
+/** Bumped when the layout or the feature hashing changes: an older compilation is then stale. */
+export const COMPILED_MODEL_VERSION = 2;
+
+interface CompiledHeader {
+  version: number;
+  /** sha256 of the model JSON's bytes, hex. */
+  digest: string;
+  /** The model file, each weight block's names and weights left out (weights: their byte length). */
+  file: PropagandaModelFile;
+  /** Per block: byte length of the names, feature count, int32s of the table. */
+  sections: Record<Block, { names: number; count: number; table: number }>;
+}
+
+/** Sections start at multiples of 4 bytes, so the tables are read in place as Int32Arrays. */
+const ALIGN = 4;
+const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN);
+
+/** The compiled form of a model file; `digest`: of the JSON's bytes. */
+export function encodeCompiledModel(file: PropagandaModelFile, digest: string): Buffer {
+  const body: Buffer[] = [];
+  const sections = {} as CompiledHeader['sections'];
+  const small = { ...file } as PropagandaModelFile;
+  for (const block of BLOCKS) {
+    const packed = file[block];
+    const names = packed.features === '' ? [] : packed.features.split('\n');
+    const table = FeatureTable.of(featureKeys(names, SINK_BLOCKS.has(block)), FeatureNames.of(names), SINK_BLOCKS.has(block)).slots();
+    const tableBytes = Buffer.from(table.buffer, table.byteOffset, table.byteLength);
+    const nameBytes = Buffer.from(packed.features, 'utf8');
+    const weightBytes = Buffer.from(packed.weights, 'base64');
+    sections[block] = { names: nameBytes.length, count: names.length, table: table.length };
+    for (const part of [nameBytes, weightBytes, tableBytes]) body.push(part, padding(part.length));
+    (small as unknown as Record<string, unknown>)[block] = { ...packed, features: '', weights: weightBytes.length };
+  }
+  const header: CompiledHeader = { version: COMPILED_MODEL_VERSION, digest, file: small, sections };
+  const headerLength = Buffer.byteLength(JSON.stringify(header), 'utf8');
+  return frame(COMPILED_MODEL_MAGIC, header, [padding(12 + headerLength), ...body]);
+}
+
+/** The model in a compiled file, with the digest of the JSON it was compiled from. Its tables are views of `bytes`. */
+export function decodeCompiledModel(bytes: Buffer, origin: string): { digest: string; model: PropagandaModel } {
+  const { header, bodyAt } = unframe<CompiledHeader>(bytes, COMPILED_MODEL_MAGIC, 'a compiled unspin propaganda model', origin);
+  const fail = (why: string): never => {
+    throw new UnspinError('MODEL_INVALID', `${origin}: ${why}`, { input: origin });
+  };
+  if (header.version !== COMPILED_MODEL_VERSION) fail(`compiled by format version ${header.version}, not ${COMPILED_MODEL_VERSION}: run npm run build:data`);
+  const f = checkModelFile(header.file, origin);
+  let at = bodyAt;
+  const take = (length: number): Buffer => {
+    at += (ALIGN - (at % ALIGN)) % ALIGN;
+    if (at + length > bytes.length) fail('truncated');
+    const out = bytes.subarray(at, at + length);
+    at += length;
+    return out;
+  };
+  const int32 = (count: number): Int32Array => {
+    const part = take(4 * count);
+    // In place when the file's buffer is aligned (as read from disk); else copied.
+    if ((part.byteOffset & 3) === 0) return new Int32Array(part.buffer, part.byteOffset, count);
+    const out = new Int32Array(count);
+    new Uint8Array(out.buffer).set(part);
+    return out;
+  };
+  const blocks = new Map<Block, Weights>();
+  for (const block of BLOCKS) {
+    const { names, count, table } = header.sections[block];
+    const width = block === 'classifier' ? f.classifier.labels.length : 1;
+    const joined = take(names).toString('utf8');
+    const packed = f[block] as unknown as { scale: number; weights: number };
+    if (packed.weights !== count * width * 2) fail(`${block}: expected ${count * width} weights`);
+    const weights = int16Weights(take(packed.weights), packed.scale);
+    blocks.set(block, { index: new FeatureTable(int32(table), new FeatureNames(joined, count), SINK_BLOCKS.has(block)), weights });
+  }
+  return { digest: header.digest, model: buildModel(f, origin, (block) => blocks.get(block)!) };
+}
+
+/** Where the compiled form of a model file under models/ lives. */
+export function compiledModelPath(file: string): string {
+  return dataPath('compiled', 'models', file.replace(/\.json$/, '.bin'));
+}
+
+export function digestOfModel(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Whether a model reads the shared word table (word clusters or the window network). */
@@ -164,16 +277,45 @@ export const DEFAULT_MODEL_FILE = 'propaganda.json';
 
 let defaultModel: PropagandaModel | undefined;
 
-/** The shipped model, read on first use. */
+/**
+ * The shipped model, read on first use: from its compiled form while that is fresh (the
+ * digest of models/propaganda.json matches), else from the JSON, as before.
+ */
 export function defaultPropagandaModel(): PropagandaModel {
   if (defaultModel) return defaultModel;
   const path = modelPath(DEFAULT_MODEL_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${path}: cannot read the propaganda model (${(cause as Error).message}); run npm run train:propaganda`, { input: path, cause });
+  }
+  const compiled = readCompiledModel(compiledModelPath(DEFAULT_MODEL_FILE));
+  if (compiled && compiled.digest === digestOfModel(bytes)) {
+    defaultModel = compiled.model;
+    return defaultModel;
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${path}: cannot read the propaganda model (${(cause as Error).message}); run npm run train:propaganda`, { input: path, cause });
   }
   defaultModel = unpackModel(json, path);
   return defaultModel;
+}
+
+/** A compiled model file, or null when there is none or it does not decode (the JSON is read instead). */
+function readCompiledModel(path: string): ReturnType<typeof decodeCompiledModel> | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    return decodeCompiledModel(bytes, path);
+  } catch {
+    return null;
+  }
 }

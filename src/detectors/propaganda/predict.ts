@@ -19,9 +19,9 @@ const WORDISH = /[\p{L}\p{N}]/u;
 
 /** Probability that each sentence holds some propaganda. */
 export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, ctx: FeatureContext): Float64Array {
+  const sink = scoreSinkOf(model.sentence);
   return Float64Array.from(ctx.sentences, (_, s) => {
-    const sink = scoreSinkOf(model.sentence);
-    emitSentenceFeatures(ctx, s, sink);
+    emitSentenceFeatures(ctx, s, sink.reset());
     return sigmoid(sink.z);
   });
 }
@@ -41,9 +41,9 @@ export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: Featu
 
 /** First tagger stage: token probabilities from lexical features, the sentence probability and the window network's. */
 export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>, netProbs: ArrayLike<number> | null = null): Float64Array {
+  const sink = scoreSinkOf(tagger);
   return Float64Array.from(ctx.tokens, (t, i) => {
-    const sink = scoreSinkOf(tagger);
-    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink, netProbs);
+    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink.reset(), netProbs);
     return sigmoid(sink.z);
   });
 }
@@ -51,9 +51,9 @@ export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext
 /** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
 export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
   const summary = summarizeStage(ctx, first, sentenceProbs);
+  const sink = scoreSinkOf(stack);
   return Float64Array.from(ctx.tokens, (_, i) => {
-    const sink = scoreSinkOf(stack);
-    emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink);
+    emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink.reset());
     return sigmoid(sink.z);
   });
 }

@@ -1,5 +1,5 @@
 import { fineBin } from '../../../src/detectors/propaganda/features.js';
-import type { BinaryModel, MultiModel } from '../../../src/detectors/propaganda/linear.js';
+import { featureNamesOf, type BinaryModel, type FeatureIndex, type MultiModel } from '../../../src/detectors/propaganda/linear.js';
 import { packModel, type PropagandaModel, type PropagandaModelFile, type RepetitionMode } from '../../../src/detectors/propaganda/model.js';
 import { TECHNIQUE_LABELS, type Technique } from '../../../src/detectors/propaganda/techniques.js';
 
@@ -50,6 +50,6 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
 
 /** The model as the JSON file `unspin eval propaganda --model` reads. */
 export function tinyModelFile(model: PropagandaModel): PropagandaModelFile {
-  const names = (m: { index: ReadonlyMap<string, number> }) => [...m.index].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+  const names = (m: { index: FeatureIndex }) => featureNamesOf(m.index);
   return packModel(model, { sentence: names(model.sentence), tagger: names(model.tagger), stack: names(model.stack), filter: names(model.filter), classifier: names(model.classifier) }, { test: true });
 }
