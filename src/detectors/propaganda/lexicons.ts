@@ -32,7 +32,12 @@ export interface LexiconHit {
 
 export interface Lexicon {
   readonly entries: readonly LexiconEntry[];
-  /** Every term occurrence in a token list; overlapping hits are all kept. */
+  /**
+   * Term occurrences in a token list, in token order. The longest term wins: a hit that
+   * lies inside a longer hit is dropped ("every" of Exaggeration inside "every honest
+   * person" of Bandwagon), whichever entry either comes from; hits that only overlap, or
+   * cover the same tokens, are all kept.
+   */
   match(tokens: readonly Token[]): LexiconHit[];
 }
 
@@ -86,9 +91,33 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
           if (ok) hits.push({ first: i, last: i + c.words.length, entryId: c.entryId, technique: c.technique, term: c.term });
         }
       }
-      return hits;
+      return longestOnly(hits);
     },
   };
+}
+
+/**
+ * Drops each hit lying inside a longer one. Hits come sorted by first token, so one pass
+ * keeps the furthest end among hits starting earlier and among hits starting at the same
+ * token: a hit is inside a longer one when an earlier start reaches at least as far, or a
+ * same start reaches further.
+ */
+function longestOnly(hits: LexiconHit[]): LexiconHit[] {
+  const kept: LexiconHit[] = [];
+  let earlierEnd = -1;
+  for (let a = 0; a < hits.length; ) {
+    const first = hits[a]!.first;
+    let b = a;
+    let sameEnd = -1;
+    for (; b < hits.length && hits[b]!.first === first; b++) sameEnd = Math.max(sameEnd, hits[b]!.last);
+    for (let k = a; k < b; k++) {
+      const h = hits[k]!;
+      if (earlierEnd < h.last && sameEnd === h.last) kept.push(h);
+    }
+    earlierEnd = Math.max(earlierEnd, sameEnd);
+    a = b;
+  }
+  return kept;
 }
 
 /** The lexicon files shipped in data/propaganda, validated by the rule loader. */
