@@ -42,7 +42,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       model ??= defaultPropagandaModel();
       lexicon ??= defaultPropagandaLexicon();
       if (doc.tokens.length === 0) return [];
-      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model));
+      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model), doc.voices);
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
       const findings: DetectorFinding[] = [];
