@@ -74,12 +74,16 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   // One feature list both ranks the techniques and explains the winner.
   const features = spanFeatures(ctx, first, last);
   const ranked = classifyFeatures(model, features);
-  const top = source === 'repetition' ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
+  // A repetition span is Repetition, a reported lexicon cue its entry's technique; the classifier ranks the rest.
+  const fixed = source === 'repetition' ? ('Repetition' as Technique) : span.cue?.technique;
+  const top = fixed ? { label: fixed, p: ranked.find((r) => r.label === fixed)?.p ?? 0 } : ranked[0]!;
 
   // Why the span: what pushed it in. For a tagged span, the tagger features summed over
   // its tokens; for a whole sentence, the sentence model's features.
   let spanCues: string[];
-  if (source === 'sentence') {
+  if (source === 'cue') {
+    spanCues = [`lexicon cue “${span.cue!.term}”`];
+  } else if (source === 'sentence') {
     spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
   } else {
     // The tagger's weights summed by feature id over the span's tokens, through the scoring
@@ -98,13 +102,14 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, features, labelIndex)) : [];
-  const hit = hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
+  const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =
     source === 'repetition'
       ? `${top.label}: repeats a phrase the model marked elsewhere in the article`
       : `${top.label} (technique p ${top.p.toFixed(2)}${labelCues.length ? `: ${labelCues.join(', ')}` : ''})`;
-  const how = source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
+  const how =
+    source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : source === 'cue' ? `reported on the cue alone, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
   const finding: DetectorFinding = {
     kind: 'propaganda',
     label: top.label,

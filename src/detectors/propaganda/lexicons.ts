@@ -11,6 +11,12 @@ import { isTechnique, type Technique } from './techniques.js';
 export interface LexiconEntry extends RuleEntry {
   technique: Technique;
   terms: string[];
+  /**
+   * A hit is reported as a finding of the entry's technique even where the tagger marks
+   * nothing: for unambiguous cues the training corpus rarely annotates (PTC labels few
+   * "everyone knows" appeals), so a trained model cannot learn them.
+   */
+  report?: boolean;
 }
 
 /** One term as a token sequence, as the text model tokenises it. */
@@ -19,6 +25,7 @@ interface CompiledTerm {
   entryId: string;
   technique: Technique;
   term: string;
+  report: boolean;
 }
 
 /** A lexicon term found in a document, in token indices (end exclusive). */
@@ -28,6 +35,8 @@ export interface LexiconHit {
   entryId: string;
   technique: Technique;
   term: string;
+  /** The entry's `report` flag. */
+  report: boolean;
 }
 
 export interface Lexicon {
@@ -61,13 +70,16 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
     if (!Array.isArray(entry.terms) || entry.terms.some((t) => typeof t !== 'string' || t.trim() === '')) {
       throw new UnspinError('MODEL_INVALID', `${origin}: entry ${entry.id}: terms must be a list of non-empty strings`, { input: origin });
     }
+    if (entry.report !== undefined && typeof entry.report !== 'boolean') {
+      throw new UnspinError('MODEL_INVALID', `${origin}: entry ${entry.id}: report must be true or false`, { input: origin });
+    }
     for (const term of entry.terms) {
       // Terms are tokenised by the same text model as documents, so "nation's" or
       // "don't" split where wink-nlp splits them in running text.
       const words = buildTextModel(term).tokens.map((t) => foldWord(t.text));
       if (words.length === 0) continue;
       const list = byFirst.get(words[0]!) ?? [];
-      list.push({ words, entryId: entry.id, technique: entry.technique, term });
+      list.push({ words, entryId: entry.id, technique: entry.technique, term, report: entry.report === true });
       byFirst.set(words[0]!, list);
     }
   }
@@ -88,7 +100,7 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
           if (i + c.words.length > tokens.length) continue;
           let ok = true;
           for (let k = 1; k < c.words.length && ok; k++) ok = same(i + k, c.words[k]!);
-          if (ok) hits.push({ first: i, last: i + c.words.length, entryId: c.entryId, technique: c.technique, term: c.term });
+          if (ok) hits.push({ first: i, last: i + c.words.length, entryId: c.entryId, technique: c.technique, term: c.term, report: c.report });
         }
       }
       return longestOnly(hits);

@@ -133,3 +133,27 @@ test('a sentence the sentence model is sure of, with no tagged span, is reported
   const off = createPropagandaDetector({ model: { ...model, wholeSentence: null }, lexicon });
   assert.deepEqual(analyze(text, { detectors: [off] }).findings, []);
 });
+
+test('a hit of a lexicon entry marked report is a finding of its technique up to the end of its clause, even where the tagger sees nothing', () => {
+  const cues = createLexicon([
+    { id: 'test-consensus', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['everyone knows'], report: true },
+    { id: 'test-quiet', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['most people'] },
+  ]);
+  const detector = createPropagandaDetector({ model: tinyModel({ words: [] }), lexicon: cues });
+  const text = 'Everyone knows the vote was rigged, and most people agree.';
+  const analysis = analyze(text, { detectors: [detector] });
+  assertSpansConsistent(analysis);
+  assert.deepEqual(
+    analysis.findings.map((f) => [f.text, f.label, f.ruleId]),
+    [['Everyone knows the vote was rigged', 'Bandwagon,Reductio_ad_hitlerum', 'test-consensus']],
+  );
+  assert.match(analysis.findings[0]!.explanation, /lexicon cue “everyone knows”/);
+});
+
+test('a reported cue inside a span the tagger found adds no second finding', () => {
+  const cues = createLexicon([{ id: 'test-consensus', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['everyone knows'], report: true }]);
+  const detector = createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues });
+  const findings = analyze('Everyone knows it.', { detectors: [detector] }).findings;
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.text, 'Everyone knows');
+});

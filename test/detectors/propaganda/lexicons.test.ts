@@ -68,3 +68,16 @@ test('a lexicon entry with an unknown technique is rejected', () => {
     { code: 'UNSPIN_E_MODEL_INVALID', message: /test\.yml: entry x: unknown technique Propaganda/ },
   );
 });
+
+test('an entry whose report flag is not a boolean is rejected; hits carry the flag', () => {
+  assert.throws(() => createLexicon([{ id: 'x', description: 'd', source: 's', technique: 'Slogans', terms: ['a'], report: 'yes' as never }], 'test.yml'), {
+    code: 'UNSPIN_E_MODEL_INVALID',
+    message: /test\.yml: entry x: report must be true or false/,
+  });
+  const lexicon = createLexicon([
+    { id: 'loud', description: 'd', source: 's', technique: 'Slogans', terms: ['build the wall'], report: true },
+    { id: 'quiet', description: 'd', source: 's', technique: 'Slogans', terms: ['lock'] },
+  ]);
+  const hits = lexicon.match(buildTextModel('Build the wall and lock the gate.').tokens);
+  assert.deepEqual(hits.map((h) => [h.entryId, h.report]), [['loud', true], ['quiet', false]]);
+});
