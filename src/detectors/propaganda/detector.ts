@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
-import type { Quote } from '../../core/types.js';
+import type { Quote, Span } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
@@ -42,6 +42,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       model ??= defaultPropagandaModel();
       lexicon ??= defaultPropagandaLexicon();
       if (doc.tokens.length === 0) return [];
+      const tokens = doc.tokens;
       const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model), doc.voices);
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
@@ -56,10 +57,17 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       // A tagged span within a scare quote (the quoted word, with or without its marks) is
       // already reported, with the quote as its reason.
       const quoted = findings.map((f) => [f.start, f.end] as const);
+      const cues: { finding: DetectorFinding; cue: Span }[] = [];
       for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
         if (span.score < minScore) continue;
         const finding = spanFinding(model, ctx, span, sentenceProbs);
-        if (!quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) findings.push(finding);
+        if (quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) continue;
+        if (span.cue) cues.push({ finding, cue: { start: tokens[span.cue.first]!.start, end: tokens[span.cue.last - 1]!.end } });
+        else findings.push(finding);
+      }
+      // A reported cue adds a finding only where none of its technique covers the cue already.
+      for (const { finding, cue } of cues) {
+        if (!findings.some((f) => f.label === finding.label && f.start <= cue.start && f.end >= cue.end)) findings.push(finding);
       }
       return findings;
     },

@@ -45,7 +45,7 @@ export function proposeSpans(
     });
     tagged.sort((x, y) => x.first - y.first);
   }
-  const cues = cueSpans(ctx, tagged, sentenceProbs);
+  const cues = cueSpans(ctx, sentenceProbs);
   if (model.repetition === 'off') return cues.length ? [...tagged, ...cues].sort((a, b) => a.first - b.first) : tagged;
   const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
   const extra = repeatedOccurrences(ctx, seeds, tagged).map((s): ProposedSpan => ({ ...s, source: 'repetition' }));
@@ -56,19 +56,16 @@ export function proposeSpans(
 const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
 
 /**
- * Hits of lexicon entries marked `report` that no tagged span covers, each as a span from
- * the cue to the end of its clause ("Everyone knows the vote was rigged"), scored with
- * its sentence's probability. `tagged` is sorted by first token.
+ * Hits of lexicon entries marked `report`, each as a span from the cue to the end of its
+ * clause ("Everyone knows the vote was rigged"), scored with its sentence's probability.
+ * A tagged span over the cue may be labelled otherwise ("… was bought, and every honest
+ * person" as Loaded_Language), so the cue is proposed either way; the detector drops it
+ * where a finding of the cue's own technique already covers it.
  */
-function cueSpans(ctx: FeatureContext, tagged: readonly ProposedSpan[], sentenceProbs: ArrayLike<number>): ProposedSpan[] {
+function cueSpans(ctx: FeatureContext, sentenceProbs: ArrayLike<number>): ProposedSpan[] {
   const out: ProposedSpan[] = [];
-  let k = 0;
-  let reach = -1;
   for (const h of ctx.hits) {
     if (!h.report) continue;
-    // Hits come in token order: advance over the tagged spans starting before this hit's end.
-    while (k < tagged.length && tagged[k]!.first < h.last) reach = Math.max(reach, tagged[k++]!.last);
-    if (reach > h.first) continue;
     const previous = out[out.length - 1];
     if (previous && previous.last > h.first) continue;
     const sentence = ctx.tokens[h.first]!.sentence;

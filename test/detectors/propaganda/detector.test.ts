@@ -150,10 +150,14 @@ test('a hit of a lexicon entry marked report is a finding of its technique up to
   assert.match(analysis.findings[0]!.explanation, /lexicon cue “everyone knows”/);
 });
 
-test('a reported cue inside a span the tagger found adds no second finding', () => {
+test('a reported cue covered by a finding of its own technique adds no second finding; under another technique it does', () => {
   const cues = createLexicon([{ id: 'test-consensus', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['everyone knows'], report: true }]);
-  const detector = createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues });
-  const findings = analyze('Everyone knows it.', { detectors: [detector] }).findings;
-  assert.equal(findings.length, 1);
-  assert.equal(findings[0]!.text, 'Everyone knows');
+  const text = 'Everyone knows it.';
+  const asBandwagon = tinyModel({ words: ['everyone', 'knows'], classes: { 'u=everyone': { 'Bandwagon,Reductio_ad_hitlerum': 5 } } });
+  const same = analyze(text, { detectors: [createPropagandaDetector({ model: asBandwagon, lexicon: cues })] }).findings;
+  assert.deepEqual(same.map((f) => [f.text, f.label]), [['Everyone knows', 'Bandwagon,Reductio_ad_hitlerum']]);
+  // The tagger's span is labelled Loaded_Language (the tiny classifier's bias): the cue, to the end of its clause, is reported beside it.
+  const other = analyze(text, { detectors: [createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues })] }).findings;
+  assert.deepEqual(other.map((f) => [f.text, f.label]).sort(), [['Everyone knows it', 'Bandwagon,Reductio_ad_hitlerum'], ['Everyone knows', 'Loaded_Language']]);
+  assertSpansConsistent(analyze(text, { detectors: [createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues })] }));
 });
