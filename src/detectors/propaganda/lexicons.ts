@@ -42,10 +42,10 @@ export interface LexiconHit {
 export interface Lexicon {
   readonly entries: readonly LexiconEntry[];
   /**
-   * Term occurrences in a token list, in token order. The longest term wins: a hit that
-   * lies inside a longer hit is dropped ("every" of Exaggeration inside "every honest
-   * person" of Bandwagon), whichever entry either comes from; hits that only overlap, or
-   * cover the same tokens, are all kept.
+   * Term occurrences in a token list, in token order. The longest term wins across
+   * techniques: a hit that lies inside a longer hit of another technique is dropped
+   * ("every" of Exaggeration inside "every honest person" of Bandwagon); hits that only
+   * overlap, cover the same tokens, or share a technique are all kept.
    */
   match(tokens: readonly Token[]): LexiconHit[];
 }
@@ -109,24 +109,34 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
 }
 
 /**
- * Drops each hit lying inside a longer one. Hits come sorted by first token, so one pass
- * keeps the furthest end among hits starting earlier and among hits starting at the same
- * token: a hit is inside a longer one when an earlier start reaches at least as far, or a
- * same start reaches further.
+ * Drops each hit lying inside a longer hit of another technique. Hits come sorted by first
+ * token, so one pass keeps, per technique, the furthest end among hits starting earlier
+ * and among hits starting at the same token: a hit is inside a longer one when an earlier
+ * start reaches at least as far, or a same start reaches further. A term inside a longer
+ * term of its own technique ("ever" in "ever since") stays, as one more cue of the same
+ * kind: out of fold, dropping those too gave a lower SI F1 (0.4194 against 0.4210).
  */
 function longestOnly(hits: LexiconHit[]): LexiconHit[] {
   const kept: LexiconHit[] = [];
-  let earlierEnd = -1;
+  const earlierEnd = new Map<Technique, number>();
+  const sameEnd = new Map<Technique, number>();
+  const reaches = (ends: ReadonlyMap<Technique, number>, h: LexiconHit, beyond: number) => {
+    for (const [technique, end] of ends) if (technique !== h.technique && end >= h.last + beyond) return true;
+    return false;
+  };
   for (let a = 0; a < hits.length; ) {
     const first = hits[a]!.first;
     let b = a;
-    let sameEnd = -1;
-    for (; b < hits.length && hits[b]!.first === first; b++) sameEnd = Math.max(sameEnd, hits[b]!.last);
+    sameEnd.clear();
+    for (; b < hits.length && hits[b]!.first === first; b++) {
+      const h = hits[b]!;
+      sameEnd.set(h.technique, Math.max(sameEnd.get(h.technique) ?? -1, h.last));
+    }
     for (let k = a; k < b; k++) {
       const h = hits[k]!;
-      if (earlierEnd < h.last && sameEnd === h.last) kept.push(h);
+      if (!reaches(earlierEnd, h, 0) && !reaches(sameEnd, h, 1)) kept.push(h);
     }
-    earlierEnd = Math.max(earlierEnd, sameEnd);
+    for (const [technique, end] of sameEnd) earlierEnd.set(technique, Math.max(earlierEnd.get(technique) ?? -1, end));
     a = b;
   }
   return kept;

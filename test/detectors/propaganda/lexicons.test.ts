@@ -42,17 +42,18 @@ test('multi-word terms match across typographic apostrophes and by lemma', () =>
   assert.deepEqual(lexicon.match(buildTextModel('He was destroyer-class.').tokens).filter((h) => h.entryId === 'b'), []);
 });
 
-test('the longest term wins: a term inside a longer one is dropped, overlapping terms are kept', () => {
+test('the longest term wins across techniques: a term inside a longer one of another technique is dropped', () => {
   const lexicon = createLexicon([
-    { id: 'every', description: 'd', source: 's', technique: 'Exaggeration,Minimisation', terms: ['every', 'person can'] },
+    { id: 'every', description: 'd', source: 's', technique: 'Exaggeration,Minimisation', terms: ['every', 'person can', 'ever', 'ever since'] },
     { id: 'honest', description: 'd', source: 's', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['every honest person'] },
     { id: 'also-every', description: 'd', source: 's', technique: 'Loaded_Language', terms: ['every'] },
   ]);
-  const tokens = buildTextModel('Every honest person can see it, and every voter too.').tokens;
+  const tokens = buildTextModel('Every honest person can see it, and every voter has ever since.').tokens;
   const hits = lexicon.match(tokens).map((h) => `${h.entryId}:${tokens.slice(h.first, h.last).map((t) => t.text.toLowerCase()).join(' ')}`);
-  // "every" inside "every honest person" goes; "person can" only overlaps it and stays;
-  // the lone "every" before "voter" is a hit of both entries that list it.
-  assert.deepEqual(hits.sort(), ['also-every:every', 'every:every', 'every:person can', 'honest:every honest person']);
+  // "every" inside "every honest person" goes (both entries that list it); "person can" only
+  // overlaps it and stays; the lone "every" before "voter" is a hit of both entries; "ever"
+  // inside "ever since" is the same technique and stays.
+  assert.deepEqual(hits.sort(), ['also-every:every', 'every:ever', 'every:ever since', 'every:every', 'every:person can', 'honest:every honest person']);
 });
 
 test('the shipped lexicon reads "every honest person" as Bandwagon, not as Exaggeration', () => {
