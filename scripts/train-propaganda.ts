@@ -52,7 +52,7 @@ import { netInput, tableFloats, trainWindowNet, windowProbabilitiesFloat, type N
 
 const SEED = 20200911;
 const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 2 };
-const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 2, alpha: 0.5 };
+const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 2, alpha: 0.75 };
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35];
 // 64 joins every strong run of a sentence into one span (see decodeSpans).
