@@ -54,9 +54,10 @@ test('fresh sentences: the strong techniques come first for their phrases', () =
   }
 });
 
-// Measured with the shipped model: 8 of 18 first, 11 within the top three; the weak
-// techniques (Bandwagon, Whataboutism, Causal Oversimplification, and one of the two
-// phrases of Authority, Black-and-White and Thought-terminating) are the misses.
+// Measured with the shipped model: 10 of 18 first, 13 within the top three (8 and 11
+// before issue 17's macro-aware offsets and spine voice features); the misses are both
+// Bandwagon phrases, Whataboutism, Causal Oversimplification, one phrase each of
+// Authority, Thought-terminating, fear and Exaggeration.
 test('fresh sentences over all techniques: most land within the classifier’s top three', () => {
   let first = 0;
   let top3 = 0;
@@ -65,5 +66,5 @@ test('fresh sentences over all techniques: most land within the classifier’s t
     if (labels[0] === f.technique) first++;
     if (labels.slice(0, 3).includes(f.technique)) top3++;
   }
-  assert.ok(first >= 7 && top3 >= 10, `${first} first, ${top3} within the top three, of ${TECHNIQUE_FIXTURES.length}`);
+  assert.ok(first >= 9 && top3 >= 12, `${first} first, ${top3} within the top three, of ${TECHNIQUE_FIXTURES.length}`);
 });
