@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
-import type { Quote } from '../../core/types.js';
+import type { Quote, Span } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
@@ -42,7 +42,8 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       model ??= defaultPropagandaModel();
       lexicon ??= defaultPropagandaLexicon();
       if (doc.tokens.length === 0) return [];
-      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model));
+      const tokens = doc.tokens;
+      const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model), doc.voices);
       const sentenceProbs = sentenceProbabilities(model, ctx);
       const probs = tokenProbabilities(model, ctx, sentenceProbs);
       const findings: DetectorFinding[] = [];
@@ -56,10 +57,17 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       // A tagged span within a scare quote (the quoted word, with or without its marks) is
       // already reported, with the quote as its reason.
       const quoted = findings.map((f) => [f.start, f.end] as const);
+      const cues: { finding: DetectorFinding; cue: Span }[] = [];
       for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
         if (span.score < minScore) continue;
         const finding = spanFinding(model, ctx, span, sentenceProbs);
-        if (!quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) findings.push(finding);
+        if (quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) continue;
+        if (span.cue) cues.push({ finding, cue: { start: tokens[span.cue.first]!.start, end: tokens[span.cue.last - 1]!.end } });
+        else findings.push(finding);
+      }
+      // A reported cue adds a finding only where none of its technique covers the cue already.
+      for (const { finding, cue } of cues) {
+        if (!findings.some((f) => f.label === finding.label && f.start <= cue.start && f.end >= cue.end)) findings.push(finding);
       }
       return findings;
     },
@@ -74,12 +82,16 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   // One feature list both ranks the techniques and explains the winner.
   const features = spanFeatures(ctx, first, last);
   const ranked = classifyFeatures(model, features);
-  const top = source === 'repetition' ? { label: 'Repetition' as Technique, p: ranked.find((r) => r.label === 'Repetition')?.p ?? 0 } : ranked[0]!;
+  // A repetition span is Repetition, a reported lexicon cue its entry's technique; the classifier ranks the rest.
+  const fixed = source === 'repetition' ? ('Repetition' as Technique) : span.cue?.technique;
+  const top = fixed ? { label: fixed, p: ranked.find((r) => r.label === fixed)?.p ?? 0 } : ranked[0]!;
 
   // Why the span: what pushed it in. For a tagged span, the tagger features summed over
   // its tokens; for a whole sentence, the sentence model's features.
   let spanCues: string[];
-  if (source === 'sentence') {
+  if (source === 'cue') {
+    spanCues = [`lexicon cue “${span.cue!.term}”`];
+  } else if (source === 'sentence') {
     spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
   } else {
     // The tagger's weights summed by feature id over the span's tokens, through the scoring
@@ -97,13 +109,14 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, features, labelIndex)) : [];
-  const hit = hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
+  const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =
     source === 'repetition'
       ? `${top.label}: repeats a phrase the model marked elsewhere in the article`
       : `${top.label} (technique p ${top.p.toFixed(2)}${labelCues.length ? `: ${labelCues.join(', ')}` : ''})`;
-  const how = source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
+  const how =
+    source === 'sentence' ? `whole sentence, sentence score ${score.toFixed(2)}` : source === 'cue' ? `reported on the cue alone, sentence score ${score.toFixed(2)}` : `span score ${score.toFixed(2)}`;
   const finding: DetectorFinding = {
     kind: 'propaganda',
     label: top.label,

@@ -1,4 +1,5 @@
-import type { Span, Token } from '../../core/types.js';
+import type { Span, Token, VoiceSpan } from '../../core/types.js';
+import { voiceOfSpan } from '../../core/voice.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
 import { StringSink, type FeatureSink } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
@@ -48,6 +49,8 @@ export interface FeatureContext {
   readonly fine: Int16Array;
   /** Whether each sentence has a reporting verb or "according to" (someone else's words). */
   readonly sentenceReport: readonly boolean[];
+  /** The spine's voice map (author, quoted, reported), when the caller has one. */
+  readonly voices: readonly VoiceSpan[] | null;
 }
 
 /** Lemmas that mark reported speech: the words may be a source's, not the author's. */
@@ -64,6 +67,7 @@ export function buildFeatureContext(
   sentiment: ReadonlyMap<string, number> = new Map(),
   clusters: WordClusters | null = null,
   wordVectors = clusters !== null,
+  voices: readonly VoiceSpan[] | null = null,
 ): FeatureContext {
   const hits = lexicon.match(tokens);
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
@@ -135,6 +139,7 @@ export function buildFeatureContext(
     coarse,
     fine,
     sentenceReport,
+    voices,
     text,
     tokens,
     sentences,
@@ -508,6 +513,14 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   const report = ctx.sentenceReport[si] ?? false;
   f.push(`voice=${quoted ? 'q' : 'a'}${report ? 'r' : ''}`);
   for (const t of inside) f.push(`lex=${t}|voice=${quoted ? 'q' : 'a'}${report ? 'r' : ''}`);
+  // The spine's voice, which knows speakers and reported speech across sentences: a quoted
+  // official's appeal to authority is the official's, not the author's.
+  if (ctx.voices) {
+    const spine = voiceOfSpan(ctx.voices, spanStart, spanEnd);
+    f.push(`spine=${spine}`);
+    for (const t of inside) f.push(`lex=${t}|spine=${spine}`);
+    f.push(`spine=${spine}|len=${bucket(n, [2, 5, 12])}`);
+  }
   return f;
 }
 

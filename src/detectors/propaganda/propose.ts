@@ -1,5 +1,6 @@
 import type { Span } from '../../core/types.js';
 import type { FeatureContext } from './features.js';
+import type { LexiconHit } from './lexicons.js';
 import type { PropagandaModel } from './model.js';
 import { proposalFeatures } from './features.js';
 import { binaryScore, sigmoid } from './linear.js';
@@ -7,9 +8,13 @@ import { classifySpan, classifyTokens, decodeSpans, sentenceProbabilities, token
 import { repeatedOccurrences } from './spans.js';
 import type { Technique } from './techniques.js';
 
-/** A proposed span and what proposed it: the tagger, the whole-article repetition step, or the sentence model. */
+/**
+ * A proposed span and what proposed it: the tagger, the whole-article repetition step, the
+ * sentence model, or a lexicon cue whose entry is reported on its own (`cue` holds the hit).
+ */
 export interface ProposedSpan extends TaggedSpan {
-  source: 'tagger' | 'repetition' | 'sentence';
+  source: 'tagger' | 'repetition' | 'sentence' | 'cue';
+  cue?: LexiconHit;
 }
 
 /**
@@ -40,10 +45,36 @@ export function proposeSpans(
     });
     tagged.sort((x, y) => x.first - y.first);
   }
-  if (model.repetition === 'off') return tagged;
+  const cues = cueSpans(ctx, sentenceProbs);
+  if (model.repetition === 'off') return cues.length ? [...tagged, ...cues].sort((a, b) => a.first - b.first) : tagged;
   const seeds = model.repetition === 'all' ? tagged : tagged.filter((s) => s.last - s.first <= 4 && classifyTokens(model, ctx, s.first, s.last)[0]!.label === 'Repetition');
   const extra = repeatedOccurrences(ctx, seeds, tagged).map((s): ProposedSpan => ({ ...s, source: 'repetition' }));
-  return [...tagged, ...extra].sort((a, b) => a.first - b.first);
+  return [...tagged, ...extra, ...cues].sort((a, b) => a.first - b.first);
+}
+
+/** Tokens that close the clause a reported cue opens. */
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
+
+/**
+ * Hits of lexicon entries marked `report`, each as a span from the cue to the end of its
+ * clause ("Everyone knows the vote was rigged"), scored with its sentence's probability.
+ * A tagged span over the cue may be labelled otherwise ("… was bought, and every honest
+ * person" as Loaded_Language), so the cue is proposed either way; the detector drops it
+ * where a finding of the cue's own technique already covers it.
+ */
+function cueSpans(ctx: FeatureContext, sentenceProbs: ArrayLike<number>): ProposedSpan[] {
+  const out: ProposedSpan[] = [];
+  for (const h of ctx.hits) {
+    if (!h.report) continue;
+    const previous = out[out.length - 1];
+    if (previous && previous.last > h.first) continue;
+    const sentence = ctx.tokens[h.first]!.sentence;
+    const end = ctx.sentenceTokens[sentence]?.[1] ?? h.last;
+    let last = h.last;
+    while (last < end && !CLAUSE_END.has(ctx.tokens[last]!.text)) last++;
+    out.push({ first: h.first, last, score: sentenceProbs[sentence] ?? 0, source: 'cue', cue: h });
+  }
+  return out;
 }
 
 function reaches(probs: ArrayLike<number>, span: TaggedSpan, seed: number): boolean {

@@ -133,3 +133,31 @@ test('a sentence the sentence model is sure of, with no tagged span, is reported
   const off = createPropagandaDetector({ model: { ...model, wholeSentence: null }, lexicon });
   assert.deepEqual(analyze(text, { detectors: [off] }).findings, []);
 });
+
+test('a hit of a lexicon entry marked report is a finding of its technique up to the end of its clause, even where the tagger sees nothing', () => {
+  const cues = createLexicon([
+    { id: 'test-consensus', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['everyone knows'], report: true },
+    { id: 'test-quiet', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['most people'] },
+  ]);
+  const detector = createPropagandaDetector({ model: tinyModel({ words: [] }), lexicon: cues });
+  const text = 'Everyone knows the vote was rigged, and most people agree.';
+  const analysis = analyze(text, { detectors: [detector] });
+  assertSpansConsistent(analysis);
+  assert.deepEqual(
+    analysis.findings.map((f) => [f.text, f.label, f.ruleId]),
+    [['Everyone knows the vote was rigged', 'Bandwagon,Reductio_ad_hitlerum', 'test-consensus']],
+  );
+  assert.match(analysis.findings[0]!.explanation, /lexicon cue “everyone knows”/);
+});
+
+test('a reported cue covered by a finding of its own technique adds no second finding; under another technique it does', () => {
+  const cues = createLexicon([{ id: 'test-consensus', description: 'test', source: 'test', technique: 'Bandwagon,Reductio_ad_hitlerum', terms: ['everyone knows'], report: true }]);
+  const text = 'Everyone knows it.';
+  const asBandwagon = tinyModel({ words: ['everyone', 'knows'], classes: { 'u=everyone': { 'Bandwagon,Reductio_ad_hitlerum': 5 } } });
+  const same = analyze(text, { detectors: [createPropagandaDetector({ model: asBandwagon, lexicon: cues })] }).findings;
+  assert.deepEqual(same.map((f) => [f.text, f.label]), [['Everyone knows', 'Bandwagon,Reductio_ad_hitlerum']]);
+  // The tagger's span is labelled Loaded_Language (the tiny classifier's bias): the cue, to the end of its clause, is reported beside it.
+  const other = analyze(text, { detectors: [createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues })] }).findings;
+  assert.deepEqual(other.map((f) => [f.text, f.label]).sort(), [['Everyone knows it', 'Bandwagon,Reductio_ad_hitlerum'], ['Everyone knows', 'Loaded_Language']]);
+  assertSpansConsistent(analyze(text, { detectors: [createPropagandaDetector({ model: tinyModel({ words: ['everyone', 'knows'] }), lexicon: cues })] }));
+});

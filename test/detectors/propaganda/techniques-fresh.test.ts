@@ -5,6 +5,7 @@ import { buildFeatureContext } from '../../../src/detectors/propaganda/features.
 import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { defaultPropagandaModel, usesWordVectors } from '../../../src/detectors/propaganda/model.js';
 import { classifySpan } from '../../../src/detectors/propaganda/predict.js';
+import { articleVoices } from '../../../src/eval/propaganda/predict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { assertSpansConsistent } from '../../helpers.js';
@@ -13,7 +14,7 @@ import { spanOf, TECHNIQUE_FIXTURES } from './technique-fixtures.js';
 function ranked(text: string, span: { start: number; end: number }) {
   const model = defaultPropagandaModel();
   const m = buildTextModel(text);
-  const ctx = buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment, model.clusters, usesWordVectors(model));
+  const ctx = buildFeatureContext(text, m.tokens, m.sentences, defaultPropagandaLexicon(), model.sentiment, model.clusters, usesWordVectors(model), articleVoices(text, m));
   return classifySpan(model, ctx, span)!.map((r) => r.label);
 }
 
@@ -28,18 +29,19 @@ test('bandwagon phrasing is a lexicon cue: "everyone knows", "every honest perso
   }
 });
 
-// Known miss (issue 17): neither the tagger nor the classifier picks this up yet; PTC has
-// 52 Bandwagon spans in train, most of them Reductio ad hitlerum. Kept as a todo so the
-// day it passes is seen.
-test('the shipped model flags bandwagon phrasing in a fresh sentence', { todo: 'bandwagon phrasing is still missed' }, () => {
+// PTC annotates few "everyone knows" appeals, so the tagger does not learn them; the
+// lexicon's bandwagon-consensus entry is marked `report`, so each of its hits is a finding.
+test('the shipped model flags bandwagon phrasing in a fresh sentence, as Bandwagon', () => {
   const text = 'Everyone knows the election commission was bought, and every honest person can see it.';
   const analysis = analyze(text, { detectors: [createPropagandaDetector()] });
   assertSpansConsistent(analysis);
-  const at = text.indexOf('Everyone knows');
-  assert.ok(
-    analysis.findings.some((f) => f.start <= at + 8 && f.end > at),
-    analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ') || 'no findings',
-  );
+  for (const cue of ['Everyone knows', 'every honest person']) {
+    const at = text.indexOf(cue);
+    assert.ok(
+      analysis.findings.some((f) => f.start <= at && f.end >= at + cue.length && f.label === 'Bandwagon,Reductio_ad_hitlerum'),
+      `${cue}: ${analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ') || 'no findings'}`,
+    );
+  }
 });
 
 /** Techniques with out-of-fold TC F1 above 0.45: their fresh phrases must come first. */
@@ -52,9 +54,10 @@ test('fresh sentences: the strong techniques come first for their phrases', () =
   }
 });
 
-// Measured with the shipped model: 8 of 18 first, 11 within the top three; the weak
-// techniques (Bandwagon, Whataboutism, Causal Oversimplification, and one of the two
-// phrases of Authority, Black-and-White and Thought-terminating) are the misses.
+// Measured with the shipped model: 10 of 18 first, 13 within the top three (8 and 11
+// before issue 17's macro-aware offsets and spine voice features); the misses are both
+// Bandwagon phrases, Whataboutism, Causal Oversimplification, one phrase each of
+// Authority, Thought-terminating, fear and Exaggeration.
 test('fresh sentences over all techniques: most land within the classifier’s top three', () => {
   let first = 0;
   let top3 = 0;
@@ -63,5 +66,5 @@ test('fresh sentences over all techniques: most land within the classifier’s t
     if (labels[0] === f.technique) first++;
     if (labels.slice(0, 3).includes(f.technique)) top3++;
   }
-  assert.ok(first >= 7 && top3 >= 10, `${first} first, ${top3} within the top three, of ${TECHNIQUE_FIXTURES.length}`);
+  assert.ok(first >= 9 && top3 >= 12, `${first} first, ${top3} within the top three, of ${TECHNIQUE_FIXTURES.length}`);
 });
