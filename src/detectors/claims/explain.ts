@@ -34,9 +34,12 @@ export function explainClaim(probability: number, threshold: number, signals: re
   const placeText = `where it stands: its speaker, its turn, the sentences around it (${place >= 0 ? '+' : ''}${place.toFixed(2)})`;
   if (place >= MEANING_WORTH_SAYING) helped.push(placeText);
   if (place <= -MEANING_WORTH_SAYING) hurt.push(placeText);
-  const lexical = [...byPhrase].map(([name, weight]) => ({ name, weight }));
-  const top = [...lexical].sort((a, b) => b.weight - a.weight).slice(0, 3).filter((c) => c.weight > 0);
-  const bottom = [...lexical].sort((a, b) => a.weight - b.weight).slice(0, 2).filter((c) => c.weight < 0);
+  const top: ScoredFeature[] = [];
+  const bottom: ScoredFeature[] = [];
+  for (const [name, weight] of byPhrase) {
+    if (weight > 0) keepBest(top, 3, { name, weight }, 1);
+    else if (weight < 0) keepBest(bottom, 2, { name, weight }, -1);
+  }
   const word = (c: ScoredFeature) => `"${c.name}" (${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)})`;
 
   const lines = [`Check-worthy claim: model score ${probability.toFixed(2)} (threshold ${threshold.toFixed(2)}).`];
@@ -45,6 +48,19 @@ export function explainClaim(probability: number, threshold: number, signals: re
   if (hurt.length > 0 || bottom.length > 0) lines.push(`Against: ${[...hurt, ...bottom.map(word)].join(', ')}.`);
   if (parts.length > 0) lines.push(`Parts: ${parts.map((p) => `${p.type} "${p.text}"${p.value !== undefined && p.value !== null ? ` = ${p.value}${p.unit ? ' ' + p.unit : ''}` : ''}`).join('; ')}.`);
   return lines.join(' ');
+}
+
+/**
+ * Keeps `best` the first `size` items of a stable sort by weight (descending for sign 1,
+ * ascending for -1) of every item offered, in one walk instead of sorting them all: an item
+ * goes after those that weigh the same, as a stable sort leaves it.
+ */
+function keepBest(best: ScoredFeature[], size: number, item: ScoredFeature, sign: 1 | -1): void {
+  let at = best.length;
+  while (at > 0 && sign * item.weight > sign * best[at - 1]!.weight) at--;
+  if (at >= size) return;
+  best.splice(at, 0, item);
+  if (best.length > size) best.pop();
 }
 
 /** A word n-gram or lemma feature: "w:", "b:", "t:" or "l:". */
