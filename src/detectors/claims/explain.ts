@@ -21,7 +21,8 @@ export function explainClaim(probability: number, threshold: number, signals: re
       byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + weight);
     } else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) place += weight;
     else if (name === MEANING_FEATURE) meaning = weight;
-    else weightOf.set(name, weight);
+    // Only signals ("sig:", "cue:") are looked up below; the buckets, tags and the rest are not.
+    else if (name.startsWith('sig:') || name.startsWith('cue:')) weightOf.set(name, weight);
   }
   const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${cues.find((c) => 'cue:' + c.id === s)?.id ?? s.slice(4)} words` : s);
   const helped = signals.filter((s) => (weightOf.get(s) ?? 0) > 0).map(describe);
