@@ -31,10 +31,18 @@ export function compileCues(entries: readonly CueEntry[]): CompiledCue[] {
     // A pattern like "'ll" attaches to the word before it, so only word-initial patterns need a boundary on the left.
     const alternatives = [...e.patterns]
       .sort((a, b) => b.length - a.length)
-      .map((p) => normaliseForCues(p))
-      .map((p) => (p.startsWith("'") ? '' : "(?<![\\p{L}\\p{N}'])") + escape(p).replace(/ /g, '\\s+'));
-    return { id: e.id, description: e.description, polarity: e.polarity, regex: new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu'), patterns };
+      .map((p) => alternative(normaliseForCues(p)));
+    return { id: e.id, description: e.description, polarity: e.polarity, regex: cueRegex(alternatives), patterns };
   });
+}
+
+/** One normalised pattern as a regex alternative. */
+function alternative(pattern: string): string {
+  return (pattern.startsWith("'") ? '' : "(?<![\\p{L}\\p{N}'])") + escape(pattern).replace(/ /g, '\\s+');
+}
+
+function cueRegex(alternatives: readonly string[]): RegExp {
+  return new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** Curly apostrophes are common in news text; the patterns are written with straight ones. */
@@ -49,21 +57,42 @@ function escape(text: string): string {
 /** Ids of the cue lists that fire somewhere in the text. */
 export function firedCues(text: string, cues: readonly CompiledCue[]): string[] {
   const norm = normaliseForCues(text);
-  // Only the lists one of whose words occurs in the text can fire, so only their regexes run.
-  // "ſ" matches "s" case-insensitively, so a text with one runs every regex, as before.
-  const candidates = norm.includes('\u017f') ? null : candidateCues(norm, cueWordIndex(cues));
-  const fired: string[] = [];
-  for (let i = 0; i < cues.length; i++) {
-    if (candidates !== null && !candidates.has(i)) continue;
-    if (cues[i]!.regex.test(norm)) fired.push(cues[i]!.id);
+  // "ſ" matches "s" case-insensitively, so a text with one runs every list's regex, as before.
+  if (norm.includes('\u017f')) return cues.filter((cue) => cue.regex.test(norm)).map((cue) => cue.id);
+  // Only a pattern whose longest word occurs in the text can match, so only those patterns'
+  // regexes run. A list's regex (its patterns as alternatives, then a boundary) matches exactly
+  // where one of its patterns' own regexes does, so the lists that fire are the same.
+  const index = cueWordIndex(cues);
+  const fired = new Uint8Array(cues.length);
+  for (const i of index.always) if (cues[i]!.regex.test(norm)) fired[i] = 1;
+  const call = ++index.calls;
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(norm); m; m = WORD_RUN.exec(norm)) {
+    const patterns = index.byWord.get(m[0]);
+    if (!patterns) continue;
+    for (const pattern of patterns) {
+      if (fired[pattern.cue] === 1 || pattern.testedIn === call) continue;
+      pattern.testedIn = call;
+      if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+    }
   }
-  return fired;
+  const ids: string[] = [];
+  for (let i = 0; i < cues.length; i++) if (fired[i] === 1) ids.push(cues[i]!.id);
+  return ids;
 }
 
-/** Where a cue list can fire: the lists (by index) that hold a pattern whose longest word is this word; `always` those with a wordless pattern. */
+/** One pattern of a cue list with its own regex; `testedIn` is the last call that tested it, so a word seen twice tests it once. */
+interface IndexedPattern {
+  cue: number;
+  regex: RegExp;
+  testedIn: number;
+}
+
+/** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
-  byWord: Map<string, number[]>;
+  byWord: Map<string, IndexedPattern[]>;
   always: number[];
+  calls: number;
 }
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
@@ -72,39 +101,28 @@ const wordIndexes = new WeakMap<readonly CompiledCue[], CueWordIndex>();
 /**
  * A pattern matches only where its longest run of letters and digits is a whole run of the
  * (lower-cased) text: the regex forbids a letter or digit on either side of the pattern, and
- * the characters between runs are not letters or digits. So a list cannot fire unless one of
- * its patterns' longest runs is among the text's runs.
+ * the characters between runs are not letters or digits. So a pattern cannot match unless its
+ * longest run is among the text's runs.
  */
 function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
   let index = wordIndexes.get(cues);
   if (index) return index;
-  index = { byWord: new Map(), always: [] };
+  const byWord = new Map<string, IndexedPattern[]>();
+  const always: number[] = [];
   cues.forEach((cue, i) => {
-    if (!cue.patterns) {
-      index!.always.push(i);
+    const runs = cue.patterns?.map((pattern) => pattern.match(WORD_RUN) ?? []);
+    if (!runs || runs.some((r) => r.length === 0)) {
+      always.push(i);
       return;
     }
-    for (const pattern of cue.patterns) {
-      const runs = pattern.match(WORD_RUN) ?? [];
-      const longest = runs.reduce<string | null>((best, r) => (best === null || r.length > best.length ? r : best), null);
-      if (longest === null) index!.always.push(i);
-      else {
-        const lists = index!.byWord.get(longest) ?? [];
-        if (!lists.includes(i)) lists.push(i);
-        index!.byWord.set(longest, lists);
-      }
-    }
+    cue.patterns!.forEach((pattern, p) => {
+      const longest = runs[p]!.reduce((best, r) => (r.length > best.length ? r : best));
+      const patterns = byWord.get(longest) ?? [];
+      patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0 });
+      byWord.set(longest, patterns);
+    });
   });
+  index = { byWord, always, calls: 0 };
   wordIndexes.set(cues, index);
   return index;
-}
-
-function candidateCues(norm: string, index: CueWordIndex): Set<number> {
-  const found = new Set<number>(index.always);
-  WORD_RUN.lastIndex = 0;
-  for (let m = WORD_RUN.exec(norm); m; m = WORD_RUN.exec(norm)) {
-    const lists = index.byWord.get(m[0]);
-    if (lists) for (const i of lists) found.add(i);
-  }
-  return found;
 }

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
-import { defaultCues, firedCues } from '../../../src/detectors/claims/cues.js';
+import { defaultCues, firedCues, normaliseForCues } from '../../../src/detectors/claims/cues.js';
 import { defaultPartLexicons } from '../../../src/detectors/claims/parts/lexicons.js';
 
 describe('data/claims word lists', () => {
@@ -28,5 +28,20 @@ describe('data/claims word lists', () => {
     assert.ok(firedCues('I’m sure it happened', cues).includes('first-person-opinion'));
     assert.ok(!firedCues('a think tank', cues).includes('first-person-opinion'));
     assert.ok(firedCues("They'll win", cues).includes('prediction'), "'ll attaches to the word before it");
+  });
+
+  it('fires the same lists as running every list regex on the text', () => {
+    const cues = defaultCues();
+    const everyRegex = (text: string) => cues.filter((c) => c.regex.test(normaliseForCues(text))).map((c) => c.id);
+    // Each pattern on its own, in capitals, glued to a word on either side, and two patterns of different lists in one text.
+    const patterns = cues.flatMap((c) => c.patterns ?? []);
+    const texts = patterns.flatMap((p, i) => [`So ${p}, then.`, p.toUpperCase(), `x${p}`, `${p}x`, `${p} and ${patterns[(i * 7 + 3) % patterns.length]}`, p.replace(/'/g, '\u2019')]);
+    let firing = 0;
+    for (const text of texts) {
+      const expected = everyRegex(text);
+      if (expected.length > 0) firing++;
+      assert.deepEqual(firedCues(text, cues), expected, text);
+    }
+    assert.ok(firing > patterns.length, 'most texts fire some list');
   });
 });
