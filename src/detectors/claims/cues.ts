@@ -72,6 +72,12 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
     if (!patterns) continue;
     for (const pattern of patterns) {
       if (fired[pattern.cue] === 1 || pattern.testedIn === call) continue;
+      if (pattern.word) {
+        // A one-word pattern's regex matches this very run unless an apostrophe comes before it
+        // (runs are whole, so no letter or digit is on either side).
+        if (m.index === 0 || norm.charCodeAt(m.index - 1) !== APOSTROPHE) fired[pattern.cue] = 1;
+        continue;
+      }
       pattern.testedIn = call;
       if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
     }
@@ -86,7 +92,11 @@ interface IndexedPattern {
   cue: number;
   regex: RegExp;
   testedIn: number;
+  /** The pattern is one run of letters and digits, so the run itself says where it matches. */
+  word: boolean;
 }
+
+const APOSTROPHE = 39;
 
 /** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
@@ -118,7 +128,7 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
     cue.patterns!.forEach((pattern, p) => {
       const longest = runs[p]!.reduce((best, r) => (r.length > best.length ? r : best));
       const patterns = byWord.get(longest) ?? [];
-      patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0 });
+      patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0, word: longest === pattern });
       byWord.set(longest, patterns);
     });
   });

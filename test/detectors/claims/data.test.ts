@@ -33,9 +33,9 @@ describe('data/claims word lists', () => {
   it('fires the same lists as running every list regex on the text', () => {
     const cues = defaultCues();
     const everyRegex = (text: string) => cues.filter((c) => c.regex.test(normaliseForCues(text))).map((c) => c.id);
-    // Each pattern on its own, in capitals, glued to a word on either side, and two patterns of different lists in one text.
+    // Each pattern on its own, in capitals, glued to a word on either side, after an apostrophe, and two patterns of different lists in one text.
     const patterns = cues.flatMap((c) => c.patterns ?? []);
-    const texts = patterns.flatMap((p, i) => [`So ${p}, then.`, p.toUpperCase(), `x${p}`, `${p}x`, `${p} and ${patterns[(i * 7 + 3) % patterns.length]}`, p.replace(/'/g, '\u2019')]);
+    const texts = patterns.flatMap((p, i) => [`So ${p}, then.`, p.toUpperCase(), `x${p}`, `${p}x`, `o'${p}`, `so '${p}'`, `${p} and ${patterns[(i * 7 + 3) % patterns.length]}`, p.replace(/'/g, '\u2019')]);
     let firing = 0;
     for (const text of texts) {
       const expected = everyRegex(text);
