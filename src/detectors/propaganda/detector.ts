@@ -102,10 +102,16 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     const netProbs = netProbabilities(model, ctx);
     for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
     sink.tally = null;
+    // Only the pushing features can be named, and only the first few named ones are, so
+    // the ids are sorted (stable: ties stay in first-seen order) and named as they are read.
     const bias = model.tagger.index.get('bias');
-    const summed: [string, number][] = [];
-    for (const [id, weight] of pushed) if (id !== bias) summed.push([featureNameOf(model.tagger.index, id), weight]);
-    spanCues = describeTop(summed.sort((a, b) => b[1] - a[1]));
+    const summed: [number, number][] = [];
+    for (const [id, weight] of pushed) if (id !== bias && weight > 0) summed.push([id, weight]);
+    summed.sort((a, b) => b[1] - a[1]);
+    const index = model.tagger.index;
+    spanCues = describeTop((function* named() {
+      for (const [id, weight] of summed) yield [featureNameOf(index, id), weight] as const;
+    })());
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, features, labelIndex)) : [];

@@ -40,7 +40,7 @@ export function describeFeature(feature: string): string | null {
 }
 
 /** The first `limit` distinct descriptions of the strongest positive features. */
-export function describeTop(contributions: readonly [string, number][], limit = 3): string[] {
+export function describeTop(contributions: Iterable<readonly [string, number]>, limit = 3): string[] {
   const out: string[] = [];
   for (const [feature, weight] of contributions) {
     if (weight <= 0 || out.length >= limit) break;

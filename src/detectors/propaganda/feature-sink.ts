@@ -1,5 +1,5 @@
 import type { FeatureTable } from './feature-table.js';
-import { hashHi, hashLo } from './feature-table.js';
+import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
 
 type Part = string | number;
@@ -76,6 +76,37 @@ function slotOf(part: Part): number {
   return slot;
 }
 
+/**
+ * The key prefixes (feature-table.ts `partPrefixLo`/`partPrefixHi`) of each template for
+ * one to three parts, at 4 * its number + part count: templates are a few dozen string
+ * literals, so each is hashed and mixed once per process.
+ */
+const templateNumbers = new Map<string, number>();
+let prefixLo = new Int32Array(4 * 64);
+let prefixHi = new Int32Array(4 * 64);
+
+/** The number of a template, its prefixes computed on first sight. */
+function templateOf(template: string): number {
+  let t = templateNumbers.get(template);
+  if (t === undefined) {
+    t = templateNumbers.size;
+    if (4 * t + 4 > prefixLo.length) {
+      const lo = new Int32Array(2 * prefixLo.length), hi = new Int32Array(2 * prefixHi.length);
+      lo.set(prefixLo);
+      hi.set(prefixHi);
+      prefixLo = lo;
+      prefixHi = hi;
+    }
+    const tl = hashLo(template), th = hashHi(template);
+    for (let n = 1; n <= 3; n++) {
+      prefixLo[4 * t + n] = partPrefixLo(n, tl);
+      prefixHi[4 * t + n] = partPrefixHi(n, th);
+    }
+    templateNumbers.set(template, t);
+  }
+  return 4 * t;
+}
+
 /** Key halves of each word of a document's word list (norms, lemmas), [lo, hi] per word, once per list. */
 const wordKeys = new WeakMap<readonly string[], Int32Array>();
 
@@ -105,6 +136,11 @@ export class ScoreSink implements FeatureSink {
   tally: Map<number, number> | null = null;
   private readonly table: FeatureTable;
   private readonly weights: Float32Array;
+  /** The last two word lists looked up and their keys (a document's norms and lemmas alternate), before the WeakMap. */
+  private words0: readonly string[] | null = null;
+  private keys0: Int32Array = new Int32Array(0);
+  private words1: readonly string[] | null = null;
+  private keys1: Int32Array = new Int32Array(0);
   constructor(model: BinaryModel) {
     this.table = featureTableOf(model, true);
     this.weights = model.weights;
@@ -120,39 +156,47 @@ export class ScoreSink implements FeatureSink {
     this.hit(this.table.findWhole(keyLo[s]!, keyHi[s]!, name));
   }
   add1(template: string, a: Part): void {
-    const t = slotOf(template);
-    const tl = keyLo[t]!, th = keyHi[t]!;
+    const t = templateOf(template) + 1;
     const p = slotOf(a);
-    this.hit(this.table.findParts(1, tl, th, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0));
+    this.hit(this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0));
   }
   add2(template: string, a: Part, b: Part): void {
-    const t = slotOf(template);
-    const tl = keyLo[t]!, th = keyHi[t]!;
+    const t = templateOf(template) + 2;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
     const q = slotOf(b);
-    this.hit(this.table.findParts(2, tl, th, al, ah, keyLo[q]!, keyHi[q]!, 0, 0));
+    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, al, ah, keyLo[q]!, keyHi[q]!, 0, 0));
   }
   add3(template: string, a: Part, b: Part, c: Part): void {
-    const t = slotOf(template);
-    const tl = keyLo[t]!, th = keyHi[t]!;
+    const t = templateOf(template) + 3;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
     const q = slotOf(b);
     const bl = keyLo[q]!, bh = keyHi[q]!;
     const r = slotOf(c);
-    this.hit(this.table.findParts(3, tl, th, al, ah, bl, bh, keyLo[r]!, keyHi[r]!));
+    this.hit(this.table.findFrom(3, prefixLo[t]!, prefixHi[t]!, al, ah, bl, bh, keyLo[r]!, keyHi[r]!));
   }
   add1w(template: string, words: readonly string[], k: number): void {
-    const w = keysOfWords(words);
-    const t = slotOf(template);
-    this.hit(this.table.findParts(1, keyLo[t]!, keyHi[t]!, w[2 * k]!, w[2 * k + 1]!, 0, 0, 0, 0));
+    const w = this.keysOf(words);
+    const t = templateOf(template) + 1;
+    this.hit(this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, w[2 * k]!, w[2 * k + 1]!, 0, 0, 0, 0));
   }
   add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
-    const w = keysOfWords(words);
-    const w2 = keysOfWords(words2);
-    const t = slotOf(template);
-    this.hit(this.table.findParts(2, keyLo[t]!, keyHi[t]!, w[2 * k]!, w[2 * k + 1]!, w2[2 * k2]!, w2[2 * k2 + 1]!, 0, 0));
+    const w = this.keysOf(words);
+    const w2 = this.keysOf(words2);
+    const t = templateOf(template) + 2;
+    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, w[2 * k]!, w[2 * k + 1]!, w2[2 * k2]!, w2[2 * k2 + 1]!, 0, 0));
+  }
+
+  private keysOf(words: readonly string[]): Int32Array {
+    if (words === this.words0) return this.keys0;
+    if (words === this.words1) return this.keys1;
+    const keys = keysOfWords(words);
+    this.words1 = this.words0;
+    this.keys1 = this.keys0;
+    this.words0 = words;
+    this.keys0 = keys;
+    return keys;
   }
 
   private hit(id: number): void {

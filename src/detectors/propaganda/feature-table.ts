@@ -56,16 +56,34 @@ export function hashHi(s: string): number {
 const PART_SEEDS = [0, 0x3c6ef372, 0x5bd1e995, 0x27d4eb2f];
 
 export function partKeyLo(n: number, t: number, a: number, b: number, c: number): number {
-  let h = step(step(PART_SEEDS[n]!, t), a);
+  return partKeyLoFrom(n, partPrefixLo(n, t), a, b, c);
+}
+
+export function partKeyHi(n: number, t: number, a: number, b: number, c: number): number {
+  return partKeyHiFrom(n, partPrefixHi(n, t), a, b, c);
+}
+
+/** The part of `partKeyLo` that depends on the part count and template only, so a sink computes it once per template. */
+export function partPrefixLo(n: number, t: number): number {
+  return step(PART_SEEDS[n]!, t);
+}
+
+/** As `partPrefixLo`, for `partKeyHi`. */
+export function partPrefixHi(n: number, t: number): number {
+  return Math.imul(Math.imul(PART_SEEDS[n]! ^ 0x9e3779b9, 0x01000193) ^ t, 0x85ebca6b);
+}
+
+/** `partKeyLo` from the template's prefix (`partPrefixLo`). */
+export function partKeyLoFrom(n: number, prefix: number, a: number, b: number, c: number): number {
+  let h = step(prefix, a);
   if (n > 1) h = step(h, b);
   if (n > 2) h = step(h, c);
   return fmix(h ^ n);
 }
 
-export function partKeyHi(n: number, t: number, a: number, b: number, c: number): number {
-  let h = Math.imul(PART_SEEDS[n]! ^ 0x9e3779b9, 0x01000193);
-  h = Math.imul(h ^ t, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13) ^ a, 0xc2b2ae35);
+/** `partKeyHi` from the template's prefix (`partPrefixHi`). */
+export function partKeyHiFrom(n: number, prefix: number, a: number, b: number, c: number): number {
+  let h = Math.imul(prefix ^ (prefix >>> 13) ^ a, 0xc2b2ae35);
   if (n > 1) h = Math.imul(h ^ (h >>> 16) ^ b, 0x85ebca6b);
   if (n > 2) h = Math.imul(h ^ (h >>> 13) ^ c, 0xc2b2ae35);
   return fmix(h ^ (h >>> 15) ^ n);
@@ -249,5 +267,10 @@ export class FeatureTable {
   /** The id of a feature given by the key halves of its template and parts (`n` parts). */
   findParts(n: number, tl: number, th: number, al: number, ah: number, bl: number, bh: number, cl: number, ch: number): number {
     return this.find(partKeyLo(n, tl, al, bl, cl), partKeyHi(n, th, ah, bh, ch));
+  }
+
+  /** As `findParts`, from the template's prefixes (`partPrefixLo`, `partPrefixHi`) for `n` parts. */
+  findFrom(n: number, pl: number, ph: number, al: number, ah: number, bl: number, bh: number, cl: number, ch: number): number {
+    return this.find(partKeyLoFrom(n, pl, al, bl, cl), partKeyHiFrom(n, ph, ah, bh, ch));
   }
 }

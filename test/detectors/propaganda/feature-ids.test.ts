@@ -62,3 +62,22 @@ test('on a tiny model, a feature id found once is reused, and unknown features a
     assert.equal(sink.z, 0.5 + 2 - 1 + 0.25 + 4);
   }
 });
+
+test('a sink given three word lists in turn finds each word in its own list', () => {
+  const tiny: BinaryModel = { index: new Map([['w=riot', 0], ['w=calm', 1], ['l=storm', 2], ['ww-=calm|storm', 3]]), weights: Float32Array.from([1, 10, 100, 1000]) };
+  const sink = new ScoreSink(tiny);
+  const lists = [['riot', 'x'], ['calm', 'y'], ['z', 'storm']];
+  // Each list after the two before it: a sink holding its last two lists' keys must not answer from a stale one.
+  const expected = [1, 10, 100];
+  for (let round = 0; round < 3; round++) {
+    for (let l = 0; l < lists.length; l++) {
+      sink.reset();
+      sink.add1w(l === 2 ? 'l=' : 'w=', lists[l]!, l === 2 ? 1 : 0);
+      assert.equal(sink.z, expected[l]);
+    }
+    sink.reset();
+    sink.add2ww('ww-=', lists[1]!, 0, lists[2]!, 1);
+    sink.add1w('w=', lists[0]!, 1);
+    assert.equal(sink.z, 1000);
+  }
+});
