@@ -65,10 +65,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
         if (span.cue) cues.push({ finding, cue: { start: tokens[span.cue.first]!.start, end: tokens[span.cue.last - 1]!.end } });
         else findings.push(finding);
       }
-      // A reported cue adds a finding only where none of its technique covers the cue already.
-      for (const { finding, cue } of cues) {
-        if (!findings.some((f) => f.label === finding.label && f.start <= cue.start && f.end >= cue.end)) findings.push(finding);
-      }
+      findings.push(...uncoveredCues(findings, cues));
       return findings;
     },
   };
@@ -166,6 +163,34 @@ function scareQuoteFinding(model: PropagandaModel, ctx: FeatureContext, quote: Q
     explanation: `${top.label}: scare quotes around “${quote.text.replace(/^[\s"“”‘’'«»]+|[\s"“”‘’'«»]+$/g, '')}” distance the writer from the word (${quote.explanation}); among ${SCARE_LABELS.join(', ')} the context favours ${top.label} (${share.toFixed(2)})`,
     model: model.name,
   };
+}
+
+/**
+ * The reported cues' findings where no finding of the cue's technique covers the cue
+ * already. Cues come in text order and never overlap (so one cue's finding never covers
+ * the next cue), and a finding covers a cue when it starts at or before it and reaches
+ * its end: one sweep per technique over the findings by start, keeping the furthest end,
+ * answers that for every cue (a hostile text of thousands of cues stays linear).
+ */
+function uncoveredCues(findings: readonly DetectorFinding[], cues: readonly { finding: DetectorFinding; cue: Span }[]): DetectorFinding[] {
+  if (cues.length === 0) return [];
+  const byLabel = new Map<string, { starts: DetectorFinding[]; next: number; reach: number }>();
+  for (const f of findings) {
+    let entry = byLabel.get(f.label);
+    if (!entry) byLabel.set(f.label, (entry = { starts: [], next: 0, reach: -1 }));
+    entry.starts.push(f);
+  }
+  for (const entry of byLabel.values()) entry.starts.sort((a, b) => a.start - b.start);
+  const out: DetectorFinding[] = [];
+  for (const { finding, cue } of cues) {
+    const entry = byLabel.get(finding.label);
+    if (entry) {
+      while (entry.next < entry.starts.length && entry.starts[entry.next]!.start <= cue.start) entry.reach = Math.max(entry.reach, entry.starts[entry.next++]!.end);
+      if (entry.reach >= cue.end) continue;
+    }
+    out.push(finding);
+  }
+  return out;
 }
 
 function round(x: number): number {
