@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataPath, modelPath } from '../src/core/paths.js';
-import { seededRandom } from '../src/core/random.js';
+import { seededRandom, shuffleInPlace } from '../src/core/random.js';
 import { placeholderWords, tagGroups } from '../src/detectors/hate/groups.js';
 import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
 import { loadDefaultHateRules, repairWords } from '../src/detectors/hate/rules.js';
@@ -198,10 +198,7 @@ function trainEpoch(net: TrainNet, examples: readonly Example[], order: Int32Arr
 
 function shuffled(n: number, rand: () => number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  shuffleInPlace(order, rand);
   return order;
 }
 

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { modelPath } from '../src/core/paths.js';
-import { seededRandom } from '../src/core/random.js';
+import { seededRandom, shuffleInPlace } from '../src/core/random.js';
 import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig } from '../src/detectors/hate/features.js';
 import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
 import { decodeModel, encodeModel, HATE_CLASSES, predictProbabilities, type HateModel } from '../src/detectors/hate/model.js';
@@ -149,10 +149,7 @@ function train(data: Example[], opts: TrainOptions, onEpoch: (epoch: number, w: 
   const p = new Float64Array(K);
   let t = 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const e = data[n]!;
       const lr = opts.lr / (1 + (2 * t++) / data.length);

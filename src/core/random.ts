@@ -12,3 +12,16 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Fisher–Yates shuffle in place, drawing from `random` once per position from the end:
+ * every training script shuffles through this, so a seed gives the same order everywhere.
+ */
+export function shuffleInPlace(items: { length: number; [index: number]: number }, random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  }
+}

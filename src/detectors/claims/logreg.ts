@@ -1,4 +1,4 @@
-import { seededRandom } from '../../core/random.js';
+import { seededRandom, shuffleInPlace } from '../../core/random.js';
 import { cloneHiddenLayer, hiddenScore, initHiddenLayer, type HiddenLayer } from './hidden.js';
 
 /**
@@ -135,7 +135,7 @@ export function trainLogReg(examples: readonly TrainingExample[], options: LogRe
     }
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
+    shuffleInPlace(order, random);
     for (const index of order) {
       const ex = examples[index]!;
       const value = ex.value ?? 1;
@@ -298,9 +298,3 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function shuffle(items: number[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}

@@ -4,7 +4,7 @@
  * the same weights.
  */
 
-import { seededRandom } from '../../core/random.js';
+import { seededRandom, shuffleInPlace } from '../../core/random.js';
 
 /** Examples with integer feature ids, stored flat: ids[offsets[i]..offsets[i+1]). */
 export interface EncodedSet {
@@ -25,12 +25,7 @@ export interface LearnOptions {
 function shuffled(n: number, random: () => number): Int32Array {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
+  shuffleInPlace(order, random);
   return order;
 }
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../core/random.js';
+import { seededRandom, shuffleInPlace } from '../../core/random.js';
 import type { WordTable } from '../../text/word-table.js';
 import type { FeatureContext } from './features.js';
 import { sigmoid } from './linear.js';
@@ -195,12 +195,7 @@ export function trainWindowNet(docs: readonly NetExample[], vectors: Float32Arra
   const negWeight = 1 / options.negativeRate;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = 0; i < count; i++) order[i] = i;
-    for (let i = count - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffleInPlace(order, random);
     const lr = options.learningRate / (1 + epoch);
     for (const e of order) {
       const doc = docs[pairs[2 * e]!]!;
