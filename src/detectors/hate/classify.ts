@@ -3,7 +3,7 @@ import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
-import { forward, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
+import { forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
@@ -320,13 +320,20 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
     .map((t) => ({ start: t.start, end: t.end }));
 }
 
-/** Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass per word). */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
+/**
+ * Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass
+ * per word), and the network is trained to read a unit of only these and group
+ * placeholders ("GRP are") as normal (scripts/train-hate-net.ts).
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
 
-/** Log-odds of hate speech (probabilities near 0 or 1 still compare), with word `skip` left out. */
+/**
+ * Log-odds of hate speech with word `skip` left out, from the network's output scores: a
+ * saturated decision ("GRP are jackals" at p = 1) still shows which word carries it.
+ */
 function hateLogit(net: NonNullable<HateContext['net']>, cache: WordCache, skip: number): number {
-  const p = Math.min(1 - 1e-9, Math.max(1e-9, forward(net.net, net.featurizer.readPrepared(cache, skip), net.state)[2]!));
-  return Math.log(p / (1 - p));
+  forward(net.net, net.featurizer.readPrepared(cache, skip), net.state);
+  return logOdds(net.net, net.state, 2);
 }
 
 /**

@@ -23,9 +23,28 @@ export interface HateNetConfig {
   hidden: number;
   charMin: number;
   charMax: number;
+  /**
+   * Negation scope, in words (0 or absent: none). Words up to this many after a negation
+   * cue ("not", "never", "no", "nothing"...; the scope ends at a group mention or a
+   * clause word such as "but") also feed a third GloVe block (their mean) and hashed
+   * negated-unigram rows, so "GRP are not criminals" and "GRP are never honest" read
+   * differently from "GRP are criminals" and "GRP are honest", for every word the
+   * table knows.
+   */
+  negation?: number;
 }
 
-export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5 };
+export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5, negation: 5 };
+
+/** Words that open a negation scope (contractions reach the network as "not"). */
+const NEGATION_CUES: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'none', 'nobody', 'noone', 'neither', 'nor', 'cannot', 'without', 'hardly']);
+/** Words that close one (besides a group mention that is not the cue's own object, "no GRP person"). */
+const SCOPE_ENDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'yet', 'while', 'whereas', 'so', 'SLUR']);
+
+/** How many GloVe blocks of `glove` values the input holds: mean and max, and the negated mean. */
+function gloveBlocks(config: HateNetConfig): number {
+  return config.negation ? 3 : 2;
+}
 
 export interface HateNet {
   name: string;
@@ -62,7 +81,20 @@ export function embeddingAt(net: Pick<HateNet, 'embeddings' | 'config'>, row: nu
 }
 
 export function inputWidth(net: Pick<HateNet, 'glove' | 'config'>): number {
-  return 2 * net.glove + net.config.embed;
+  return gloveBlocks(net.config) * net.glove + net.config.embed;
+}
+
+/**
+ * Negation scope, one word at a time: `left` is how many more words the open scope
+ * covers (0: none open). Returns the new `left` and whether `word` is inside the scope.
+ */
+function scopeStep(word: string, left: number, window: number): { left: number; inside: boolean } {
+  if (NEGATION_CUES.has(word)) return { left: window, inside: false };
+  if (left === 0) return { left, inside: false };
+  // "no GRP person can be trusted": the cue's own object does not close it.
+  if (word === 'GRP') return left === window ? { left, inside: false } : { left: 0, inside: false };
+  if (SCOPE_ENDS.has(word)) return { left: 0, inside: false };
+  return { left: left - 1, inside: true };
 }
 
 /** What the network reads of one unit: the GloVe part of x and the hashed feature rows. */
@@ -83,6 +115,7 @@ function fnv(s: string, seed: number, h = (FNV_OFFSET ^ seed) >>> 0): number {
 const SEED_WORD = 0x51;
 const SEED_BIGRAM = 0x52;
 const SEED_CHAR = 0x53;
+const SEED_NEGATED = 0x54;
 
 /** Reads the network's input off placeholder words; buffers are reused between calls. */
 export class NetFeaturizer {
@@ -92,7 +125,7 @@ export class NetFeaturizer {
     readonly config: HateNetConfig,
     readonly table: WordTable,
   ) {
-    this.glove = new Float32Array(2 * table.dims);
+    this.glove = new Float32Array(gloveBlocks(config) * table.dims);
   }
 
   read(words: readonly string[]): NetInput {
@@ -102,11 +135,22 @@ export class NetFeaturizer {
     let known = 0;
     const mask = (1 << this.config.bits) - 1;
     let n = 0;
+    const window = this.config.negation ?? 0;
+    let left = 0;
+    let negated = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const id = this.table.id(w);
       if (id >= 0) this.pool(id, known++ === 0);
       n = this.push(n, fnv(w, SEED_WORD) & mask);
+      if (window > 0) {
+        const step = scopeStep(w, left, window);
+        left = step.left;
+        if (step.inside) {
+          n = this.push(n, fnv(w, SEED_NEGATED) & mask);
+          if (id >= 0) negated += this.poolNegated(id);
+        }
+      }
       if (i + 1 < words.length) n = this.push(n, fnv(words[i + 1]!, SEED_BIGRAM, fnv(w, SEED_BIGRAM)) & mask);
       if (w === 'GRP' || w === 'SLUR') continue;
       // Character n-grams of "<word>", read in place (no padded copy of the word).
@@ -121,6 +165,7 @@ export class NetFeaturizer {
       }
     }
     if (known > 0) for (let d = 0; d < dims; d++) g[d]! /= known;
+    if (negated > 0) for (let d = 2 * dims; d < 3 * dims; d++) g[d]! /= negated;
     return { glove: g, rows: this.rows, length: n };
   }
 
@@ -134,11 +179,13 @@ export class NetFeaturizer {
     const ids = new Int32Array(words.length);
     const unigrams = new Int32Array(words.length);
     const bigramSeeds = new Uint32Array(words.length);
+    const negatedRows = new Int32Array(words.length);
     const chars: Int32Array[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       ids[i] = this.table.id(w);
       unigrams[i] = fnv(w, SEED_WORD) & mask;
+      negatedRows[i] = fnv(w, SEED_NEGATED) & mask;
       bigramSeeds[i] = fnv(w, SEED_BIGRAM);
       const rows: number[] = [];
       if (w !== 'GRP' && w !== 'SLUR') {
@@ -154,7 +201,7 @@ export class NetFeaturizer {
       }
       chars.push(Int32Array.from(rows));
     }
-    return { words, ids, unigrams, bigramSeeds, chars };
+    return { words, ids, unigrams, bigramSeeds, negatedRows, chars };
   }
 
   /** read() of the cached words with word `skip` left out (-1: none); the same input, bit for bit. */
@@ -166,18 +213,40 @@ export class NetFeaturizer {
     const mask = (1 << this.config.bits) - 1;
     let n = 0;
     const count = cache.words.length;
+    const window = this.config.negation ?? 0;
+    let left = 0;
+    let negated = 0;
     for (let i = 0; i < count; i++) {
       if (i === skip) continue;
       const id = cache.ids[i]!;
       if (id >= 0) this.pool(id, known++ === 0);
       n = this.push(n, cache.unigrams[i]!);
+      if (window > 0) {
+        const step = scopeStep(cache.words[i]!, left, window);
+        left = step.left;
+        if (step.inside) {
+          n = this.push(n, cache.negatedRows[i]!);
+          if (id >= 0) negated += this.poolNegated(id);
+        }
+      }
       const next = i + 1 === skip ? i + 2 : i + 1;
       if (next < count) n = this.push(n, fnv(cache.words[next]!, SEED_BIGRAM, cache.bigramSeeds[i]!) & mask);
       const rows = cache.chars[i]!;
       for (let k = 0; k < rows.length; k++) n = this.push(n, rows[k]!);
     }
     if (known > 0) for (let d = 0; d < dims; d++) g[d]! /= known;
+    if (negated > 0) for (let d = 2 * dims; d < 3 * dims; d++) g[d]! /= negated;
     return { glove: g, rows: this.rows, length: n };
+  }
+
+  /** Adds word `id`'s vector to the negated-words sum (third block); returns 1. */
+  private poolNegated(id: number): number {
+    const dims = this.table.dims;
+    const g = this.glove;
+    const vectors = this.table.vectors;
+    const base = id * dims;
+    for (let d = 0; d < dims; d++) g[2 * dims + d]! += vectors[base + d]! / 127;
+    return 1;
   }
 
   /** Adds word `id`'s vector to the sum (first half of the pooled input) and the running maximum (second half). */
@@ -210,6 +279,8 @@ export interface WordCache {
   ids: Int32Array;
   unigrams: Int32Array;
   bigramSeeds: Uint32Array;
+  /** Each word's negated-unigram row (read only inside a negation scope). */
+  negatedRows: Int32Array;
   chars: Int32Array[];
 }
 
@@ -229,7 +300,7 @@ export function netState(net: HateNet): NetState {
 export function forward(net: HateNet, input: NetInput, state: NetState): Float64Array {
   const { x, z1, h, p } = state;
   const E = net.config.embed;
-  const G = 2 * net.glove;
+  const G = x.length - E;
   x.set(input.glove);
   for (let e = 0; e < E; e++) x[G + e] = 0;
   if (input.length > 0) {
@@ -276,6 +347,31 @@ export function forward(net: HateNet, input: NetInput, state: NetState): Float64
   return p;
 }
 
+/**
+ * Log-odds of class `c` against the others after forward() filled `state`, from the output
+ * scores rather than the probabilities, so that two saturated decisions (p = 1 to double
+ * precision) still compare.
+ */
+export function logOdds(net: HateNet, state: NetState, c: number): number {
+  const H = net.config.hidden;
+  const K = net.classes.length;
+  let target = 0;
+  let max = -Infinity;
+  const scores: number[] = [];
+  for (let k = 0; k < K; k++) {
+    let s = net.b2[k]!;
+    for (let j = 0; j < H; j++) s += net.w2[k * H + j]! * state.h[j]!;
+    if (k === c) target = s;
+    else {
+      scores.push(s);
+      if (s > max) max = s;
+    }
+  }
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  return target - (max + Math.log(sum));
+}
+
 const MAGIC = 'UNSPINHN';
 
 interface NetHeader {
@@ -320,7 +416,7 @@ export function decodeNet(bytes: Buffer, source: string): HateNet {
   if (!config || !Array.isArray(classes) || classes.some((c) => !HATE_CLASSES.includes(c))) fail('bad header');
   const rows = 1 << config.bits;
   const E = config.embed;
-  const D = 2 * glove + E;
+  const D = inputWidth({ glove, config });
   const sizes = [rows * E, 4 * rows, 4 * config.hidden * D, 4 * config.hidden, 4 * classes.length * config.hidden, 4 * classes.length];
   if (bodyAt + sizes.reduce((a, b) => a + b, 0) !== bytes.length) fail('weights do not match the header');
   let at = bodyAt;

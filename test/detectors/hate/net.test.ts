@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeNet, embeddingAt, defaultHateNet, encodeNet, forward, NetFeaturizer, netState, type HateNet } from '../../../src/detectors/hate/net.js';
+import { decodeNet, embeddingAt, defaultHateNet, encodeNet, forward, logOdds, NetFeaturizer, netState, type HateNet } from '../../../src/detectors/hate/net.js';
 import { encodeWordTable, decodeWordTable } from '../../../src/text/word-table.js';
 
 function tinyNet(): HateNet {
@@ -43,4 +43,49 @@ test('the shipped network reads the shared word table and separates a placeholde
   const hate = forward(net, featurizer.read(['GRP', 'make', 'me', 'sick']), state)[2]!;
   const neutral = forward(net, featurizer.read(['GRP', 'held', 'a', 'meeting', 'at', 'the', 'town', 'hall']), state)[2]!;
   assert.ok(hate > 0.7 && neutral < 0.3, `hate ${hate}, neutral ${neutral}`);
+});
+
+test('hate network: words in a negation scope feed a third GloVe block; occlusion reads what the shorter unit reads', () => {
+  const table = decodeWordTable(encodeWordTable(['are', 'not', 'thieves', 'kind', 'but'], new Int8Array([127, 0, 0, 0, 0, 127, 127, 127, 0, 0]), 2, 'test'), 'mem');
+  const net = { ...tinyNet(), config: { ...tinyNet().config, negation: 3 } };
+  net.w1 = Float32Array.from({ length: 3 * (3 * 2 + 2) }, (_, i) => ((i % 5) - 2) / 4);
+  const featurizer = new NetFeaturizer(net.config, table);
+  // "not" opens the scope: "thieves" (GloVe [0, 1]) is negated; "but" closes it before "kind".
+  assert.deepEqual([...featurizer.read(['GRP', 'are', 'not', 'thieves', 'but', 'kind']).glove].slice(4), [0, 1]);
+  assert.deepEqual([...featurizer.read(['GRP', 'are', 'thieves']).glove].slice(4), [0, 0], 'no cue, no negated block');
+  // "no GRP person ...": the cue's own group does not close the scope.
+  assert.deepEqual([...featurizer.read(['no', 'GRP', 'thieves']).glove].slice(4), [0, 1]);
+  const negated = forward(net, featurizer.read(['GRP', 'are', 'not', 'thieves']), netState(net));
+  const plain = forward(net, featurizer.read(['GRP', 'are', 'thieves']), netState(net));
+  assert.notDeepEqual([...negated], [...plain]);
+  const words = ['GRP', 'are', 'not', 'thieves', 'but', 'kind'];
+  const cache = featurizer.prepare(words);
+  for (let skip = 0; skip < words.length; skip++) {
+    const shorter = words.filter((_, i) => i !== skip);
+    const a = featurizer.readPrepared(cache, skip);
+    const pa = [...forward(net, a, netState(net))];
+    const b = featurizer.read(shorter);
+    assert.deepEqual(pa, [...forward(net, b, netState(net))], `skip ${skip}`);
+  }
+  // An older network without the field reads two blocks, as before.
+  assert.equal(new NetFeaturizer(tinyNet().config, table).read(words).glove.length, 4);
+});
+
+test('hate network: log-odds come from the output scores, so saturated decisions still compare', () => {
+  const net = tinyNet();
+  const table = decodeWordTable(encodeWordTable(['are', 'vermin'], new Int8Array([127, 0, 0, 127]), 2, 'test'), 'mem');
+  const featurizer = new NetFeaturizer(net.config, table);
+  const state = netState(net);
+  const p = forward(net, featurizer.read(['GRP', 'are', 'vermin']), state)[2]!;
+  assert.ok(Math.abs(logOdds(net, state, 2) - Math.log(p / (1 - p))) < 1e-9);
+  // Scale the output layer until p rounds to 1: the probability no longer tells two inputs apart, the log-odds do.
+  const sharp: HateNet = { ...net, b2: Float32Array.from([0, 0, 200]) };
+  const s = netState(sharp);
+  const a = forward(sharp, featurizer.read(['GRP', 'are', 'vermin']), s)[2]!;
+  const la = logOdds(sharp, s, 2);
+  const b = forward(sharp, featurizer.read(['GRP', 'are']), s)[2]!;
+  const lb = logOdds(sharp, s, 2);
+  assert.equal(a, 1);
+  assert.equal(b, 1);
+  assert.ok(Number.isFinite(la) && Number.isFinite(lb) && la !== lb, `${la} ${lb}`);
 });
