@@ -179,9 +179,28 @@ function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: Ha
   if (rule) finding.ruleId = rule.rule.id;
   if (d.modelUsed) finding.model = `${model.name}@${model.version}`;
   if (d.netUsed && net) finding.model = `${net.name}@${net.version}`;
-  const voice = voiceOfSpans(doc.voices, evidence.length ? evidence : [unit]);
+  const voice = voiceOfSpans(ownVoices(doc), evidence.length ? evidence : [unit]);
   if (voice) finding.voice = voice;
   return finding;
+}
+
+/** Provenance's name for the writer when a first-person subject reports speech outside quotation marks. */
+const AUTHOR_SPEAKER = 'the author';
+
+/**
+ * The document's voices, with what the author reports of their own words ("I have always
+ * said ... are thieves", "we admitted ... are inferior") read as the author's voice: the
+ * writer asserts it, and nobody else is quoted.
+ */
+function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
+  const own = new Set<string>();
+  for (const q of doc.quotes) {
+    if (q.kind !== 'indirect' || !q.speakerId) continue;
+    const speaker = doc.speakers.find((s) => s.id === q.speakerId);
+    if (speaker?.name === AUTHOR_SPEAKER) own.add(q.id);
+  }
+  if (own.size === 0) return doc.voices;
+  return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
 }
 
 function explain(text: string, d: UnitDecision, model: HateModel, net?: HateNet): string {

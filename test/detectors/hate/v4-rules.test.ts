@@ -46,3 +46,11 @@ test('counter-speech that names what dehumanising talk led to, or calls it hatre
   assert.equal(verdict('Describing Black people as apes is pure hatred.'), 'normal');
   assert.equal(verdict('Jews are rats, and that led to nothing.'), 'hatespeech');
 });
+
+test("what the author reports of their own words is the author's voice; someone else's report is not", () => {
+  assert.equal(verdict('I have said it for years: Latinos are thieves.'), 'hatespeech');
+  assert.equal(verdict('We always admitted that Arabs are liars.'), 'hatespeech');
+  assert.equal(verdict('I told my brother that Hindus are vermin.'), 'hatespeech');
+  assert.equal(verdict('My landlord told me that Hindus are vermin.'), 'normal');
+  assert.equal(verdict('I never said that Latinos are thieves.'), 'normal');
+});
