@@ -51,8 +51,8 @@ import { softmaxInPlace } from '../src/detectors/propaganda/linear.js';
 import { netInput, tableFloats, trainWindowNet, windowProbabilitiesFloat, type NetInput, type WindowNet } from '../src/detectors/propaganda/window-net.js';
 
 const SEED = 20200911;
-const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 2 };
-const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 2, alpha: 0.75 };
+const SENTENCE = { epochs: 6, learningRate: 0.05, l2: 1e-6, seed: SEED + 2, minCount: 3 };
+const TAGGER = { epochs: 4, learningRate: 0.08, l2: 1e-7, seed: SEED, minCount: 3, alpha: 0.75 };
 const FILTER = { epochs: 8, learningRate: 0.05, l2: 1e-6, seed: SEED + 4, minCount: 2 };
 const CANDIDATE_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35];
 // 64 joins every strong run of a sentence into one span (see decodeSpans).
@@ -447,6 +447,12 @@ const stackStage = trainStage(
   STACK,
 );
 
+// Experiment hook: PROPAGANDA_DUMP=FILE writes every stage's token and sentence probabilities (out-of-fold for train articles).
+if (process.env.PROPAGANDA_DUMP) {
+  const dump = Object.fromEntries(articles.map((a) => [a.id, { sentence: Array.from(sentenceStage.probs.get(a.id)!), tagger: Array.from(taggerStage.probs.get(a.id)!), stack: Array.from(stackStage.probs.get(a.id)!) }]));
+  writeFileSync(process.env.PROPAGANDA_DUMP, JSON.stringify(dump));
+  if (process.env.PROPAGANDA_DUMP_ONLY === '1') process.exit(0);
+}
 const indexOf = (names: string[]) => new Map(names.map((n, i) => [n, i]));
 const baseModel: PropagandaModel = {
   name: 'propaganda-lr@1',
