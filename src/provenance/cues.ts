@@ -25,9 +25,13 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
  */
 function misreadCue(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  if (t.pos !== 'NOUN' || !/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
+  if (t.pos !== 'NOUN') return false;
   const prev = ctx.tokens[i - 1];
   const next = ctx.tokens[i + 1];
+  // "one in five say they …", "all five say that …": after a count, before a clause, "say" is a
+  // verb ("the four states that …", "1,600 emails that …" are nouns).
+  if (prev?.pos === 'NUM' && ctx.lexicon.cueVerbs.get(t.norm)?.id === 'speech-say' && next !== undefined && (next.pos === 'PRON' || next.norm === 'that')) return true;
+  if (!/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
   if (!prev || !next || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
   // "states that have suffered": a relative clause after a noun, not a that-clause after a verb.
   const after = ctx.tokens[i + 2];

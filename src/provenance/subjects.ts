@@ -61,12 +61,16 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
   // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
   // The subject then runs to the relative pronoun, so both count as its mention.
   if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which' || tokens[j]!.norm === 'that') && j - 1 >= min) {
+    // "those who say …", "many who said …": a quantifier is the whole antecedent.
+    if (tokens[j]!.norm === 'who' && GROUP_WORDS.has(tokens[j - 1]!.norm)) return { start: tokens[j - 1]!.start, end: tokens[j]!.end, kind: 'nominal', head: j - 1, appositive: [] };
     const np = nounPhraseLeft(ctx, tokens[j - 1]!.text === ',' ? j - 2 : j - 1, min);
     if (np) np.end = tokens[j]!.end;
     return np;
   }
   const t = tokens[j]!;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  const group = groupSubject(ctx, j, min);
+  if (group) return group;
   if (t.text === ',') {
     // Appositive: NAME, DESCRIPTION, verb
     let k = j - 1;
@@ -97,6 +101,35 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     return { start: tokens[j - 1]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
   }
   return nounPhraseLeft(ctx, j, min);
+}
+
+/** Quantifiers that name a group of people on their own: "many said", "those surveyed say". */
+const GROUP_WORDS = new Set(['those', 'many', 'most', 'some', 'others', 'few', 'several', 'both']);
+/** Words that may open a counted group: "about one in five", "nearly 40%". */
+const APPROXIMATORS = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'only', 'just', 'fully', 'barely']);
+
+/**
+ * A group named by a count or a quantifier, ending at token `j`: "those surveyed", "many",
+ * "about one in five", "47%", "three in 10". Poll reports speak through such groups
+ * ("Among Democrats, 47% say …", "By a wide margin, those surveyed said …").
+ */
+function groupSubject(ctx: ProvenanceContext, j: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[j]!;
+  const make = (first: number, head: number): Subject => {
+    let k = first;
+    while (k - 1 >= min && APPROXIMATORS.has(tokens[k - 1]!.norm) && (k - 1 === min || !NP_INNER.has(tokens[k - 2]!.pos))) k--;
+    return { start: tokens[k]!.start, end: t.end, kind: 'nominal', head, appositive: [] };
+  };
+  // "those surveyed", "many polled", "some questioned": a quantifier and a past participle.
+  if (t.pos === 'VERB' && t.norm.endsWith('ed') && j - 1 >= min && GROUP_WORDS.has(tokens[j - 1]!.norm)) return make(j - 1, j - 1);
+  // "many said", "others say": a quantifier alone after a clause boundary.
+  if (GROUP_WORDS.has(t.norm) && t.norm !== 'those' && t.norm !== 'some' && t.norm !== 'both' && (j === min || tokens[j - 1]!.text === ',' || tokens[j - 1]!.pos === 'CCONJ' || ctx.isSentenceEnd(j - 1))) return make(j, j);
+  // "47%", "38 percent": a share.
+  if ((t.text === '%' || t.norm === 'percent') && j - 1 >= min && tokens[j - 1]!.pos === 'NUM') return make(j - 1, j);
+  // "one in five", "three in 10": a proportion.
+  if (t.pos === 'NUM' && j - 2 >= min && tokens[j - 1]!.norm === 'in' && tokens[j - 2]!.pos === 'NUM') return make(j - 2, j);
+  return null;
 }
 
 /** A noun phrase ending at token `j`, read leftwards: "the Kazakh president", "Secretary of State John Kerry". */
