@@ -578,6 +578,15 @@ function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
   let k = i;
   while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
+  // "… to do more. ''We need …": a mark after the full stop, with a space before it, opens the next sentence's quote.
+  let m = k;
+  while (m > i && ctx.isQuoteMark(m) && ctx.isQuoteMark(m - 1) && tokens[m - 1]!.end === tokens[m]!.start) m--;
+  if (m > i + 1 && ctx.isQuoteMark(m) && tokens[m - 1]!.end < tokens[m]!.start) {
+    // The full stop may stand inside a closing mark: "… ''Morning Hour.'' ''The board …".
+    let p = m - 1;
+    while (p > i && ctx.isQuoteMark(p) && tokens[p - 1]!.end === tokens[p]!.start) p--;
+    if (ctx.isSentenceEnd(p)) k = m - 1;
+  }
   return k;
 }
 
@@ -739,14 +748,23 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
     if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return null;
   }
   if (open < 0) return null;
-  let close = open + 1;
+  // "''totally scripted''": a doubled apostrophe is one mark of two tokens.
+  let close = doubledMark(ctx, open) + 1;
   while (close <= end && !ctx.isQuoteMark(close)) close++;
   if (close > end) close = end;
+  else close = doubledMark(ctx, close);
   const subject = subjectLeft(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? leadingSubject(ctx, v, sentenceStart);
   if (!subject) return null;
   const resolved = resolve(subject);
   const first = v + 1;
   return indirectQuote(ctx, first, close, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+/** The last token of the quotation mark at `k`: `k + 1` for the second half of a doubled apostrophe (''), else `k`. */
+function doubledMark(ctx: ProvenanceContext, k: number): number {
+  const t = ctx.tokens[k]!;
+  const next = ctx.tokens[k + 1];
+  return (t.text === "'" || t.text === '\u2019') && next !== undefined && next.text === t.text && next.start === t.end ? k + 1 : k;
 }
 
 /** An indirect quote over tokens first..last whose cue runs over tokens cueFirst..cueLast. */
