@@ -25,9 +25,15 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
  */
 function misreadCue(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  if (t.pos !== 'NOUN') return false;
   const prev = ctx.tokens[i - 1];
   const next = ctx.tokens[i + 1];
+  // "Lee alleged that …", "…, promising to build …": a verb form the tagger read as an adjective,
+  // before a that-clause or an infinitive ("the alleged shooter" has a determiner before it).
+  if (t.pos === 'ADJ' && /[a-z](ed|ing)$/.test(t.norm) && next !== undefined) {
+    if (next.norm === 'that' && next.pos === 'SCONJ') return true;
+    return next.norm === 'to' && ctx.tokens[i + 2]?.pos === 'VERB';
+  }
+  if (t.pos !== 'NOUN') return false;
   // "one in five say they …", "all five say that …": after a count, before a clause, "say" is a
   // verb ("the four states that …", "1,600 emails that …" are nouns).
   if (prev?.pos === 'NUM' && ctx.lexicon.cueVerbs.get(t.norm)?.id === 'speech-say' && next !== undefined && (next.pos === 'PRON' || next.norm === 'that')) return true;

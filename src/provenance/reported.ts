@@ -67,7 +67,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       }
     }
     // "Asked whether he would run, Lee said …": the question, up to the comma; the asker is not named.
-    if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && tokens[sentenceStart]!.norm === 'when'))) {
+    if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && (tokens[sentenceStart]!.norm === 'when' || tokens[sentenceStart]!.norm === 'whenever')))) {
       const found = askedQuestion(ctx, i, end);
       if (found) {
         out.push(found);
@@ -148,7 +148,11 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
   const listenerFrom = k;
-  if (takesListener) {
+  // "was asked by host Jan Berg whether …", "after being warned by the ministry that …": the
+  // agent of a passive cue is who speaks.
+  const agent = passiveAgent(ctx, v, end);
+  if (agent) k = ctx.tokenAtOrAfter(agent.end);
+  else if (takesListener) {
     // "told ABC’s “Good Morning America” on Sunday that": the listener ends where "that" starts.
     const that = thatAhead(ctx, k, end);
     k = that >= 0 ? that : skipListener(ctx, k, end);
@@ -215,7 +219,9 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
-      if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && !passive(ctx, v) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
+      // "when asked about the budget": a passive question in an adverbial clause names its topic too
+      // ("She was asked about the tolls" does not: the one asked is the subject, the asker unnamed).
+      if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && (!passive(ctx, v) || (asks && !/^(was|were|been|being|is|are)$/.test(tokens[v - 1]!.norm))) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;
@@ -268,11 +274,12 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 2) return null;
-  const resolved = subject ? resolve(subject) : null;
+  const speaker = agent ?? subject;
+  const resolved = speaker ? resolve(speaker) : null;
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
-  return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
+  return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${agent ? 'the agent of a passive cue speaks; ' : ''}${resolved ? resolved.how : speaker ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
 }
 
 /** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
@@ -466,6 +473,19 @@ function misreadVerb(ctx: ProvenanceContext, m: number): boolean {
   return next !== undefined && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.norm === 'that' || next.norm === 'to');
 }
 
+/** The agent after a passive cue ("asked by a caller why …"), when what was said follows it, or null. */
+function passiveAgent(ctx: ProvenanceContext, v: number, end: number): Subject | null {
+  const { tokens } = ctx;
+  if (tokens[v + 1]?.norm !== 'by' || !passive(ctx, v)) return null;
+  const np = subjectRight(ctx, v + 2, end);
+  if (!np || np.kind === 'pronoun') return null;
+  const after = ctx.tokenAtOrAfter(np.end);
+  // What follows the agent must open the content ("whether", "that", "to"), not an appositive.
+  return after <= end && (AGENT_CONTENT.has(tokens[after]!.norm) || tokens[after]!.text === ':') ? np : null;
+}
+
+/** Words that open what was said right after a passive cue's agent ("asked by a caller why …"). */
+const AGENT_CONTENT = new Set(['that', 'whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to', 'about']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'for', 'on']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -733,7 +753,7 @@ function askedQuestion(ctx: ProvenanceContext, v: number, end: number): FoundQuo
 function passive(ctx: ProvenanceContext, v: number): boolean {
   const t = ctx.tokens[v]!;
   const prev = ctx.tokens[v - 1];
-  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
+  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|whenever|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
 }
 
 /** `called Trump “unhinged”`, `described it as “a disaster”`: the object and the quotation. */

@@ -71,6 +71,15 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
   const group = groupSubject(ctx, j, min);
   if (group) return group;
+  // "The judge -- who has been in a dispute for days -- said": the subject before a dashed aside.
+  if (DASHES.has(t.text) && j - 1 >= min) {
+    for (let k = j - 1; k > min && k >= j - 24; k--) {
+      if (ctx.isSentenceEnd(k) || ctx.isQuoteMark(k)) break;
+      if (tokens[k]!.text !== t.text) continue;
+      const np = nounPhraseLeft(ctx, k - 1, min);
+      return np && np.kind !== 'pronoun' ? np : null;
+    }
+  }
   if (t.text === ',') {
     // Appositive: NAME, DESCRIPTION, verb
     let k = j - 1;
@@ -103,6 +112,9 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
   return nounPhraseLeft(ctx, j, min);
 }
 
+/** Conjunctions opening a subordinate clause before the main one: "While …, Lee said …". */
+const FRONTED = new Set(['while', 'as', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'if', 'once', 'whereas']);
+const DASHES = new Set(['--', '\u2014', '\u2013']);
 /** Quantifiers that name a group of people on their own: "many said", "those surveyed say". */
 const GROUP_WORDS = new Set(['those', 'many', 'most', 'some', 'others', 'few', 'several', 'both']);
 /** Words that may open a counted group: "about one in five", "nearly 40%". */
@@ -291,7 +303,19 @@ export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart
   const participle = tokens[v]!.norm.endsWith('ing');
   const joined = tokens[j]!.norm === 'and' || tokens[j]!.norm === 'but' || tokens[j]!.text === ',' || tokens[j]!.text === '\u2014';
   if (!participle && !joined) return null;
-  for (let k = sentenceStart + 1; k < j; k++) {
+  // "While the unions push for more, Mr. Lee has rallied crowds by promising …": the subject
+  // of the main clause, not of a subordinate clause opening the sentence.
+  let from = sentenceStart + 1;
+  if (FRONTED.has(tokens[sentenceStart]!.norm)) {
+    let comma = from;
+    while (comma < j && tokens[comma]!.text !== ',') comma++;
+    // With no comma before the cue, the cue is inside the subordinate clause itself.
+    if (comma < j - 1) {
+      sentenceStart = comma + 1;
+      from = comma + 2;
+    }
+  }
+  for (let k = from; k < j; k++) {
     const p = tokens[k]!.pos;
     if ((p === 'VERB' || p === 'AUX') && !tokens[k]!.norm.endsWith('ing')) {
       return subjectLeft(ctx, k, sentenceStart);

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertSpansConsistent, assertVoicesPartition } from '../helpers.js';
+import { provenanceOf, quoteWith, speakerOf } from './helpers.js';
+
+test('a cue the tagger reads as an adjective is still a cue before a that-clause or an infinitive, not before a noun', () => {
+  const a = provenanceOf('Mr. Haldane alleged that the tender had been rigged from the start.');
+  assert.equal(quoteWith(a, 'rigged')?.text, 'that the tender had been rigged from the start');
+  assert.equal(speakerOf(a, quoteWith(a, 'rigged'))?.name, 'Haldane');
+  const b = provenanceOf('Later that week, Ilse Moreau was 200 miles away in Lyon, promising to reopen the rail depot.');
+  assert.equal(quoteWith(b, 'rail depot')?.text, 'to reopen the rail depot');
+  assert.equal(speakerOf(b, quoteWith(b, 'rail depot'))?.name, 'Ilse Moreau');
+  const c = provenanceOf('The alleged forger was released on bail.');
+  assert.equal(c.quotes.length, 0);
+});
+
+test('the subject before a dashed aside speaks: "The judge -- who … -- said"', () => {
+  const a = provenanceOf('The harbour master -- who has clashed with the council for years -- said the quay would close in June.');
+  assert.equal(quoteWith(a, 'quay')?.text, 'the quay would close in June');
+  assert.equal(speakerOf(a, quoteWith(a, 'quay'))?.name, 'The harbour master');
+  assertSpansConsistent(a);
+});
+
+test('the agent of a passive cue is who speaks, when what was said follows it', () => {
+  const a = provenanceOf('On Sunday, Vidal was asked by host Rosa Lind whether the strike would end soon.');
+  assert.equal(quoteWith(a, 'strike')?.text, 'whether the strike would end soon');
+  assert.equal(speakerOf(a, quoteWith(a, 'strike'))?.name, 'Rosa Lind');
+  const b = provenanceOf('Police had watched the man after being warned by the port authority that he was armed.');
+  assert.equal(speakerOf(b, quoteWith(b, 'armed'))?.name, 'the port authority');
+  // An appositive after the agent is not what was said.
+  const c = provenanceOf('The closure was confirmed by the Quay Trust, the charity she founded in 1990.');
+  assert.equal(quoteWith(c, 'charity'), undefined);
+  for (const x of [a, b]) {
+    assertSpansConsistent(x);
+    assertVoicesPartition(x);
+  }
+});
+
+test('a passive question names its topic: "when asked about X", "whenever asked about X"', () => {
+  const a = provenanceOf('“Nobody gets it right every time,” Ortega said when asked about the new exam rules.');
+  assert.equal(quoteWith(a, 'exam rules')?.text, 'the new exam rules');
+  assert.equal(quoteWith(a, 'exam rules')?.speakerId, null);
+  const b = provenanceOf('Whenever asked about the deficit, the ministers changed the subject.');
+  assert.equal(quoteWith(b, 'deficit')?.text, 'about the deficit');
+  assert.equal(b.quotes.some((q) => q.text.includes('changed the subject')), false);
+});
+
+test('a participle cue takes the main clause\'s subject, not that of a subordinate clause opening the sentence', () => {
+  const a = provenanceOf('While the dockers push for higher pay, Mr. Ferreira has won over voters by promising to freeze port fees.');
+  assert.equal(speakerOf(a, quoteWith(a, 'port fees'))?.name, 'Ferreira');
+  // With no comma before the cue, the cue is inside the opening clause.
+  const b = provenanceOf('When Ms. Okoye spoke on the radio and angered farmers by suggesting the subsidy would end, her party lost ground.');
+  assert.equal(speakerOf(b, quoteWith(b, 'subsidy'))?.name, 'Okoye');
+});
+
+test('doubled apostrophes (\'\') are one quotation mark: a naming cue keeps the whole quotation, and reported content stops before the next sentence\'s quote', () => {
+  const a = provenanceOf("Ms. Pruitt called her rival ''rigid and oddly rehearsed.''");
+  assert.equal(quoteWith(a, 'her rival')?.text, "her rival ''rigid and oddly rehearsed.''");
+  const b = provenanceOf("The ministry also urged the bakers to do more. ''We need them,'' an aide said.");
+  assert.equal(quoteWith(b, 'do more')?.text, 'to do more');
+  assert.equal(speakerOf(b, quoteWith(b, 'We need them'))?.name, 'an aide');
+  for (const x of [a, b]) {
+    assertSpansConsistent(x);
+    assertVoicesPartition(x);
+  }
+});
