@@ -11,7 +11,7 @@ export interface Subject extends Span {
 }
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
-const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', 'itself', 'himself', 'herself', 'themselves', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 /** Time nouns that, with "this", "last", "next" or "past", or after a day name, say when, not who: "Police had last month charged". */
@@ -106,8 +106,11 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     return np;
   }
   // "a rival says", "the official said": a head noun the tagger read as an adjective, right before the verb.
-  if (t.pos === 'ADJ' && j === v - 1 && j - 1 >= min && tokens[j - 1]!.pos === 'DET' && !ctx.lexicon.pronouns.has(tokens[j - 1]!.norm)) {
-    return { start: tokens[j - 1]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
+  if (t.pos === 'ADJ' && j === v - 1 && j - 1 >= min) {
+    // "the self-described socialist said": modifiers, hyphenated ones too, may stand between.
+    let k = j - 1;
+    while (k > min && k >= j - 5 && tokens[k]!.pos !== 'DET' && isNpToken(ctx, k)) k--;
+    if (tokens[k]!.pos === 'DET' && !ctx.lexicon.pronouns.has(tokens[k]!.norm)) return { start: tokens[k]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
   }
   return nounPhraseLeft(ctx, j, min);
 }
@@ -333,7 +336,8 @@ export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart:
   const { tokens } = ctx;
   let j = v - 1;
   while (j > sentenceStart && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
-  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')')) return null;
+  // "Neil Varga, director of …, or NVF - which was founded by … - said": a dash may close the appositive.
+  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')' && !DASHES.has(tokens[j]!.text) && tokens[j]!.text !== '-')) return null;
   let k = sentenceStart;
   while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
   const np = subjectRight(ctx, k, j - 1);

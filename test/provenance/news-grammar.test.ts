@@ -64,3 +64,13 @@ test('doubled apostrophes (\'\') are one quotation mark: a naming cue keeps the 
     assertVoicesPartition(x);
   }
 });
+
+test('a described subject with hyphenated modifiers, an emphatic reflexive, or a long appositive closed by a dash still speaks', () => {
+  const a = provenanceOf('The self-styled reformer said she would win the county if turnout were high.');
+  assert.equal(speakerOf(a, quoteWith(a, 'win the county'))?.name, 'The self-styled reformer');
+  const b = provenanceOf('The ministry itself said the contract was still valid.');
+  assert.equal(speakerOf(b, quoteWith(b, 'contract'))?.name, 'The ministry');
+  const c = provenanceOf('Pia Lorenz, head of the tenants group Homes First, or HF - which was set up in 2011 and which backs the mayor - said the rent cap has several gaps.');
+  assert.equal(quoteWith(c, 'rent cap')?.text, 'the rent cap has several gaps');
+  assert.equal(speakerOf(c, quoteWith(c, 'rent cap'))?.name, 'Pia Lorenz');
+});
