@@ -237,6 +237,15 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     // "adding to her lead", "added up": not speech.
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
+    // "adding his third win", "added a new office", "claiming their seats": a possessed or
+    // indefinite object is something gained, not something said.
+    // "claims his net worth is …", "claimed a new era had begun": unless a verb follows the noun phrase.
+    if (k === v + 1 && (ruleId === 'speech-add' || ruleId === 'speech-claim') && (POSSESSIVE_DETS.has(t.norm) || t.norm === 'a' || t.norm === 'an') && !ctx.isQuoteMark(k + 1)) {
+      let m = k + 1;
+      while (m <= end && m - k <= 6 && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'NOUN' || tokens[m]!.pos === 'PROPN' || tokens[m]!.pos === 'NUM' || tokens[m]!.text === '-')) m++;
+      const p = tokens[m]?.pos;
+      if (m > end || (p !== 'AUX' && p !== 'VERB') || tokens[m]!.norm.endsWith('ing')) return null;
+    }
     // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
     // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
     // "denied any improper role", "announced her candidacy": for these verbs the object is what was said.

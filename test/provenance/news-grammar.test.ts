@@ -74,3 +74,13 @@ test('a described subject with hyphenated modifiers, an emphatic reflexive, or a
   assert.equal(quoteWith(c, 'rent cap')?.text, 'the rent cap has several gaps');
   assert.equal(speakerOf(c, quoteWith(c, 'rent cap'))?.name, 'Pia Lorenz');
 });
+
+test('"add" and "claim" with a possessed or indefinite object gain something; with a clause after it they report', () => {
+  const a = provenanceOf('Ms. Lindqvist won again on Tuesday, claiming her fourth victory in the string of regional contests.');
+  assert.equal(quoteWith(a, 'fourth victory'), undefined);
+  const b = provenanceOf('The singer adds a new title to her long resume this year.');
+  assert.equal(quoteWith(b, 'new title'), undefined);
+  const c = provenanceOf('The developer claims his company is worth more than the city budget.');
+  assert.equal(quoteWith(c, 'worth more')?.text, 'his company is worth more than the city budget');
+  assert.equal(speakerOf(c, quoteWith(c, 'worth more'))?.name, 'The developer');
+});
