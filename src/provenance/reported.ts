@@ -55,6 +55,13 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
+    if (tokens[i]!.norm === 'as') {
+      const found = evaluativeAs(ctx, i, sentenceStart, out, resolve);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     const verb = cueVerbAt(ctx, i);
     if (!verb || verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
@@ -788,6 +795,48 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
   const first = v + 1;
   return indirectQuote(ctx, first, close, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
 }
+
+/** Object pronouns and demonstratives that may be the whole object before "as". */
+const OBJECT_WORDS = new Set(['him', 'her', 'them', 'it', 'this', 'that', 'these', 'those', 'us', 'me', 'you']);
+/** Words between "as" and the quotation: "as a “breakthrough”", "as a mere “moan”". */
+const AS_FILLERS = new Set(['a', 'an', 'the', 'mere', 'simply', 'just', 'nothing', 'more', 'than', 'little', 'being']);
+/** Particles after the verb that are not part of its object: "shrugging off", "referred to". */
+const PARTICLES = new Set(['off', 'up', 'down', 'to', 'out', 'away']);
+
+/**
+ * "dismissed the whole affair as “absurd”", "hailed the deal as a “breakthrough”": a verb, its
+ * object and "as" before a quotation is an evaluation in the subject's words, whatever the verb.
+ * `a` is the "as" token; the content runs from the object to the closing quotation mark.
+ */
+function evaluativeAs(ctx: ProvenanceContext, a: number, sentenceStart: number, out: readonly FoundQuote[], resolve: Resolve): FoundQuote | null {
+  const { tokens } = ctx;
+  let open = a + 1;
+  while (open < tokens.length && open - a <= 3 && AS_FILLERS.has(tokens[open]!.norm)) open++;
+  // "words such as “ambassador”", "as well as": no evaluation.
+  if (!ctx.isQuoteMark(open) || !ctx.sameParagraph(a, open) || tokens[a - 1]?.norm === 'such') return null;
+  // The object, read leftwards: a noun phrase or an object pronoun, no verb, no clause boundary.
+  let k = a - 1;
+  while (k > sentenceStart && a - k <= 10 && (NP_TAGS.has(tokens[k]!.pos) || OBJECT_WORDS.has(tokens[k]!.norm) || /^['’]s$/.test(tokens[k]!.norm) || tokens[k]!.text === '-' || (OBJECT_LINKS.has(tokens[k]!.norm) && NP_TAGS.has(tokens[k - 1]!.pos)))) k--;
+  if (k === a - 1) return null;
+  const first = k + 1;
+  if (PARTICLES.has(tokens[k]!.norm) && tokens[k]!.pos !== 'NOUN') k--;
+  const v = k;
+  if (v <= sentenceStart - 1 || tokens[v]!.pos !== 'VERB' || tokens[v]!.norm === 'known') return null;
+  // Inside reported speech already found, the quotation is that speaker's.
+  const last = out[out.length - 1];
+  if (last && last.start <= tokens[v]!.start && tokens[v]!.start < last.end) return null;
+  let close = open + 1;
+  while (close < tokens.length && ctx.sameParagraph(a, close) && !ctx.isQuoteMark(close) && close - open <= 40) close++;
+  if (!ctx.isQuoteMark(close) || close === open + 1 || close - open > 40) return null;
+  close = doubledMark(ctx, close);
+  const subject = subjectLeft(ctx, v, sentenceStart) ?? participleHost(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? openingSubject(ctx, v, sentenceStart);
+  const resolved = subject ? resolve(subject) : null;
+  return indirectQuote(ctx, first, close, v, a, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Evaluation in the speaker's words: "${tokens[v]!.text} … as" before a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+const NP_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+/** Prepositions inside an object: "the deal with Turkey", "the remarks of the senator". */
+const OBJECT_LINKS = new Set(['of', 'with', 'in', 'on', 'for', 'from']);
 
 /** The last token of the quotation mark at `k`: `k + 1` for the second half of a doubled apostrophe (''), else `k`. */
 function doubledMark(ctx: ProvenanceContext, k: number): number {

@@ -84,3 +84,22 @@ test('"add" and "claim" with a possessed or indefinite object gain something; wi
   assert.equal(quoteWith(c, 'worth more')?.text, 'his company is worth more than the city budget');
   assert.equal(speakerOf(c, quoteWith(c, 'worth more'))?.name, 'The developer');
 });
+
+test('"VERB its object as “…”" is an evaluation in the subject\'s words, whatever the verb', () => {
+  const a = provenanceOf('Union leader Mira Sand dismissed the whole row as “theatre for the cameras.” Her members agreed.');
+  const q = quoteWith(a, 'whole row');
+  assert.equal(q?.text, 'the whole row as “theatre for the cameras.”');
+  assert.equal(q?.kind, 'indirect');
+  assert.equal(speakerOf(a, q)?.name, 'Mira Sand');
+  assert.equal(speakerOf(a, quoteWith(a, 'theatre for'))?.name, 'Mira Sand');
+  const b = provenanceOf('Premier Tomas Vik hailed the accord with the fishing towns as a “fresh start.”');
+  assert.equal(quoteWith(b, 'accord')?.text, 'the accord with the fishing towns as a “fresh start.”');
+  assert.equal(speakerOf(b, quoteWith(b, 'accord'))?.name, 'Tomas Vik');
+  // "such as", "known as", a verb with no object: no evaluation.
+  const c = provenanceOf('The files held words such as “tender” and “bribe.” The band is known as “The Low Tides” in town. She served as “acting chair” for a year.');
+  assert.equal(c.quotes.filter((x) => x.kind === 'indirect').length, 0);
+  for (const x of [a, b, c]) {
+    assertSpansConsistent(x);
+    assertVoicesPartition(x);
+  }
+});
