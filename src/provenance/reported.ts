@@ -55,7 +55,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
-    if (tokens[i]!.norm === 'as') {
+    if (tokens[i]!.norm === 'as' || tokens[i]!.norm === 'for' || tokens[i]!.norm === 'of') {
       const found = evaluativeAs(ctx, i, sentenceStart, out, resolve);
       if (found) {
         out.push(found);
@@ -811,12 +811,18 @@ const PARTICLES = new Set(['off', 'up', 'down', 'to', 'out', 'away']);
 function evaluativeAs(ctx: ProvenanceContext, a: number, sentenceStart: number, out: readonly FoundQuote[], resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   let open = a + 1;
-  while (open < tokens.length && open - a <= 3 && AS_FILLERS.has(tokens[open]!.norm)) open++;
+  if (tokens[a]!.norm === 'as') while (open < tokens.length && open - a <= 3 && AS_FILLERS.has(tokens[open]!.norm)) open++;
+  else {
+    // "blasted the film for being too “preachy”", "accused him of having a “plan”": a gerund, then the quotation.
+    if (!/ing$/.test(tokens[a + 1]?.norm ?? '') || !/^(VERB|NOUN|AUX)$/.test(tokens[a + 1]!.pos)) return null;
+    open = a + 2;
+    while (open < tokens.length && open - a <= 10 && ctx.sameParagraph(a, open) && !ctx.isQuoteMark(open) && !ctx.isSentenceEnd(open) && tokens[open]!.text !== ',') open++;
+  }
   // "words such as “ambassador”", "as well as": no evaluation.
   if (!ctx.isQuoteMark(open) || !ctx.sameParagraph(a, open) || tokens[a - 1]?.norm === 'such') return null;
   // The object, read leftwards: a noun phrase or an object pronoun, no verb, no clause boundary.
   let k = a - 1;
-  while (k > sentenceStart && a - k <= 10 && (NP_TAGS.has(tokens[k]!.pos) || OBJECT_WORDS.has(tokens[k]!.norm) || /^['’]s$/.test(tokens[k]!.norm) || tokens[k]!.text === '-' || (OBJECT_LINKS.has(tokens[k]!.norm) && NP_TAGS.has(tokens[k - 1]!.pos)))) k--;
+  while (k > sentenceStart && a - k <= 10 && (NP_TAGS.has(tokens[k]!.pos) || objectModifier(ctx, k) || OBJECT_WORDS.has(tokens[k]!.norm) || /^['’]s$/.test(tokens[k]!.norm) || tokens[k]!.text === '-' || (OBJECT_LINKS.has(tokens[k]!.norm) && NP_TAGS.has(tokens[k - 1]!.pos)))) k--;
   if (k === a - 1) return null;
   const first = k + 1;
   if (PARTICLES.has(tokens[k]!.norm) && tokens[k]!.pos !== 'NOUN') k--;
@@ -825,18 +831,25 @@ function evaluativeAs(ctx: ProvenanceContext, a: number, sentenceStart: number, 
   // Inside reported speech already found, the quotation is that speaker's.
   const last = out[out.length - 1];
   if (last && last.start <= tokens[v]!.start && tokens[v]!.start < last.end) return null;
-  let close = open + 1;
+  let close = doubledMark(ctx, open) + 1;
   while (close < tokens.length && ctx.sameParagraph(a, close) && !ctx.isQuoteMark(close) && close - open <= 40) close++;
-  if (!ctx.isQuoteMark(close) || close === open + 1 || close - open > 40) return null;
+  if (!ctx.isQuoteMark(close) || close === doubledMark(ctx, open) + 1 || close - open > 40) return null;
   close = doubledMark(ctx, close);
   const subject = subjectLeft(ctx, v, sentenceStart) ?? participleHost(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? openingSubject(ctx, v, sentenceStart);
   const resolved = subject ? resolve(subject) : null;
-  return indirectQuote(ctx, first, close, v, a, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Evaluation in the speaker's words: "${tokens[v]!.text} … as" before a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+  return indirectQuote(ctx, first, close, v, a, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Evaluation in the speaker's words: "${tokens[v]!.text} … ${tokens[a]!.text}" before a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
 }
 
 const NP_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
-/** Prepositions inside an object: "the deal with Turkey", "the remarks of the senator". */
-const OBJECT_LINKS = new Set(['of', 'with', 'in', 'on', 'for', 'from']);
+/** Prepositions inside an object: "the deal with Turkey", "the remarks of the senator", "the film and the books". */
+const OBJECT_LINKS = new Set(['of', 'with', 'in', 'on', 'for', 'from', 'and']);
+
+/** "newly elected", "newly": an adverb and a participle inside an object noun phrase. */
+function objectModifier(ctx: ProvenanceContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.pos === 'ADV') return t.norm.endsWith('ly') && NP_TAGS.has(ctx.tokens[k + 1]?.pos ?? '') === false && ctx.tokens[k + 1]?.pos === 'VERB';
+  return t.pos === 'VERB' && t.norm.endsWith('ed') && ctx.tokens[k - 1]?.pos === 'ADV' && ctx.tokens[k - 1]!.norm.endsWith('ly');
+}
 
 /** The last token of the quotation mark at `k`: `k + 1` for the second half of a doubled apostrophe (''), else `k`. */
 function doubledMark(ctx: ProvenanceContext, k: number): number {

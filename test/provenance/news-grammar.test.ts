@@ -103,3 +103,20 @@ test('"VERB its object as “…”" is an evaluation in the subject\'s words, w
     assertVoicesPartition(x);
   }
 });
+
+test('"VERB its object for/of doing “…”" is the subject\'s evaluation too, doubled apostrophes included', () => {
+  const a = provenanceOf('Mayor Ruth Ames criticised the newly elected sheriff Dan Cole for making “wild promises”.');
+  const inner = a.quotes.find((x) => x.text === 'wild promises');
+  assert.equal(inner?.kind, 'direct');
+  assert.equal(speakerOf(a, inner)?.name, 'Ruth Ames');
+  assert.equal(quoteWith(a, 'sheriff')?.text, 'the newly elected sheriff Dan Cole for making “wild promises”');
+  assert.equal(speakerOf(a, quoteWith(a, 'sheriff'))?.name, 'Ruth Ames');
+  const b = provenanceOf("Ms. Okafor accused him of having a ''taste for secrecy.''");
+  assert.equal(quoteWith(b, 'him of')?.text, "him of having a ''taste for secrecy.''");
+  assert.equal(speakerOf(b, quoteWith(b, 'him of'))?.name, 'Okafor');
+  // A preposition with no gerund after it is no evaluation.
+  const c = provenanceOf('The club thanked the staff for the “Summer Fair” last week.');
+  assert.equal(c.quotes.filter((x) => x.kind === 'indirect').length, 0);
+  assertSpansConsistent(a);
+  assertSpansConsistent(b);
+});
