@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -63,7 +63,12 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       }
     }
     const verb = cueVerbAt(ctx, i);
-    if (!verb || verb.quoteOnly) continue;
+    if (!verb) {
+      const found = nounComplement(ctx, i, sentenceStart, resolve);
+      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      continue;
+    }
+    if (verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
     // "Rubio Says Reform Was A Sign Of Leadership": a capitalised cue inside a title-case line.
     if (verb.headline && i > sentenceStart && ctx.isCapitalized(i) && !tokens[i]!.norm.endsWith('ing')) {
@@ -794,6 +799,65 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
   const resolved = resolve(subject);
   const first = v + 1;
   return indirectQuote(ctx, first, close, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+/** Verbs whose subject makes the promise or claim that is their object: "made a promise to …". */
+const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'keep', 'keeps', 'kept', 'keeping', 'deliver', 'delivers', 'delivered', 'delivering', 'issue', 'issues', 'issued', 'issuing', 'repeat', 'repeats', 'repeated', 'repeating', 'renew', 'renewed', 'renews', 'renewing', 'break', 'broke', 'breaks', 'breaking', 'honor', 'honored', 'honour', 'honoured']);
+
+/** Cues whose noun forms take what was said as a complement: "his claim that …", "her promise to …". */
+const NOUN_CUES = new Set(['speech-claim', 'speech-promise', 'speech-pledge', 'speech-vow', 'speech-report', 'speech-warn', 'speech-demand']);
+
+/**
+ * "his promise to build a wall", "Lee's claim that …", "claims by the agencies that …", and the
+ * same forms read as nouns where they are verbs ("Four senators claim to object …"): the
+ * that-clause or infinitive after the noun is what was said; the possessor, the agent after
+ * "by" or the subject before a misread verb says it.
+ */
+function nounComplement(ctx: ProvenanceContext, i: number, sentenceStart: number, resolve: Resolve): FoundQuote | null {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  if (t.pos !== 'NOUN') return null;
+  const cue = ctx.lexicon.cueVerbs.get(t.norm);
+  if (!cue || !NOUN_CUES.has(cue.id)) return null;
+  const end = sentenceLast(ctx, i);
+  let k = i + 1;
+  let agent: Subject | null = null;
+  // "claims by intelligence agencies that …"
+  if (tokens[k]?.norm === 'by') {
+    agent = subjectRight(ctx, k + 1, end);
+    if (!agent || agent.kind === 'pronoun') return null;
+    k = ctx.tokenAtOrAfter(agent.end);
+  }
+  // "his claim in March that …": a time between the noun and the clause.
+  if (!agent && (tokens[k]?.norm === 'in' || tokens[k]?.norm === 'on' || tokens[k]?.norm === 'last') && (DATE_WORDS.has(tokens[k + 1]?.norm ?? '') || isTimeWord(tokens[k + 1]?.norm ?? '')) && tokens[k + 2]?.norm === 'that') k += 2;
+  if (k > end) return null;
+  const next = tokens[k]!;
+  const after = tokens[k + 1];
+  const that = next.norm === 'that' && after !== undefined && after.pos !== 'VERB' && after.pos !== 'AUX' && !ctx.isSentenceEnd(k + 1);
+  const to = next.norm === 'to' && (after?.pos === 'VERB' || after?.pos === 'AUX');
+  if (!that && !to) return null;
+  // "his stern warning", "Lee's by-now-familiar claims", "made other public promises": modifiers first.
+  let p = i - 1;
+  while (p > sentenceStart && i - p <= 5 && (tokens[p]!.pos === 'ADJ' || tokens[p]!.text === '-' || (tokens[p]!.pos === 'ADV' && tokens[p + 1]?.text === '-'))) p--;
+  const prev = tokens[p];
+  let subject: Subject | null = agent;
+  if (!subject && prev && p >= sentenceStart) {
+    if (POSSESSIVE_DETS.has(prev.norm)) subject = { start: prev.start, end: prev.end, kind: 'pronoun', head: p, appositive: [] };
+    else if (/^['’]s$/.test(prev.norm) || prev.norm === '’' || prev.norm === "'") subject = subjectLeft(ctx, p, sentenceStart);
+    // "Four senators claim to object …": a verb read as a noun after its subject.
+    else if (p === i - 1 && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) subject = subjectLeft(ctx, i, sentenceStart);
+    else if (prev.pos !== 'DET' && prev.pos !== 'ADJ' && prev.pos !== 'ADP' && !(p < i - 1 && prev.pos === 'VERB')) return null;
+    // "made a promise to …", "keeping her promise": the subject of a light verb makes it.
+    let w = p;
+    if (!subject && prev.pos === 'DET' && tokens[p - 1]?.pos === 'VERB') w = p - 1;
+    if (!subject && LIGHT_VERBS.has(tokens[w]!.norm) && tokens[w]!.pos === 'VERB') subject = subjectLeft(ctx, w, sentenceStart) ?? sentenceSubject(ctx, w, sentenceStart);
+  }
+  let last = tailCue(ctx, k, end);
+  while (last > k && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
+  if (last - k < 2) return null;
+  // A possessive pronoun ("his") stands for its antecedent, as a subject pronoun would.
+  const resolved = subject ? resolve(subject) : null;
+  return indirectQuote(ctx, k, last, i, i, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the noun "${t.text}" (${cue.id}) followed by ${that ? 'a that-clause' : 'an infinitive'}; ${resolved ? resolved.how : 'the speaker is not named'}.`);
 }
 
 /** Object pronouns and demonstratives that may be the whole object before "as". */

@@ -120,3 +120,29 @@ test('"VERB its object for/of doing “…”" is the subject\'s evaluation too,
   assertSpansConsistent(a);
   assertSpansConsistent(b);
 });
+
+test('a promise, claim or warning as a noun takes its that-clause or infinitive as what was said, and its possessor as speaker', () => {
+  const a = provenanceOf('Ines Alves won the valley with her promise to rebuild the old rail line.');
+  assert.equal(quoteWith(a, 'rail line')?.text, 'to rebuild the old rail line');
+  assert.equal(speakerOf(a, quoteWith(a, 'rail line'))?.name, 'Ines Alves');
+  const b = provenanceOf("Critics mocked Mr. Dahl's claim in March that the budget was balanced.");
+  assert.equal(quoteWith(b, 'budget')?.text, 'that the budget was balanced');
+  assert.equal(speakerOf(b, quoteWith(b, 'budget'))?.name, 'Dahl');
+  const c = provenanceOf('The ministry pushed back against claims by the auditors that the grants were misused.');
+  assert.equal(speakerOf(c, quoteWith(c, 'grants'))?.name, 'the auditors');
+  const d = provenanceOf('Since 2010, Mr. Dahl has repeatedly made public promises to give the profits to charity.');
+  assert.equal(speakerOf(d, quoteWith(d, 'profits'))?.name, 'Dahl');
+  // A relative clause after the noun, or a noun after "to", is no report.
+  const e = provenanceOf('The report that was leaked on Monday runs to forty pages. He made a promise to voters in May.');
+  assert.equal(e.quotes.length, 0);
+  for (const x of [a, b, c, d]) {
+    assertSpansConsistent(x);
+    assertVoicesPartition(x);
+  }
+});
+
+test('a noun-tagged cue after a plural subject is still its verb: "Four senators claim to object …"', () => {
+  const a = provenanceOf('At least four mayors claim to oppose the new toll on the coast road.');
+  assert.equal(quoteWith(a, 'toll')?.text, 'to oppose the new toll on the coast road');
+  assert.match(speakerOf(a, quoteWith(a, 'toll'))?.name ?? '', /four mayors$/);
+});
