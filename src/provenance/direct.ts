@@ -231,7 +231,21 @@ function isTitleCase(inner: string): boolean {
 function otherCueBetween(ctx: ProvenanceContext, from: number, to: number, own: Span | null): boolean {
   for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) {
     if (own && ctx.tokens[k]!.start >= own.start && ctx.tokens[k]!.end <= own.end) continue;
-    if (cueVerbAt(ctx, k)) return true;
+    // "…,'' said Mr. Lee, who noted that …. ''…''": a relative clause on the speaker just named is still that speaker.
+    if (cueVerbAt(ctx, k) && !(own && ctx.tokens[k]!.start > own.end && relativeOnSpeaker(ctx, k, ctx.tokenAtOrAfter(own.start)))) return true;
   }
   return false;
+}
+
+/**
+ * A cue right after "who" (adverbs between) in the sentence of the quote's own cue, whose
+ * antecedent is the speaker or the speaker's appositive: "said Lee, who noted", "said Lee, a
+ * pollster who worked on …".
+ */
+function relativeOnSpeaker(ctx: ProvenanceContext, k: number, cue: number): boolean {
+  let r = k - 1;
+  while (r > 0 && ctx.tokens[r]!.pos === 'ADV') r--;
+  if (ctx.tokens[r]?.norm !== 'who' || ctx.sentenceOf[r] !== ctx.sentenceOf[cue]) return false;
+  const before = ctx.tokens[r - 1]?.text === ',' ? ctx.tokens[r - 2] : ctx.tokens[r - 1];
+  return before !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN');
 }

@@ -146,3 +146,12 @@ test('a noun-tagged cue after a plural subject is still its verb: "Four senators
   assert.equal(quoteWith(a, 'toll')?.text, 'to oppose the new toll on the coast road');
   assert.match(speakerOf(a, quoteWith(a, 'toll'))?.name ?? '', /four mayors$/);
 });
+
+test('a quote continues its speaker across a relative clause on that speaker, even one with a cue verb and a scare quote', () => {
+  const a = provenanceOf("''Sales are up a little,'' said Mr. Ekberg, a broker who noted that some farms had ''collapsed'' in value. ''Things are moving the right way.''");
+  assert.equal(speakerOf(a, quoteWith(a, 'right way'))?.name, 'Ekberg');
+  // Another speaker's cue between the quotes still breaks the chain.
+  const b = provenanceOf("''Sales are up a little,'' said Mr. Ekberg. His rival Ms. Holm disagreed and said prices had fallen. ''Things are moving the right way.''");
+  assert.notEqual(speakerOf(b, quoteWith(b, 'right way'))?.name, 'Ekberg');
+  assertSpansConsistent(a);
+});
