@@ -112,7 +112,9 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
-    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
+    // "Lee Moss, wearing a shirt covered in badges, said": a named subject opening the sentence before an appositive's verbs.
+    const lead = !left && tokens[i - 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') ? leadingSubject(ctx, i, sentenceStart) : null;
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? (lead?.kind === 'name' ? lead : null) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
     if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);

@@ -342,6 +342,9 @@ export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart:
   while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
   const np = subjectRight(ctx, k, j - 1);
   if (!np || np.kind === 'pronoun') return null;
+  // "Sunday on the show, …", "Tuesday at the university, …": a time opening the sentence is not who speaks.
+  const opener = tokens[ctx.tokenAtOrAfter(np.start)]!.norm;
+  if (DATE_WORDS.has(opener) || TIME_NOUNS.has(opener)) return null;
   let next = ctx.tokenAtOrAfter(np.end);
   // "Six newspapers in New Jersey, including …, said"
   if (next < j && tokens[next]!.pos === 'ADP') {

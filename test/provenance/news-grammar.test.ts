@@ -155,3 +155,13 @@ test('a quote continues its speaker across a relative clause on that speaker, ev
   assert.notEqual(speakerOf(b, quoteWith(b, 'right way'))?.name, 'Ekberg');
   assertSpansConsistent(a);
 });
+
+test('a time opening the sentence is never the speaker, and a named subject before a participle appositive speaks', () => {
+  const a = provenanceOf('Sunday on the radio, Governor Alma Reyes (D-NM) said the dam would be repaired by spring.');
+  assert.equal(speakerOf(a, quoteWith(a, 'dam'))?.name, 'Alma Reyes');
+  const b = provenanceOf('Delegate Tom Avery, wearing a cap covered in campaign badges, said he was proud of the volunteers.');
+  assert.equal(speakerOf(b, quoteWith(b, 'volunteers'))?.name, 'Tom Avery');
+  // A dateline before a participle cue stays out of it.
+  const c = provenanceOf('Oslo (AFP) – Mayor Ida Holm has criticised the port plan, saying that it would ruin the harbour.');
+  assert.equal(speakerOf(c, quoteWith(c, 'ruin'))?.name, 'Ida Holm');
+});
