@@ -165,3 +165,13 @@ test('a time opening the sentence is never the speaker, and a named subject befo
   const c = provenanceOf('Oslo (AFP) – Mayor Ida Holm has criticised the port plan, saying that it would ruin the harbour.');
   assert.equal(speakerOf(c, quoteWith(c, 'ruin'))?.name, 'Ida Holm');
 });
+
+test('a quote followed by a few words with no verb, then a closing cue clause, is that speaker\'s', () => {
+  const a = provenanceOf('“We are extremely relieved” about the verdict, said Rosa Dent, who leads the tenants union.');
+  assert.equal(speakerOf(a, quoteWith(a, 'extremely relieved'))?.name, 'Rosa Dent');
+  const b = provenanceOf('“This will be a hard winter for the ferry crews” in the north, Mr. Kaur said.');
+  assert.equal(speakerOf(b, quoteWith(b, 'hard winter'))?.name, 'Kaur');
+  // A clause between the quote and the cue clause belongs to someone else.
+  const c = provenanceOf('“This will be a hard winter for the ferry crews” was the headline, and Mr. Kaur said nothing.');
+  assert.notEqual(speakerOf(c, quoteWith(c, 'hard winter'))?.name, 'Kaur');
+});
