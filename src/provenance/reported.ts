@@ -117,7 +117,10 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const subject = left ?? participleHost(ctx, i, sentenceStart) ?? (lead?.kind === 'name' ? lead : null) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
-    if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);
+    // "The argument would be aided, Lee said, by the calendar": a cue clause between commas
+    // interrupts one reported sentence; what was said runs on both sides of it.
+    if (subject && verb.cls === 'speech' && tokens[i + 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') && !ctx.isQuoteMark(i + 2) && i + 2 <= end && !closesCueClause(ctx, i + 2) && !quoteBefore(ctx, ctx.tokenAtOrAfter(subject.start))) found = parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
+    if (!found && (subject || passive(ctx, i))) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
     // "…, Lee said, adding that …": the participle's subject is the cue clause's just before it.
     if (found && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text === ',') {
@@ -643,6 +646,15 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
     if (c > 0 && d.start - found.start <= 2) opensWithQuote = true;
   }
   return opensWithQuote && covered * 2 >= found.end - found.start;
+}
+
+/** A quotation mark at or just before token `b`, a comma between ("…,'' Ms. Lee said"). */
+function quoteBefore(ctx: ProvenanceContext, b: number): boolean {
+  for (let k = b; k >= 0 && k >= b - 2; k--) {
+    if (ctx.isQuoteMark(k)) return true;
+    if (k < b && ctx.tokens[k]!.text !== ',') return false;
+  }
+  return false;
 }
 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */

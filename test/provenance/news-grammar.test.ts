@@ -175,3 +175,17 @@ test('a quote followed by a few words with no verb, then a closing cue clause, i
   const c = provenanceOf('“This will be a hard winter for the ferry crews” was the headline, and Mr. Kaur said nothing.');
   assert.notEqual(speakerOf(c, quoteWith(c, 'hard winter'))?.name, 'Kaur');
 });
+
+test('a cue clause between commas inside a reported sentence: what was said runs on both sides of it', () => {
+  const a = provenanceOf('The appeal would be helped, Mr. Sato said, by the new court calendar.');
+  const q = quoteWith(a, 'appeal');
+  assert.equal(q?.text, 'The appeal would be helped, Mr. Sato said, by the new court calendar');
+  assert.equal(speakerOf(a, q)?.name, 'Sato');
+  assert.equal(a.quotes.filter((x) => x.kind === 'indirect').length, 1);
+  // A direct quote before the cue, or a participle after it, keeps the quote's own handling.
+  const b = provenanceOf("''The mill was busy once,'' Ms. Ruiz said, pointing at the empty yard. ''Those days are gone.''");
+  assert.equal(b.quotes.filter((x) => x.kind === 'indirect').length, 0);
+  assert.equal(speakerOf(b, quoteWith(b, 'days are gone'))?.name, 'Ruiz');
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
