@@ -189,3 +189,13 @@ test('a cue clause between commas inside a reported sentence: what was said runs
   assertSpansConsistent(a);
   assertVoicesPartition(a);
 });
+
+test('"as X put it" attributes the quotation before or after it to X', () => {
+  const a = provenanceOf('As Lena Voss, a historian at the museum, put it, “Every town has its flood story.”');
+  assert.equal(speakerOf(a, quoteWith(a, 'flood story'))?.name, 'Lena Voss');
+  const b = provenanceOf('“The market is dying slowly,” as one fishmonger put it.');
+  assert.equal(speakerOf(b, quoteWith(b, 'dying slowly'))?.name, 'one fishmonger');
+  // Without "as" before the subject, "put it" is no cue.
+  const c = provenanceOf('She put it on the table. “Every town has its flood story.”');
+  assert.equal(speakerOf(c, quoteWith(c, 'flood story')), undefined);
+});
