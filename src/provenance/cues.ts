@@ -25,9 +25,19 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
  */
 function misreadCue(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  if (t.pos !== 'NOUN' || !/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
   const prev = ctx.tokens[i - 1];
   const next = ctx.tokens[i + 1];
+  // "Lee alleged that …", "…, promising to build …": a verb form the tagger read as an adjective,
+  // before a that-clause or an infinitive ("the alleged shooter" has a determiner before it).
+  if (t.pos === 'ADJ' && /[a-z](ed|ing)$/.test(t.norm) && next !== undefined) {
+    if (next.norm === 'that' && next.pos === 'SCONJ') return true;
+    return next.norm === 'to' && ctx.tokens[i + 2]?.pos === 'VERB';
+  }
+  if (t.pos !== 'NOUN') return false;
+  // "one in five say they …", "all five say that …": after a count, before a clause, "say" is a
+  // verb ("the four states that …", "1,600 emails that …" are nouns).
+  if (prev?.pos === 'NUM' && ctx.lexicon.cueVerbs.get(t.norm)?.id === 'speech-say' && next !== undefined && (next.pos === 'PRON' || next.norm === 'that')) return true;
+  if (!/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
   if (!prev || !next || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
   // "states that have suffered": a relative clause after a noun, not a that-clause after a verb.
   const after = ctx.tokens[i + 2];
@@ -66,6 +76,14 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
   while (s < tokens.length && /^[,\u2014\u2013-]$/.test(tokens[s]!.text) && ctx.sameParagraph(a, s)) s++;
   if (s >= tokens.length || !ctx.sameParagraph(a, s) || ctx.isSentenceEnd(s) || ctx.isQuoteMark(s)) return null;
   const last = clauseEnd(ctx, s, 24);
+  // "“…,” as one banker put it.": "as" SUBJECT "put it".
+  if (tokens[s]!.norm === 'as') {
+    for (let v = s + 2; v <= Math.min(last - 1, s + 12); v++) {
+      if (!putIt(ctx, v)) continue;
+      const subject = subjectLeft(ctx, v, s + 1);
+      return subject && ctx.tokenAtOrAfter(subject.start) === s + 1 ? { span: span(ctx, v, v + 1), first: v, last: v + 1, clauseFirst: s, clauseLast: last, ruleId: 'as-put-it', subject, side: 'after' } : null;
+    }
+  }
   const phrase = phraseAt(ctx, s);
   if (phrase && phrase.role === 'source') {
     const subject = subjectRight(ctx, s + phrase.length, last);
@@ -137,6 +155,12 @@ export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
       const subject = subjectRight(ctx, v + phrase.length, b);
       return { span: span(ctx, v, v + phrase.length - 1), first: v, last: v + phrase.length - 1, clauseFirst: min, clauseLast: b, ruleId: phrase.id, subject, side: 'before' };
     }
+    // "As one banker put it, “…”": "as" SUBJECT "put it" before the quote.
+    if (putIt(ctx, v) && v + 1 <= b) {
+      const subject = subjectLeft(ctx, v, min);
+      const as = subject ? ctx.tokenBefore(subject.start) : -1;
+      if (subject && as >= min && tokens[as]!.norm === 'as' && bridgeOk(ctx, v + 2, b)) return { span: span(ctx, v, v + 1), first: v, last: v + 1, clauseFirst: min, clauseLast: b, ruleId: 'as-put-it', subject, side: 'before' };
+    }
     const verb = cueVerbAt(ctx, v);
     if (verb) {
       if (!bridgeOk(ctx, v + 1, b)) return null;
@@ -159,6 +183,12 @@ function bridgeOk(ctx: ProvenanceContext, from: number, to: number): boolean {
     if (t.pos === 'VERB' && !TIME_WORDS.has(t.norm) && t.norm !== 'according') return false;
   }
   return true;
+}
+
+/** "put it" (or "puts it") at token v, as in "as one banker put it". */
+function putIt(ctx: ProvenanceContext, v: number): boolean {
+  const t = ctx.tokens[v]!.norm;
+  return (t === 'put' || t === 'puts') && ctx.tokens[v + 1]?.norm === 'it';
 }
 
 export function isTimeWord(norm: string): boolean {

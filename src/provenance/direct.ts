@@ -53,6 +53,11 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     const nested = hasBefore && ctx.tokens[before]!.norm === 'that';
     if (endsOpen && !nested) cue = (hasAfter ? cueAfter(ctx, after) : null) ?? (hasBefore ? cueBefore(ctx, before) : null);
     else cue = (hasBefore ? cueBefore(ctx, before) : null) ?? (hasAfter ? cueAfter(ctx, after) : null);
+    // "“We're thrilled” about the ruling, said Ann Lee": a few words with no verb, then a closing cue clause.
+    if (!cue && hasAfter && !short) {
+      const m = tailBeforeCue(ctx, after);
+      if (m >= 0) cue = cueAfter(ctx, m);
+    }
     // A short quote's cue touches it, or its subject does: `“He deserved it,” the assailant, John McGraw, told …`.
     if (cue && short && !tight(cue, before, after) && !(cue.side === 'after' && endsOpen && cue.subject && cue.clauseFirst <= after + 1)) cue = null;
 
@@ -231,7 +236,35 @@ function isTitleCase(inner: string): boolean {
 function otherCueBetween(ctx: ProvenanceContext, from: number, to: number, own: Span | null): boolean {
   for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) {
     if (own && ctx.tokens[k]!.start >= own.start && ctx.tokens[k]!.end <= own.end) continue;
-    if (cueVerbAt(ctx, k)) return true;
+    // "…,'' said Mr. Lee, who noted that …. ''…''": a relative clause on the speaker just named is still that speaker.
+    if (cueVerbAt(ctx, k) && !(own && ctx.tokens[k]!.start > own.end && relativeOnSpeaker(ctx, k, ctx.tokenAtOrAfter(own.start)))) return true;
   }
   return false;
+}
+
+/**
+ * A cue right after "who" (adverbs between) in the sentence of the quote's own cue, whose
+ * antecedent is the speaker or the speaker's appositive: "said Lee, who noted", "said Lee, a
+ * pollster who worked on …".
+ */
+function relativeOnSpeaker(ctx: ProvenanceContext, k: number, cue: number): boolean {
+  let r = k - 1;
+  while (r > 0 && ctx.tokens[r]!.pos === 'ADV') r--;
+  if (ctx.tokens[r]?.norm !== 'who' || ctx.sentenceOf[r] !== ctx.sentenceOf[cue]) return false;
+  const before = ctx.tokens[r - 1]?.text === ',' ? ctx.tokens[r - 2] : ctx.tokens[r - 1];
+  return before !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN');
+}
+
+/** Most words between a quote and a cue clause after it: "“…” about the ruling, said Lee". */
+const CUE_TAIL_TOKENS = 8;
+
+/** The comma after a short verbless tail that follows a quote, before a cue clause; or -1. */
+function tailBeforeCue(ctx: ProvenanceContext, a: number): number {
+  const { tokens } = ctx;
+  for (let m = a; m < tokens.length && m - a <= CUE_TAIL_TOKENS && ctx.sameParagraph(a, m); m++) {
+    const t = tokens[m]!;
+    if (t.text === ',') return m > a ? m : -1;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || ctx.isSentenceEnd(m) || ctx.isQuoteMark(m) || t.text === ';' || t.text === ':') return -1;
+  }
+  return -1;
 }

@@ -3,7 +3,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -55,8 +55,20 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
+    if (tokens[i]!.norm === 'as' || tokens[i]!.norm === 'for' || tokens[i]!.norm === 'of') {
+      const found = evaluativeAs(ctx, i, sentenceStart, out, resolve);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     const verb = cueVerbAt(ctx, i);
-    if (!verb || verb.quoteOnly) continue;
+    if (!verb) {
+      const found = nounComplement(ctx, i, sentenceStart, resolve);
+      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      continue;
+    }
+    if (verb.quoteOnly) continue;
     const end = sentenceLast(ctx, i);
     // "Rubio Says Reform Was A Sign Of Leadership": a capitalised cue inside a title-case line.
     if (verb.headline && i > sentenceStart && ctx.isCapitalized(i) && !tokens[i]!.norm.endsWith('ing')) {
@@ -67,7 +79,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       }
     }
     // "Asked whether he would run, Lee said …": the question, up to the comma; the asker is not named.
-    if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && tokens[sentenceStart]!.norm === 'when'))) {
+    if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && (tokens[sentenceStart]!.norm === 'when' || tokens[sentenceStart]!.norm === 'whenever')))) {
       const found = askedQuestion(ctx, i, end);
       if (found) {
         out.push(found);
@@ -100,10 +112,15 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         continue;
       }
     }
-    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
+    // "Lee Moss, wearing a shirt covered in badges, said": a named subject opening the sentence before an appositive's verbs.
+    const lead = !left && tokens[i - 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') ? leadingSubject(ctx, i, sentenceStart) : null;
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? (lead?.kind === 'name' ? lead : null) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
-    if (subject || passive(ctx, i)) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);
+    // "The argument would be aided, Lee said, by the calendar": a cue clause between commas
+    // interrupts one reported sentence; what was said runs on both sides of it.
+    if (subject && verb.cls === 'speech' && tokens[i + 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') && !ctx.isQuoteMark(i + 2) && i + 2 <= end && !closesCueClause(ctx, i + 2) && !quoteBefore(ctx, ctx.tokenAtOrAfter(subject.start))) found = parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
+    if (!found && (subject || passive(ctx, i))) found = preposed(ctx, i, verb.id, verb.cls === 'thought', verb.takesListener, verb.objectIsContent, subject, end, resolve);
     if (!found && verb.cls === 'speech') found = postposed(ctx, i, verb.id, sentenceStart, subject, end, resolve) ?? parenthetical(ctx, i, verb.id, sentenceStart, subject, end, resolve);
     // "…, Lee said, adding that …": the participle's subject is the cue clause's just before it.
     if (found && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text === ',') {
@@ -148,7 +165,11 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
   let k = v + 1;
   const listenerFrom = k;
-  if (takesListener) {
+  // "was asked by host Jan Berg whether …", "after being warned by the ministry that …": the
+  // agent of a passive cue is who speaks.
+  const agent = passiveAgent(ctx, v, end);
+  if (agent) k = ctx.tokenAtOrAfter(agent.end);
+  else if (takesListener) {
     // "told ABC’s “Good Morning America” on Sunday that": the listener ends where "that" starts.
     const that = thatAhead(ctx, k, end);
     k = that >= 0 ? that : skipListener(ctx, k, end);
@@ -215,7 +236,9 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
       // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
-      if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && !passive(ctx, v) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
+      // "when asked about the budget": a passive question in an adverbial clause names its topic too
+      // ("She was asked about the tolls" does not: the one asked is the subject, the asker unnamed).
+      if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && (!passive(ctx, v) || (asks && !/^(was|were|been|being|is|are)$/.test(tokens[v - 1]!.norm))) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
       k++;
@@ -231,6 +254,15 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     // "adding to her lead", "added up": not speech.
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
+    // "adding his third win", "added a new office", "claiming their seats": a possessed or
+    // indefinite object is something gained, not something said.
+    // "claims his net worth is …", "claimed a new era had begun": unless a verb follows the noun phrase.
+    if (k === v + 1 && (ruleId === 'speech-add' || ruleId === 'speech-claim') && (POSSESSIVE_DETS.has(t.norm) || t.norm === 'a' || t.norm === 'an') && !ctx.isQuoteMark(k + 1)) {
+      let m = k + 1;
+      while (m <= end && m - k <= 6 && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'NOUN' || tokens[m]!.pos === 'PROPN' || tokens[m]!.pos === 'NUM' || tokens[m]!.text === '-')) m++;
+      const p = tokens[m]?.pos;
+      if (m > end || (p !== 'AUX' && p !== 'VERB') || tokens[m]!.norm.endsWith('ing')) return null;
+    }
     // Otherwise a clause: a subject with its verb soon after ("said he would", "said none of them were").
     // Not a clause: a verb ("said was a question"), a relative ("told … who answered").
     // "denied any improper role", "announced her candidacy": for these verbs the object is what was said.
@@ -268,11 +300,12 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 2) return null;
-  const resolved = subject ? resolve(subject) : null;
+  const speaker = agent ?? subject;
+  const resolved = speaker ? resolve(speaker) : null;
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
-  return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${resolved ? resolved.how : subject ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
+  return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${agent ? 'the agent of a passive cue speaks; ' : ''}${resolved ? resolved.how : speaker ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
 }
 
 /** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
@@ -466,6 +499,19 @@ function misreadVerb(ctx: ProvenanceContext, m: number): boolean {
   return next !== undefined && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.norm === 'that' || next.norm === 'to');
 }
 
+/** The agent after a passive cue ("asked by a caller why …"), when what was said follows it, or null. */
+function passiveAgent(ctx: ProvenanceContext, v: number, end: number): Subject | null {
+  const { tokens } = ctx;
+  if (tokens[v + 1]?.norm !== 'by' || !passive(ctx, v)) return null;
+  const np = subjectRight(ctx, v + 2, end);
+  if (!np || np.kind === 'pronoun') return null;
+  const after = ctx.tokenAtOrAfter(np.end);
+  // What follows the agent must open the content ("whether", "that", "to"), not an appositive.
+  return after <= end && (AGENT_CONTENT.has(tokens[after]!.norm) || tokens[after]!.text === ':') ? np : null;
+}
+
+/** Words that open what was said right after a passive cue's agent ("asked by a caller why …"). */
+const AGENT_CONTENT = new Set(['that', 'whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to', 'about']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'for', 'on']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -578,6 +624,15 @@ function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
   let k = i;
   while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
+  // "… to do more. ''We need …": a mark after the full stop, with a space before it, opens the next sentence's quote.
+  let m = k;
+  while (m > i && ctx.isQuoteMark(m) && ctx.isQuoteMark(m - 1) && tokens[m - 1]!.end === tokens[m]!.start) m--;
+  if (m > i + 1 && ctx.isQuoteMark(m) && tokens[m - 1]!.end < tokens[m]!.start) {
+    // The full stop may stand inside a closing mark: "… ''Morning Hour.'' ''The board …".
+    let p = m - 1;
+    while (p > i && ctx.isQuoteMark(p) && tokens[p - 1]!.end === tokens[p]!.start) p--;
+    if (ctx.isSentenceEnd(p)) k = m - 1;
+  }
   return k;
 }
 
@@ -591,6 +646,15 @@ function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: 
     if (c > 0 && d.start - found.start <= 2) opensWithQuote = true;
   }
   return opensWithQuote && covered * 2 >= found.end - found.start;
+}
+
+/** A quotation mark at or just before token `b`, a comma between ("…,'' Ms. Lee said"). */
+function quoteBefore(ctx: ProvenanceContext, b: number): boolean {
+  for (let k = b; k >= 0 && k >= b - 2; k--) {
+    if (ctx.isQuoteMark(k)) return true;
+    if (k < b && ctx.tokens[k]!.text !== ',') return false;
+  }
+  return false;
 }
 
 /** "This campaign, he says, is different": the cue interrupts the reported sentence. */
@@ -724,7 +788,7 @@ function askedQuestion(ctx: ProvenanceContext, v: number, end: number): FoundQuo
 function passive(ctx: ProvenanceContext, v: number): boolean {
   const t = ctx.tokens[v]!;
   const prev = ctx.tokens[v - 1];
-  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
+  return /ed$|^told$/.test(t.norm) && prev !== undefined && /^(when|whenever|if|after|once|was|were|been|being|is|are)$/.test(prev.norm);
 }
 
 /** `called Trump “unhinged”`, `described it as “a disaster”`: the object and the quotation. */
@@ -739,14 +803,137 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
     if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return null;
   }
   if (open < 0) return null;
-  let close = open + 1;
+  // "''totally scripted''": a doubled apostrophe is one mark of two tokens.
+  let close = doubledMark(ctx, open) + 1;
   while (close <= end && !ctx.isQuoteMark(close)) close++;
   if (close > end) close = end;
+  else close = doubledMark(ctx, close);
   const subject = subjectLeft(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? leadingSubject(ctx, v, sentenceStart);
   if (!subject) return null;
   const resolved = resolve(subject);
   const first = v + 1;
   return indirectQuote(ctx, first, close, v, v, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Naming in the speaker's words: cue "${tokens[v]!.text}" (${ruleId}) followed by a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+/** Verbs whose subject makes the promise or claim that is their object: "made a promise to …". */
+const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'keep', 'keeps', 'kept', 'keeping', 'deliver', 'delivers', 'delivered', 'delivering', 'issue', 'issues', 'issued', 'issuing', 'repeat', 'repeats', 'repeated', 'repeating', 'renew', 'renewed', 'renews', 'renewing', 'break', 'broke', 'breaks', 'breaking', 'honor', 'honored', 'honour', 'honoured']);
+
+/** Cues whose noun forms take what was said as a complement: "his claim that …", "her promise to …". */
+const NOUN_CUES = new Set(['speech-claim', 'speech-promise', 'speech-pledge', 'speech-vow', 'speech-report', 'speech-warn', 'speech-demand']);
+
+/**
+ * "his promise to build a wall", "Lee's claim that …", "claims by the agencies that …", and the
+ * same forms read as nouns where they are verbs ("Four senators claim to object …"): the
+ * that-clause or infinitive after the noun is what was said; the possessor, the agent after
+ * "by" or the subject before a misread verb says it.
+ */
+function nounComplement(ctx: ProvenanceContext, i: number, sentenceStart: number, resolve: Resolve): FoundQuote | null {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  if (t.pos !== 'NOUN') return null;
+  const cue = ctx.lexicon.cueVerbs.get(t.norm);
+  if (!cue || !NOUN_CUES.has(cue.id)) return null;
+  const end = sentenceLast(ctx, i);
+  let k = i + 1;
+  let agent: Subject | null = null;
+  // "claims by intelligence agencies that …"
+  if (tokens[k]?.norm === 'by') {
+    agent = subjectRight(ctx, k + 1, end);
+    if (!agent || agent.kind === 'pronoun') return null;
+    k = ctx.tokenAtOrAfter(agent.end);
+  }
+  // "his claim in March that …": a time between the noun and the clause.
+  if (!agent && (tokens[k]?.norm === 'in' || tokens[k]?.norm === 'on' || tokens[k]?.norm === 'last') && (DATE_WORDS.has(tokens[k + 1]?.norm ?? '') || isTimeWord(tokens[k + 1]?.norm ?? '')) && tokens[k + 2]?.norm === 'that') k += 2;
+  if (k > end) return null;
+  const next = tokens[k]!;
+  const after = tokens[k + 1];
+  const that = next.norm === 'that' && after !== undefined && after.pos !== 'VERB' && after.pos !== 'AUX' && !ctx.isSentenceEnd(k + 1);
+  const to = next.norm === 'to' && (after?.pos === 'VERB' || after?.pos === 'AUX');
+  if (!that && !to) return null;
+  // "his stern warning", "Lee's by-now-familiar claims", "made other public promises": modifiers first.
+  let p = i - 1;
+  while (p > sentenceStart && i - p <= 5 && (tokens[p]!.pos === 'ADJ' || tokens[p]!.text === '-' || (tokens[p]!.pos === 'ADV' && tokens[p + 1]?.text === '-'))) p--;
+  const prev = tokens[p];
+  let subject: Subject | null = agent;
+  if (!subject && prev && p >= sentenceStart) {
+    if (POSSESSIVE_DETS.has(prev.norm)) subject = { start: prev.start, end: prev.end, kind: 'pronoun', head: p, appositive: [] };
+    else if (/^['’]s$/.test(prev.norm) || prev.norm === '’' || prev.norm === "'") subject = subjectLeft(ctx, p, sentenceStart);
+    // "Four senators claim to object …": a verb read as a noun after its subject.
+    else if (p === i - 1 && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) subject = subjectLeft(ctx, i, sentenceStart);
+    else if (prev.pos !== 'DET' && prev.pos !== 'ADJ' && prev.pos !== 'ADP' && !(p < i - 1 && prev.pos === 'VERB')) return null;
+    // "made a promise to …", "keeping her promise": the subject of a light verb makes it.
+    let w = p;
+    if (!subject && prev.pos === 'DET' && tokens[p - 1]?.pos === 'VERB') w = p - 1;
+    if (!subject && LIGHT_VERBS.has(tokens[w]!.norm) && tokens[w]!.pos === 'VERB') subject = subjectLeft(ctx, w, sentenceStart) ?? sentenceSubject(ctx, w, sentenceStart);
+  }
+  let last = tailCue(ctx, k, end);
+  while (last > k && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
+  if (last - k < 2) return null;
+  // A possessive pronoun ("his") stands for its antecedent, as a subject pronoun would.
+  const resolved = subject ? resolve(subject) : null;
+  return indirectQuote(ctx, k, last, i, i, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the noun "${t.text}" (${cue.id}) followed by ${that ? 'a that-clause' : 'an infinitive'}; ${resolved ? resolved.how : 'the speaker is not named'}.`);
+}
+
+/** Object pronouns and demonstratives that may be the whole object before "as". */
+const OBJECT_WORDS = new Set(['him', 'her', 'them', 'it', 'this', 'that', 'these', 'those', 'us', 'me', 'you']);
+/** Words between "as" and the quotation: "as a “breakthrough”", "as a mere “moan”". */
+const AS_FILLERS = new Set(['a', 'an', 'the', 'mere', 'simply', 'just', 'nothing', 'more', 'than', 'little', 'being']);
+/** Particles after the verb that are not part of its object: "shrugging off", "referred to". */
+const PARTICLES = new Set(['off', 'up', 'down', 'to', 'out', 'away']);
+
+/**
+ * "dismissed the whole affair as “absurd”", "hailed the deal as a “breakthrough”": a verb, its
+ * object and "as" before a quotation is an evaluation in the subject's words, whatever the verb.
+ * `a` is the "as" token; the content runs from the object to the closing quotation mark.
+ */
+function evaluativeAs(ctx: ProvenanceContext, a: number, sentenceStart: number, out: readonly FoundQuote[], resolve: Resolve): FoundQuote | null {
+  const { tokens } = ctx;
+  let open = a + 1;
+  if (tokens[a]!.norm === 'as') while (open < tokens.length && open - a <= 3 && AS_FILLERS.has(tokens[open]!.norm)) open++;
+  else {
+    // "blasted the film for being too “preachy”", "accused him of having a “plan”": a gerund, then the quotation.
+    if (!/ing$/.test(tokens[a + 1]?.norm ?? '') || !/^(VERB|NOUN|AUX)$/.test(tokens[a + 1]!.pos)) return null;
+    open = a + 2;
+    while (open < tokens.length && open - a <= 10 && ctx.sameParagraph(a, open) && !ctx.isQuoteMark(open) && !ctx.isSentenceEnd(open) && tokens[open]!.text !== ',') open++;
+  }
+  // "words such as “ambassador”", "as well as": no evaluation.
+  if (!ctx.isQuoteMark(open) || !ctx.sameParagraph(a, open) || tokens[a - 1]?.norm === 'such') return null;
+  // The object, read leftwards: a noun phrase or an object pronoun, no verb, no clause boundary.
+  let k = a - 1;
+  while (k > sentenceStart && a - k <= 10 && (NP_TAGS.has(tokens[k]!.pos) || objectModifier(ctx, k) || OBJECT_WORDS.has(tokens[k]!.norm) || /^['’]s$/.test(tokens[k]!.norm) || tokens[k]!.text === '-' || (OBJECT_LINKS.has(tokens[k]!.norm) && NP_TAGS.has(tokens[k - 1]!.pos)))) k--;
+  if (k === a - 1) return null;
+  const first = k + 1;
+  if (PARTICLES.has(tokens[k]!.norm) && tokens[k]!.pos !== 'NOUN') k--;
+  const v = k;
+  if (v <= sentenceStart - 1 || tokens[v]!.pos !== 'VERB' || tokens[v]!.norm === 'known') return null;
+  // Inside reported speech already found, the quotation is that speaker's.
+  const last = out[out.length - 1];
+  if (last && last.start <= tokens[v]!.start && tokens[v]!.start < last.end) return null;
+  let close = doubledMark(ctx, open) + 1;
+  while (close < tokens.length && ctx.sameParagraph(a, close) && !ctx.isQuoteMark(close) && close - open <= 40) close++;
+  if (!ctx.isQuoteMark(close) || close === doubledMark(ctx, open) + 1 || close - open > 40) return null;
+  close = doubledMark(ctx, close);
+  const subject = subjectLeft(ctx, v, sentenceStart) ?? participleHost(ctx, v, sentenceStart) ?? sentenceSubject(ctx, v, sentenceStart) ?? openingSubject(ctx, v, sentenceStart);
+  const resolved = subject ? resolve(subject) : null;
+  return indirectQuote(ctx, first, close, v, a, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Evaluation in the speaker's words: "${tokens[v]!.text} … ${tokens[a]!.text}" before a quotation; ${resolved ? resolved.how : 'subject not resolved'}.`, { ownsQuotes: true });
+}
+
+const NP_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+/** Prepositions inside an object: "the deal with Turkey", "the remarks of the senator", "the film and the books". */
+const OBJECT_LINKS = new Set(['of', 'with', 'in', 'on', 'for', 'from', 'and']);
+
+/** "newly elected", "newly": an adverb and a participle inside an object noun phrase. */
+function objectModifier(ctx: ProvenanceContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.pos === 'ADV') return t.norm.endsWith('ly') && NP_TAGS.has(ctx.tokens[k + 1]?.pos ?? '') === false && ctx.tokens[k + 1]?.pos === 'VERB';
+  return t.pos === 'VERB' && t.norm.endsWith('ed') && ctx.tokens[k - 1]?.pos === 'ADV' && ctx.tokens[k - 1]!.norm.endsWith('ly');
+}
+
+/** The last token of the quotation mark at `k`: `k + 1` for the second half of a doubled apostrophe (''), else `k`. */
+function doubledMark(ctx: ProvenanceContext, k: number): number {
+  const t = ctx.tokens[k]!;
+  const next = ctx.tokens[k + 1];
+  return (t.text === "'" || t.text === '\u2019') && next !== undefined && next.text === t.text && next.start === t.end ? k + 1 : k;
 }
 
 /** An indirect quote over tokens first..last whose cue runs over tokens cueFirst..cueLast. */

@@ -11,7 +11,7 @@ export interface Subject extends Span {
 }
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
-const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', 'itself', 'himself', 'herself', 'themselves', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 /** Time nouns that, with "this", "last", "next" or "past", or after a day name, say when, not who: "Police had last month charged". */
@@ -61,12 +61,25 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
   // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
   // The subject then runs to the relative pronoun, so both count as its mention.
   if ((tokens[j]!.norm === 'who' || tokens[j]!.norm === 'which' || tokens[j]!.norm === 'that') && j - 1 >= min) {
+    // "those who say …", "many who said …": a quantifier is the whole antecedent.
+    if (tokens[j]!.norm === 'who' && GROUP_WORDS.has(tokens[j - 1]!.norm)) return { start: tokens[j - 1]!.start, end: tokens[j]!.end, kind: 'nominal', head: j - 1, appositive: [] };
     const np = nounPhraseLeft(ctx, tokens[j - 1]!.text === ',' ? j - 2 : j - 1, min);
     if (np) np.end = tokens[j]!.end;
     return np;
   }
   const t = tokens[j]!;
   if (SUBJECT_PRONOUNS.has(t.norm)) return { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] };
+  const group = groupSubject(ctx, j, min);
+  if (group) return group;
+  // "The judge -- who has been in a dispute for days -- said": the subject before a dashed aside.
+  if (DASHES.has(t.text) && j - 1 >= min) {
+    for (let k = j - 1; k > min && k >= j - 24; k--) {
+      if (ctx.isSentenceEnd(k) || ctx.isQuoteMark(k)) break;
+      if (tokens[k]!.text !== t.text) continue;
+      const np = nounPhraseLeft(ctx, k - 1, min);
+      return np && np.kind !== 'pronoun' ? np : null;
+    }
+  }
   if (t.text === ',') {
     // Appositive: NAME, DESCRIPTION, verb
     let k = j - 1;
@@ -93,10 +106,45 @@ export function subjectLeft(ctx: ProvenanceContext, v: number, min: number): Sub
     return np;
   }
   // "a rival says", "the official said": a head noun the tagger read as an adjective, right before the verb.
-  if (t.pos === 'ADJ' && j === v - 1 && j - 1 >= min && tokens[j - 1]!.pos === 'DET' && !ctx.lexicon.pronouns.has(tokens[j - 1]!.norm)) {
-    return { start: tokens[j - 1]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
+  if (t.pos === 'ADJ' && j === v - 1 && j - 1 >= min) {
+    // "the self-described socialist said": modifiers, hyphenated ones too, may stand between.
+    let k = j - 1;
+    while (k > min && k >= j - 5 && tokens[k]!.pos !== 'DET' && isNpToken(ctx, k)) k--;
+    if (tokens[k]!.pos === 'DET' && !ctx.lexicon.pronouns.has(tokens[k]!.norm)) return { start: tokens[k]!.start, end: t.end, kind: 'nominal', head: j, appositive: [] };
   }
   return nounPhraseLeft(ctx, j, min);
+}
+
+/** Conjunctions opening a subordinate clause before the main one: "While …, Lee said …". */
+const FRONTED = new Set(['while', 'as', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'if', 'once', 'whereas']);
+const DASHES = new Set(['--', '\u2014', '\u2013']);
+/** Quantifiers that name a group of people on their own: "many said", "those surveyed say". */
+const GROUP_WORDS = new Set(['those', 'many', 'most', 'some', 'others', 'few', 'several', 'both']);
+/** Words that may open a counted group: "about one in five", "nearly 40%". */
+const APPROXIMATORS = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'only', 'just', 'fully', 'barely']);
+
+/**
+ * A group named by a count or a quantifier, ending at token `j`: "those surveyed", "many",
+ * "about one in five", "47%", "three in 10". Poll reports speak through such groups
+ * ("Among Democrats, 47% say …", "By a wide margin, those surveyed said …").
+ */
+function groupSubject(ctx: ProvenanceContext, j: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  const t = tokens[j]!;
+  const make = (first: number, head: number): Subject => {
+    let k = first;
+    while (k - 1 >= min && APPROXIMATORS.has(tokens[k - 1]!.norm) && (k - 1 === min || !NP_INNER.has(tokens[k - 2]!.pos))) k--;
+    return { start: tokens[k]!.start, end: t.end, kind: 'nominal', head, appositive: [] };
+  };
+  // "those surveyed", "many polled", "some questioned": a quantifier and a past participle.
+  if (t.pos === 'VERB' && t.norm.endsWith('ed') && j - 1 >= min && GROUP_WORDS.has(tokens[j - 1]!.norm)) return make(j - 1, j - 1);
+  // "many said", "others say": a quantifier alone after a clause boundary.
+  if (GROUP_WORDS.has(t.norm) && t.norm !== 'those' && t.norm !== 'some' && t.norm !== 'both' && (j === min || tokens[j - 1]!.text === ',' || tokens[j - 1]!.pos === 'CCONJ' || ctx.isSentenceEnd(j - 1))) return make(j, j);
+  // "47%", "38 percent": a share.
+  if ((t.text === '%' || t.norm === 'percent') && j - 1 >= min && tokens[j - 1]!.pos === 'NUM') return make(j - 1, j);
+  // "one in five", "three in 10": a proportion.
+  if (t.pos === 'NUM' && j - 2 >= min && tokens[j - 1]!.norm === 'in' && tokens[j - 2]!.pos === 'NUM') return make(j - 2, j);
+  return null;
 }
 
 /** A noun phrase ending at token `j`, read leftwards: "the Kazakh president", "Secretary of State John Kerry". */
@@ -258,7 +306,19 @@ export function sentenceSubject(ctx: ProvenanceContext, v: number, sentenceStart
   const participle = tokens[v]!.norm.endsWith('ing');
   const joined = tokens[j]!.norm === 'and' || tokens[j]!.norm === 'but' || tokens[j]!.text === ',' || tokens[j]!.text === '\u2014';
   if (!participle && !joined) return null;
-  for (let k = sentenceStart + 1; k < j; k++) {
+  // "While the unions push for more, Mr. Lee has rallied crowds by promising …": the subject
+  // of the main clause, not of a subordinate clause opening the sentence.
+  let from = sentenceStart + 1;
+  if (FRONTED.has(tokens[sentenceStart]!.norm)) {
+    let comma = from;
+    while (comma < j && tokens[comma]!.text !== ',') comma++;
+    // With no comma before the cue, the cue is inside the subordinate clause itself.
+    if (comma < j - 1) {
+      sentenceStart = comma + 1;
+      from = comma + 2;
+    }
+  }
+  for (let k = from; k < j; k++) {
     const p = tokens[k]!.pos;
     if ((p === 'VERB' || p === 'AUX') && !tokens[k]!.norm.endsWith('ing')) {
       return subjectLeft(ctx, k, sentenceStart);
@@ -276,11 +336,15 @@ export function leadingSubject(ctx: ProvenanceContext, v: number, sentenceStart:
   const { tokens } = ctx;
   let j = v - 1;
   while (j > sentenceStart && (BETWEEN.has(tokens[j]!.norm) || (tokens[j]!.pos === 'ADV' && tokens[j]!.norm.endsWith('ly')))) j--;
-  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')')) return null;
+  // "Neil Varga, director of …, or NVF - which was founded by … - said": a dash may close the appositive.
+  if (j <= sentenceStart || (tokens[j]!.text !== ',' && tokens[j]!.text !== ')' && !DASHES.has(tokens[j]!.text) && tokens[j]!.text !== '-')) return null;
   let k = sentenceStart;
   while (k < j && (ctx.isQuoteMark(k) || tokens[k]!.pos === 'CCONJ')) k++;
   const np = subjectRight(ctx, k, j - 1);
   if (!np || np.kind === 'pronoun') return null;
+  // "Sunday on the show, …", "Tuesday at the university, …": a time opening the sentence is not who speaks.
+  const opener = tokens[ctx.tokenAtOrAfter(np.start)]!.norm;
+  if (DATE_WORDS.has(opener) || TIME_NOUNS.has(opener)) return null;
   let next = ctx.tokenAtOrAfter(np.end);
   // "Six newspapers in New Jersey, including …, said"
   if (next < j && tokens[next]!.pos === 'ADP') {
