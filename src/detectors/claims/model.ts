@@ -2,6 +2,7 @@ import { UnspinError } from '../../core/errors.js';
 import { failer, frame, readShipped, unframe } from './framing.js';
 import { hiddenLayerOf, hiddenScore, hiddenWeightCount, hiddenWeights, indicatorTable, type HiddenLayer } from './hidden.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
+import { FeatureHashes, fnv, FNV_OFFSET, type HashedNames } from './hashed.js';
 
 /**
  * The claim model: logistic regression over hashed sparse binary features.
@@ -60,20 +61,8 @@ export const MEANING_FEATURE = 'meaning';
 
 const MAGIC = 'UNSPINCW';
 
-const FNV_OFFSET = 0x811c9dc5;
-
 export function hashFeature(name: string, dims: number): number {
   return (fnv(name, FNV_OFFSET) >>> 0) % dims;
-}
-
-/** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
-function fnv(text: string, state: number): number {
-  let h = state;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
 }
 
 export interface ScoredFeature {
@@ -103,11 +92,35 @@ export interface WeighedFeatures {
 }
 
 export function scoreWeights(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): WeighedFeatures {
-  const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
-  const meaning = model.dense !== undefined && dense !== undefined && dense.length === model.dense.length;
-  const weights = new Float64Array(all.length + (meaning ? 1 : 0));
-  const probability = scoreInto(model, all, domain, dense, weights);
-  return { probability, names: all, weights, meaning };
+  const all = domain === model.header.defaultDomain ? names : [...names, sourceName(domain)];
+  const hashes = hashesFor(domain);
+  hashes.reset();
+  for (const name of all) hashes.append(name);
+  const weights = new Float64Array(all.length + (hasMeaning(model, dense) ? 1 : 0));
+  const probability = scoreHashes(model, hashes, dense, weights);
+  return { probability, names: all, weights, meaning: hasMeaning(model, dense) };
+}
+
+/** The pooled word vectors count when the model has dense weights of their size. */
+export function hasMeaning(model: ClaimModel, dense: Float32Array | undefined): dense is Float32Array {
+  return model.dense !== undefined && dense !== undefined && dense.length === model.dense.length;
+}
+
+/** "src:<domain>": the source marker a sentence scored off the default domain carries last; built once per domain. */
+const sourceNames = new Map<string, string>();
+export function sourceName(domain: string): string {
+  let name = sourceNames.get(domain);
+  if (name === undefined) sourceNames.set(domain, (name = 'src:' + domain));
+  return name;
+}
+
+const sinks = new Map<string, FeatureHashes>();
+
+/** The scoring sink of a domain, reused from one sentence to the next (reset it before use). */
+export function hashesFor(domain: string): FeatureHashes {
+  let sink = sinks.get(domain);
+  if (sink === undefined) sinks.set(domain, (sink = new FeatureHashes(domain)));
+  return sink;
 }
 
 /** The named contributions of a scored sentence, in the order they were summed. */
@@ -120,28 +133,23 @@ export function contributionsOf(scored: WeighedFeatures): ScoredFeature[] {
 /** The hidden layer's active indicator columns of the sentence being scored, reused from one sentence to the next. */
 let activeColumns = new Uint16Array(256);
 
-function scoreInto(model: ClaimModel, all: readonly string[], domain: string, dense: Float32Array | undefined, out: Float64Array): number {
+/**
+ * Probability of check-worthiness of hashed features (hashed.ts) and the pooled word vectors;
+ * out[i] gets what feature i added (shared + domain copy) and, when the vectors count, out[count]
+ * their share. `out` needs count (+1) entries.
+ */
+export function scoreHashes(model: ClaimModel, hashes: HashedNames, dense: Float32Array | undefined, out: Float64Array): number {
   const { dims } = model.header;
   const weights = model.weights;
+  const { count, shared, copy } = hashes;
   let z = model.header.bias;
-  const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
-  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name,
-  // so one walk over the name gives both hashes.
-  const prefix = fnv(domain + '|', FNV_OFFSET);
+  const value = model.header.normalise && count > 0 ? 1 / Math.sqrt(2 * count) : 1;
   const indicatorOf = model.hidden ? model.indicatorOf : undefined;
-  if (indicatorOf && activeColumns.length < all.length) activeColumns = new Uint16Array(all.length);
+  if (indicatorOf && activeColumns.length < count) activeColumns = new Uint16Array(count);
   let active = 0;
-  for (let n = 0; n < all.length; n++) {
-    const name = all[n]!;
-    let shared = FNV_OFFSET;
-    let copy = prefix;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      shared = Math.imul(shared ^ c, 0x01000193);
-      copy = Math.imul(copy ^ c, 0x01000193);
-    }
-    const index = (shared >>> 0) % dims;
-    const weight = value * (weights[index]! + weights[(copy >>> 0) % dims]!);
+  for (let n = 0; n < count; n++) {
+    const index = shared[n]! % dims;
+    const weight = value * (weights[index]! + weights[copy[n]! % dims]!);
     if (indicatorOf) {
       const column = indicatorOf[index]!;
       if (column >= 0) activeColumns[active++] = column;
@@ -149,12 +157,12 @@ function scoreInto(model: ClaimModel, all: readonly string[], domain: string, de
     z += weight;
     out[n] = weight;
   }
-  if (model.dense && dense && dense.length === model.dense.length) {
+  if (model.dense && hasMeaning(model, dense)) {
     let weight = 0;
     for (let d = 0; d < dense.length; d++) weight += model.dense[d]! * dense[d]!;
     if (model.hidden) weight += hiddenScore(model.hidden, dense, activeColumns, active);
     z += weight;
-    out[all.length] = weight;
+    out[count] = weight;
   }
   return 1 / (1 + Math.exp(-z));
 }
