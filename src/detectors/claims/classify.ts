@@ -4,9 +4,9 @@ import type { CompiledCue } from './cues.js';
 import type { ClaimModel } from './model.js';
 import type { PartExtractor } from './parts/index.js';
 import type { SentenceScore } from './scorer.js';
-import { emitSentenceFeatures, NameSink, sentenceFeatures, type FeatureMemo, type SentenceFeatures } from './features.js';
+import { emitSentenceFeatures, sentenceFeatures, type SentenceFeatures } from './features.js';
 import { hashesFor, hasMeaning, MEANING_FEATURE, scoreHashes, sourceName, type ScoredFeature } from './model.js';
-import type { HashedNames } from './hashed.js';
+import type { FeatureHashes } from './hashed.js';
 import type { ClaimWords } from './words.js';
 import { articleContext } from './context.js';
 import { BYLINE } from '../../text/byline.js';
@@ -76,45 +76,40 @@ export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[]
 export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
   const { model, threshold, cues } = options;
   const domain = options.domain ?? model.header.defaultDomain;
-  const hashes = hashesFor(domain);
+  // Every sentence's own features go to one sink, one after the other; its context and the
+  // source marker go to a second one, refilled per sentence, and are summed after them.
+  const hashes = hashesFor(domain, 'sentences');
+  const extra = hashesFor(domain, 'context');
+  hashes.reset();
   const units = documentUnits(doc).map((unit) => {
-    hashes.reset();
-    const { signals, dense, memo } = emitSentenceFeatures(unit, cues, model.words, hashes, true);
-    return { ...unit, features: { signals }, dense, memo, own: hashes.snapshot() };
+    const from = hashes.beginUnit();
+    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes, true);
+    return { ...unit, features: { signals }, dense, from, to: hashes.count };
   });
   const context = model.header.context ? articleContext(doc, units) : null;
   const source = domain === model.header.defaultDomain ? null : sourceName(domain);
   return units.map((unit, i) => {
-    const { span, text, tokens, entities, dense, own } = unit;
+    const { span, text, tokens, entities, dense, from, to } = unit;
     const signals = unit.features.signals;
-    const placed = context?.[i] ?? [];
-    hashes.restore(own);
-    for (const name of placed) hashes.append(name);
-    if (source !== null) hashes.append(source);
-    const weights = new Float64Array(hashes.count + (hasMeaning(model, dense) ? 1 : 0));
-    const probability = scoreHashes(model, hashes, dense, weights);
+    extra.reset();
+    if (context !== null) for (const name of context[i]!) extra.append(name);
+    if (source !== null) extra.append(source);
+    const weights = new Float64Array(to - from + extra.count + (hasMeaning(model, dense) ? 1 : 0));
+    const probability = scoreHashes(model, hashes, from, to, extra, dense, weights);
     if (threshold !== undefined && probability < threshold) return { span, parts: [], probability, signals, contributions: [], ruledOut: 'scored below the threshold' };
     const parts = options.parts(doc, span);
     const ruledOut = ruleOut(text, tokens, entities, signals, parts);
-    const contributions = ruledOut === null && options.explain !== false ? namedContributions(unit, unit.memo, own, placed, source, weights, options) : [];
+    const contributions = ruledOut === null && options.explain !== false ? namedContributions(hashes, from, to, extra, weights) : [];
     return { span, parts, probability, signals, contributions, ruledOut };
   });
 }
 
-/**
- * What each feature of a sentence added, by name: its features written out as names (in the
- * order they were hashed, so weights[i] is names[i]'s), its context, the source marker, then
- * the pooled word vectors.
- */
-function namedContributions(unit: Unit, memo: FeatureMemo, own: HashedNames, placed: readonly string[], source: string | null, weights: Float64Array, options: ClassifyOptions): ScoredFeature[] {
-  const sink = new NameSink();
-  emitSentenceFeatures(unit, options.cues, options.model.words, sink, false, memo);
-  if (sink.names.size !== own.count) throw new Error(`claims: ${sink.names.size} feature names for ${own.count} hashed features`);
+/** What each feature of a sentence added, by name, in the order summed: its own, its context and source marker, then the pooled word vectors. */
+function namedContributions(own: FeatureHashes, from: number, to: number, extra: FeatureHashes, weights: Float64Array): ScoredFeature[] {
   const contributions: ScoredFeature[] = [];
   let n = 0;
-  for (const name of sink.names) contributions.push({ name, weight: weights[n++]! });
-  for (const name of placed) contributions.push({ name, weight: weights[n++]! });
-  if (source !== null) contributions.push({ name: source, weight: weights[n++]! });
+  for (let e = from; e < to; e++) contributions.push({ name: own.nameOf(e), weight: weights[n++]! });
+  for (let e = 0; e < extra.count; e++) contributions.push({ name: extra.nameOf(e), weight: weights[n++]! });
   if (n < weights.length) contributions.push({ name: MEANING_FEATURE, weight: weights[n]! });
   return contributions;
 }

@@ -97,20 +97,8 @@ function cueName(id: string): string {
 }
 
 /**
- * What one pass over a sentence looked up that a second pass over it (naming the features of
- * a reported sentence) need not look up again: the cue lists that fired, and each word's id in
- * the word table (-1: not looked up or not found).
- */
-export interface FeatureMemo {
-  cues: readonly string[];
-  ids: Int32Array;
-}
-
-/**
  * Writes a sentence's features to `names` in the order sentenceFeatures() lists them and
- * returns its signals, its pooled word vectors (with `withDense` and a table; empty otherwise)
- * and what it looked up. Given the memo of an earlier pass over the same sentence, it reads
- * the cue lists and word ids from it instead.
+ * returns its signals and its pooled word vectors (with `withDense` and a table; empty otherwise).
  */
 export function emitSentenceFeatures(
   view: SentenceView,
@@ -118,8 +106,7 @@ export function emitSentenceFeatures(
   table: ClaimWords | undefined,
   names: ClaimFeatureSink,
   withDense: boolean,
-  memo?: FeatureMemo,
-): { signals: string[]; dense: Float32Array; memo: FeatureMemo } {
+): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
   const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
@@ -228,15 +215,13 @@ export function emitSentenceFeatures(
   names.name(LENGTH_FEATURES[lengthBucket(words.length)]!);
   for (const s of signals) names.name(s);
 
-  const fired = memo?.cues ?? firedCues(view.text, cues);
-  for (const id of fired) {
+  for (const id of firedCues(view.text, cues)) {
     const name = cueName(id);
     names.name(name);
     signals.add(name);
   }
-  const ids = memo?.ids ?? new Int32Array(tokens.length).fill(-1);
-  const dense = table ? meaningFeatures(tokens, table, names, withDense, ids, memo !== undefined) : new Float32Array(0);
-  return { signals: [...signals], dense, memo: { cues: fired, ids } };
+  const dense = table ? meaningFeatures(tokens, table, names, withDense) : new Float32Array(0);
+  return { signals: [...signals], dense };
 }
 
 /** Function words carry little meaning; the mean leaves them out, the max does not. */
@@ -261,7 +246,7 @@ function functionWordsOf(words: ClaimWords): Uint8Array {
  * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
  * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
-function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, withDense: boolean, ids: Int32Array, known: boolean): Float32Array {
+function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, withDense: boolean): Float32Array {
   const { dims, vectors } = words.table;
   // The table's int8 components are summed and compared as integers: both halves are made unit
   // length at the end, so the table's scale never matters.
@@ -269,17 +254,12 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
   const max = new Int32Array(dims).fill(-128);
   const functionWord = functionWordsOf(words);
   let found = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    let id = ids[k]!;
-    if (!known) {
-      const key = wordKey(t.norm);
-      // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
-      const first = key.charCodeAt(0);
-      if (!(first >= 97 && first <= 122)) continue;
-      id = words.table.id(key);
-      ids[k] = id;
-    }
+  for (const t of tokens) {
+    const key = wordKey(t.norm);
+    // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
+    const first = key.charCodeAt(0);
+    if (!(first >= 97 && first <= 122)) continue;
+    const id = words.table.id(key);
     if (id < 0) continue;
     found++;
     if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);

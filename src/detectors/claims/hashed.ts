@@ -16,24 +16,33 @@ export function fnv(text: string, state: number): number {
   return h;
 }
 
-/** A sentence's features: hashes of each name and of its domain copy, in order. */
-export interface HashedNames {
-  count: number;
-  /** shared[i]: FNV-1a of the i-th name, as an unsigned 32-bit integer. */
-  shared: Uint32Array;
-  /** copy[i]: FNV-1a of the domain, "|", then the i-th name. */
-  copy: Uint32Array;
-}
-
-export class FeatureHashes implements ClaimFeatureSink, HashedNames {
+/**
+ * Features by hash, for every sentence of a document in turn: entries accumulate, and
+ * `beginUnit` starts a sentence, from which a feature given twice counts once (in the order
+ * first given, as the names path's Set keeps them). Each entry keeps the pieces it was given
+ * (references, not copies), so that `nameOf` can write its name out when a sentence is
+ * reported, and only then.
+ */
+export class FeatureHashes implements ClaimFeatureSink {
   count = 0;
-  shared = new Uint32Array(256);
-  copy = new Uint32Array(256);
+  /** shared[i]: FNV-1a of entry i's name, as an unsigned 32-bit integer. */
+  shared = new Uint32Array(1024);
+  /** copy[i]: FNV-1a of the domain, "|", then entry i's name. */
+  copy = new Uint32Array(1024);
   readonly domain: string;
   /** FNV state after the domain and "|". */
   private readonly start: number;
   private s = 0;
   private c = 0;
+  /** Every piece given, in order; entry i's are pieces[pieceStart[i]] up to pieces[pieceEnd[i]]. */
+  private readonly pieces: string[] = [];
+  private pieceCount = 0;
+  private pieceStart = new Int32Array(1024);
+  private pieceEnd = new Int32Array(1024);
+  /** Where the open feature's pieces start. */
+  private openedAt = 0;
+  /** The first entry of the sentence being written: repeats are looked for from there. */
+  private unitStart = 0;
   /** Open addressing over `shared`: slot -> entry index, valid where stamps[slot] === stamp. */
   private slots = new Int32Array(1024);
   private stamps = new Uint32Array(1024);
@@ -44,13 +53,21 @@ export class FeatureHashes implements ClaimFeatureSink, HashedNames {
     this.start = fnv(domain + '|', FNV_OFFSET);
   }
 
-  /** Forgets the features given so far. */
+  /** Forgets every entry. */
   reset(): void {
     this.count = 0;
+    this.pieceCount = 0;
+    this.beginUnit();
+  }
+
+  /** Starts a sentence: what follows is checked for repeats among the entries from here on only. Returns the first entry's index. */
+  beginUnit(): number {
+    this.unitStart = this.count;
     if (++this.stamp === 0xffffffff) {
       this.stamps.fill(0);
       this.stamp = 1;
     }
+    return this.count;
   }
 
   name(name: string): void {
@@ -61,6 +78,7 @@ export class FeatureHashes implements ClaimFeatureSink, HashedNames {
   open(prefix: string): void {
     this.s = FNV_OFFSET;
     this.c = this.start;
+    this.openedAt = this.pieceCount;
     this.piece(prefix);
   }
 
@@ -74,9 +92,10 @@ export class FeatureHashes implements ClaimFeatureSink, HashedNames {
     }
     this.s = s;
     this.c = c;
+    this.pieces[this.pieceCount++] = text;
   }
 
-  /** Ends the feature opened: kept unless the same name was given before. */
+  /** Ends the feature opened: kept unless the sentence gave the same name before. */
   close(): void {
     const s = this.s >>> 0;
     const c = this.c >>> 0;
@@ -84,63 +103,66 @@ export class FeatureHashes implements ClaimFeatureSink, HashedNames {
     let slot = (s ^ (s >>> 16)) & mask;
     while (this.stamps[slot] === this.stamp) {
       const e = this.slots[slot]!;
-      if (this.shared[e] === s && this.copy[e] === c) return;
+      if (this.shared[e] === s && this.copy[e] === c) {
+        this.pieceCount = this.openedAt;
+        return;
+      }
       slot = (slot + 1) & mask;
     }
     this.stamps[slot] = this.stamp;
     this.slots[slot] = this.count;
     this.push(s, c);
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if ((this.count - this.unitStart) * 2 > this.slots.length) this.rehash();
   }
 
   /**
-   * Adds a whole name after the deduplicated ones, as it comes (the names path appends context
-   * features and the source marker to the deduplicated names without checking for repeats).
-   * Call it only once every deduplicated feature is in.
+   * Adds a whole name as it comes, without looking for a repeat (the names path appends context
+   * features and the source marker to the deduplicated names). Call it once the sentence's
+   * deduplicated features are in.
    */
   append(name: string): void {
     this.open(name);
     this.push(this.s >>> 0, this.c >>> 0);
   }
 
-  /** The features so far, copied. */
-  snapshot(): HashedNames {
-    return { count: this.count, shared: this.shared.slice(0, this.count), copy: this.copy.slice(0, this.count) };
-  }
-
-  /** Starts again from a snapshot: its features, in order, then whatever is appended. */
-  restore(from: HashedNames): void {
-    this.reset();
-    while (this.shared.length < from.count) this.grow();
-    this.shared.set(from.shared.subarray(0, from.count));
-    this.copy.set(from.copy.subarray(0, from.count));
-    this.count = from.count;
+  /** Entry e's name, written out. */
+  nameOf(e: number): string {
+    const from = this.pieceStart[e]!;
+    const to = this.pieceEnd[e]!;
+    let name = this.pieces[from]!;
+    for (let p = from + 1; p < to; p++) name += this.pieces[p]!;
+    return name;
   }
 
   private push(s: number, c: number): void {
     if (this.count === this.shared.length) this.grow();
     this.shared[this.count] = s;
     this.copy[this.count] = c;
+    this.pieceStart[this.count] = this.openedAt;
+    this.pieceEnd[this.count] = this.pieceCount;
     this.count++;
   }
 
   private grow(): void {
-    const shared = new Uint32Array(this.shared.length * 2);
-    shared.set(this.shared);
-    const copy = new Uint32Array(this.copy.length * 2);
-    copy.set(this.copy);
-    this.shared = shared;
-    this.copy = copy;
+    const size = this.shared.length * 2;
+    const widen = <T extends Uint32Array | Int32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.shared = widen(this.shared, new Uint32Array(size));
+    this.copy = widen(this.copy, new Uint32Array(size));
+    this.pieceStart = widen(this.pieceStart, new Int32Array(size));
+    this.pieceEnd = widen(this.pieceEnd, new Int32Array(size));
   }
 
-  /** Doubles the slots and puts every entry (all deduplicated: append comes last) back. */
+  /** Doubles the slots and puts the sentence's entries (all deduplicated: append comes last) back. */
   private rehash(): void {
     const size = this.slots.length * 2;
     this.slots = new Int32Array(size);
     this.stamps = new Uint32Array(size);
     this.stamp = 1;
     const mask = size - 1;
-    for (let e = 0; e < this.count; e++) {
+    for (let e = this.unitStart; e < this.count; e++) {
       const s = this.shared[e]!;
       let slot = (s ^ (s >>> 16)) & mask;
       while (this.stamps[slot] === this.stamp) slot = (slot + 1) & mask;

@@ -2,7 +2,7 @@ import { UnspinError } from '../../core/errors.js';
 import { failer, frame, readShipped, unframe } from './framing.js';
 import { hiddenLayerOf, hiddenScore, hiddenWeightCount, hiddenWeights, indicatorTable, type HiddenLayer } from './hidden.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
-import { FeatureHashes, fnv, FNV_OFFSET, type HashedNames } from './hashed.js';
+import { FeatureHashes, fnv, FNV_OFFSET } from './hashed.js';
 
 /**
  * The claim model: logistic regression over hashed sparse binary features.
@@ -93,11 +93,11 @@ export interface WeighedFeatures {
 
 export function scoreWeights(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): WeighedFeatures {
   const all = domain === model.header.defaultDomain ? names : [...names, sourceName(domain)];
-  const hashes = hashesFor(domain);
+  const hashes = hashesFor(domain, 'names');
   hashes.reset();
   for (const name of all) hashes.append(name);
   const weights = new Float64Array(all.length + (hasMeaning(model, dense) ? 1 : 0));
-  const probability = scoreHashes(model, hashes, dense, weights);
+  const probability = scoreHashes(model, hashes, 0, hashes.count, null, dense, weights);
   return { probability, names: all, weights, meaning: hasMeaning(model, dense) };
 }
 
@@ -116,10 +116,11 @@ export function sourceName(domain: string): string {
 
 const sinks = new Map<string, FeatureHashes>();
 
-/** The scoring sink of a domain, reused from one sentence to the next (reset it before use). */
-export function hashesFor(domain: string): FeatureHashes {
-  let sink = sinks.get(domain);
-  if (sink === undefined) sinks.set(domain, (sink = new FeatureHashes(domain)));
+/** A scoring sink of a domain, one per use, reused from one call to the next (reset it before use). */
+export function hashesFor(domain: string, use: 'sentences' | 'context' | 'names'): FeatureHashes {
+  const key = use + '\u0000' + domain;
+  let sink = sinks.get(key);
+  if (sink === undefined) sinks.set(key, (sink = new FeatureHashes(domain)));
   return sink;
 }
 
@@ -134,28 +135,36 @@ export function contributionsOf(scored: WeighedFeatures): ScoredFeature[] {
 let activeColumns = new Uint16Array(256);
 
 /**
- * Probability of check-worthiness of hashed features (hashed.ts) and the pooled word vectors;
- * out[i] gets what feature i added (shared + domain copy) and, when the vectors count, out[count]
- * their share. `out` needs count (+1) entries.
+ * Probability of check-worthiness of hashed features (hashed.ts): entries from..to of `own`,
+ * then every entry of `extra`, then the pooled word vectors. out[n] gets what the n-th of
+ * those features added (shared + domain copy) and, when the vectors count, the next entry
+ * their share.
  */
-export function scoreHashes(model: ClaimModel, hashes: HashedNames, dense: Float32Array | undefined, out: Float64Array): number {
+export function scoreHashes(model: ClaimModel, own: FeatureHashes, from: number, to: number, extra: FeatureHashes | null, dense: Float32Array | undefined, out: Float64Array): number {
   const { dims } = model.header;
   const weights = model.weights;
-  const { count, shared, copy } = hashes;
+  const count = to - from + (extra?.count ?? 0);
   let z = model.header.bias;
   const value = model.header.normalise && count > 0 ? 1 / Math.sqrt(2 * count) : 1;
   const indicatorOf = model.hidden ? model.indicatorOf : undefined;
   if (indicatorOf && activeColumns.length < count) activeColumns = new Uint16Array(count);
   let active = 0;
-  for (let n = 0; n < count; n++) {
-    const index = shared[n]! % dims;
-    const weight = value * (weights[index]! + weights[copy[n]! % dims]!);
-    if (indicatorOf) {
-      const column = indicatorOf[index]!;
-      if (column >= 0) activeColumns[active++] = column;
+  let n = 0;
+  for (let part = 0; part < 2; part++) {
+    const hashes = part === 0 ? own : extra;
+    if (hashes === null) break;
+    const { shared, copy } = hashes;
+    const end = part === 0 ? to : hashes.count;
+    for (let e = part === 0 ? from : 0; e < end; e++) {
+      const index = shared[e]! % dims;
+      const weight = value * (weights[index]! + weights[copy[e]! % dims]!);
+      if (indicatorOf) {
+        const column = indicatorOf[index]!;
+        if (column >= 0) activeColumns[active++] = column;
+      }
+      z += weight;
+      out[n++] = weight;
     }
-    z += weight;
-    out[n] = weight;
   }
   if (model.dense && hasMeaning(model, dense)) {
     let weight = 0;

@@ -49,6 +49,27 @@ describe('claim features by hash', () => {
     assert.equal(hashes.count, 1, 'a reset forgets what was seen');
   });
 
+  it('looks for repeats within a sentence only, and writes an entry\'s name out from its pieces', () => {
+    const hashes = new FeatureHashes('claimbuster');
+    hashes.reset();
+    hashes.beginUnit();
+    hashes.name('sig:past');
+    hashes.open('t:');
+    hashes.piece('cut');
+    hashes.piece(' ');
+    hashes.piece('the');
+    hashes.piece(' ');
+    hashes.piece('tax');
+    hashes.close();
+    hashes.name('sig:past');
+    const second = hashes.beginUnit();
+    assert.equal(second, 2);
+    hashes.name('sig:past');
+    hashes.append('ctx:turn:only');
+    assert.equal(hashes.count, 4, 'the second sentence keeps its own sig:past');
+    assert.deepEqual([0, 1, 2, 3].map((e) => hashes.nameOf(e)), ['sig:past', 't:cut the tax', 'sig:past', 'ctx:turn:only']);
+  });
+
   it('deduplicates past its first table size (a sentence of thousands of distinct words)', () => {
     const hashes = new FeatureHashes('claimbuster');
     for (let round = 0; round < 2; round++) for (let i = 0; i < 3000; i++) hashes.name('w:word' + i);
