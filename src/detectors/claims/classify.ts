@@ -83,7 +83,7 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
   hashes.reset();
   const units = documentUnits(doc).map((unit) => {
     const from = hashes.beginUnit();
-    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes, true);
+    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes);
     return { ...unit, features: { signals }, dense, from, to: hashes.count };
   });
   const context = model.header.context ? articleContext(doc, units) : null;

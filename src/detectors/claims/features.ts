@@ -54,7 +54,7 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
  */
 export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table?: ClaimWords): SentenceFeatures {
   const sink = new NameSink();
-  const { signals, dense } = emitSentenceFeatures(view, cues, table, sink, true);
+  const { signals, dense } = emitSentenceFeatures(view, cues, table, sink);
   return { names: [...sink.names], signals, dense };
 }
 
@@ -98,15 +98,9 @@ function cueName(id: string): string {
 
 /**
  * Writes a sentence's features to `names` in the order sentenceFeatures() lists them and
- * returns its signals and its pooled word vectors (with `withDense` and a table; empty otherwise).
+ * returns its signals and its pooled word vectors (empty without a table).
  */
-export function emitSentenceFeatures(
-  view: SentenceView,
-  cues: readonly CompiledCue[],
-  table: ClaimWords | undefined,
-  names: ClaimFeatureSink,
-  withDense: boolean,
-): { signals: string[]; dense: Float32Array } {
+export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
   const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
@@ -220,7 +214,7 @@ export function emitSentenceFeatures(
     names.name(name);
     signals.add(name);
   }
-  const dense = table ? meaningFeatures(tokens, table, names, withDense) : new Float32Array(0);
+  const dense = table ? meaningFeatures(tokens, table, names) : new Float32Array(0);
   return { signals: [...signals], dense };
 }
 
@@ -246,7 +240,7 @@ function functionWordsOf(words: ClaimWords): Uint8Array {
  * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
  * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
-function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, withDense: boolean): Float32Array {
+function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink): Float32Array {
   const { dims, vectors } = words.table;
   // The table's int8 components are summed and compared as integers: both halves are made unit
   // length at the end, so the table's scale never matters.
@@ -263,7 +257,6 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     if (id < 0) continue;
     found++;
     if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);
-    if (!withDense) continue;
     const offset = id * dims;
     // Two loops rather than one with a test per component: this is the detector's innermost loop.
     if (functionWord[id] === 1) {
@@ -279,7 +272,6 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
       }
     }
   }
-  if (!withDense) return new Float32Array(0);
   if (found === 0) max.fill(0);
   const dense = new Float32Array(2 * dims);
   unitLengthInto(mean, dense, 0);

@@ -83,7 +83,7 @@ describe('claim features by hash', () => {
       const view = viewOfText(text);
       const named = sentenceFeatures(view, cues, model.words);
       const hashes = new FeatureHashes('claimbuster');
-      const emitted = emitSentenceFeatures(view, cues, model.words, hashes, true);
+      const emitted = emitSentenceFeatures(view, cues, model.words, hashes);
       assert.deepEqual(
         Array.from(hashes.shared.subarray(0, hashes.count)),
         named.names.map((n) => fnv(n, FNV_OFFSET) >>> 0),
