@@ -4,8 +4,9 @@ import type { CompiledCue } from './cues.js';
 import type { ClaimModel } from './model.js';
 import type { PartExtractor } from './parts/index.js';
 import type { SentenceScore } from './scorer.js';
-import { sentenceFeatures, type SentenceFeatures } from './features.js';
-import { contributionsOf, scoreWeights } from './model.js';
+import { emitSentenceFeatures, sentenceFeatures, type SentenceFeatures } from './features.js';
+import { hashesFor, hasMeaning, MEANING_FEATURE, scoreHashes, sourceName, type ScoredFeature } from './model.js';
+import type { FeatureHashes } from './hashed.js';
 import type { ClaimWords } from './words.js';
 import { articleContext } from './context.js';
 import { BYLINE } from '../../text/byline.js';
@@ -25,6 +26,8 @@ export interface ClassifyOptions {
   domain?: string | undefined;
   /** Sentences scoring below it are ruled out at once, without looking for their parts (the slow step). */
   threshold?: number | undefined;
+  /** Name what each feature added (`contributions`) for the sentences not ruled out; true when omitted. */
+  explain?: boolean | undefined;
 }
 
 /** A sentence (or clause) of a document with its own features, before context is added. */
@@ -36,8 +39,16 @@ export interface FeaturedUnit {
   features: SentenceFeatures;
 }
 
-/** Every sentence of a document (or each clause, where a semicolon joins clauses that could stand alone) with its features. */
-export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[], words?: ClaimWords): FeaturedUnit[] {
+/** A sentence (or clause) of a document, before its features. */
+interface Unit {
+  span: Span;
+  text: string;
+  tokens: Token[];
+  entities: Entity[];
+}
+
+/** Every sentence of a document, or each clause where a semicolon joins clauses that could stand alone. */
+function documentUnits(doc: AnalyzedDocument): Unit[] {
   const tokensBySentence = groupTokens(doc.tokens, doc.sentences.length);
   let e = 0;
   return doc.sentences.flatMap((sentence, i) => clauses(sentence, tokensBySentence[i]!)).map(({ span, tokens }) => {
@@ -45,28 +56,62 @@ export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[]
     while (e < doc.entities.length && doc.entities[e]!.start < span.start) e++;
     const entities: Entity[] = [];
     for (let j = e; j < doc.entities.length && doc.entities[j]!.start < span.end; j++) if (doc.entities[j]!.end <= span.end) entities.push(doc.entities[j]!);
-    const text = doc.text.slice(span.start, span.end);
-    return { span, text, tokens, entities, features: sentenceFeatures({ text, tokens, entities }, cues, words) };
+    return { span, text: doc.text.slice(span.start, span.end), tokens, entities };
   });
+}
+
+/** Every sentence of a document (or each clause, where a semicolon joins clauses that could stand alone) with its features. */
+export function featureUnits(doc: AnalyzedDocument, cues: readonly CompiledCue[], words?: ClaimWords): FeaturedUnit[] {
+  return documentUnits(doc).map((unit) => ({ ...unit, features: sentenceFeatures(unit, cues, words) }));
 }
 
 /**
  * Scores every sentence of a document (or each clause, where a semicolon joins clauses that
  * could stand alone) and says which ones cannot be claims and why.
+ *
+ * Scoring finds each feature's weights by its hashes (hashed.ts), never building its name;
+ * the names are built only for a sentence that is not ruled out, to say what each feature
+ * added. The score is the very sum the names path (scoreWeights) makes, term by term.
  */
 export function classifySentences(doc: AnalyzedDocument, options: ClassifyOptions): SentenceVerdict[] {
-  const { model, threshold } = options;
-  const units = featureUnits(doc, options.cues, model.words);
-  const context = model.header.context ? articleContext(doc, units) : null;
-  return units.map(({ span, text, tokens, entities, features }, i) => {
-    const names = context === null || context[i]!.length === 0 ? features.names : [...features.names, ...context[i]!];
-    const scored = scoreWeights(model, names, options.domain, features.dense);
-    const explained = threshold === undefined || scored.probability >= threshold;
-    const score: SentenceScore = { probability: scored.probability, signals: features.signals, contributions: explained ? contributionsOf(scored) : [] };
-    if (threshold !== undefined && score.probability < threshold) return { span, parts: [], ...score, ruledOut: 'scored below the threshold' };
-    const parts = options.parts(doc, span);
-    return { span, parts, ...score, ruledOut: ruleOut(text, tokens, entities, score.signals, parts) };
+  const { model, threshold, cues } = options;
+  const domain = options.domain ?? model.header.defaultDomain;
+  // Every sentence's own features go to one sink, one after the other; its context and the
+  // source marker go to a second one, refilled per sentence, and are summed after them.
+  const hashes = hashesFor(domain, 'sentences');
+  const extra = hashesFor(domain, 'context');
+  hashes.reset();
+  const units = documentUnits(doc).map((unit) => {
+    const from = hashes.beginUnit();
+    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes);
+    return { ...unit, features: { signals }, dense, from, to: hashes.count };
   });
+  const context = model.header.context ? articleContext(doc, units) : null;
+  const source = domain === model.header.defaultDomain ? null : sourceName(domain);
+  return units.map((unit, i) => {
+    const { span, text, tokens, entities, dense, from, to } = unit;
+    const signals = unit.features.signals;
+    extra.reset();
+    if (context !== null) for (const name of context[i]!) extra.append(name);
+    if (source !== null) extra.append(source);
+    const weights = new Float64Array(to - from + extra.count + (hasMeaning(model, dense) ? 1 : 0));
+    const probability = scoreHashes(model, hashes, from, to, extra, dense, weights);
+    if (threshold !== undefined && probability < threshold) return { span, parts: [], probability, signals, contributions: [], ruledOut: 'scored below the threshold' };
+    const parts = options.parts(doc, span);
+    const ruledOut = ruleOut(text, tokens, entities, signals, parts);
+    const contributions = ruledOut === null && options.explain !== false ? namedContributions(hashes, from, to, extra, weights) : [];
+    return { span, parts, probability, signals, contributions, ruledOut };
+  });
+}
+
+/** What each feature of a sentence added, by name, in the order summed: its own, its context and source marker, then the pooled word vectors. */
+function namedContributions(own: FeatureHashes, from: number, to: number, extra: FeatureHashes, weights: Float64Array): ScoredFeature[] {
+  const contributions: ScoredFeature[] = [];
+  let n = 0;
+  for (let e = from; e < to; e++) contributions.push({ name: own.nameOf(e), weight: weights[n++]! });
+  for (let e = 0; e < extra.count; e++) contributions.push({ name: extra.nameOf(e), weight: weights[n++]! });
+  if (n < weights.length) contributions.push({ name: MEANING_FEATURE, weight: weights[n]! });
+  return contributions;
 }
 
 /**

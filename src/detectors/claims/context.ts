@@ -29,6 +29,18 @@ export interface ContextItem {
 /** Signals of the previous and next sentence in the same turn that say whether a sentence continues a claim. */
 export const CARRIED = ['sig:number', 'sig:past', 'sig:propn', 'sig:future', 'sig:first-plural', 'sig:short', 'sig:question'];
 
+const ROLES: readonly SpeakerRole[] = ['main', 'moderator', 'minor', 'stage'];
+/** The names contextFeatures gives, written once, so that a sentence's context builds no string. */
+const NAMES = {
+  genre: { debate: 'ctx:debate', speech: 'ctx:speech', article: 'ctx:article' } as Record<Genre, string>,
+  role: Object.fromEntries(ROLES.map((r) => [r, 'ctx:role:' + r])) as Record<SpeakerRole, string>,
+  turn: { only: 'ctx:turn:only', first: 'ctx:turn:first', last: 'ctx:turn:last', middle: 'ctx:turn:middle' },
+  turnLength: ['1', '2-3', '4-8', '9+'].map((t) => 'ctx:turn-len:' + t),
+  after: Object.fromEntries([...ROLES, 'other'].map((r) => [r, 'ctx:after:' + r])) as Record<SpeakerRole | 'other', string>,
+  previous: CARRIED.map((s) => 'prev:' + s),
+  next: CARRIED.map((s) => 'next:' + s),
+};
+
 /** Feature names for each item, in order; linear in the number of items. */
 export function contextFeatures(items: readonly ContextItem[], genre: Genre): string[][] {
   // Turns: runs of one speaker. Stage directions ("(APPLAUSE)") neither start nor end a turn.
@@ -54,8 +66,8 @@ export function contextFeatures(items: readonly ContextItem[], genre: Genre): st
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const names: string[] = [];
-    if (genre !== 'article') names.push('ctx:' + genre);
-    if (item.role !== null) names.push('ctx:role:' + item.role);
+    if (genre !== 'article') names.push(NAMES.genre[genre]);
+    if (item.role !== null) names.push(NAMES.role[item.role]);
     const turn = turnOf[i]!;
     if (turn < 0) {
       out.push(names);
@@ -63,23 +75,23 @@ export function contextFeatures(items: readonly ContextItem[], genre: Genre): st
     }
     const size = turnSize[turn]!;
     const at = seen[turn]!++;
-    names.push('ctx:turn:' + (size === 1 ? 'only' : at === 0 ? 'first' : at === size - 1 ? 'last' : 'middle'));
-    names.push('ctx:turn-len:' + (size === 1 ? '1' : size <= 3 ? '2-3' : size <= 8 ? '4-8' : '9+'));
+    names.push(size === 1 ? NAMES.turn.only : at === 0 ? NAMES.turn.first : at === size - 1 ? NAMES.turn.last : NAMES.turn.middle);
+    names.push(NAMES.turnLength[size === 1 ? 0 : size <= 3 ? 1 : size <= 8 ? 2 : 3]!);
     if (at === 0 && lastSpoken >= 0) {
       // The first sentence of a turn answers (or follows) whoever spoke last.
       const before = items[lastSpoken]!;
-      names.push('ctx:after:' + (before.role ?? 'other'));
+      names.push(NAMES.after[before.role ?? 'other']);
       if (before.question) names.push('ctx:answer');
     }
     if (at > 0) {
       const prev = items[lastSpoken]!;
       if (prev.question) names.push('ctx:after-own-question');
-      for (const s of CARRIED) if (prev.signals.includes(s)) names.push('prev:' + s);
+      for (let s = 0; s < CARRIED.length; s++) if (prev.signals.includes(CARRIED[s]!)) names.push(NAMES.previous[s]!);
     }
     if (at < size - 1) {
       let next = i + 1;
       while (turnOf[next] !== turn) next++;
-      for (const s of CARRIED) if (items[next]!.signals.includes(s)) names.push('next:' + s);
+      for (let s = 0; s < CARRIED.length; s++) if (items[next]!.signals.includes(CARRIED[s]!)) names.push(NAMES.next[s]!);
     }
     lastSpoken = i;
     out.push(names);
@@ -89,18 +101,17 @@ export function contextFeatures(items: readonly ContextItem[], genre: Genre): st
 
 /** Every name contextFeatures can give, for models that need a fixed list (the hidden layer's indicators). */
 export function contextFeatureNames(): string[] {
-  const roles = ['main', 'moderator', 'minor', 'stage'];
   return [
-    'ctx:debate',
-    'ctx:speech',
-    ...roles.map((r) => 'ctx:role:' + r),
-    ...['only', 'first', 'last', 'middle'].map((t) => 'ctx:turn:' + t),
-    ...['1', '2-3', '4-8', '9+'].map((t) => 'ctx:turn-len:' + t),
-    ...[...roles, 'other'].map((r) => 'ctx:after:' + r),
+    NAMES.genre.debate,
+    NAMES.genre.speech,
+    ...ROLES.map((r) => NAMES.role[r]),
+    ...(['only', 'first', 'last', 'middle'] as const).map((t) => NAMES.turn[t]),
+    ...NAMES.turnLength,
+    ...[...ROLES, 'other' as const].map((r) => NAMES.after[r]),
     'ctx:answer',
     'ctx:after-own-question',
-    ...CARRIED.map((s) => 'prev:' + s),
-    ...CARRIED.map((s) => 'next:' + s),
+    ...NAMES.previous,
+    ...NAMES.next,
   ];
 }
 

@@ -53,7 +53,54 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
  * tried and cost about one point of ClaimBuster dev F1, so they are out. Training and run time both call this, so they cannot drift apart.
  */
 export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table?: ClaimWords): SentenceFeatures {
-  const names = new Set<string>();
+  const sink = new NameSink();
+  const { signals, dense } = emitSentenceFeatures(view, cues, table, sink);
+  return { names: [...sink.names], signals, dense };
+}
+
+/**
+ * Where sentence features go. A feature is given whole (`name`) or as a constant prefix and
+ * pieces (`open('b:')`, `piece('in')`, `piece(' ')`, `piece('#year')`, `close()`: "b:in #year"),
+ * so that a scoring sink can hash it without building the string. A feature given twice counts once.
+ */
+export interface ClaimFeatureSink {
+  name(name: string): void;
+  open(prefix: string): void;
+  piece(text: string): void;
+  close(): void;
+}
+
+/** Collects the feature names, deduplicated, in the order first given (training, explanations). */
+export class NameSink implements ClaimFeatureSink {
+  readonly names = new Set<string>();
+  private current = '';
+  name(name: string): void {
+    this.names.add(name);
+  }
+  open(prefix: string): void {
+    this.current = prefix;
+  }
+  piece(text: string): void {
+    this.current += text;
+  }
+  close(): void {
+    this.names.add(this.current);
+  }
+}
+
+/** "cue:<id>" per cue id, built once. */
+const cueNames = new Map<string, string>();
+function cueName(id: string): string {
+  let name = cueNames.get(id);
+  if (name === undefined) cueNames.set(id, (name = 'cue:' + id));
+  return name;
+}
+
+/**
+ * Writes a sentence's features to `names` in the order sentenceFeatures() lists them and
+ * returns its signals and its pooled word vectors (empty without a table).
+ */
+export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
   const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
@@ -93,23 +140,60 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
   });
 
   for (let i = 0; i < words.length; i++) {
-    names.add('w:' + words[i]);
-    names.add('b:' + (i === 0 ? '<s>' : words[i - 1]) + ' ' + words[i]);
+    names.open('w:');
+    names.piece(words[i]!);
+    names.close();
+    names.open('b:');
+    names.piece(i === 0 ? '<s>' : words[i - 1]!);
+    names.piece(' ');
+    names.piece(words[i]!);
+    names.close();
   }
-  if (words.length > 0) names.add('b:' + words[words.length - 1] + ' </s>');
-  for (let i = 2; i < words.length; i++) names.add('t:' + words[i - 2] + ' ' + words[i - 1] + ' ' + words[i]);
+  if (words.length > 0) {
+    names.open('b:');
+    names.piece(words[words.length - 1]!);
+    names.piece(' </s>');
+    names.close();
+  }
+  for (let i = 2; i < words.length; i++) {
+    names.open('t:');
+    names.piece(words[i - 2]!);
+    names.piece(' ');
+    names.piece(words[i - 1]!);
+    names.piece(' ');
+    names.piece(words[i]!);
+    names.close();
+  }
   // Lemmas of verbs and nouns generalise over inflection ("cut", "cuts", "cutting").
-  for (const t of tokens) if (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') names.add('l:' + t.lemma + '/' + t.pos);
-
-  const tags = tokens.map((t) => t.pos);
-  for (let i = 0; i < tags.length; i++) {
-    names.add('p:' + tags[i]);
-    names.add('pp:' + (i === 0 ? '<s>' : tags[i - 1]) + ' ' + tags[i]);
+  for (const t of tokens) {
+    if (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') {
+      names.open('l:');
+      names.piece(t.lemma);
+      names.piece('/');
+      names.piece(t.pos);
+      names.close();
+    }
   }
-  if (tags[0] === 'VERB' && tokens[0]!.norm === tokens[0]!.lemma) signals.add('sig:imperative');
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tokens[i]!.pos;
+    names.open('p:');
+    names.piece(tag);
+    names.close();
+    names.open('pp:');
+    names.piece(i === 0 ? '<s>' : tokens[i - 1]!.pos);
+    names.piece(' ');
+    names.piece(tag);
+    names.close();
+  }
+  if (tokens[0]?.pos === 'VERB' && tokens[0].norm === tokens[0].lemma) signals.add('sig:imperative');
 
   const hasDate = view.entities.some((e) => e.type === 'DATE') || hasYear;
-  for (const e of view.entities) names.add('e:' + e.type);
+  for (const e of view.entities) {
+    names.open('e:');
+    names.piece(e.type);
+    names.close();
+  }
 
   const last = tokens[tokens.length - 1]?.text;
   if (last === '?' || view.text.trimEnd().endsWith('?')) signals.add('sig:question');
@@ -122,30 +206,47 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
   if (past && hasPropn) signals.add('sig:past+propn');
   if (past && hasDate) signals.add('sig:past+date');
   if (words.length <= 5) signals.add('sig:short');
-  names.add('len:' + lengthBucket(words.length));
-  for (const s of signals) names.add(s);
+  names.name(LENGTH_FEATURES[lengthBucket(words.length)]!);
+  for (const s of signals) names.name(s);
 
   for (const id of firedCues(view.text, cues)) {
-    names.add('cue:' + id);
-    signals.add('cue:' + id);
+    const name = cueName(id);
+    names.name(name);
+    signals.add(name);
   }
   const dense = table ? meaningFeatures(tokens, table, names) : new Float32Array(0);
-  return { names: [...names], signals: [...signals], dense };
+  return { signals: [...signals], dense };
 }
 
 /** Function words carry little meaning; the mean leaves them out, the max does not. */
-const FUNCTION_WORDS = new Set('the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' '));
+const FUNCTION_WORDS = 'the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' ');
+const functionWordFlags = new WeakMap<ClaimWords, Uint8Array>();
+
+/** Per word id of the table: 1 for a function word. */
+function functionWordsOf(words: ClaimWords): Uint8Array {
+  let flags = functionWordFlags.get(words);
+  if (!flags) {
+    flags = new Uint8Array(words.table.words.length);
+    for (const w of FUNCTION_WORDS) {
+      const id = words.table.id(w);
+      if (id >= 0) flags[id] = 1;
+    }
+    functionWordFlags.set(words, flags);
+  }
+  return flags;
+}
 
 /**
  * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
  * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
-function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set<string>): Float32Array {
+function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink): Float32Array {
   const { dims, vectors } = words.table;
   // The table's int8 components are summed and compared as integers: both halves are made unit
   // length at the end, so the table's scale never matters.
   const mean = new Int32Array(dims);
   const max = new Int32Array(dims).fill(-128);
+  const functionWord = functionWordsOf(words);
   let found = 0;
   for (const t of tokens) {
     const key = wordKey(t.norm);
@@ -155,10 +256,10 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Set
     const id = words.table.id(key);
     if (id < 0) continue;
     found++;
-    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.add(name);
+    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);
     const offset = id * dims;
     // Two loops rather than one with a test per component: this is the detector's innermost loop.
-    if (FUNCTION_WORDS.has(key)) {
+    if (functionWord[id] === 1) {
       for (let d = 0; d < dims; d++) {
         const x = vectors[offset + d]!;
         if (x > max[d]!) max[d] = x;
@@ -198,13 +299,14 @@ function isPastForm(t: Token): boolean {
   return true;
 }
 
-/** Every length bucket name ("len:0-5", ...). */
+/** Every length bucket name ("len:0-5", ...), in bucket order. */
 export const LENGTH_FEATURES = ['0-5', '6-10', '11-20', '21-35', '36+'].map((b) => 'len:' + b);
 
-function lengthBucket(n: number): string {
-  if (n <= 5) return '0-5';
-  if (n <= 10) return '6-10';
-  if (n <= 20) return '11-20';
-  if (n <= 35) return '21-35';
-  return '36+';
+/** The index in LENGTH_FEATURES of a sentence of n words. */
+function lengthBucket(n: number): number {
+  if (n <= 5) return 0;
+  if (n <= 10) return 1;
+  if (n <= 20) return 2;
+  if (n <= 35) return 3;
+  return 4;
 }

@@ -2,6 +2,7 @@ import { UnspinError } from '../../core/errors.js';
 import { failer, frame, readShipped, unframe } from './framing.js';
 import { hiddenLayerOf, hiddenScore, hiddenWeightCount, hiddenWeights, indicatorTable, type HiddenLayer } from './hidden.js';
 import { defaultClaimWords, DEFAULT_WORDS_FILE, type ClaimWords } from './words.js';
+import { FeatureHashes, fnv, FNV_OFFSET } from './hashed.js';
 
 /**
  * The claim model: logistic regression over hashed sparse binary features.
@@ -60,20 +61,8 @@ export const MEANING_FEATURE = 'meaning';
 
 const MAGIC = 'UNSPINCW';
 
-const FNV_OFFSET = 0x811c9dc5;
-
 export function hashFeature(name: string, dims: number): number {
   return (fnv(name, FNV_OFFSET) >>> 0) % dims;
-}
-
-/** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
-function fnv(text: string, state: number): number {
-  let h = state;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
 }
 
 export interface ScoredFeature {
@@ -103,11 +92,36 @@ export interface WeighedFeatures {
 }
 
 export function scoreWeights(model: ClaimModel, names: readonly string[], domain = model.header.defaultDomain, dense?: Float32Array): WeighedFeatures {
-  const all = domain === model.header.defaultDomain ? names : [...names, 'src:' + domain];
-  const meaning = model.dense !== undefined && dense !== undefined && dense.length === model.dense.length;
-  const weights = new Float64Array(all.length + (meaning ? 1 : 0));
-  const probability = scoreInto(model, all, domain, dense, weights);
-  return { probability, names: all, weights, meaning };
+  const all = domain === model.header.defaultDomain ? names : [...names, sourceName(domain)];
+  const hashes = hashesFor(domain, 'names');
+  hashes.reset();
+  for (const name of all) hashes.append(name);
+  const weights = new Float64Array(all.length + (hasMeaning(model, dense) ? 1 : 0));
+  const probability = scoreHashes(model, hashes, 0, hashes.count, null, dense, weights);
+  return { probability, names: all, weights, meaning: hasMeaning(model, dense) };
+}
+
+/** The pooled word vectors count when the model has dense weights of their size. */
+export function hasMeaning(model: ClaimModel, dense: Float32Array | undefined): dense is Float32Array {
+  return model.dense !== undefined && dense !== undefined && dense.length === model.dense.length;
+}
+
+/** "src:<domain>": the source marker a sentence scored off the default domain carries last; built once per domain. */
+const sourceNames = new Map<string, string>();
+export function sourceName(domain: string): string {
+  let name = sourceNames.get(domain);
+  if (name === undefined) sourceNames.set(domain, (name = 'src:' + domain));
+  return name;
+}
+
+const sinks = new Map<string, FeatureHashes>();
+
+/** A scoring sink of a domain, one per use, reused from one call to the next (reset it before use). */
+export function hashesFor(domain: string, use: 'sentences' | 'context' | 'names'): FeatureHashes {
+  const key = use + '\u0000' + domain;
+  let sink = sinks.get(key);
+  if (sink === undefined) sinks.set(key, (sink = new FeatureHashes(domain)));
+  return sink;
 }
 
 /** The named contributions of a scored sentence, in the order they were summed. */
@@ -120,41 +134,44 @@ export function contributionsOf(scored: WeighedFeatures): ScoredFeature[] {
 /** The hidden layer's active indicator columns of the sentence being scored, reused from one sentence to the next. */
 let activeColumns = new Uint16Array(256);
 
-function scoreInto(model: ClaimModel, all: readonly string[], domain: string, dense: Float32Array | undefined, out: Float64Array): number {
+/**
+ * Probability of check-worthiness of hashed features (hashed.ts): entries from..to of `own`,
+ * then every entry of `extra`, then the pooled word vectors. out[n] gets what the n-th of
+ * those features added (shared + domain copy) and, when the vectors count, the next entry
+ * their share.
+ */
+export function scoreHashes(model: ClaimModel, own: FeatureHashes, from: number, to: number, extra: FeatureHashes | null, dense: Float32Array | undefined, out: Float64Array): number {
   const { dims } = model.header;
   const weights = model.weights;
+  const count = to - from + (extra?.count ?? 0);
   let z = model.header.bias;
-  const value = model.header.normalise && all.length > 0 ? 1 / Math.sqrt(2 * all.length) : 1;
-  // The domain copy "claimbuster|w:x" hashes as the prefix's state continued over the name,
-  // so one walk over the name gives both hashes.
-  const prefix = fnv(domain + '|', FNV_OFFSET);
+  const value = model.header.normalise && count > 0 ? 1 / Math.sqrt(2 * count) : 1;
   const indicatorOf = model.hidden ? model.indicatorOf : undefined;
-  if (indicatorOf && activeColumns.length < all.length) activeColumns = new Uint16Array(all.length);
+  if (indicatorOf && activeColumns.length < count) activeColumns = new Uint16Array(count);
   let active = 0;
-  for (let n = 0; n < all.length; n++) {
-    const name = all[n]!;
-    let shared = FNV_OFFSET;
-    let copy = prefix;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      shared = Math.imul(shared ^ c, 0x01000193);
-      copy = Math.imul(copy ^ c, 0x01000193);
+  let n = 0;
+  for (let part = 0; part < 2; part++) {
+    const hashes = part === 0 ? own : extra;
+    if (hashes === null) break;
+    const { shared, copy } = hashes;
+    const end = part === 0 ? to : hashes.count;
+    for (let e = part === 0 ? from : 0; e < end; e++) {
+      const index = shared[e]! % dims;
+      const weight = value * (weights[index]! + weights[copy[e]! % dims]!);
+      if (indicatorOf) {
+        const column = indicatorOf[index]!;
+        if (column >= 0) activeColumns[active++] = column;
+      }
+      z += weight;
+      out[n++] = weight;
     }
-    const index = (shared >>> 0) % dims;
-    const weight = value * (weights[index]! + weights[(copy >>> 0) % dims]!);
-    if (indicatorOf) {
-      const column = indicatorOf[index]!;
-      if (column >= 0) activeColumns[active++] = column;
-    }
-    z += weight;
-    out[n] = weight;
   }
-  if (model.dense && dense && dense.length === model.dense.length) {
+  if (model.dense && hasMeaning(model, dense)) {
     let weight = 0;
     for (let d = 0; d < dense.length; d++) weight += model.dense[d]! * dense[d]!;
     if (model.hidden) weight += hiddenScore(model.hidden, dense, activeColumns, active);
     z += weight;
-    out[all.length] = weight;
+    out[count] = weight;
   }
   return 1 / (1 + Math.exp(-z));
 }

@@ -59,7 +59,7 @@ export function classificationAt(sentences: readonly LabelledSentence[], scores:
 
 /** Per line, the best score among its sentences the detector does not rule out (0 when it rules out all). */
 export function claimScores(sentences: readonly LabelledSentence[], resources: EvalResources): number[] {
-  return sentences.map((s) => Math.max(0, ...classifySentences(documentOf(s.text), resources).filter((v) => v.ruledOut === null).map((v) => v.probability)));
+  return sentences.map((s) => Math.max(0, ...classifySentences(documentOf(s.text), { ...resources, explain: false }).filter((v) => v.ruledOut === null).map((v) => v.probability)));
 }
 
 /**

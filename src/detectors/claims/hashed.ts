@@ -1,0 +1,173 @@
+import type { ClaimFeatureSink } from './features.js';
+
+/**
+ * The claim model finds a feature's weights by the FNV-1a hash of its name ("w:troops") and of
+ * its domain copy ("claimbuster|w:troops"). `FeatureHashes` is the scoring sink: it works both
+ * hashes out from a feature's prefix and pieces as they come (features.ts), so no name is ever
+ * built, and keeps each feature once, in the order first given, as the names path's Set does.
+ */
+export const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a 32-bit: fast, stable across platforms, no dependency; `state` continues a prefix. */
+export function fnv(text: string, state: number): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Features by hash, for every sentence of a document in turn: entries accumulate, and
+ * `beginUnit` starts a sentence, from which a feature given twice counts once (in the order
+ * first given, as the names path's Set keeps them). Each entry keeps the pieces it was given
+ * (references, not copies), so that `nameOf` can write its name out when a sentence is
+ * reported, and only then.
+ */
+export class FeatureHashes implements ClaimFeatureSink {
+  count = 0;
+  /** shared[i]: FNV-1a of entry i's name, as an unsigned 32-bit integer. */
+  shared = new Uint32Array(1024);
+  /** copy[i]: FNV-1a of the domain, "|", then entry i's name. */
+  copy = new Uint32Array(1024);
+  readonly domain: string;
+  /** FNV state after the domain and "|". */
+  private readonly start: number;
+  private s = 0;
+  private c = 0;
+  /** Every piece given, in order; entry i's are pieces[pieceStart[i]] up to pieces[pieceEnd[i]]. */
+  private readonly pieces: string[] = [];
+  private pieceCount = 0;
+  private pieceStart = new Int32Array(1024);
+  private pieceEnd = new Int32Array(1024);
+  /** Where the open feature's pieces start. */
+  private openedAt = 0;
+  /** The first entry of the sentence being written: repeats are looked for from there. */
+  private unitStart = 0;
+  /** Open addressing over `shared`: slot -> entry index, valid where stamps[slot] === stamp. */
+  private slots = new Int32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 1;
+
+  constructor(domain: string) {
+    this.domain = domain;
+    this.start = fnv(domain + '|', FNV_OFFSET);
+  }
+
+  /** Forgets every entry. */
+  reset(): void {
+    this.count = 0;
+    this.pieceCount = 0;
+    this.beginUnit();
+  }
+
+  /** Starts a sentence: what follows is checked for repeats among the entries from here on only. Returns the first entry's index. */
+  beginUnit(): number {
+    this.unitStart = this.count;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    return this.count;
+  }
+
+  name(name: string): void {
+    this.open(name);
+    this.close();
+  }
+
+  open(prefix: string): void {
+    this.s = FNV_OFFSET;
+    this.c = this.start;
+    this.openedAt = this.pieceCount;
+    this.piece(prefix);
+  }
+
+  piece(text: string): void {
+    let s = this.s;
+    let c = this.c;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      s = Math.imul(s ^ ch, FNV_PRIME);
+      c = Math.imul(c ^ ch, FNV_PRIME);
+    }
+    this.s = s;
+    this.c = c;
+    this.pieces[this.pieceCount++] = text;
+  }
+
+  /** Ends the feature opened: kept unless the sentence gave the same name before. */
+  close(): void {
+    const s = this.s >>> 0;
+    const c = this.c >>> 0;
+    const mask = this.slots.length - 1;
+    let slot = (s ^ (s >>> 16)) & mask;
+    while (this.stamps[slot] === this.stamp) {
+      const e = this.slots[slot]!;
+      if (this.shared[e] === s && this.copy[e] === c) {
+        this.pieceCount = this.openedAt;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.stamps[slot] = this.stamp;
+    this.slots[slot] = this.count;
+    this.push(s, c);
+    if ((this.count - this.unitStart) * 2 > this.slots.length) this.rehash();
+  }
+
+  /**
+   * Adds a whole name as it comes, without looking for a repeat (the names path appends context
+   * features and the source marker to the deduplicated names). Call it once the sentence's
+   * deduplicated features are in.
+   */
+  append(name: string): void {
+    this.open(name);
+    this.push(this.s >>> 0, this.c >>> 0);
+  }
+
+  /** Entry e's name, written out. */
+  nameOf(e: number): string {
+    const from = this.pieceStart[e]!;
+    const to = this.pieceEnd[e]!;
+    let name = this.pieces[from]!;
+    for (let p = from + 1; p < to; p++) name += this.pieces[p]!;
+    return name;
+  }
+
+  private push(s: number, c: number): void {
+    if (this.count === this.shared.length) this.grow();
+    this.shared[this.count] = s;
+    this.copy[this.count] = c;
+    this.pieceStart[this.count] = this.openedAt;
+    this.pieceEnd[this.count] = this.pieceCount;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.shared.length * 2;
+    const widen = <T extends Uint32Array | Int32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.shared = widen(this.shared, new Uint32Array(size));
+    this.copy = widen(this.copy, new Uint32Array(size));
+    this.pieceStart = widen(this.pieceStart, new Int32Array(size));
+    this.pieceEnd = widen(this.pieceEnd, new Int32Array(size));
+  }
+
+  /** Doubles the slots and puts the sentence's entries (all deduplicated: append comes last) back. */
+  private rehash(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.stamps = new Uint32Array(size);
+    this.stamp = 1;
+    const mask = size - 1;
+    for (let e = this.unitStart; e < this.count; e++) {
+      const s = this.shared[e]!;
+      let slot = (s ^ (s >>> 16)) & mask;
+      while (this.stamps[slot] === this.stamp) slot = (slot + 1) & mask;
+      this.stamps[slot] = this.stamp;
+      this.slots[slot] = e;
+    }
+  }
+}
