@@ -1,12 +1,14 @@
 // npm run build:data (part of npm run build): compiles every data/**/*.yml to
 // data/compiled/**/*.json, each stamped with the digest of its YAML (src/core/data-file.ts).
 // Also compiles the propaganda model (models/propaganda.json) to data/compiled/models/,
-// stamped with the digest of the JSON (src/detectors/propaganda/model.ts).
+// stamped with the digest of the JSON (src/detectors/propaganda/model.ts), and the
+// propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compiledPathOf, digestOf, parseYaml, type CompiledDataFile } from '../src/core/data-file.js';
 import { dataPath, modelPath } from '../src/core/paths.js';
+import { compiledTermsPath, compileTermWords } from '../src/detectors/propaganda/lexicons.js';
 import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
 
 function yamlFiles(dir: string): string[] {
@@ -33,3 +35,8 @@ const modelOut = compiledModelPath(DEFAULT_MODEL_FILE);
 mkdirSync(dirname(modelOut), { recursive: true });
 writeFileSync(modelOut, encodeCompiledModel(JSON.parse(modelBytes.toString('utf8')) as PropagandaModelFile, digestOfModel(modelBytes)));
 console.log(`build:data: ${DEFAULT_MODEL_FILE} compiled to ${modelOut}`);
+
+// After the YAML above, so the lexicon is read from its compiled form.
+const terms = compileTermWords();
+writeFileSync(compiledTermsPath(), JSON.stringify(terms));
+console.log(`build:data: ${terms.length} propaganda lexicon terms tokenised to ${compiledTermsPath()}`);

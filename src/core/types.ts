@@ -152,6 +152,10 @@ export interface Token extends Span {
   /**
    * The folded form every detector matches on: lower case, accents stripped, curly
    * apostrophes straightened. Computed once by the text model; detectors never fold again.
+   * One exception, kept on purpose: the propaganda detector's `foldWord`
+   * (src/detectors/propaganda/lexicons.ts) lower-cases and straightens apostrophes but
+   * keeps accents ("café" stays "café", where `fold` is "cafe"), and its trained model's
+   * feature values depend on that, so it does not read `fold`.
    */
   fold: string;
   lemma: string;
@@ -161,6 +165,18 @@ export interface Token extends Span {
   type: string;
   /** Index into `sentences`. */
   sentence: number;
+  /**
+   * The voice of the spine's voice map (after direct quotes nested in reported speech are
+   * split out) at the token's first character: `author` outside quoted and reported speech.
+   * Set once, in one walk, when provenance has run (`annotateTokens`, called by the
+   * pipeline); the text model leaves `author`, so provenance itself must not read it.
+   */
+  voice: Voice;
+  /**
+   * Index in `quotes` of the innermost quote holding the token's first character, -1 for
+   * none; `quotes[quote].kind` says direct, indirect or scare. Set with `voice`.
+   */
+  quote: number;
 }
 
 export interface Entity extends Span {

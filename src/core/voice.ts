@@ -1,5 +1,5 @@
 import { findContaining, firstAtOrAfter } from './spans.js';
-import type { ClaimPart, Quote, Span, TextSpan, Voice, VoiceSpan } from './types.js';
+import type { ClaimPart, Quote, Span, TextSpan, Token, Voice, VoiceSpan } from './types.js';
 
 /** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
 export interface VoiceEvidence extends Span {
@@ -121,4 +121,27 @@ function push(text: string, out: VoiceSpan[], span: VoiceSpan): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (start < end) out.push({ ...span, start, end });
+}
+
+/**
+ * Gives every token its voice and innermost quote (`Token.voice`, `Token.quote`), so that
+ * detectors read them instead of searching the voice map or the quotes per token. Tokens
+ * and voices are sorted and voices do not overlap, so one cursor walks each once; quotes
+ * may nest, so the ones open at a token are kept on a stack, innermost on top.
+ */
+export function annotateTokens(tokens: readonly Token[], voices: readonly VoiceSpan[], quotes: readonly Quote[]): void {
+  // Quote indexes by start, the longer first at a tie, so that the inner one is pushed last.
+  const order = quotes.map((_, i) => i).sort((a, b) => quotes[a]!.start - quotes[b]!.start || quotes[b]!.end - quotes[a]!.end);
+  const open: number[] = [];
+  let v = 0;
+  let q = 0;
+  for (const token of tokens) {
+    const at = token.start;
+    while (v < voices.length && voices[v]!.end <= at) v++;
+    token.voice = v < voices.length && voices[v]!.start <= at ? voices[v]!.voice : 'author';
+    while (q < order.length && quotes[order[q]!]!.start <= at) open.push(order[q++]!);
+    // A quote that ended is dropped when it comes to the top: one under an open inner quote waits.
+    while (open.length > 0 && quotes[open[open.length - 1]!]!.end <= at) open.pop();
+    token.quote = open.length > 0 ? open[open.length - 1]! : -1;
+  }
 }

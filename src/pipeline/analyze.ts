@@ -1,7 +1,7 @@
 import type { AnalyzedDocument } from '../core/document.js';
 import { UnspinError } from '../core/errors.js';
 import { SCHEMA_VERSION, type Analysis, type Finding, type Meta } from '../core/types.js';
-import { nestQuotedVoices, voiceOfFinding, voiceOfSpan } from '../core/voice.js';
+import { annotateTokens, nestQuotedVoices, voiceOfFinding, voiceOfSpan } from '../core/voice.js';
 import type { Detector, DetectorFinding } from '../detectors/detector.js';
 import { hateVerdict } from '../detectors/hate/verdict.js';
 import { defaultDetectors } from '../detectors/registry.js';
@@ -57,6 +57,8 @@ export function analyzeText(text: string, meta: Meta, detectors: readonly Detect
   lap('text');
   const built = buildProvenance(text, model, meta);
   const provenance = { ...built, voices: nestQuotedVoices(text, built.voices, built.quotes) };
+  // The token view gets its voice and quote once, for every detector.
+  annotateTokens(model.tokens, provenance.voices, provenance.quotes);
   lap('provenance');
   const doc: AnalyzedDocument = { text, meta, ...model, ...provenance };
 

@@ -80,7 +80,7 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const norm = surface.toLowerCase();
     const lemma = isUnexpandedContraction(surface, flags[i]!) ? norm : lemmas[i]!;
-    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s };
+    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s, voice: 'author', quote: -1 };
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }

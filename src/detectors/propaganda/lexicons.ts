@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnspinError } from '../../core/errors.js';
 import { dataPath } from '../../core/paths.js';
@@ -74,9 +74,7 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
       throw new UnspinError('MODEL_INVALID', `${origin}: entry ${entry.id}: report must be true or false`, { input: origin });
     }
     for (const term of entry.terms) {
-      // Terms are tokenised by the same text model as documents, so "nation's" or
-      // "don't" split where wink-nlp splits them in running text.
-      const words = buildTextModel(term).tokens.map((t) => foldWord(t.text));
+      const words = termWords(term);
       if (words.length === 0) continue;
       const list = byFirst.get(words[0]!) ?? [];
       list.push({ words, entryId: entry.id, technique: entry.technique, term, report: entry.report === true });
@@ -140,6 +138,49 @@ function longestOnly(hits: LexiconHit[]): LexiconHit[] {
     a = b;
   }
   return kept;
+}
+
+/**
+ * A term as the folded words of its tokens. Terms are tokenised by the same text model
+ * as documents, so "nation's" or "don't" split where wink-nlp splits them in running text.
+ * Tokenising the 778 shipped terms one wink-nlp document each took 0.2 to 0.4 s in every
+ * process and thread; `npm run build:data` does it once (`compileTermWords`), and a term
+ * missing from that table (an edited YAML file) is tokenised here as before. The table
+ * is keyed by the term itself, so it cannot give a term another term's words; it goes
+ * stale only when the text model changes, which test/detectors/propaganda/compiled-terms
+ * catches.
+ */
+export function termWords(term: string): string[] {
+  const compiled = compiledTermWords()?.get(term);
+  return compiled ? [...compiled] : tokenizeTerm(term);
+}
+
+function tokenizeTerm(term: string): string[] {
+  return buildTextModel(term).tokens.map((t) => foldWord(t.text));
+}
+
+/** Where `npm run build:data` writes the shipped terms' words. */
+export function compiledTermsPath(): string {
+  return dataPath('compiled', 'propaganda-terms.json');
+}
+
+/** The words of every term of the shipped lexicon, for `npm run build:data`: [term, words] pairs. */
+export function compileTermWords(entries: readonly LexiconEntry[] = loadLexiconEntries()): [string, string[]][] {
+  const terms = [...new Set(entries.flatMap((e) => e.terms))].sort();
+  return terms.map((term) => [term, tokenizeTerm(term)]);
+}
+
+let termTable: ReadonlyMap<string, readonly string[]> | null | undefined;
+
+function compiledTermWords(): ReadonlyMap<string, readonly string[]> | null {
+  if (termTable !== undefined) return termTable;
+  try {
+    termTable = new Map(JSON.parse(readFileSync(compiledTermsPath(), 'utf8')) as [string, string[]][]);
+  } catch {
+    // Not built (running from a fresh checkout through tsx): every term is tokenised.
+    termTable = null;
+  }
+  return termTable;
 }
 
 /** The lexicon files shipped in data/propaganda, validated by the rule loader. */

@@ -1,5 +1,6 @@
 import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../input/document.js';
+import { analysisTimeoutError } from '../watchdog.js';
 import { createAnalysisThreads, type AnalysisThreadOptions } from './threads.js';
 
 /** One document to analyse, or an input that already failed to read (kept in its place). */
@@ -45,7 +46,7 @@ async function runOne(pool: ReturnType<typeof createAnalysisThreads>, source: st
     result = await pool.run({ kind: 'analyze', input, source }, signal ? { signal } : {});
   } catch (error) {
     if (signal?.aborted) {
-      return { ok: false, error: new UnspinError('ANALYSIS_TIMEOUT', `${source}: analysis took longer than ${timeoutMs / 1000} s (--timeout)`, { input: source }) };
+      return { ok: false, error: analysisTimeoutError(source, timeoutMs) };
     }
     throw error;
   }

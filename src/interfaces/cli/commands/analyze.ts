@@ -7,9 +7,9 @@ import type { Writable } from 'node:stream';
 import { ERRORS, UnspinError } from '../../../core/errors.js';
 import type { Analysis } from '../../../core/types.js';
 import { readSources, type SourceItem } from '../../../input/sources.js';
-import { renderers, type OutputFormat } from '../../../outputs/index.js';
+import type { OutputFormat, RenderOptions } from '../../../outputs/index.js';
 import { renderJson } from '../../../outputs/json.js';
-import { analyzeInOrder, type OrderedResult } from '../../../pipeline/worker/ordered.js';
+import type { OrderedItem, OrderedResult } from '../../../pipeline/worker/ordered.js';
 import { keepHeapsTight } from '../heap.js';
 import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
@@ -23,6 +23,12 @@ const FORMATS = ['json', 'html', 'text'] as const;
 const POOL_MIN_DOCUMENTS = 24;
 /** More threads than this gain little: output is written in order by one thread. */
 const MAX_AUTO_THREADS = 8;
+/**
+ * Young generation of each pool thread, in MB (V8's default is 48). On the 371 PTC train
+ * articles with 2 threads, 12 MB took the CLI's peak RSS from 440-445 MB to 380-412 MB,
+ * with no CPU difference above noise (README, Speed).
+ */
+const POOL_YOUNG_GENERATION_MB = 12;
 /** Per-document time limit by default: far above any real article, short of a hang. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -51,6 +57,9 @@ export const analyzeCommand = defineCommand({
     let analysed = 0;
 
     keepHeapsTight();
+    // The HTML and text renderers only when asked for: the report's labels load the detectors
+    // (about 28 MB and 0.1 s), which a main thread that leaves the analysis to a pool never uses.
+    const render = format === 'json' ? undefined : (await import('../../../outputs/index.js')).renderers[format];
     const { items, count } = await lookAhead(readSources(paths), POOL_MIN_DOCUMENTS);
     const threads = threadsArg ?? (count >= POOL_MIN_DOCUMENTS ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : 1);
     // Each result is written as soon as it is ready, so a large corpus never sits in memory.
@@ -61,7 +70,7 @@ export const analyzeCommand = defineCommand({
         continue;
       }
       // The thread sends compact JSON: JSON Lines output uses it as it is.
-      const rendered = format === 'json' && several ? result.json : renderAnalysis(format, JSON.parse(result.json) as Analysis, several, color);
+      const rendered = format === 'json' && several ? result.json : renderAnalysis(render, JSON.parse(result.json) as Analysis, several, color);
       if (pagesDir) {
         writeFileSync(join(pagesDir, pageName(result.source, usedNames)), rendered);
       } else {
@@ -79,39 +88,54 @@ export const analyzeCommand = defineCommand({
 });
 
 /**
- * Every document runs on a worker thread, even one alone: a synchronous analysis cannot
- * be interrupted in the thread that runs it, so only a thread of its own lets --timeout
- * stop a document that hangs. With --timeout 0 and one thread, the main thread does the
- * work and saves the thread's start-up.
+ * With several threads, documents run on a pool of worker threads. With one, they run on
+ * the main thread: with --timeout, under a watchdog that stops a document over the limit
+ * (src/pipeline/watchdog.ts). A worker thread would hold a second isolate and Node
+ * environment, about 70 MB of peak RSS on the PTC train articles. A stopped analysis
+ * leaves the main thread's models in an unknown state, so the documents after a timeout
+ * go to a worker thread, which loads its own.
  */
 async function* analyzeAll(items: AsyncIterable<SourceItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
-  if (threads > 1 || timeoutMs > 0) {
-    // One warm-up analysis (which loads the models): a corpus warms the JIT by itself,
-    // and a single short document should not wait for twenty.
-    yield* analyzeInOrder(ordered(items), { threads, timeoutMs, warmUpRounds: 1 });
+  if (threads > 1) {
+    yield* onThreads(ordered(items), threads, timeoutMs);
     return;
   }
   const { analyze } = await import('../../../pipeline/analyze.js');
-  for await (const item of items) {
+  const { analysisTimeoutError, runWithTimeout, TimedOut } = await import('../../../pipeline/watchdog.js');
+  const iterator = items[Symbol.asyncIterator]();
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const item = next.value;
     if (!item.ok) {
       yield item;
       continue;
     }
+    const run = () => JSON.stringify(analyze(item.input, { meta: { source: item.source } }));
     try {
-      yield { ok: true, source: item.source, json: JSON.stringify(analyze(item.input, { meta: { source: item.source } })) };
+      yield { ok: true, source: item.source, json: timeoutMs > 0 ? runWithTimeout(run, timeoutMs) : run() };
     } catch (error) {
+      if (error instanceof TimedOut) {
+        yield { ok: false, error: analysisTimeoutError(item.source, timeoutMs) };
+        yield* onThreads(ordered({ [Symbol.asyncIterator]: () => iterator }), 1, timeoutMs);
+        return;
+      }
       if (!(error instanceof UnspinError)) throw error;
       yield { ok: false, error };
     }
   }
 }
 
+async function* onThreads(items: AsyncIterable<OrderedItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
+  const { analyzeInOrder } = await import('../../../pipeline/worker/ordered.js');
+  // One warm-up analysis (which loads the models): a corpus warms the JIT by itself.
+  yield* analyzeInOrder(items, { threads, timeoutMs, warmUpRounds: 1, youngGenerationMb: POOL_YOUNG_GENERATION_MB });
+}
+
 async function* ordered(items: AsyncIterable<SourceItem>) {
   for await (const item of items) yield item.ok ? { ok: true as const, source: item.source, input: item.input } : item;
 }
 
-function renderAnalysis(format: OutputFormat, analysis: Analysis, several: boolean, color: boolean): string {
-  return format === 'json' ? renderJson(analysis, several) : renderers[format](analysis, { several, color });
+function renderAnalysis(render: ((analysis: Analysis, options: RenderOptions) => string) | undefined, analysis: Analysis, several: boolean, color: boolean): string {
+  return render ? render(analysis, { several, color }) : renderJson(analysis, several);
 }
 
 /** Reads up to `limit` items ahead, to learn whether the corpus is large enough for a pool. */
