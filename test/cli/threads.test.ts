@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { autoThreads } from '../../src/interfaces/cli/commands/analyze.js';
 import { runCli } from './run-cli.js';
 
 // 30 records: above the size at which `analyze` moves to a pool of threads by itself.
@@ -29,7 +30,7 @@ test('a corpus analysed on threads gives the bytes of a run on the main thread, 
   const sources = inProcess.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { meta: { source: string } }).meta.source);
   assert.deepEqual(sources, Array.from({ length: 30 }, (_, i) => `doc-${i}`));
 
-  for (const args of [[], ['--threads', '3']]) {
+  for (const args of [[], ['--threads', '2'], ['--threads', '3']]) {
     const pooled = runCli(['analyze', path, ...args]);
     assert.equal(pooled.code, 0, pooled.stderr);
     assert.equal(pooled.stdout, inProcess.stdout, `analyze ${args.join(' ')}`);
@@ -52,4 +53,11 @@ test('--threads and --timeout take whole numbers', () => {
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, /UNSPIN_E_USAGE/);
   }
+});
+
+test('without --threads a pool is used only for a corpus of 24 documents or more on 3 cores or more', () => {
+  assert.equal(autoThreads(23, 16), 1, 'a small corpus stays on one thread');
+  assert.equal(autoThreads(371, 2), 1, 'two cores do not repay a pool');
+  assert.equal(autoThreads(24, 3), 3);
+  assert.equal(autoThreads(5000, 64), 8, 'at most 8 threads');
 });

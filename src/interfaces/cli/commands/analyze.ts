@@ -24,6 +24,13 @@ const POOL_MIN_DOCUMENTS = 24;
 /** More threads than this gain little: output is written in order by one thread. */
 const MAX_AUTO_THREADS = 8;
 /**
+ * Fewer cores than this do not repay a pool: on the 2-core machine, quiet, the 371 PTC
+ * train articles took the same wall time with two threads as with one (13.5 s against
+ * 13.4 s), for 27% more CPU time and 160 MB more peak RSS (README, Speed), since the main
+ * thread, reading and writing, competes with both workers for the two cores.
+ */
+const POOL_MIN_CORES = 3;
+/**
  * Young generation of each pool thread, in MB (V8's default is 48). On the 371 PTC train
  * articles with 2 threads, 12 MB took the CLI's peak RSS from 440-445 MB to 380-412 MB,
  * with no CPU difference above noise (README, Speed).
@@ -32,6 +39,12 @@ const POOL_YOUNG_GENERATION_MB = 12;
 /** Per-document time limit by default: far above any real article, short of a hang. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** The thread count when --threads is not given: a pool only where it repays its start-up. */
+export function autoThreads(documents: number, cores: number): number {
+  if (documents < POOL_MIN_DOCUMENTS || cores < POOL_MIN_CORES) return 1;
+  return Math.min(MAX_AUTO_THREADS, cores);
+}
+
 export const analyzeCommand = defineCommand({
   meta: { name: 'analyze', description: 'Analyse articles: files, directories, .jsonl corpora of {id, text|html}, or - for stdin.' },
   args: {
@@ -39,7 +52,7 @@ export const analyzeCommand = defineCommand({
     format: { type: 'string', alias: 'f', description: 'json (default when piped), html or text (default on a terminal)' },
     output: { type: 'string', alias: 'o', description: 'write to this file instead of stdout; with several inputs and --format html, a directory for one page each' },
     color: { type: 'boolean', description: 'colour the text summary (default: when stdout is a terminal)' },
-    threads: { type: 'string', description: `worker threads (default: one per core, up to ${MAX_AUTO_THREADS}, for ${POOL_MIN_DOCUMENTS} documents or more; else 1)` },
+    threads: { type: 'string', description: `worker threads (default: one per core, up to ${MAX_AUTO_THREADS}, for ${POOL_MIN_DOCUMENTS} documents or more on ${POOL_MIN_CORES} cores or more; else 1)` },
     timeout: { type: 'string', description: `longest one document may take, in ms (default ${DEFAULT_TIMEOUT_MS}; 0 for no limit)` },
   },
   async run({ args }) {
@@ -61,7 +74,7 @@ export const analyzeCommand = defineCommand({
     // (about 28 MB and 0.1 s), which a main thread that leaves the analysis to a pool never uses.
     const render = format === 'json' ? undefined : (await import('../../../outputs/index.js')).renderers[format];
     const { items, count } = await lookAhead(readSources(paths), POOL_MIN_DOCUMENTS);
-    const threads = threadsArg ?? (count >= POOL_MIN_DOCUMENTS ? Math.min(MAX_AUTO_THREADS, availableParallelism()) : 1);
+    const threads = threadsArg ?? autoThreads(count, availableParallelism());
     // Each result is written as soon as it is ready, so a large corpus never sits in memory.
     for await (const result of analyzeAll(items, threads, timeoutMs)) {
       if (!result.ok) {
