@@ -149,6 +149,14 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
       guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
       if (guarded) netEvidence = [];
     }
+    // Negated and praising frames the network's bag of words cannot scope clear its decision only.
+    if (netEvidence.length > 0) {
+      const benign = matchGuards(ctx.rules, canon, ['benign']);
+      if (benign.length > 0) {
+        guards = [...guards, ...benign];
+        netEvidence = [];
+      }
+    }
     if (netEvidence.length > 0) {
       label = 'hatespeech';
       score = hate;

@@ -29,9 +29,12 @@ export interface GuardEntry extends RuleEntry {
    * homonym: the slur word in its ordinary sense ("a fag" to smoke), not a group mention;
    * quoted: words outside the unit's quotation marks that condemn the hate it quotes;
    * attributed: words outside them that give the quote to someone else (said, a sign);
-   * endorsed: words outside them that make the quote the author's own ("so true").
+   * endorsed: words outside them that make the quote the author's own ("so true");
+   * benign: negated or praising frames ("none of the ... I know are thieves", "... should
+   * not be deported", "... would be poorer without ...") that clear only the placeholder
+   * network's decision, whose bag of words misses the negation's scope; rules are unaffected.
    */
-  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted' | 'attributed' | 'endorsed';
+  kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted' | 'attributed' | 'endorsed' | 'benign';
   patterns: string[];
 }
 

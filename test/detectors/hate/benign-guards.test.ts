@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createHateDetector } from '../../../src/detectors/hate/index.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
+import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+
+// Benign guards (negated and praising frames) clear only the placeholder network's decision.
+const rules = loadDefaultHateRules();
+const withoutBenign = { ...rules, guards: rules.guards.filter((g) => g.entry.kind !== 'benign') };
+const full = [createHateDetector()];
+const noBenign = [createHateDetector({ rules: withoutBenign })];
+const verdict = (text: string, detectors = full) => hateVerdict(analyze(text, { detectors }).findings).label;
+
+/** The network alone flags it (so the guard is what clears it), and the full detector does not. */
+function clearedByBenign(text: string): void {
+  assert.equal(verdict(text, noBenign), 'hatespeech', `network should flag without the benign guards: ${text}`);
+  assert.equal(verdict(text), 'normal', text);
+}
+
+test('the benign guards are loaded from guards.yml', () => {
+  const ids = rules.guards.filter((g) => g.entry.kind === 'benign').map((g) => g.entry.id);
+  assert.deepEqual(ids.sort(), ['benign-negated-call', 'benign-praise', 'benign-quantifier-negation']);
+});
+
+test('a negated call to remove or harm a group is not hate', () => {
+  clearedByBenign('Gay people should not be banned from teaching.');
+  clearedByBenign('Asylum seekers must never be sent back.');
+  clearedByBenign('Muslims will never be deported while I am mayor.');
+});
+
+test('a negative label denied for every member the speaker knows is not hate', () => {
+  clearedByBenign('None of the Hindus in my office are thieves.');
+});
+
+test('praise by counterfactual loss or thanks is not hate', () => {
+  clearedByBenign('This street would feel emptier without gay people.');
+  clearedByBenign('Without Latinos our bakery would be a dull place.');
+  clearedByBenign('Hispanics keep the orchards going and deserve thanks.');
+});
+
+test('hateful look-alikes of the benign frames are still flagged', () => {
+  assert.equal(verdict('Without Muslims this country would be safer.'), 'hatespeech');
+  assert.equal(verdict('None of the Jews on our road can be trusted.'), 'hatespeech');
+  assert.equal(verdict('Women should never be allowed to vote.'), 'hatespeech');
+  assert.equal(verdict('Thanks to immigrants our towns are ruined.'), 'hatespeech');
+});
+
+test('benign guards leave the rules alone', () => {
+  // A rule decides this; a benign frame elsewhere in the unit does not clear it.
+  assert.equal(verdict('Muslims are vermin and should never be thanked.'), 'hatespeech');
+  assert.equal(verdict('Refugees should be deported.'), 'hatespeech');
+});
