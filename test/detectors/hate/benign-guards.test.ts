@@ -51,3 +51,15 @@ test('benign guards leave the rules alone', () => {
   assert.equal(verdict('Muslims are vermin and should never be thanked.'), 'hatespeech');
   assert.equal(verdict('Refugees should be deported.'), 'hatespeech');
 });
+
+test('"never again" in a negated call, and credit for bringing a place back to life', () => {
+  clearedByBenign('Disabled people must never again be forced out of their homes.');
+  clearedByBenign('Hindus gave this dying market town a second life.');
+});
+
+test('a negative label that nobody is said to believe is denied, also for the rules', () => {
+  assert.equal(verdict('Asylum seekers are lazy.'), 'hatespeech');
+  assert.equal(verdict('Nobody around here thinks asylum seekers are lazy.'), 'normal');
+  // Denying a positive quality is not covered by the denial: the predicate must be a negative label.
+  assert.equal(verdict('No one thinks Muslims are human.'), 'hatespeech');
+});
