@@ -2,23 +2,24 @@ import { isUnspinError } from '../../core/errors.js';
 import { analyze } from '../analyze.js';
 import { workerData } from 'piscina';
 import type { AnalysisTask, AnalysisTaskResult, AnalysisThreadData } from './protocol.js';
+import { warmUpDocument } from './warm-up.js';
 
 /**
  * The piscina task file shared by the server and batch pools. Piscina loads it when the
  * thread starts, so the warm-up below (which makes the detectors load their models) runs
  * before the thread takes its first task.
  */
-const WARM_UP = 'The minister said on Tuesday that the plan "will work", Reuters reported. Critics disagreed.';
 /**
- * Analyses of the warm-up text before the first task, as the pool asks: the first loads
- * the models, the rest let the JIT compile the hot paths, so a server's first requests
- * are not the slow ones.
+ * Analyses before the first task, as the pool asks: the first (a short text) loads the
+ * models, the rest (articles of about 1,100 words, see warm-up.ts) let the JIT compile
+ * the hot paths for article-sized input, so a server's first requests are not the slow
+ * ones.
  */
 const WARM_UP_ROUNDS = Math.max(1, (workerData as AnalysisThreadData | undefined)?.warmUpRounds ?? 20);
 
 let warmUpError: unknown;
 try {
-  for (let i = 0; i < WARM_UP_ROUNDS; i++) analyze(WARM_UP);
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) analyze(warmUpDocument(i));
 } catch (error) {
   // Kept, not thrown: a module that throws on import makes piscina respawn it forever.
   warmUpError = error;

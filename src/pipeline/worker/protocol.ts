@@ -16,6 +16,6 @@ export type AnalysisTaskResult =
 
 /** What a pool hands each analysis thread when it starts. */
 export interface AnalysisThreadData {
-  /** Analyses of a short text before the first task; at least one, which loads the models. */
+  /** Warm-up analyses before the first task (warm-up.ts); at least one, which loads the models. */
   warmUpRounds: number;
 }

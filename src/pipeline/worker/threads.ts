@@ -7,10 +7,10 @@ export type AnalysisThreads = Piscina<AnalysisTask, AnalysisTaskResult>;
 
 export interface AnalysisThreadOptions {
   /**
-   * Analyses of a short text each thread runs before its first task (default 20): the
-   * first loads the models, the rest let the JIT compile the hot paths, so that a
-   * server's first requests are not the slow ones. A batch of many documents warms
-   * the JIT on its own and needs only the first.
+   * Warm-up analyses each thread runs before its first task (default 20): the first, of
+   * a short text, loads the models; the rest, of ~1,100-word articles (warm-up.ts), let
+   * the JIT compile the hot paths, so that a server's first requests are not the slow
+   * ones. A batch of many documents warms the JIT on its own and needs only the first.
    */
   warmUpRounds?: number;
   /**
