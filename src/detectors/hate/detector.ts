@@ -93,6 +93,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       const findings: DetectorFinding[] = [];
       let antecedent: { group: GroupRef; unit: number } | null = null;
       const units = decisionUnits(doc, shortPostTokens);
+      const voices = ownVoices(doc);
       if (c.net) c.net.maxNormal = units.length > 1 ? (options.networkMaxNormal ?? 0.3) : 1;
       let cursor = 0;
       units.forEach((unit, u) => {
@@ -104,10 +105,10 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         if (decision.lastGroup && decision.lastGroup !== usable) antecedent = { group: decision.lastGroup, unit: u };
         if (decision.label === 'normal') {
           // Counter-speech cleared the unit: the hate it quotes still gets a finding of its own, in the quoted voice.
-          if (decision.guarded) findings.push(...quotedFindings(c, doc, unit, from, to, usable));
+          if (decision.guarded) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable));
           return;
         }
-        findings.push(toFinding(doc, unit, decision, c.model, c.net?.net));
+        findings.push(toFinding(doc, voices, unit, decision, c.model, c.net?.net));
       });
       return findings;
     },
@@ -133,7 +134,7 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
  * each is decided on its own words, so 'The mayor said "Jews control the banks"; we
  * reject this lie' keeps a quoted finding while the author's voice stays clean.
  */
-function quotedFindings(c: HateContext, doc: AnalyzedDocument, unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
+function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readonly VoiceSpan[], unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
   const out: DetectorFinding[] = [];
   const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => v.voice !== 'author' && v.end > unit.start && v.start < unit.end);
   // A quotation that provenance gave no speaker ('The poster read "..."') is still quoted words.
@@ -147,7 +148,7 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, unit: Span, from:
     if (a >= b) continue;
     const d = classifyUnit(c, doc.text, doc.tokens, a, b, antecedent);
     if (d.label === 'normal') continue;
-    const finding = toFinding(doc, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model, c.net?.net);
+    const finding = toFinding(doc, ownVoices, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model, c.net?.net);
     finding.voice = v.voice;
     out.push(finding);
   }
@@ -162,7 +163,7 @@ function tokenRange(doc: AnalyzedDocument, unit: Span, from: number): [number, n
   return [from, to];
 }
 
-function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: HateModel, net?: HateNet): DetectorFinding {
+function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Span, d: UnitDecision, model: HateModel, net?: HateNet): DetectorFinding {
   const evidence = d.evidence.map((e) => ({ start: e.start, end: e.end, text: doc.text.slice(e.start, e.end) }));
   const rule = d.ruleHits.find((h) => h.rule.label === d.label) ?? d.ruleHits[0];
   const finding: DetectorFinding = {
@@ -179,7 +180,7 @@ function toFinding(doc: AnalyzedDocument, unit: Span, d: UnitDecision, model: Ha
   if (rule) finding.ruleId = rule.rule.id;
   if (d.modelUsed) finding.model = `${model.name}@${model.version}`;
   if (d.netUsed && net) finding.model = `${net.name}@${net.version}`;
-  const voice = voiceOfSpans(ownVoices(doc), evidence.length ? evidence : [unit]);
+  const voice = voiceOfSpans(voices, evidence.length ? evidence : [unit]);
   if (voice) finding.voice = voice;
   return finding;
 }
@@ -193,12 +194,9 @@ const AUTHOR_SPEAKER = 'the author';
  * writer asserts it, and nobody else is quoted.
  */
 function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
-  const own = new Set<string>();
-  for (const q of doc.quotes) {
-    if (q.kind !== 'indirect' || !q.speakerId) continue;
-    const speaker = doc.speakers.find((s) => s.id === q.speakerId);
-    if (speaker?.name === AUTHOR_SPEAKER) own.add(q.id);
-  }
+  const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
+  if (authorIds.size === 0) return doc.voices;
+  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && q.speakerId !== null && authorIds.has(q.speakerId)).map((q) => q.id));
   if (own.size === 0) return doc.voices;
   return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
 }
