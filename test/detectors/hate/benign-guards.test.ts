@@ -35,7 +35,8 @@ test('a negative label denied for every member the speaker knows is not hate', (
 
 test('praise by counterfactual loss or thanks is not hate', () => {
   clearedByBenign('This street would feel emptier without gay people.');
-  clearedByBenign('Without Latinos our bakery would be a dull place.');
+  // The network retrained on more positive mentions reads this one as normal by itself.
+  assert.equal(verdict('Without Latinos our bakery would be a dull place.'), 'normal');
   clearedByBenign('Hispanics keep the orchards going and deserve thanks.');
 });
 
