@@ -3,10 +3,11 @@ import type { FeatureExtractor } from './features.js';
 import type { HateLexicon, LexiconMatch } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
-import { forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
+import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
+import { defaultPolarity } from './polarity.js';
 
 /** Everything a unit's decision needs; built once per detector. */
 export interface HateContext {
@@ -25,6 +26,13 @@ export interface HateContext {
   identityCounterfactual: boolean;
   /** Slurs of "hatespeech" severity decide on their own (else they only support the model). */
   slursDecide: boolean;
+  /**
+   * Whether counter-speech, denial and negated-rule guards also clear the linear model's
+   * decision (default true). Post mode (HateXplain) sets false: there a guard that matches
+   * anywhere in a 60-word post cleared posts the annotators marked offensive or hateful
+   * 128 times in 136 on HateXplain train, so guards clear only the rules there.
+   */
+  guardsClearModel?: boolean;
   /**
    * The placeholder network (net.ts), read on units with a named group that the rules
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
@@ -125,7 +133,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
   // A pronoun can carry a rule's claim, but is too weak a target for the model alone.
   const namedTargets = groupMentions.filter((g) => !g.antecedent);
-  let modelAllowed = !guarded && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
+  let modelAllowed = (!guarded || ctx.guardsClearModel === false) && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
   if (modelAllowed && label === 'normal' && ctx.identityCounterfactual) modelAllowed = survivesWithoutGroups(ctx, input.words, input.matches, tokens);
   const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
   if (modelUsed) {
@@ -143,7 +151,15 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     const hate = q[2]!;
     // The words, not the group's mere mention, must carry the decision: without a word
     // whose removal lowers the probability, the network is only reacting to the placeholder.
-    if (hate >= ctx.net.threshold) netEvidence = occlusionEvidence(ctx.net, words, canon);
+    if (hate >= ctx.net.threshold) {
+      const carriers = occlusionCarriers(ctx.net, words, canon);
+      // A word that leans hostile must be among them (polarity.ts), unless the unit holds a
+      // negation ("none of GRP can be trusted" denies a friendly word): frame words the
+      // templates happened to pair with hate ("every", "street", "hear", "next") do not
+      // make a finding. Negated frames go on to the benign guards below.
+      const polarity = defaultPolarity();
+      if (words.some((w) => NEGATION_CUES.has(w)) || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
+    }
     if (netEvidence.length > 0 && !guardsRead) {
       guards = [...reclaimed, ...clearing()];
       guarded = guards.some((g) => g.guard.kind !== 'reclaimed');
@@ -346,9 +362,9 @@ function hateLogit(net: NonNullable<HateContext['net']>, cache: WordCache, skip:
 
 /**
  * The words that carry the network's decision: those whose removal lowers its
- * hate-speech log-odds most (at most two, each by at least 0.5).
+ * hate-speech log-odds by at least 0.5, largest drop first (the first two are evidence).
  */
-function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly string[], canon: readonly { start: number; end: number; group?: unknown }[]): Evidence[] {
+function occlusionCarriers(net: NonNullable<HateContext['net']>, words: readonly string[], canon: readonly { group?: unknown }[]): number[] {
   const cache = net.featurizer.prepare(words);
   const full = hateLogit(net, cache, -1);
   const drops: { i: number; drop: number }[] = [];
@@ -359,8 +375,7 @@ function occlusionEvidence(net: NonNullable<HateContext['net']>, words: readonly
   return drops
     .filter((d) => d.drop >= 0.5)
     .sort((a, b) => b.drop - a.drop || a.i - b.i)
-    .slice(0, 2)
-    .map((d) => ({ start: canon[d.i]!.start, end: canon[d.i]!.end }));
+    .map((d) => d.i);
 }
 
 function mergeSpans(spans: Evidence[]): Evidence[] {

@@ -37,7 +37,7 @@ export interface HateNetConfig {
 export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5, negation: 5 };
 
 /** Words that open a negation scope (contractions reach the network as "not"). */
-const NEGATION_CUES: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'none', 'nobody', 'noone', 'neither', 'nor', 'cannot', 'without', 'hardly']);
+export const NEGATION_CUES: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'none', 'nobody', 'noone', 'neither', 'nor', 'cannot', 'without', 'hardly']);
 /** Words that close one (besides a group mention that is not the cue's own object, "no GRP person"). */
 const SCOPE_ENDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'yet', 'while', 'whereas', 'so', 'SLUR']);
 

@@ -30,13 +30,16 @@ test('a negated call to remove or harm a group is not hate', () => {
 });
 
 test('a negative label denied for every member the speaker knows is not hate', () => {
-  clearedByBenign('None of the Hindus in my office are thieves.');
+  // The retrained network (or its hostile-word gate) no longer flags this one by itself.
+  assert.equal(verdict('None of the Hindus in my office are thieves.'), 'normal');
 });
 
 test('praise by counterfactual loss or thanks is not hate', () => {
   clearedByBenign('This street would feel emptier without gay people.');
-  clearedByBenign('Without Latinos our bakery would be a dull place.');
-  clearedByBenign('Hispanics keep the orchards going and deserve thanks.');
+  // The network retrained on more positive mentions reads this one as normal by itself.
+  assert.equal(verdict('Without Latinos our bakery would be a dull place.'), 'normal');
+  // The retrained network (or its hostile-word gate) no longer flags this one by itself.
+  assert.equal(verdict('Hispanics keep the orchards going and deserve thanks.'), 'normal');
 });
 
 test('hateful look-alikes of the benign frames are still flagged', () => {
@@ -54,7 +57,8 @@ test('benign guards leave the rules alone', () => {
 
 test('"never again" in a negated call, and credit for bringing a place back to life', () => {
   clearedByBenign('Disabled people must never again be forced out of their homes.');
-  clearedByBenign('Hindus gave this dying market town a second life.');
+  // The retrained network (or its hostile-word gate) no longer flags this one by itself.
+  assert.equal(verdict('Hindus gave this dying market town a second life.'), 'normal');
 });
 
 test('a negative label that nobody is said to believe is denied, also for the rules', () => {
