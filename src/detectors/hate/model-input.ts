@@ -16,7 +16,6 @@ export interface ModelInput {
  * so the model cannot learn that a particular group's name is itself a sign of hate.
  */
 export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
-  const words = modelWords(tokens, from, to);
   const lex = lexWords(text, tokens, from, to, (w) => lexicon.knows(w));
   const matches = lexicon.match(lex);
   const features: string[] = [];
@@ -24,5 +23,14 @@ export function modelInput(text: string, tokens: readonly Token[], lexicon: Hate
     if (m.kind === 'group') features.push('group');
     else features.push('slur', `slur:${(m.entry as { severity: string }).severity}`);
   }
-  return { words, lexicon: features, matches, lexWords: lex };
+  // The model's words are read on first use: the detector decides most units without the model.
+  let words: ModelWord[] | undefined;
+  return {
+    get words() {
+      return (words ??= modelWords(tokens, from, to));
+    },
+    lexicon: features,
+    matches,
+    lexWords: lex,
+  };
 }
