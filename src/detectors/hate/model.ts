@@ -85,8 +85,10 @@ function decodeIdf(text: string, scale: number): Float32Array {
   return out;
 }
 
-/** A feature extractor matching the model's configuration and idf. */
+/** A feature extractor matching the model's configuration and idf (and the model made ready to score). */
 export function extractorFor(model: HateModel): FeatureExtractor {
+  // The bucket-major weights are built here, with the model, not during the first unit.
+  bucketMajorWeights(model);
   return new FeatureExtractor(model.features, model.idf);
 }
 

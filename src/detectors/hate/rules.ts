@@ -350,15 +350,7 @@ function groupFirstWords(pattern: string, open: number, close: number, lists: Re
   const after = pattern[close + 1];
   if (after === '?' || after === '*' || after === '{') return null;
   const endsWord = after === undefined || after === ' ';
-  // An optional group before it ("(?:the )?(?:idea|claim)") ends in a space too, or matches nothing.
-  const shut = pattern[open - 1] === '?' ? open - 2 : open - 1;
-  const before = pattern[shut];
-  if (before !== undefined && before !== ' ') {
-    if (before !== ')') return null;
-    const opener = openingOf(pattern, shut);
-    if (opener < 0 || !pattern.startsWith('(?:', opener)) return null;
-    if (!topLevelAlternatives(pattern.slice(opener + 3, shut)).every((alt) => alt === '^' || /^[a-z][a-z ]* $/.test(alt))) return null;
-  } else if (shut !== open - 1) return null;
+  if (!wordStartAt(pattern, open)) return null;
   const words = new Set<string>();
   const addPhrase = (phrase: string): boolean => {
     const space = phrase.indexOf(' ');
@@ -379,6 +371,33 @@ function groupFirstWords(pattern: string, open: number, close: number, lists: Re
     } else return null;
   }
   return words.size > 0 ? words : null;
+}
+
+/**
+ * Whether whatever matches from `pos` on begins a word: `pos` is the pattern's start or
+ * follows a space, or follows a group whose every alternative ends in a space (or is "^");
+ * a group that may match nothing ("(?:the )?", "(?:{W} ){0,4}") needs the same before it.
+ */
+function wordStartAt(pattern: string, pos: number): boolean {
+  if (pos === 0 || pattern[pos - 1] === ' ') return true;
+  let shut = pos - 1;
+  let optional = false;
+  const q = pattern[shut];
+  if (q === '?' || q === '*') {
+    optional = true;
+    shut--;
+  } else if (q === '}') {
+    const brace = pattern.lastIndexOf('{', shut);
+    const m = /^\{(\d+)(?:,\d*)?\}$/.exec(pattern.slice(brace, shut + 1));
+    if (!m) return false;
+    optional = m[1] === '0';
+    shut = brace - 1;
+  }
+  if (pattern[shut] !== ')') return false;
+  const opener = openingOf(pattern, shut);
+  if (opener < 0 || !pattern.startsWith('(?:', opener)) return false;
+  if (!topLevelAlternatives(pattern.slice(opener + 3, shut)).every((alt) => alt === '^' || (alt.endsWith(' ') && !alt.endsWith('\\ ')))) return false;
+  return !optional || wordStartAt(pattern, opener);
 }
 
 /** Index of the parenthesis that opens the one that closes at `close`. */
