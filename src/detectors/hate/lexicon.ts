@@ -73,14 +73,17 @@ export class HateLexicon {
   private readonly groupSingles = new Set<string>();
   private readonly singles: string[] = [];
   /**
-   * Fuzzy lookups are the slow path; words repeat, so their answers are kept, up to
-   * FUZZY_CACHE_MAX words (then cleared). On the 371 PTC train articles (19,441 distinct
-   * non-term words) 8,192 costs 40,188 lookups against 19,441 unbounded, about 1 µs each.
+   * Masked lookups try every single-word term; words repeat, so their answers are kept, up
+   * to FUZZY_CACHE_MAX words (then cleared). Plain words are not kept: their lookups are
+   * prefiltered by numeric keys (swapKeys, shapes, deletionShapes) and cost about what a
+   * lookup in a cache of thousands of words did.
    */
   /** swapKey of each single group word: a word with none of these is no swap of one. */
   private readonly swapKeys = new Set<number>();
   /** shapeKey of each single group word: a word one interior letter longer than none of these is no insertion into one. */
   private readonly shapes = new Set<number>();
+  /** shapeKey of each key of `deletions`. */
+  private readonly deletionShapes = new Set<number>();
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
 
   constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
@@ -97,6 +100,7 @@ export class HateLexicon {
       if (word.length < 6) continue;
       for (let i = 1; i + 1 < word.length; i++) {
         const d = word.slice(0, i) + word.slice(i + 1);
+        this.deletionShapes.add(shapeKey(d.length, d.charCodeAt(0), d.charCodeAt(d.length - 1)));
         const list = this.deletions.get(d) ?? [];
         if (!list.includes(word)) list.push(word);
         this.deletions.set(d, list);
@@ -148,7 +152,9 @@ export class HateLexicon {
     const alt = words[i]!.alt;
     if (!candidates && alt) candidates = this.byFirst.get(alt);
     if (!candidates) {
-      let resolved = this.fuzzyCache.get(first);
+      // Masked words are resolved against every term, so their answers are kept; a plain
+      // word's prefiltered lookup costs about what a cache lookup would.
+      let resolved = first.includes('*') ? this.fuzzyCache.get(first) : this.resolveFuzzy(first);
       if (resolved === undefined) {
         resolved = this.resolveFuzzy(first);
         if (this.fuzzyCache.size >= FUZZY_CACHE_MAX) this.fuzzyCache.clear();
@@ -207,7 +213,7 @@ export class HateLexicon {
         if (this.groupSingles.has(less)) return { word: less, how: 'fuzzy' };
       }
     }
-    const dropped = this.deletions.get(word);
+    const dropped = word.length >= 5 && this.deletionShapes.has(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))) ? this.deletions.get(word) : undefined;
     if (dropped && word.length >= 5) return { word: dropped[0]!, how: 'fuzzy' };
     return null;
   }
