@@ -38,6 +38,12 @@ export interface HateContext {
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
    */
   net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number };
+  /**
+   * For a caller that keeps only flagged or guarded units (the detector): a unit that
+   * provably stays normal and unguarded is decided without the model (see provablyClean),
+   * and its decision's probabilities and score are NaN.
+   */
+  findingsOnly?: boolean;
 }
 
 export interface Evidence {
@@ -88,6 +94,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const unitEnd = tokens[to - 1]?.end ?? unitStart;
   let question = false;
   for (let i = unitStart; i < unitEnd && !question; i++) question = text.charCodeAt(i) === 63;
+  if (ctx.findingsOnly && ctx.requireTarget && provablyClean(ctx.rules, canon, question)) return cleanDecision(input, antecedent);
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -224,6 +231,26 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     matches: input.matches,
     mentions: input.mentions,
   };
+}
+
+/**
+ * Whether a unit stays normal and unguarded whatever the model says: no group mention (the
+ * model alone needs a named target when requireTarget is on, and so does the network), no
+ * rule match or negated one, and no counter-speech or denial guard (which the model's
+ * label could otherwise make the unit read). Most sentences of news prose are such units.
+ */
+function provablyClean(rules: HateRuleSet, canon: readonly CanonWord[], question: boolean): boolean {
+  for (const w of canon) if (w.group) return false;
+  const negated: RuleHit[] = [];
+  if (matchRules(rules, canon, [], negated, false, question).length > 0 || negated.length > 0) return false;
+  return matchGuards(rules, canon, ['counter', 'denial']).length === 0;
+}
+
+const NOT_READ: Record<HateClass, number> = { normal: NaN, offensive: NaN, hatespeech: NaN };
+
+/** The decision for a provably clean unit: normal, the model not read. */
+function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[] }, antecedent: GroupRef | null): UnitDecision {
+  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: antecedent, matches: input.matches, mentions: input.mentions };
 }
 
 /** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */

@@ -75,6 +75,8 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       requireTarget: options.requireTarget ?? true,
       identityCounterfactual: options.identityCounterfactual ?? true,
       slursDecide: options.slursDecide ?? true,
+      // Only flagged and guarded units make findings: clean ones skip the model.
+      findingsOnly: true,
     };
     const netThreshold = options.network ?? 0.9;
     if (netThreshold !== false && netThreshold > 0) {

@@ -62,6 +62,16 @@ const SEED_CHAR = 0x5678;
 const SEED_LEX = 0x9abc;
 const SEED_CONJ = 0xdef0;
 
+/** What extract() reads of one word on its own: its hash, and its character n-gram buckets and their idf values in order. */
+interface WordParts {
+  hash: number;
+  chars: Int32Array;
+  values: Float32Array;
+}
+
+/** Words whose parts a FeatureExtractor keeps per generation, two generations (about 0.4 kB each). */
+const PARTS_CACHE_MAX = 8192;
+
 /** Reusable buffers: feature extraction runs once per sentence, so it must not allocate much. */
 export class FeatureExtractor {
   readonly config: FeatureConfig;
@@ -69,6 +79,10 @@ export class FeatureExtractor {
   private index = new Int32Array(1024);
   private value = new Float32Array(1024);
   private names: FeatureName[] | null = null;
+  /** Per word: its hash and character n-gram buckets (see partsOf). */
+  private parts = new Map<string, WordParts>();
+  private olderParts = new Map<string, WordParts>();
+  private wordParts: WordParts[] = [];
   /** Inverse document frequency per bucket (from training); 1 everywhere when absent. */
   private readonly idf: Float32Array | null;
 
@@ -84,7 +98,104 @@ export class FeatureExtractor {
    * The returned vector shares buffers with the extractor: use it before the next call.
    */
   extract(words: readonly string[], lexicon: readonly string[] = [], names?: FeatureName[]): FeatureVector {
-    this.names = names ?? null;
+    if (names) return this.extractNamed(words, lexicon, names);
+    let n = 0;
+    const { wordMaxN } = this.config;
+    const count = words.length;
+    if (this.wordParts.length < count) this.wordParts = new Array<WordParts>(count * 2);
+    const parts = this.wordParts;
+    for (let i = 0; i < count; i++) parts[i] = this.partsOf(words[i]!);
+    const idf = this.idf;
+    // The same entries in the same order as extractNamed, from each word's cached hashes.
+    const wordStart = n;
+    for (let i = 0; i < count; i++) {
+      let h = parts[i]!.hash;
+      n = this.put(n, h & this.mask, idf);
+      for (let k = 1; k < wordMaxN && i + k < count; k++) {
+        h = mix(h, parts[i + k]!.hash);
+        n = this.put(n, h & this.mask, idf);
+      }
+    }
+    n = this.normalise(wordStart, n, 1);
+
+    const charStart = n;
+    for (let i = 0; i < count; i++) {
+      const p = parts[i]!;
+      const end = n + p.chars.length;
+      while (end > this.index.length) this.grow();
+      this.index.set(p.chars, n);
+      this.value.set(p.values, n);
+      n = end;
+    }
+    n = this.normalise(charStart, n, this.config.charWeight);
+
+    const conj = this.config.conjunctionWeight ?? 0;
+    if (conj > 0 && lexicon.length > 0) {
+      const conjStart = n;
+      for (let i = 0; i < count; i++) n = this.put(n, mix(parts[i]!.hash, SEED_CONJ) & this.mask, idf);
+      n = this.normalise(conjStart, n, conj);
+    }
+
+    for (const name of lexicon) {
+      const at = n;
+      n = this.put(n, fnvString(name, SEED_LEX) & this.mask, idf);
+      this.value[at] = this.config.lexiconWeight;
+    }
+    return { index: this.index, value: this.value, length: n };
+  }
+
+  /**
+   * A word's hash and character n-gram entries; words repeat, so they are kept: the words
+   * read since the last PARTS_CACHE_MAX new ones, and those of the generation before.
+   */
+  private partsOf(word: string): WordParts {
+    const cached = this.parts.get(word);
+    if (cached) return cached;
+    // Two generations: a word read since the last turnover survives the next one.
+    const older = this.olderParts.get(word);
+    if (older) return this.keep(word, older);
+    const { charMinN, charMaxN } = this.config;
+    const length = word.length + 2;
+    let total = 0;
+    for (let a = 0; a + charMinN <= length; a++) total += Math.min(length - a, charMaxN) - charMinN + 1;
+    const chars = new Int32Array(total);
+    const values = new Float32Array(total);
+    let k = 0;
+    // Character n-grams of " word " read in place (space = 32 at both ends), as extractNamed hashes them.
+    for (let a = 0; a + charMinN <= length; a++) {
+      let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+      for (let b = a; b < length && b - a < charMaxN; b++) {
+        const code = b === 0 || b === length - 1 ? 32 : word.charCodeAt(b - 1);
+        h = Math.imul(h ^ code, FNV_PRIME) >>> 0;
+        if (b - a + 1 >= charMinN) {
+          const j = h & this.mask;
+          chars[k] = j;
+          values[k++] = this.idf ? this.idf[j]! : 1;
+        }
+      }
+    }
+    return this.keep(word, { hash: fnvString(word, SEED_WORD), chars, values });
+  }
+
+  private keep(word: string, parts: WordParts): WordParts {
+    if (this.parts.size >= PARTS_CACHE_MAX) {
+      this.olderParts = this.parts;
+      this.parts = new Map();
+    }
+    this.parts.set(word, parts);
+    return parts;
+  }
+
+  private put(n: number, j: number, idf: Float32Array | null): number {
+    if (n === this.index.length) this.grow();
+    this.index[n] = j;
+    this.value[n] = idf ? idf[j]! : 1;
+    return n + 1;
+  }
+
+  /** extract() recording what each entry is (for explanations): the reference the fast path follows. */
+  private extractNamed(words: readonly string[], lexicon: readonly string[], names: FeatureName[]): FeatureVector {
+    this.names = names;
     let n = 0;
     const { wordMaxN, charMinN, charMaxN } = this.config;
     const wordHashes = words.map((w) => fnvString(w, SEED_WORD));

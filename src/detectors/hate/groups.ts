@@ -39,7 +39,11 @@ export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateL
     if (g.antecedent) mention.antecedent = { start: g.match.start, end: g.match.end };
     mentions.push(mention);
   }
-  return { ...input, canon, mentions };
+  // Not a spread: that would read the input's lazy model words.
+  const tagged = input as TaggedUnit;
+  tagged.canon = canon;
+  tagged.mentions = mentions;
+  return tagged;
 }
 
 /** The unit as the model reads it: lower-case words, group mentions as placeholders. */

@@ -73,10 +73,17 @@ export class HateLexicon {
   private readonly groupSingles = new Set<string>();
   private readonly singles: string[] = [];
   /**
-   * Fuzzy lookups are the slow path; words repeat, so their answers are kept, up to
-   * FUZZY_CACHE_MAX words (then cleared). On the 371 PTC train articles (19,441 distinct
-   * non-term words) 8,192 costs 40,188 lookups against 19,441 unbounded, about 1 µs each.
+   * Masked lookups try every single-word term; words repeat, so their answers are kept, up
+   * to FUZZY_CACHE_MAX words (then cleared). Plain words are not kept: their lookups are
+   * prefiltered by numeric keys (swapKeys, shapes, deletionShapes) and cost about what a
+   * lookup in a cache of thousands of words did.
    */
+  /** swapKey of each single group word: a word with none of these is no swap of one. */
+  private readonly swapKeys = new Set<number>();
+  /** shapeKey of each single group word: a word one interior letter longer than none of these is no insertion into one. */
+  private readonly shapes = new Set<number>();
+  /** shapeKey of each key of `deletions`. */
+  private readonly deletionShapes = new Set<number>();
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
 
   constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
@@ -88,9 +95,12 @@ export class HateLexicon {
     }
     for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
     for (const word of this.groupSingles) {
+      this.swapKeys.add(swapKey(word));
+      this.shapes.add(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1)));
       if (word.length < 6) continue;
       for (let i = 1; i + 1 < word.length; i++) {
         const d = word.slice(0, i) + word.slice(i + 1);
+        this.deletionShapes.add(shapeKey(d.length, d.charCodeAt(0), d.charCodeAt(d.length - 1)));
         const list = this.deletions.get(d) ?? [];
         if (!list.includes(word)) list.push(word);
         this.deletions.set(d, list);
@@ -142,7 +152,9 @@ export class HateLexicon {
     const alt = words[i]!.alt;
     if (!candidates && alt) candidates = this.byFirst.get(alt);
     if (!candidates) {
-      let resolved = this.fuzzyCache.get(first);
+      // Masked words are resolved against every term, so their answers are kept; a plain
+      // word's prefiltered lookup costs about what a cache lookup would.
+      let resolved = first.includes('*') ? this.fuzzyCache.get(first) : this.resolveFuzzy(first);
       if (resolved === undefined) {
         resolved = this.resolveFuzzy(first);
         if (this.fuzzyCache.size >= FUZZY_CACHE_MAX) this.fuzzyCache.clear();
@@ -175,26 +187,62 @@ export class HateLexicon {
    */
   private resolveFuzzy(word: string): { word: string; how: LexiconMatch['how'] } | null {
     if (word.includes('*')) {
-      const re = new RegExp('^' + word.replace(/\*+/g, '[a-z]{1,3}') + '$');
-      const hit = this.singles.find((s) => s.length >= 4 && re.test(s));
+      // The regex is built and tried only on terms with the mask's fixed head and tail and a fitting length.
+      const pieces = word.split(/\*+/);
+      const head = pieces[0]!;
+      const tail = pieces[pieces.length - 1]!;
+      const fixed = pieces.reduce((sum, p) => sum + p.length, 0);
+      const masks = pieces.length - 1;
+      let re: RegExp | undefined;
+      const hit = this.singles.find((s) => {
+        if (s.length < 4 || s.length < fixed + masks || s.length > fixed + 3 * masks || !s.startsWith(head) || !s.endsWith(tail)) return false;
+        re ??= new RegExp('^' + word.replace(/\*+/g, '[a-z]{1,3}') + '$');
+        return re.test(s);
+      });
       return hit ? { word: hit, how: 'masked' } : null;
     }
     if (word.length < 4) return null;
-    for (let i = 1; i + 1 < word.length; i++) {
+    // A swap keeps the length, the first letter and the letters; an interior insertion keeps the first and last letters.
+    if (this.swapKeys.has(swapKey(word))) for (let i = 1; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       if (swapped !== word && this.groupSingles.has(swapped)) return { word: swapped, how: 'fuzzy' };
     }
-    if (word.length >= 6) {
+    if (word.length >= 6 && this.shapes.has(shapeKey(word.length - 1, word.charCodeAt(0), word.charCodeAt(word.length - 1)))) {
       for (let i = 1; i + 1 < word.length; i++) {
         const less = word.slice(0, i) + word.slice(i + 1);
         if (this.groupSingles.has(less)) return { word: less, how: 'fuzzy' };
       }
     }
-    const dropped = this.deletions.get(word);
+    const dropped = word.length >= 5 && this.deletionShapes.has(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))) ? this.deletions.get(word) : undefined;
     if (dropped && word.length >= 5) return { word: dropped[0]!, how: 'fuzzy' };
     return null;
   }
 
+}
+
+/** Length, first letter and the sums of the letters' codes and squared codes: equal for words that are anagrams with the same first letter. */
+function swapKey(word: string): number {
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    sum += c;
+    squares += c * c;
+  }
+  return ((word.length * 65536 + word.charCodeAt(0)) * 2 ** 21 + sum) * 2 ** 26 + squares;
+}
+
+function shapeKey(length: number, first: number, last: number): number {
+  return (length * 65536 + first) * 65536 + last;
+}
+
+/** Whether text[start, end) holds a "1" or "|" (the only words that may have a second fold). */
+function hasOneOrBar(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 49 || c === 124) return true;
+  }
+  return false;
 }
 
 /** Two tokens with no space between belong to one word when a mask or leet character joins them. */
@@ -243,10 +291,12 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     while (b > a && JOINERS.test(tokens[b]!.text)) b--;
     const start = tokens[a]!.start;
     end = tokens[b]!.end;
-    const surface = text.slice(start, end);
     // One token: its fold from the token view (the same foldWord result, without refolding).
-    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(surface), start, end };
-    if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
+    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), start, end };
+    if (hasOneOrBar(text, start, end)) {
+      const surface = text.slice(start, end);
+      if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
+    }
     merged.push(word);
     i = j + 1;
   }

@@ -16,7 +16,6 @@ export interface ModelInput {
  * so the model cannot learn that a particular group's name is itself a sign of hate.
  */
 export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
-  const words = modelWords(tokens, from, to);
   const lex = lexWords(text, tokens, from, to, (w) => lexicon.knows(w));
   const matches = lexicon.match(lex);
   const features: string[] = [];
@@ -24,5 +23,22 @@ export function modelInput(text: string, tokens: readonly Token[], lexicon: Hate
     if (m.kind === 'group') features.push('group');
     else features.push('slur', `slur:${(m.entry as { severity: string }).severity}`);
   }
-  return { words, lexicon: features, matches, lexWords: lex };
+  return new LazyInput(tokens, from, to, features, matches, lex);
+}
+
+/** A ModelInput whose model words are read on first use: the detector decides most units without the model. */
+class LazyInput implements ModelInput {
+  private read: ModelWord[] | undefined;
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+    readonly lexicon: string[],
+    readonly matches: LexiconMatch[],
+    readonly lexWords: LexWord[],
+  ) {}
+
+  get words(): ModelWord[] {
+    return (this.read ??= modelWords(this.tokens, this.from, this.to));
+  }
 }

@@ -85,8 +85,10 @@ function decodeIdf(text: string, scale: number): Float32Array {
   return out;
 }
 
-/** A feature extractor matching the model's configuration and idf. */
+/** A feature extractor matching the model's configuration and idf (and the model made ready to score). */
 export function extractorFor(model: HateModel): FeatureExtractor {
+  // The bucket-major weights are built here, with the model, not during the first unit.
+  bucketMajorWeights(model);
   return new FeatureExtractor(model.features, model.idf);
 }
 
@@ -106,23 +108,62 @@ export function loadDefaultHateModel(): HateModel {
   return cached;
 }
 
+/**
+ * The weights bucket-major (bucket j's K class weights side by side), built once per
+ * weights array: a feature's K weights are then one memory access instead of K far apart
+ * (the class-major table is 768 kB; each sentence touches about a thousand buckets).
+ */
+const bucketMajor = new WeakMap<Int8Array, Int8Array>();
+
+function bucketMajorWeights(model: HateModel): Int8Array {
+  let out = bucketMajor.get(model.weights);
+  if (out) return out;
+  const k = model.classes.length;
+  const dims = 1 << model.features.bits;
+  out = new Int8Array(k * dims);
+  for (let c = 0; c < k; c++) for (let j = 0; j < dims; j++) out[j * k + c] = model.weights[c * dims + j]!;
+  bucketMajor.set(model.weights, out);
+  return out;
+}
+
 /** Class probabilities of a feature vector (softmax of the linear scores). */
 export function predictProbabilities(model: HateModel, vector: FeatureVector, out = new Float64Array(model.classes.length)): Float64Array {
-  const dims = 1 << model.features.bits;
+  const k = model.classes.length;
+  const w = bucketMajorWeights(model);
+  const { index, value, length } = vector;
+  if (k === 3) {
+    // Each class's sum takes the same terms in the same order as one class at a time would: bit-identical scores.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < length; i++) {
+      const at = index[i]! * 3;
+      const v = value[i]!;
+      s0 += w[at]! * v;
+      s1 += w[at + 1]! * v;
+      s2 += w[at + 2]! * v;
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+  } else {
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let i = 0; i < length; i++) s += w[index[i]! * k + c]! * value[i]!;
+      out[c] = s;
+    }
+  }
   let max = -Infinity;
-  for (let c = 0; c < model.classes.length; c++) {
-    const base = c * dims;
-    let s = 0;
-    for (let i = 0; i < vector.length; i++) s += model.weights[base + vector.index[i]!]! * vector.value[i]!;
-    out[c] = s * model.scales[c]! + model.bias[c]!;
+  for (let c = 0; c < k; c++) {
+    out[c] = out[c]! * model.scales[c]! + model.bias[c]!;
     if (out[c]! > max) max = out[c]!;
   }
   let sum = 0;
-  for (let c = 0; c < out.length; c++) {
+  for (let c = 0; c < k; c++) {
     out[c] = Math.exp(out[c]! - max);
     sum += out[c]!;
   }
-  for (let c = 0; c < out.length; c++) out[c] = out[c]! / sum;
+  for (let c = 0; c < k; c++) out[c] = out[c]! / sum;
   return out;
 }
 

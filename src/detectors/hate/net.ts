@@ -324,10 +324,17 @@ export function forward(net: HateNet, input: NetInput, state: NetState): Float64
   }
   const D = x.length;
   const H = net.config.hidden;
+  const count = nonZeroSegments(x);
+  const segments = segmentBuffer;
+  const w1 = net.w1;
+  const b1 = net.b1;
   for (let j = 0; j < H; j++) {
-    let s = net.b1[j]!;
+    let s = b1[j]!;
     const base = j * D;
-    for (let d = 0; d < D; d++) s += net.w1[base + d]! * x[d]!;
+    for (let k = 0; k < count; k += 2) {
+      const end = segments[k + 1]!;
+      for (let d = segments[k]!; d < end; d++) s += w1[base + d]! * x[d]!;
+    }
     z1[j] = s;
     h[j] = s > 0 ? s : 0;
   }
@@ -345,6 +352,45 @@ export function forward(net: HateNet, input: NetInput, state: NetState): Float64
   }
   for (let c = 0; c < p.length; c++) p[c]! /= sum;
   return p;
+}
+
+/** Zero runs shorter than this are summed through; longer ones are skipped. */
+const ZERO_RUN = 8;
+let segmentBuffer = new Int32Array(64);
+
+/**
+ * [start, end) pairs covering x except its runs of at least ZERO_RUN zeros (the negated
+ * block when nothing is negated, the GloVe blocks when no word is known). A zero input adds
+ * w * 0 = ±0 to a hidden unit's sum, which leaves the sum as it is (at most the sign of a
+ * zero sum, which ReLU and training's z > 0 read alike): the same scores, bit for bit.
+ * Writes them to segmentBuffer; returns how many numbers it wrote.
+ */
+function nonZeroSegments(x: Float32Array): number {
+  if (segmentBuffer.length < x.length + 2) segmentBuffer = new Int32Array(x.length + 2);
+  const out = segmentBuffer;
+  let n = 0;
+  let start = 0;
+  for (let d = 0; d < x.length; ) {
+    if (x[d] !== 0) {
+      d++;
+      continue;
+    }
+    let e = d + 1;
+    while (e < x.length && x[e] === 0) e++;
+    if (e - d >= ZERO_RUN) {
+      if (d > start) {
+        out[n++] = start;
+        out[n++] = d;
+      }
+      start = e;
+    }
+    d = e;
+  }
+  if (start < x.length) {
+    out[n++] = start;
+    out[n++] = x.length;
+  }
+  return n;
 }
 
 /**

@@ -21,9 +21,20 @@ export function modelWordsOf(token: Pick<Token, 'norm' | 'type'>): string[] {
   if (type === 'url' || type === 'email' || type === 'emoji' || type === 'emoticon' || type === 'punctuation') return [];
   if (norm === "n't" || norm === 'n’t') return ['not'];
   if (CLITIC_DROPPED.has(norm)) return [];
+  // Plain lower-case letters and digits: NFKD and the clean-up leave them as they are.
+  if (plainWord(norm)) return [norm];
   const cleaned = norm.normalize('NFKD').replace(/[^a-z0-9\s]+/g, '');
   if (cleaned === '') return [];
   return cleaned.includes(' ') ? cleaned.split(/\s+/).filter(Boolean) : [cleaned];
+}
+
+function plainWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** Model words of a token list, each remembering its token index. */

@@ -71,6 +71,8 @@ interface PatternIndex {
   anchoredAt: ReadonlyMap<string, readonly number[]>;
   /** Word -> the ids of the required word sets that hold it. */
   requiredAt: ReadonlyMap<string, readonly number[]>;
+  /** Both of the above in one lookup per word (empty lists where a map has none). */
+  at: ReadonlyMap<string, { anchored: readonly number[]; required: readonly number[] }>;
   regexCount: number;
   requiredCount: number;
 }
@@ -81,17 +83,22 @@ interface UnitScan {
   met: Uint8Array;
 }
 
+/** The last unit scanned: matchRules and matchGuards read the same words one after the other. */
+let lastScan: { index: PatternIndex; words: readonly CanonWord[]; scan: UnitScan } | undefined;
+
 function scanUnit(index: PatternIndex, words: readonly CanonWord[]): UnitScan {
+  if (lastScan && lastScan.words === words && lastScan.index === index) return lastScan.scan;
   const starts: (number[] | undefined)[] = new Array<number[] | undefined>(index.regexCount);
   const met = new Uint8Array(index.requiredCount);
   for (let i = 0; i < words.length; i++) {
-    const text = words[i]!.text;
-    const anchored = index.anchoredAt.get(text);
-    if (anchored) for (const id of anchored) (starts[id] ??= []).push(i);
-    const required = index.requiredAt.get(text);
-    if (required) for (const id of required) met[id] = 1;
+    const at = index.at.get(words[i]!.text);
+    if (!at) continue;
+    for (const id of at.anchored) (starts[id] ??= []).push(i);
+    for (const id of at.required) met[id] = 1;
   }
-  return { starts, met };
+  const scan = { starts, met };
+  lastScan = { index, words, scan };
+  return scan;
 }
 
 export interface HateRuleSet {
@@ -245,10 +252,16 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     predicateDeletes,
     rules: compiledRules,
     guards: compiledGuards,
-    index: { anchoredAt, requiredAt, regexCount, requiredCount: requiredKeys.size },
+    index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
     negation,
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
+}
+
+function joinIndex(anchoredAt: ReadonlyMap<string, readonly number[]>, requiredAt: ReadonlyMap<string, readonly number[]>): Map<string, { anchored: readonly number[]; required: readonly number[] }> {
+  const out = new Map<string, { anchored: readonly number[]; required: readonly number[] }>();
+  for (const w of new Set([...anchoredAt.keys(), ...requiredAt.keys()])) out.set(w, { anchored: anchoredAt.get(w) ?? [], required: requiredAt.get(w) ?? [] });
+  return out;
 }
 
 const AUXILIARIES = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'got', 'is', 'are', 're', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'be']);
@@ -297,19 +310,104 @@ export interface Anchor {
   atStart: boolean;
 }
 
-/** The {lists} outside any parentheses and not optional: a match needs one of each list's first words. */
+/**
+ * What a match cannot do without, as word sets: the {lists} outside any parentheses and not
+ * optional (a match needs one of each list's first words), and the groups outside them, not
+ * optional, whose every alternative is plain words, a {list} or GRP (one of the
+ * alternatives' first words: "(?:is|are|has been)" needs "is", "are" or "has").
+ */
 function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string>[] {
   if (topLevelAlternatives(pattern).length > 1) return [];
   const out: ReadonlySet<string>[] = [];
-  someOutsideParentheses(pattern, (i) => {
-    if (pattern[i] !== '{' || /\d/.test(pattern[i + 1] ?? '')) return false;
-    const end = pattern.indexOf('}', i);
-    const list = lists.get(pattern.slice(i + 1, end));
-    const after = pattern[end + 1];
-    if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
-    return false;
-  });
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '(') {
+      const end = closing(pattern, i);
+      if (end < 0) break;
+      const words = groupFirstWords(pattern, i, end, lists);
+      if (words) out.push(words);
+      i = end;
+    } else if (c === '{' && !/\d/.test(pattern[i + 1] ?? '')) {
+      const end = pattern.indexOf('}', i);
+      const list = lists.get(pattern.slice(i + 1, end));
+      const after = pattern[end + 1];
+      if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
+    }
+  }
   return out;
+}
+
+/**
+ * The first words of a group's alternatives when the group is required and each of those
+ * words is a whole word of a match; null otherwise. The group must begin a word (at the
+ * pattern's start, after a space, or after a group whose alternatives all end in a space or
+ * are "^"), and a one-word alternative must end one (the group is followed by a space or ends
+ * the pattern).
+ */
+function groupFirstWords(pattern: string, open: number, close: number, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string> | null {
+  if (!pattern.startsWith('(?:', open)) return null;
+  const after = pattern[close + 1];
+  if (after === '?' || after === '*' || after === '{') return null;
+  const endsWord = after === undefined || after === ' ';
+  if (!wordStartAt(pattern, open)) return null;
+  const words = new Set<string>();
+  const addPhrase = (phrase: string): boolean => {
+    const space = phrase.indexOf(' ');
+    if (space < 0 && !endsWord) return false;
+    words.add(space < 0 ? phrase : phrase.slice(0, space));
+    return true;
+  };
+  for (const alt of topLevelAlternatives(pattern.slice(open + 3, close))) {
+    if (alt === 'GRP' || alt === 'SLUR') {
+      if (!endsWord) return null;
+      words.add('GRP').add('SLUR');
+    } else if (/^\{[a-z0-9-]+\}$/.test(alt)) {
+      const list = lists.get(alt.slice(1, -1));
+      if (!list) return null;
+      for (const w of list) if (!/^[a-z]+(?: [a-z]+)*$/.test(w) || !addPhrase(w)) return null;
+    } else if (/^[a-z]+(?: [a-z]+)* ?$/.test(alt)) {
+      if (!addPhrase(alt)) return null;
+    } else return null;
+  }
+  return words.size > 0 ? words : null;
+}
+
+/**
+ * Whether whatever matches from `pos` on begins a word: `pos` is the pattern's start or
+ * follows a space, or follows a group whose every alternative ends in a space (or is "^");
+ * a group that may match nothing ("(?:the )?", "(?:{W} ){0,4}") needs the same before it.
+ */
+function wordStartAt(pattern: string, pos: number): boolean {
+  if (pos === 0 || pattern[pos - 1] === ' ') return true;
+  let shut = pos - 1;
+  let optional = false;
+  const q = pattern[shut];
+  if (q === '?' || q === '*') {
+    optional = true;
+    shut--;
+  } else if (q === '}') {
+    const brace = pattern.lastIndexOf('{', shut);
+    const m = /^\{(\d+)(?:,\d*)?\}$/.exec(pattern.slice(brace, shut + 1));
+    if (!m) return false;
+    optional = m[1] === '0';
+    shut = brace - 1;
+  }
+  if (pattern[shut] !== ')') return false;
+  const opener = openingOf(pattern, shut);
+  if (opener < 0 || !pattern.startsWith('(?:', opener)) return false;
+  if (!topLevelAlternatives(pattern.slice(opener + 3, shut)).every((alt) => alt === '^' || (alt.endsWith(' ') && !alt.endsWith('\\ ')))) return false;
+  return !optional || wordStartAt(pattern, opener);
+}
+
+/** Index of the parenthesis that opens the one that closes at `close`. */
+function openingOf(p: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (p[i] === ')' && p[i - 1] !== '\\') depth++;
+    else if (p[i] === '(' && p[i - 1] !== '\\' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Index of the parenthesis that closes the one at `open`. */
@@ -540,30 +638,31 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
   return out;
 }
 
-/** The canonical string and, for each character, the index of its word. */
+/** The canonical string and where each word starts in it. */
 interface Joined {
   text: string;
-  wordAt: Int32Array;
   starts: Int32Array;
 }
 
-/** joinWords on first use. */
+/** joinWords on first use, once per word list (matchRules and matchGuards read the same one). */
 function lazyJoin(words: readonly CanonWord[]): () => Joined {
-  let joined: Joined | undefined;
-  return () => (joined ??= joinWords(words));
+  return () => {
+    if (lastJoin?.words !== words) lastJoin = { words, joined: joinWords(words) };
+    return lastJoin.joined;
+  };
 }
 
+let lastJoin: { words: readonly CanonWord[]; joined: Joined } | undefined;
+
 function joinWords(words: readonly CanonWord[]): Joined {
-  const text = words.map((w) => w.text).join(' ');
-  const wordAt = new Int32Array(text.length + 1).fill(-1);
   const starts = new Int32Array(words.length);
-  let pos = 0;
-  words.forEach((w, i) => {
-    starts[i] = pos;
-    for (let k = 0; k <= w.text.length; k++) wordAt[pos + k] = i;
-    pos += w.text.length + 1;
-  });
-  return { text, wordAt, starts };
+  let text = '';
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) text += ' ';
+    starts[i] = text.length;
+    text += words[i]!.text;
+  }
+  return { text, starts };
 }
 
 /**
@@ -577,7 +676,7 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
   const anchor = c.anchors[r];
   if (!anchor) {
     const joined = join();
-    return matchedWordRanges(c.regexes[r]!, joined.text, joined.wordAt);
+    return matchedWordRanges(c.regexes[r]!, joined.text, joined.starts);
   }
   const starts = scan.starts[c.ids[r]!];
   // A pattern that may begin at the unit's start is tried there whatever the first word.
@@ -597,22 +696,32 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
     const m = re.exec(joined.text);
     if (!m || m[0].length === 0) continue;
     after = at + m[0].length;
-    (out ??= []).push(wordRange(joined.wordAt, at, m[0].length));
+    (out ??= []).push(wordRange(joined.starts, at, m[0].length));
   }
   return out ?? NO_RANGES;
 }
 
 const NO_RANGES: readonly [number, number][] = [];
 
-function wordRange(wordAt: Int32Array, index: number, length: number): [number, number] {
-  let a = index;
-  while (a < wordAt.length && wordAt[a]! < 0) a++;
-  const b = Math.max(index, index + length - 1);
-  return [wordAt[a]!, wordAt[b]!];
+/** Words [first, last] of a match at `index` of `length` characters (a space counts with the word before it). */
+function wordRange(starts: Int32Array, index: number, length: number): [number, number] {
+  return [wordAtOffset(starts, index), wordAtOffset(starts, Math.max(index, index + length - 1))];
+}
+
+/** The last word that starts at or before character `offset` of the joined text. */
+function wordAtOffset(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The word ranges [first, last] of every non-empty match of a global regex over the joined words. */
-function matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): [number, number][] {
+function matchedWordRanges(re: RegExp, text: string, starts: Int32Array): [number, number][] {
   const out: [number, number][] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -620,7 +729,7 @@ function matchedWordRanges(re: RegExp, text: string, wordAt: Int32Array): [numbe
       re.lastIndex++;
       continue;
     }
-    out.push(wordRange(wordAt, m.index, m[0].length));
+    out.push(wordRange(starts, m.index, m[0].length));
   }
   return out;
 }
