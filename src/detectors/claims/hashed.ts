@@ -134,6 +134,21 @@ export class FeatureHashes implements ClaimFeatureSink {
     return name;
   }
 
+  /** Entry e's first piece: its whole name, or its prefix ("b:"). */
+  firstPiece(e: number): string {
+    return this.pieces[this.pieceStart[e]!]!;
+  }
+
+  /** How many pieces entry e was given, its prefix included. */
+  piecesOf(e: number): number {
+    return this.pieceEnd[e]! - this.pieceStart[e]!;
+  }
+
+  /** Entry e's i-th piece (0: its prefix). */
+  pieceOf(e: number, i: number): string {
+    return this.pieces[this.pieceStart[e]! + i]!;
+  }
+
   private push(s: number, c: number): void {
     if (this.count === this.shared.length) this.grow();
     this.shared[this.count] = s;
