@@ -66,16 +66,24 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const fired = new Uint8Array(cues.length);
   for (const i of index.always) if (cues[i]!.regex.test(norm)) fired[i] = 1;
   const call = ++index.calls;
-  WORD_RUN.lastIndex = 0;
-  for (let m = WORD_RUN.exec(norm); m; m = WORD_RUN.exec(norm)) {
-    const patterns = index.byWord.get(m[0]);
+  // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects.
+  let at = 0;
+  for (;;) {
+    let start = at;
+    let width = 0;
+    while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
+    if (start >= norm.length) break;
+    let end = start + width;
+    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) end += width;
+    at = end;
+    const patterns = index.byWord.get(norm.slice(start, end));
     if (!patterns) continue;
     for (const pattern of patterns) {
       if (fired[pattern.cue] === 1 || pattern.testedIn === call) continue;
       if (pattern.word) {
         // A one-word pattern's regex matches this very run unless an apostrophe comes before it
         // (runs are whole, so no letter or digit is on either side).
-        if (m.index === 0 || norm.charCodeAt(m.index - 1) !== APOSTROPHE) fired[pattern.cue] = 1;
+        if (start === 0 || norm.charCodeAt(start - 1) !== APOSTROPHE) fired[pattern.cue] = 1;
         continue;
       }
       pattern.testedIn = call;
@@ -85,6 +93,25 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const ids: string[] = [];
   for (let i = 0; i < cues.length; i++) if (fired[i] === 1) ids.push(cues[i]!.id);
   return ids;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside ASCII (a whole code point): 0 not yet known, 1 a letter or digit, 2 not. */
+const runChars = new Uint8Array(65536);
+
+/** The code point at i is a letter or digit (\p{L}, \p{N}): its width in code units (1 or 2); otherwise 0. */
+function runCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
+  if (runChars[c] === 0) runChars[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return runChars[c] === 1 ? 1 : 0;
+}
+
+/** How many code units the code point at i takes: a surrogate pair is one code point to a /u regex. */
+function codePointWidth(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 /** One pattern of a cue list with its own regex; `testedIn` is the last call that tested it, so a word seen twice tests it once. */

@@ -21,6 +21,10 @@ function emptyTally(): Tally {
 
 /** Adds one contribution, by its whole name. */
 function tallyName(tally: Tally, name: string, weight: number): void {
+  // Most names are word buckets ("k1:225"), tags and lengths, which the paragraph does not name:
+  // their first letter rules them out before any prefix is compared.
+  const first = name.charCodeAt(0);
+  if (!(first === 119 || first === 98 || first === 116 || first === 108 || first === 99 || first === 112 || first === 110 || first === 109 || first === 115)) return; // w b t l c p n m s
   if (isWordFeature(name)) addPhrase(tally, displayWords(name), weight);
   else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) tally.place += weight;
   else if (name === MEANING_FEATURE) tally.meaning = weight;
@@ -65,6 +69,14 @@ function tallyEntry(tally: Tally, hashes: FeatureHashes, e: number, weight: numb
   if (count === 1) return tallyName(tally, first, weight);
   if (UNNAMED_PREFIXES.has(first)) return;
   if (first === 'w:' && count === 2) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
+  if (first === 'b:') {
+    // "b:<s> in" and "b:in </s>" read "in", as displayWords has them, when the word holds no "<".
+    const a = hashes.pieceOf(e, 1);
+    if (count === 4 && a === '<s>' && hashes.pieceOf(e, 2) === ' ') {
+      const word = hashes.pieceOf(e, 3);
+      if (!word.includes('<')) return addPhrase(tally, displayBody(word), weight);
+    } else if (count === 3 && hashes.pieceOf(e, 2) === ' </s>' && !a.includes('<')) return addPhrase(tally, displayBody(a), weight);
+  }
   // "l:troop/NOUN": the lemma, when the tag is upper-case letters (as the names path's regex takes it off).
   if (first === 'l:' && count === 4 && hashes.pieceOf(e, 2) === '/' && isTag(hashes.pieceOf(e, 3))) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
   tallyName(tally, hashes.nameOf(e), weight);

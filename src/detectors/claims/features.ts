@@ -116,7 +116,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
       previousNorm = t.norm;
       return;
     }
-    const norm = t.norm.replace(/[\u2018\u2019]/g, "'");
+    const norm = plainApostrophes(t.norm);
     let word = norm;
     if (isNumber) {
       hasNumber = true;
@@ -286,6 +286,15 @@ function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   if (norm === 0) return;
   const inverse = 1 / Math.sqrt(norm);
   for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
+}
+
+/** Typographic apostrophes made plain; most words have none, and come back as they are. */
+function plainApostrophes(norm: string): string {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019) return norm.replace(/[\u2018\u2019]/g, "'");
+  }
+  return norm;
 }
 
 /** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */
