@@ -66,7 +66,9 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const fired = new Uint8Array(cues.length);
   for (const i of index.always) if (cues[i]!.regex.test(norm)) fired[i] = 1;
   const call = ++index.calls;
-  // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects.
+  // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects. A
+  // first walk marks the pattern words the text holds and keeps the runs that patterns hang on.
+  let found = 0;
   let at = 0;
   for (;;) {
     let start = at;
@@ -76,9 +78,22 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
     let end = start + width;
     while (end < norm.length && (width = runCharWidth(norm, end)) > 0) end += width;
     at = end;
-    const patterns = index.byWord.get(norm.slice(start, end));
-    if (!patterns) continue;
-    for (const pattern of patterns) {
+    const run = index.runs.get(norm.slice(start, end));
+    if (!run) continue;
+    index.seen[run.id] = call;
+    if (run.patterns.length === 0) continue;
+    if (found === foundRuns.length) {
+      foundRuns.push(run);
+      foundStarts.push(start);
+    } else {
+      foundRuns[found] = run;
+      foundStarts[found] = start;
+    }
+    found++;
+  }
+  for (let r = 0; r < found; r++) {
+    const start = foundStarts[r]!;
+    for (const pattern of foundRuns[r]!.patterns) {
       if (fired[pattern.cue] === 1 || pattern.testedIn === call) continue;
       if (pattern.word) {
         // A one-word pattern's regex matches this very run unless an apostrophe comes before it
@@ -87,7 +102,10 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
         continue;
       }
       pattern.testedIn = call;
-      if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+      // Every run of the pattern, not only its longest, must be a run of the text.
+      let all = true;
+      for (const id of pattern.others) if (index.seen[id] !== call) all = false;
+      if (all && pattern.regex.test(norm)) fired[pattern.cue] = 1;
     }
   }
   const ids: string[] = [];
@@ -121,13 +139,27 @@ interface IndexedPattern {
   testedIn: number;
   /** The pattern is one run of letters and digits, so the run itself says where it matches. */
   word: boolean;
+  /** Ids (PatternRun.id) of its runs other than the longest. */
+  others: number[];
 }
+
+/** A run of letters and digits that some pattern holds: its id, and the patterns whose longest run it is. */
+interface PatternRun {
+  id: number;
+  patterns: IndexedPattern[];
+}
+
+/** The pattern runs of the text being looked at, where patterns hang on them, and where they start; reused from one text to the next. */
+const foundRuns: PatternRun[] = [];
+const foundStarts: number[] = [];
 
 const APOSTROPHE = 39;
 
 /** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
-  byWord: Map<string, IndexedPattern[]>;
+  runs: Map<string, PatternRun>;
+  /** Per run id: the last call whose text holds it. */
+  seen: Uint32Array;
   always: number[];
   calls: number;
 }
@@ -136,30 +168,34 @@ const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const wordIndexes = new WeakMap<readonly CompiledCue[], CueWordIndex>();
 
 /**
- * A pattern matches only where its longest run of letters and digits is a whole run of the
+ * A pattern matches only where its runs of letters and digits are whole runs of the
  * (lower-cased) text: the regex forbids a letter or digit on either side of the pattern, and
- * the characters between runs are not letters or digits. So a pattern cannot match unless its
- * longest run is among the text's runs.
+ * the characters between a pattern's runs are not letters or digits. So a pattern cannot match
+ * unless each of its runs, the longest first, is among the text's runs.
  */
 function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
   let index = wordIndexes.get(cues);
   if (index) return index;
-  const byWord = new Map<string, IndexedPattern[]>();
+  const runs = new Map<string, PatternRun>();
+  const runOf = (text: string): PatternRun => {
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = { id: runs.size, patterns: [] }));
+    return run;
+  };
   const always: number[] = [];
   cues.forEach((cue, i) => {
-    const runs = cue.patterns?.map((pattern) => pattern.match(WORD_RUN) ?? []);
-    if (!runs || runs.some((r) => r.length === 0)) {
+    const patternRuns = cue.patterns?.map((pattern) => pattern.match(WORD_RUN) ?? []);
+    if (!patternRuns || patternRuns.some((r) => r.length === 0)) {
       always.push(i);
       return;
     }
     cue.patterns!.forEach((pattern, p) => {
-      const longest = runs[p]!.reduce((best, r) => (r.length > best.length ? r : best));
-      const patterns = byWord.get(longest) ?? [];
-      patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0, word: longest === pattern });
-      byWord.set(longest, patterns);
+      const longest = patternRuns[p]!.reduce((best, r) => (r.length > best.length ? r : best));
+      const others = [...new Set(patternRuns[p]!.filter((r) => r !== longest))].map((r) => runOf(r).id);
+      runOf(longest).patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0, word: longest === pattern, others });
     });
   });
-  index = { byWord, always, calls: 0 };
+  index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
   wordIndexes.set(cues, index);
   return index;
 }

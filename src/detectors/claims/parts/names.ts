@@ -173,7 +173,8 @@ function organisationNameOf(name: string, matcher: NameMatcher): boolean {
   return matcher.orgSuffixes.has(words[words.length - 1]!) || matcher.orgHeads.has(words[0]!);
 }
 
-function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {
+/** A title word (matcher.titleWords) among the one or two words right before `start`, within the sentence and 40 characters. */
+export function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {
   const from = Math.max(span.start, start - 40);
   const ascii = asciiWordsBefore(text, from, start);
   if (ascii !== null) return ascii.some((w) => matcher.titleWords.has(w));
