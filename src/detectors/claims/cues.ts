@@ -81,7 +81,6 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
     const run = index.runs.get(norm.slice(start, end));
     if (!run) continue;
     index.seen[run.id] = call;
-    if (run.patterns.length === 0) continue;
     if (found === foundRuns.length) {
       foundRuns.push(run);
       foundStarts.push(start);
@@ -105,7 +104,21 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
       // Every run of the pattern, not only its longest, must be a run of the text.
       let all = true;
       for (const id of pattern.others) if (index.seen[id] !== call) all = false;
-      if (all && pattern.regex.test(norm)) fired[pattern.cue] = 1;
+      if (!all) continue;
+      if (pattern.sticky === null) {
+        if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+        continue;
+      }
+      // A pattern that starts with a run can only match from where that run starts in the text:
+      // its regex is tried there alone, not at every character.
+      for (let q = 0; q < found; q++) {
+        if (foundRuns[q]!.id !== pattern.first) continue;
+        pattern.sticky.lastIndex = foundStarts[q]!;
+        if (pattern.sticky.test(norm)) {
+          fired[pattern.cue] = 1;
+          break;
+        }
+      }
     }
   }
   const ids: string[] = [];
@@ -141,6 +154,10 @@ interface IndexedPattern {
   word: boolean;
   /** Ids (PatternRun.id) of its runs other than the longest. */
   others: number[];
+  /** For a pattern that starts with a letter or digit: its regex, sticky, to try where its first run starts; null otherwise. */
+  sticky: RegExp | null;
+  /** The id of its first run. */
+  first: number;
 }
 
 /** A run of letters and digits that some pattern holds: its id, and the patterns whose longest run it is. */
@@ -149,7 +166,7 @@ interface PatternRun {
   patterns: IndexedPattern[];
 }
 
-/** The pattern runs of the text being looked at, where patterns hang on them, and where they start; reused from one text to the next. */
+/** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
 const foundRuns: PatternRun[] = [];
 const foundStarts: number[] = [];
 
@@ -192,7 +209,10 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
     cue.patterns!.forEach((pattern, p) => {
       const longest = patternRuns[p]!.reduce((best, r) => (r.length > best.length ? r : best));
       const others = [...new Set(patternRuns[p]!.filter((r) => r !== longest))].map((r) => runOf(r).id);
-      runOf(longest).patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0, word: longest === pattern, others });
+      const regex = cueRegex([alternative(pattern)]);
+      const first = runOf(patternRuns[p]![0]!).id;
+      const sticky = pattern.startsWith(patternRuns[p]![0]!) ? new RegExp(regex.source, regex.flags + 'y') : null;
+      runOf(longest).patterns.push({ cue: i, regex, testedIn: 0, word: longest === pattern, others, sticky, first });
     });
   });
   index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
