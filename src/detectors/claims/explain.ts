@@ -79,6 +79,7 @@ function tallyEntry(tally: Tally, hashes: FeatureHashes, e: number, weight: numb
   }
   // "l:troop/NOUN": the lemma, when the tag is upper-case letters (as the names path's regex takes it off).
   if (first === 'l:' && count === 4 && hashes.pieceOf(e, 2) === '/' && isTag(hashes.pieceOf(e, 3))) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
+  if (first === 'b:' || first === 't:') return addPhrase(tally, displayBody(hashes.bodyOf(e)), weight);
   tallyName(tally, hashes.nameOf(e), weight);
 }
 
