@@ -9,6 +9,7 @@ import { hashesFor, hasMeaning, MEANING_FEATURE, scoreHashes, sourceName, type S
 import type { FeatureHashes } from './hashed.js';
 import type { ClaimWords } from './words.js';
 import { articleContext } from './context.js';
+import { explainHashed } from './explain.js';
 import { BYLINE } from '../../text/byline.js';
 
 export interface SentenceVerdict extends SentenceScore {
@@ -16,6 +17,8 @@ export interface SentenceVerdict extends SentenceScore {
   parts: ClaimPart[];
   /** Why a sentence is ruled out whatever its score (a question, a prediction, nothing checkable), or null. */
   ruledOut: string | null;
+  /** The explanation paragraph (explain.ts), for a sentence not ruled out when asked for with `explain: 'text'`. */
+  explanation?: string;
 }
 
 export interface ClassifyOptions {
@@ -26,8 +29,12 @@ export interface ClassifyOptions {
   domain?: string | undefined;
   /** Sentences scoring below it are ruled out at once, without looking for their parts (the slow step). */
   threshold?: number | undefined;
-  /** Name what each feature added (`contributions`) for the sentences not ruled out; true when omitted. */
-  explain?: boolean | undefined;
+  /**
+   * Name what each feature added (`contributions`) for the sentences not ruled out; true when
+   * omitted. 'text': write the detector's explanation paragraph instead (`explanation`, with
+   * `threshold`), from the hashes, without naming every feature.
+   */
+  explain?: boolean | 'text' | undefined;
 }
 
 /** A sentence (or clause) of a document with its own features, before context is added. */
@@ -81,28 +88,49 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
   const hashes = hashesFor(domain, 'sentences');
   const extra = hashesFor(domain, 'context');
   hashes.reset();
-  const units = documentUnits(doc).map((unit) => {
+  const units: ScoredUnit[] = documentUnits(doc).map((unit) => {
     const from = hashes.beginUnit();
     const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes);
-    return { ...unit, features: { signals }, dense, from, to: hashes.count };
+    return { span: unit.span, text: unit.text, tokens: unit.tokens, entities: unit.entities, features: { signals }, dense, from, to: hashes.count };
   });
   const context = model.header.context ? articleContext(doc, units) : null;
   const source = domain === model.header.defaultDomain ? null : sourceName(domain);
-  return units.map((unit, i) => {
-    const { span, text, tokens, entities, dense, from, to } = unit;
-    const signals = unit.features.signals;
+  const verdicts: SentenceVerdict[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const { span, text, tokens, entities, dense, from, to } = units[i]!;
+    const signals = units[i]!.features.signals;
     extra.reset();
     if (context !== null) for (const name of context[i]!) extra.append(name);
     if (source !== null) extra.append(source);
-    const weights = new Float64Array(to - from + extra.count + (hasMeaning(model, dense) ? 1 : 0));
-    const probability = scoreHashes(model, hashes, from, to, extra, dense, weights);
-    if (threshold !== undefined && probability < threshold) return { span, parts: [], probability, signals, contributions: [], ruledOut: 'scored below the threshold' };
+    const meaning = hasMeaning(model, dense);
+    const length = to - from + extra.count + (meaning ? 1 : 0);
+    if (scratch.length < length) scratch = new Float64Array(Math.max(length, 2 * scratch.length));
+    const probability = scoreHashes(model, hashes, from, to, extra, dense, scratch);
+    if (threshold !== undefined && probability < threshold) {
+      verdicts.push({ span, parts: [], probability, signals, contributions: [], ruledOut: 'scored below the threshold' });
+      continue;
+    }
     const parts = options.parts(doc, span);
     const ruledOut = ruleOut(text, tokens, entities, signals, parts);
-    const contributions = ruledOut === null && options.explain !== false ? namedContributions(hashes, from, to, extra, weights) : [];
-    return { span, parts, probability, signals, contributions, ruledOut };
-  });
+    const explain = ruledOut === null ? (options.explain ?? true) : false;
+    const contributions = explain === true ? namedContributions(hashes, from, to, extra, scratch.subarray(0, length)) : [];
+    const verdict: SentenceVerdict = { span, parts, probability, signals, contributions, ruledOut };
+    if (explain === 'text') verdict.explanation = explainHashed(probability, threshold ?? model.header.threshold, signals, hashes, from, to, extra, scratch, meaning, parts);
+    verdicts.push(verdict);
+  }
+  return verdicts;
 }
+
+interface ScoredUnit extends Unit {
+  features: { signals: string[] };
+  dense: Float32Array;
+  /** The unit's entries in the sentences' sink: from..to. */
+  from: number;
+  to: number;
+}
+
+/** What each feature of a sentence added, reused from one sentence to the next (scoreHashes writes it). */
+let scratch = new Float64Array(256);
 
 /** What each feature of a sentence added, by name, in the order summed: its own, its context and source marker, then the pooled word vectors. */
 function namedContributions(own: FeatureHashes, from: number, to: number, extra: FeatureHashes, weights: Float64Array): ScoredFeature[] {

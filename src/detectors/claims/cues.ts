@@ -66,25 +66,83 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const fired = new Uint8Array(cues.length);
   for (const i of index.always) if (cues[i]!.regex.test(norm)) fired[i] = 1;
   const call = ++index.calls;
-  WORD_RUN.lastIndex = 0;
-  for (let m = WORD_RUN.exec(norm); m; m = WORD_RUN.exec(norm)) {
-    const patterns = index.byWord.get(m[0]);
-    if (!patterns) continue;
-    for (const pattern of patterns) {
+  // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects. A
+  // first walk marks the pattern words the text holds and keeps the runs that patterns hang on.
+  let found = 0;
+  let at = 0;
+  for (;;) {
+    let start = at;
+    let width = 0;
+    while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
+    if (start >= norm.length) break;
+    let end = start + width;
+    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) end += width;
+    at = end;
+    const run = index.runs.get(norm.slice(start, end));
+    if (!run) continue;
+    index.seen[run.id] = call;
+    if (found === foundRuns.length) {
+      foundRuns.push(run);
+      foundStarts.push(start);
+    } else {
+      foundRuns[found] = run;
+      foundStarts[found] = start;
+    }
+    found++;
+  }
+  for (let r = 0; r < found; r++) {
+    const start = foundStarts[r]!;
+    for (const pattern of foundRuns[r]!.patterns) {
       if (fired[pattern.cue] === 1 || pattern.testedIn === call) continue;
       if (pattern.word) {
         // A one-word pattern's regex matches this very run unless an apostrophe comes before it
         // (runs are whole, so no letter or digit is on either side).
-        if (m.index === 0 || norm.charCodeAt(m.index - 1) !== APOSTROPHE) fired[pattern.cue] = 1;
+        if (start === 0 || norm.charCodeAt(start - 1) !== APOSTROPHE) fired[pattern.cue] = 1;
         continue;
       }
       pattern.testedIn = call;
-      if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+      // Every run of the pattern, not only its longest, must be a run of the text.
+      let all = true;
+      for (const id of pattern.others) if (index.seen[id] !== call) all = false;
+      if (!all) continue;
+      if (pattern.sticky === null) {
+        if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+        continue;
+      }
+      // A pattern that starts with a run can only match from where that run starts in the text:
+      // its regex is tried there alone, not at every character.
+      for (let q = 0; q < found; q++) {
+        if (foundRuns[q]!.id !== pattern.first) continue;
+        pattern.sticky.lastIndex = foundStarts[q]!;
+        if (pattern.sticky.test(norm)) {
+          fired[pattern.cue] = 1;
+          break;
+        }
+      }
     }
   }
   const ids: string[] = [];
   for (let i = 0; i < cues.length; i++) if (fired[i] === 1) ids.push(cues[i]!.id);
   return ids;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside ASCII (a whole code point): 0 not yet known, 1 a letter or digit, 2 not. */
+const runChars = new Uint8Array(65536);
+
+/** The code point at i is a letter or digit (\p{L}, \p{N}): its width in code units (1 or 2); otherwise 0. */
+function runCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
+  if (runChars[c] === 0) runChars[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return runChars[c] === 1 ? 1 : 0;
+}
+
+/** How many code units the code point at i takes: a surrogate pair is one code point to a /u regex. */
+function codePointWidth(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 /** One pattern of a cue list with its own regex; `testedIn` is the last call that tested it, so a word seen twice tests it once. */
@@ -94,13 +152,31 @@ interface IndexedPattern {
   testedIn: number;
   /** The pattern is one run of letters and digits, so the run itself says where it matches. */
   word: boolean;
+  /** Ids (PatternRun.id) of its runs other than the longest. */
+  others: number[];
+  /** For a pattern that starts with a letter or digit: its regex, sticky, to try where its first run starts; null otherwise. */
+  sticky: RegExp | null;
+  /** The id of its first run. */
+  first: number;
 }
+
+/** A run of letters and digits that some pattern holds: its id, and the patterns whose longest run it is. */
+interface PatternRun {
+  id: number;
+  patterns: IndexedPattern[];
+}
+
+/** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
+const foundRuns: PatternRun[] = [];
+const foundStarts: number[] = [];
 
 const APOSTROPHE = 39;
 
 /** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
-  byWord: Map<string, IndexedPattern[]>;
+  runs: Map<string, PatternRun>;
+  /** Per run id: the last call whose text holds it. */
+  seen: Uint32Array;
   always: number[];
   calls: number;
 }
@@ -109,30 +185,37 @@ const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const wordIndexes = new WeakMap<readonly CompiledCue[], CueWordIndex>();
 
 /**
- * A pattern matches only where its longest run of letters and digits is a whole run of the
+ * A pattern matches only where its runs of letters and digits are whole runs of the
  * (lower-cased) text: the regex forbids a letter or digit on either side of the pattern, and
- * the characters between runs are not letters or digits. So a pattern cannot match unless its
- * longest run is among the text's runs.
+ * the characters between a pattern's runs are not letters or digits. So a pattern cannot match
+ * unless each of its runs, the longest first, is among the text's runs.
  */
 function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
   let index = wordIndexes.get(cues);
   if (index) return index;
-  const byWord = new Map<string, IndexedPattern[]>();
+  const runs = new Map<string, PatternRun>();
+  const runOf = (text: string): PatternRun => {
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = { id: runs.size, patterns: [] }));
+    return run;
+  };
   const always: number[] = [];
   cues.forEach((cue, i) => {
-    const runs = cue.patterns?.map((pattern) => pattern.match(WORD_RUN) ?? []);
-    if (!runs || runs.some((r) => r.length === 0)) {
+    const patternRuns = cue.patterns?.map((pattern) => pattern.match(WORD_RUN) ?? []);
+    if (!patternRuns || patternRuns.some((r) => r.length === 0)) {
       always.push(i);
       return;
     }
     cue.patterns!.forEach((pattern, p) => {
-      const longest = runs[p]!.reduce((best, r) => (r.length > best.length ? r : best));
-      const patterns = byWord.get(longest) ?? [];
-      patterns.push({ cue: i, regex: cueRegex([alternative(pattern)]), testedIn: 0, word: longest === pattern });
-      byWord.set(longest, patterns);
+      const longest = patternRuns[p]!.reduce((best, r) => (r.length > best.length ? r : best));
+      const others = [...new Set(patternRuns[p]!.filter((r) => r !== longest))].map((r) => runOf(r).id);
+      const regex = cueRegex([alternative(pattern)]);
+      const first = runOf(patternRuns[p]![0]!).id;
+      const sticky = pattern.startsWith(patternRuns[p]![0]!) ? new RegExp(regex.source, regex.flags + 'y') : null;
+      runOf(longest).patterns.push({ cue: i, regex, testedIn: 0, word: longest === pattern, others, sticky, first });
     });
   });
-  index = { byWord, always, calls: 0 };
+  index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
   wordIndexes.set(cues, index);
   return index;
 }

@@ -2,7 +2,6 @@ import { UnspinError } from '../../core/errors.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { classifySentences } from './classify.js';
 import { defaultCues, type CompiledCue } from './cues.js';
-import { explainClaim } from './explain.js';
 import { defaultClaimModel, type ClaimModel } from './model.js';
 import { createPartExtractor, type PartExtractor } from './parts/index.js';
 
@@ -43,7 +42,7 @@ export function createClaimsDetector(options: ClaimsDetectorOptions = {}): Detec
     detect(doc) {
       const { model, cues, parts, threshold } = load();
       const findings: DetectorFinding[] = [];
-      for (const verdict of classifySentences(doc, { model, cues, parts, threshold })) {
+      for (const verdict of classifySentences(doc, { model, cues, parts, threshold, explain: 'text' })) {
         if (verdict.ruledOut !== null) continue;
         const { span } = verdict;
         findings.push({
@@ -53,7 +52,7 @@ export function createClaimsDetector(options: ClaimsDetectorOptions = {}): Detec
           end: span.end,
           text: doc.text.slice(span.start, span.end),
           score: Math.round(verdict.probability * 1000) / 1000,
-          explanation: explainClaim(verdict.probability, threshold, verdict.signals, verdict.contributions, verdict.parts, cues),
+          explanation: verdict.explanation!,
           model: `${model.header.name}@${model.header.version}`,
           parts: verdict.parts,
         });

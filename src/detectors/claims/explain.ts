@@ -2,29 +2,100 @@ import type { ClaimPart } from '../../core/types.js';
 import { SIGNAL_NAMES } from './features.js';
 import type { CompiledCue } from './cues.js';
 import { MEANING_FEATURE, type ScoredFeature } from './model.js';
+import type { FeatureHashes } from './hashed.js';
 
 const MEANING_WORTH_SAYING = 0.1;
 
+/** What the paragraph names, gathered from a sentence's contributions: signal and cue weights, the pooled word vectors, the context features (summed) and the word features (by phrase). */
+interface Tally {
+  weightOf: Map<string, number>;
+  meaning: number;
+  place: number;
+  /** "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed, in the order first met. */
+  byPhrase: Map<string, number>;
+}
+
+function emptyTally(): Tally {
+  return { weightOf: new Map(), meaning: 0, place: 0, byPhrase: new Map() };
+}
+
+/** Adds one contribution, by its whole name. */
+function tallyName(tally: Tally, name: string, weight: number): void {
+  // Most names are word buckets ("k1:225"), tags and lengths, which the paragraph does not name:
+  // their first letter rules them out before any prefix is compared.
+  const first = name.charCodeAt(0);
+  if (!(first === 119 || first === 98 || first === 116 || first === 108 || first === 99 || first === 112 || first === 110 || first === 109 || first === 115)) return; // w b t l c p n m s
+  if (isWordFeature(name)) addPhrase(tally, displayWords(name), weight);
+  else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) tally.place += weight;
+  else if (name === MEANING_FEATURE) tally.meaning = weight;
+  // Only signals ("sig:", "cue:") are looked up below; the buckets, tags and the rest are not.
+  else if (name.startsWith('sig:') || name.startsWith('cue:')) tally.weightOf.set(name, weight);
+}
+
+function addPhrase(tally: Tally, phrase: string, weight: number): void {
+  tally.byPhrase.set(phrase, (tally.byPhrase.get(phrase) ?? 0) + weight);
+}
+
 /** One paragraph a reader can check: score, the signals and cue lists that pushed it up, the words that weighed most, the parts. */
-export function explainClaim(probability: number, threshold: number, signals: readonly string[], contributions: readonly ScoredFeature[], parts: readonly ClaimPart[], cues: readonly CompiledCue[]): string {
-  // One walk sorts the contributions into what the paragraph names: signal and cue weights,
-  // the pooled word vectors, the context features (summed) and the word features (by phrase).
-  const weightOf = new Map<string, number>();
-  let meaning = 0;
-  let place = 0;
-  // "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed.
-  const byPhrase = new Map<string, number>();
-  for (const c of contributions) {
-    const { name, weight } = c;
-    if (isWordFeature(name)) {
-      const phrase = displayWords(name);
-      byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + weight);
-    } else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) place += weight;
-    else if (name === MEANING_FEATURE) meaning = weight;
-    // Only signals ("sig:", "cue:") are looked up below; the buckets, tags and the rest are not.
-    else if (name.startsWith('sig:') || name.startsWith('cue:')) weightOf.set(name, weight);
+/** `_cues` is kept for callers: a cue signal ("cue:<id>") names its list itself. */
+export function explainClaim(probability: number, threshold: number, signals: readonly string[], contributions: readonly ScoredFeature[], parts: readonly ClaimPart[], _cues: readonly CompiledCue[]): string {
+  const tally = emptyTally();
+  for (const c of contributions) tallyName(tally, c.name, c.weight);
+  return explanationOf(probability, threshold, signals, tally, parts);
+}
+
+/** Prefixes of the features given in pieces (features.ts) that name no word, signal or context: what they add is not named. */
+const UNNAMED_PREFIXES = new Set(['p:', 'pp:', 'e:']);
+
+/**
+ * explainClaim for a sentence scored by its hashes (classify.ts): the same paragraph, from
+ * entries from..to of `own`, every entry of `extra`, then the pooled word vectors (weights[n]
+ * is what the n-th of them added; `meaning` says whether the last one counts), without writing
+ * out the names of the features the paragraph does not name (buckets, tags).
+ */
+export function explainHashed(probability: number, threshold: number, signals: readonly string[], own: FeatureHashes, from: number, to: number, extra: FeatureHashes, weights: Float64Array, meaning: boolean, parts: readonly ClaimPart[]): string {
+  const tally = emptyTally();
+  let n = 0;
+  for (let e = from; e < to; e++) tallyEntry(tally, own, e, weights[n++]!);
+  for (let e = 0; e < extra.count; e++) tallyEntry(tally, extra, e, weights[n++]!);
+  if (meaning) tally.meaning = weights[n]!;
+  return explanationOf(probability, threshold, signals, tally, parts);
+}
+
+/** tallyName for a hashed entry, reading its pieces: a whole name, or a prefix and pieces. */
+function tallyEntry(tally: Tally, hashes: FeatureHashes, e: number, weight: number): void {
+  const first = hashes.firstPiece(e);
+  const count = hashes.piecesOf(e);
+  if (count === 1) return tallyName(tally, first, weight);
+  if (UNNAMED_PREFIXES.has(first)) return;
+  if (first === 'w:' && count === 2) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
+  if (first === 'b:') {
+    // "b:<s> in" and "b:in </s>" read "in", as displayWords has them, when the word holds no "<".
+    const a = hashes.pieceOf(e, 1);
+    if (count === 4 && a === '<s>' && hashes.pieceOf(e, 2) === ' ') {
+      const word = hashes.pieceOf(e, 3);
+      if (!word.includes('<')) return addPhrase(tally, displayBody(word), weight);
+    } else if (count === 3 && hashes.pieceOf(e, 2) === ' </s>' && !a.includes('<')) return addPhrase(tally, displayBody(a), weight);
   }
-  const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${cues.find((c) => 'cue:' + c.id === s)?.id ?? s.slice(4)} words` : s);
+  // "l:troop/NOUN": the lemma, when the tag is upper-case letters (as the names path's regex takes it off).
+  if (first === 'l:' && count === 4 && hashes.pieceOf(e, 2) === '/' && isTag(hashes.pieceOf(e, 3))) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
+  if (first === 'b:' || first === 't:') return addPhrase(tally, displayBody(hashes.bodyOf(e)), weight);
+  tallyName(tally, hashes.nameOf(e), weight);
+}
+
+function isTag(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+function explanationOf(probability: number, threshold: number, signals: readonly string[], tally: Tally, parts: readonly ClaimPart[]): string {
+  const { weightOf, meaning, place, byPhrase } = tally;
+  // A cue signal is "cue:<id>": the list's id is what follows.
+  const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${s.slice(4)} words` : s);
   const helped = signals.filter((s) => (weightOf.get(s) ?? 0) > 0).map(describe);
   const hurt = signals.filter((s) => (weightOf.get(s) ?? 0) < 0).map(describe);
   // The pooled word vectors: one number for "what the sentence is about", named when it matters.
@@ -73,7 +144,11 @@ function isWordFeature(name: string): boolean {
 
 /** "b:in #year" -> "in <year>", "l:troop/NOUN" -> "troop" (lemma), "b:<s> we" -> "we" (sentence start). */
 function displayWords(name: string): string {
-  const body = name.startsWith('l:') ? name.slice(2).replace(/\/[A-Z]+$/, '') : name.slice(2);
+  return displayBody(name.startsWith('l:') ? name.slice(2).replace(/\/[A-Z]+$/, '') : name.slice(2));
+}
+
+/** A word feature's words as displayWords writes them, from its body (the name after "w:" and the like). */
+function displayBody(body: string): string {
   // Most phrases hold no sentence mark and no placeholder: they read as they are.
   if (!body.includes('<') && !body.includes('#')) return body;
   return body

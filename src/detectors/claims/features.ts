@@ -103,7 +103,7 @@ function cueName(id: string): string {
 export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
-  const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+  const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
 
   let past = false;
   let hasNumber = false;
@@ -116,7 +116,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
       previousNorm = t.norm;
       return;
     }
-    const norm = t.norm.replace(/[\u2018\u2019]/g, "'");
+    const norm = plainApostrophes(t.norm);
     let word = norm;
     if (isNumber) {
       hasNumber = true;
@@ -286,6 +286,22 @@ function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   if (norm === 0) return;
   const inverse = 1 / Math.sqrt(norm);
   for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
+}
+
+/** Nothing but white space (or nothing): `text.trim() === ''`, without trimming a text that starts with a visible ASCII character. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return text.trim() === '';
+}
+
+/** Typographic apostrophes made plain; most words have none, and come back as they are. */
+function plainApostrophes(norm: string): string {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019) return norm.replace(/[\u2018\u2019]/g, "'");
+  }
+  return norm;
 }
 
 /** wink-nlp gives universal tags only; a verb whose form differs from its lemma and is not -ing/-s is past. */

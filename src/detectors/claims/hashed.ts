@@ -134,6 +134,31 @@ export class FeatureHashes implements ClaimFeatureSink {
     return name;
   }
 
+  /** Entry e's name without its first piece (its prefix), written out. */
+  bodyOf(e: number): string {
+    const from = this.pieceStart[e]! + 1;
+    const to = this.pieceEnd[e]!;
+    if (from >= to) return '';
+    let body = this.pieces[from]!;
+    for (let p = from + 1; p < to; p++) body += this.pieces[p]!;
+    return body;
+  }
+
+  /** Entry e's first piece: its whole name, or its prefix ("b:"). */
+  firstPiece(e: number): string {
+    return this.pieces[this.pieceStart[e]!]!;
+  }
+
+  /** How many pieces entry e was given, its prefix included. */
+  piecesOf(e: number): number {
+    return this.pieceEnd[e]! - this.pieceStart[e]!;
+  }
+
+  /** Entry e's i-th piece (0: its prefix). */
+  pieceOf(e: number, i: number): string {
+    return this.pieces[this.pieceStart[e]! + i]!;
+  }
+
   private push(s: number, c: number): void {
     if (this.count === this.shared.length) this.grow();
     this.shared[this.count] = s;

@@ -142,6 +142,7 @@ let activeColumns = new Uint16Array(256);
  */
 export function scoreHashes(model: ClaimModel, own: FeatureHashes, from: number, to: number, extra: FeatureHashes | null, dense: Float32Array | undefined, out: Float64Array): number {
   const { dims } = model.header;
+  const mask = (dims & (dims - 1)) === 0 && dims <= 0x80000000 ? dims - 1 : -1;
   const weights = model.weights;
   const count = to - from + (extra?.count ?? 0);
   let z = model.header.bias;
@@ -156,8 +157,9 @@ export function scoreHashes(model: ClaimModel, own: FeatureHashes, from: number,
     const { shared, copy } = hashes;
     const end = part === 0 ? to : hashes.count;
     for (let e = part === 0 ? from : 0; e < end; e++) {
-      const index = shared[e]! % dims;
-      const weight = value * (weights[index]! + weights[copy[e]! % dims]!);
+      // A hash is an unsigned 32-bit integer: modulo a power of two is a mask, on int32s rather than doubles.
+      const index = mask >= 0 ? shared[e]! & mask : shared[e]! % dims;
+      const weight = value * (weights[index]! + weights[mask >= 0 ? copy[e]! & mask : copy[e]! % dims]!);
       if (indicatorOf) {
         const column = indicatorOf[index]!;
         if (column >= 0) activeColumns[active++] = column;

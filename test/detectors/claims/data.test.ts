@@ -35,7 +35,12 @@ describe('data/claims word lists', () => {
     const everyRegex = (text: string) => cues.filter((c) => c.regex.test(normaliseForCues(text))).map((c) => c.id);
     // Each pattern on its own, in capitals, glued to a word on either side, after an apostrophe, and two patterns of different lists in one text.
     const patterns = cues.flatMap((c) => c.patterns ?? []);
-    const texts = patterns.flatMap((p, i) => [`So ${p}, then.`, p.toUpperCase(), `x${p}`, `${p}x`, `o'${p}`, `so '${p}'`, `${p} and ${patterns[(i * 7 + 3) % patterns.length]}`, p.replace(/'/g, '\u2019')]);
+    // Multi-word patterns also with their words reversed, apart, and with one word missing (all runs must be there, in order).
+    const texts = patterns.flatMap((p, i) => {
+      const words = p.split(' ');
+      const apart = words.length > 1 ? [words.slice().reverse().join(' '), words.join(' and then '), words.slice(1).join(' '), words.slice(0, -1).join(' '), `${words.join('\n  ')}.`] : [];
+      return [`So ${p}, then.`, p.toUpperCase(), `x${p}`, `${p}x`, `o'${p}`, `so '${p}'`, `${p} and ${patterns[(i * 7 + 3) % patterns.length]}`, p.replace(/'/g, '\u2019'), ...apart];
+    });
     let firing = 0;
     for (const text of texts) {
       const expected = everyRegex(text);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { classifySentences, featureUnits } from '../../../src/detectors/claims/classify.js';
 import { articleContext } from '../../../src/detectors/claims/context.js';
 import { defaultCues } from '../../../src/detectors/claims/cues.js';
+import { explainClaim } from '../../../src/detectors/claims/explain.js';
 import { emitSentenceFeatures, sentenceFeatures } from '../../../src/detectors/claims/features.js';
 import { FeatureHashes, FNV_OFFSET, fnv } from '../../../src/detectors/claims/hashed.js';
 import { defaultClaimModel, domainFeatureNames, hashFeature, scoreWeights, type ClaimModel } from '../../../src/detectors/claims/model.js';
@@ -133,5 +134,28 @@ describe('claim features by hash', () => {
     const verdicts = classifySentences(documentOf(ARTICLE), { model, cues: defaultCues(), parts: createPartExtractor(), explain: false });
     assert.ok(verdicts.some((v) => v.ruledOut === null));
     assert.ok(verdicts.every((v) => v.contributions.length === 0));
+  });
+
+  it('writes the same explanation from the hashes as from the named contributions, placeholders and sentence marks included', () => {
+    const model = defaultClaimModel();
+    const cues = defaultCues();
+    const parts = createPartExtractor();
+    // Figures ("#num", "#year") at the start and the end of sentences exercise the bigram marks.
+    const text = ARTICLE + ' 40 ferries sailed in 2019. Spending rose to 2020. Inspectors found 17 faults in 2022.';
+    const threshold = 0.05;
+    const named = classifySentences(documentOf(text), { model, cues, parts, threshold });
+    const written = classifySentences(documentOf(text), { model, cues, parts, threshold, explain: 'text' });
+    assert.equal(written.length, named.length);
+    let explained = 0;
+    named.forEach((v, i) => {
+      const w = written[i]!;
+      assert.equal(w.probability, v.probability);
+      if (v.ruledOut !== null) return assert.equal(w.explanation, undefined);
+      explained++;
+      assert.equal(w.contributions.length, 0, 'the text path names no contribution');
+      assert.equal(w.explanation, explainClaim(v.probability, threshold, v.signals, v.contributions, v.parts, cues));
+    });
+    assert.ok(explained >= 5, `${explained} sentences explained`);
+    assert.ok(written.some((w) => w.explanation?.includes('<number>') || w.explanation?.includes('<year>')), 'a placeholder is named');
   });
 });

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import type { AnalyzedDocument } from '../../../src/core/document.js';
 import type { ClaimPart, Meta, Speaker, Outlet } from '../../../src/core/types.js';
 import { createPartExtractor } from '../../../src/detectors/claims/parts/index.js';
+import { defaultPartLexicons } from '../../../src/detectors/claims/parts/lexicons.js';
+import { compileNameMatcher, precededByTitle } from '../../../src/detectors/claims/parts/names.js';
 import { buildTextModel } from '../../../src/text/model.js';
 
 const extract = createPartExtractor();
@@ -135,5 +137,31 @@ describe('claim parts: people, organisations, places', () => {
     const parts = partsOf(text, { speakers: [speaker], outlets: [outlet] });
     assert.deepEqual(pick(parts, 'person'), []);
     assert.deepEqual(pick(parts, 'outlet'), [{ text: 'TASS', value: 'tass' }, { text: 'The agency', value: 'tass' }]);
+  });
+});
+
+describe('claim parts: the title before a name', () => {
+  it('reads the one or two words before a name as the regex does, in ASCII text and out of it', () => {
+    const matcher = compileNameMatcher(defaultPartLexicons());
+    // The regex the walk replaces, as it was.
+    const byRegex = (text: string, span: { start: number; end: number }, start: number) => {
+      const before = text.slice(Math.max(span.start, start - 40), start);
+      const m = /([\p{L}.-]+(?:\s+[\p{L}.-]+)?)\s+$/u.exec(before);
+      return m !== null && m[1]!.split(/\s+/).some((w) => matcher.titleWords.has(w));
+    };
+    const heads = ['President', 'said President', 'President said', 'Chief  Judge', 'the Judge,', '(President)', 'U.S. President', 'President\t', 'Président', 'Zoë, President', 'President Zoë', 'x-President', 'a', '', 'President,  then'];
+    let titled = 0;
+    for (const head of heads) {
+      for (const gap of [' ', '  ', '\n', '']) {
+        const text = `${head}${gap}Okafor spoke.`;
+        const start = text.indexOf('Okafor');
+        for (const span of [{ start: 0, end: text.length }, { start: Math.max(0, start - 7), end: text.length }]) {
+          const expected = byRegex(text, span, start);
+          if (expected) titled++;
+          assert.equal(precededByTitle(text, span, start, matcher), expected, JSON.stringify([text, span]));
+        }
+      }
+    }
+    assert.ok(titled >= 6, `${titled} titled`);
   });
 });

@@ -40,8 +40,8 @@ const hasRelativeDay = (lower: string) => lower.includes('day') || lower.include
 /** Most specific first: a longer pattern claims its characters before a shorter one can. */
 const PATTERNS: DatePattern[] = [
   { may: hasDigit, regex: p('((?:1[6-9]|20)\\d\\d)-(\\d\\d)-(\\d\\d)'), value: (m) => validDate(+m[1]!, +m[2]!, +m[3]!) },
-  { may: hasDigit, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
-  { may: hasDigit, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
+  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
+  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
   { may: hasDigitAndMonth, regex: p(`${DAY}\\s+(?:of\\s+)?${MONTH}`), value: (m, pub) => withoutYear(month(m[2]!), +m[1]!, pub) },
   { may: hasDigitAndMonth, regex: p(`${MONTH}\\s+${DAY}`), value: (m, pub) => withoutYear(month(m[1]!), +m[2]!, pub) },
   { may: hasDigitAndMonth, regex: p(`${MONTH},?\\s+${YEAR}`), value: (m) => `${m[2]}-${pad(month(m[1]!))}` },

@@ -49,13 +49,21 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
   const inside = (m: Span) => m.start >= span.start && m.end <= span.end;
 
   for (const outlet of doc.outlets) {
-    for (const m of outlet.mentions.filter(inside)) add({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: 'outlet', value: outlet.id });
+    for (const m of outlet.mentions) if (inside(m)) add({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: 'outlet', value: outlet.id });
   }
   for (const speaker of doc.speakers) {
     // A speaker can be an outlet or an organisation ("TASS reported ... The agency said"): its mentions are typed as that, not as a person.
-    const outlet = doc.outlets.find((o) => o.name === speaker.name);
-    const organisation = !outlet && isOrganisationName(speaker.name, matcher);
-    for (const m of speaker.mentions.filter(inside)) {
+    // Worked out at its first mention in the sentence: most speakers have none there.
+    let known = false;
+    let outlet: (typeof doc.outlets)[number] | undefined;
+    let organisation = false;
+    for (const m of speaker.mentions) {
+      if (!inside(m)) continue;
+      if (!known) {
+        known = true;
+        outlet = doc.outlets.find((o) => o.name === speaker.name);
+        organisation = !outlet && isOrganisationName(speaker.name, matcher);
+      }
       const surface = text.slice(m.start, m.end);
       if (PRONOUNS.has(surface.toLowerCase())) continue;
       if (outlet) add({ start: m.start, end: m.end, text: surface, type: 'outlet', value: outlet.id });
@@ -146,7 +154,18 @@ function isNameToken(t: Token, matcher: NameMatcher): boolean {
   return t.pos === 'PROPN' || matcher.titleWords.has(t.text) || matcher.orgSuffixes.has(t.text) || matcher.orgHeads.has(t.text);
 }
 
+/** isOrganisationName's answers per matcher, by name: a speaker's name is asked about once per sentence it is named in. */
+const organisationNames = new WeakMap<NameMatcher, Map<string, boolean>>();
+
 function isOrganisationName(name: string, matcher: NameMatcher): boolean {
+  let known = organisationNames.get(matcher);
+  if (!known) organisationNames.set(matcher, (known = new Map()));
+  let answer = known.get(name);
+  if (answer === undefined) known.set(name, (answer = organisationNameOf(name, matcher)));
+  return answer;
+}
+
+function organisationNameOf(name: string, matcher: NameMatcher): boolean {
   matcher.organisations.lastIndex = 0;
   const m = matcher.organisations.exec(name);
   if (m && m.index === 0 && m[0].length === name.length) return true;
@@ -154,10 +173,47 @@ function isOrganisationName(name: string, matcher: NameMatcher): boolean {
   return matcher.orgSuffixes.has(words[words.length - 1]!) || matcher.orgHeads.has(words[0]!);
 }
 
-function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {
-  const before = text.slice(Math.max(span.start, start - 40), start);
+/** A title word (matcher.titleWords) among the one or two words right before `start`, within the sentence and 40 characters. */
+export function precededByTitle(text: string, span: Span, start: number, matcher: NameMatcher): boolean {
+  const from = Math.max(span.start, start - 40);
+  const ascii = asciiWordsBefore(text, from, start);
+  if (ascii !== null) return ascii.some((w) => matcher.titleWords.has(w));
+  const before = text.slice(from, start);
   const m = /([\p{L}.-]+(?:\s+[\p{L}.-]+)?)\s+$/u.exec(before);
   if (!m) return false;
   const words = m[1]!.split(/\s+/);
   return words.some((w) => matcher.titleWords.has(w));
+}
+
+/**
+ * The words the regex /([\p{L}.-]+(?:\s+[\p{L}.-]+)?)\s+$/u takes from text[from..to) when
+ * every character there is ASCII, found by walking back from the end: the last one or two runs
+ * of letters, dots and hyphens, before trailing white space ([] when there is none); null when
+ * a character is not ASCII (the regex decides then).
+ */
+function asciiWordsBefore(text: string, from: number, to: number): string[] | null {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return null;
+  let i = to;
+  while (i > from && isAsciiSpace(text.charCodeAt(i - 1))) i--;
+  if (i === to) return [];
+  const lastEnd = i;
+  while (i > from && isAsciiWordChar(text.charCodeAt(i - 1))) i--;
+  if (i === lastEnd) return [];
+  const last = text.slice(i, lastEnd);
+  const lastStart = i;
+  while (i > from && isAsciiSpace(text.charCodeAt(i - 1))) i--;
+  if (i === lastStart) return [last];
+  const firstEnd = i;
+  while (i > from && isAsciiWordChar(text.charCodeAt(i - 1))) i--;
+  return i === firstEnd ? [last] : [text.slice(i, firstEnd), last];
+}
+
+/** \s in the ASCII range: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** [\p{L}.-] in the ASCII range. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 45;
 }
