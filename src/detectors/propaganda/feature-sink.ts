@@ -4,6 +4,32 @@ import { featureTableOf, type BinaryModel } from './linear.js';
 
 type Part = string | number;
 
+/** A feature template ("pp="), numbered once (see `templates`); sinks take one or the template string itself. */
+export class Template {
+  constructor(
+    readonly name: string,
+    /** 4 * the template's number (see `prefixLo`). */
+    readonly key: number,
+  ) {}
+}
+
+/** Templates by name, each numbered once per process, so a scoring sink needs no lookup to find one. */
+export function templates<K extends string>(names: readonly K[]): Record<K, Template> {
+  const out = {} as Record<K, Template>;
+  for (const name of names) out[name] = new Template(name, templateNumberOf(name));
+  return out;
+}
+
+type TemplateLike = string | Template;
+
+function nameOf(template: TemplateLike): string {
+  return typeof template === 'string' ? template : template.name;
+}
+
+function keyOf(template: TemplateLike): number {
+  return typeof template === 'string' ? templateOf(template) : template.key;
+}
+
 /**
  * Where feature extraction writes its features. A feature is a template and one to three
  * parts: `add2('pp=', 'DET', 'NOUN')` is the feature "pp=DET|NOUN". Training and
@@ -12,13 +38,13 @@ type Part = string | number;
  */
 export interface FeatureSink {
   add(name: string): void;
-  add1(template: string, a: Part): void;
-  add2(template: string, a: Part, b: Part): void;
-  add3(template: string, a: Part, b: Part, c: Part): void;
+  add1(template: TemplateLike, a: Part): void;
+  add2(template: TemplateLike, a: Part, b: Part): void;
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void;
   /** `add1(template, words[k])`, where `words` is a word list of the document (a scoring sink looks its words up once). */
-  add1w(template: string, words: readonly string[], k: number): void;
+  add1w(template: TemplateLike, words: readonly string[], k: number): void;
   /** `add2(template, words[k], words2[k2])`, as `add1w`. */
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void;
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void;
 }
 
 /** Collects feature strings, exactly as the model's feature names are written. */
@@ -27,19 +53,19 @@ export class StringSink implements FeatureSink {
   add(name: string): void {
     this.out.push(name);
   }
-  add1(template: string, a: Part): void {
-    this.out.push(`${template}${a}`);
+  add1(template: TemplateLike, a: Part): void {
+    this.out.push(`${nameOf(template)}${a}`);
   }
-  add2(template: string, a: Part, b: Part): void {
-    this.out.push(`${template}${a}|${b}`);
+  add2(template: TemplateLike, a: Part, b: Part): void {
+    this.out.push(`${nameOf(template)}${a}|${b}`);
   }
-  add3(template: string, a: Part, b: Part, c: Part): void {
-    this.out.push(`${template}${a}|${b}|${c}`);
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void {
+    this.out.push(`${nameOf(template)}${a}|${b}|${c}`);
   }
-  add1w(template: string, words: readonly string[], k: number): void {
+  add1w(template: TemplateLike, words: readonly string[], k: number): void {
     this.add1(template, words[k]!);
   }
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
     this.add2(template, words[k]!, words2[k2]!);
   }
 }
@@ -67,10 +93,9 @@ function slotOf(part: Part): number {
     if (part >= 0 && part < NUMBERS && Number.isInteger(part)) return part;
     part = String(part);
   }
-  // The same few parts (tags, bins) come again and again: a small cache by their first
-  // and last characters answers most before the map.
-  const n = part.length;
-  const h = n === 0 ? 0 : (Math.imul(n, 31) ^ Math.imul(part.charCodeAt(0), 7) ^ Math.imul(part.charCodeAt(n - 1), 131) ^ part.charCodeAt(n >> 1)) & (PART_CACHE - 1);
+  // The same few parts (tags, bins) come again and again: a small cache by a quick hash
+  // of their first characters answers most before the map.
+  const h = shortHash(part);
   if (partCacheKey[h] === part) return partCacheSlot[h]!;
   let slot = stringSlots.get(part);
   if (slot === undefined) {
@@ -89,7 +114,17 @@ function slotOf(part: Part): number {
   return slot;
 }
 
-const PART_CACHE = 256;
+/** A quick hash of a string's length and first 12 characters, an index into the small caches. */
+function shortHash(s: string): number {
+  const n = s.length;
+  let h = n;
+  for (let i = 0; i < n && i < 12; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - SMALL_CACHE_BITS);
+}
+
+/** Entries of the small caches: far more than the few dozen templates and tags, so that they seldom share one. */
+const SMALL_CACHE_BITS = 12;
+const PART_CACHE = 1 << SMALL_CACHE_BITS;
 const partCacheKey: (string | undefined)[] = new Array<string | undefined>(PART_CACHE).fill(undefined);
 const partCacheSlot = new Int32Array(PART_CACHE);
 
@@ -105,8 +140,7 @@ let prefixHi = new Int32Array(4 * 64);
 /** The number of a template, its prefixes computed on first sight. */
 function templateOf(template: string): number {
   // As in `slotOf`, a small cache before the map: templates are string literals, the same objects each call.
-  const n = template.length;
-  const h = (Math.imul(n, 31) ^ Math.imul(template.charCodeAt(0), 7) ^ Math.imul(template.charCodeAt(n >> 1), 131) ^ Math.imul(template.charCodeAt(n - 2), 17)) & (TEMPLATE_CACHE - 1);
+  const h = shortHash(template);
   if (templateCacheKey[h] === template) return templateCacheNumber[h]!;
   const number = templateNumberOf(template);
   templateCacheKey[h] = template;
@@ -114,7 +148,7 @@ function templateOf(template: string): number {
   return number;
 }
 
-const TEMPLATE_CACHE = 256;
+const TEMPLATE_CACHE = 1 << SMALL_CACHE_BITS;
 const templateCacheKey: (string | undefined)[] = new Array<string | undefined>(TEMPLATE_CACHE).fill(undefined);
 const templateCacheNumber = new Int32Array(TEMPLATE_CACHE);
 
@@ -181,8 +215,10 @@ interface WordIds {
 }
 
 /** Entries of a sink's memo of feature ids by template and part slots (a power of two); it is emptied when half full. */
-const MEMO_BITS = 12;
+const MEMO_BITS = 14;
 const MEMO_SIZE = 1 << MEMO_BITS;
+/** One-part features are kept in a plain array per template for part slots below this: the numbers and the first 256 strings met. */
+const DENSE = NUMBERS + 256;
 /** Part slots are below this (NUMBERS + STRING_SLOTS), so a template and a slot make one int key. */
 const SPAN = 1 << 15;
 
@@ -209,6 +245,10 @@ export class ScoreSink implements FeatureSink {
   private readonly memoWeights = new Float64Array(MEMO_SIZE);
   private memoCount = 0;
   private memoGeneration = slotGeneration;
+  /** One-part features whose part has a slot below DENSE: weight (NaN: not looked up yet) and id by template slot, then part slot. */
+  private readonly denseWeights: (Float64Array | undefined)[] = [];
+  private readonly denseIds: (Int32Array | undefined)[] = [];
+  private denseGeneration = slotGeneration;
   /** Feature ids of one-word features by word list (the last two looked up: a document's norms and lemmas alternate). */
   private readonly wordIds = new WeakMap<readonly string[], WordIds>();
   private words0: readonly string[] | null = null;
@@ -232,17 +272,36 @@ export class ScoreSink implements FeatureSink {
     if (this.memo[at] !== -1) return this.hitMemo(at);
     this.hit(this.remember(g, at, s, 0, this.table.findWhole(keyLo[s]!, keyHi[s]!, name)));
   }
-  add1(template: string, a: Part): void {
-    const t = templateOf(template) + 1;
+  add1(template: TemplateLike, a: Part): void {
+    const t = keyOf(template) + 1;
     const g = slotGeneration;
     const p = slotOf(a);
+    if (p < DENSE) {
+      // A number or one of the first strings met: the template's own array, no memo probe.
+      if (this.denseGeneration !== slotGeneration) this.clearDense();
+      let w = this.denseWeights[t];
+      if (!w) {
+        w = this.denseWeights[t] = new Float64Array(DENSE).fill(NaN);
+        this.denseIds[t] = new Int32Array(DENSE);
+      }
+      const v = w[p]!;
+      if (v === v) {
+        this.z += v;
+        if (this.tally) this.hit(this.denseIds[t]![p]!, false);
+        return;
+      }
+      const id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0);
+      w[p] = id < 0 ? 0 : this.weights[id]!;
+      this.denseIds[t]![p] = id;
+      return this.hit(id);
+    }
     const k1 = t * SPAN + p;
     const at = this.memoAt(k1, 0);
     if (this.memo[at] !== -1) return this.hitMemo(at);
     this.hit(this.remember(g, at, k1, 0, this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0)));
   }
-  add2(template: string, a: Part, b: Part): void {
-    const t = templateOf(template) + 2;
+  add2(template: TemplateLike, a: Part, b: Part): void {
+    const t = keyOf(template) + 2;
     const g = slotGeneration;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
@@ -252,8 +311,8 @@ export class ScoreSink implements FeatureSink {
     if (this.memo[at] !== -1) return this.hitMemo(at);
     this.hit(this.remember(g, at, k1, q, this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, al, ah, keyLo[q]!, keyHi[q]!, 0, 0)));
   }
-  add3(template: string, a: Part, b: Part, c: Part): void {
-    const t = templateOf(template) + 3;
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void {
+    const t = keyOf(template) + 3;
     const g = slotGeneration;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
@@ -266,9 +325,9 @@ export class ScoreSink implements FeatureSink {
     if (this.memo[at] !== -1) return this.hitMemo(at);
     this.hit(this.remember(g, at, k1, k2, this.table.findFrom(3, prefixLo[t]!, prefixHi[t]!, al, ah, bl, bh, keyLo[r]!, keyHi[r]!)));
   }
-  add1w(template: string, words: readonly string[], k: number): void {
+  add1w(template: TemplateLike, words: readonly string[], k: number): void {
     const w = this.wordIdsOf(words);
-    const t = templateOf(template) + 1;
+    const t = keyOf(template) + 1;
     const d = w.list.distinct[k]!;
     let ids = w.byTemplate[t];
     if (!ids) ids = w.byTemplate[t] = new Int32Array(w.list.count).fill(-2);
@@ -276,10 +335,10 @@ export class ScoreSink implements FeatureSink {
     if (id === -2) ids[d] = id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, w.list.keys[2 * d]!, w.list.keys[2 * d + 1]!, 0, 0, 0, 0);
     this.hit(id);
   }
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
     const w = this.wordIdsOf(words).list;
     const w2 = this.wordIdsOf(words2).list;
-    const t = templateOf(template) + 2;
+    const t = keyOf(template) + 2;
     const d = 2 * w.distinct[k]!, d2 = 2 * w2.distinct[k2]!;
     this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, w.keys[d]!, w.keys[d + 1]!, w2.keys[d2]!, w2.keys[d2 + 1]!, 0, 0));
   }
@@ -310,6 +369,11 @@ export class ScoreSink implements FeatureSink {
     this.memoWeights[at >> 2] = id < 0 ? 0 : this.weights[id]!;
     this.memoCount++;
     return id;
+  }
+
+  private clearDense(): void {
+    for (const w of this.denseWeights) w?.fill(NaN);
+    this.denseGeneration = slotGeneration;
   }
 
   private clearMemo(): void {
