@@ -233,11 +233,47 @@ function isQuoteMark(text: string, tok: Token): boolean {
 
 /** Word shape: Xx, XX, x, d, p (punctuation), with runs collapsed. */
 export function shape(word: string): string {
+  // ASCII words (nearly all) by their character codes; the regexes below give the same answers.
+  const n = word.length;
+  let upper = n > 0;
+  let ascii = true;
+  for (let k = 0; k < n; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c < 65 || c > 90) upper = false;
+  }
+  if (ascii) {
+    if (upper) return n > 1 ? 'XX' : 'Xx';
+    const c = n > 0 ? word.charCodeAt(0) : 0;
+    return c >= 65 && c <= 90 ? 'Xx' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : 'p';
+  }
   if (/^\p{Lu}+$/u.test(word) && word.length > 1) return 'XX';
   if (/^\p{Lu}/u.test(word)) return 'Xx';
   if (/^\p{Ll}/u.test(word)) return 'x';
   if (/^\p{N}/u.test(word)) return 'd';
   return 'p';
+}
+
+/** `/^\p{Lu}{2,}$/u`, ASCII words by their character codes. */
+export function isAllCaps(word: string): boolean {
+  const n = word.length;
+  if (n < 2) return false;
+  for (let k = 0; k < n; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return /^\p{Lu}{2,}$/u.test(word);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** `/^\p{Lu}\p{Ll}/u`: a capital, then a small letter; ASCII starts by their character codes. */
+export function isCapitalised(word: string): boolean {
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  if (!(a < 128 && b < 128)) return /^\p{Lu}\p{Ll}/u.test(word);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
 }
 
 function bucket(n: number, edges: readonly number[]): string {
@@ -277,7 +313,7 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
     f.add1w(T['u='], ctx.lemmas, i);
     if (ctx.fine[i]! >= 0) f.add1(T['sc='], ctx.fine[i]!);
     if (i + 1 < b) f.add2ww(T['b='], ctx.norms, i, ctx.norms, i + 1);
-    if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.add('allcaps');
+    if (t.type === 'word' && isAllCaps(t.text)) f.add('allcaps');
     if (ctx.quoted[i]) f.add('quoted');
   }
   for (const h of ctx.sentenceHitList[s] ?? []) {
@@ -454,11 +490,11 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
     f.add1(T['quoted|p='], tok.pos);
   }
   if (ctx.sentenceReport[tok.sentence]) f.add1(T['report|q='], ctx.quoted[i] ? 1 : 0);
-  if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.add('allcaps');
-  if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
+  if (tok.type === 'word' && isAllCaps(tok.text)) f.add('allcaps');
+  if (tok.type === 'word' && pos > 0 && isCapitalised(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
 
-  const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
+    const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
     f.add2(T['rep='], bucket(rep, REP_EDGES), tok.pos);
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
-import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, sentenceFeatures, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
+import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, isAllCaps, isCapitalised, sentenceFeatures, shape, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
 import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { binaryScore, type BinaryModel } from '../../../src/detectors/propaganda/linear.js';
 import { defaultPropagandaModel } from '../../../src/detectors/propaganda/model.js';
@@ -79,5 +79,15 @@ test('a sink given three word lists in turn finds each word in its own list', ()
     sink.add2ww('ww-=', lists[1]!, 0, lists[2]!, 1);
     sink.add1w('w=', lists[0]!, 1);
     assert.equal(sink.z, 1000);
+  }
+});
+
+test('word shape and capital tests by character codes agree with their regexes', () => {
+  const words = ['', 'a', 'A', 'AB', 'Ab', 'aB', 'ab', '1', '12a', '.', '“', 'É', 'ÉA', 'AÉ', 'Éa', 'aÉ', 'ÀB', 'NATO', 'NATO’s', 'Ünited', 'ü', 'Ω', 'ΩΣ', '𝐀𝐁', 'A1', 'I', "O'Neil", 'Mc', 'MCDONALD', '٣', 'ǅa'];
+  const slowShape = (w: string) => (/^\p{Lu}+$/u.test(w) && w.length > 1 ? 'XX' : /^\p{Lu}/u.test(w) ? 'Xx' : /^\p{Ll}/u.test(w) ? 'x' : /^\p{N}/u.test(w) ? 'd' : 'p');
+  for (const w of words) {
+    assert.equal(shape(w), slowShape(w), w);
+    assert.equal(isAllCaps(w), /^\p{Lu}{2,}$/u.test(w), w);
+    assert.equal(isCapitalised(w), /^\p{Lu}\p{Ll}/u.test(w), w);
   }
 });
