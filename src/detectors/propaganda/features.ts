@@ -132,7 +132,9 @@ export function buildFeatureContext(
   wordVectors = clusters !== null,
   voices: readonly VoiceSpan[] | null = null,
 ): FeatureContext {
-  const hits = lexicon.match(tokens);
+  const norms = tokens.map((t) => foldWord(t.text));
+  const lemmas = tokens.map(lemmaOf);
+  const hits = lexicon.match(tokens, { norms, lemmas });
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
   const hitsFrom: LexiconHit[][] = tokens.map(() => []);
   const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
@@ -141,8 +143,6 @@ export function buildFeatureContext(
     hitsFrom[h.first]!.push(h);
     sentenceHitList[tokens[h.first]!.sentence]?.push(h);
   }
-  const norms = tokens.map((t) => foldWord(t.text));
-  const lemmas = tokens.map(lemmaOf);
   const lower = text.toLowerCase();
 
   const lemmaCount = new Map<string, number>();

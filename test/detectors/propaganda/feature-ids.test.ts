@@ -91,3 +91,11 @@ test('word shape and capital tests by character codes agree with their regexes',
     assert.equal(isCapitalised(w), /^\p{Lu}\p{Ll}/u.test(w), w);
   }
 });
+
+test('the lexicon finds the same hits from the context\'s folded words as from its own', () => {
+  const lexicon = defaultPropagandaLexicon();
+  for (const ctx of contexts()) {
+    assert.ok(ctx.hits.length > 0);
+    assert.deepEqual(ctx.hits, lexicon.match(ctx.tokens));
+  }
+});
