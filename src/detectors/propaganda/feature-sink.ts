@@ -2,7 +2,26 @@ import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
 
-type Part = string | number;
+type Part = string | number | PartSymbol;
+
+/**
+ * A part written for nearly every token (a POS tag), given a fixed slot once per process
+ * (see `partSymbol`): a scoring sink reads the slot instead of hashing the text, and a
+ * string sink writes the text.
+ */
+export class PartSymbol {
+  constructor(
+    readonly text: string,
+    readonly slot: number,
+  ) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+function partText(part: Part): string | number {
+  return typeof part === 'object' ? part.text : part;
+}
 
 /** A feature template ("pp="), numbered once (see `templates`); sinks take one or the template string itself. */
 export class Template {
@@ -54,13 +73,13 @@ export class StringSink implements FeatureSink {
     this.out.push(name);
   }
   add1(template: TemplateLike, a: Part): void {
-    this.out.push(`${nameOf(template)}${a}`);
+    this.out.push(`${nameOf(template)}${partText(a)}`);
   }
   add2(template: TemplateLike, a: Part, b: Part): void {
-    this.out.push(`${nameOf(template)}${a}|${b}`);
+    this.out.push(`${nameOf(template)}${partText(a)}|${partText(b)}`);
   }
   add3(template: TemplateLike, a: Part, b: Part, c: Part): void {
-    this.out.push(`${nameOf(template)}${a}|${b}|${c}`);
+    this.out.push(`${nameOf(template)}${partText(a)}|${partText(b)}|${partText(c)}`);
   }
   add1w(template: TemplateLike, words: readonly string[], k: number): void {
     this.add1(template, words[k]!);
@@ -70,11 +89,12 @@ export class StringSink implements FeatureSink {
   }
 }
 
-/** Key halves (feature-table.ts) of numbers 0..NUMBERS-1 at their own slot, then of strings as they are met. */
+/** Key halves (feature-table.ts) of numbers 0..NUMBERS-1 at their own slot, then of part symbols, then of strings as they are met. */
 const NUMBERS = 1024;
+const SYMBOLS = 64;
 const STRING_SLOTS = 1 << 14;
-const keyLo = new Int32Array(NUMBERS + STRING_SLOTS);
-const keyHi = new Int32Array(NUMBERS + STRING_SLOTS);
+const keyLo = new Int32Array(NUMBERS + SYMBOLS + STRING_SLOTS);
+const keyHi = new Int32Array(NUMBERS + SYMBOLS + STRING_SLOTS);
 for (let n = 0; n < NUMBERS; n++) {
   keyLo[n] = hashLo(String(n));
   keyHi[n] = hashHi(String(n));
@@ -89,6 +109,7 @@ let slotGeneration = 0;
  * slots run out (a stream of distinct words passed as plain parts), they are reused.
  */
 function slotOf(part: Part): number {
+  if (typeof part === 'object') return part.slot;
   if (typeof part === 'number') {
     if (part >= 0 && part < NUMBERS && Number.isInteger(part)) return part;
     part = String(part);
@@ -104,7 +125,7 @@ function slotOf(part: Part): number {
       partCacheKey.fill(undefined);
       slotGeneration++;
     }
-    slot = NUMBERS + stringSlots.size;
+    slot = NUMBERS + SYMBOLS + stringSlots.size;
     stringSlots.set(part, slot);
     keyLo[slot] = hashLo(part);
     keyHi[slot] = hashHi(part);
@@ -125,6 +146,21 @@ function shortHash(s: string): number {
 /** Entries of the small caches: far more than the few dozen templates and tags, so that they seldom share one. */
 const SMALL_CACHE_BITS = 12;
 const PART_CACHE = 1 << SMALL_CACHE_BITS;
+
+const symbols = new Map<string, PartSymbol>();
+
+/** The symbol of a part (its text when the few symbol slots are taken), for a caller that writes it for many tokens. */
+export function partSymbol(text: string): PartSymbol | string {
+  let symbol = symbols.get(text);
+  if (!symbol) {
+    if (symbols.size === SYMBOLS) return text;
+    symbol = new PartSymbol(text, NUMBERS + symbols.size);
+    keyLo[symbol.slot] = hashLo(text);
+    keyHi[symbol.slot] = hashHi(text);
+    symbols.set(text, symbol);
+  }
+  return symbol;
+}
 const partCacheKey: (string | undefined)[] = new Array<string | undefined>(PART_CACHE).fill(undefined);
 const partCacheSlot = new Int32Array(PART_CACHE);
 
@@ -217,8 +253,8 @@ interface WordIds {
 /** Entries of a sink's memo of feature ids by template and part slots (a power of two); it is emptied when half full. */
 const MEMO_BITS = 14;
 const MEMO_SIZE = 1 << MEMO_BITS;
-/** One-part features are kept in a plain array per template for part slots below this: the numbers and the first 256 strings met. */
-const DENSE = NUMBERS + 256;
+/** One-part features are kept in a plain array per template for part slots below this: the numbers, the symbols and the first 256 strings met. */
+const DENSE = NUMBERS + SYMBOLS + 256;
 /** Part slots are below this (NUMBERS + STRING_SLOTS), so a template and a slot make one int key. */
 const SPAN = 1 << 15;
 

@@ -1,7 +1,7 @@
 import type { Span, Token, VoiceSpan } from '../../core/types.js';
 import { voiceOfSpan } from '../../core/voice.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
-import { StringSink, templates, type FeatureSink, type Template } from './feature-sink.js';
+import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol, type Template } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
@@ -51,6 +51,8 @@ export interface FeatureContext {
   readonly sentenceReport: readonly boolean[];
   /** The spine's voice map (author, quoted, reported), when the caller has one. */
   readonly voices: readonly VoiceSpan[] | null;
+  /** Each token's POS tag as a feature part (`partSymbol`: written for every token, hashed once per process). */
+  readonly posParts: readonly (PartSymbol | string)[];
 }
 
 /** The feature templates, numbered once so that a scoring sink finds each without a lookup. */
@@ -198,6 +200,7 @@ export function buildFeatureContext(
   });
 
   return {
+    posParts: tokens.map((t) => partSymbol(t.pos)),
     rows,
     coarse,
     fine,
@@ -415,10 +418,10 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   f.add1(T['mean='], probBin(mean * 2));
   f.add1(T['sent='], probBin(sentenceProb));
   f.add2(T['p0|sent='], p0, probBin(sentenceProb));
-  f.add2(T['p0|pos='], p0, tok.pos);
+  f.add2(T['p0|pos='], p0, ctx.posParts[i]!);
   f.add1(T['between='], leftStrong && rightStrong ? Math.min(4, left + right) : 'no');
-  f.add2(T['dl='], leftStrong ? Math.min(5, left) : 'x', tok.pos);
-  f.add2(T['dr='], rightStrong ? Math.min(5, right) : 'x', tok.pos);
+  f.add2(T['dl='], leftStrong ? Math.min(5, left) : 'x', ctx.posParts[i]!);
+  f.add2(T['dr='], rightStrong ? Math.min(5, right) : 'x', ctx.posParts[i]!);
   f.add2(T['q='], ctx.quoted[i] ? 1 : 0, p0);
   f.add1(T['doc='], doc);
   f.add2(T['p0|doc='], p0, doc);
@@ -440,7 +443,8 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
   const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
   const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
-  const { norms, lemmas } = ctx;
+  const { norms, lemmas, posParts } = ctx;
+  const pos0 = posParts[i]!;
   // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
   const word1 = (template: Template, words: readonly string[], k: number, edge: string) => {
     if (k >= sa && k < sb) f.add1w(template, words, k);
@@ -450,19 +454,19 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   if (netProbs) {
     const nb = fineBin(netProbs[i]!);
     f.add1(T['nn='], nb);
-    f.add2(T['nn|p='], nb, tok.pos);
+    f.add2(T['nn|p='], nb, pos0);
     f.add1(T['nn-1='], i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
     f.add1(T['nn+1='], i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
   }
   f.add1w(T['w='], norms, i);
   f.add1w(T['l='], lemmas, i);
-  f.add1(T['p='], tok.pos);
+  f.add1(T['p='], pos0);
   f.add1(T['sh='], shape(tok.text));
   const c0 = ctx.coarse[i]!;
   if (c0 >= 0) {
     f.add1(T['c='], c0);
     f.add1(T['cf='], ctx.fine[i]!);
-    f.add2(T['cf|p='], ctx.fine[i]!, tok.pos);
+    f.add2(T['cf|p='], ctx.fine[i]!, pos0);
   }
   if (p1 && ctx.coarse[i - 1]! >= 0) f.add1(T['c-1='], ctx.coarse[i - 1]!);
   if (n1 && ctx.coarse[i + 1]! >= 0) f.add1(T['c+1='], ctx.coarse[i + 1]!);
@@ -470,12 +474,12 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   word1(T['w+1='], norms, i + 1, '</s>');
   word1(T['l-2='], lemmas, i - 2, '<s>');
   word1(T['l+2='], lemmas, i + 2, '</s>');
-  f.add1(T['p-1='], p1?.pos ?? '<s>');
-  f.add1(T['p+1='], n1?.pos ?? '</s>');
-  f.add1(T['p-2='], p2?.pos ?? '<s>');
-  f.add1(T['p+2='], n2?.pos ?? '</s>');
-  f.add2(T['pp='], p1?.pos ?? '<s>', tok.pos);
-  f.add2(T['pn='], tok.pos, n1?.pos ?? '</s>');
+  f.add1(T['p-1='], p1 ? posParts[i - 1]! : '<s>');
+  f.add1(T['p+1='], n1 ? posParts[i + 1]! : '</s>');
+  f.add1(T['p-2='], p2 ? posParts[i - 2]! : '<s>');
+  f.add1(T['p+2='], n2 ? posParts[i + 2]! : '</s>');
+  f.add2(T['pp='], p1 ? posParts[i - 1]! : '<s>', pos0);
+  f.add2(T['pn='], pos0, n1 ? posParts[i + 1]! : '</s>');
   if (i - 1 >= sa) f.add2ww(T['ww-='], norms, i - 1, norms, i);
   else f.add2(T['ww-='], '<s>', norms[i]!);
   if (i + 1 < sb) f.add2ww(T['ww+='], norms, i, norms, i + 1);
@@ -487,7 +491,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   if (tok.sentence === 0) f.add('title');
   if (ctx.quoted[i]) {
     f.add('quoted');
-    f.add1(T['quoted|p='], tok.pos);
+    f.add1(T['quoted|p='], pos0);
   }
   if (ctx.sentenceReport[tok.sentence]) f.add1(T['report|q='], ctx.quoted[i] ? 1 : 0);
   if (tok.type === 'word' && isAllCaps(tok.text)) f.add('allcaps');
@@ -495,7 +499,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
 
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
     const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
-    f.add2(T['rep='], bucket(rep, REP_EDGES), tok.pos);
+    f.add2(T['rep='], bucket(rep, REP_EDGES), pos0);
   }
 
   for (const h of ctx.hitsAt[i]!) {
@@ -512,7 +516,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const pol = ctx.polarity[i];
   if (pol) {
     f.add1(T['pol='], pol);
-    f.add2(T['pol='], pol, tok.pos);
+    f.add2(T['pol='], pol, pos0);
   }
   for (let d = 0; d < NEAR.length; d++) {
     const k = i + NEAR[d]!;
@@ -527,7 +531,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   if (sentenceProb !== undefined) {
     const bin = probBin(sentenceProb);
     f.add1(T['sp='], bin);
-    f.add2(T['sp='], bin, tok.pos);
+    f.add2(T['sp='], bin, pos0);
     if (ctx.hitsAt[i]!.length > 0) f.add2(T['sp='], bin, 'lex');
   }
 }

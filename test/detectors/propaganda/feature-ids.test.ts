@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
+import { partSymbol, ScoreSink, StringSink } from '../../../src/detectors/propaganda/feature-sink.js';
 import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, isAllCaps, isCapitalised, sentenceFeatures, shape, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
 import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { binaryScore, type BinaryModel } from '../../../src/detectors/propaganda/linear.js';
@@ -98,4 +98,31 @@ test('the lexicon finds the same hits from the context\'s folded words as from i
     assert.ok(ctx.hits.length > 0);
     assert.deepEqual(ctx.hits, lexicon.match(ctx.tokens));
   }
+});
+
+test('remembered ids stay right when the string part slots run out and are reused, and a part symbol scores and prints as its text', () => {
+  const tiny: BinaryModel = { index: new Map([['w=disaster', 0], ['pp=DET|NOUN', 1], ['p=NOUN', 2], ['x=w17000', 3], ['dl=x|NOUN', 4]]), weights: Float32Array.from([1, 10, 100, 1000, 10000]) };
+  const sink = new ScoreSink(tiny);
+  const noun = partSymbol('NOUN');
+  const all = () => {
+    sink.add1('w=', 'disaster');
+    sink.add2('pp=', 'DET', noun);
+    sink.add1('p=', noun);
+    sink.add1('p=', 'NOUN');
+    sink.add2('dl=', 'x', 'NOUN');
+  };
+  sink.reset();
+  all();
+  assert.equal(sink.z, 1 + 10 + 100 + 100 + 10000);
+  // More distinct string parts than there are slots: the slots are reused, the memos dropped.
+  sink.reset();
+  for (let k = 0; k <= 17000; k++) sink.add1('x=', `w${k}`);
+  assert.equal(sink.z, 1000);
+  sink.reset();
+  all();
+  assert.equal(sink.z, 1 + 10 + 100 + 100 + 10000);
+  const strings = new StringSink();
+  strings.add2('pp=', partSymbol('DET'), noun);
+  strings.add1('p=', noun);
+  assert.deepEqual(strings.out, ['pp=DET|NOUN', 'p=NOUN']);
 });
