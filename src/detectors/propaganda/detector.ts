@@ -6,7 +6,7 @@ import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
 import { scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, featureNameOf, multiContributions } from './linear.js';
+import { binaryContributions, featureIdsOf, featureNameOf, multiContributionsOfIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
 import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
@@ -78,7 +78,8 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   const end = tokens[last - 1]!.end;
   // One feature list both ranks the techniques and explains the winner.
   const features = spanFeatures(ctx, first, last);
-  const ranked = classifyFeatures(model, features);
+  const ids = featureIdsOf(model.classifier.index, features);
+  const ranked = classifyFeatures(model, features, ids);
   // A repetition span is Repetition, a reported lexicon cue its entry's technique; the classifier ranks the rest.
   const fixed = source === 'repetition' ? ('Repetition' as Technique) : span.cue?.technique;
   const top = fixed ? { label: fixed, p: ranked.find((r) => r.label === fixed)?.p ?? 0 } : ranked[0]!;
@@ -111,7 +112,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     })());
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
-  const labelCues = labelIndex >= 0 ? describeTop(multiContributions(model.classifier, features, labelIndex)) : [];
+  const labelCues = labelIndex >= 0 ? describeTop(multiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
   const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =

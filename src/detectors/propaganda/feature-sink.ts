@@ -2,7 +2,52 @@ import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
 
-type Part = string | number;
+type Part = string | number | PartSymbol;
+
+/**
+ * A part written for nearly every token (a POS tag), given a fixed slot once per process
+ * (see `partSymbol`): a scoring sink reads the slot instead of hashing the text, and a
+ * string sink writes the text.
+ */
+export class PartSymbol {
+  constructor(
+    readonly text: string,
+    readonly slot: number,
+  ) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+function partText(part: Part): string | number {
+  return typeof part === 'object' ? part.text : part;
+}
+
+/** A feature template ("pp="), numbered once (see `templates`); sinks take one or the template string itself. */
+export class Template {
+  constructor(
+    readonly name: string,
+    /** 4 * the template's number (see `prefixLo`). */
+    readonly key: number,
+  ) {}
+}
+
+/** Templates by name, each numbered once per process, so a scoring sink needs no lookup to find one. */
+export function templates<K extends string>(names: readonly K[]): Record<K, Template> {
+  const out = {} as Record<K, Template>;
+  for (const name of names) out[name] = new Template(name, templateNumberOf(name));
+  return out;
+}
+
+type TemplateLike = string | Template;
+
+function nameOf(template: TemplateLike): string {
+  return typeof template === 'string' ? template : template.name;
+}
+
+function keyOf(template: TemplateLike): number {
+  return typeof template === 'string' ? templateOf(template) : template.key;
+}
 
 /**
  * Where feature extraction writes its features. A feature is a template and one to three
@@ -12,13 +57,13 @@ type Part = string | number;
  */
 export interface FeatureSink {
   add(name: string): void;
-  add1(template: string, a: Part): void;
-  add2(template: string, a: Part, b: Part): void;
-  add3(template: string, a: Part, b: Part, c: Part): void;
+  add1(template: TemplateLike, a: Part): void;
+  add2(template: TemplateLike, a: Part, b: Part): void;
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void;
   /** `add1(template, words[k])`, where `words` is a word list of the document (a scoring sink looks its words up once). */
-  add1w(template: string, words: readonly string[], k: number): void;
+  add1w(template: TemplateLike, words: readonly string[], k: number): void;
   /** `add2(template, words[k], words2[k2])`, as `add1w`. */
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void;
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void;
 }
 
 /** Collects feature strings, exactly as the model's feature names are written. */
@@ -27,54 +72,97 @@ export class StringSink implements FeatureSink {
   add(name: string): void {
     this.out.push(name);
   }
-  add1(template: string, a: Part): void {
-    this.out.push(`${template}${a}`);
+  add1(template: TemplateLike, a: Part): void {
+    this.out.push(`${nameOf(template)}${partText(a)}`);
   }
-  add2(template: string, a: Part, b: Part): void {
-    this.out.push(`${template}${a}|${b}`);
+  add2(template: TemplateLike, a: Part, b: Part): void {
+    this.out.push(`${nameOf(template)}${partText(a)}|${partText(b)}`);
   }
-  add3(template: string, a: Part, b: Part, c: Part): void {
-    this.out.push(`${template}${a}|${b}|${c}`);
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void {
+    this.out.push(`${nameOf(template)}${partText(a)}|${partText(b)}|${partText(c)}`);
   }
-  add1w(template: string, words: readonly string[], k: number): void {
+  add1w(template: TemplateLike, words: readonly string[], k: number): void {
     this.add1(template, words[k]!);
   }
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
     this.add2(template, words[k]!, words2[k2]!);
   }
 }
 
-/** Key halves (feature-table.ts) of numbers 0..NUMBERS-1 at their own slot, then of strings as they are met. */
+/** Key halves (feature-table.ts) of numbers 0..NUMBERS-1 at their own slot, then of part symbols, then of strings as they are met. */
 const NUMBERS = 1024;
+const SYMBOLS = 64;
 const STRING_SLOTS = 1 << 14;
-const keyLo = new Int32Array(NUMBERS + STRING_SLOTS);
-const keyHi = new Int32Array(NUMBERS + STRING_SLOTS);
+const keyLo = new Int32Array(NUMBERS + SYMBOLS + STRING_SLOTS);
+const keyHi = new Int32Array(NUMBERS + SYMBOLS + STRING_SLOTS);
 for (let n = 0; n < NUMBERS; n++) {
   keyLo[n] = hashLo(String(n));
   keyHi[n] = hashHi(String(n));
 }
 /** Slot of each string part seen (templates, tags, labels, bins): they recur, so each is hashed once. */
 const stringSlots = new Map<string, number>();
+/** Bumped when the string slots are reused, so the sinks' memos of ids by slot (see `IdMemo`) are dropped. */
+let slotGeneration = 0;
 
 /**
  * The slot holding a part's key halves. Read both halves before the next call: when the
  * slots run out (a stream of distinct words passed as plain parts), they are reused.
  */
 function slotOf(part: Part): number {
+  if (typeof part === 'object') return part.slot;
   if (typeof part === 'number') {
     if (part >= 0 && part < NUMBERS && Number.isInteger(part)) return part;
     part = String(part);
   }
+  // The same few parts (tags, bins) come again and again: a small cache by a quick hash
+  // of their first characters answers most before the map.
+  const h = shortHash(part);
+  if (partCacheKey[h] === part) return partCacheSlot[h]!;
   let slot = stringSlots.get(part);
   if (slot === undefined) {
-    if (stringSlots.size === STRING_SLOTS) stringSlots.clear();
-    slot = NUMBERS + stringSlots.size;
+    if (stringSlots.size === STRING_SLOTS) {
+      stringSlots.clear();
+      partCacheKey.fill(undefined);
+      slotGeneration++;
+    }
+    slot = NUMBERS + SYMBOLS + stringSlots.size;
     stringSlots.set(part, slot);
     keyLo[slot] = hashLo(part);
     keyHi[slot] = hashHi(part);
   }
+  partCacheKey[h] = part;
+  partCacheSlot[h] = slot;
   return slot;
 }
+
+/** A quick hash of a string's length and first 12 characters, an index into the small caches. */
+function shortHash(s: string): number {
+  const n = s.length;
+  let h = n;
+  for (let i = 0; i < n && i < 12; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - SMALL_CACHE_BITS);
+}
+
+/** Entries of the small caches: far more than the few dozen templates and tags, so that they seldom share one. */
+const SMALL_CACHE_BITS = 12;
+const PART_CACHE = 1 << SMALL_CACHE_BITS;
+
+const symbols = new Map<string, PartSymbol>();
+
+/** The symbol of a part (its text when the few symbol slots are taken), for a caller that writes it for many tokens. */
+export function partSymbol(text: string): PartSymbol | string {
+  let symbol = symbols.get(text);
+  if (!symbol) {
+    if (symbols.size === SYMBOLS) return text;
+    symbol = new PartSymbol(text, NUMBERS + symbols.size);
+    keyLo[symbol.slot] = hashLo(text);
+    keyHi[symbol.slot] = hashHi(text);
+    symbols.set(text, symbol);
+  }
+  return symbol;
+}
+const partCacheKey: (string | undefined)[] = new Array<string | undefined>(PART_CACHE).fill(undefined);
+const partCacheSlot = new Int32Array(PART_CACHE);
 
 /**
  * The key prefixes (feature-table.ts `partPrefixLo`/`partPrefixHi`) of each template for
@@ -87,6 +175,20 @@ let prefixHi = new Int32Array(4 * 64);
 
 /** The number of a template, its prefixes computed on first sight. */
 function templateOf(template: string): number {
+  // As in `slotOf`, a small cache before the map: templates are string literals, the same objects each call.
+  const h = shortHash(template);
+  if (templateCacheKey[h] === template) return templateCacheNumber[h]!;
+  const number = templateNumberOf(template);
+  templateCacheKey[h] = template;
+  templateCacheNumber[h] = number;
+  return number;
+}
+
+const TEMPLATE_CACHE = 1 << SMALL_CACHE_BITS;
+const templateCacheKey: (string | undefined)[] = new Array<string | undefined>(TEMPLATE_CACHE).fill(undefined);
+const templateCacheNumber = new Int32Array(TEMPLATE_CACHE);
+
+function templateNumberOf(template: string): number {
   let t = templateNumbers.get(template);
   if (t === undefined) {
     t = templateNumbers.size;
@@ -107,28 +209,65 @@ function templateOf(template: string): number {
   return 4 * t;
 }
 
-/** Key halves of each word of a document's word list (norms, lemmas), [lo, hi] per word, once per list. */
-const wordKeys = new WeakMap<readonly string[], Int32Array>();
-
-function keysOfWords(words: readonly string[]): Int32Array {
-  let keys = wordKeys.get(words);
-  if (!keys) {
-    keys = new Int32Array(2 * words.length);
-    for (let k = 0; k < words.length; k++) {
-      keys[2 * k] = hashLo(words[k]!);
-      keys[2 * k + 1] = hashHi(words[k]!);
-    }
-    wordKeys.set(words, keys);
-  }
-  return keys;
+/**
+ * A document's word list (norms, lemmas) by distinct word: the number of each word's
+ * first occurrence among the list's distinct words, and the key halves of each distinct
+ * word, [lo, hi], hashed once per list.
+ */
+interface WordList {
+  readonly distinct: Int32Array;
+  readonly count: number;
+  readonly keys: Int32Array;
 }
+
+const wordLists = new WeakMap<readonly string[], WordList>();
+
+function wordListOf(words: readonly string[]): WordList {
+  let list = wordLists.get(words);
+  if (!list) {
+    const seen = new Map<string, number>();
+    const distinct = new Int32Array(words.length);
+    const flat: number[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      let d = seen.get(w);
+      if (d === undefined) {
+        d = seen.size;
+        seen.set(w, d);
+        flat.push(hashLo(w), hashHi(w));
+      }
+      distinct[k] = d;
+    }
+    list = { distinct, count: seen.size, keys: Int32Array.from(flat) };
+    wordLists.set(words, list);
+  }
+  return list;
+}
+
+/** A word list and, for one sink, the feature ids found so far by template (slot as in `prefixLo`) and distinct word (-2: not looked up yet). */
+interface WordIds {
+  readonly list: WordList;
+  readonly byTemplate: (Int32Array | undefined)[];
+}
+
+/** Entries of a sink's memo of feature ids by template and part slots (a power of two); it is emptied when half full. */
+const MEMO_BITS = 14;
+const MEMO_SIZE = 1 << MEMO_BITS;
+/** One-part features are kept in a plain array per template for part slots below this: the numbers, the symbols and the first 256 strings met. */
+const DENSE = NUMBERS + SYMBOLS + 256;
+/** Part slots are below this (NUMBERS + STRING_SLOTS), so a template and a slot make one int key. */
+const SPAN = 1 << 15;
 
 /**
  * Sums a binary model's weights over the features written to it, in the order written,
  * so the sum is the one `binaryScore` gives over the same features as strings. A feature
  * is found in the model's hashed table (feature-table.ts) from the hashes of its
  * template and parts: the template and other short parts are hashed once per process,
- * a document's words once per document (see `add1w`), and no string is built.
+ * a document's words once per document (see `add1w`), and no string is built. The ids
+ * found are remembered: a feature of short parts (tags, bins, labels: a few thousand in
+ * all) by its template and part slots, a feature of one word by its template and the
+ * word's number among the document's distinct words; the table itself (megabytes, a
+ * cache miss a probe) is probed once per such feature, not once per token.
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
@@ -136,11 +275,22 @@ export class ScoreSink implements FeatureSink {
   tally: Map<number, number> | null = null;
   private readonly table: FeatureTable;
   private readonly weights: Float32Array;
-  /** The last two word lists looked up and their keys (a document's norms and lemmas alternate), before the WeakMap. */
+  /** The memo of ids by template and part slots: [key 1 (-1: empty), key 2, id, unused] per entry. */
+  private readonly memo = new Int32Array(4 * MEMO_SIZE).fill(-1);
+  /** The weight of each memo entry's id (0 for none), so a hit reads no weight from the model's large array. */
+  private readonly memoWeights = new Float64Array(MEMO_SIZE);
+  private memoCount = 0;
+  private memoGeneration = slotGeneration;
+  /** One-part features whose part has a slot below DENSE: weight (NaN: not looked up yet) and id by template slot, then part slot. */
+  private readonly denseWeights: (Float64Array | undefined)[] = [];
+  private readonly denseIds: (Int32Array | undefined)[] = [];
+  private denseGeneration = slotGeneration;
+  /** Feature ids of one-word features by word list (the last two looked up: a document's norms and lemmas alternate). */
+  private readonly wordIds = new WeakMap<readonly string[], WordIds>();
   private words0: readonly string[] | null = null;
-  private keys0: Int32Array = new Int32Array(0);
+  private ids0: WordIds | null = null;
   private words1: readonly string[] | null = null;
-  private keys1: Int32Array = new Int32Array(0);
+  private ids1: WordIds | null = null;
   constructor(model: BinaryModel) {
     this.table = featureTableOf(model, true);
     this.weights = model.weights;
@@ -152,57 +302,146 @@ export class ScoreSink implements FeatureSink {
     return this;
   }
   add(name: string): void {
+    const g = slotGeneration;
     const s = slotOf(name);
-    this.hit(this.table.findWhole(keyLo[s]!, keyHi[s]!, name));
+    const at = this.memoAt(s, 0);
+    if (this.memo[at] !== -1) return this.hitMemo(at);
+    this.hit(this.remember(g, at, s, 0, this.table.findWhole(keyLo[s]!, keyHi[s]!, name)));
   }
-  add1(template: string, a: Part): void {
-    const t = templateOf(template) + 1;
+  add1(template: TemplateLike, a: Part): void {
+    const t = keyOf(template) + 1;
+    const g = slotGeneration;
     const p = slotOf(a);
-    this.hit(this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0));
+    if (p < DENSE) {
+      // A number or one of the first strings met: the template's own array, no memo probe.
+      if (this.denseGeneration !== slotGeneration) this.clearDense();
+      let w = this.denseWeights[t];
+      if (!w) {
+        w = this.denseWeights[t] = new Float64Array(DENSE).fill(NaN);
+        this.denseIds[t] = new Int32Array(DENSE);
+      }
+      const v = w[p]!;
+      if (v === v) {
+        this.z += v;
+        if (this.tally) this.hit(this.denseIds[t]![p]!, false);
+        return;
+      }
+      const id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0);
+      w[p] = id < 0 ? 0 : this.weights[id]!;
+      this.denseIds[t]![p] = id;
+      return this.hit(id);
+    }
+    const k1 = t * SPAN + p;
+    const at = this.memoAt(k1, 0);
+    if (this.memo[at] !== -1) return this.hitMemo(at);
+    this.hit(this.remember(g, at, k1, 0, this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0)));
   }
-  add2(template: string, a: Part, b: Part): void {
-    const t = templateOf(template) + 2;
+  add2(template: TemplateLike, a: Part, b: Part): void {
+    const t = keyOf(template) + 2;
+    const g = slotGeneration;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
     const q = slotOf(b);
-    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, al, ah, keyLo[q]!, keyHi[q]!, 0, 0));
+    const k1 = t * SPAN + p;
+    const at = this.memoAt(k1, q);
+    if (this.memo[at] !== -1) return this.hitMemo(at);
+    this.hit(this.remember(g, at, k1, q, this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, al, ah, keyLo[q]!, keyHi[q]!, 0, 0)));
   }
-  add3(template: string, a: Part, b: Part, c: Part): void {
-    const t = templateOf(template) + 3;
+  add3(template: TemplateLike, a: Part, b: Part, c: Part): void {
+    const t = keyOf(template) + 3;
+    const g = slotGeneration;
     const p = slotOf(a);
     const al = keyLo[p]!, ah = keyHi[p]!;
     const q = slotOf(b);
     const bl = keyLo[q]!, bh = keyHi[q]!;
     const r = slotOf(c);
-    this.hit(this.table.findFrom(3, prefixLo[t]!, prefixHi[t]!, al, ah, bl, bh, keyLo[r]!, keyHi[r]!));
+    const k1 = t * SPAN + p;
+    const k2 = q * SPAN + r;
+    const at = this.memoAt(k1, k2);
+    if (this.memo[at] !== -1) return this.hitMemo(at);
+    this.hit(this.remember(g, at, k1, k2, this.table.findFrom(3, prefixLo[t]!, prefixHi[t]!, al, ah, bl, bh, keyLo[r]!, keyHi[r]!)));
   }
-  add1w(template: string, words: readonly string[], k: number): void {
-    const w = this.keysOf(words);
-    const t = templateOf(template) + 1;
-    this.hit(this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, w[2 * k]!, w[2 * k + 1]!, 0, 0, 0, 0));
+  add1w(template: TemplateLike, words: readonly string[], k: number): void {
+    const w = this.wordIdsOf(words);
+    const t = keyOf(template) + 1;
+    const d = w.list.distinct[k]!;
+    let ids = w.byTemplate[t];
+    if (!ids) ids = w.byTemplate[t] = new Int32Array(w.list.count).fill(-2);
+    let id = ids[d]!;
+    if (id === -2) ids[d] = id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, w.list.keys[2 * d]!, w.list.keys[2 * d + 1]!, 0, 0, 0, 0);
+    this.hit(id);
   }
-  add2ww(template: string, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
-    const w = this.keysOf(words);
-    const w2 = this.keysOf(words2);
-    const t = templateOf(template) + 2;
-    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, w[2 * k]!, w[2 * k + 1]!, w2[2 * k2]!, w2[2 * k2 + 1]!, 0, 0));
+  add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
+    const w = this.wordIdsOf(words).list;
+    const w2 = this.wordIdsOf(words2).list;
+    const t = keyOf(template) + 2;
+    const d = 2 * w.distinct[k]!, d2 = 2 * w2.distinct[k2]!;
+    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, w.keys[d]!, w.keys[d + 1]!, w2.keys[d2]!, w2.keys[d2 + 1]!, 0, 0));
   }
 
-  private keysOf(words: readonly string[]): Int32Array {
-    if (words === this.words0) return this.keys0;
-    if (words === this.words1) return this.keys1;
-    const keys = keysOfWords(words);
+  /** The memo entry of a key: where it is, or the empty entry where it goes. */
+  private memoAt(k1: number, k2: number): number {
+    const memo = this.memo;
+    if (this.memoGeneration !== slotGeneration) this.clearMemo();
+    for (let e = Math.imul(k1 ^ Math.imul(k2, 0x9e3779b1), 0x85ebca6b) >>> (32 - MEMO_BITS); ; e = (e + 1) & (MEMO_SIZE - 1)) {
+      const at = 4 * e;
+      if (memo[at] === -1 || (memo[at] === k1 && memo[at + 1] === k2)) return at;
+    }
+  }
+
+  /**
+   * Files an id found in the table at the empty entry `at`, unless the part slots were
+   * reused since generation `g` was read (the key may then mix old and new slots); the id.
+   */
+  private remember(g: number, at: number, k1: number, k2: number, id: number): number {
+    if (g !== slotGeneration) return id;
+    if (this.memoCount >= MEMO_SIZE / 2) {
+      this.clearMemo();
+      at = this.memoAt(k1, k2);
+    }
+    this.memo[at] = k1;
+    this.memo[at + 1] = k2;
+    this.memo[at + 2] = id;
+    this.memoWeights[at >> 2] = id < 0 ? 0 : this.weights[id]!;
+    this.memoCount++;
+    return id;
+  }
+
+  private clearDense(): void {
+    for (const w of this.denseWeights) w?.fill(NaN);
+    this.denseGeneration = slotGeneration;
+  }
+
+  private clearMemo(): void {
+    this.memo.fill(-1);
+    this.memoCount = 0;
+    this.memoGeneration = slotGeneration;
+  }
+
+  private wordIdsOf(words: readonly string[]): WordIds {
+    if (words === this.words0) return this.ids0!;
+    if (words === this.words1) return this.ids1!;
+    let ids = this.wordIds.get(words);
+    if (!ids) {
+      ids = { list: wordListOf(words), byTemplate: [] };
+      this.wordIds.set(words, ids);
+    }
     this.words1 = this.words0;
-    this.keys1 = this.keys0;
+    this.ids1 = this.ids0;
     this.words0 = words;
-    this.keys0 = keys;
-    return keys;
+    this.ids0 = ids;
+    return ids;
   }
 
-  private hit(id: number): void {
+  private hitMemo(at: number): void {
+    this.z += this.memoWeights[at >> 2]!;
+    if (this.tally) this.hit(this.memo[at + 2]!, false);
+  }
+
+  private hit(id: number, sum = true): void {
     if (id < 0) return;
     const weight = this.weights[id]!;
-    this.z += weight;
+    if (sum) this.z += weight;
     if (this.tally) this.tally.set(id, (this.tally.get(id) ?? 0) + weight);
   }
 }

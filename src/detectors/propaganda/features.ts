@@ -1,7 +1,7 @@
 import type { Span, Token, VoiceSpan } from '../../core/types.js';
 import { voiceOfSpan } from '../../core/voice.js';
 import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
-import { StringSink, type FeatureSink } from './feature-sink.js';
+import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol, type Template } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
@@ -51,7 +51,72 @@ export interface FeatureContext {
   readonly sentenceReport: readonly boolean[];
   /** The spine's voice map (author, quoted, reported), when the caller has one. */
   readonly voices: readonly VoiceSpan[] | null;
+  /** Each token's POS tag as a feature part (`partSymbol`: written for every token, hashed once per process). */
+  readonly posParts: readonly (PartSymbol | string)[];
 }
+
+/** The feature templates, numbered once so that a scoring sink finds each without a lookup. */
+const T = templates([
+  'len=',
+  'u=',
+  'sc=',
+  'b=',
+  'lex=',
+  'lexid=',
+  'spol=',
+  'pol=',
+  'p0=',
+  'p-1=',
+  'p+1=',
+  'p-2=',
+  'p+2=',
+  'p-1p0p+1=',
+  'max=',
+  'mean=',
+  'sent=',
+  'p0|sent=',
+  'p0|pos=',
+  'between=',
+  'dl=',
+  'dr=',
+  'q=',
+  'doc=',
+  'p0|doc=',
+  'sprev=',
+  'snext=',
+  'nn=',
+  'nn|p=',
+  'nn-1=',
+  'nn+1=',
+  'w=',
+  'l=',
+  'p=',
+  'sh=',
+  'c=',
+  'cf=',
+  'cf|p=',
+  'c-1=',
+  'c+1=',
+  'pp=',
+  'pn=',
+  'ww-=',
+  'ww+=',
+  'slen=',
+  'spos=',
+  'quoted|p=',
+  'report|q=',
+  'rep=',
+  'slex=',
+  'sp=',
+  'lexnear-=',
+  'lexnear+=',
+  'polnear-=',
+  'polnear+=',
+  'w-1=',
+  'w+1=',
+  'l-2=',
+  'l+2=',
+] as const);
 
 /** Lemmas that mark reported speech: the words may be a source's, not the author's. */
 const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'state', 'declare', 'warn', 'write', 'according', 'insist', 'argue', 'explain', 'add', 'note', 'announce']);
@@ -69,7 +134,9 @@ export function buildFeatureContext(
   wordVectors = clusters !== null,
   voices: readonly VoiceSpan[] | null = null,
 ): FeatureContext {
-  const hits = lexicon.match(tokens);
+  const norms = tokens.map((t) => foldWord(t.text));
+  const lemmas = tokens.map(lemmaOf);
+  const hits = lexicon.match(tokens, { norms, lemmas });
   const hitsAt: LexiconHit[][] = tokens.map(() => []);
   const hitsFrom: LexiconHit[][] = tokens.map(() => []);
   const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
@@ -78,8 +145,6 @@ export function buildFeatureContext(
     hitsFrom[h.first]!.push(h);
     sentenceHitList[tokens[h.first]!.sentence]?.push(h);
   }
-  const norms = tokens.map((t) => foldWord(t.text));
-  const lemmas = tokens.map(lemmaOf);
   const lower = text.toLowerCase();
 
   const lemmaCount = new Map<string, number>();
@@ -135,6 +200,7 @@ export function buildFeatureContext(
   });
 
   return {
+    posParts: tokens.map((t) => partSymbol(t.pos)),
     rows,
     coarse,
     fine,
@@ -170,11 +236,47 @@ function isQuoteMark(text: string, tok: Token): boolean {
 
 /** Word shape: Xx, XX, x, d, p (punctuation), with runs collapsed. */
 export function shape(word: string): string {
+  // ASCII words (nearly all) by their character codes; the regexes below give the same answers.
+  const n = word.length;
+  let upper = n > 0;
+  let ascii = true;
+  for (let k = 0; k < n; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c < 65 || c > 90) upper = false;
+  }
+  if (ascii) {
+    if (upper) return n > 1 ? 'XX' : 'Xx';
+    const c = n > 0 ? word.charCodeAt(0) : 0;
+    return c >= 65 && c <= 90 ? 'Xx' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : 'p';
+  }
   if (/^\p{Lu}+$/u.test(word) && word.length > 1) return 'XX';
   if (/^\p{Lu}/u.test(word)) return 'Xx';
   if (/^\p{Ll}/u.test(word)) return 'x';
   if (/^\p{N}/u.test(word)) return 'd';
   return 'p';
+}
+
+/** `/^\p{Lu}{2,}$/u`, ASCII words by their character codes. */
+export function isAllCaps(word: string): boolean {
+  const n = word.length;
+  if (n < 2) return false;
+  for (let k = 0; k < n; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return /^\p{Lu}{2,}$/u.test(word);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** `/^\p{Lu}\p{Ll}/u`: a capital, then a small letter; ASCII starts by their character codes. */
+export function isCapitalised(word: string): boolean {
+  const a = word.charCodeAt(0), b = word.charCodeAt(1);
+  if (!(a < 128 && b < 128)) return /^\p{Lu}\p{Ll}/u.test(word);
+  return a >= 65 && a <= 90 && b >= 97 && b <= 122;
 }
 
 function bucket(n: number, edges: readonly number[]): string {
@@ -208,22 +310,22 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
   const { tokens } = ctx;
   const [a, b] = ctx.sentenceTokens[s] ?? [0, 0];
   f.add('bias');
-  f.add1('len=', bucket(b - a, SENTENCE_LEN_EDGES));
+  f.add1(T['len='], bucket(b - a, SENTENCE_LEN_EDGES));
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
-    f.add1w('u=', ctx.lemmas, i);
-    if (ctx.fine[i]! >= 0) f.add1('sc=', ctx.fine[i]!);
-    if (i + 1 < b) f.add2ww('b=', ctx.norms, i, ctx.norms, i + 1);
-    if (t.type === 'word' && /^\p{Lu}{2,}$/u.test(t.text)) f.add('allcaps');
+    f.add1w(T['u='], ctx.lemmas, i);
+    if (ctx.fine[i]! >= 0) f.add1(T['sc='], ctx.fine[i]!);
+    if (i + 1 < b) f.add2ww(T['b='], ctx.norms, i, ctx.norms, i + 1);
+    if (t.type === 'word' && isAllCaps(t.text)) f.add('allcaps');
     if (ctx.quoted[i]) f.add('quoted');
   }
   for (const h of ctx.sentenceHitList[s] ?? []) {
-    f.add1('lex=', h.technique);
-    f.add1('lexid=', h.entryId);
+    f.add1(T['lex='], h.technique);
+    f.add1(T['lexid='], h.entryId);
   }
   if (s === 0) f.add('title');
-  f.add1('spol=', bucket(ctx.sentencePolar[s] ?? 0, SPOL_EDGES));
-  for (let i = a; i < b; i++) if (ctx.polarity[i]) f.add1('pol=', ctx.polarity[i]!);
+  f.add1(T['spol='], bucket(ctx.sentencePolar[s] ?? 0, SPOL_EDGES));
+  for (let i = a; i < b; i++) if (ctx.polarity[i]) f.add1(T['pol='], ctx.polarity[i]!);
   if (ctx.sentenceMarks[s]?.exclaim) f.add('s!');
   if (ctx.sentenceMarks[s]?.question) f.add('s?');
 }
@@ -306,25 +408,25 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const left = leftStrong ? i - before - 1 : 0;
   const right = rightStrong ? after - i - 1 : 0;
   f.add('bias');
-  f.add1('p0=', p0);
-  f.add1('p-1=', at(i - 1));
-  f.add1('p+1=', at(i + 1));
-  f.add1('p-2=', at(i - 2));
-  f.add1('p+2=', at(i + 2));
-  f.add3('p-1p0p+1=', at(i - 1), p0, at(i + 1));
-  f.add1('max=', probBin(max));
-  f.add1('mean=', probBin(mean * 2));
-  f.add1('sent=', probBin(sentenceProb));
-  f.add2('p0|sent=', p0, probBin(sentenceProb));
-  f.add2('p0|pos=', p0, tok.pos);
-  f.add1('between=', leftStrong && rightStrong ? Math.min(4, left + right) : 'no');
-  f.add2('dl=', leftStrong ? Math.min(5, left) : 'x', tok.pos);
-  f.add2('dr=', rightStrong ? Math.min(5, right) : 'x', tok.pos);
-  f.add2('q=', ctx.quoted[i] ? 1 : 0, p0);
-  f.add1('doc=', doc);
-  f.add2('p0|doc=', p0, doc);
-  f.add1('sprev=', prev);
-  f.add1('snext=', next);
+  f.add1(T['p0='], p0);
+  f.add1(T['p-1='], at(i - 1));
+  f.add1(T['p+1='], at(i + 1));
+  f.add1(T['p-2='], at(i - 2));
+  f.add1(T['p+2='], at(i + 2));
+  f.add3(T['p-1p0p+1='], at(i - 1), p0, at(i + 1));
+  f.add1(T['max='], probBin(max));
+  f.add1(T['mean='], probBin(mean * 2));
+  f.add1(T['sent='], probBin(sentenceProb));
+  f.add2(T['p0|sent='], p0, probBin(sentenceProb));
+  f.add2(T['p0|pos='], p0, ctx.posParts[i]!);
+  f.add1(T['between='], leftStrong && rightStrong ? Math.min(4, left + right) : 'no');
+  f.add2(T['dl='], leftStrong ? Math.min(5, left) : 'x', ctx.posParts[i]!);
+  f.add2(T['dr='], rightStrong ? Math.min(5, right) : 'x', ctx.posParts[i]!);
+  f.add2(T['q='], ctx.quoted[i] ? 1 : 0, p0);
+  f.add1(T['doc='], doc);
+  f.add2(T['p0|doc='], p0, doc);
+  f.add1(T['sprev='], prev);
+  f.add1(T['snext='], next);
 }
 
 /** Features of token i for the span tagger. */
@@ -341,95 +443,96 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
   const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
   const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
-  const { norms, lemmas } = ctx;
+  const { norms, lemmas, posParts } = ctx;
+  const pos0 = posParts[i]!;
   // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
-  const word1 = (template: string, words: readonly string[], k: number, edge: string) => {
+  const word1 = (template: Template, words: readonly string[], k: number, edge: string) => {
     if (k >= sa && k < sb) f.add1w(template, words, k);
     else f.add1(template, edge);
   };
   f.add('bias');
   if (netProbs) {
     const nb = fineBin(netProbs[i]!);
-    f.add1('nn=', nb);
-    f.add2('nn|p=', nb, tok.pos);
-    f.add1('nn-1=', i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
-    f.add1('nn+1=', i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
+    f.add1(T['nn='], nb);
+    f.add2(T['nn|p='], nb, pos0);
+    f.add1(T['nn-1='], i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
+    f.add1(T['nn+1='], i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
   }
-  f.add1w('w=', norms, i);
-  f.add1w('l=', lemmas, i);
-  f.add1('p=', tok.pos);
-  f.add1('sh=', shape(tok.text));
+  f.add1w(T['w='], norms, i);
+  f.add1w(T['l='], lemmas, i);
+  f.add1(T['p='], pos0);
+  f.add1(T['sh='], shape(tok.text));
   const c0 = ctx.coarse[i]!;
   if (c0 >= 0) {
-    f.add1('c=', c0);
-    f.add1('cf=', ctx.fine[i]!);
-    f.add2('cf|p=', ctx.fine[i]!, tok.pos);
+    f.add1(T['c='], c0);
+    f.add1(T['cf='], ctx.fine[i]!);
+    f.add2(T['cf|p='], ctx.fine[i]!, pos0);
   }
-  if (p1 && ctx.coarse[i - 1]! >= 0) f.add1('c-1=', ctx.coarse[i - 1]!);
-  if (n1 && ctx.coarse[i + 1]! >= 0) f.add1('c+1=', ctx.coarse[i + 1]!);
-  word1('w-1=', norms, i - 1, '<s>');
-  word1('w+1=', norms, i + 1, '</s>');
-  word1('l-2=', lemmas, i - 2, '<s>');
-  word1('l+2=', lemmas, i + 2, '</s>');
-  f.add1('p-1=', p1?.pos ?? '<s>');
-  f.add1('p+1=', n1?.pos ?? '</s>');
-  f.add1('p-2=', p2?.pos ?? '<s>');
-  f.add1('p+2=', n2?.pos ?? '</s>');
-  f.add2('pp=', p1?.pos ?? '<s>', tok.pos);
-  f.add2('pn=', tok.pos, n1?.pos ?? '</s>');
-  if (i - 1 >= sa) f.add2ww('ww-=', norms, i - 1, norms, i);
-  else f.add2('ww-=', '<s>', norms[i]!);
-  if (i + 1 < sb) f.add2ww('ww+=', norms, i, norms, i + 1);
-  else f.add2('ww+=', norms[i]!, '</s>');
+  if (p1 && ctx.coarse[i - 1]! >= 0) f.add1(T['c-1='], ctx.coarse[i - 1]!);
+  if (n1 && ctx.coarse[i + 1]! >= 0) f.add1(T['c+1='], ctx.coarse[i + 1]!);
+  word1(T['w-1='], norms, i - 1, '<s>');
+  word1(T['w+1='], norms, i + 1, '</s>');
+  word1(T['l-2='], lemmas, i - 2, '<s>');
+  word1(T['l+2='], lemmas, i + 2, '</s>');
+  f.add1(T['p-1='], p1 ? posParts[i - 1]! : '<s>');
+  f.add1(T['p+1='], n1 ? posParts[i + 1]! : '</s>');
+  f.add1(T['p-2='], p2 ? posParts[i - 2]! : '<s>');
+  f.add1(T['p+2='], n2 ? posParts[i + 2]! : '</s>');
+  f.add2(T['pp='], p1 ? posParts[i - 1]! : '<s>', pos0);
+  f.add2(T['pn='], pos0, n1 ? posParts[i + 1]! : '</s>');
+  if (i - 1 >= sa) f.add2ww(T['ww-='], norms, i - 1, norms, i);
+  else f.add2(T['ww-='], '<s>', norms[i]!);
+  if (i + 1 < sb) f.add2ww(T['ww+='], norms, i, norms, i + 1);
+  else f.add2(T['ww+='], norms[i]!, '</s>');
   const len = sb - sa;
   const pos = i - sa;
-  f.add1('slen=', bucket(len, SLEN_EDGES));
-  f.add1('spos=', pos === 0 ? 'first' : i === sb - 1 ? 'last' : Math.min(4, Math.floor((5 * pos) / Math.max(1, len))));
+  f.add1(T['slen='], bucket(len, SLEN_EDGES));
+  f.add1(T['spos='], pos === 0 ? 'first' : i === sb - 1 ? 'last' : Math.min(4, Math.floor((5 * pos) / Math.max(1, len))));
   if (tok.sentence === 0) f.add('title');
   if (ctx.quoted[i]) {
     f.add('quoted');
-    f.add1('quoted|p=', tok.pos);
+    f.add1(T['quoted|p='], pos0);
   }
-  if (ctx.sentenceReport[tok.sentence]) f.add1('report|q=', ctx.quoted[i] ? 1 : 0);
-  if (tok.type === 'word' && /^\p{Lu}{2,}$/u.test(tok.text)) f.add('allcaps');
-  if (tok.type === 'word' && pos > 0 && /^\p{Lu}\p{Ll}/u.test(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
+  if (ctx.sentenceReport[tok.sentence]) f.add1(T['report|q='], ctx.quoted[i] ? 1 : 0);
+  if (tok.type === 'word' && isAllCaps(tok.text)) f.add('allcaps');
+  if (tok.type === 'word' && pos > 0 && isCapitalised(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
 
-  const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
-    f.add2('rep=', bucket(rep, REP_EDGES), tok.pos);
+    const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
+    f.add2(T['rep='], bucket(rep, REP_EDGES), pos0);
   }
 
   for (const h of ctx.hitsAt[i]!) {
-    f.add1('lex=', h.technique);
-    f.add1('lexid=', h.entryId);
-    f.add2('lex=', h.technique, h.first === i ? 'B' : 'I');
+    f.add1(T['lex='], h.technique);
+    f.add1(T['lexid='], h.entryId);
+    f.add2(T['lex='], h.technique, h.first === i ? 'B' : 'I');
   }
   for (let d = 0; d < NEAR.length; d++) {
     const k = i + NEAR[d]!;
     if (!inSent(k)) continue;
-    for (const h of ctx.hitsAt[k]!) f.add1(k < i ? 'lexnear-=' : 'lexnear+=', h.technique);
+    for (const h of ctx.hitsAt[k]!) f.add1(k < i ? T['lexnear-='] : T['lexnear+='], h.technique);
   }
-  for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.add1('slex=', t);
+  for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.add1(T['slex='], t);
   const pol = ctx.polarity[i];
   if (pol) {
-    f.add1('pol=', pol);
-    f.add2('pol=', pol, tok.pos);
+    f.add1(T['pol='], pol);
+    f.add2(T['pol='], pol, pos0);
   }
   for (let d = 0; d < NEAR.length; d++) {
     const k = i + NEAR[d]!;
     const near = inSent(k) ? ctx.polarity[k] : null;
-    if (near) f.add1(k < i ? 'polnear-=' : 'polnear+=', near);
+    if (near) f.add1(k < i ? T['polnear-='] : T['polnear+='], near);
   }
-  f.add1('spol=', bucket(ctx.sentencePolar[tok.sentence] ?? 0, SPOL_EDGES));
+  f.add1(T['spol='], bucket(ctx.sentencePolar[tok.sentence] ?? 0, SPOL_EDGES));
 
   const marks = ctx.sentenceMarks[tok.sentence];
   if (marks?.exclaim) f.add('s!');
   if (marks?.question) f.add('s?');
   if (sentenceProb !== undefined) {
     const bin = probBin(sentenceProb);
-    f.add1('sp=', bin);
-    f.add2('sp=', bin, tok.pos);
-    if (ctx.hitsAt[i]!.length > 0) f.add2('sp=', bin, 'lex');
+    f.add1(T['sp='], bin);
+    f.add2(T['sp='], bin, pos0);
+    if (ctx.hitsAt[i]!.length > 0) f.add2(T['sp='], bin, 'lex');
   }
 }
 

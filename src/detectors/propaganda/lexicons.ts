@@ -47,7 +47,7 @@ export interface Lexicon {
    * ("every" of Exaggeration inside "every honest person" of Bandwagon); hits that only
    * overlap, cover the same tokens, or share a technique are all kept.
    */
-  match(tokens: readonly Token[]): LexiconHit[];
+  match(tokens: readonly Token[], folded?: { norms: readonly string[]; lemmas: readonly string[] }): LexiconHit[];
 }
 
 /** Folds typographic apostrophes so “don’t” and "don't" match the same term. */
@@ -84,10 +84,11 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
 
   return {
     entries,
-    match(tokens) {
+    match(tokens, folded) {
       const hits: LexiconHit[] = [];
-      const norms = tokens.map((t) => foldWord(t.text));
-      const lemmas = tokens.map(lemmaOf);
+      // The caller's `foldWord` and `lemmaOf` of each token where it has them already.
+      const norms = folded?.norms ?? tokens.map((t) => foldWord(t.text));
+      const lemmas = folded?.lemmas ?? tokens.map(lemmaOf);
       const same = (i: number, word: string) => norms[i] === word || lemmas[i] === word;
       for (let i = 0; i < tokens.length; i++) {
         const byNorm = byFirst.get(norms[i]!);

@@ -50,11 +50,23 @@ export function binaryContributions(model: BinaryModel, features: readonly strin
 
 /** Label probabilities (softmax), in `model.labels` order. */
 export function multiProbabilities(model: MultiModel, features: readonly string[]): Float64Array {
+  return multiProbabilitiesOfIds(model, featureIdsOf(model.index, features));
+}
+
+/** The id of each feature in an index, -1 where it has none, so a caller that both scores and explains looks each up once. */
+export function featureIdsOf(index: FeatureIndex, features: readonly string[]): Int32Array {
+  const ids = new Int32Array(features.length);
+  for (let j = 0; j < features.length; j++) ids[j] = index.get(features[j]!) ?? -1;
+  return ids;
+}
+
+/** `multiProbabilities` from the features' ids (`featureIdsOf`). */
+export function multiProbabilitiesOfIds(model: MultiModel, ids: Int32Array): Float64Array {
   const k = model.labels.length;
   const z = new Float64Array(k);
-  for (const f of features) {
-    const id = model.index.get(f);
-    if (id === undefined) continue;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (id < 0) continue;
     for (let c = 0; c < k; c++) z[c]! += model.weights[id * k + c]!;
   }
   return softmaxInPlace(z);
@@ -74,11 +86,20 @@ export function softmaxInPlace(z: Float64Array): Float64Array {
 
 /** The features that favour `label` most in this span. */
 export function multiContributions(model: MultiModel, features: readonly string[], label: number): [string, number][] {
+  return multiContributionsOfIds(model, features, featureIdsOf(model.index, features), label);
+}
+
+/** `multiContributions` with the features' ids (`featureIdsOf`). */
+export function multiContributionsOfIds(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): [string, number][] {
   const k = model.labels.length;
   const out: [string, number][] = [];
-  for (const f of new Set(features)) {
-    const id = model.index.get(f);
-    if (id === undefined || f === 'bias') continue;
+  // Each feature once, at its first occurrence (equal names have equal ids).
+  const seen = new Set<number>();
+  for (let j = 0; j < features.length; j++) {
+    const id = ids[j]!;
+    const f = features[j]!;
+    if (id < 0 || f === 'bias' || seen.has(id)) continue;
+    seen.add(id);
     // Relative to the mean over labels: what makes this label win, not what is large everywhere.
     let mean = 0;
     for (let c = 0; c < k; c++) mean += model.weights[id * k + c]!;

@@ -2,7 +2,7 @@ import type { Span } from '../../core/types.js';
 import { scoreSinkOf } from './feature-sink.js';
 import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeStage, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
-import { multiProbabilities, sigmoid } from './linear.js';
+import { featureIdsOf, multiProbabilitiesOfIds, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
 import type { Technique } from './techniques.js';
 import { netInput, windowProbabilities } from './window-net.js';
@@ -111,8 +111,8 @@ export function classifyTokens(model: PropagandaModel, ctx: FeatureContext, firs
 }
 
 /** Techniques ranked by probability from a span's features, for a caller that also explains them. */
-export function classifyFeatures(model: PropagandaModel, features: readonly string[]): { label: Technique; p: number }[] {
-  const probs = multiProbabilities(model.classifier, features);
+export function classifyFeatures(model: PropagandaModel, features: readonly string[], ids: Int32Array = featureIdsOf(model.classifier.index, features)): { label: Technique; p: number }[] {
+  const probs = multiProbabilitiesOfIds(model.classifier, ids);
   const offsets = model.classifierOffsets;
   if (offsets) {
     let sum = 0;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
-import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, sentenceFeatures, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
+import { partSymbol, ScoreSink, StringSink } from '../../../src/detectors/propaganda/feature-sink.js';
+import { buildFeatureContext, emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, isAllCaps, isCapitalised, sentenceFeatures, shape, stackFeatures, summarizeStage, tokenFeatures } from '../../../src/detectors/propaganda/features.js';
 import { defaultPropagandaLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { binaryScore, type BinaryModel } from '../../../src/detectors/propaganda/linear.js';
 import { defaultPropagandaModel } from '../../../src/detectors/propaganda/model.js';
@@ -80,4 +80,49 @@ test('a sink given three word lists in turn finds each word in its own list', ()
     sink.add1w('w=', lists[0]!, 1);
     assert.equal(sink.z, 1000);
   }
+});
+
+test('word shape and capital tests by character codes agree with their regexes', () => {
+  const words = ['', 'a', 'A', 'AB', 'Ab', 'aB', 'ab', '1', '12a', '.', '“', 'É', 'ÉA', 'AÉ', 'Éa', 'aÉ', 'ÀB', 'NATO', 'NATO’s', 'Ünited', 'ü', 'Ω', 'ΩΣ', '𝐀𝐁', 'A1', 'I', "O'Neil", 'Mc', 'MCDONALD', '٣', 'ǅa'];
+  const slowShape = (w: string) => (/^\p{Lu}+$/u.test(w) && w.length > 1 ? 'XX' : /^\p{Lu}/u.test(w) ? 'Xx' : /^\p{Ll}/u.test(w) ? 'x' : /^\p{N}/u.test(w) ? 'd' : 'p');
+  for (const w of words) {
+    assert.equal(shape(w), slowShape(w), w);
+    assert.equal(isAllCaps(w), /^\p{Lu}{2,}$/u.test(w), w);
+    assert.equal(isCapitalised(w), /^\p{Lu}\p{Ll}/u.test(w), w);
+  }
+});
+
+test('the lexicon finds the same hits from the context\'s folded words as from its own', () => {
+  const lexicon = defaultPropagandaLexicon();
+  for (const ctx of contexts()) {
+    assert.ok(ctx.hits.length > 0);
+    assert.deepEqual(ctx.hits, lexicon.match(ctx.tokens));
+  }
+});
+
+test('remembered ids stay right when the string part slots run out and are reused, and a part symbol scores and prints as its text', () => {
+  const tiny: BinaryModel = { index: new Map([['w=disaster', 0], ['pp=DET|NOUN', 1], ['p=NOUN', 2], ['x=w17000', 3], ['dl=x|NOUN', 4]]), weights: Float32Array.from([1, 10, 100, 1000, 10000]) };
+  const sink = new ScoreSink(tiny);
+  const noun = partSymbol('NOUN');
+  const all = () => {
+    sink.add1('w=', 'disaster');
+    sink.add2('pp=', 'DET', noun);
+    sink.add1('p=', noun);
+    sink.add1('p=', 'NOUN');
+    sink.add2('dl=', 'x', 'NOUN');
+  };
+  sink.reset();
+  all();
+  assert.equal(sink.z, 1 + 10 + 100 + 100 + 10000);
+  // More distinct string parts than there are slots: the slots are reused, the memos dropped.
+  sink.reset();
+  for (let k = 0; k <= 17000; k++) sink.add1('x=', `w${k}`);
+  assert.equal(sink.z, 1000);
+  sink.reset();
+  all();
+  assert.equal(sink.z, 1 + 10 + 100 + 100 + 10000);
+  const strings = new StringSink();
+  strings.add2('pp=', partSymbol('DET'), noun);
+  strings.add1('p=', noun);
+  assert.deepEqual(strings.out, ['pp=DET|NOUN', 'p=NOUN']);
 });
