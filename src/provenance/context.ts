@@ -115,10 +115,40 @@ export class ProvenanceContext {
     return this.paragraphOf[a] === this.paragraphOf[b];
   }
 
+  /** The first outlet (in the list's order) with a mention overlapping the span. */
   outletAt(span: Span): Outlet | null {
-    for (const o of this.outlets) for (const m of o.mentions) if (m.start < span.end && span.start < m.end) return o;
-    return null;
+    const index = (this.outletIndex ??= indexOutletMentions(this.outlets));
+    const { starts, ends, maxEnd, outlet } = index;
+    // The first mention that can reach past span.start: all before it end at or before it.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid]! <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    for (let k = lo; k < starts.length && starts[k]! < span.end; k++) if (span.start < ends[k]! && (best < 0 || outlet[k]! < best)) best = outlet[k]!;
+    return best < 0 ? null : this.outlets[best]!;
   }
+
+  private outletIndex: OutletMentionIndex | null = null;
+}
+
+/** Every outlet mention by start, with its outlet's index and the running maximum end. */
+interface OutletMentionIndex {
+  starts: Int32Array;
+  ends: Int32Array;
+  maxEnd: Int32Array;
+  outlet: Int32Array;
+}
+
+function indexOutletMentions(outlets: readonly Outlet[]): OutletMentionIndex {
+  const all = outlets.flatMap((o, k) => o.mentions.map((m) => ({ start: m.start, end: m.end, outlet: k }))).sort((a, b) => a.start - b.start);
+  const maxEnd = new Int32Array(all.length);
+  let max = -1;
+  for (let k = 0; k < all.length; k++) maxEnd[k] = max = Math.max(max, all[k]!.end);
+  return { starts: Int32Array.from(all, (m) => m.start), ends: Int32Array.from(all, (m) => m.end), maxEnd, outlet: Int32Array.from(all, (m) => m.outlet) };
 }
 
 /**
