@@ -102,6 +102,9 @@ export class ProvenanceContext {
     const t = this.tokens[i];
     // wink-nlp can yield an empty token ("Wait..Really"); it is not capitalised.
     if (!t || t.text === '') return false;
+    // ASCII: only A-Z (no string built); other characters by their case mappings.
+    const code = t.text.charCodeAt(0);
+    if (code < 0x80) return code >= 65 && code <= 90;
     const c = t.text[0]!;
     return c !== c.toLowerCase() && c === c.toUpperCase();
   }

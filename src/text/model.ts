@@ -1,7 +1,7 @@
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import type { Entity, Span, Token } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
-import { isUnexpandedContraction, withWinkDoc, type Nlp } from './wink.js';
+import { lexiconContractions, withWinkDoc, type Nlp } from './wink.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
 export interface TextModel {
@@ -69,6 +69,8 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   // Only words reach the token list: wink-nlp yields an empty token between two full
   // stops with no space ("Wait..Really"), which carries nothing, and spaces and line breaks.
   const words: Token[] = [];
+  // The engine is the one that read this document: its contraction set is read once, not per token.
+  const contractions = lexiconContractions();
   let s = 0;
   for (let i = 0; i < count; i++) {
     const surface = surfaces[i]!;
@@ -79,7 +81,8 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const norm = surface.toLowerCase();
-    const lemma = isUnexpandedContraction(surface, flags[i]!) ? norm : lemmas[i]!;
+    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction).
+    const lemma = !flags[i] && contractions.has(surface) ? norm : lemmas[i]!;
     const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s, voice: 'author', quote: -1 };
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
