@@ -49,7 +49,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, direct, found)) : null;
       if (relayed) {
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
@@ -147,7 +147,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         found.explanation = found.explanation.replace(/; [^;]*\.$/, `; the participle's subject is ${host.entity.name}, who speaks in the cue clause just before it.`);
       }
     }
-    const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+    const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, direct, found)) : null;
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
     else if (found && !direct.mostlyDirect(found)) out.push(found);
   }
@@ -459,11 +459,8 @@ function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], d
  * "“…,” Lukashenko told a meeting, according to Belta.": an attributed direct quote with its
  * cue before the "according to" phrase; the phrase names who relayed it, not a second speaker.
  */
-function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
-  for (const d of direct) {
-    if (d.entity && d.entity.kind !== 'outlet' && d.cue && d.start >= source.start && d.start - source.start <= 2 && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160) return d;
-  }
-  return null;
+function relayedDirect(ctx: ProvenanceContext, direct: DirectSpans, source: FoundQuote): FoundQuote | null {
+  return direct.firstStartingIn(source.start, source.start + 2, (d) => Boolean(d.entity && d.entity.kind !== 'outlet' && d.cue && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160));
 }
 
 /** What may follow a comma after a closing cue clause: a participle, a relative pronoun, "a"/"an". */
@@ -658,9 +655,15 @@ class DirectSpans {
   private readonly ends: Int32Array;
   /** maxEnd[k]: the largest end among spans 0..k. */
   private readonly maxEnd: Int32Array;
+  /** The quotes in start order, and each one's place in the list given. */
+  private readonly sorted: readonly FoundQuote[];
+  private readonly order: Int32Array;
 
-  constructor(direct: readonly Span[]) {
-    const sorted = [...direct].sort((a, b) => a.start - b.start);
+  constructor(direct: readonly FoundQuote[]) {
+    const indexed = direct.map((q, k) => ({ q, k })).sort((a, b) => a.q.start - b.q.start || a.k - b.k);
+    this.sorted = indexed.map((x) => x.q);
+    this.order = Int32Array.from(indexed, (x) => x.k);
+    const sorted = this.sorted;
     this.starts = new Int32Array(sorted.length);
     this.ends = new Int32Array(sorted.length);
     this.maxEnd = new Int32Array(sorted.length);
@@ -671,6 +674,21 @@ class DirectSpans {
       max = Math.max(max, sorted[k]!.end);
       this.maxEnd[k] = max;
     }
+  }
+
+  /** The first quote in the given list's order that starts within from..to and passes `accept`. */
+  firstStartingIn(from: number, to: number, accept: (q: FoundQuote) => boolean): FoundQuote | null {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    for (let k = lo; k < starts.length && starts[k]! <= to; k++) if ((best < 0 || this.order[k]! < this.order[best]!) && accept(this.sorted[k]!)) best = k;
+    return best < 0 ? null : this.sorted[best]!;
   }
 
   /** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */

@@ -37,6 +37,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   'closing cue clauses': (n) => 'The economy grew, the minister said, '.repeat(n),
   'according to': (n) => 'the talks failed, according to TASS, '.repeat(n),
   'participle after a cue': (n) => '"We won," Lee said, adding that the vote was fair, '.repeat(n),
+  'relayed quotes': (n) => '"We won," Lee told a meeting, according to TASS, '.repeat(n),
 };
 
 /** Many short paragraphs: an interview, titles, pronouns, outlets, partial quotes, all over a long text. */
