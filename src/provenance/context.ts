@@ -16,7 +16,8 @@ export class ProvenanceContext {
    * own split breaks "Sen. Bernie Sanders (I-Vt.) said" in two.
    */
   readonly sentenceOf: Int32Array;
-  /** Per sentence: the index of its last token. */
+  /** Per sentence: the index of its first and of its last token. */
+  readonly firstOfSentence: Int32Array;
   readonly lastOfSentence: Int32Array;
   /** Per token: inside a (non-scare) quoted segment; set once the quotes are known. */
   readonly inQuote: Uint8Array;
@@ -63,7 +64,9 @@ export class ProvenanceContext {
       // wink-nlp keeps the stop on some words ("no.") before a closing mark.
       if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && QUOTE_CHARS.has(this.tokens[i + 1]?.text ?? ''))) ended = true;
     }
+    this.firstOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
     this.lastOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
+    for (let i = this.tokens.length - 1; i >= 0; i--) this.firstOfSentence[this.sentenceOf[i]!] = i;
     for (let i = 0; i < this.tokens.length; i++) this.lastOfSentence[this.sentenceOf[i]!] = i;
   }
 
