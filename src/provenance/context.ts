@@ -190,7 +190,9 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
  */
 function titleCaseCue(tokens: readonly Token[], i: number, lexicon: ProvenanceLexicon): boolean {
   const t = tokens[i]!;
-  if (!/^[A-Z][a-z]+$/.test(t.text) || t.norm.endsWith('ing') || lexicon.cueVerbs.get(t.norm)?.headline !== true) return false;
+  // Most tokens do not open with A-Z: the char code answers before the regex runs.
+  const first = t.text.charCodeAt(0);
+  if (!(first >= 65 && first <= 90) || !/^[A-Z][a-z]+$/.test(t.text) || t.norm.endsWith('ing') || lexicon.cueVerbs.get(t.norm)?.headline !== true) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
