@@ -1,5 +1,5 @@
 import type { Outlet, Span, Token } from '../core/types.js';
-import type { TextModel } from '../text/model.js';
+import { retagged, type TextModel } from '../text/model.js';
 import type { ProvenanceLexicon } from './lexicon.js';
 
 const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
@@ -164,9 +164,9 @@ function indexOutletMentions(outlets: readonly Outlet[]): OutletMentionIndex {
  */
 function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
   return tokens.map((t, i) => {
-    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : { ...t, pos: 'VERB' };
+    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : retagged(t, 'VERB');
     // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
-    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return retagged(t, 'PROPN');
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
     const c = t.text[0];
     if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
@@ -174,11 +174,11 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
     const next = tokens[i + 1];
     // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
-    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
+    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return retagged(t, 'PROPN');
     if (t.pos === 'ADV') return t;
-    if (!initial) return { ...t, pos: 'PROPN' };
+    if (!initial) return retagged(t, 'PROPN');
     // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
-    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return retagged(t, 'PROPN');
     return t;
   });
 }
