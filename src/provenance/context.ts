@@ -1,5 +1,5 @@
 import type { Outlet, Span, Token } from '../core/types.js';
-import type { TextModel } from '../text/model.js';
+import { retagged, type TextModel } from '../text/model.js';
 import type { ProvenanceLexicon } from './lexicon.js';
 
 const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
@@ -16,6 +16,9 @@ export class ProvenanceContext {
    * own split breaks "Sen. Bernie Sanders (I-Vt.) said" in two.
    */
   readonly sentenceOf: Int32Array;
+  /** Per sentence: the index of its first and of its last token. */
+  readonly firstOfSentence: Int32Array;
+  readonly lastOfSentence: Int32Array;
   /** Per token: inside a (non-scare) quoted segment; set once the quotes are known. */
   readonly inQuote: Uint8Array;
 
@@ -61,6 +64,10 @@ export class ProvenanceContext {
       // wink-nlp keeps the stop on some words ("no.") before a closing mark.
       if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && QUOTE_CHARS.has(this.tokens[i + 1]?.text ?? ''))) ended = true;
     }
+    this.firstOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
+    this.lastOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
+    for (let i = this.tokens.length - 1; i >= 0; i--) this.firstOfSentence[this.sentenceOf[i]!] = i;
+    for (let i = 0; i < this.tokens.length; i++) this.lastOfSentence[this.sentenceOf[i]!] = i;
   }
 
   /** Index of the first token starting at or after `offset`. */
@@ -98,6 +105,9 @@ export class ProvenanceContext {
     const t = this.tokens[i];
     // wink-nlp can yield an empty token ("Wait..Really"); it is not capitalised.
     if (!t || t.text === '') return false;
+    // ASCII: only A-Z (no string built); other characters by their case mappings.
+    const code = t.text.charCodeAt(0);
+    if (code < 0x80) return code >= 65 && code <= 90;
     const c = t.text[0]!;
     return c !== c.toLowerCase() && c === c.toUpperCase();
   }
@@ -111,10 +121,40 @@ export class ProvenanceContext {
     return this.paragraphOf[a] === this.paragraphOf[b];
   }
 
+  /** The first outlet (in the list's order) with a mention overlapping the span. */
   outletAt(span: Span): Outlet | null {
-    for (const o of this.outlets) for (const m of o.mentions) if (m.start < span.end && span.start < m.end) return o;
-    return null;
+    const index = (this.outletIndex ??= indexOutletMentions(this.outlets));
+    const { starts, ends, maxEnd, outlet } = index;
+    // The first mention that can reach past span.start: all before it end at or before it.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid]! <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    for (let k = lo; k < starts.length && starts[k]! < span.end; k++) if (span.start < ends[k]! && (best < 0 || outlet[k]! < best)) best = outlet[k]!;
+    return best < 0 ? null : this.outlets[best]!;
   }
+
+  private outletIndex: OutletMentionIndex | null = null;
+}
+
+/** Every outlet mention by start, with its outlet's index and the running maximum end. */
+interface OutletMentionIndex {
+  starts: Int32Array;
+  ends: Int32Array;
+  maxEnd: Int32Array;
+  outlet: Int32Array;
+}
+
+function indexOutletMentions(outlets: readonly Outlet[]): OutletMentionIndex {
+  const all = outlets.flatMap((o, k) => o.mentions.map((m) => ({ start: m.start, end: m.end, outlet: k }))).sort((a, b) => a.start - b.start);
+  const maxEnd = new Int32Array(all.length);
+  let max = -1;
+  for (let k = 0; k < all.length; k++) maxEnd[k] = max = Math.max(max, all[k]!.end);
+  return { starts: Int32Array.from(all, (m) => m.start), ends: Int32Array.from(all, (m) => m.end), maxEnd, outlet: Int32Array.from(all, (m) => m.outlet) };
 }
 
 /**
@@ -124,9 +164,9 @@ export class ProvenanceContext {
  */
 function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
   return tokens.map((t, i) => {
-    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : { ...t, pos: 'VERB' };
+    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : retagged(t, 'VERB');
     // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
-    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return retagged(t, 'PROPN');
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
     const c = t.text[0];
     if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
@@ -134,11 +174,11 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
     const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
     const next = tokens[i + 1];
     // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
-    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return { ...t, pos: 'PROPN' };
+    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return retagged(t, 'PROPN');
     if (t.pos === 'ADV') return t;
-    if (!initial) return { ...t, pos: 'PROPN' };
+    if (!initial) return retagged(t, 'PROPN');
     // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
-    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return { ...t, pos: 'PROPN' };
+    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return retagged(t, 'PROPN');
     return t;
   });
 }
@@ -150,7 +190,9 @@ function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): T
  */
 function titleCaseCue(tokens: readonly Token[], i: number, lexicon: ProvenanceLexicon): boolean {
   const t = tokens[i]!;
-  if (!/^[A-Z][a-z]+$/.test(t.text) || t.norm.endsWith('ing') || lexicon.cueVerbs.get(t.norm)?.headline !== true) return false;
+  // Most tokens do not open with A-Z: the char code answers before the regex runs.
+  const first = t.text.charCodeAt(0);
+  if (!(first >= 65 && first <= 90) || !/^[A-Z][a-z]+$/.test(t.text) || t.norm.endsWith('ing') || lexicon.cueVerbs.get(t.norm)?.headline !== true) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;

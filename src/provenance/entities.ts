@@ -42,6 +42,10 @@ export class EntityRegistry {
   readonly entities: Entity[] = [];
   /** Name mentions in text order. */
   readonly mentions: Mention[] = [];
+  /** Per entity: the starts of its mentions above, in order. */
+  private readonly startsOf = new Map<Entity, number[]>();
+  /** Per role head ("minister"): the entities holding a role with that head. */
+  private readonly byRoleHead = new Map<string, Entity[]>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byGiven = new Map<string, Entity[]>();
   private readonly byOutlet = new Map<string, Entity>();
@@ -257,7 +261,12 @@ export class EntityRegistry {
 
   addRole(entity: Entity, role: Role): void {
     const text = roleText(role);
-    if (!entity.roles.some((r) => roleText(r) === text)) entity.roles.push(role);
+    if (!entity.roles.some((r) => roleText(r) === text)) {
+      entity.roles.push(role);
+      const holders = this.byRoleHead.get(role.head);
+      if (!holders) this.byRoleHead.set(role.head, [entity]);
+      else if (!holders.includes(entity)) holders.push(entity);
+    }
     const gendered = this.ctx.lexicon.titles.get(role.head)?.find((t) => t.gender !== 'any');
     if (gendered && entity.gender === 'any') entity.gender = gendered.gender;
   }
@@ -327,6 +336,10 @@ export class EntityRegistry {
     const last = this.mentions[this.mentions.length - 1];
     if (!last || last.start <= span.start) this.mentions.push(m);
     else this.mentions.splice(this.firstAtOrAfter(span.start), 0, m);
+    const starts = this.startsOf.get(entity);
+    if (!starts) this.startsOf.set(entity, [span.start]);
+    else if (starts[starts.length - 1]! <= span.start) starts.push(span.start);
+    else starts.splice(lastBelow(starts, span.start) + 1, 0, span.start);
   }
 
   /** The entity whose name mention overlaps the span (the last one in it), if any. */
@@ -388,7 +401,20 @@ export class EntityRegistry {
    * head noun, no conflicting modifier ("the foreign minister" is not the finance minister).
    */
   byTitle(role: Role, offset: number): { entity: Entity; role: Role } | null {
-    for (let k = this.firstAtOrAfter(offset) - 1; k >= 0; k--) {
+    // Only entities holding a role with this head can agree: the latest of their mentions
+    // before `offset` is the one a walk back over all mentions would stop at.
+    const holders = this.byRoleHead.get(role.head);
+    if (!holders) return null;
+    let latest = -1;
+    for (const e of holders) {
+      if (!e.roles.some((r) => rolesAgree(r, role))) continue;
+      const starts = this.startsOf.get(e);
+      const k = starts ? lastBelow(starts, offset) : -1;
+      if (k >= 0 && starts![k]! > latest) latest = starts![k]!;
+    }
+    if (latest < 0) return null;
+    // Mentions starting at `latest`, last first, as the walk would meet them.
+    for (let k = this.firstAtOrAfter(latest + 1) - 1; k >= 0 && this.mentions[k]!.start === latest; k--) {
       const e = this.mentions[k]!.entity;
       const known = e.roles.find((r) => rolesAgree(r, role));
       if (known) return { entity: e, role: known };
@@ -437,6 +463,18 @@ export class EntityRegistry {
     }
     return e;
   }
+}
+
+/** Index of the last value below `limit` in an ascending list, or -1. */
+function lastBelow(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** An apostrophe glued to a plural ("Farmers'"). */

@@ -101,10 +101,27 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
  * ("He says Americans need no more “condescending lectures”", "vowed to fight “to the end”").
  */
 function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
+  // The reports with a speaker by start; a report holding q.start starts at most `longest`
+  // before it, so only those are read, and the first in `reported` order wins as before.
+  const hosts = reported.map((r, k) => ({ r, k })).filter((h) => h.r.entity).sort((a, b) => a.r.start - b.r.start || a.k - b.k);
+  let longest = 0;
+  for (const h of hosts) longest = Math.max(longest, h.r.end - h.r.start);
   for (const q of direct) {
     if (q.entity || q.marked) continue;
+    let lo = 0;
+    let hi = hosts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hosts[mid]!.r.start <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let first: { r: FoundQuote; k: number } | null = null;
+    for (let m = lo - 1; m >= 0 && q.start - hosts[m]!.r.start < longest; m--) {
+      const h = hosts[m]!;
+      if (q.start < h.r.end && (!first || h.k < first.k)) first = h;
+    }
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
-    const host = reported.find((r) => r.start <= q.start && q.start < r.end && r.entity);
+    const host = first?.r;
     if (!host || (q.kind === 'scare' && !/\s/.test(q.text.trim()) && !host.ownsQuotes)) continue;
     q.kind = 'direct';
     q.entity = host.entity;

@@ -1,4 +1,4 @@
-import type { Outlet } from '../core/types.js';
+import type { Outlet, Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
@@ -30,25 +30,36 @@ interface Interview {
  * another outlet or another listener named in between ends the interview.
  */
 export function attachInterviewOutlets(ctx: ProvenanceContext, registry: EntityRegistry, quotes: FoundQuote[]): void {
-  const interviews = findInterviews(ctx, registry, quotes);
+  const mentions = new SentenceMentions(ctx, registry);
+  const interviews = findInterviews(ctx, registry, quotes, mentions);
   if (interviews.length === 0) return;
-  const outletTokens = ctx.outlets.flatMap((o) => o.mentions.map((m) => ({ id: o.id, token: ctx.tokenAtOrAfter(m.start) })));
+  const outletTokens = new OutletTokens(ctx);
+  const covered = new Coverage(quotes);
   for (const q of quotes) {
     if (q.outletId || !q.entity) continue;
     const at = ctx.tokenAtOrAfter(q.cue && q.cue.start > q.start ? Math.min(q.cue.start, q.end) : q.start);
     const sentence = ctx.sentenceOf[Math.min(at, ctx.tokens.length - 1)]!;
-    let interview: Interview | undefined;
-    for (const iv of interviews) if (iv.sentence <= sentence) interview = iv;
+    // The last interview (in text order) whose sentence is at or before the quote's.
+    let lo = 0;
+    let hi = interviews.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (interviews[mid]!.sentence <= sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    const interview = interviews[lo - 1];
     if (!interview || (q.entity !== interview.speaker && q.entity !== interview.interviewer)) continue;
     const same = interview.sentence === sentence;
     const first = ctx.tokenAtOrAfter(q.start);
     if (!same) {
-      if (outletTokens.some((o) => o.id !== interview.outlet.id && o.token > interview.token && o.token < Math.max(at, first))) continue;
-      if (otherListener(ctx, registry, interview, Math.max(at, first))) continue;
-      if (anotherOccasion(ctx, quotes, interview.sentence, sentence)) continue;
-      const namesInterviewer = interview.interviewer !== null && mentionInSentence(ctx, registry, interview.interviewer, sentence);
+      // Each test alone drops the quote; the cheap ones go first, so the scans between the
+      // interview and the quote only run for quotes near it.
+      const namesInterviewer = interview.interviewer !== null && mentions.names(interview.interviewer, sentence);
       const paragraph = ctx.paragraphOf[Math.min(first, ctx.tokens.length - 1)]!;
       if (!namesInterviewer && paragraph - interview.paragraph > PARAGRAPHS_AFTER) continue;
+      if (outletTokens.otherBetween(interview.outlet.id, interview.token, Math.max(at, first))) continue;
+      if (otherListener(ctx, registry, interview, Math.max(at, first))) continue;
+      if (anotherOccasion(ctx, covered, interview.sentence, sentence)) continue;
     }
     q.outletId = interview.outlet.id;
     const to = `${interview.outlet.name}${interview.interviewer ? ` (${interview.interviewer.name})` : ''}`;
@@ -56,9 +67,10 @@ export function attachInterviewOutlets(ctx: ProvenanceContext, registry: EntityR
   }
 }
 
-function findInterviews(ctx: ProvenanceContext, registry: EntityRegistry, quotes: readonly FoundQuote[]): Interview[] {
+function findInterviews(ctx: ProvenanceContext, registry: EntityRegistry, quotes: readonly FoundQuote[], mentions: SentenceMentions): Interview[] {
   const { tokens } = ctx;
   const out: Interview[] = [];
+  let cued: Map<number, FoundQuote[]> | null = null;
   for (const outlet of ctx.outlets) {
     for (const m of outlet.mentions) {
       const o1 = ctx.tokenAtOrAfter(m.start);
@@ -80,7 +92,8 @@ function findInterviews(ctx: ProvenanceContext, registry: EntityRegistry, quotes
       }
       if (!listenerPosition(ctx, position)) continue;
       const sentence = ctx.sentenceOf[o1]!;
-      out.push({ outlet, interviewer, speaker: speakerOf(ctx, registry, quotes, sentence, interviewer), token: o1, sentence, paragraph: ctx.paragraphOf[o1]! });
+      cued ??= cuedBySentence(ctx, quotes);
+      out.push({ outlet, interviewer, speaker: speakerOf(ctx, registry, cued, mentions, sentence, interviewer), token: o1, sentence, paragraph: ctx.paragraphOf[o1]! });
     }
   }
   return out.sort((a, b) => a.token - b.token);
@@ -100,19 +113,126 @@ function listenerPosition(ctx: ProvenanceContext, first: number): boolean {
   return w >= 0 && INTERVIEW_WORDS.test(tokens[w]!.norm);
 }
 
-/** The speaker of a quote cued in the sentence, else the first person named there who is not the interviewer. */
-function speakerOf(ctx: ProvenanceContext, registry: EntityRegistry, quotes: readonly FoundQuote[], sentence: number, interviewer: Entity | null): Entity | null {
+/** The quotes with a speaker and a cue, in order, by the sentence their cue is in. */
+function cuedBySentence(ctx: ProvenanceContext, quotes: readonly FoundQuote[]): Map<number, FoundQuote[]> {
+  const out = new Map<number, FoundQuote[]>();
   for (const q of quotes) {
-    if (!q.entity || q.entity === interviewer || !q.cue) continue;
-    if (ctx.sentenceOf[ctx.tokenAtOrAfter(q.cue.start)] === sentence) return q.entity;
+    if (!q.entity || !q.cue) continue;
+    const sentence = ctx.sentenceOf[ctx.tokenAtOrAfter(q.cue.start)];
+    if (sentence === undefined) continue;
+    const list = out.get(sentence);
+    if (list) list.push(q);
+    else out.set(sentence, [q]);
   }
-  for (const m of registry.mentions) {
+  return out;
+}
+
+/** The speaker of a quote cued in the sentence, else the first person named there who is not the interviewer. */
+function speakerOf(ctx: ProvenanceContext, registry: EntityRegistry, cued: ReadonlyMap<number, readonly FoundQuote[]>, mentions: SentenceMentions, sentence: number, interviewer: Entity | null): Entity | null {
+  for (const q of cued.get(sentence) ?? []) if (q.entity !== interviewer) return q.entity;
+  for (let k = mentions.first(sentence); k < registry.mentions.length; k++) {
+    const m = registry.mentions[k]!;
     const t = ctx.tokenAtOrAfter(m.start);
-    if (t >= ctx.tokens.length || ctx.sentenceOf[t]! < sentence) continue;
+    if (t >= ctx.tokens.length) continue;
     if (ctx.sentenceOf[t]! > sentence) break;
     if (!m.listener && m.entity !== interviewer && isPerson(m.entity)) return m.entity;
   }
   return null;
+}
+
+/**
+ * The registry's mentions (in text order, so in sentence order) found by sentence with a binary
+ * search, instead of a walk over all of them per question.
+ */
+class SentenceMentions {
+  constructor(
+    private readonly ctx: ProvenanceContext,
+    private readonly registry: EntityRegistry,
+  ) {}
+
+  /** Index of the first mention in `sentence` or after it (mentions past the last token count as after). */
+  first(sentence: number): number {
+    const { ctx } = this;
+    const mentions = this.registry.mentions;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = ctx.tokenAtOrAfter(mentions[mid]!.start);
+      if (t < ctx.tokens.length && ctx.sentenceOf[t]! < sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether `e` is named in `sentence`. */
+  names(e: Entity, sentence: number): boolean {
+    const { ctx } = this;
+    const mentions = this.registry.mentions;
+    for (let k = this.first(sentence); k < mentions.length; k++) {
+      const t = ctx.tokenAtOrAfter(mentions[k]!.start);
+      if (t >= ctx.tokens.length || ctx.sentenceOf[t]! > sentence) break;
+      if (mentions[k]!.entity === e) return true;
+    }
+    return false;
+  }
+}
+
+/** The outlets' mentions by token, to ask whether another outlet is named between two tokens. */
+class OutletTokens {
+  private readonly tokens: Int32Array;
+  private readonly ids: string[];
+  /** runEnd[k]: the first index after k naming another outlet than k does. */
+  private readonly runEnd: Int32Array;
+
+  constructor(ctx: ProvenanceContext) {
+    const all = ctx.outlets.flatMap((o) => o.mentions.map((m) => ({ id: o.id, token: ctx.tokenAtOrAfter(m.start) }))).sort((a, b) => a.token - b.token);
+    this.tokens = Int32Array.from(all, (o) => o.token);
+    this.ids = all.map((o) => o.id);
+    this.runEnd = new Int32Array(all.length);
+    for (let k = all.length - 1; k >= 0; k--) this.runEnd[k] = k + 1 < all.length && this.ids[k + 1] === this.ids[k] ? this.runEnd[k + 1]! : k + 1;
+  }
+
+  /** Whether an outlet other than `id` is named at a token strictly between `after` and `before`. */
+  otherBetween(id: string, after: number, before: number): boolean {
+    const { tokens } = this;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= tokens.length || tokens[lo]! >= before) return false;
+    if (this.ids[lo] !== id) return true;
+    const next = this.runEnd[lo]!;
+    return next < tokens.length && tokens[next]! < before;
+  }
+}
+
+/** Whether a span lies inside one of the quotes: their spans by start with the running maximum end. */
+class Coverage {
+  private readonly starts: Int32Array;
+  private readonly maxEnd: Int32Array;
+
+  constructor(quotes: readonly Span[]) {
+    const sorted = [...quotes].sort((a, b) => a.start - b.start);
+    this.starts = Int32Array.from(sorted, (q) => q.start);
+    this.maxEnd = new Int32Array(sorted.length);
+    let max = -1;
+    for (let k = 0; k < sorted.length; k++) this.maxEnd[k] = max = Math.max(max, sorted[k]!.end);
+  }
+
+  covers(span: Span): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1]! >= span.end;
+  }
 }
 
 function isPerson(e: Entity): boolean {
@@ -124,16 +244,12 @@ function mentionEndingAt(registry: EntityRegistry, end: number): Mention | null 
   return m && m.end === end ? m : null;
 }
 
-function mentionInSentence(ctx: ProvenanceContext, registry: EntityRegistry, e: Entity, sentence: number): boolean {
-  return registry.mentions.some((m) => m.entity === e && ctx.sentenceOf[ctx.tokenAtOrAfter(m.start)] === sentence);
-}
-
 /**
  * Narration between the interview's sentence and the end of the quote's sentence that moves to
  * another occasion ("Trump later blamed", "At a rally on Monday, he said"). Quoted and reported
  * words are not narration: "he said he had previously …" stays in the interview.
  */
-function anotherOccasion(ctx: ProvenanceContext, quotes: readonly FoundQuote[], from: number, to: number): boolean {
+function anotherOccasion(ctx: ProvenanceContext, quotes: Coverage, from: number, to: number): boolean {
   const { tokens } = ctx;
   // Sentence numbers grow with the tokens: start at the first token after the interview's sentence.
   let lo = 0;
@@ -146,7 +262,7 @@ function anotherOccasion(ctx: ProvenanceContext, quotes: readonly FoundQuote[], 
   for (let k = lo; k < tokens.length && ctx.sentenceOf[k]! <= to; k++) {
     if (!ctx.lexicon.occasionWords.has(tokens[k]!.norm) || ctx.inQuote[k]) continue;
     const t = tokens[k]!;
-    if (!quotes.some((q) => q.start <= t.start && t.end <= q.end)) return true;
+    if (!quotes.covers(t)) return true;
   }
   return false;
 }
@@ -159,13 +275,24 @@ function otherListener(ctx: ProvenanceContext, registry: EntityRegistry, intervi
   const { tokens } = ctx;
   const from = tokens[interview.token]!.start;
   const to = tokens[Math.min(before, tokens.length - 1)]!.start;
-  return registry.mentions.some((m) => {
-    if (m.start <= from || m.start >= to || m.entity === interview.interviewer || m.entity === interview.speaker) return false;
+  const mentions = registry.mentions;
+  // Mentions are in text order: only those starting between `from` and `to` are read.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i]!.start < to; i++) {
+    const m = mentions[i]!;
+    if (m.entity === interview.interviewer || m.entity === interview.speaker) continue;
     if (m.listener) return true;
     let k = ctx.tokenAtOrAfter(m.start) - 1;
     if (tokens[k]?.pos === 'DET') k--;
-    if (!/^(to|with)$/.test(tokens[k]?.norm ?? '')) return false;
+    if (!/^(to|with)$/.test(tokens[k]?.norm ?? '')) continue;
     const verb = tokens[k - 1];
-    return verb !== undefined && (ctx.lexicon.cueVerbs.has(verb.norm) || INTERVIEW_WORDS.test(verb.norm));
-  });
+    if (verb !== undefined && (ctx.lexicon.cueVerbs.has(verb.norm) || INTERVIEW_WORDS.test(verb.norm))) return true;
+  }
+  return false;
 }

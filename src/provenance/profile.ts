@@ -88,15 +88,37 @@ function sentenceCountry(ctx: ProvenanceContext, lex: V2Lexicon, entity: Entity)
     if (at >= tokens.length || seen.has(ctx.sentenceOf[at]!)) continue;
     const sentence = ctx.sentenceOf[at]!;
     seen.add(sentence);
-    let k = at;
-    while (k > 0 && ctx.sentenceOf[k - 1] === sentence) k--;
-    for (; k < tokens.length && ctx.sentenceOf[k] === sentence; k++) {
-      const c = lex.countries.get(tokens[k]!.norm) ?? lex.seats.get(tokens[k]!.norm);
-      if (!c) continue;
-      if (found && found !== c) return null;
-      found = c;
-    }
+    const c = countryOfSentence(ctx, lex, sentence);
+    if (c === MIXED) return null;
+    if (!c) continue;
+    if (found && found !== c) return null;
+    found = c;
   }
+  return found;
+}
+
+/** Two or more countries named in one sentence. */
+const MIXED = '\u0000mixed';
+/** Per document: each sentence's country, read once however many speakers it mentions. */
+const sentenceCountries = new WeakMap<ProvenanceContext, Map<number, string | null>>();
+
+/** The one country named in a sentence (by name, demonym or seat), null for none, MIXED for several. */
+function countryOfSentence(ctx: ProvenanceContext, lex: V2Lexicon, sentence: number): string | null {
+  let memo = sentenceCountries.get(ctx);
+  if (!memo) sentenceCountries.set(ctx, (memo = new Map()));
+  const known = memo.get(sentence);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  for (let k = ctx.firstOfSentence[sentence]!; k <= ctx.lastOfSentence[sentence]!; k++) {
+    const c = lex.countries.get(ctx.tokens[k]!.norm) ?? lex.seats.get(ctx.tokens[k]!.norm);
+    if (!c) continue;
+    if (found && found !== c) {
+      found = MIXED;
+      break;
+    }
+    found = c;
+  }
+  memo.set(sentence, found);
   return found;
 }
 

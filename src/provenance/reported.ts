@@ -1,3 +1,4 @@
+import type { Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
@@ -10,6 +11,12 @@ type Resolve = (subject: Subject) => Resolution | null;
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
 /** Most tokens after the verb of a closing cue clause (", the party said in a statement on Monday."). */
 const CLOSING_CUE_TAIL = 12;
+/**
+ * Most tokens a rule reads before or after its cue: no sentence of the PTC or PolNeAR articles is
+ * longer than 222 tokens, so only a sentence with no break (a list, a pasted log, hostile input)
+ * is cut, and the work per cue stays bounded.
+ */
+const SCAN_WINDOW = 300;
 const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'because', 'since', 'until', 'although', 'though', 'where', 'once']);
 
 /**
@@ -21,6 +28,7 @@ const ADVERBIAL_CLAUSE = new Set(['when', 'while', 'after', 'before', 'as', 'bec
 export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegistry, directSpans: readonly FoundQuote[], isQuoted: (m: Mention) => boolean): FoundQuote[] {
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
+  const direct = new DirectSpans(directSpans);
   // Set for one cue at a time: the reported speech a nested pronoun subject is inside.
   let nestedIn: FoundQuote | null = null;
   const resolve: Resolve = (subject) => {
@@ -31,26 +39,29 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     }
     return resolveSubject(ctx, registry, subject, isQuoted);
   };
-  let sentenceStart = 0;
+  let opening = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) sentenceStart = i;
+    if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) opening = i;
     if (ctx.inQuote[i]) continue;
+    // Every rule reads at most SCAN_WINDOW tokens either side of the cue, so a sentence with no
+    // break (thousands of cues in one line) costs linear time; real sentences are shorter.
+    const sentenceStart = Math.max(opening, i - SCAN_WINDOW);
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, direct, found)) : null;
       if (relayed) {
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
         if (relayed.outletId) relayed.explanation = relayed.explanation.replace(/\.$/, `; relayed by the outlet named after "${ctx.text.slice(found!.cue!.start, found!.cue!.end)}"`) + '.';
-      } else if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      } else if (found && !direct.mostlyDirect(found)) out.push(found);
       i += phrase.length - 1;
       continue;
     }
     if (tokens[i]!.text === ':' && i > sentenceStart && i - sentenceStart <= COLON_SPEAKER_TOKENS) {
       const found = colonHeadline(ctx, registry, i, sentenceStart, isQuoted);
       if (found) {
-        if (!mostlyDirect(found, directSpans)) out.push(found);
+        if (!direct.mostlyDirect(found)) out.push(found);
         i = ctx.tokenAtOrAfter(found.end) - 1;
         continue;
       }
@@ -65,7 +76,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const verb = cueVerbAt(ctx, i);
     if (!verb) {
       const found = nounComplement(ctx, i, sentenceStart, resolve);
-      if (found && !mostlyDirect(found, directSpans)) out.push(found);
+      if (found && !direct.mostlyDirect(found)) out.push(found);
       continue;
     }
     if (verb.quoteOnly) continue;
@@ -74,7 +85,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     if (verb.headline && i > sentenceStart && ctx.isCapitalized(i) && !tokens[i]!.norm.endsWith('ing')) {
       const found = titleCaseReport(ctx, registry, i, verb.id, sentenceStart, end, isQuoted);
       if (found) {
-        if (!mostlyDirect(found, directSpans)) out.push(found);
+        if (!direct.mostlyDirect(found)) out.push(found);
         continue;
       }
     }
@@ -108,7 +119,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       nestedIn = null;
       const found = postposed(ctx, i, verb.id, sentenceStart, null, end, resolve);
       if (found) {
-        if (!mostlyDirect(found, directSpans)) out.push(found);
+        if (!direct.mostlyDirect(found)) out.push(found);
         continue;
       }
     }
@@ -136,9 +147,9 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         found.explanation = found.explanation.replace(/; [^;]*\.$/, `; the participle's subject is ${host.entity.name}, who speaks in the cue clause just before it.`);
       }
     }
-    const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, directSpans, found)) : null;
+    const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, direct, found)) : null;
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
-    else if (found && !mostlyDirect(found, directSpans)) out.push(found);
+    else if (found && !direct.mostlyDirect(found)) out.push(found);
   }
   return out;
 }
@@ -448,11 +459,8 @@ function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], d
  * "“…,” Lukashenko told a meeting, according to Belta.": an attributed direct quote with its
  * cue before the "according to" phrase; the phrase names who relayed it, not a second speaker.
  */
-function relayedDirect(ctx: ProvenanceContext, direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
-  for (const d of direct) {
-    if (d.entity && d.entity.kind !== 'outlet' && d.cue && d.start >= source.start && d.start - source.start <= 2 && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160) return d;
-  }
-  return null;
+function relayedDirect(ctx: ProvenanceContext, direct: DirectSpans, source: FoundQuote): FoundQuote | null {
+  return direct.firstStartingIn(source.start, source.start + 2, (d) => Boolean(d.entity && d.entity.kind !== 'outlet' && d.cue && d.cue.start >= d.end && d.cue.end <= source.cue!.start && ctx.text.slice(d.end, source.cue!.start).length < 160));
 }
 
 /** What may follow a comma after a closing cue clause: a participle, a relative pronoun, "a"/"an". */
@@ -619,11 +627,13 @@ function shortAnswer(ctx: ProvenanceContext, k: number, end: number): number {
   return closes(last + 1) ? last : -1;
 }
 
-/** The last token of the sentence holding token i (within its paragraph). */
+/**
+ * The last token of the sentence holding token i (within its paragraph), at most SCAN_WINDOW
+ * tokens after i.
+ */
 function sentenceLast(ctx: ProvenanceContext, i: number): number {
   const { tokens } = ctx;
-  let k = i;
-  while (k + 1 < tokens.length && ctx.sentenceOf[k + 1] === ctx.sentenceOf[i]) k++;
+  let k = Math.min(ctx.lastOfSentence[ctx.sentenceOf[i]!]!, i + SCAN_WINDOW);
   // "… to do more. ''We need …": a mark after the full stop, with a space before it, opens the next sentence's quote.
   let m = k;
   while (m > i && ctx.isQuoteMark(m) && ctx.isQuoteMark(m - 1) && tokens[m - 1]!.end === tokens[m]!.start) m--;
@@ -636,16 +646,71 @@ function sentenceLast(ctx: ProvenanceContext, i: number): number {
   return k;
 }
 
-/** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */
-function mostlyDirect(found: FoundQuote, direct: readonly { start: number; end: number }[]): boolean {
-  let covered = 0;
-  let opensWithQuote = false;
-  for (const d of direct) {
-    const c = Math.max(0, Math.min(d.end, found.end) - Math.max(d.start, found.start));
-    covered += c;
-    if (c > 0 && d.start - found.start <= 2) opensWithQuote = true;
+/**
+ * The direct quotes' spans sorted by start, with the running maximum of their ends, so the
+ * quotes overlapping a span are found by a binary search instead of a walk over all of them.
+ */
+class DirectSpans {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** maxEnd[k]: the largest end among spans 0..k. */
+  private readonly maxEnd: Int32Array;
+  /** The quotes in start order, and each one's place in the list given. */
+  private readonly sorted: readonly FoundQuote[];
+  private readonly order: Int32Array;
+
+  constructor(direct: readonly FoundQuote[]) {
+    const indexed = direct.map((q, k) => ({ q, k })).sort((a, b) => a.q.start - b.q.start || a.k - b.k);
+    this.sorted = indexed.map((x) => x.q);
+    this.order = Int32Array.from(indexed, (x) => x.k);
+    const sorted = this.sorted;
+    this.starts = new Int32Array(sorted.length);
+    this.ends = new Int32Array(sorted.length);
+    this.maxEnd = new Int32Array(sorted.length);
+    let max = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      this.starts[k] = sorted[k]!.start;
+      this.ends[k] = sorted[k]!.end;
+      max = Math.max(max, sorted[k]!.end);
+      this.maxEnd[k] = max;
+    }
   }
-  return opensWithQuote && covered * 2 >= found.end - found.start;
+
+  /** The first quote in the given list's order that starts within from..to and passes `accept`. */
+  firstStartingIn(from: number, to: number, accept: (q: FoundQuote) => boolean): FoundQuote | null {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    for (let k = lo; k < starts.length && starts[k]! <= to; k++) if ((best < 0 || this.order[k]! < this.order[best]!) && accept(this.sorted[k]!)) best = k;
+    return best < 0 ? null : this.sorted[best]!;
+  }
+
+  /** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */
+  mostlyDirect(found: Span): boolean {
+    const { starts, ends, maxEnd } = this;
+    // The first span that can reach past found.start: all before it end at or before it.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid]! <= found.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let covered = 0;
+    let opensWithQuote = false;
+    for (let k = lo; k < starts.length && starts[k]! < found.end; k++) {
+      const c = Math.max(0, Math.min(ends[k]!, found.end) - Math.max(starts[k]!, found.start));
+      covered += c;
+      if (c > 0 && starts[k]! - found.start <= 2) opensWithQuote = true;
+    }
+    return opensWithQuote && covered * 2 >= found.end - found.start;
+  }
 }
 
 /** A quotation mark at or just before token `b`, a comma between ("…,'' Ms. Lee said"). */

@@ -98,8 +98,10 @@ function quotesOutlet(quotes: readonly Quote[], ctx: ProvenanceContext, paragrap
   const carrying = new Set<number>();
   let k = 0;
   const { tokens } = ctx;
-  // Quotes and paragraphs are both in text order: one walk.
-  for (const q of quotes) {
+  // Quotes and paragraphs are both in text order: one walk. (An index loop: `for … of` here
+  // deoptimised again and again on the array iterator, "wrong map".)
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
     while (k < paragraphs.length && tokens[paragraphs[k]!.last]!.end <= q.start) k++;
     if (!q.outletId) continue;
     const p = paragraphs[k];

@@ -1,7 +1,7 @@
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
-import type { Entity, Span, Token } from '../core/types.js';
+import type { Entity, Span, Token, Voice } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
-import { isUnexpandedContraction, withWinkDoc, type Nlp } from './wink.js';
+import { lexiconContractions, withWinkDoc, type Nlp } from './wink.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
 export interface TextModel {
@@ -69,6 +69,8 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   // Only words reach the token list: wink-nlp yields an empty token between two full
   // stops with no space ("Wait..Really"), which carries nothing, and spaces and line breaks.
   const words: Token[] = [];
+  // The engine is the one that read this document: its contraction set is read once, not per token.
+  const contractions = lexiconContractions();
   let s = 0;
   for (let i = 0; i < count; i++) {
     const surface = surfaces[i]!;
@@ -79,8 +81,9 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const norm = surface.toLowerCase();
-    const lemma = isUnexpandedContraction(surface, flags[i]!) ? norm : lemmas[i]!;
-    const token: Token = { start, end: ends[i]!, text: surface, norm, fold: foldLower(norm), lemma, pos, type, sentence: s, voice: 'author', quote: -1 };
+    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction).
+    const lemma = !flags[i] && contractions.has(surface) ? norm : lemmas[i]!;
+    const token = makeToken(start, ends[i]!, surface, norm, foldLower(norm), lemma, pos, type, s, 'author', -1);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }
@@ -111,11 +114,25 @@ function pushSplitClitic(token: Token, out: Token[]): void {
     return;
   }
   const baseLength = match[1]!.length;
-  const base: Token = { ...token, end: token.start + baseLength, text: match[1]!, norm: match[1]!.toLowerCase(), fold: foldSurface(match[1]!), lemma: token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma };
+  const base = makeToken(token.start, token.start + baseLength, match[1]!, match[1]!.toLowerCase(), foldSurface(match[1]!), token.lemma === token.norm ? match[1]!.toLowerCase() : token.lemma, token.pos, token.type, token.sentence, token.voice, token.quote);
   const clitic = match[2]!;
   const isNegation = /^n/i.test(clitic);
-  const rest: Token = { ...token, start: base.end, text: clitic, norm: clitic.toLowerCase(), fold: foldSurface(clitic), lemma: isNegation ? 'not' : clitic.toLowerCase(), pos: 'PART' };
+  const rest = makeToken(base.end, token.end, clitic, clitic.toLowerCase(), foldSurface(clitic), isNegation ? 'not' : clitic.toLowerCase(), 'PART', token.type, token.sentence, token.voice, token.quote);
   out.push(base, rest);
+}
+
+/**
+ * Every token is built here, with all its fields in one order: tokens then share one hidden
+ * class, and the passes that read them stay monomorphic (spread copies such as `{ ...t, pos }`
+ * each made a map of their own, and optimised code deoptimised on them: "wrong map").
+ */
+export function makeToken(start: number, end: number, text: string, norm: string, fold: string, lemma: string, pos: string, type: string, sentence: number, voice: Voice, quote: number): Token {
+  return { start, end, text, norm, fold, lemma, pos, type, sentence, voice, quote };
+}
+
+/** A copy of a token with another part-of-speech tag. */
+export function retagged(t: Token, pos: string): Token {
+  return makeToken(t.start, t.end, t.text, t.norm, t.fold, t.lemma, pos, t.type, t.sentence, t.voice, t.quote);
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;

@@ -61,6 +61,11 @@ export function isUnexpandedContraction(surface: string, contractionFlag: boolea
   return !contractionFlag && getEngine().contractions.has(surface);
 }
 
+/** The contractions of wink-nlp's lexicon, for `isUnexpandedContraction` over a whole document. */
+export function lexiconContractions(): ReadonlySet<string> {
+  return getEngine().contractions;
+}
+
 function getEngine(): Engine {
   if (!engine || engine.lexemes.list.length - engine.intrinsic > MAX_LEARNT_WORDS) engine = createEngine();
   return engine;

@@ -31,7 +31,11 @@ export class WordTable {
     this.dims = dims;
     this.words = words;
     this.vectors = vectors;
-    this.ids = new Map(words.map((w, i) => [w, i]));
+    // A loop, not `new Map(words.map(...))`: no pair array per word (54,000 of them at start-up).
+    // A word listed twice keeps its last row, as the Map constructor would.
+    const ids = new Map<string, number>();
+    for (let i = 0; i < words.length; i++) ids.set(words[i]!, i);
+    this.ids = ids;
   }
 
   /** The row of a word (lower case, as the table stores it), or -1. */
