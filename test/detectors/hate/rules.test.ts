@@ -29,3 +29,9 @@ test('an unknown word list in a pattern is a data error naming the rule', () => 
   const bad: HateRuleEntry = { id: 'bad', description: 'x', source: 'x', label: 'hatespeech', category: 'x', patterns: ['GRP {nosuchlist}'] };
   assert.throws(() => compileRuleSet([], [bad], []), /rule bad uses unknown word list \{nosuchlist\}/);
 });
+
+test('the benign guard clears "GRP are not afraid to ..." (praise the network misread) but not a threat', () => {
+  const hateOf = (text: string) => analyze(text, { detectors: [detector] }).findings.filter((f) => f.kind === 'hate' && f.label === 'hatespeech').length;
+  assert.equal(hateOf('Women are not afraid to speak up for others.'), 0);
+  assert.ok(hateOf('I will make sure migrants regret ever setting foot here.') > 0);
+});
