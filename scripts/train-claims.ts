@@ -98,6 +98,7 @@ const { values } = parseArgs({
     'hidden-indicators': { type: 'boolean', default: false },
     cv: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    'dump-scores': { type: 'string' },
   },
 });
 
@@ -257,6 +258,13 @@ console.log(`threshold ${threshold} from 4-fold cross-validation (sentence_id % 
 console.log(`ClaimBuster dev (${cbDev.length}): P ${fmt(best.precision)} R ${fmt(best.recall)} F1 ${fmt(best.f1)} at threshold ${threshold} (F1 ${fmt(atHalf.f1)} at 0.5; for reference only, best on dev F1 ${fmt(onDev.result.f1)} at ${onDev.threshold}, model alone without rule-outs ${fmt(rawF1)})`);
 console.log(`CLEF-2019 dev (${ranking.files} files, ${ranking.n} sentences): MAP ${fmt(ranking.map)} R-Prec ${fmt(ranking.rPrecision)} P@10 ${fmt(ranking.p10)}`);
 console.log(`time: features ${((featurised - started) / 1000).toFixed(1)} s, training ${((trained - featurised) / 1000).toFixed(1)} s`);
+
+if (values['dump-scores']) {
+  // For stacking experiments (scripts/train-claims-cnn.ts): the pooled out-of-fold and dev scores, by sentence_id.
+  const dump = { threshold, heldOut: heldOut.map((h) => ({ id: h.sentence.id, label: h.sentence.label, score: h.score })), dev: cbDev.map((s, i) => ({ id: s.id, label: s.label, score: gated[i]! })) };
+  writeFileSync(values['dump-scores'], JSON.stringify(dump));
+  console.log(`wrote scores to ${values['dump-scores']}`);
+}
 
 if (!values['no-write']) {
   const bytes = encodeModel({
