@@ -48,15 +48,26 @@ const LR = Number(values.lr);
 const L2 = Number(values.l2);
 const SEED = Number(values.seed);
 
-const table = decodeWordTable(readFileSync(modelPath(WORD_TABLE_FILE)), WORD_TABLE_FILE);
+function load() {
+  try {
+    const table = decodeWordTable(readFileSync(modelPath(WORD_TABLE_FILE)), WORD_TABLE_FILE);
+    const cbPath = join(values.data!, 'claimbuster-2.5xncs', 'train.jsonl');
+    const cbTrain = readClaimBuster(cbPath, 'train');
+    const cbDev = readClaimBuster(cbPath, 'dev');
+    const clefDev = readClef(join(values.data!, 'clef2019-checkthat-task1', 'training'), 'dev');
+    const dump = JSON.parse(readFileSync(values.scores!, 'utf8')) as { threshold: number; heldOut: { id: string; label: 0 | 1; score: number }[]; dev: { id: string; label: 0 | 1; score: number }[] };
+    if (!Array.isArray(dump.heldOut) || !Array.isArray(dump.dev)) throw new Error(`${values.scores}: not a train-claims --dump-scores file`);
+    return { table, cbTrain, cbDev, clefDev, dump };
+  } catch (error) {
+    // Missing or malformed data is the user's to fix: one line naming the input, no stack.
+    console.error(`train-claims-cnn: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+const { table, cbTrain, cbDev, clefDev, dump } = load();
 const D0 = table.dims;
 const D = D0 + 3;
-const cbPath = join(values.data, 'claimbuster-2.5xncs', 'train.jsonl');
-const cbTrain = readClaimBuster(cbPath, 'train');
-const cbDev = readClaimBuster(cbPath, 'dev');
-const clefDev = readClef(join(values.data, 'clef2019-checkthat-task1', 'training'), 'dev');
 const devKeys = new Set([...cbDev, ...clefDev.flatMap((f) => f.sentences)].map((s) => textKey(s.text)));
-const dump = JSON.parse(readFileSync(values.scores, 'utf8')) as { threshold: number; heldOut: { id: string; label: 0 | 1; score: number }[]; dev: { id: string; label: 0 | 1; score: number }[] };
 
 /** A sentence as a (tokens x D) matrix. */
 function encode(text: string): Float32Array {
