@@ -65,6 +65,26 @@ describe('train-claims script', () => {
     assert.throws(() => readFileSync(join(data, 'none.bin')), /ENOENT/, '--cv writes no model');
   });
 
+  it('--dump-scores writes the out-of-fold and dev scores that scripts/train-claims-cnn.ts stacks on', () => {
+    const data = corpus();
+    const dump = join(data, 'scores.json');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--no-write', '--dump-scores', dump, '--dims', '4096', '--epochs', '3', '--average-from', '1'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const scores = JSON.parse(readFileSync(dump, 'utf8')) as { heldOut: { id: string; label: number; score: number }[]; dev: { id: string }[] };
+    // 32 training lines (sentence_id % 5 in 1..4) scored out of fold, 8 dev lines (sentence_id % 5 === 0).
+    assert.equal(scores.heldOut.length, 32);
+    assert.ok(scores.heldOut.every((h) => Number(h.id) % 5 !== 0 && h.score >= 0 && h.score <= 1));
+    assert.deepEqual(scores.dev.map((d) => Number(d.id) % 5), new Array<number>(8).fill(0));
+    const cnn = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims-cnn.ts', '--data', data, '--scores', dump, '--filters', '4', '--epochs', '1', '--dev'], { encoding: 'utf8' });
+    assert.equal(cnn.status, 0, cnn.stderr);
+    assert.match(cnn.stdout, /^stacked a=1: 4-fold CV F1 [\d.]+ at [\d.]+$/m);
+    assert.match(cnn.stdout, /^ClaimBuster dev F1 [\d.]+ at [\d.]+ \(linear alone: [\d.]+ at [\d.]+\)$/m);
+    const missing = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims-cnn.ts', '--data', data, '--scores', join(data, 'nope.json')], { encoding: 'utf8' });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^train-claims-cnn: .*nope\.json/);
+    assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack trace');
+  });
+
   it('with --hidden and --hidden-indicators, ships a hidden layer reading the pooled vectors and the structural features', () => {
     const data = corpus();
     const train = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '3', '--average-from', '1', '--context', '--hidden', '4', '--hidden-indicators'], { encoding: 'utf8' });
