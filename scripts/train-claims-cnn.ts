@@ -57,6 +57,11 @@ function load() {
     const clefDev = readClef(join(values.data!, 'clef2019-checkthat-task1', 'training'), 'dev');
     const dump = JSON.parse(readFileSync(values.scores!, 'utf8')) as { threshold: number; heldOut: { id: string; label: 0 | 1; score: number }[]; dev: { id: string; label: 0 | 1; score: number }[] };
     if (!Array.isArray(dump.heldOut) || !Array.isArray(dump.dev)) throw new Error(`${values.scores}: not a train-claims --dump-scores file`);
+    // Scores dumped from other data would stack as NaN: refuse them by name instead.
+    const trainIds = new Set(cbTrain.map((s) => s.id));
+    const dumpedDev = new Set(dump.dev.map((d) => d.id));
+    const stray = dump.heldOut.find((h) => !trainIds.has(h.id)) ?? cbDev.find((s) => !dumpedDev.has(s.id));
+    if (stray) throw new Error(`${values.scores}: sentence ${stray.id} does not match ${cbPath}; dump the scores again from the same data`);
     return { table, cbTrain, cbDev, clefDev, dump };
   } catch (error) {
     // Missing or malformed data is the user's to fix: one line naming the input, no stack.
