@@ -42,16 +42,25 @@ export function findContaining<T extends Span>(sorted: readonly T[], offset: num
   return -1;
 }
 
-/** Index of the first span in `sorted` (by start, non-overlapping) whose `key` is at least `offset`; `sorted.length` when none. */
-export function firstAtOrAfter<T extends Span>(sorted: readonly T[], offset: number, key: 'start' | 'end' = 'start'): number {
+/**
+ * Binary search over indexes 0..length-1 where `before(index)` holds on a prefix and fails after it:
+ * the first index where it fails, `length` when it never does. Sorted lists of offsets, sentence
+ * numbers and running maxima are all read this way, so a long document is never walked per query.
+ */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]![key] < offset) lo = mid + 1;
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first span in `sorted` (by start, non-overlapping) whose `key` is at least `offset`; `sorted.length` when none. */
+export function firstAtOrAfter<T extends Span>(sorted: readonly T[], offset: number, key: 'start' | 'end' = 'start'): number {
+  return partitionPoint(sorted.length, (k) => sorted[k]![key] < offset);
 }
 
 /** Line and column (1-based, UTF-16 columns) of an offset, for display only. */

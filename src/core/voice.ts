@@ -1,4 +1,4 @@
-import { findContaining, firstAtOrAfter } from './spans.js';
+import { findContaining, firstAtOrAfter, partitionPoint } from './spans.js';
 import type { ClaimPart, Quote, Span, TextSpan, Token, Voice, VoiceSpan } from './types.js';
 
 /** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
@@ -85,13 +85,7 @@ function excludedIndex(excluded: readonly Span[]): (start: number, end: number) 
   let max = -Infinity;
   for (let k = 0; k < sorted.length; k++) maxEnd[k] = max = Math.max(max, sorted[k]!.end);
   return (start, end) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (maxEnd[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(sorted.length, (mid) => maxEnd[mid]! <= start);
     let n = 0;
     for (let k = lo; k < sorted.length && sorted[k]!.start < end; k++) n += Math.max(0, Math.min(sorted[k]!.end, end) - Math.max(sorted[k]!.start, start));
     return n;

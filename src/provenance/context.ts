@@ -1,6 +1,7 @@
 import type { Outlet, Span, Token } from '../core/types.js';
 import { retagged, type TextModel } from '../text/model.js';
 import type { ProvenanceLexicon } from './lexicon.js';
+import { partitionPoint } from '../core/spans.js';
 
 const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
 const END_PUNCT = new Set(['.', '!', '?', '\u2026', '...']);
@@ -72,14 +73,7 @@ export class ProvenanceContext {
 
   /** Index of the first token starting at or after `offset`. */
   tokenAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.tokens.length, (mid) => this.tokens[mid]!.start < offset);
   }
 
   /** Index of the last token starting before `offset`, or -1. */
@@ -126,13 +120,7 @@ export class ProvenanceContext {
     const index = (this.outletIndex ??= indexOutletMentions(this.outlets));
     const { starts, ends, maxEnd, outlet } = index;
     // The first mention that can reach past span.start: all before it end at or before it.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (maxEnd[mid]! <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(starts.length, (mid) => maxEnd[mid]! <= span.start);
     let best = -1;
     for (let k = lo; k < starts.length && starts[k]! < span.end; k++) if (span.start < ends[k]! && (best < 0 || outlet[k]! < best)) best = outlet[k]!;
     return best < 0 ? null : this.outlets[best]!;

@@ -3,6 +3,7 @@ import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
 import { describeRole, roleText, rolesAgree, type Role } from './roles.js';
 import { DATE_WORDS } from './subjects.js';
+import { partitionPoint } from '../core/spans.js';
 
 /** `author`: the writer, speaking in the first person; never an antecedent of he, she, it or they. */
 export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'author' | 'unknown';
@@ -344,13 +345,7 @@ export class EntityRegistry {
 
   /** The entity whose name mention overlaps the span (the last one in it), if any. */
   entityIn(span: Span): Mention | null {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid]!.end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.mentions.length, (mid) => this.mentions[mid]!.end <= span.start);
     let found: Mention | null = null;
     for (let k = lo; k < this.mentions.length && this.mentions[k]!.start < span.end; k++) found = this.mentions[k]!;
     return found;
@@ -386,14 +381,7 @@ export class EntityRegistry {
   }
 
   private firstAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.mentions.length, (mid) => this.mentions[mid]!.start < offset);
   }
 
   /**
@@ -467,13 +455,7 @@ export class EntityRegistry {
 
 /** Index of the last value below `limit` in an ascending list, or -1. */
 function lastBelow(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (mid) => sorted[mid]! < limit);
   return lo - 1;
 }
 

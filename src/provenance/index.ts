@@ -1,5 +1,5 @@
 import type { Meta, Outlet, Quote, Segment, Span, Speaker, StateVoiceSummary, VoiceSpan } from '../core/types.js';
-import { textSpan } from '../core/spans.js';
+import { partitionPoint, textSpan } from '../core/spans.js';
 import type { TextModel } from '../text/model.js';
 import { ProvenanceContext } from './context.js';
 import { attributeDirectQuotes } from './direct.js';
@@ -108,13 +108,7 @@ function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[
   for (const h of hosts) longest = Math.max(longest, h.r.end - h.r.start);
   for (const q of direct) {
     if (q.entity || q.marked) continue;
-    let lo = 0;
-    let hi = hosts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hosts[mid]!.r.start <= q.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(hosts.length, (mid) => hosts[mid]!.r.start <= q.start);
     let first: { r: FoundQuote; k: number } | null = null;
     for (let m = lo - 1; m >= 0 && q.start - hosts[m]!.r.start < longest; m--) {
       const h = hosts[m]!;

@@ -2,6 +2,7 @@ import type { Outlet, Span } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
+import { partitionPoint } from '../core/spans.js';
 
 /** Words before "to", "with" or "by" that make what follows the listener: "speaking to", "in an interview with". */
 const INTERVIEW_WORDS = /^(interview|interviews|interviewed|speaking|talking|spoke|talked|speak|talk|remarks|comments|told|said|conversation|chat|statement)$/;
@@ -40,13 +41,7 @@ export function attachInterviewOutlets(ctx: ProvenanceContext, registry: EntityR
     const at = ctx.tokenAtOrAfter(q.cue && q.cue.start > q.start ? Math.min(q.cue.start, q.end) : q.start);
     const sentence = ctx.sentenceOf[Math.min(at, ctx.tokens.length - 1)]!;
     // The last interview (in text order) whose sentence is at or before the quote's.
-    let lo = 0;
-    let hi = interviews.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (interviews[mid]!.sentence <= sentence) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(interviews.length, (mid) => interviews[mid]!.sentence <= sentence);
     const interview = interviews[lo - 1];
     if (!interview || (q.entity !== interview.speaker && q.entity !== interview.interviewer)) continue;
     const same = interview.sentence === sentence;
@@ -154,15 +149,10 @@ class SentenceMentions {
   first(sentence: number): number {
     const { ctx } = this;
     const mentions = this.registry.mentions;
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
+    return partitionPoint(mentions.length, (mid) => {
       const t = ctx.tokenAtOrAfter(mentions[mid]!.start);
-      if (t < ctx.tokens.length && ctx.sentenceOf[t]! < sentence) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+      return t < ctx.tokens.length && ctx.sentenceOf[t]! < sentence;
+    });
   }
 
   /** Whether `e` is named in `sentence`. */
@@ -196,13 +186,7 @@ class OutletTokens {
   /** Whether an outlet other than `id` is named at a token strictly between `after` and `before`. */
   otherBetween(id: string, after: number, before: number): boolean {
     const { tokens } = this;
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]! <= after) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(tokens.length, (mid) => tokens[mid]! <= after);
     if (lo >= tokens.length || tokens[lo]! >= before) return false;
     if (this.ids[lo] !== id) return true;
     const next = this.runEnd[lo]!;
@@ -224,13 +208,7 @@ class Coverage {
   }
 
   covers(span: Span): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.starts.length, (mid) => this.starts[mid]! <= span.start);
     return lo > 0 && this.maxEnd[lo - 1]! >= span.end;
   }
 }
@@ -252,13 +230,7 @@ function mentionEndingAt(registry: EntityRegistry, end: number): Mention | null 
 function anotherOccasion(ctx: ProvenanceContext, quotes: Coverage, from: number, to: number): boolean {
   const { tokens } = ctx;
   // Sentence numbers grow with the tokens: start at the first token after the interview's sentence.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.sentenceOf[mid]! <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(tokens.length, (mid) => ctx.sentenceOf[mid]! <= from);
   for (let k = lo; k < tokens.length && ctx.sentenceOf[k]! <= to; k++) {
     if (!ctx.lexicon.occasionWords.has(tokens[k]!.norm) || ctx.inQuote[k]) continue;
     const t = tokens[k]!;
@@ -277,13 +249,7 @@ function otherListener(ctx: ProvenanceContext, registry: EntityRegistry, intervi
   const to = tokens[Math.min(before, tokens.length - 1)]!.start;
   const mentions = registry.mentions;
   // Mentions are in text order: only those starting between `from` and `to` are read.
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(mentions.length, (mid) => mentions[mid]!.start <= from);
   for (let i = lo; i < mentions.length && mentions[i]!.start < to; i++) {
     const m = mentions[i]!;
     if (m.entity === interview.interviewer || m.entity === interview.speaker) continue;

@@ -5,6 +5,7 @@ import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
 import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { partitionPoint } from '../core/spans.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
 
@@ -679,13 +680,7 @@ class DirectSpans {
   /** The first quote in the given list's order that starts within from..to and passes `accept`. */
   firstStartingIn(from: number, to: number, accept: (q: FoundQuote) => boolean): FoundQuote | null {
     const { starts } = this;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(starts.length, (mid) => starts[mid]! < from);
     let best = -1;
     for (let k = lo; k < starts.length && starts[k]! <= to; k++) if ((best < 0 || this.order[k]! < this.order[best]!) && accept(this.sorted[k]!)) best = k;
     return best < 0 ? null : this.sorted[best]!;
@@ -695,13 +690,7 @@ class DirectSpans {
   mostlyDirect(found: Span): boolean {
     const { starts, ends, maxEnd } = this;
     // The first span that can reach past found.start: all before it end at or before it.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (maxEnd[mid]! <= found.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(starts.length, (mid) => maxEnd[mid]! <= found.start);
     let covered = 0;
     let opensWithQuote = false;
     for (let k = lo; k < starts.length && starts[k]! < found.end; k++) {

@@ -5,6 +5,7 @@ import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol, t
 import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
+import { partitionPoint } from '../../core/spans.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -658,13 +659,7 @@ export function hitsWithin(ctx: FeatureContext, first: number, last: number): Le
 export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | null {
   // Tokens are sorted and disjoint, so their ends rise too: binary search for the first
   // token ending after `start`.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(tokens.length, (mid) => tokens[mid]!.end <= start);
   if (lo >= tokens.length || tokens[lo]!.start >= end) return null;
   let last = lo + 1;
   while (last < tokens.length && tokens[last]!.start < end) last++;

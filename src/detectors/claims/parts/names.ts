@@ -1,6 +1,7 @@
 import type { AnalyzedDocument } from '../../../core/document.js';
 import type { ClaimPart, Span, Token } from '../../../core/types.js';
 import { phraseRegex, type NameListEntry } from './lexicons.js';
+import { partitionPoint } from '../../../core/spans.js';
 
 /**
  * People, organisations and places. wink-nlp's web model tags proper nouns but has no
@@ -138,14 +139,7 @@ function properNounRuns(tokens: readonly Token[], span: Span, matcher: NameMatch
 
 /** Binary search: tokens are sorted, and a long article must not be walked once per sentence. */
 function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (mid) => tokens[mid]!.start < offset);
 }
 
 /** A proper noun, or a capitalised title or organisation word ("President", "Ministry") that wink tags NOUN. */
