@@ -126,6 +126,23 @@ export class ProvenanceContext {
     return best < 0 ? null : this.outlets[best]!;
   }
 
+  /** The outlet mentioned last (latest start) wholly before `offset`, the first in the list's order on a tie ("the agency said"). */
+  lastOutletBefore(offset: number): Outlet | null {
+    const { starts, ends, outlet } = (this.outletIndex ??= indexOutletMentions(this.outlets));
+    let best = -1;
+    let bestAt = -1;
+    // Back from the last mention starting by `offset`: past the best start nothing can win, and
+    // before a winner is found only mentions still open at `offset` are passed over.
+    for (let k = partitionPoint(starts.length, (mid) => starts[mid]! <= offset) - 1; k >= 0 && starts[k]! >= bestAt; k--) {
+      if (ends[k]! > offset) continue;
+      if (starts[k]! > bestAt || outlet[k]! < best) {
+        best = outlet[k]!;
+        bestAt = starts[k]!;
+      }
+    }
+    return best < 0 ? null : this.outlets[best]!;
+  }
+
   private outletIndex: OutletMentionIndex | null = null;
 }
 

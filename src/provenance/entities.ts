@@ -423,15 +423,7 @@ export class EntityRegistry {
 
   /** The most recent outlet mentioned before `offset` ("the agency said"). */
   lastOutlet(offset: number): Outlet | null {
-    let best: Outlet | null = null;
-    let bestAt = -1;
-    for (const o of this.ctx.outlets) {
-      for (const m of o.mentions) if (m.end <= offset && m.start > bestAt) {
-        best = o;
-        bestAt = m.start;
-      }
-    }
-    return best;
+    return this.ctx.lastOutletBefore(offset);
   }
 
   /** A speaker known only by a pronoun that could not be resolved. */
