@@ -2,6 +2,7 @@ import type pc from 'picocolors';
 import type { Analysis } from '../core/types.js';
 import { positionOf } from './display.js';
 import { escapeControls } from './escape-controls.js';
+import { targetNames } from './target-names.js';
 import { verdictOf } from './verdict.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -14,7 +15,7 @@ export function verdictLines(analysis: Analysis, c: Colors): string[] {
   const lines = [c.bold('Verdict')];
   const hate = v.hate.label === 'normal'
     ? c.green('none')
-    : c.bold(c.red(HATE_LABEL[v.hate.label])) + (v.hate.targets.length ? escapeControls(` against ${v.hate.targets.join(', ')}`) : '') + c.dim(` (${v.hate.findingIds.length} finding${v.hate.findingIds.length === 1 ? '' : 's'})`);
+    : c.bold(c.red(HATE_LABEL[v.hate.label])) + (v.hate.targets.length ? escapeControls(` against ${targetNames(v.hate.targets)}`) : '') + c.dim(` (${v.hate.findingIds.length} finding${v.hate.findingIds.length === 1 ? '' : 's'})`);
   lines.push(`  Hate in the author's own words: ${hate}`);
   const reported = v.voices.quoted + v.voices.reported;
   const from = v.sources.map((s) => `${escapeControls(s.name)}${s.state ? c.red(' (state)') : ''} ${pct(s.share)}`).join(', ');

@@ -3,6 +3,7 @@ import type { Analysis, Finding, Voice } from '../core/types.js';
 import { humanDate, positionOf } from './display.js';
 import { verdictLines } from './text-verdict.js';
 import { escapeControls } from './escape-controls.js';
+import { targetNames } from './target-names.js';
 
 const VOICE_LABEL: Record<Voice, string> = { author: 'AUTHOR', quoted: 'QUOTED', reported: 'REPORTED' };
 
@@ -51,7 +52,7 @@ export function renderTextSummary(analysis: Analysis, { color }: { color: boolea
 
 function findingLine(analysis: Analysis, f: Finding, c: ReturnType<typeof pc.createColors>): string {
   const voice = f.voice === 'author' ? c.bold(c.red(VOICE_LABEL[f.voice])) : c.yellow(VOICE_LABEL[f.voice]);
-  const targets = f.targets?.length ? escapeControls(` → ${f.targets.join(', ')}`) : '';
+  const targets = f.targets?.length ? escapeControls(` → ${targetNames(f.targets)}`) : '';
   return `  ${at(analysis, f.start)} [${voice}] ${c.magenta(f.label)}${targets} (${f.score.toFixed(2)}): ${excerpt(f.text)}
       ${c.dim(escapeControls(f.explanation))}`;
 }

@@ -1,7 +1,7 @@
 import type { Span, Speaker } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity } from './entities.js';
-import { v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
+import { countryOfToken, v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
 
 export type Profile = Required<Pick<Speaker, 'role' | 'affiliation' | 'stateActor'>>;
 
@@ -110,7 +110,7 @@ function countryOfSentence(ctx: ProvenanceContext, lex: V2Lexicon, sentence: num
   if (known !== undefined) return known;
   let found: string | null = null;
   for (let k = ctx.firstOfSentence[sentence]!; k <= ctx.lastOfSentence[sentence]!; k++) {
-    const c = lex.countries.get(ctx.tokens[k]!.norm) ?? lex.seats.get(ctx.tokens[k]!.norm);
+    const c = countryOfToken(lex, ctx.tokens[k]!) ?? lex.seats.get(ctx.tokens[k]!.norm);
     if (!c) continue;
     if (found && found !== c) {
       found = MIXED;
@@ -134,7 +134,7 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
   let insideOrganisation: string | null = null;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && !lex.countries.has(t.norm) && !lex.seats.has(t.norm)) break;
+    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && countryOfToken(lex, t) === undefined && !lex.seats.has(t.norm)) break;
     // "a spokesman for the North Korean foreign ministry": the body after "for"/"of" is the affiliation.
     if (JOINERS.has(t.norm) && inside.some((w) => ctx.lexicon.titles.has(w))) {
       // "Mayor of London Sadiq Khan": the jurisdiction stops where the name starts.
@@ -222,7 +222,7 @@ function isRoleToken(ctx: ProvenanceContext, k: number): boolean {
 function roleToken(ctx: ProvenanceContext, k: number): boolean {
   const t = ctx.tokens[k]!;
   const lex = v2Lexicon();
-  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || lex.countries.has(t.norm) || lex.seats.has(t.norm) || POSSESSIVE_MARKS.has(t.norm)) return true;
+  if (ctx.lexicon.titles.has(t.norm) || ctx.lexicon.titleModifiers.has(t.norm) || lex.offices.has(t.norm) || countryOfToken(lex, t) !== undefined || lex.seats.has(t.norm) || POSSESSIVE_MARKS.has(t.norm)) return true;
   if (DETERMINERS.has(t.norm)) return t.norm !== 'that' && t.norm !== 'this';
   if (isHyphen(t.text)) return true;
   // "the exiled opposition leader": a participle used as an adjective.

@@ -20,6 +20,11 @@ export interface V2Lexicon {
   scareMarkers: Set<string>;
   /** Country names and demonyms (one or two lower-cased words) → country. */
   countries: Map<string, string>;
+  /**
+   * The lower-cased forms of country words written in capitals in the data ("US"): they name
+   * the country only when the text writes them in capitals too, so the pronoun "us" is no country.
+   */
+  capitalsOnly: Set<string>;
   /** Seats of government that stand for the state ("moscow", "the kremlin", "white house") → country. */
   seats: Map<string, string>;
   /** ISO 3166-1 alpha-2 code (lower case, from the entry id "country-xx") → country. */
@@ -56,8 +61,10 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   const countryMap = new Map<string, string>();
   const countryCodes = new Map<string, string>();
   const seats = new Map<string, string>();
+  const capitalsOnly = new Set<string>();
   for (const e of countries.entries) {
     for (const w of words(e)) countryMap.set(w, String(e.country));
+    for (const w of e.words as unknown[]) if (/^\p{Lu}{2,}$/u.test(String(w))) capitalsOnly.add(String(w).toLowerCase());
     if (Array.isArray(e.seats)) for (const w of e.seats) seats.set(String(w).toLowerCase(), String(e.country));
     countryCodes.set(e.id.replace(/^country-/, ''), String(e.country));
   }
@@ -72,6 +79,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   return {
     scareMarkers: new Set(scare.entries.flatMap(words)),
     countries: countryMap,
+    capitalsOnly,
     seats,
     countryCodes,
     offices: officeMap,
@@ -93,4 +101,11 @@ function commentaryMarks(firstPerson: Set<string>, evaluative: Set<string>): Map
   }
   for (const w of [...firstPerson, ...evaluative]) if (!w.includes(' ')) marks.set(w, true);
   return marks;
+}
+
+/** The country one token names by name or demonym, honouring words that count only in capitals ("US", not "us"). */
+export function countryOfToken(lex: V2Lexicon, token: { readonly text: string; readonly norm: string }): string | undefined {
+  const country = lex.countries.get(token.norm);
+  if (country === undefined || !lex.capitalsOnly.has(token.norm) || token.text === token.text.toUpperCase()) return country;
+  return undefined;
 }

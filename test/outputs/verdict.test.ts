@@ -6,6 +6,9 @@ import { humanDate, paragraphOf, positionOf } from '../../src/outputs/display.js
 import { renderTextSummary } from '../../src/outputs/text.js';
 import { verdictOf } from '../../src/outputs/verdict.js';
 import type { Analysis } from '../../src/core/types.js';
+import { dataPath } from '../../src/core/paths.js';
+import { loadRuleFile } from '../../src/core/rules.js';
+import { TARGET_NAMES, targetNames } from '../../src/outputs/target-names.js';
 
 const blog = analyze(readFileSync(new URL('../../examples/state-media-blog.txt', import.meta.url), 'utf8'));
 
@@ -62,4 +65,21 @@ test('dates read as dates, and HTML positions are paragraphs', () => {
   const meta = { ...blog.meta, format: 'html' as const };
   assert.equal(positionOf({ text, meta }, text.indexOf('Three')), '¶3');
   assert.equal(positionOf({ text, meta: { ...meta, format: 'text' } }, text.indexOf('Three')), '4:1');
+});
+
+test('targets read as a reader names them, and every hate group has such a name', () => {
+  const groups = loadRuleFile(dataPath('hate', 'groups.yml'));
+  const targets = new Set(groups.entries.map((e) => String(e.target)));
+  for (const t of targets) assert.ok(TARGET_NAMES[t], `data/hate/groups.yml target ${t} has a reader-facing name in src/outputs/target-names.ts`);
+  const summary = renderTextSummary(blog, { color: false });
+  assert.match(summary, /Hate in the author's own words: hate speech against refugees and migrants/);
+  assert.doesNotMatch(summary, /against Refugee/);
+  assert.equal(targetNames(['Islam', 'Unlisted']), 'Muslims, Unlisted');
+});
+
+test('the example\'s state-voice headline names the Russian president, not the pronoun "us" as the United States', () => {
+  const putin = blog.speakers.find((s) => s.name === 'Vladimir Putin');
+  assert.deepEqual(putin?.stateActor, { country: 'Russia' });
+  assert.ok(blog.speakers.every((s) => s.stateActor?.country !== 'United States'), 'no speaker is read as a US state actor');
+  assert.match(verdictOf(blog).stateHeadline ?? '', /voice of a state: Russia's president, via TASS/);
 });

@@ -57,6 +57,17 @@ test('a speaker named only by a description keeps the description as its name', 
   assert.equal(speakerOf(a, quoteWith(a, 'vote was rigged'))?.name, 'a far-left campaigner');
 });
 
+test('the pronoun "us" names no country; "US" in capitals does', () => {
+  const a = provenanceOf('Austria will not bow to pressure, President Karl Eder said. Later, Eder said the sanctions had "forced us to grow up".');
+  const eder = speakerOf(a, quoteWith(a, 'forced us'));
+  assert.equal(eder?.name, 'Karl Eder');
+  assert.equal(eder?.stateActor?.country, 'Austria', 'the sentences around him name Austria, and "us" does not add the United States');
+  const b = provenanceOf('US Trade Representative Ann Cole said the tariffs would stay.');
+  assert.equal(speakerOf(b, quoteWith(b, 'tariffs would stay'))?.affiliation, 'United States');
+  const c = provenanceOf('Trade representative Ann Cole, speaking to us, said the tariffs would stay.');
+  assert.notEqual(speakerOf(c, quoteWith(c, 'tariffs would stay'))?.affiliation, 'United States');
+});
+
 test('title-case headline words never make a speaker on their own', () => {
   const a = provenanceOf('Lanterns of the Harbour Say Farewell\n\nLanterns of the Harbour: “We played our last show”');
   assert.ok(!a.speakers.some((s) => s.name.includes('Lanterns')), a.speakers.map((s) => s.name).join(', '));

@@ -14,6 +14,7 @@ import type { ReportLabel } from '../report-label.js';
 import { lineColumn } from '../../core/spans.js';
 import { humanDate, paragraphOf } from '../display.js';
 import { verdictOf } from '../verdict.js';
+import { targetNames } from '../target-names.js';
 
 /** What render() returns: the live report's controls (the end-to-end tests drive them). */
 export interface ReportHandle {
@@ -282,7 +283,7 @@ function render(root: HTMLElement, analysis: Analysis, labelList?: readonly Repo
   const verdictEl = el('div', { class: 'u-verdict', role: 'region', 'aria-label': 'Verdict' },
     card('Hate in the author\u2019s own words', verdict.hate.label === 'normal' ? 'u-vcard-ok' : 'u-vcard-alarm', [
       el('p', { class: 'u-vcard-big', text: HATE_WORDS[verdict.hate.label] || verdict.hate.label }),
-      verdict.hate.targets.length ? el('p', { class: 'u-vcard-line', text: 'against ' + verdict.hate.targets.join(', ') }) : null,
+      verdict.hate.targets.length ? el('p', { class: 'u-vcard-line', text: 'against ' + targetNames(verdict.hate.targets) }) : null,
       verdict.hate.findingIds.length ? el('p', { class: 'u-vcard-line' }, verdict.hate.findingIds.slice(0, 2).map(function (id, i) {
         return findingById[id] ? jump(id, '\u201C' + excerpt(findingById[id].text, 48) + '\u201D', 'Show hate finding ' + (i + 1)) : null;
       }), verdict.hate.findingIds.length > 2 ? el('span', { class: 'u-vcard-soft', text: 'and ' + (verdict.hate.findingIds.length - 2) + ' more in the Hate speech list' }) : null) : el('p', { class: 'u-vcard-line u-vcard-soft', text: count('hate') ? plural(count('hate'), 'hate finding') + ' in quoted or reported words' : 'No hate speech found.' }),
@@ -589,7 +590,7 @@ function render(root: HTMLElement, analysis: Analysis, labelList?: readonly Repo
     const hate = findings.filter(function (f) { return f.kind === 'hate'; }).sort(function (a, b) { return (isHateOwn(b) ? 1 : 0) - (isHateOwn(a) ? 1 : 0) || b.score - a.score || a.start - b.start; });
     const body = hate.length ? el('ul', { class: 'u-list' }, hate.map(function (f) {
       const li = findingItem(f, el('span', { class: 'u-badge ' + (isHateOwn(f) ? 'u-badge-own' : 'u-badge-quoted'), text: isHateOwn(f) ? 'AUTHOR\u2019S OWN WORDS' : f.voice === 'reported' ? 'REPORTED' : 'QUOTED' }));
-      if (f.targets && f.targets.length) (li.firstChild as HTMLElement).append(el('span', { class: 'u-item-meta', text: 'targets: ' + f.targets.join(', ') }));
+      if (f.targets && f.targets.length) (li.firstChild as HTMLElement).append(el('span', { class: 'u-item-meta', text: 'targets: ' + targetNames(f.targets) }));
       return li;
     })) : empty('No hate speech found.');
     return panel('hate', KIND_TITLE.hate, hate.length, hate.length ? limited('hate', body) : body, 'u-panel-hate');
@@ -745,7 +746,7 @@ function render(root: HTMLElement, analysis: Analysis, labelList?: readonly Repo
     const def = definition(f);
     if (def) rows.push(['Definition', def]);
     rows.push(['Why', f.explanation || '\u2014']);
-    if (f.targets && f.targets.length) rows.push(['Targets', f.targets.join(', ')]);
+    if (f.targets && f.targets.length) rows.push(['Targets', targetNames(f.targets)]);
     if (f.evidence && f.evidence.length) rows.push(['Evidence', f.evidence.map(function (e) { return '\u201C' + e.text + '\u201D'; }).join(', ')]);
     if (f.parts && f.parts.length) rows.push(['Parts', f.parts.map(function (p) { return p.type + ': ' + p.text + (p.value !== undefined && p.value !== null && String(p.value) !== p.text ? ' (' + p.value + (p.unit ? ' ' + p.unit : '') + ')' : ''); }).join('; ')]);
     rows.push(['Where', positionOf(text, meta.format, f.start)]);
