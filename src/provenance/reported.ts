@@ -92,7 +92,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     }
     // "Asked whether he would run, Lee said …": the question, up to the comma; the asker is not named.
     if (tokens[i]!.norm === 'asked' && (i === sentenceStart || (i === sentenceStart + 1 && (tokens[sentenceStart]!.norm === 'when' || tokens[sentenceStart]!.norm === 'whenever')))) {
-      const found = askedQuestion(ctx, i, end);
+      const found = askedQuestion(ctx, i, end, resolve);
       if (found) {
         out.push(found);
         continue;
@@ -826,7 +826,7 @@ function thatAhead(ctx: ProvenanceContext, from: number, end: number): number {
 const QUESTION_OPENERS = new Set(['whether', 'if', 'what', 'why', 'how', 'who', 'whom', 'when', 'where', 'which', 'about', 'to']);
 
 /** The question after a sentence-opening "Asked": from its opener ("whether", "about", "to") to the first comma. */
-function askedQuestion(ctx: ProvenanceContext, v: number, end: number): FoundQuote | null {
+function askedQuestion(ctx: ProvenanceContext, v: number, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   let first = v + 1;
   // "Asked by reporters on Monday whether …"
@@ -835,6 +835,10 @@ function askedQuestion(ctx: ProvenanceContext, v: number, end: number): FoundQuo
   let last = first;
   while (last < end && tokens[last + 1]!.text !== ',' && !ctx.isSentenceEnd(last + 1)) last++;
   if (last - first < 1 || tokens[last + 1]?.text !== ',') return null;
+  // "Asked by Kiselyov whether …": the passive agent is the asker.
+  const agent = tokens[v + 1]?.norm === 'by' ? subjectRight(ctx, v + 2, first - 1) : null;
+  const asker = agent && agent.kind !== 'pronoun' ? resolve(agent) : null;
+  if (asker) return indirectQuote(ctx, first, last, v, v, asker.entity, asker.entity.outletId ?? null, `Reported question: "${tokens[v]!.text} by" opening the sentence, the question up to the comma; the asker is its agent, ${asker.how}.`);
   return indirectQuote(ctx, first, last, v, v, null, null, `Reported question: "${tokens[v]!.text}" opening the sentence, the question up to the comma; passive, the asker is not named.`);
 }
 

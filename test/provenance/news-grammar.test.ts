@@ -199,3 +199,16 @@ test('"as X put it" attributes the quotation before or after it to X', () => {
   const c = provenanceOf('She put it on the table. “Every town has its flood story.”');
   assert.equal(speakerOf(c, quoteWith(c, 'flood story')), undefined);
 });
+
+test('a sentence opening "Asked by X whether …," gives the question to its asker; with no agent the asker stays unnamed', () => {
+  const a = provenanceOf('Asked by presenter Ana Ruiz whether the port would reopen, the minister did not hesitate.');
+  const q = quoteWith(a, 'port would reopen');
+  assert.equal(q?.text, 'whether the port would reopen');
+  assert.equal(speakerOf(a, q)?.name, 'Ana Ruiz');
+  const b = provenanceOf('Asked whether the port would reopen, the minister did not hesitate.');
+  const r = quoteWith(b, 'port would reopen');
+  assert.equal(r?.text, 'whether the port would reopen');
+  assert.equal(r?.speakerId, null);
+  assertSpansConsistent(a);
+  assertSpansConsistent(b);
+});
