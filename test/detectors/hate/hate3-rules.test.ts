@@ -62,3 +62,13 @@ test('a harmful intent the group is said not to have clears the network ("... ar
   assert.equal(label('Jews are not trying to destroy anything.'), 'normal');
   assert.equal(label('Jews are trying to destroy our nation.'), 'hatespeech');
 });
+
+test('active conspiracy with a purpose clause ("... so they can poison our minds") and the child-theft trope', () => {
+  assert.equal(verdict('Jews are secretly buying every newspaper so they can poison our minds.'), 'hatespeech');
+  assert.equal(verdict('The Chinese are spreading diseases to cull the rest of humanity.'), 'hatespeech');
+  assert.equal(verdict('Hungary is being strangled by Jews who want to turn the country into a colony.'), 'hatespeech');
+  assert.equal(verdict('Gypsies run a network that steals our children.'), 'hatespeech');
+  assert.equal(verdict('Muslims opened a bakery so they can feed our town.'), 'normal');
+  assert.equal(verdict('Roma families marched to protect our children.'), 'normal');
+  assert.equal(verdict('Muslims donated food to the shelter to help our neighbours.'), 'normal');
+});
