@@ -109,6 +109,7 @@ for (const suite of values.suites.split(',')) {
   if (suite === 'holdout5.yml') throw new Error('holdout5.yml is the held-out suite of the benign-guard round: never train on it');
   if (suite === 'holdout6.yml') throw new Error('holdout6.yml is the held-out suite of the v2 tuning round: never train on it');
   if (suite === 'holdout7.yml') throw new Error('holdout7.yml is the held-out suite of the threat/attribute/opinion round (hate2): never train on it');
+  if (suite === 'holdout8.yml') throw new Error('holdout8.yml is the held-out suite of the hate3 round: never train on it');
   for (const c of expandSuite(dataPath('hate', 'functional', suite))) {
     if (LEFT_TO_RULES.has(c.functionality)) continue;
     const y = c.label === 'hateful' ? 2 : OFFENSIVE_OK.has(c.functionality) ? 1 : 0;

@@ -158,14 +158,17 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     const hate = q[2]!;
     // The words, not the group's mere mention, must carry the decision: without a word
     // whose removal lowers the probability, the network is only reacting to the placeholder.
-    if (hate >= ctx.net.threshold) {
+    // A word that leans hostile must be among the words that carry it (polarity.ts), unless
+    // the unit holds a negation ("none of GRP can be trusted" denies a friendly word): frame
+    // words the templates happened to pair with hate ("every", "street", "hear", "next") do
+    // not make a finding. Negated frames go on to the benign guards below. A unit with no
+    // such word at all cannot pass, so the occlusion passes (one forward pass a word) are
+    // skipped there: the same decisions, at a fraction of the cost on plain mentions.
+    const polarity = defaultPolarity();
+    const negation = words.some((w) => NEGATION_CUES.has(w));
+    if (hate >= ctx.net.threshold && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
       const carriers = occlusionCarriers(ctx.net, words, canon);
-      // A word that leans hostile must be among them (polarity.ts), unless the unit holds a
-      // negation ("none of GRP can be trusted" denies a friendly word): frame words the
-      // templates happened to pair with hate ("every", "street", "hear", "next") do not
-      // make a finding. Negated frames go on to the benign guards below.
-      const polarity = defaultPolarity();
-      if (words.some((w) => NEGATION_CUES.has(w)) || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
+      if (negation || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
     }
     if (netEvidence.length > 0 && !guardsRead) {
       guards = [...reclaimed, ...clearing()];

@@ -24,21 +24,32 @@ export class Polarity {
     this.friendly = FRIENDLY_SEEDS.map((w) => table.id(w)).filter((i) => i >= 0);
   }
 
-  /** The word's lean (NaN when the table does not know it). */
+  /**
+   * The word's lean (NaN when the table does not know it). A hyphenated word the table
+   * does not know ("first-time", "mean-spirited") leans as its most hostile known part: an
+   * unknown compound of plain words is not a misspelling and must not pass unread.
+   */
   lean(word: string): number {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    const id = this.table.id(word);
-    let lean = NaN;
-    if (id >= 0) {
-      let h = 0;
-      let f = 0;
-      for (const j of this.hostile) h += this.table.similarity(id, j);
-      for (const j of this.friendly) f += this.table.similarity(id, j);
-      lean = h / this.hostile.length - f / this.friendly.length;
+    let lean = this.leanOf(this.table.id(word));
+    if (Number.isNaN(lean) && word.includes('-')) {
+      for (const part of word.split('-')) {
+        const l = this.leanOf(this.table.id(part));
+        if (!Number.isNaN(l) && !(l <= lean)) lean = l;
+      }
     }
     if (this.cache.size < 4096) this.cache.set(word, lean);
     return lean;
+  }
+
+  private leanOf(id: number): number {
+    if (id < 0) return NaN;
+    let h = 0;
+    let f = 0;
+    for (const j of this.hostile) h += this.table.similarity(id, j);
+    for (const j of this.friendly) f += this.table.similarity(id, j);
+    return h / this.hostile.length - f / this.friendly.length;
   }
 
   /** Whether the word may carry a network decision: it leans hostile, or the table does not know it. */

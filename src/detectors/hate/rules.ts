@@ -113,6 +113,8 @@ export interface HateRuleSet {
   predicateWords: ReadonlySet<string>;
   /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
   predicateDeletes: ReadonlyMap<string, string | null>;
+  /** Single words of the emotion list ("hate", "despise"), which a glued subject may hide ("ihate"). */
+  emotionWords: ReadonlySet<string>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
@@ -247,9 +249,11 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   }
   const compiledRules = rules.map((entry) => compiled(entry, entry.patterns.filter((p) => p !== 'SLUR')));
   const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
+  const emotionWords = new Set((lists.get('emotion') ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
   return {
     predicateWords,
     predicateDeletes,
+    emotionWords,
     rules: compiledRules,
     guards: compiledGuards,
     index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
@@ -511,6 +515,8 @@ function deletions(word: string): string[] {
 const LEET_WORDS: Record<string, string> = { hb: 'hate', hbe: 'hate', hbed: 'hated', hbs: 'hates', hber: 'hater', hbers: 'haters', hbing: 'hating' };
 /** Words glued to a predicate ("aretrash"). */
 const GLUED_PREFIXES = ['are', 'r', 'is', 'all', 'so', 'such', 'just', 'the'];
+/** Subjects glued to the verb after them ("ihate", "wedespise"; "I h a t e" folds to "ihate"). */
+const GLUED_SUBJECTS = ['i', 'we', 'im'];
 
 /**
  * The predicate word a misspelt word stands for: leetspeak whole words, stretched letters
@@ -560,8 +566,11 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
         i++;
         continue;
       }
-      const fixed = repairWord(set, w.text, known);
-      if (fixed) replacement = [{ text: fixed, start: w.start, end: w.end }];
+      // A subject glued to its verb first: the one-letter repair would read "ihate" as "hate" and lose the "I".
+      const subject = w.text.length >= 5 && !known(w.text) ? GLUED_SUBJECTS.find((p) => w.text.startsWith(p) && w.text.length - p.length >= 4 && set.emotionWords.has(w.text.slice(p.length))) : undefined;
+      const fixed = subject ? null : repairWord(set, w.text, known);
+      if (subject) replacement = [{ text: subject, start: w.start, end: w.end }, { text: w.text.slice(subject.length), start: w.start, end: w.end }];
+      else if (fixed) replacement = [{ text: fixed, start: w.start, end: w.end }];
       else if (w.text.length >= 7 && !known(w.text)) {
         const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
         if (prefix) replacement = [{ text: prefix, start: w.start, end: w.end }, { text: w.text.slice(prefix.length), start: w.start, end: w.end }];

@@ -17,6 +17,16 @@ test('word lean: insults, vermin and violence lean hostile, plain words do not',
   assert.ok(polarity.mayCarry('zzqxv'), 'an unknown word (misspelling, rare slur) may carry a decision');
 });
 
+test('an unknown hyphenated word leans as its most hostile known part', () => {
+  const polarity = defaultPolarity();
+  // "first-time" is not in the table; read whole it passed as a possible misspelling and
+  // carried "Muslims make up a growing share of first-time voters" to hate speech.
+  assert.ok(Number.isNaN(defaultPolarity().lean('zzqxv-zzqxw')), 'no known part: no lean');
+  assert.ok(!polarity.mayCarry('first-time'), `first-time ${polarity.lean('first-time')}`);
+  assert.equal(polarity.lean('first-time'), Math.max(polarity.lean('first'), polarity.lean('time')));
+  assert.ok(polarity.mayCarry('rat-infested'), 'a hostile part still carries');
+});
+
 test('the network needs a hostile word among the words that carry it', () => {
   // The network reads these at p >= 0.9 on frame words ("hear", "next"; "town", "owned").
   for (const text of ['The committee will hear from Muslims next week.', "Our town's best restaurant is owned by Roma."]) assert.equal(verdict(text).label, 'normal', text);

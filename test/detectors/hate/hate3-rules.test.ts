@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createHateDetector } from '../../../src/detectors/hate/index.js';
+import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+
+// The hate3 rules alone (network off), so that each test shows what they decide.
+const rulesOnly = [createHateDetector({ network: false })];
+const decide = (text: string) => hateVerdict(analyze(text, { detectors: rulesOnly }).findings);
+const verdict = (text: string) => decide(text).label;
+
+test('a passive conspiracy with any verb: "... by GRP who want to <harm>" is hate, "... who want to help" is not', () => {
+  const hit = decide('The teachers\u2019 strike was bankrolled by Jews who want to cripple the schools.');
+  assert.equal(hit.label, 'hatespeech');
+  assert.deepEqual(hit.targets, ['Jewish']);
+  assert.equal(verdict('Our heating bills were pushed up by Arabs so that they can bankrupt ordinary families.'), 'hatespeech');
+  assert.equal(verdict('The new hospice was funded by Muslims who want to help the dying.'), 'normal');
+  assert.equal(verdict('The garden was paid for by Roma who want to feed the whole street.'), 'normal');
+  assert.equal(verdict('It is a lie that the strike was bankrolled by Jews who want to cripple the schools.'), 'normal');
+});
+
+test('"behind": the people behind a plot named as the group, or found behind every one', () => {
+  assert.equal(verdict('The people behind the lockdowns were Jews.'), 'hatespeech');
+  assert.equal(verdict('Behind every riot you will find Arabs.'), 'hatespeech');
+  assert.equal(verdict('The people behind the new bakery are Muslims.'), 'normal');
+  assert.equal(verdict('Behind the school, Arabs were playing football.'), 'normal');
+});
+
+test('negated positives: broken word, no shred of decency, none of the group honest', () => {
+  assert.equal(verdict('Gypsies never keep their word.'), 'hatespeech');
+  assert.equal(verdict('Roma do not have a shred of decency.'), 'hatespeech');
+  assert.equal(verdict('Not one of the refugees has a shred of decency.'), 'hatespeech');
+  assert.equal(verdict('You will never meet an honest person among Hispanics.'), 'hatespeech');
+  assert.equal(verdict('Not one of the refugees has a car.'), 'normal');
+  assert.equal(verdict('Gypsies never keep their dogs indoors.'), 'normal');
+});
+
+test('insults widened with GloVe neighbours of the insult words', () => {
+  assert.equal(verdict('Hindus are heartless and corrupt.'), 'hatespeech');
+  assert.equal(verdict('Hindus are heartbroken after the match.'), 'normal');
+});
+
+test('threats: fetching a weapon, waiting with one, "break into", "bury"', () => {
+  assert.equal(verdict('I will grab my shotgun and go after the gypsies.'), 'hatespeech');
+  assert.equal(verdict("We'll be waiting at the corner with bats for Asians."), 'hatespeech');
+  assert.equal(verdict('We are going to break into the homes of Muslims.'), 'hatespeech');
+  assert.equal(verdict("I'll bury the Arabs alive."), 'hatespeech');
+  assert.equal(verdict('I will grab my coat and meet the Muslims at the station.'), 'normal');
+});
+
+test('a subject glued to an emotion verb is split ("ihate"); a known word is not', () => {
+  assert.equal(verdict('ihate jews'), 'hatespeech');
+  assert.equal(verdict('Wedespise Muslims.'), 'hatespeech');
+  assert.equal(verdict('Ideal homes for Jews and Muslims alike.'), 'normal');
+});
+
+test('a harmful intent the group is said not to have clears the network ("... are not out to replace anybody")', () => {
+  const full = [createHateDetector()];
+  const label = (text: string) => hateVerdict(analyze(text, { detectors: full }).findings).label;
+  // The network read this at p = 0.91 on "replace" and "anybody" (holdout4, spent).
+  assert.equal(label('Muslims are not out to replace anybody.'), 'normal');
+  assert.equal(label('Jews are not trying to destroy anything.'), 'normal');
+  assert.equal(label('Jews are trying to destroy our nation.'), 'hatespeech');
+});
+
+test('active conspiracy with a purpose clause ("... so they can poison our minds") and the child-theft trope', () => {
+  assert.equal(verdict('Jews are secretly buying every newspaper so they can poison our minds.'), 'hatespeech');
+  assert.equal(verdict('The Chinese are spreading diseases to cull the rest of humanity.'), 'hatespeech');
+  assert.equal(verdict('Hungary is being strangled by Jews who want to turn the country into a colony.'), 'hatespeech');
+  assert.equal(verdict('Gypsies run a network that steals our children.'), 'hatespeech');
+  assert.equal(verdict('Muslims opened a bakery so they can feed our town.'), 'normal');
+  assert.equal(verdict('Roma families marched to protect our children.'), 'normal');
+  assert.equal(verdict('Muslims donated food to the shelter to help our neighbours.'), 'normal');
+});
