@@ -32,7 +32,18 @@ export function compileCues(entries: readonly CueEntry[]): CompiledCue[] {
     const alternatives = [...e.patterns]
       .sort((a, b) => b.length - a.length)
       .map((p) => alternative(normaliseForCues(p)));
-    return { id: e.id, description: e.description, polarity: e.polarity, regex: cueRegex(alternatives), patterns };
+    // Most texts never need a list's whole regex (firedCues runs its patterns' own, and those
+    // only where their words occur): it is compiled on first use, not in every process at load.
+    let regex: RegExp | undefined;
+    return {
+      id: e.id,
+      description: e.description,
+      polarity: e.polarity,
+      get regex(): RegExp {
+        return (regex ??= cueRegex(alternatives));
+      },
+      patterns,
+    };
   });
 }
 
@@ -105,16 +116,17 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
       let all = true;
       for (const id of pattern.others) if (index.seen[id] !== call) all = false;
       if (!all) continue;
-      if (pattern.sticky === null) {
-        if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+      if (!pattern.startsWithRun) {
+        if ((pattern.regex ??= cueRegex([pattern.alternative])).test(norm)) fired[pattern.cue] = 1;
         continue;
       }
       // A pattern that starts with a run can only match from where that run starts in the text:
       // its regex is tried there alone, not at every character.
+      const sticky = (pattern.sticky ??= new RegExp(cueRegex([pattern.alternative]).source, 'iuy'));
       for (let q = 0; q < found; q++) {
         if (foundRuns[q]!.id !== pattern.first) continue;
-        pattern.sticky.lastIndex = foundStarts[q]!;
-        if (pattern.sticky.test(norm)) {
+        sticky.lastIndex = foundStarts[q]!;
+        if (sticky.test(norm)) {
           fired[pattern.cue] = 1;
           break;
         }
@@ -145,16 +157,25 @@ function codePointWidth(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
-/** One pattern of a cue list with its own regex; `testedIn` is the last call that tested it, so a word seen twice tests it once. */
+/**
+ * One pattern of a cue list with its own regex, compiled the first time the pattern is tried
+ * (most are never tried in a process: a one-word pattern needs none, and the rest only where
+ * all their words occur); `testedIn` is the last call that tested it, so a word seen twice tests it once.
+ */
 interface IndexedPattern {
   cue: number;
-  regex: RegExp;
+  /** Its regex alternative (alternative()). */
+  alternative: string;
+  /** Its regex, for a pattern that does not start with a letter or digit, once compiled. */
+  regex: RegExp | null;
   testedIn: number;
   /** The pattern is one run of letters and digits, so the run itself says where it matches. */
   word: boolean;
   /** Ids (PatternRun.id) of its runs other than the longest. */
   others: number[];
-  /** For a pattern that starts with a letter or digit: its regex, sticky, to try where its first run starts; null otherwise. */
+  /** It starts with a letter or digit: its regex, sticky, is tried where its first run starts. */
+  startsWithRun: boolean;
+  /** That sticky regex, once compiled. */
   sticky: RegExp | null;
   /** The id of its first run. */
   first: number;
@@ -209,10 +230,9 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
     cue.patterns!.forEach((pattern, p) => {
       const longest = patternRuns[p]!.reduce((best, r) => (r.length > best.length ? r : best));
       const others = [...new Set(patternRuns[p]!.filter((r) => r !== longest))].map((r) => runOf(r).id);
-      const regex = cueRegex([alternative(pattern)]);
       const first = runOf(patternRuns[p]![0]!).id;
-      const sticky = pattern.startsWith(patternRuns[p]![0]!) ? new RegExp(regex.source, regex.flags + 'y') : null;
-      runOf(longest).patterns.push({ cue: i, regex, testedIn: 0, word: longest === pattern, others, sticky, first });
+      const startsWithRun = pattern.startsWith(patternRuns[p]![0]!);
+      runOf(longest).patterns.push({ cue: i, alternative: alternative(pattern), regex: null, testedIn: 0, word: longest === pattern, others, startsWithRun, sticky: null, first });
     });
   });
   index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
