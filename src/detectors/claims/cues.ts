@@ -79,6 +79,9 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const call = ++index.calls;
   // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects. A
   // first walk marks the pattern words the text holds and keeps the runs that patterns hang on.
+  // Each run is hashed as it is walked and looked up in the runs' own table, so no run of the
+  // text is sliced out into a string of its own.
+  const { slots, mask, byId } = index;
   let found = 0;
   let at = 0;
   for (;;) {
@@ -86,10 +89,21 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
     let width = 0;
     while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
     if (start >= norm.length) break;
+    let hash = runHash(FNV_OFFSET, norm, start, width);
     let end = start + width;
-    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) end += width;
+    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) {
+      hash = runHash(hash, norm, end, width);
+      end += width;
+    }
     at = end;
-    const run = index.runs.get(norm.slice(start, end));
+    let run: PatternRun | undefined;
+    for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const candidate = byId[slots[slot]! - 1]!;
+      if (candidate.text.length === end - start && norm.startsWith(candidate.text, start)) {
+        run = candidate;
+        break;
+      }
+    }
     if (!run) continue;
     index.seen[run.id] = call;
     if (found === foundRuns.length) {
@@ -181,10 +195,19 @@ interface IndexedPattern {
   first: number;
 }
 
-/** A run of letters and digits that some pattern holds: its id, and the patterns whose longest run it is. */
+/** A run of letters and digits that some pattern holds: its id, its text, and the patterns whose longest run it is. */
 interface PatternRun {
   id: number;
+  text: string;
   patterns: IndexedPattern[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the `width` code units at i, continuing `hash` (as an int32). */
+function runHash(hash: number, text: string, i: number, width: number): number {
+  hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return width === 2 ? Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193) : hash;
 }
 
 /** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
@@ -196,6 +219,10 @@ const APOSTROPHE = 39;
 /** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
   runs: Map<string, PatternRun>;
+  /** The runs by id, and an open-addressing table of their hashes (runHash over the run): id + 1 per slot, 0 empty. */
+  byId: PatternRun[];
+  slots: Int32Array;
+  mask: number;
   /** Per run id: the last call whose text holds it. */
   seen: Uint32Array;
   always: number[];
@@ -217,7 +244,7 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
   const runs = new Map<string, PatternRun>();
   const runOf = (text: string): PatternRun => {
     let run = runs.get(text);
-    if (!run) runs.set(text, (run = { id: runs.size, patterns: [] }));
+    if (!run) runs.set(text, (run = { id: runs.size, text, patterns: [] }));
     return run;
   };
   const always: number[] = [];
@@ -235,7 +262,19 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
       runOf(longest).patterns.push({ cue: i, alternative: alternative(pattern), regex: null, testedIn: 0, word: longest === pattern, others, startsWithRun, sticky: null, first });
     });
   });
-  index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
+  const byId = [...runs.values()];
+  let size = 16;
+  while (size < 4 * byId.length) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (const run of byId) {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < run.text.length; i++) hash = runHash(hash, run.text, i, 1);
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = run.id + 1;
+  }
+  index = { runs, byId, slots, mask, seen: new Uint32Array(runs.size), always, calls: 0 };
   wordIndexes.set(cues, index);
   return index;
 }
