@@ -7,13 +7,17 @@
  * work done is the same on every run.
  */
 const SMALL = 256;
+const NO_VALUES: unknown[] = [];
+const NO_INDEXES = new Int32Array(0);
+const NO_PRIORITIES = new Uint32Array(0);
 
 export class IndexedList<T> {
-  private values: T[] = [];
-  private left = new Int32Array(16);
-  private right = new Int32Array(16);
-  private size = new Int32Array(16);
-  private priority = new Uint32Array(16);
+  // The tree's arrays are allocated once it takes over: most lists stay small arrays.
+  private values: T[] = NO_VALUES as unknown as T[];
+  private left = NO_INDEXES;
+  private right = NO_INDEXES;
+  private size = NO_INDEXES;
+  private priority = NO_PRIORITIES;
   private root = -1;
   private seed = 0x9e3779b9;
   private flat: T[] | null = [];
@@ -152,7 +156,7 @@ export class IndexedList<T> {
   }
 
   private grow(): void {
-    const n = this.left.length * 2;
+    const n = Math.max(16, this.left.length * 2);
     const widen = <A extends Int32Array | Uint32Array>(a: A, b: A): A => {
       b.set(a);
       return b;
