@@ -3,10 +3,12 @@ import type { DestinationStream, LevelWithSilent } from 'pino';
 import { DEFAULT_WARM_UP_ROUNDS } from '../../pipeline/worker/threads.js';
 
 /**
- * Warm-up analyses per worker of `unspin serve`. Measured with `npm run bench:latency` (one
- * worker, 200 sequential requests of a 1,000-word article) on the shared 2-core machine,
- * 20 rounds then 120, alternated twice: p50 67.9 and 53.2 ms against 42.4 and 46.2 ms, the
- * worker's analysis (median) 55.1 and 40.2 ms against 31.8 and 34.2 ms. Each round costs
+ * Warm-up analyses per worker of `unspin serve`. In one process, analyze() then JSON of
+ * bench/fixtures/article.txt 200 times after 20 or 120 warm-up rounds, CPU per request on the
+ * shared 2-core machine, four alternated pairs: p50 27.9, 22.7, 25.2, 30.3 ms after 20 rounds and
+ * 18.5, 23.9, 22.7, 23.1 ms after 120; p90 51-65 ms against 33-40 ms; the first 20 requests
+ * 54-63 ms against 39-50 ms on average (p99 unchanged, 87-130 ms either way). `npm run
+ * bench:latency` swung more with the machine's load than between the two. Each round costs
  * about 40 ms of one core at start-up.
  */
 export const SERVE_WARM_UP_ROUNDS = 120;
