@@ -4,6 +4,7 @@ import type { Gender } from './lexicon.js';
 import { describeRole, roleText, rolesAgree, type Role } from './roles.js';
 import { DATE_WORDS } from './subjects.js';
 import { partitionPoint } from '../core/spans.js';
+import { IndexedList } from '../core/indexed-list.js';
 
 /** `author`: the writer, speaking in the first person; never an antecedent of he, she, it or they. */
 export type EntityKind = 'person' | 'organisation' | 'outlet' | 'group' | 'place' | 'author' | 'unknown';
@@ -41,10 +42,10 @@ const MONTH_NAMES = new Set(['may', 'april', 'june', 'august']);
  */
 export class EntityRegistry {
   readonly entities: Entity[] = [];
-  /** Name mentions in text order. */
-  readonly mentions: Mention[] = [];
+  /** Name mentions in text order (an IndexedList: a subject resolved late goes in at its place in O(log n), not by a splice). */
+  private readonly list = new IndexedList<Mention>();
   /** Per entity: the starts of its mentions above, in order. */
-  private readonly startsOf = new Map<Entity, number[]>();
+  private readonly startsOf = new Map<Entity, IndexedList<number>>();
   /** Per role head ("minister"): the entities holding a role with that head. */
   private readonly byRoleHead = new Map<string, Entity[]>();
   private readonly bySurname = new Map<string, Entity[]>();
@@ -334,20 +335,26 @@ export class EntityRegistry {
     entity.mentions.push({ start: span.start, end: span.end });
     // Names arrive in text order; resolved subjects later, out of order, and go in at their place
     // so that a later "they" or "he" can find them (rare enough for an insertion to be cheap).
-    const last = this.mentions[this.mentions.length - 1];
-    if (!last || last.start <= span.start) this.mentions.push(m);
-    else this.mentions.splice(this.firstAtOrAfter(span.start), 0, m);
-    const starts = this.startsOf.get(entity);
-    if (!starts) this.startsOf.set(entity, [span.start]);
-    else if (starts[starts.length - 1]! <= span.start) starts.push(span.start);
-    else starts.splice(lastBelow(starts, span.start) + 1, 0, span.start);
+    const last = this.list.last();
+    if (!last || last.start <= span.start) this.list.push(m);
+    else this.list.insert(this.firstAtOrAfter(span.start), m);
+    let starts = this.startsOf.get(entity);
+    if (!starts) this.startsOf.set(entity, (starts = new IndexedList<number>()));
+    if (starts.length === 0 || starts.last()! <= span.start) starts.push(span.start);
+    else starts.insert(lastBelow(starts, span.start) + 1, span.start);
+  }
+
+  /** Name mentions in text order (read once the passes that add mentions are done: each read after an insertion lists them anew). */
+  get mentions(): readonly Mention[] {
+    return this.list.toArray();
   }
 
   /** The entity whose name mention overlaps the span (the last one in it), if any. */
   entityIn(span: Span): Mention | null {
-    const lo = partitionPoint(this.mentions.length, (mid) => this.mentions[mid]!.end <= span.start);
+    const { list } = this;
+    const lo = partitionPoint(list.length, (mid) => list.at(mid).end <= span.start);
     let found: Mention | null = null;
-    for (let k = lo; k < this.mentions.length && this.mentions[k]!.start < span.end; k++) found = this.mentions[k]!;
+    for (let k = lo; k < list.length && list.at(k).start < span.end; k++) found = list.at(k);
     return found;
   }
 
@@ -363,7 +370,7 @@ export class EntityRegistry {
     let listener: Entity | null = null;
     let unknown: Entity | null = null;
     for (; k >= 0; k--) {
-      const m = this.mentions[k]!;
+      const m = this.list.at(k);
       if (m.end > offset) continue;
       if (offset - m.end > window) break;
       if (!accept(m.entity) || isQuoted(m)) continue;
@@ -381,7 +388,8 @@ export class EntityRegistry {
   }
 
   private firstAtOrAfter(offset: number): number {
-    return partitionPoint(this.mentions.length, (mid) => this.mentions[mid]!.start < offset);
+    const { list } = this;
+    return partitionPoint(list.length, (mid) => list.at(mid).start < offset);
   }
 
   /**
@@ -398,12 +406,12 @@ export class EntityRegistry {
       if (!e.roles.some((r) => rolesAgree(r, role))) continue;
       const starts = this.startsOf.get(e);
       const k = starts ? lastBelow(starts, offset) : -1;
-      if (k >= 0 && starts![k]! > latest) latest = starts![k]!;
+      if (k >= 0 && starts!.at(k) > latest) latest = starts!.at(k);
     }
     if (latest < 0) return null;
     // Mentions starting at `latest`, last first, as the walk would meet them.
-    for (let k = this.firstAtOrAfter(latest + 1) - 1; k >= 0 && this.mentions[k]!.start === latest; k--) {
-      const e = this.mentions[k]!.entity;
+    for (let k = this.firstAtOrAfter(latest + 1) - 1; k >= 0 && this.list.at(k).start === latest; k--) {
+      const e = this.list.at(k).entity;
       const known = e.roles.find((r) => rolesAgree(r, role));
       if (known) return { entity: e, role: known };
     }
@@ -446,8 +454,8 @@ export class EntityRegistry {
 }
 
 /** Index of the last value below `limit` in an ascending list, or -1. */
-function lastBelow(sorted: readonly number[], limit: number): number {
-  const lo = partitionPoint(sorted.length, (mid) => sorted[mid]! < limit);
+function lastBelow(sorted: IndexedList<number>, limit: number): number {
+  const lo = partitionPoint(sorted.length, (mid) => sorted.at(mid) < limit);
   return lo - 1;
 }
 

@@ -30,6 +30,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
   const { tokens } = ctx;
   const out: FoundQuote[] = [];
   const direct = new DirectSpans(directSpans);
+  const cueHosts = new CueHosts(directSpans);
   // Set for one cue at a time: the reported speech a nested pronoun subject is inside.
   let nestedIn: FoundQuote | null = null;
   const resolve: Resolve = (subject) => {
@@ -50,7 +51,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     const phrase = phraseAt(ctx, i);
     if (phrase && phrase.role === 'source') {
       const found = according(ctx, i, phrase.length, phrase.id, sentenceStart, resolve);
-      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, directSpans, found) ?? relayedDirect(ctx, direct, found)) : null;
+      const relayed = found ? (relayedBy(out, found) ?? relayedAfterCue(ctx, out, direct, found) ?? relayedDirect(ctx, direct, found)) : null;
       if (relayed) {
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
@@ -138,10 +139,8 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     if (found && tokens[i]!.norm.endsWith('ing') && tokens[i - 1]?.text === ',') {
       let host = out[out.length - 1];
       // A direct quote's cue may be nearer ("“…,” he said, adding that …").
-      for (const d of directSpans) {
-        if (d.start >= tokens[i]!.start) break;
-        if (d.cue && (!host || !host.cue || d.cue.end > host.cue.end)) host = d.cue.end <= tokens[i]!.start ? d : host;
-      }
+      const nearer = cueHosts.latestBefore(tokens[i]!.start);
+      if (nearer && (!host || !host.cue || nearer.cue!.end > host.cue.end)) host = nearer;
       if (host && host.entity && host.cue && host.cue.end <= tokens[i]!.start && host.cue.start >= tokens[sentenceStart]!.start && host.end <= tokens[i]!.start && ctx.text.slice(host.cue.end, tokens[i]!.start).length < 120 && found.entity !== host.entity) {
         found.entity = host.entity;
         found.outletId = host.entity.outletId ?? found.outletId;
@@ -439,7 +438,7 @@ function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote
  * inside the "according to" content runs on into the phrase. The minister speaks, TASS relays:
  * the clause ends before the phrase, and it and the direct quotes inside it carry the outlet.
  */
-function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], direct: readonly FoundQuote[], source: FoundQuote): FoundQuote | null {
+function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], direct: DirectSpans, source: FoundQuote): FoundQuote | null {
   const outletId = source.entity?.outletId ?? null;
   for (let k = found.length - 1; k >= 0; k--) {
     const q = found[k]!;
@@ -450,7 +449,7 @@ function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], d
     while (end > q.start && /[\s,]/.test(ctx.text[end - 1]!)) end--;
     q.end = end;
     q.text = ctx.text.slice(q.start, q.end);
-    if (outletId) for (const d of direct) if (d.entity === q.entity && d.start >= q.start && d.end <= q.end) d.outletId ??= outletId;
+    if (outletId) for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= outletId;
     return q;
   }
   return null;
@@ -686,6 +685,12 @@ class DirectSpans {
     return best < 0 ? null : this.sorted[best]!;
   }
 
+  /** The quotes inside start..end, in start order. */
+  *within(start: number, end: number): Generator<FoundQuote> {
+    const { starts, ends } = this;
+    for (let k = partitionPoint(starts.length, (mid) => starts[mid]! < start); k < starts.length && starts[k]! <= end; k++) if (ends[k]! <= end) yield this.sorted[k]!;
+  }
+
   /** The content is a direct quote (`he said: “…”`), already attributed with the quotes. */
   mostlyDirect(found: Span): boolean {
     const { starts, ends, maxEnd } = this;
@@ -699,6 +704,87 @@ class DirectSpans {
       if (c > 0 && starts[k]! - found.start <= 2) opensWithQuote = true;
     }
     return opensWithQuote && covered * 2 >= found.end - found.start;
+  }
+}
+
+/**
+ * The direct quote whose cue ends last before a participle ("“…,” he said, adding that …"),
+ * for participles met in text order. Of the quotes listed before the first one that starts at
+ * or after the participle, those with a cue ending by then, the one whose cue ends last (the
+ * first listed of equals): what a walk over those quotes keeping the latest cue finds, each
+ * quote read once over the whole document instead of once per participle.
+ */
+export class CueHosts {
+  /** The quotes listed before this one have been taken in. */
+  private next = 0;
+  /** Quotes taken in whose cue ends after the offset asked last: a binary min-heap of their indexes by cue end. */
+  private heap: number[] = [];
+  private cueEnds: number[] = [];
+  private best = -1;
+  private lastAt = -1;
+
+  constructor(private readonly direct: readonly FoundQuote[]) {}
+
+  latestBefore(at: number): FoundQuote | null {
+    if (at < this.lastAt) {
+      // Asked out of text order: start over (the walk over the list never needs to).
+      this.next = 0;
+      this.heap = [];
+      this.best = -1;
+    }
+    this.lastAt = at;
+    const { direct } = this;
+    // The list's quotes up to the first that starts at or after `at`, as the walk broke there.
+    while (this.next < direct.length && direct[this.next]!.start < at) {
+      const cue = direct[this.next]!.cue;
+      if (cue) {
+        this.cueEnds[this.next] = cue.end;
+        this.push(this.next);
+      }
+      this.next++;
+    }
+    while (this.heap.length > 0 && this.cueEnds[this.heap[0]!]! <= at) {
+      const k = this.pop();
+      if (this.best < 0 || this.cueEnds[k]! > this.cueEnds[this.best]! || (this.cueEnds[k] === this.cueEnds[this.best] && k < this.best)) this.best = k;
+    }
+    return this.best < 0 ? null : direct[this.best]!;
+  }
+
+  private less(a: number, b: number): boolean {
+    return this.cueEnds[a]! < this.cueEnds[b]! || (this.cueEnds[a] === this.cueEnds[b] && a < b);
+  }
+
+  private push(k: number): void {
+    const heap = this.heap;
+    let c = heap.length;
+    heap.push(k);
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (!this.less(heap[c]!, heap[p]!)) break;
+      [heap[c], heap[p]] = [heap[p]!, heap[c]!];
+      c = p;
+    }
+  }
+
+  private pop(): number {
+    const heap = this.heap;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let p = 0;
+      for (;;) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let m = p;
+        if (l < heap.length && this.less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && this.less(heap[r]!, heap[m]!)) m = r;
+        if (m === p) break;
+        [heap[m], heap[p]] = [heap[p]!, heap[m]!];
+        p = m;
+      }
+    }
+    return top;
   }
 }
 

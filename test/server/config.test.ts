@@ -59,6 +59,9 @@ test('a bad value is a one-line USAGE error naming the flag or variable', () => 
 
 test('buildServer options are checked once, naming the bad one', () => {
   assert.throws(() => resolveServerOptions({ workers: 0 }), /workers must be a positive integer/);
+  assert.throws(() => resolveServerOptions({ warmUpRounds: 0 }), /warmUpRounds must be a positive integer/);
+  assert.equal(resolveServerOptions({}).warmUpRounds, 20);
+  assert.equal(resolveServerOptions({ warmUpRounds: 120 }).warmUpRounds, 120);
   assert.throws(() => resolveServerOptions({ rateLimit: { max: 1.5, windowMs: 1000 } }), /rateLimit.max/);
   assert.equal(resolveServerOptions({ rateLimit: false }).rateLimit, false);
   // A single-document limit above the batch default raises the batch limit with it.

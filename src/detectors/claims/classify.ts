@@ -88,9 +88,13 @@ export function classifySentences(doc: AnalyzedDocument, options: ClassifyOption
   const hashes = hashesFor(domain, 'sentences');
   const extra = hashesFor(domain, 'context');
   hashes.reset();
-  const units: ScoredUnit[] = documentUnits(doc).map((unit) => {
+  const plain = documentUnits(doc);
+  // Every unit's pooled word vectors in one array: one buffer per document, not one per sentence.
+  const width = model.words ? 2 * model.words.table.dims : 0;
+  const pooled = new Float32Array(plain.length * width);
+  const units: ScoredUnit[] = plain.map((unit, k) => {
     const from = hashes.beginUnit();
-    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes);
+    const { signals, dense } = emitSentenceFeatures(unit, cues, model.words, hashes, width > 0 ? pooled.subarray(k * width, (k + 1) * width) : undefined);
     return { span: unit.span, text: unit.text, tokens: unit.tokens, entities: unit.entities, features: { signals }, dense, from, to: hashes.count };
   });
   const context = model.header.context ? articleContext(doc, units) : null;

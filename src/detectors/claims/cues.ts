@@ -32,7 +32,18 @@ export function compileCues(entries: readonly CueEntry[]): CompiledCue[] {
     const alternatives = [...e.patterns]
       .sort((a, b) => b.length - a.length)
       .map((p) => alternative(normaliseForCues(p)));
-    return { id: e.id, description: e.description, polarity: e.polarity, regex: cueRegex(alternatives), patterns };
+    // Most texts never need a list's whole regex (firedCues runs its patterns' own, and those
+    // only where their words occur): it is compiled on first use, not in every process at load.
+    let regex: RegExp | undefined;
+    return {
+      id: e.id,
+      description: e.description,
+      polarity: e.polarity,
+      get regex(): RegExp {
+        return (regex ??= cueRegex(alternatives));
+      },
+      patterns,
+    };
   });
 }
 
@@ -68,6 +79,9 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   const call = ++index.calls;
   // The runs of letters and digits (WORD_RUN's matches), walked by hand: no match objects. A
   // first walk marks the pattern words the text holds and keeps the runs that patterns hang on.
+  // Each run is hashed as it is walked and looked up in the runs' own table, so no run of the
+  // text is sliced out into a string of its own.
+  const { slots, mask, byId } = index;
   let found = 0;
   let at = 0;
   for (;;) {
@@ -75,10 +89,21 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
     let width = 0;
     while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
     if (start >= norm.length) break;
+    let hash = runHash(FNV_OFFSET, norm, start, width);
     let end = start + width;
-    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) end += width;
+    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) {
+      hash = runHash(hash, norm, end, width);
+      end += width;
+    }
     at = end;
-    const run = index.runs.get(norm.slice(start, end));
+    let run: PatternRun | undefined;
+    for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const candidate = byId[slots[slot]! - 1]!;
+      if (candidate.text.length === end - start && norm.startsWith(candidate.text, start)) {
+        run = candidate;
+        break;
+      }
+    }
     if (!run) continue;
     index.seen[run.id] = call;
     if (found === foundRuns.length) {
@@ -105,16 +130,17 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
       let all = true;
       for (const id of pattern.others) if (index.seen[id] !== call) all = false;
       if (!all) continue;
-      if (pattern.sticky === null) {
-        if (pattern.regex.test(norm)) fired[pattern.cue] = 1;
+      if (!pattern.startsWithRun) {
+        if ((pattern.regex ??= cueRegex([pattern.alternative])).test(norm)) fired[pattern.cue] = 1;
         continue;
       }
       // A pattern that starts with a run can only match from where that run starts in the text:
       // its regex is tried there alone, not at every character.
+      const sticky = (pattern.sticky ??= new RegExp(cueRegex([pattern.alternative]).source, 'iuy'));
       for (let q = 0; q < found; q++) {
         if (foundRuns[q]!.id !== pattern.first) continue;
-        pattern.sticky.lastIndex = foundStarts[q]!;
-        if (pattern.sticky.test(norm)) {
+        sticky.lastIndex = foundStarts[q]!;
+        if (sticky.test(norm)) {
           fired[pattern.cue] = 1;
           break;
         }
@@ -145,25 +171,43 @@ function codePointWidth(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
-/** One pattern of a cue list with its own regex; `testedIn` is the last call that tested it, so a word seen twice tests it once. */
+/**
+ * One pattern of a cue list with its own regex, compiled the first time the pattern is tried
+ * (most are never tried in a process: a one-word pattern needs none, and the rest only where
+ * all their words occur); `testedIn` is the last call that tested it, so a word seen twice tests it once.
+ */
 interface IndexedPattern {
   cue: number;
-  regex: RegExp;
+  /** Its regex alternative (alternative()). */
+  alternative: string;
+  /** Its regex, for a pattern that does not start with a letter or digit, once compiled. */
+  regex: RegExp | null;
   testedIn: number;
   /** The pattern is one run of letters and digits, so the run itself says where it matches. */
   word: boolean;
   /** Ids (PatternRun.id) of its runs other than the longest. */
   others: number[];
-  /** For a pattern that starts with a letter or digit: its regex, sticky, to try where its first run starts; null otherwise. */
+  /** It starts with a letter or digit: its regex, sticky, is tried where its first run starts. */
+  startsWithRun: boolean;
+  /** That sticky regex, once compiled. */
   sticky: RegExp | null;
   /** The id of its first run. */
   first: number;
 }
 
-/** A run of letters and digits that some pattern holds: its id, and the patterns whose longest run it is. */
+/** A run of letters and digits that some pattern holds: its id, its text, and the patterns whose longest run it is. */
 interface PatternRun {
   id: number;
+  text: string;
   patterns: IndexedPattern[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the `width` code units at i, continuing `hash` (as an int32). */
+function runHash(hash: number, text: string, i: number, width: number): number {
+  hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return width === 2 ? Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193) : hash;
 }
 
 /** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
@@ -175,6 +219,10 @@ const APOSTROPHE = 39;
 /** Where a cue list can fire: the patterns whose longest word is this word; `always` the lists (by index) with no patterns or a wordless one, whose whole regex runs on every text. */
 interface CueWordIndex {
   runs: Map<string, PatternRun>;
+  /** The runs by id, and an open-addressing table of their hashes (runHash over the run): id + 1 per slot, 0 empty. */
+  byId: PatternRun[];
+  slots: Int32Array;
+  mask: number;
   /** Per run id: the last call whose text holds it. */
   seen: Uint32Array;
   always: number[];
@@ -196,7 +244,7 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
   const runs = new Map<string, PatternRun>();
   const runOf = (text: string): PatternRun => {
     let run = runs.get(text);
-    if (!run) runs.set(text, (run = { id: runs.size, patterns: [] }));
+    if (!run) runs.set(text, (run = { id: runs.size, text, patterns: [] }));
     return run;
   };
   const always: number[] = [];
@@ -209,13 +257,24 @@ function cueWordIndex(cues: readonly CompiledCue[]): CueWordIndex {
     cue.patterns!.forEach((pattern, p) => {
       const longest = patternRuns[p]!.reduce((best, r) => (r.length > best.length ? r : best));
       const others = [...new Set(patternRuns[p]!.filter((r) => r !== longest))].map((r) => runOf(r).id);
-      const regex = cueRegex([alternative(pattern)]);
       const first = runOf(patternRuns[p]![0]!).id;
-      const sticky = pattern.startsWith(patternRuns[p]![0]!) ? new RegExp(regex.source, regex.flags + 'y') : null;
-      runOf(longest).patterns.push({ cue: i, regex, testedIn: 0, word: longest === pattern, others, sticky, first });
+      const startsWithRun = pattern.startsWith(patternRuns[p]![0]!);
+      runOf(longest).patterns.push({ cue: i, alternative: alternative(pattern), regex: null, testedIn: 0, word: longest === pattern, others, startsWithRun, sticky: null, first });
     });
   });
-  index = { runs, seen: new Uint32Array(runs.size), always, calls: 0 };
+  const byId = [...runs.values()];
+  let size = 16;
+  while (size < 4 * byId.length) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (const run of byId) {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < run.text.length; i++) hash = runHash(hash, run.text, i, 1);
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = run.id + 1;
+  }
+  index = { runs, byId, slots, mask, seen: new Uint32Array(runs.size), always, calls: 0 };
   wordIndexes.set(cues, index);
   return index;
 }

@@ -98,9 +98,11 @@ function cueName(id: string): string {
 
 /**
  * Writes a sentence's features to `names` in the order sentenceFeatures() lists them and
- * returns its signals and its pooled word vectors (empty without a table).
+ * returns its signals and its pooled word vectors (empty without a table), written into `dense`
+ * when given (2 x the table's dims, all zero: a view of one array for a whole document saves
+ * allocating a buffer per sentence), else into a new array.
  */
-export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink): { signals: string[]; dense: Float32Array } {
+export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink, dense?: Float32Array): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
   const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
@@ -214,8 +216,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
     names.name(name);
     signals.add(name);
   }
-  const dense = table ? meaningFeatures(tokens, table, names) : new Float32Array(0);
-  return { signals: [...signals], dense };
+  return { signals: [...signals], dense: table ? meaningFeatures(tokens, table, names, dense) : new Float32Array(0) };
 }
 
 /** Function words carry little meaning; the mean leaves them out, the max does not. */
@@ -240,16 +241,21 @@ function functionWordsOf(words: ClaimWords): Uint8Array {
  * Adds each word's buckets ("k<level>:<id>", words.ts) to `names` and returns the pooled word vectors.
  * Buckets generalise over words the training data never saw; the vectors give a sense of topic.
  */
-function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink): Float32Array {
+function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, out?: Float32Array): Float32Array {
   const { dims, vectors } = words.table;
   // The table's int8 components are summed and compared as integers: both halves are made unit
-  // length at the end, so the table's scale never matters.
-  const mean = new Int32Array(dims);
-  const max = new Int32Array(dims).fill(-128);
+  // length at the end, so the table's scale never matters. The sums are scratch arrays, reused.
+  if (meanScratch.length !== dims) {
+    meanScratch = new Int32Array(dims);
+    maxScratch = new Int32Array(dims);
+  }
+  const mean = meanScratch.fill(0);
+  const max = maxScratch.fill(-128);
   const functionWord = functionWordsOf(words);
   let found = 0;
   for (const t of tokens) {
-    const key = wordKey(t.norm);
+    // A plain ASCII word folds to itself (text/model.ts): its lower case is already the table's spelling.
+    const key = t.fold === t.norm ? t.norm : wordKey(t.norm);
     // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
     const first = key.charCodeAt(0);
     if (!(first >= 97 && first <= 122)) continue;
@@ -273,11 +279,14 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     }
   }
   if (found === 0) max.fill(0);
-  const dense = new Float32Array(2 * dims);
+  const dense = out ?? new Float32Array(2 * dims);
   unitLengthInto(mean, dense, 0);
   unitLengthInto(max, dense, dims);
   return dense;
 }
+
+let meanScratch = new Int32Array(0);
+let maxScratch = new Int32Array(0);
 
 /** Writes v / |v| into out from `at` (zeros stay zeros). */
 function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {

@@ -48,7 +48,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     genReqId: () => randomUUID(),
   });
 
-  const pool = createAnalysisPool({ size: resolved.workers, maxQueue: resolved.maxQueue, timeoutMs: resolved.timeoutMs });
+  const pool = createAnalysisPool({ size: resolved.workers, maxQueue: resolved.maxQueue, timeoutMs: resolved.timeoutMs, warmUpRounds: resolved.warmUpRounds });
   app.decorate('analysisPool', pool);
   app.decorateRequest('apiKeyId', null);
   // Fastify closes the listening socket and waits for in-flight requests before its onClose hooks; piscina's close then lets queued tasks finish.

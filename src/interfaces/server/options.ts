@@ -1,5 +1,17 @@
 import { availableParallelism } from 'node:os';
 import type { DestinationStream, LevelWithSilent } from 'pino';
+import { DEFAULT_WARM_UP_ROUNDS } from '../../pipeline/worker/threads.js';
+
+/**
+ * Warm-up analyses per worker of `unspin serve`. In one process, analyze() then JSON of
+ * bench/fixtures/article.txt 200 times after 20 or 120 warm-up rounds, CPU per request on the
+ * shared 2-core machine, four alternated pairs: p50 27.9, 22.7, 25.2, 30.3 ms after 20 rounds and
+ * 18.5, 23.9, 22.7, 23.1 ms after 120; p90 51-65 ms against 33-40 ms; the first 20 requests
+ * 54-63 ms against 39-50 ms on average (p99 unchanged, 87-130 ms either way). `npm run
+ * bench:latency` swung more with the machine's load than between the two. Each round costs
+ * about 40 ms of one core at start-up.
+ */
+export const SERVE_WARM_UP_ROUNDS = 120;
 
 /** What `buildServer` can be told; every field has a default. */
 export interface ServerOptions {
@@ -19,6 +31,12 @@ export interface ServerOptions {
   maxQueue?: number;
   /** Per-request time limit in ms, queue wait included (default 30,000). */
   timeoutMs?: number;
+  /**
+   * Analyses each worker runs before /readyz says ready (default 20; `unspin serve` runs
+   * SERVE_WARM_UP_ROUNDS): V8 keeps optimising the pipeline over the first hundred or so
+   * articles, so more rounds make the first requests as fast as the later ones.
+   */
+  warmUpRounds?: number;
   /** Logging: `false` for none; else a pino level and where to write (default info, stdout). */
   logger?: false | { level?: LevelWithSilent; stream?: DestinationStream };
 }
@@ -48,6 +66,7 @@ export function resolveServerOptions(options: ServerOptions = {}): ResolvedServe
     workers: options.workers ?? availableParallelism(),
     maxQueue: options.maxQueue ?? DEFAULTS.maxQueue,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    warmUpRounds: options.warmUpRounds ?? DEFAULT_WARM_UP_ROUNDS,
     logger: options.logger,
   };
   positiveInteger('bodyLimit', resolved.bodyLimit);
@@ -56,6 +75,7 @@ export function resolveServerOptions(options: ServerOptions = {}): ResolvedServe
   positiveInteger('workers', resolved.workers);
   positiveInteger('maxQueue', resolved.maxQueue);
   positiveInteger('timeoutMs', resolved.timeoutMs);
+  positiveInteger('warmUpRounds', resolved.warmUpRounds);
   if (resolved.rateLimit) {
     positiveInteger('rateLimit.max', resolved.rateLimit.max);
     positiveInteger('rateLimit.windowMs', resolved.rateLimit.windowMs);

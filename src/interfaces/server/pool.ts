@@ -9,6 +9,8 @@ export interface PoolOptions {
   maxQueue: number;
   /** The per-request limit, for the TIMEOUT message. */
   timeoutMs: number;
+  /** Analyses each thread runs before it is ready (AnalysisThreadOptions.warmUpRounds). */
+  warmUpRounds?: number;
 }
 
 export interface Readiness {
@@ -38,7 +40,7 @@ export interface AnalysisPool {
 }
 
 export function createAnalysisPool(options: PoolOptions): AnalysisPool {
-  const piscina = createAnalysisThreads(options.size);
+  const piscina = createAnalysisThreads(options.size, { warmUpRounds: options.warmUpRounds });
   let ready = false;
   let inFlight = 0;
   let startError: string | undefined;

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import { UnspinError } from '../../../core/errors.js';
 import { buildServer } from '../../server/app.js';
 import { resolveServeConfig, type ServeFlags } from '../../server/config.js';
+import { SERVE_WARM_UP_ROUNDS } from '../../server/options.js';
 
 export const serveCommand = defineCommand({
   meta: {
@@ -20,7 +21,7 @@ export const serveCommand = defineCommand({
   },
   async run({ args }) {
     const config = resolveServeConfig(args as ServeFlags, process.env);
-    const app = await buildServer(config.server);
+    const app = await buildServer({ warmUpRounds: SERVE_WARM_UP_ROUNDS, ...config.server });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
