@@ -82,16 +82,16 @@ function layer1(net: ConvNet, input: NetInput, sentenceProb: number, sa: number,
 
 /** Layer 2 and the output for n tokens whose layer-1 activations are in a1; writes a2 and returns nothing. */
 function layer2(net: ConvNet, a1: Float32Array, n: number, a2: Float32Array): void {
-  const { h1, h2, dilation } = net;
+  const { h1, h2, dilation, w2, b2 } = net;
   for (let t = 0; t < n; t++) {
     for (let k = 0; k < h2; k++) {
-      let s = net.b2[k]!;
+      let s = b2[k]!;
       for (let o = 0; o < 3; o++) {
         const u = t + (o - 1) * dilation;
         if (u < 0 || u >= n) continue;
         const wb = (o * h2 + k) * h1;
         const ab = u * h1;
-        for (let h = 0; h < h1; h++) s += net.w2[wb + h]! * a1[ab + h]!;
+        for (let h = 0; h < h1; h++) s += w2[wb + h]! * a1[ab + h]!;
       }
       a2[t * h2 + k] = Math.tanh(s);
     }
@@ -99,10 +99,10 @@ function layer2(net: ConvNet, a1: Float32Array, n: number, a2: Float32Array): vo
 }
 
 function output(net: ConvNet, a1: Float32Array, a2: Float32Array, t: number, sentenceProb: number): number {
-  const { h1, h2 } = net;
-  let z = net.bo + net.wo[h2 + h1]! * sentenceProb;
-  for (let k = 0; k < h2; k++) z += net.wo[k]! * a2[t * h2 + k]!;
-  for (let h = 0; h < h1; h++) z += net.wo[h2 + h]! * a1[t * h1 + h]!;
+  const { h1, h2, wo } = net;
+  let z = net.bo + wo[h2 + h1]! * sentenceProb;
+  for (let k = 0; k < h2; k++) z += wo[k]! * a2[t * h2 + k]!;
+  for (let h = 0; h < h1; h++) z += wo[h2 + h]! * a1[t * h1 + h]!;
   return z;
 }
 
@@ -145,7 +145,7 @@ export function convProbabilities(net: ConvNet, table: WordTable, input: NetInpu
   let cache = runCaches.get(net);
   if (!cache) runCaches.set(net, (cache = { rows: new Map(), flags: new Map() }));
   const { rows, flags } = cache;
-  const { h1, h2, dims, radius } = net;
+  const { h1, h2, dims, radius, b1, ws } = net;
   const width = 2 * radius + 1;
   const span = width * h1;
   const rowProjection = (row: number): Float32Array => {
@@ -203,7 +203,7 @@ export function convProbabilities(net: ConvNet, table: WordTable, input: NetInpu
     }
     for (let t = 0; t < len; t++) {
       const base = t * h1;
-      for (let h = 0; h < h1; h++) a1[base + h] = net.b1[h]! + net.ws[h]! * sp;
+      for (let h = 0; h < h1; h++) a1[base + h] = b1[h]! + ws[h]! * sp;
       for (let o = 0; o < width; o++) {
         const k = sa + t + o - radius;
         const src = k >= sa && k < sb ? tokenProj : pad;
