@@ -44,6 +44,7 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     classifierOffsets: null,
     clusters: null,
     net: null,
+    conv: null,
     sentiment: new Map(),
   };
 }
