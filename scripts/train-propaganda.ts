@@ -15,12 +15,8 @@
  * PROPAGANDA_NET=1 also trains a window network over the word vectors whose out-of-fold
  * token probability the tagger reads (off by default: it did not raise out-of-fold SI).
  * PROPAGANDA_TC_ONLY=1 stops after the technique classifier (quick TC experiments).
- * A convolutional sequence tagger over the word vectors (conv-net.ts: two layers, the
- * second dilated, over each token's vector, shape, lexicon, polarity and quote flags and
- * its sentence's out-of-fold probability; Adam, seeded) gives out-of-fold token
- * probabilities that the smoothing stage reads; PROPAGANDA_NO_CONV=1 leaves it out.
  *
- * Stages: a sentence model, the convolutional tagger, a token tagger and a smoothing stage (each later stage learns
+ * Stages: a sentence model, a token tagger and a smoothing stage (each later stage learns
  * from 5-fold out-of-fold outputs of the earlier one), a span filter, and the technique
  * classifier (span words, the sentence's other words, whose voice the span is in: the
  * local quote state and the spine's voice map; lexicon cues), with class weights and one
@@ -32,13 +28,12 @@
  * gives byte-identical weights. Offsets in the corpus are code points, converted with
  * OffsetMap.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OffsetMap } from '../src/core/codepoints.js';
 import { modelPath } from '../src/core/paths.js';
-import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, summarizeConv, summarizeStage, tokenFeatures, tokenRange, type ConvSummary, type FeatureContext } from '../src/detectors/propaganda/features.js';
-import { convProbabilitiesFloat, packConvNet, trainConvNet, unpackConvNet, type ConvNet, type PackedConvNet } from '../src/detectors/propaganda/conv-net.js';
+import { buildFeatureContext, proposalFeatures, sentenceFeatures, spanFeatures, stackFeatures, summarizeStage, tokenFeatures, tokenRange, type FeatureContext } from '../src/detectors/propaganda/features.js';
 import { defaultPropagandaLexicon, foldWord } from '../src/detectors/propaganda/lexicons.js';
 import { winkWordSentiment } from '../src/detectors/propaganda/sentiment.js';
 import { concatSets, EncodedBuilder, FeatureDictionary, predictSet, trainBinary, trainMulti, type EncodedSet } from '../src/detectors/propaganda/learn.js';
@@ -68,10 +63,6 @@ const FILTER_THRESHOLDS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const NET = { hidden: 24, radius: 2, epochs: 3, learningRate: 0.02, seed: SEED + 8, negativeRate: 0.3 };
-// The convolutional tagger over word vectors (conv-net.ts), read by the smoothing stage;
-// PROPAGANDA_NO_CONV=1 leaves it out (the ablation).
-const CONV = { radius: 2, dilation: 2, h1: 32, h2: 16, epochs: 4, learningRate: 0.002, batch: 16, seed: SEED + 9, negativeRate: 0.5, l2: 0 };
-const useConv = process.env.PROPAGANDA_NO_CONV !== '1';
 // The window network over word vectors is trained only with PROPAGANDA_NET=1: as extra
 // tagger features it did not raise out-of-fold SI F1 (0.4199 with it, 0.4234 without) and
 // costs most of the training time, so the shipped model leaves it out.
@@ -96,7 +87,6 @@ Object.assign(STACK, overrides.STACK);
 Object.assign(FILTER, overrides.FILTER);
 Object.assign(CLASSIFIER, overrides.CLASSIFIER);
 Object.assign(NET, overrides.NET);
-Object.assign(CONV, overrides.CONV);
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
 if (!values.data) {
@@ -154,7 +144,7 @@ for (const [id, text] of texts) {
   const toUtf16 = (l: PtcLabel): PtcLabel => ({ ...l, start: map.toUtf16(l.start), end: map.toUtf16(l.end) });
   const siCp = siLabels.get(id) ?? [];
   const tcCp = tcLabels.get(id) ?? [];
-  articles.push({ id, text, map, ctx: buildFeatureContext(text, model.tokens, model.sentences, lexicon, sentiment, clusters, clusters !== null || useNet || useConv, useSpine ? articleVoices(text, model, id) : null), si: siCp.map(toUtf16), tc: tcCp.map(toUtf16), siCp, tcCp });
+  articles.push({ id, text, map, ctx: buildFeatureContext(text, model.tokens, model.sentences, lexicon, sentiment, clusters, clusters !== null || useNet, useSpine ? articleVoices(text, model, id) : null), si: siCp.map(toUtf16), tc: tcCp.map(toUtf16), siCp, tcCp });
 }
 const train = articles.filter((a) => !isDevArticle(a.id));
 const dev = articles.filter((a) => isDevArticle(a.id));
@@ -445,61 +435,14 @@ if (useNet) {
 
 const sentenceStage = trainStage('sentence model', (a) => ({ features: a.ctx.sentences.map((_, s) => sentenceFeatures(a.ctx, s)), labels: sentenceLabels.get(a.id)! }), SENTENCE);
 const sentenceProb = (a: Article, i: number) => sentenceStage.probs.get(a.id)![a.ctx.tokens[i]!.sentence] ?? 0;
-// ---- convolutional tagger over word vectors: out-of-fold token probabilities, read by the smoothing stage ----
-let conv: ConvNet | null = null;
-const convSummaries = new Map<string, ConvSummary | null>(articles.map((a) => [a.id, null]));
-if (useConv) {
-  const started = performance.now();
-  const table = defaultWordTable();
-  const vectors = tableFloats(table);
-  const inputs = new Map<string, NetInput>(articles.map((a) => [a.id, netInput(a.ctx)]));
-  const example = (a: Article) => ({ input: inputs.get(a.id)!, labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha), sentenceProbs: sentenceStage.probs.get(a.id)! });
-  const convProbs = new Map<string, Float64Array>();
-  // Experiment hook: PROPAGANDA_CONV_CACHE=FILE keeps the network and its probabilities between runs of the same data and settings.
-  const cacheFile = process.env.PROPAGANDA_CONV_CACHE;
-  if (cacheFile && existsSync(cacheFile)) {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { settings: string; net: PackedConvNet; probs: Record<string, number[]> };
-    if (cached.settings !== JSON.stringify(CONV)) throw new Error(`${cacheFile}: trained with other settings`);
-    conv = unpackConvNet(cached.net);
-    for (const [id, p] of Object.entries(cached.probs)) convProbs.set(id, Float64Array.from(p));
-  } else {
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const w = trainConvNet(train.filter((a) => foldOf.get(a.id) !== fold).map(example), vectors, table.dims, CONV);
-      for (const a of train) if (foldOf.get(a.id) === fold) convProbs.set(a.id, convProbabilitiesFloat(w, vectors, inputs.get(a.id)!, sentenceStage.probs.get(a.id)!));
-    }
-    conv = trainConvNet(train.map(example), vectors, table.dims, CONV);
-    for (const a of dev) convProbs.set(a.id, convProbabilitiesFloat(conv, vectors, inputs.get(a.id)!, sentenceStage.probs.get(a.id)!));
-    if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ settings: JSON.stringify(CONV), net: packConvNet(conv), probs: Object.fromEntries([...convProbs].map(([id, p]) => [id, Array.from(p)])) }));
-  }
-  for (const a of articles) convSummaries.set(a.id, summarizeConv(a.ctx, convProbs.get(a.id)!));
-  let bestF = 0;
-  for (const th of [0.2, 0.3, 0.4, 0.5, 0.6]) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const a of train) {
-      const p = convProbs.get(a.id)!;
-      const y = inside.get(a.id)!;
-      for (let i = 0; i < y.length; i++) {
-        if (p[i]! >= th && y[i]) tp++;
-        else if (p[i]! >= th) fp++;
-        else if (y[i]) fn++;
-      }
-    }
-    bestF = Math.max(bestF, (2 * tp) / Math.max(1, 2 * tp + fp + fn));
-  }
-  console.log(`conv tagger: h1 ${CONV.h1}, h2 ${CONV.h2}, radius ${CONV.radius}, dilation ${CONV.dilation}, ${CONV.epochs} epochs; OOF token F1 ${bestF.toFixed(4)}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
-// Experiment hook: PROPAGANDA_DROP='c=,cf=' leaves those tagger templates out (a pruning trial; the shipped code emits what the model reads).
-const dropped = (process.env.PROPAGANDA_DROP ?? '').split(',').filter(Boolean);
-const kept = (features: string[]) => (dropped.length ? features.filter((f) => !dropped.some((d) => f.startsWith(d))) : features);
-const taggerStage = trainStage('token tagger', (a) => ({ features: a.ctx.tokens.map((_, i) => kept(tokenFeatures(a.ctx, i, sentenceProb(a, i), netProbs.get(a.id)))), labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha) }), TAGGER);
+const taggerStage = trainStage('token tagger', (a) => ({ features: a.ctx.tokens.map((_, i) => tokenFeatures(a.ctx, i, sentenceProb(a, i), netProbs.get(a.id))), labels: inside.get(a.id)!, weights: insideWeights(a, TAGGER.alpha) }), TAGGER);
 const stackStage = trainStage(
   'smoothing stage',
   (a) => {
     const first = taggerStage.probs.get(a.id)!;
     const sentences = sentenceStage.probs.get(a.id)!;
     const summary = summarizeStage(a.ctx, first, sentences);
-    return { features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, first, sentences, summary, convSummaries.get(a.id))), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) };
+    return { features: a.ctx.tokens.map((_, i) => stackFeatures(a.ctx, i, first, sentences, summary)), labels: inside.get(a.id)!, weights: insideWeights(a, STACK.alpha) };
   },
   STACK,
 );
@@ -527,7 +470,6 @@ const baseModel: PropagandaModel = {
   classifierOffsets: useOffsets ? offsets : null,
   clusters,
   net,
-  conv,
   sentiment,
 };
 
@@ -634,7 +576,6 @@ const file = packModel(tunedModel, { sentence: sentenceStage.names, tagger: tagg
   classifierChoice: { classWeightPower: tcChoice.power, offsetMacroWeight: tcChoice.macroWeight, microFloor: TC_MICRO_FLOOR },
   filter: FILTER,
   windowNet: net ? NET : null,
-  convNet: conv ? CONV : null,
   wordClusters: clusters ? { coarse: clusters.coarseCount, fine: clusters.fineCount, table: 'models/words.bin', seed: SEED + 7 } : null,
   trainOutOfFold: { si: { precision: best!.score.precision, recall: best!.score.recall, f1: best!.score.f1 }, tc: tcOof },
   dev: { si: { precision: devScore.precision, recall: devScore.recall, f1: devScore.f1 }, tc: { microF1: tc.f1 } },

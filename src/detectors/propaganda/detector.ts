@@ -8,7 +8,7 @@ import { scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, featureIdsOf, featureNameOf, multiContributionsOfIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
-import { classifyFeatures, classifyTokens, convTokenProbabilities, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
+import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
 import { TECHNIQUES, type Technique } from './techniques.js';
 
@@ -110,14 +110,6 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     spanCues = describeTop((function* named() {
       for (const [id, weight] of summed) yield [featureNameOf(index, id), weight] as const;
     })());
-    // The convolutional tagger's say, when its mean over the span reaches the token threshold.
-    const conv = convTokenProbabilities(model, ctx, sentenceProbs);
-    if (conv) {
-      let sum = 0;
-      for (let i = first; i < last; i++) sum += conv[i]!;
-      const mean = sum / (last - first);
-      if (mean >= model.threshold) spanCues.unshift(`word meaning in context (conv tagger p ${mean.toFixed(2)})`);
-    }
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
   const labelCues = labelIndex >= 0 ? describeTop(multiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];

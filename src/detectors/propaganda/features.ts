@@ -85,12 +85,6 @@ const T = templates([
   'p0|doc=',
   'sprev=',
   'snext=',
-  'cv=',
-  'cv|p0=',
-  'cv-1=',
-  'cv+1=',
-  'cv|sent=',
-  'cvmax=',
   'nn=',
   'nn|p=',
   'nn-1=',
@@ -101,6 +95,11 @@ const T = templates([
   'sh=',
   'c=',
   'cf=',
+  'cf|p=',
+  'c-1=',
+  'c+1=',
+  'pp=',
+  'pn=',
   'ww-=',
   'ww+=',
   'slen=',
@@ -382,31 +381,14 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
   return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter };
 }
 
-/**
- * Features of token i for the second tagger stage: the first stage's probabilities around
- * it, and the convolutional tagger's (`conv`, when the model has one).
- */
-export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary, conv: ConvSummary | null = null): string[] {
+/** Features of token i for the second tagger stage: the first stage's probabilities around it. */
+export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary): string[] {
   const sink = new StringSink();
-  emitStackFeatures(ctx, i, probs, sentenceProbs, summary, sink, conv);
+  emitStackFeatures(ctx, i, probs, sentenceProbs, summary, sink);
   return sink.out;
 }
 
-/** The convolutional tagger's token probabilities and their maximum per sentence. */
-export interface ConvSummary {
-  readonly probs: ArrayLike<number>;
-  readonly sentenceMax: Float64Array;
-}
-
-export function summarizeConv(ctx: FeatureContext, probs: ArrayLike<number>): ConvSummary {
-  const sentenceMax = new Float64Array(ctx.sentences.length);
-  ctx.tokens.forEach((t, i) => {
-    if (probs[i]! > sentenceMax[t.sentence]!) sentenceMax[t.sentence] = probs[i]!;
-  });
-  return { probs, sentenceMax };
-}
-
-export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary, f: FeatureSink, conv: ConvSummary | null = null): void {
+export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary, f: FeatureSink): void {
   const { tokens } = ctx;
   const tok = tokens[i]!;
   const s = tok.sentence;
@@ -446,16 +428,6 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   f.add2(T['p0|doc='], p0, doc);
   f.add1(T['sprev='], prev);
   f.add1(T['snext='], next);
-  if (conv) {
-    const cp = conv.probs;
-    const c0 = fineBin(cp[i]!);
-    f.add1(T['cv='], c0);
-    f.add2(T['cv|p0='], c0, p0);
-    f.add1(T['cv-1='], i - 1 >= sa ? fineBin(cp[i - 1]!) : 'x');
-    f.add1(T['cv+1='], i + 1 < sb ? fineBin(cp[i + 1]!) : 'x');
-    f.add2(T['cv|sent='], c0, probBin(sentenceProb));
-    f.add1(T['cvmax='], probBin(conv.sentenceMax[s] ?? 0));
-  }
 }
 
 /** Features of token i for the span tagger. */
@@ -471,7 +443,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const tok = tokens[i]!;
   const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
   const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
-  const p1 = inSent(i - 1), n1 = inSent(i + 1);
+  const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
   const { norms, lemmas, posParts } = ctx;
   const pos0 = posParts[i]!;
   // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
@@ -495,13 +467,20 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   if (c0 >= 0) {
     f.add1(T['c='], c0);
     f.add1(T['cf='], ctx.fine[i]!);
+    f.add2(T['cf|p='], ctx.fine[i]!, pos0);
   }
+  if (p1 && ctx.coarse[i - 1]! >= 0) f.add1(T['c-1='], ctx.coarse[i - 1]!);
+  if (n1 && ctx.coarse[i + 1]! >= 0) f.add1(T['c+1='], ctx.coarse[i + 1]!);
   word1(T['w-1='], norms, i - 1, '<s>');
   word1(T['w+1='], norms, i + 1, '</s>');
   word1(T['l-2='], lemmas, i - 2, '<s>');
   word1(T['l+2='], lemmas, i + 2, '</s>');
   f.add1(T['p-1='], p1 ? posParts[i - 1]! : '<s>');
   f.add1(T['p+1='], n1 ? posParts[i + 1]! : '</s>');
+  f.add1(T['p-2='], p2 ? posParts[i - 2]! : '<s>');
+  f.add1(T['p+2='], n2 ? posParts[i + 2]! : '</s>');
+  f.add2(T['pp='], p1 ? posParts[i - 1]! : '<s>', pos0);
+  f.add2(T['pn='], pos0, n1 ? posParts[i + 1]! : '</s>');
   if (i - 1 >= sa) f.add2ww(T['ww-='], norms, i - 1, norms, i);
   else f.add2(T['ww-='], '<s>', norms[i]!);
   if (i + 1 < sb) f.add2ww(T['ww+='], norms, i, norms, i + 1);

@@ -7,7 +7,6 @@ import { FeatureNames, FeatureTable, featureKeys } from './feature-table.js';
 import { int16Weights, packWeights, unpackTable, type BinaryModel, type MultiModel, type PackedWeights } from './linear.js';
 import { packClusters, unpackClusters, type PackedClusters, type WordClusters } from './clusters.js';
 import { packWindowNet, unpackWindowNet, type PackedWindowNet, type WindowNet } from './window-net.js';
-import { packConvNet, unpackConvNet, type ConvNet, type PackedConvNet } from './conv-net.js';
 import { packSentiment, unpackSentiment } from './sentiment.js';
 import { TECHNIQUE_LABELS } from './techniques.js';
 
@@ -64,8 +63,6 @@ export interface PropagandaModel {
   readonly clusters: WordClusters | null;
   /** Window tagger over word vectors whose token probability the tagger reads; null: none. */
   readonly net: WindowNet | null;
-  /** Convolutional tagger over word vectors whose token probability the smoothing stage reads; null: none. */
-  readonly conv: ConvNet | null;
   /** Word polarity table (wink-nlp sentiment) for the words seen in training. */
   readonly sentiment: ReadonlyMap<string, number>;
 }
@@ -92,7 +89,6 @@ export interface PropagandaModelFile {
   classifierOffsets?: number[];
   clusters?: PackedClusters;
   net?: PackedWindowNet;
-  conv?: PackedConvNet;
   sentiment: string;
 }
 
@@ -115,7 +111,6 @@ export function packModel(model: PropagandaModel, names: { sentence: string[]; t
     ...(model.classifierOffsets ? { classifierOffsets: Array.from(model.classifierOffsets, (x) => Number(x.toFixed(4))) } : {}),
     ...(model.clusters ? { clusters: packClusters(model.clusters) } : {}),
     ...(model.net ? { net: packWindowNet(model.net) } : {}),
-    ...(model.conv ? { conv: packConvNet(model.conv) } : {}),
     sentiment: packSentiment(model.sentiment),
   };
 }
@@ -174,7 +169,6 @@ function buildModel(f: PropagandaModelFile, origin: string, weightsOf: (block: B
       classifierOffsets: f.classifierOffsets ? Float32Array.from(f.classifierOffsets) : null,
       clusters: f.clusters ? unpackClusters(f.clusters) : null,
       net: f.net ? unpackWindowNet(f.net) : null,
-      conv: f.conv ? unpackConvNet(f.conv) : null,
       sentiment: unpackSentiment(typeof f.sentiment === 'string' ? f.sentiment : ''),
     };
   } catch (cause) {
@@ -274,9 +268,9 @@ export function digestOfModel(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Whether a model reads the shared word table (word clusters, the window or the convolutional network). */
-export function usesWordVectors(model: Pick<PropagandaModel, 'clusters' | 'net'> & { readonly conv?: ConvNet | null }): boolean {
-  return model.clusters !== null || model.net !== null || (model.conv ?? null) !== null;
+/** Whether a model reads the shared word table (word clusters or the window network). */
+export function usesWordVectors(model: Pick<PropagandaModel, 'clusters' | 'net'>): boolean {
+  return model.clusters !== null || model.net !== null;
 }
 
 export const DEFAULT_MODEL_FILE = 'propaganda.json';

@@ -1,7 +1,6 @@
 import type { Span } from '../../core/types.js';
 import { scoreSinkOf } from './feature-sink.js';
-import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeConv, summarizeStage, tokenRange, type ConvSummary, type FeatureContext } from './features.js';
-import { convProbabilities } from './conv-net.js';
+import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeStage, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
 import { featureIdsOf, multiProbabilitiesOfIds, sigmoid } from './linear.js';
 import type { PropagandaModel } from './model.js';
@@ -49,38 +48,19 @@ export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext
   });
 }
 
-/**
- * Second stage: token probabilities re-estimated from the first stage's neighbourhood and,
- * when the model has one, the convolutional tagger's probabilities.
- */
-export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>, conv: ConvSummary | null = null): Float64Array {
+/** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
+export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
   const summary = summarizeStage(ctx, first, sentenceProbs);
   const sink = scoreSinkOf(stack);
   return Float64Array.from(ctx.tokens, (_, i) => {
-    emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink.reset(), conv);
+    emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink.reset());
     return sigmoid(sink.z);
   });
 }
 
-const convCache = new WeakMap<FeatureContext, { net: unknown; probs: Float64Array }>();
-
-/**
- * The convolutional tagger's token probabilities (null when the model has none), once per
- * document and network, so an explanation reads the numbers the tagger used.
- */
-export function convTokenProbabilities(model: Pick<PropagandaModel, 'conv'>, ctx: FeatureContext, sentenceProbs: ArrayLike<number>): Float64Array | null {
-  if (!model.conv) return null;
-  const cached = convCache.get(ctx);
-  if (cached && cached.net === model.conv) return cached.probs;
-  const probs = convProbabilities(model.conv, defaultWordTable(), netInput(ctx), sentenceProbs);
-  convCache.set(ctx, { net: model.conv, probs });
-  return probs;
-}
-
 /** Probability that each token is inside a propaganda span (all stages). */
 export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
-  const conv = convTokenProbabilities(model, ctx, sentences);
-  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx)), sentences, conv ? summarizeConv(ctx, conv) : null);
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx)), sentences);
 }
 
 /**

@@ -44,7 +44,6 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     classifierOffsets: null,
     clusters: null,
     net: null,
-    conv: null,
     sentiment: new Map(),
   };
 }

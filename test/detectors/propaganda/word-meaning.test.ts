@@ -4,7 +4,6 @@ import { buildWordClusters, packClusters, tokenClusters, unpackClusters } from '
 import { buildFeatureContext, spanFeatures, tokenRange } from '../../../src/detectors/propaganda/features.js';
 import { createLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { netInput, packWindowNet, tableFloats, trainWindowNet, unpackWindowNet, windowProbabilities, windowProbabilitiesFloat, type NetExample } from '../../../src/detectors/propaganda/window-net.js';
-import { convProbabilities, convProbabilitiesFloat, packConvNet, trainConvNet, unpackConvNet, type ConvExample } from '../../../src/detectors/propaganda/conv-net.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { WordTable } from '../../../src/text/word-table.js';
 import { unpackModel } from '../../../src/detectors/propaganda/model.js';
@@ -76,32 +75,6 @@ test('a window net learns a word-meaning cue, deterministically, and the cached 
   assert.ok(p[3]! > 0.5 && p[1]! < 0.5, `livid ${p[3]}, chair ${p[1]}`);
   const cached = windowProbabilities(unpackWindowNet(packWindowNet(net)), table, input);
   for (let i = 0; i < p.length; i++) assert.ok(Math.abs(cached[i]! - p[i]!) < 1e-4);
-});
-
-test('a conv net learns a word-meaning cue, deterministically, and the cached run-time path agrees with training', () => {
-  const table = toyTable();
-  const vectors = tableFloats(table);
-  // Inside: the angry words.
-  const texts = ['the table is furious.', 'the chair is outraged.', 'the desk is the desk.', 'the table is the chair.', 'furious is the table.'];
-  const docs: ConvExample[] = texts.map((text) => {
-    const ctx = ctxOf(text);
-    const rows = Int32Array.from(ctx.norms, (w) => table.id(w));
-    const input = netInput({ ...ctx, rows });
-    const labels = Uint8Array.from(ctx.norms, (w) => (w === 'furious' || w === 'outraged' ? 1 : 0));
-    return { input, labels, weights: new Float32Array(labels.length).fill(1), sentenceProbs: [0.5] };
-  });
-  const options = { radius: 1, dilation: 2, h1: 6, h2: 4, epochs: 150, learningRate: 0.02, batch: 2, seed: 5, negativeRate: 1, l2: 0 };
-  const net = trainConvNet(docs, vectors, 4, options);
-  assert.deepEqual(trainConvNet(docs, vectors, 4, options), net);
-  assert.notDeepEqual(trainConvNet(docs, vectors, 4, { ...options, seed: 6 }), net);
-  // "livid" is never seen in training; its vector is near the angry words'.
-  const probe = ctxOf('the chair is livid.');
-  const input = netInput({ ...probe, rows: Int32Array.from(probe.norms, (w) => table.id(w)) });
-  const p = convProbabilitiesFloat(net, vectors, input, [0.5]);
-  assert.ok(p[3]! > 0.5 && p[1]! < 0.5, `livid ${p[3]}, chair ${p[1]}`);
-  const cached = convProbabilities(unpackConvNet(packConvNet(net)), table, input, [0.5]);
-  for (let i = 0; i < p.length; i++) assert.ok(Math.abs(cached[i]! - p[i]!) < 1e-4, `token ${i}: ${cached[i]} vs ${p[i]}`);
-  assert.throws(() => unpackConvNet({ ...packConvNet(net), wo: packConvNet(net).b2 }), /conv net: wo has 4 weights, expected 11/);
 });
 
 test('technique features say whose words a span is: a source quoted in reported speech, or the author', () => {
