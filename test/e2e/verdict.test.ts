@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../../src/core/types.js';
 import { renderHtmlReport } from '../../src/outputs/html.js';
 import { verdictOf } from '../../src/outputs/verdict.js';
+import { TARGET_NAMES } from '../../src/outputs/target-names.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { articlePieces, shownFindings } from './article.js';
 import { browserMissing, launchBrowser, scrollSettled, type Browser, type WatchedPage } from './browser.js';
@@ -55,7 +56,7 @@ describe('verdict, calm text and a long article in Chromium', { skip: missing ??
     assert.ok(verdictBox!.y < articleBox!.y && verdictBox!.y < 800, 'verdict above the text, in the first screen');
     const hate = (await cards.nth(0).textContent())!;
     assert.match(hate, /Hate speech/);
-    for (const target of v.hate.targets) assert.ok(hate.includes(target), target);
+    for (const target of v.hate.targets) assert.ok(hate.includes(TARGET_NAMES[target] ?? target), target);
     const voices = (await cards.nth(1).textContent())!;
     assert.ok(voices.includes(`${Math.round((v.voices.quoted + v.voices.reported) * 100)}%`));
     for (const s of v.sources) assert.ok(voices.includes(s.name) && voices.includes(`${Math.round(s.share * 100)}%`), s.name);
