@@ -72,3 +72,11 @@ test('active conspiracy with a purpose clause ("... so they can poison our minds
   assert.equal(verdict('Roma families marched to protect our children.'), 'normal');
   assert.equal(verdict('Muslims donated food to the shelter to help our neighbours.'), 'normal');
 });
+
+test('"Whoever claims GRP …" condemned as peddling hatred or to be ashamed is counter-speech; agreed with, it stays hate', () => {
+  assert.equal(verdict('Whoever says Jews are behind the war is spreading an ancient lie.'), 'normal');
+  assert.equal(verdict('Anybody claiming Muslims run the banks is recycling a tired conspiracy theory.'), 'normal');
+  assert.equal(verdict('Whoever claims Jews control the press should be ashamed.'), 'normal');
+  assert.equal(verdict('Whoever says Jews are behind the war is right.'), 'hatespeech');
+  assert.equal(verdict('Jews are behind the war.'), 'hatespeech');
+});
