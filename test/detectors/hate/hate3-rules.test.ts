@@ -80,3 +80,13 @@ test('"Whoever claims GRP …" condemned as peddling hatred or to be ashamed is 
   assert.equal(verdict('Whoever says Jews are behind the war is right.'), 'hatespeech');
   assert.equal(verdict('Jews are behind the war.'), 'hatespeech');
 });
+
+test('emotion as a state ("seething with rage at GRP") and what hearing the group makes the speaker want to do are hate; the same about a referee or birdsong is not', () => {
+  assert.equal(verdict('I am seething with rage at Roma.'), 'hatespeech');
+  assert.equal(verdict('We are filled with hatred for Jews.'), 'hatespeech');
+  assert.equal(verdict('Listening to Muslims talk makes me want to smash something.'), 'hatespeech');
+  assert.equal(verdict('I am filled with joy for Muslims.'), 'normal');
+  assert.equal(verdict('I am boiling with rage at the referee.'), 'normal');
+  assert.equal(verdict('Hearing the birds sing makes me want to scream.'), 'normal');
+  assert.equal(verdict('The report says some people are filled with hatred for Jews.'), 'normal');
+});
