@@ -90,3 +90,15 @@ test('emotion as a state ("seething with rage at GRP") and what hearing the grou
   assert.equal(verdict('Hearing the birds sing makes me want to scream.'), 'normal');
   assert.equal(verdict('The report says some people are filled with hatred for Jews.'), 'normal');
 });
+
+test('threats: a crew that will put the group in hospital, lying in wait to attack it, "mark my words … bleeding", "use it on GRP"; accidents, help and warnings are not threats', () => {
+  assert.equal(verdict('Come Sunday, my gang will put Arabs in hospital.'), 'hatespeech');
+  assert.equal(verdict('We will be waiting outside the mosque to beat Muslims with bats.'), 'hatespeech');
+  assert.equal(verdict('Mark my words, Roma will be bleeding in the street by Friday.'), 'hatespeech');
+  assert.equal(verdict('Gays will be dead by Christmas, I will make sure of it.'), 'hatespeech');
+  assert.equal(verdict('Anyone who owns a rifle should use it on immigrants.'), 'hatespeech');
+  assert.equal(verdict('The crash put three migrants in hospital.'), 'normal');
+  assert.equal(verdict('Doctors will be waiting at the station to help refugees.'), 'normal');
+  assert.equal(verdict('Mark my words, refugees will be dead if the boats keep sinking.'), 'normal');
+  assert.equal(verdict('Everyone who has a car should use it to drive refugees to safety.'), 'normal');
+});
