@@ -79,6 +79,18 @@ test('the shipped suite has at least 300 templates and 6,000 sentences over at l
   assert.ok(new Set(holdout3.map((c) => c.group).filter(Boolean)).size >= 12);
 });
 
+test('the ninth holdout (written by a separate helper before hate4) is well formed, covers every group and shares no sentence with the earlier suites', () => {
+  const earlier = new Set<string>();
+  for (const name of ['train', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8']) {
+    for (const c of expandSuite(`data/hate/functional/${name}.yml`)) earlier.add(c.text);
+  }
+  const holdout9 = expandSuite('data/hate/functional/holdout9.yml');
+  assert.ok(new Set(holdout9.map((c) => c.template)).size >= 100);
+  assert.equal(new Set(holdout9.map((c) => c.group).filter(Boolean)).size, 14);
+  assert.deepEqual(holdout9.filter((c) => earlier.has(c.text)).map((c) => c.text), []);
+  for (const c of holdout9) assert.doesNotMatch(c.text, /\{[A-Z0-9]+\}/, c.text);
+});
+
 test('functional cases are judged by the author-voice verdict of a full analysis', () => {
   const detectors = [createHateDetector()];
   const verdict = hateVerdict(analyze('Muslims are vermin.', { detectors }).findings);
