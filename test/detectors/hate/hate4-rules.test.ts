@@ -105,3 +105,26 @@ test('a negation lets the network rest on a word that does not lean hostile only
   assert.equal(read('GRP came because nobody else would'), false);
   assert.equal(netVerdict('Muslims opened the kitchen so that no family in town would go hungry.'), 'normal');
 });
+
+test('a harm done to the victims in the passive, with the group as agent; an agent phrase for "by"', () => {
+  const hit = decide('Our rivers are slowly being poisoned by Hindus.');
+  assert.equal(hit.label, 'hatespeech');
+  assert.deepEqual(hit.targets, ['Hindu']);
+  assert.equal(verdict('The bushfires were started at the behest of Arabs.'), 'hatespeech');
+  assert.equal(verdict('Our chapel was restored by Hindus.'), 'normal');
+  assert.equal(verdict('Our chapel was attacked by Hindus, police said.'), 'normal');
+});
+
+test('the group fills the streets with drugs; a threat to burn a place with the group inside', () => {
+  assert.equal(verdict('Asians are flooding our estates with crack.'), 'hatespeech');
+  assert.equal(verdict('Someone should torch that hostel with the refugees still inside.'), 'hatespeech');
+  assert.equal(verdict('Asians filled the square with lanterns.'), 'normal');
+  assert.equal(verdict('The hostel was burned down with refugees inside, police said.'), 'normal');
+});
+
+test('the group as the patient of a harm or the agent of help, and vermin that are real animals, clear the network', () => {
+  assert.equal(netVerdict('Hindus live on our road. The pigeons on the roof, though, are disgusting vermin.'), 'normal');
+  assert.equal(netVerdict('Hindus cleaned up the canal, which had looked like a sewer.'), 'normal');
+  assert.equal(netVerdict('The estate was quiet until Hindus were driven out of their flats.'), 'normal');
+  assert.equal(netVerdict('Hindus are rats.'), 'hatespeech');
+});
