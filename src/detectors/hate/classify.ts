@@ -159,13 +159,14 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     // The words, not the group's mere mention, must carry the decision: without a word
     // whose removal lowers the probability, the network is only reacting to the placeholder.
     // A word that leans hostile must be among the words that carry it (polarity.ts), unless
-    // the unit holds a negation ("none of GRP can be trusted" denies a friendly word): frame
+    // a negation stands in the same clause as the group ("none of GRP can be trusted" denies a
+    // friendly word; "so that nobody would go hungry" says nothing of GRP): frame
     // words the templates happened to pair with hate ("every", "street", "hear", "next") do
     // not make a finding. Negated frames go on to the benign guards below. A unit with no
     // such word at all cannot pass, so the occlusion passes (one forward pass a word) are
     // skipped there: the same decisions, at a fraction of the cost on plain mentions.
     const polarity = defaultPolarity();
-    const negation = words.some((w) => NEGATION_CUES.has(w));
+    const negation = negationBesideGroup(words, canon);
     if (hate >= ctx.net.threshold && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
       const carriers = occlusionCarriers(ctx.net, words, canon);
       if (negation || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
@@ -234,6 +235,30 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     matches: input.matches,
     mentions: input.mentions,
   };
+}
+
+/** Words that end a clause for negationBesideGroup: a negation past them does not reach the group. */
+const CLAUSE_ENDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'yet', 'while', 'whereas', 'so', 'whereby', 'unless']);
+
+/**
+ * Whether a negation cue stands in the same clause as a group mention ("none of GRP can be
+ * trusted", "GRP are not capable of love"): only then may it let the network's decision rest
+ * on a word that does not lean hostile, a negated friendly word. A negation in another clause
+ * ("GRP set up the food bank so that nobody would go hungry") says nothing of the group. One
+ * pass: clauses are numbered as the words are read.
+ */
+export function negationBesideGroup(words: readonly string[], canon: readonly CanonWord[]): boolean {
+  let clause = 0;
+  let groupClause = -1;
+  let cueClause = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (CLAUSE_ENDS.has(words[i]!)) clause++;
+    else if (canon[i]!.group) groupClause = clause;
+    else if (NEGATION_CUES.has(words[i]!)) cueClause = clause;
+    else continue;
+    if (groupClause === clause && cueClause === clause) return true;
+  }
+  return false;
 }
 
 /**
