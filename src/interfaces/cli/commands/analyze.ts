@@ -10,7 +10,7 @@ import { readSources, type SourceItem } from '../../../input/sources.js';
 import type { OutputFormat, RenderOptions } from '../../../outputs/index.js';
 import { renderJson } from '../../../outputs/json.js';
 import type { OrderedItem, OrderedResult } from '../../../pipeline/worker/ordered.js';
-import { keepHeapsTight } from '../heap.js';
+import { keepHeapsTight, optimiseLater } from '../heap.js';
 import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
 
@@ -70,6 +70,7 @@ export const analyzeCommand = defineCommand({
     let analysed = 0;
 
     keepHeapsTight();
+    optimiseLater();
     // The HTML and text renderers only when asked for: the report's labels load the detectors
     // (about 28 MB and 0.1 s), which a main thread that leaves the analysis to a pool never uses.
     const render = format === 'json' ? undefined : (await import('../../../outputs/index.js')).renderers[format];
