@@ -5,7 +5,7 @@
  * 10% of HateXplain train (by post id) and a fifth of the functional training templates
  * (by template); HateXplain val is only reported. The functional training templates are
  * train.yml and the spent holdouts (holdout.yml, holdout2.yml, holdout3.yml: looked at, so
- * no longer held out); holdout4.yml to holdout9.yml are refused (held out for their rounds).
+ * no longer held out); holdout4.yml to holdout10.yml are refused (held out for their rounds).
  *
  *   npm run train:hate-net -- --data /work/shared/datasets/hatexplain [--out FILE] [--epochs 4] [--lr 0.05]
  *     [--adam-lr 0.001] [--embed-lr 40] [--functional-weights 1] [--seed 7]
@@ -111,6 +111,7 @@ for (const suite of values.suites.split(',')) {
   if (suite === 'holdout7.yml') throw new Error('holdout7.yml is the held-out suite of the threat/attribute/opinion round (hate2): never train on it');
   if (suite === 'holdout8.yml') throw new Error('holdout8.yml is the held-out suite of the hate3 round: never train on it');
   if (suite === 'holdout9.yml') throw new Error('holdout9.yml is the held-out suite of the hate4 round, written by a separate helper: never train on it');
+  if (suite === 'holdout10.yml') throw new Error('holdout10.yml is the held-out suite of the hate5 round, written by a separate helper: never train on it');
   for (const c of expandSuite(dataPath('hate', 'functional', suite))) {
     if (LEFT_TO_RULES.has(c.functionality)) continue;
     const y = c.label === 'hateful' ? 2 : OFFENSIVE_OK.has(c.functionality) ? 1 : 0;
