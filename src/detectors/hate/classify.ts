@@ -5,7 +5,7 @@ import { contributions, predictProbabilities, type HateClass, type HateModel } f
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
-import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { defaultPolarity } from './polarity.js';
 
@@ -295,7 +295,7 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   if (hits.length === 0) return;
   const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
   const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
-  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? { text: w.group.match.surface, start: w.start, end: w.end } : w));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 
