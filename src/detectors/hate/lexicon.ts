@@ -54,6 +54,12 @@ interface Term {
   words: string[];
   kind: 'group' | 'slur';
   entry: GroupEntry | SlurEntry;
+  /**
+   * The entry's target, read once at load: entries are parsed data with differing fields
+   * (slurs carry severity, some adjectives or reclaimable), so each has a hidden class of its
+   * own, and matchAt reading `entry.target` deoptimised as new ones came ("wrong map").
+   */
+  target: string;
 }
 
 /**
@@ -119,7 +125,7 @@ export class HateLexicon {
       const list = this.byFirst.get(form[0]!) ?? [];
       // Slurs win over group words for the same surface (a slur entry carries the label).
       if (list.some((t) => t.words.join(' ') === form.join(' ') && t.kind === 'slur')) continue;
-      list.push({ words: form, kind, entry });
+      list.push({ words: form, kind, entry, target: entry.target });
       this.byFirst.set(form[0]!, list);
       if (form.length === 1) this.singles.push(form[0]!);
       if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
@@ -174,7 +180,7 @@ export class HateLexicon {
     }
     if (!best) return null;
     const to = i + best.words.length;
-    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
+    return { kind: best.kind, entry: best.entry, target: best.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
   }
 
   /**
