@@ -30,7 +30,7 @@ export const PERSON_NOUNS = ['people', 'person', 'persons', 'folk', 'folks', 'ma
 export interface LexWord {
   fold: string;
   /** The fold reading "1" and "|" as "l" instead of "i" (leetspeak is ambiguous). */
-  alt?: string;
+  alt?: string | undefined;
   start: number;
   end: number;
 }
@@ -298,7 +298,8 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     const start = tokens[a]!.start;
     end = tokens[b]!.end;
     // One token: its fold from the token view (the same foldWord result, without refolding).
-    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), start, end };
+    // `alt` is always there (undefined for most words), so every word has one hidden class (matchAt reads them).
+    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), alt: undefined, start, end };
     if (hasOneOrBar(text, start, end)) {
       const surface = text.slice(start, end);
       if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
@@ -318,7 +319,7 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
         out.push(first);
         k++;
       }
-      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), start: merged[k]!.start, end: merged[m - 1]!.end });
+      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), alt: undefined, start: merged[k]!.start, end: merged[m - 1]!.end });
       k = m;
     } else {
       out.push(merged[k]!);
