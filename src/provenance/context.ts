@@ -168,24 +168,32 @@ function indexOutletMentions(outlets: readonly Outlet[]): OutletMentionIndex {
  * sentence, only when a proper noun or a verb follows it.
  */
 function fixCapitalised(tokens: readonly Token[], lexicon: ProvenanceLexicon): Token[] {
-  return tokens.map((t, i) => {
-    if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : retagged(t, 'VERB');
-    // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
-    if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return retagged(t, 'PROPN');
-    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
-    const c = t.text[0];
-    if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
-    const prev = tokens[i - 1];
-    const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
-    const next = tokens[i + 1];
-    // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
-    if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return retagged(t, 'PROPN');
-    if (t.pos === 'ADV') return t;
-    if (!initial) return retagged(t, 'PROPN');
-    // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
-    if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return retagged(t, 'PROPN');
-    return t;
-  });
+  // Pushed into a literal, as the text model builds its tokens: an array made by `map` has
+  // another elements kind (holey), so code reading both lists saw two hidden classes and
+  // deoptimised on the second ("wrong map").
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) out.push(fixedToken(tokens, i, lexicon));
+  return out;
+}
+
+function fixedToken(tokens: readonly Token[], i: number, lexicon: ProvenanceLexicon): Token {
+  const t = tokens[i]!;
+  if (titleCaseCue(tokens, i, lexicon)) return t.pos === 'VERB' ? t : retagged(t, 'VERB');
+  // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
+  if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return retagged(t, 'PROPN');
+  if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
+  const c = t.text[0];
+  if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
+  const prev = tokens[i - 1];
+  const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
+  const next = tokens[i + 1];
+  // "Jolly said", "Doyle says": one capitalised word right before a finite verb of speech is a name.
+  if (next && next.pos === 'VERB' && !next.norm.endsWith('ing') && lexicon.cueVerbs.get(next.norm)?.cls === 'speech' && !lexicon.pronouns.has(t.norm) && !/^(when|whenever|where|while|once|if|as|so|yet|thus|hence|here|there|never|ever|just|only|even|why|how|today|yesterday|tonight|now|then|later|also|still|instead|previously|recently|separately|publicly|privately|finally|earlier|repeatedly|reportedly|others|some|many|most|both|all|officials|critics|analysts|experts|aides|supporters|democrats|republicans|reports|polls|sources|witnesses|police|prosecutors|residents|voters)$/.test(t.norm)) return retagged(t, 'PROPN');
+  if (t.pos === 'ADV') return t;
+  if (!initial) return retagged(t, 'PROPN');
+  // "Said Comey, “…”": a speech verb opening the sentence before a name stays a verb.
+  if (t.pos === 'VERB' && !t.norm.endsWith('ing') && next && (next.pos === 'VERB' || next.pos === 'PROPN' || next.pos === 'AUX') && !(next.pos === 'PROPN' && lexicon.cueVerbs.get(t.norm)?.cls === 'speech')) return retagged(t, 'PROPN');
+  return t;
 }
 
 /**

@@ -7,16 +7,27 @@ import type { FeatureHashes } from './hashed.js';
 const MEANING_WORTH_SAYING = 0.1;
 
 /** What the paragraph names, gathered from a sentence's contributions: signal and cue weights, the pooled word vectors, the context features (summed) and the word features (by phrase). */
-interface Tally {
-  weightOf: Map<string, number>;
+class Tally {
+  readonly weightOf = new Map<string, number>();
   meaning: number;
   place: number;
   /** "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed, in the order first met. */
-  byPhrase: Map<string, number>;
+  readonly byPhrase = new Map<string, number>();
+
+  constructor() {
+    // Both sums are fractions, or 0 when nothing adds to them. Stored first as a fraction, each
+    // field holds a double from the start: a field that starts as the integer 0 and later
+    // holds a fraction changes the object's hidden class, and explanationOf, optimised on the
+    // integer, deoptimised ("not a Smi", "wrong map") in the first pass over a corpus.
+    this.meaning = 0.5;
+    this.place = 0.5;
+    this.meaning = 0;
+    this.place = 0;
+  }
 }
 
 function emptyTally(): Tally {
-  return { weightOf: new Map(), meaning: 0, place: 0, byPhrase: new Map() };
+  return new Tally();
 }
 
 /** Adds one contribution, by its whole name. */
@@ -96,8 +107,18 @@ function explanationOf(probability: number, threshold: number, signals: readonly
   const { weightOf, meaning, place, byPhrase } = tally;
   // A cue signal is "cue:<id>": the list's id is what follows.
   const describe = (s: string) => SIGNAL_NAMES[s] ?? (s.startsWith('cue:') ? `${s.slice(4)} words` : s);
-  const helped = signals.filter((s) => (weightOf.get(s) ?? 0) > 0).map(describe);
-  const hurt = signals.filter((s) => (weightOf.get(s) ?? 0) < 0).map(describe);
+  // Filled by push from empty literals, as the lines below push to them: arrays made by
+  // filter/map and by a literal start with different elements kinds (hidden classes).
+  const helped: string[] = [];
+  const hurt: string[] = [];
+  for (const s of signals) {
+    const weight = weightOf.get(s) ?? 0;
+    if (weight > 0) helped.push(describe(s));
+  }
+  for (const s of signals) {
+    const weight = weightOf.get(s) ?? 0;
+    if (weight < 0) hurt.push(describe(s));
+  }
   // The pooled word vectors: one number for "what the sentence is about", named when it matters.
   const meaningText = `what its words are about (${meaning >= 0 ? '+' : ''}${meaning.toFixed(2)})`;
   if (meaning >= MEANING_WORTH_SAYING) helped.push(meaningText);

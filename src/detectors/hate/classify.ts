@@ -5,7 +5,7 @@ import { contributions, predictProbabilities, type HateClass, type HateModel } f
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
-import { matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { defaultPolarity } from './polarity.js';
 
@@ -124,7 +124,17 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
   const modelLabel = ctx.model.classes[best]!;
 
-  const groupMentions = canon.filter((w, i) => w.group && !isReclaimed(w.start, w.end, w.group.match, reclaimed) && (w.group.match.kind === 'group' || w.group.antecedent || isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end)))).map((w) => w.group!);
+  // The group mentions named (not pronouns), pushed into a literal: the arrays filter and map
+  // made came in several elements kinds (hidden classes), and classifyUnit, a large function
+  // to compile, deoptimised on them ("wrong map").
+  const namedTargets: GroupRef[] = [];
+  for (let i = 0; i < canon.length; i++) {
+    const w = canon[i]!;
+    const g = w.group;
+    if (!g || isReclaimed(w.start, w.end, g.match, reclaimed)) continue;
+    if (!(g.match.kind === 'group' || g.antecedent || isAimed(g.match, canon[i - 1]?.text, text.slice(w.start, w.end)))) continue;
+    if (!g.antecedent) namedTargets.push(g);
+  }
   const lastGroup = [...canon].reverse().find((w) => w.group && !w.group.antecedent)?.group ?? antecedent;
 
   let label: HateClass = 'normal';
@@ -139,7 +149,6 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
   // A pronoun can carry a rule's claim, but is too weak a target for the model alone.
-  const namedTargets = groupMentions.filter((g) => !g.antecedent);
   let modelAllowed = (!guarded || ctx.guardsClearModel === false) && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
   if (modelAllowed && label === 'normal' && ctx.identityCounterfactual) modelAllowed = survivesWithoutGroups(ctx, input.words, input.matches, tokens);
   const modelUsed = modelAllowed && SEVERITY[modelLabel] >= SEVERITY[label];
@@ -295,7 +304,7 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   if (hits.length === 0) return;
   const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
   const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
-  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? { text: w.group.match.surface, start: w.start, end: w.end } : w));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 

@@ -30,7 +30,7 @@ export const PERSON_NOUNS = ['people', 'person', 'persons', 'folk', 'folks', 'ma
 export interface LexWord {
   fold: string;
   /** The fold reading "1" and "|" as "l" instead of "i" (leetspeak is ambiguous). */
-  alt?: string;
+  alt?: string | undefined;
   start: number;
   end: number;
 }
@@ -54,6 +54,12 @@ interface Term {
   words: string[];
   kind: 'group' | 'slur';
   entry: GroupEntry | SlurEntry;
+  /**
+   * The entry's target, read once at load: entries are parsed data with differing fields
+   * (slurs carry severity, some adjectives or reclaimable), so each has a hidden class of its
+   * own, and matchAt reading `entry.target` deoptimised as new ones came ("wrong map").
+   */
+  target: string;
 }
 
 /**
@@ -119,7 +125,7 @@ export class HateLexicon {
       const list = this.byFirst.get(form[0]!) ?? [];
       // Slurs win over group words for the same surface (a slur entry carries the label).
       if (list.some((t) => t.words.join(' ') === form.join(' ') && t.kind === 'slur')) continue;
-      list.push({ words: form, kind, entry });
+      list.push({ words: form, kind, entry, target: entry.target });
       this.byFirst.set(form[0]!, list);
       if (form.length === 1) this.singles.push(form[0]!);
       if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
@@ -174,7 +180,7 @@ export class HateLexicon {
     }
     if (!best) return null;
     const to = i + best.words.length;
-    return { kind: best.kind, entry: best.entry, target: best.entry.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
+    return { kind: best.kind, entry: best.entry, target: best.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
   }
 
   /**
@@ -292,7 +298,8 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     const start = tokens[a]!.start;
     end = tokens[b]!.end;
     // One token: its fold from the token view (the same foldWord result, without refolding).
-    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), start, end };
+    // `alt` is always there (undefined for most words), so every word has one hidden class (matchAt reads them).
+    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), alt: undefined, start, end };
     if (hasOneOrBar(text, start, end)) {
       const surface = text.slice(start, end);
       if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
@@ -312,7 +319,7 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
         out.push(first);
         k++;
       }
-      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), start: merged[k]!.start, end: merged[m - 1]!.end });
+      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), alt: undefined, start: merged[k]!.start, end: merged[m - 1]!.end });
       k = m;
     } else {
       out.push(merged[k]!);

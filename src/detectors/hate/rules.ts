@@ -160,14 +160,27 @@ export interface CanonWord {
   start: number;
   end: number;
   /** Set on GRP/SLUR words. */
-  group?: GroupRef;
+  group?: GroupRef | undefined;
 }
 
 export interface GroupRef {
   target: string;
   match: LexiconMatch;
   /** Set when the word is a pronoun standing for an earlier group mention. */
-  antecedent?: TextSpan;
+  antecedent?: TextSpan | undefined;
+}
+
+/**
+ * Every canonical word and group reference is built by these two, with all fields in one order
+ * (an absent group or antecedent is undefined, not missing): words and references then share one
+ * hidden class each, and matchRules, optimised on one, does not deoptimise on the other ("wrong map").
+ */
+export function canonWord(text: string, start: number, end: number, group?: GroupRef): CanonWord {
+  return { text, start, end, group };
+}
+
+function groupRef(target: string, match: LexiconMatch, antecedent?: TextSpan): GroupRef {
+  return { target, match, antecedent };
 }
 
 export interface RuleHit {
@@ -560,7 +573,7 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       // A predicate split in two ("dis gusting", "sub human"): one part is short.
       const joined = next && !next.group && (w.text.length <= 4 || next.text.length <= 4) ? w.text + next.text : '';
       if (joined.length >= 6 && set.predicateWords.has(joined) && !set.predicateWords.has(next!.text) && /^[a-z]+$/.test(joined)) {
-        replacement = [{ text: joined, start: w.start, end: next!.end }];
+        replacement = [canonWord(joined, w.start, next!.end)];
         out ??= words.slice(0, i);
         out.push(...replacement);
         i++;
@@ -569,11 +582,11 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       // A subject glued to its verb first: the one-letter repair would read "ihate" as "hate" and lose the "I".
       const subject = w.text.length >= 5 && !known(w.text) ? GLUED_SUBJECTS.find((p) => w.text.startsWith(p) && w.text.length - p.length >= 4 && set.emotionWords.has(w.text.slice(p.length))) : undefined;
       const fixed = subject ? null : repairWord(set, w.text, known);
-      if (subject) replacement = [{ text: subject, start: w.start, end: w.end }, { text: w.text.slice(subject.length), start: w.start, end: w.end }];
-      else if (fixed) replacement = [{ text: fixed, start: w.start, end: w.end }];
+      if (subject) replacement = [canonWord(subject, w.start, w.end), canonWord(w.text.slice(subject.length), w.start, w.end)];
+      else if (fixed) replacement = [canonWord(fixed, w.start, w.end)];
       else if (w.text.length >= 7 && !known(w.text)) {
         const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
-        if (prefix) replacement = [{ text: prefix, start: w.start, end: w.end }, { text: w.text.slice(prefix.length), start: w.start, end: w.end }];
+        if (prefix) replacement = [canonWord(prefix, w.start, w.end), canonWord(w.text.slice(prefix.length), w.start, w.end)];
       }
     }
     if (replacement) {
@@ -615,8 +628,8 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
   for (let i = 0; i < words.length; ) {
     const match = matches[m];
     if (match && match.from === i) {
-      const group: GroupRef = { target: match.target, match };
-      out.push({ text: match.kind === 'slur' ? 'SLUR' : 'GRP', start: match.start, end: match.end, group });
+      const group = groupRef(match.target, match);
+      out.push(canonWord(match.kind === 'slur' ? 'SLUR' : 'GRP', match.start, match.end, group));
       last = group;
       i = match.to;
       m++;
@@ -626,7 +639,7 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
     // The tokeniser splits "can't" into "ca" + "n't" and "cannot" into "can" + "not": one word again.
     const next = words[i + 1];
     if ((w.fold === 'ca' || w.fold === 'can') && next && (next.fold === 'nt' || next.fold === 'not') && next.start - w.end <= 1) {
-      out.push({ text: 'cannot', start: w.start, end: next.end });
+      out.push(canonWord('cannot', w.start, next.end));
       i += 2;
       continue;
     }
@@ -636,12 +649,12 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
       const isDeterminer = fold === 'these' || fold === 'those';
       if (!isDeterminer || (after && PRONOUN_FOLLOWERS.has(after))) {
         const end = isDeterminer ? words[i + 1]!.end : w.end;
-        out.push({ text: 'GRP', start: w.start, end, group: { target: last.target, match: last.match, antecedent: { start: last.match.start, end: last.match.end, text: '' } } });
+        out.push(canonWord('GRP', w.start, end, groupRef(last.target, last.match, { start: last.match.start, end: last.match.end, text: '' })));
         i += isDeterminer ? 2 : 1;
         continue;
       }
     }
-    out.push({ text: fold, start: w.start, end: w.end });
+    out.push(canonWord(fold, w.start, w.end));
     i++;
   }
   return out;
