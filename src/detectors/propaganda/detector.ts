@@ -4,7 +4,7 @@ import type { Quote, Span } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
-import { scoreSinkOf } from './feature-sink.js';
+import { featureTallyOf, scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, featureIdsOf, featureNameOf, multiContributionsOfIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
@@ -95,7 +95,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     // The tagger's weights summed by feature id over the span's tokens, through the scoring
     // sink's cache; only the features that end up named are turned back into strings.
     const sink = scoreSinkOf(model.tagger);
-    const pushed = new Map<number, number>();
+    const pushed = featureTallyOf(model.tagger);
     sink.tally = pushed;
     const netProbs = netProbabilities(model, ctx);
     for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
@@ -104,7 +104,10 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     // the ids are sorted (stable: ties stay in first-seen order) and named as they are read.
     const bias = model.tagger.index.get('bias');
     const summed: [number, number][] = [];
-    for (const [id, weight] of pushed) if (id !== bias && weight > 0) summed.push([id, weight]);
+    for (const id of pushed.ids) {
+      const weight = pushed.sumOf(id);
+      if (id !== bias && weight > 0) summed.push([id, weight]);
+    }
     summed.sort((a, b) => b[1] - a[1]);
     const index = model.tagger.index;
     spanCues = describeTop((function* named() {

@@ -122,6 +122,9 @@ const T = templates([
 /** Lemmas that mark reported speech: the words may be a source's, not the author's. */
 const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'state', 'declare', 'warn', 'write', 'according', 'insist', 'argue', 'explain', 'add', 'note', 'announce']);
 
+/** The lexicon hits of a token that has none, shared by all such tokens (never pushed to: replaced on a token's first hit). */
+const NO_HITS: LexiconHit[] = [];
+
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'"]);
 const OPENING = new Set(['"', '“', '‘', '«', "'"]);
 
@@ -138,12 +141,17 @@ export function buildFeatureContext(
   const norms = tokens.map((t) => foldWord(t.text));
   const lemmas = tokens.map(lemmaOf);
   const hits = lexicon.match(tokens, { norms, lemmas });
-  const hitsAt: LexiconHit[][] = tokens.map(() => []);
-  const hitsFrom: LexiconHit[][] = tokens.map(() => []);
+  // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
+  const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
+  const hitsFrom = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
   const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
   for (const h of hits) {
-    for (let i = h.first; i < h.last; i++) hitsAt[i]!.push(h);
-    hitsFrom[h.first]!.push(h);
+    for (let i = h.first; i < h.last; i++) {
+      if (hitsAt[i] === NO_HITS) hitsAt[i] = [h];
+      else hitsAt[i]!.push(h);
+    }
+    if (hitsFrom[h.first] === NO_HITS) hitsFrom[h.first] = [h];
+    else hitsFrom[h.first]!.push(h);
     sentenceHitList[tokens[h.first]!.sentence]?.push(h);
   }
   const lower = text.toLowerCase();
