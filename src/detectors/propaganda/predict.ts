@@ -46,7 +46,10 @@ export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: Featu
  */
 export function tokenStageMask(model: Pick<PropagandaModel, 'tokenGate'>, ctx: Pick<FeatureContext, 'tokens'>, sentenceProbs: ArrayLike<number>): Uint8Array {
   const gate = model.tokenGate;
-  return Uint8Array.from(ctx.tokens, (t) => ((sentenceProbs[t.sentence] ?? 0) >= gate ? 1 : 0));
+  const { tokens } = ctx;
+  const mask = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) if ((sentenceProbs[tokens[i]!.sentence] ?? 0) >= gate) mask[i] = 1;
+  return mask;
 }
 
 /**
