@@ -271,8 +271,8 @@ const SPAN = 1 << 15;
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
-  /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
-  tally: FeatureTally | null = null;
+  /** When set, each feature found is also reported to it with its weight: a tally to explain a span, or a record of a stage's ids. */
+  tally: FeatureObserver | null = null;
   private readonly table: FeatureTable;
   private readonly weights: Float32Array;
   /** The memo of ids by template and part slots: [key 1 (-1: empty), key 2, id, unused] per entry. */
@@ -446,12 +446,57 @@ export class ScoreSink implements FeatureSink {
   }
 }
 
+/** What a scoring sink reports each feature it finds to (see `ScoreSink.tally`). */
+export interface FeatureObserver {
+  add(id: number, weight: number): void;
+}
+
+/**
+ * The feature ids each token's features found in a model, in the order written, kept while
+ * a stage scores the tokens, so that explaining a span sums its tokens' features again
+ * without extracting them again.
+ */
+export class FeatureRecord implements FeatureObserver {
+  private ids = new Int32Array(4096);
+  private length = 0;
+  /** Where each token's ids start and end in `ids`; -1: the token was not scored. */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  constructor(tokens: number) {
+    this.from = new Int32Array(tokens).fill(-1);
+    this.to = new Int32Array(tokens);
+  }
+  /** The ids added from now on are token i's, until `end`. */
+  begin(i: number): void {
+    this.from[i] = this.length;
+  }
+  end(i: number): void {
+    this.to[i] = this.length;
+  }
+  add(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(2 * this.ids.length);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+  /** Adds token i's features, with their weights, to a tally as scoring them did; false when the token was not recorded. */
+  replay(i: number, weights: Float32Array, tally: FeatureTally): boolean {
+    const from = this.from[i]!;
+    if (from < 0) return false;
+    const { ids } = this;
+    for (let k = from, to = this.to[i]!; k < to; k++) tally.add(ids[k]!, weights[ids[k]!]!);
+    return true;
+  }
+}
+
 /**
  * Weights summed by feature id, the ids kept in first-seen order: one array slot per id of
  * the model (a span's features hit a few hundred of its 10^5 ids), so summing costs no map
  * operation per feature and token; `clear` resets only the ids seen.
  */
-export class FeatureTally {
+export class FeatureTally implements FeatureObserver {
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
   /** The ids summed since the last `clear`, in first-seen order. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../core/types.js';
-import { scoreSinkOf } from './feature-sink.js';
+import { scoreSinkOf, type FeatureRecord } from './feature-sink.js';
 import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeStage, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
 import { featureIdsOf, multiProbabilitiesOfIds, sigmoid } from './linear.js';
@@ -54,17 +54,32 @@ export function tokenStageMask(model: Pick<PropagandaModel, 'tokenGate'>, ctx: P
 
 /**
  * First tagger stage: token probabilities from lexical features, the sentence probability and
- * the window network's; a token outside `mask` (a skipped sentence's) gets 0.
+ * the window network's; a token outside `mask` (a skipped sentence's) gets 0. `record`, when
+ * given, keeps each scored token's feature ids (to explain spans from).
  */
-export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>, netProbs: ArrayLike<number> | null = null, mask: Uint8Array | null = null): Float64Array {
+export function firstStageProbabilities(
+  tagger: BinaryModel,
+  ctx: FeatureContext,
+  sentenceProbs: ArrayLike<number>,
+  netProbs: ArrayLike<number> | null = null,
+  mask: Uint8Array | null = null,
+  record: FeatureRecord | null = null,
+): Float64Array {
   const sink = scoreSinkOf(tagger);
   const { tokens } = ctx;
   const out = new Float64Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     if (mask && mask[i] === 0) continue;
-    emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink.reset(), netProbs);
+    sink.reset();
+    if (record) {
+      sink.tally = record;
+      record.begin(i);
+    }
+    emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
+    if (record) record.end(i);
     out[i] = sigmoid(sink.z);
   }
+  sink.tally = null;
   return out;
 }
 
@@ -83,11 +98,12 @@ export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, fi
 
 /**
  * Probability that each token is inside a propaganda span (all stages); 0 for the tokens
- * of sentences below the model's `tokenGate`, which the token stages skip.
+ * of sentences below the model's `tokenGate`, which the token stages skip. `record`: as in
+ * `firstStageProbabilities`.
  */
-export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx), record: FeatureRecord | null = null): Float64Array {
   const mask = model.tokenGate > 0 ? tokenStageMask(model, ctx, sentences) : null;
-  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx), mask), sentences, mask);
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx), mask, record), sentences, mask);
 }
 
 /**
