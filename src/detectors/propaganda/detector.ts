@@ -106,17 +106,11 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
       sink.tally = null;
     }
     // Only the pushing features can be named, and only the first few named ones are, so
-    // the ids are sorted (stable: ties stay in first-seen order) and named as they are read.
-    const bias = model.tagger.index.get('bias');
-    const summed: [number, number][] = [];
-    for (const id of pushed.ids) {
-      const weight = pushed.sumOf(id);
-      if (id !== bias && weight > 0) summed.push([id, weight]);
-    }
-    summed.sort((a, b) => b[1] - a[1]);
+    // the ids are read strongest first (ties in first-seen order) and named as they are read.
+    const bias = model.tagger.index.get('bias') ?? -1;
     const index = model.tagger.index;
     spanCues = describeTop((function* named() {
-      for (const [id, weight] of summed) yield [featureNameOf(index, id), weight] as const;
+      for (const [id, weight] of pushed.strongest(bias)) yield [featureNameOf(index, id), weight] as const;
     })());
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
