@@ -6,7 +6,7 @@ import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
 import { FeatureRecord, featureTallyOf, scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, featureIdsOf, featureNameOf, multiContributionsOfIds } from './linear.js';
+import { binaryContributions, featureIdsOf, featureNameOf, strongestMultiContributionsOfIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
 import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
@@ -114,7 +114,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     })());
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
-  const labelCues = labelIndex >= 0 ? describeTop(multiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
+  const labelCues = labelIndex >= 0 ? describeTop(strongestMultiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
   const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =

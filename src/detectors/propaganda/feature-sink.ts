@@ -1,6 +1,7 @@
 import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
+import { strongestFirst } from './explain.js';
 
 type Part = string | number | PartSymbol;
 
@@ -516,12 +517,8 @@ export class FeatureTally implements FeatureObserver {
   sumOf(id: number): number {
     return this.sums[id]!;
   }
-  /**
-   * The ids summed to a positive weight (`skip` aside) with their sums, strongest first, ties
-   * in first-seen order (a stable sort's order), read lazily: an explanation reads a few, so
-   * the first SELECTED cost a scan each instead of a sort of all; the rest are sorted at once.
-   */
-  *strongest(skip: number): Generator<readonly [number, number]> {
+  /** The ids summed to a positive weight (`skip` aside) with their sums, strongest first (see `strongestFirst`). */
+  strongest(skip: number): Iterable<readonly [number, number]> {
     const ids: number[] = [];
     const sums: number[] = [];
     for (const id of this.ids) {
@@ -531,28 +528,13 @@ export class FeatureTally implements FeatureObserver {
         sums.push(sum);
       }
     }
-    const n = ids.length;
-    const taken = new Uint8Array(n);
-    for (let read = 0; read < Math.min(n, SELECTED); read++) {
-      let best = -1;
-      for (let k = 0; k < n; k++) if (taken[k] === 0 && (best < 0 || sums[k]! > sums[best]!)) best = k;
-      taken[best] = 1;
-      yield [ids[best]!, sums[best]!];
-    }
-    if (n <= SELECTED) return;
-    const rest: number[] = [];
-    for (let k = 0; k < n; k++) if (taken[k] === 0) rest.push(k);
-    rest.sort((a, b) => sums[b]! - sums[a]! || a - b);
-    for (const k of rest) yield [ids[k]!, sums[k]!];
+    return strongestFirst(ids, sums);
   }
   clear(): void {
     for (const id of this.ids) this.seen[id] = 0;
     this.ids.length = 0;
   }
 }
-
-/** Ids `FeatureTally.strongest` picks one by one before it sorts the rest. */
-const SELECTED = 16;
 
 const tallies = new WeakMap<BinaryModel, FeatureTally>();
 
