@@ -223,6 +223,11 @@ interface WordList {
 
 const wordLists = new WeakMap<readonly string[], WordList>();
 
+/** Each word's number among the list's distinct words (in first-seen order), and their count; computed once per list and shared with the scoring sinks. */
+export function distinctWords(words: readonly string[]): { readonly distinct: Int32Array; readonly count: number } {
+  return wordListOf(words);
+}
+
 function wordListOf(words: readonly string[]): WordList {
   let list = wordLists.get(words);
   if (!list) {
