@@ -457,6 +457,9 @@ export interface FeatureObserver {
   add(id: number, weight: number): void;
 }
 
+/** Ids a `FeatureRecord` keeps by default at most (4 MB; a long PTC article needs about 200,000). */
+const RECORD_LIMIT = 1 << 20;
+
 /**
  * The feature ids each token's features found in a model, in the order written, kept while
  * a stage scores the tokens, so that explaining a span sums its tokens' features again
@@ -468,13 +471,22 @@ export class FeatureRecord implements FeatureObserver {
   /** Where each token's ids start and end in `ids`; -1: the token was not scored. */
   private readonly from: Int32Array;
   private readonly to: Int32Array;
-  constructor(tokens: number) {
+  constructor(
+    tokens: number,
+    private readonly limit = RECORD_LIMIT,
+  ) {
     this.from = new Int32Array(tokens).fill(-1);
     this.to = new Int32Array(tokens);
   }
-  /** The ids added from now on are token i's, until `end`. */
-  begin(i: number): void {
+  /**
+   * The ids added from now on are token i's, until `end`; false (token i left unrecorded, to be
+   * extracted again if a span needs it) once the record holds `limit` ids, so a document of
+   * millions of tokens does not hold tens of megabytes of them.
+   */
+  begin(i: number): boolean {
+    if (this.length >= this.limit) return false;
     this.from[i] = this.length;
+    return true;
   }
   end(i: number): void {
     this.to[i] = this.length;

@@ -71,12 +71,10 @@ export function firstStageProbabilities(
   for (let i = 0; i < tokens.length; i++) {
     if (mask && mask[i] === 0) continue;
     sink.reset();
-    if (record) {
-      sink.tally = record;
-      record.begin(i);
-    }
+    const recording = record !== null && record.begin(i);
+    if (recording) sink.tally = record;
     emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
-    if (record) record.end(i);
+    if (recording) record.end(i);
     out[i] = sigmoid(sink.z);
   }
   sink.tally = null;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildFeatureContext } from '../../../src/detectors/propaganda/features.js';
+import { buildFeatureContext, emitTokenFeatures } from '../../../src/detectors/propaganda/features.js';
+import { FeatureRecord, FeatureTally, scoreSinkOf } from '../../../src/detectors/propaganda/feature-sink.js';
 import { createPropagandaDetector } from '../../../src/detectors/propaganda/detector.js';
 import { createLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { unpackModel } from '../../../src/detectors/propaganda/model.js';
-import { sentenceProbabilities, tokenProbabilities, tokenStageMask } from '../../../src/detectors/propaganda/predict.js';
+import { firstStageProbabilities, sentenceProbabilities, tokenProbabilities, tokenStageMask } from '../../../src/detectors/propaganda/predict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { binary, tinyModel, tinyModelFile } from './tiny-model.js';
@@ -49,4 +50,29 @@ test('the gate is read from the model file: absent means 0, and it must lie in [
   assert.equal(unpackModel(older, 'older.json').tokenGate, 0);
   assert.throws(() => unpackModel({ ...file, tokenGate: 1 }, 'bad.json'), /tokenGate must be in \[0, 1\)/);
   assert.throws(() => unpackModel({ ...file, tokenGate: -0.1 }, 'bad.json'), /tokenGate must be in \[0, 1\)/);
+});
+
+test('the first stage records each scored token\'s tagger features: replayed, they sum as extracting them again does; past its limit a token is left unrecorded', () => {
+  const ctx = context();
+  const m = model(0.5);
+  const sentences = sentenceProbabilities(m, ctx);
+  const mask = tokenStageMask(m, ctx, sentences);
+  const record = new FeatureRecord(ctx.tokens.length);
+  firstStageProbabilities(m.tagger, ctx, sentences, null, mask, record);
+  const replayed = new FeatureTally(m.tagger.weights.length);
+  const extracted = new FeatureTally(m.tagger.weights.length);
+  const sink = scoreSinkOf(m.tagger);
+  ctx.tokens.forEach((t, i) => {
+    assert.equal(record.replay(i, m.tagger.weights, replayed), mask[i] === 1, `token ${i}`);
+    if (mask[i] === 0) return;
+    sink.reset().tally = extracted;
+    emitTokenFeatures(ctx, i, sentences[t.sentence], sink, null);
+  });
+  sink.tally = null;
+  assert.ok(extracted.ids.length > 1);
+  assert.deepEqual(replayed.ids, extracted.ids);
+  assert.deepEqual(replayed.ids.map((id) => replayed.sumOf(id)), extracted.ids.map((id) => extracted.sumOf(id)));
+  const none = new FeatureRecord(ctx.tokens.length, 0);
+  firstStageProbabilities(m.tagger, ctx, sentences, null, mask, none);
+  assert.ok(ctx.tokens.every((_, i) => !none.replay(i, m.tagger.weights, new FeatureTally(m.tagger.weights.length))));
 });
