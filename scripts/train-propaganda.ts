@@ -38,7 +38,7 @@ import { defaultPropagandaLexicon, foldWord } from '../src/detectors/propaganda/
 import { winkWordSentiment } from '../src/detectors/propaganda/sentiment.js';
 import { concatSets, EncodedBuilder, FeatureDictionary, predictSet, trainBinary, trainMulti, type EncodedSet } from '../src/detectors/propaganda/learn.js';
 import { DEFAULT_MODEL_FILE, packModel, type PropagandaModel } from '../src/detectors/propaganda/model.js';
-import { decodeSpans } from '../src/detectors/propaganda/predict.js';
+import { decodeSpans, tokenStageMask } from '../src/detectors/propaganda/predict.js';
 import { proposeSpans, rankTechniquesForSpans } from '../src/detectors/propaganda/propose.js';
 import { TECHNIQUE_LABELS } from '../src/detectors/propaganda/techniques.js';
 import { isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
@@ -61,6 +61,10 @@ const BRIDGES = [1, 2, 4, 8, 64];
 const SEED_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
 const FILTER_THRESHOLDS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
 const WHOLE_SENTENCE = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
+// Sentence probabilities below which the token stages are skipped (the model's tokenGate):
+// the largest whose out-of-fold SI F1 stays within GATE_TOLERANCE of no gate is shipped.
+const TOKEN_GATES = [0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4];
+const GATE_TOLERANCE = 0.002;
 const STACK = { epochs: 3, learningRate: 0.05, l2: 1e-7, seed: SEED + 3, minCount: 5, alpha: 0.5 };
 const NET = { hidden: 24, radius: 2, epochs: 3, learningRate: 0.02, seed: SEED + 8, negativeRate: 0.3 };
 // The window network over word vectors is trained only with PROPAGANDA_NET=1: as extra
@@ -466,6 +470,7 @@ const baseModel: PropagandaModel = {
   filter: { index: new Map(), weights: new Float32Array(0) },
   filterThreshold: 0,
   wholeSentence: null,
+  tokenGate: 0,
   classifier: { labels: TECHNIQUE_LABELS, index: classifierVocab.index, weights: classifierWeights },
   classifierOffsets: useOffsets ? offsets : null,
   clusters,
@@ -490,15 +495,47 @@ const trainGoldSi = new Map(train.map((a) => [a.id, a.siCp]));
 /**
  * SI score of a model on a set of articles. `spanScores` gives the filter's probability
  * for each decoded span (out-of-fold for train articles); without it the model's own
- * filter scores them, as the detector does.
+ * filter scores them, as the detector does. `gate`: the token stages skip sentences whose
+ * probability is below it, as the detector does with the model's `tokenGate`.
  */
-function siOn(set: readonly Article[], model: PropagandaModel, spanScores?: ReadonlyMap<string, ArrayLike<number>>) {
+function siOn(set: readonly Article[], model: PropagandaModel, spanScores?: ReadonlyMap<string, ArrayLike<number>>, gate = 0) {
   const predicted = new Map<string, PtcLabel[]>();
   for (const a of set) {
-    const spans = proposeSpans(model, a.ctx, sentenceStage.probs.get(a.id)!, stackStage.probs.get(a.id)!, spanScores?.get(a.id));
+    const sentences = sentenceStage.probs.get(a.id)!;
+    let probs: Float64Array = stackStage.probs.get(a.id)!;
+    let scores = spanScores?.get(a.id);
+    if (gate > 0) {
+      const mask = tokenStageMask({ tokenGate: gate }, a.ctx, sentences);
+      // Decoding never crosses a sentence, so the gated spans are the ungated ones outside
+      // skipped sentences, and the filter's scores follow them.
+      if (scores) {
+        const all = scores;
+        const kept = decodeSpans(a.ctx, probs, model.threshold, model.bridge).map((sp) => mask[sp.first] === 1);
+        scores = Array.from(all).filter((_, k) => kept[k]);
+      }
+      probs = probs.map((p, i) => (mask[i] ? p : 0));
+    }
+    const spans = proposeSpans(model, a.ctx, sentences, probs, scores);
     predicted.set(a.id, spans.map((s) => ({ start: a.map.toCodePoint(a.ctx.tokens[s.first]!.start), end: a.map.toCodePoint(a.ctx.tokens[s.last - 1]!.end) })));
   }
   return set === dev ? scoreSpans(predicted, devGoldSi, devIds) : scoreSpans(predicted, trainGoldSi, trainIds);
+}
+
+/** Share of sentences and of tokens whose sentence probability is below `gate` (skipped by the token stages). */
+function skippedShare(set: readonly Article[], gate: number): { sentences: number; tokens: number } {
+  let sentences = 0, skippedSentences = 0, tokens = 0, skippedTokens = 0;
+  for (const a of set) {
+    const probs = sentenceStage.probs.get(a.id)!;
+    a.ctx.sentenceTokens.forEach(([x, y], k) => {
+      sentences++;
+      tokens += y - x;
+      if ((probs[k] ?? 0) < gate) {
+        skippedSentences++;
+        skippedTokens += y - x;
+      }
+    });
+  }
+  return { sentences: skippedSentences / Math.max(1, sentences), tokens: skippedTokens / Math.max(1, tokens) };
 }
 
 // ---- decoding settings, tuned for SI F1 on out-of-fold outputs of the train articles ----
@@ -541,10 +578,30 @@ for (const repetition of ['all', 'labelled'] as const) {
   const score = siOn(train, model, beforeRepetition.spanScores);
   if (score.f1 > best!.score.f1) best = { ...beforeRepetition, model, score };
 }
-const tunedModel = best!.model;
-const devScore = siOn(dev, tunedModel);
-const devNoRep = siOn(dev, { ...tunedModel, repetition: 'off' });
-const devNoWhole = siOn(dev, { ...tunedModel, wholeSentence: null });
+// ---- token gate: the largest sentence probability below which skipping the token stages keeps OOF SI F1 within GATE_TOLERANCE ----
+const ungated = best!.score;
+let tokenGate = 0;
+let gated = ungated;
+for (const gate of TOKEN_GATES) {
+  const score = siOn(train, best!.model, best!.spanScores, gate);
+  const skipped = skippedShare(train, gate);
+  console.log(`token gate ${gate}: train OOF SI P ${score.precision.toFixed(4)} R ${score.recall.toFixed(4)} F1 ${score.f1.toFixed(4)}; skips ${(100 * skipped.sentences).toFixed(1)}% of sentences, ${(100 * skipped.tokens).toFixed(1)}% of tokens`);
+  if (score.f1 >= ungated.f1 - GATE_TOLERANCE) {
+    tokenGate = gate;
+    gated = score;
+  }
+}
+const gateSkipped = skippedShare(train, tokenGate);
+const tunedModel: PropagandaModel = { ...best!.model, tokenGate };
+const devUngated = siOn(dev, tunedModel);
+const devScore = siOn(dev, tunedModel, undefined, tokenGate);
+const devSkipped = skippedShare(dev, tokenGate);
+console.log(
+  `token gate chosen: ${tokenGate} (train OOF SI F1 ${gated.f1.toFixed(4)} against ${ungated.f1.toFixed(4)} ungated; skips ${(100 * gateSkipped.sentences).toFixed(1)}% of sentences, ${(100 * gateSkipped.tokens).toFixed(1)}% of tokens); ` +
+    `dev SI F1 ${devScore.f1.toFixed(4)} gated, ${devUngated.f1.toFixed(4)} ungated (skips ${(100 * devSkipped.sentences).toFixed(1)}% of sentences, ${(100 * devSkipped.tokens).toFixed(1)}% of tokens); TC is scored on gold spans, which the gate does not touch`,
+);
+const devNoRep = siOn(dev, { ...tunedModel, repetition: 'off' }, undefined, tokenGate);
+const devNoWhole = siOn(dev, { ...tunedModel, wholeSentence: null }, undefined, tokenGate);
 console.log(
   `tuned on train (out-of-fold): token threshold ${tunedModel.threshold}, seed ${tunedModel.seed}, bridge ${tunedModel.bridge}, filter threshold ${tunedModel.filterThreshold}, whole sentences at ${tunedModel.wholeSentence ?? 'never'}, repetition spans ${tunedModel.repetition}: ` +
     `train OOF SI P ${best!.score.precision.toFixed(4)} R ${best!.score.recall.toFixed(4)} F1 ${best!.score.f1.toFixed(4)}; without the filter F1 ${unfiltered!.f1.toFixed(4)}; span proposals only F1 ${spanOnly.score.f1.toFixed(4)}`,
@@ -577,7 +634,14 @@ const file = packModel(tunedModel, { sentence: sentenceStage.names, tagger: tagg
   filter: FILTER,
   windowNet: net ? NET : null,
   wordClusters: clusters ? { coarse: clusters.coarseCount, fine: clusters.fineCount, table: 'models/words.bin', seed: SEED + 7 } : null,
-  trainOutOfFold: { si: { precision: best!.score.precision, recall: best!.score.recall, f1: best!.score.f1 }, tc: tcOof },
+  tokenGate: {
+    candidates: TOKEN_GATES,
+    tolerance: GATE_TOLERANCE,
+    skipped: gateSkipped,
+    trainOutOfFoldUngated: { si: { precision: ungated.precision, recall: ungated.recall, f1: ungated.f1 } },
+    devUngated: { si: { precision: devUngated.precision, recall: devUngated.recall, f1: devUngated.f1 } },
+  },
+  trainOutOfFold: { si: { precision: gated.precision, recall: gated.recall, f1: gated.f1 }, tc: tcOof },
   dev: { si: { precision: devScore.precision, recall: devScore.recall, f1: devScore.f1 }, tc: { microF1: tc.f1 } },
 });
 mkdirSync(dirname(out), { recursive: true });

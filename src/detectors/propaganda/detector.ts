@@ -4,9 +4,9 @@ import type { Quote, Span } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { describeTop } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
-import { scoreSinkOf } from './feature-sink.js';
+import { FeatureRecord, featureTallyOf, scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, featureIdsOf, featureNameOf, multiContributionsOfIds } from './linear.js';
+import { binaryContributions, featureIdsOf, featureNameOf, strongestMultiContributionsOfIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
 import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
@@ -45,7 +45,9 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       const tokens = doc.tokens;
       const ctx = buildFeatureContext(doc.text, doc.tokens, doc.sentences, lexicon, model.sentiment, model.clusters, usesWordVectors(model), doc.voices);
       const sentenceProbs = sentenceProbabilities(model, ctx);
-      const probs = tokenProbabilities(model, ctx, sentenceProbs);
+      // The tagger's feature ids of each scored token are kept, to explain tagged spans from.
+      const record = new FeatureRecord(tokens.length);
+      const probs = tokenProbabilities(model, ctx, sentenceProbs, record);
       const findings: DetectorFinding[] = [];
       if (scareQuotes) {
         for (const q of doc.quotes) {
@@ -60,7 +62,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
       const cues: { finding: DetectorFinding; cue: Span }[] = [];
       for (const span of proposeSpans(model, ctx, sentenceProbs, probs)) {
         if (span.score < minScore) continue;
-        const finding = spanFinding(model, ctx, span, sentenceProbs);
+        const finding = spanFinding(model, ctx, span, sentenceProbs, record);
         if (quoted.some(([a, b]) => finding.start >= a && finding.end <= b)) continue;
         if (span.cue) cues.push({ finding, cue: { start: tokens[span.cue.first]!.start, end: tokens[span.cue.last - 1]!.end } });
         else findings.push(finding);
@@ -71,7 +73,7 @@ export function createPropagandaDetector(options: PropagandaDetectorOptions = {}
   };
 }
 
-function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: ProposedSpan, sentenceProbs: ArrayLike<number>): DetectorFinding {
+function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: ProposedSpan, sentenceProbs: ArrayLike<number>, record: FeatureRecord): DetectorFinding {
   const { tokens, text } = ctx;
   const { first, last, score, source } = span;
   const start = tokens[first]!.start;
@@ -92,27 +94,27 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
   } else if (source === 'sentence') {
     spanCues = describeTop(binaryContributions(model.sentence, sentenceFeatures(ctx, tokens[first]!.sentence)));
   } else {
-    // The tagger's weights summed by feature id over the span's tokens, through the scoring
-    // sink's cache; only the features that end up named are turned back into strings.
-    const sink = scoreSinkOf(model.tagger);
-    const pushed = new Map<number, number>();
-    sink.tally = pushed;
-    const netProbs = netProbabilities(model, ctx);
-    for (let i = first; i < last; i++) emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
-    sink.tally = null;
+    // The tagger's weights summed by feature id over the span's tokens, from the ids the first
+    // stage recorded (a token it did not score, none in a tagged span, is scored again through
+    // the sink); only the features that end up named are turned back into strings.
+    const pushed = featureTallyOf(model.tagger);
+    for (let i = first; i < last; i++) {
+      if (record.replay(i, model.tagger.weights, pushed)) continue;
+      const sink = scoreSinkOf(model.tagger);
+      sink.tally = pushed;
+      emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbabilities(model, ctx));
+      sink.tally = null;
+    }
     // Only the pushing features can be named, and only the first few named ones are, so
-    // the ids are sorted (stable: ties stay in first-seen order) and named as they are read.
-    const bias = model.tagger.index.get('bias');
-    const summed: [number, number][] = [];
-    for (const [id, weight] of pushed) if (id !== bias && weight > 0) summed.push([id, weight]);
-    summed.sort((a, b) => b[1] - a[1]);
+    // the ids are read strongest first (ties in first-seen order) and named as they are read.
+    const bias = model.tagger.index.get('bias') ?? -1;
     const index = model.tagger.index;
     spanCues = describeTop((function* named() {
-      for (const [id, weight] of summed) yield [featureNameOf(index, id), weight] as const;
+      for (const [id, weight] of pushed.strongest(bias)) yield [featureNameOf(index, id), weight] as const;
     })());
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
-  const labelCues = labelIndex >= 0 ? describeTop(multiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
+  const labelCues = labelIndex >= 0 ? describeTop(strongestMultiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
   const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =

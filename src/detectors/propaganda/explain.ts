@@ -49,3 +49,27 @@ export function describeTop(contributions: Iterable<readonly [string, number]>, 
   }
   return out;
 }
+
+/** Keys `strongestFirst` picks one by one before it sorts the rest. */
+const SELECTED = 16;
+
+/**
+ * The pairs of `keys` and `weights`, largest weight first, ties in the given order (a stable
+ * sort's order), read lazily: an explanation reads a few (`describeTop`), so the first
+ * SELECTED cost a scan each, and only a reader that goes on pays for sorting the rest.
+ */
+export function* strongestFirst<K>(keys: readonly K[], weights: readonly number[]): Generator<readonly [K, number]> {
+  const n = keys.length;
+  const taken = new Uint8Array(n);
+  for (let read = 0; read < Math.min(n, SELECTED); read++) {
+    let best = -1;
+    for (let k = 0; k < n; k++) if (taken[k] === 0 && (best < 0 || weights[k]! > weights[best]!)) best = k;
+    taken[best] = 1;
+    yield [keys[best]!, weights[best]!];
+  }
+  if (n <= SELECTED) return;
+  const rest: number[] = [];
+  for (let k = 0; k < n; k++) if (taken[k] === 0) rest.push(k);
+  rest.sort((a, b) => weights[b]! - weights[a]! || a - b);
+  for (const k of rest) yield [keys[k]!, weights[k]!];
+}

@@ -1,6 +1,7 @@
 import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
+import { strongestFirst } from './explain.js';
 
 type Part = string | number | PartSymbol;
 
@@ -222,6 +223,11 @@ interface WordList {
 
 const wordLists = new WeakMap<readonly string[], WordList>();
 
+/** Each word's number among the list's distinct words (in first-seen order), and their count; computed once per list and shared with the scoring sinks. */
+export function distinctWords(words: readonly string[]): { readonly distinct: Int32Array; readonly count: number } {
+  return wordListOf(words);
+}
+
 function wordListOf(words: readonly string[]): WordList {
   let list = wordLists.get(words);
   if (!list) {
@@ -271,8 +277,8 @@ const SPAN = 1 << 15;
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
-  /** When set, each feature's weight is also summed by feature id (in first-seen order), to explain a span. */
-  tally: Map<number, number> | null = null;
+  /** When set, each feature found is also reported to it with its weight: a tally to explain a span, or a record of a stage's ids. */
+  tally: FeatureObserver | null = null;
   private readonly table: FeatureTable;
   private readonly weights: Float32Array;
   /** The memo of ids by template and part slots: [key 1 (-1: empty), key 2, id, unused] per entry. */
@@ -442,8 +448,122 @@ export class ScoreSink implements FeatureSink {
     if (id < 0) return;
     const weight = this.weights[id]!;
     if (sum) this.z += weight;
-    if (this.tally) this.tally.set(id, (this.tally.get(id) ?? 0) + weight);
+    if (this.tally) this.tally.add(id, weight);
   }
+}
+
+/** What a scoring sink reports each feature it finds to (see `ScoreSink.tally`). */
+export interface FeatureObserver {
+  add(id: number, weight: number): void;
+}
+
+/** Ids a `FeatureRecord` keeps by default at most (4 MB; a long PTC article needs about 200,000). */
+const RECORD_LIMIT = 1 << 20;
+
+/**
+ * The feature ids each token's features found in a model, in the order written, kept while
+ * a stage scores the tokens, so that explaining a span sums its tokens' features again
+ * without extracting them again.
+ */
+export class FeatureRecord implements FeatureObserver {
+  private ids = new Int32Array(4096);
+  private length = 0;
+  /** Where each token's ids start and end in `ids`; -1: the token was not scored. */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  constructor(
+    tokens: number,
+    private readonly limit = RECORD_LIMIT,
+  ) {
+    this.from = new Int32Array(tokens).fill(-1);
+    this.to = new Int32Array(tokens);
+  }
+  /**
+   * The ids added from now on are token i's, until `end`; false (token i left unrecorded, to be
+   * extracted again if a span needs it) once the record holds `limit` ids, so a document of
+   * millions of tokens does not hold tens of megabytes of them.
+   */
+  begin(i: number): boolean {
+    if (this.length >= this.limit) return false;
+    this.from[i] = this.length;
+    return true;
+  }
+  end(i: number): void {
+    this.to[i] = this.length;
+  }
+  add(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(2 * this.ids.length);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+  /** Adds token i's features, with their weights, to a tally as scoring them did; false when the token was not recorded. */
+  replay(i: number, weights: Float32Array, tally: FeatureTally): boolean {
+    const from = this.from[i]!;
+    if (from < 0) return false;
+    const { ids } = this;
+    for (let k = from, to = this.to[i]!; k < to; k++) tally.add(ids[k]!, weights[ids[k]!]!);
+    return true;
+  }
+}
+
+/**
+ * Weights summed by feature id, the ids kept in first-seen order: one array slot per id of
+ * the model (a span's features hit a few hundred of its 10^5 ids), so summing costs no map
+ * operation per feature and token; `clear` resets only the ids seen.
+ */
+export class FeatureTally implements FeatureObserver {
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
+  /** The ids summed since the last `clear`, in first-seen order. */
+  readonly ids: number[] = [];
+  constructor(size: number) {
+    this.sums = new Float64Array(size);
+    this.seen = new Uint8Array(size);
+  }
+  add(id: number, weight: number): void {
+    if (this.seen[id] === 0) {
+      this.seen[id] = 1;
+      this.sums[id] = 0;
+      this.ids.push(id);
+    }
+    this.sums[id]! += weight;
+  }
+  sumOf(id: number): number {
+    return this.sums[id]!;
+  }
+  /** The ids summed to a positive weight (`skip` aside) with their sums, strongest first (see `strongestFirst`). */
+  strongest(skip: number): Iterable<readonly [number, number]> {
+    const ids: number[] = [];
+    const sums: number[] = [];
+    for (const id of this.ids) {
+      const sum = this.sums[id]!;
+      if (id !== skip && sum > 0) {
+        ids.push(id);
+        sums.push(sum);
+      }
+    }
+    return strongestFirst(ids, sums);
+  }
+  clear(): void {
+    for (const id of this.ids) this.seen[id] = 0;
+    this.ids.length = 0;
+  }
+}
+
+const tallies = new WeakMap<BinaryModel, FeatureTally>();
+
+/** The tally of a model's features, kept with it: cleared, ready for one span. */
+export function featureTallyOf(model: BinaryModel): FeatureTally {
+  let tally = tallies.get(model);
+  if (!tally) {
+    tally = new FeatureTally(model.weights.length);
+    tallies.set(model, tally);
+  }
+  tally.clear();
+  return tally;
 }
 
 const sinks = new WeakMap<BinaryModel, ScoreSink>();

@@ -122,6 +122,9 @@ const T = templates([
 /** Lemmas that mark reported speech: the words may be a source's, not the author's. */
 const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'state', 'declare', 'warn', 'write', 'according', 'insist', 'argue', 'explain', 'add', 'note', 'announce']);
 
+/** The lexicon hits of a token that has none, shared by all such tokens (never pushed to: replaced on a token's first hit). */
+const NO_HITS: LexiconHit[] = [];
+
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'"]);
 const OPENING = new Set(['"', '“', '‘', '«', "'"]);
 
@@ -138,12 +141,17 @@ export function buildFeatureContext(
   const norms = tokens.map((t) => foldWord(t.text));
   const lemmas = tokens.map(lemmaOf);
   const hits = lexicon.match(tokens, { norms, lemmas });
-  const hitsAt: LexiconHit[][] = tokens.map(() => []);
-  const hitsFrom: LexiconHit[][] = tokens.map(() => []);
+  // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
+  const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
+  const hitsFrom = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
   const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
   for (const h of hits) {
-    for (let i = h.first; i < h.last; i++) hitsAt[i]!.push(h);
-    hitsFrom[h.first]!.push(h);
+    for (let i = h.first; i < h.last; i++) {
+      if (hitsAt[i] === NO_HITS) hitsAt[i] = [h];
+      else hitsAt[i]!.push(h);
+    }
+    if (hitsFrom[h.first] === NO_HITS) hitsFrom[h.first] = [h];
+    else hitsFrom[h.first]!.push(h);
     sentenceHitList[tokens[h.first]!.sentence]?.push(h);
   }
   const lower = text.toLowerCase();
@@ -285,6 +293,26 @@ function bucket(n: number, edges: readonly number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
+/** A bin as `bucket` writes it, as a part symbol, for the bins written for every token or sentence. */
+class Buckets {
+  private readonly parts: readonly (PartSymbol | string)[];
+  constructor(private readonly edges: readonly number[]) {
+    this.parts = [...edges.map((e) => partSymbol(`<=${e}`)), partSymbol(`>${edges[edges.length - 1]}`)];
+  }
+  of(n: number): PartSymbol | string {
+    const { edges } = this;
+    for (let k = 0; k < edges.length; k++) if (n <= edges[k]!) return this.parts[k]!;
+    return this.parts[edges.length]!;
+  }
+}
+
+/** Parts written for nearly every token, as part symbols: a scoring sink reads their slot instead of hashing the text. */
+const START = partSymbol('<s>');
+const END = partSymbol('</s>');
+const NONE = partSymbol('x');
+const FIRST = partSymbol('first');
+const LAST = partSymbol('last');
+
 
 /** Probability bin (tenths) for features built on an earlier stage's output. */
 export function probBin(p: number): number {
@@ -311,7 +339,7 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
   const { tokens } = ctx;
   const [a, b] = ctx.sentenceTokens[s] ?? [0, 0];
   f.add('bias');
-  f.add1(T['len='], bucket(b - a, SENTENCE_LEN_EDGES));
+  f.add1(T['len='], SENTENCE_LEN_BINS.of(b - a));
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
     f.add1w(T['u='], ctx.lemmas, i);
@@ -325,13 +353,13 @@ export function emitSentenceFeatures(ctx: FeatureContext, s: number, f: FeatureS
     f.add1(T['lexid='], h.entryId);
   }
   if (s === 0) f.add('title');
-  f.add1(T['spol='], bucket(ctx.sentencePolar[s] ?? 0, SPOL_EDGES));
+  f.add1(T['spol='], SPOL_BINS.of(ctx.sentencePolar[s] ?? 0));
   for (let i = a; i < b; i++) if (ctx.polarity[i]) f.add1(T['pol='], ctx.polarity[i]!);
   if (ctx.sentenceMarks[s]?.exclaim) f.add('s!');
   if (ctx.sentenceMarks[s]?.question) f.add('s?');
 }
 
-const SENTENCE_LEN_EDGES = [3, 6, 10, 15, 25, 40, 60];
+const SENTENCE_LEN_BINS = new Buckets([3, 6, 10, 15, 25, 40, 60]);
 
 /** Per-sentence and per-article summaries of the first stage, computed once per document. */
 export interface StackSummary {
@@ -394,10 +422,10 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const s = tok.sentence;
   const sentenceProb = sentenceProbs[s] ?? 0;
   const doc = summary.docBin;
-  const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : 'x';
-  const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : 'x';
+  const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : NONE;
+  const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : NONE;
   const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
-  const at = (k: number): number | 'x' => (k >= sa && k < sb ? fineBin(probs[k]!) : 'x');
+  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? fineBin(probs[k]!) : NONE);
   const p0 = at(i);
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
@@ -421,8 +449,8 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   f.add2(T['p0|sent='], p0, probBin(sentenceProb));
   f.add2(T['p0|pos='], p0, ctx.posParts[i]!);
   f.add1(T['between='], leftStrong && rightStrong ? Math.min(4, left + right) : 'no');
-  f.add2(T['dl='], leftStrong ? Math.min(5, left) : 'x', ctx.posParts[i]!);
-  f.add2(T['dr='], rightStrong ? Math.min(5, right) : 'x', ctx.posParts[i]!);
+  f.add2(T['dl='], leftStrong ? Math.min(5, left) : NONE, ctx.posParts[i]!);
+  f.add2(T['dr='], rightStrong ? Math.min(5, right) : NONE, ctx.posParts[i]!);
   f.add2(T['q='], ctx.quoted[i] ? 1 : 0, p0);
   f.add1(T['doc='], doc);
   f.add2(T['p0|doc='], p0, doc);
@@ -447,7 +475,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const { norms, lemmas, posParts } = ctx;
   const pos0 = posParts[i]!;
   // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
-  const word1 = (template: Template, words: readonly string[], k: number, edge: string) => {
+  const word1 = (template: Template, words: readonly string[], k: number, edge: PartSymbol | string) => {
     if (k >= sa && k < sb) f.add1w(template, words, k);
     else f.add1(template, edge);
   };
@@ -456,8 +484,8 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
     const nb = fineBin(netProbs[i]!);
     f.add1(T['nn='], nb);
     f.add2(T['nn|p='], nb, pos0);
-    f.add1(T['nn-1='], i - 1 >= sa ? fineBin(netProbs[i - 1]!) : 'x');
-    f.add1(T['nn+1='], i + 1 < sb ? fineBin(netProbs[i + 1]!) : 'x');
+    f.add1(T['nn-1='], i - 1 >= sa ? fineBin(netProbs[i - 1]!) : NONE);
+    f.add1(T['nn+1='], i + 1 < sb ? fineBin(netProbs[i + 1]!) : NONE);
   }
   f.add1w(T['w='], norms, i);
   f.add1w(T['l='], lemmas, i);
@@ -471,24 +499,24 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   }
   if (p1 && ctx.coarse[i - 1]! >= 0) f.add1(T['c-1='], ctx.coarse[i - 1]!);
   if (n1 && ctx.coarse[i + 1]! >= 0) f.add1(T['c+1='], ctx.coarse[i + 1]!);
-  word1(T['w-1='], norms, i - 1, '<s>');
-  word1(T['w+1='], norms, i + 1, '</s>');
-  word1(T['l-2='], lemmas, i - 2, '<s>');
-  word1(T['l+2='], lemmas, i + 2, '</s>');
-  f.add1(T['p-1='], p1 ? posParts[i - 1]! : '<s>');
-  f.add1(T['p+1='], n1 ? posParts[i + 1]! : '</s>');
-  f.add1(T['p-2='], p2 ? posParts[i - 2]! : '<s>');
-  f.add1(T['p+2='], n2 ? posParts[i + 2]! : '</s>');
-  f.add2(T['pp='], p1 ? posParts[i - 1]! : '<s>', pos0);
-  f.add2(T['pn='], pos0, n1 ? posParts[i + 1]! : '</s>');
+  word1(T['w-1='], norms, i - 1, START);
+  word1(T['w+1='], norms, i + 1, END);
+  word1(T['l-2='], lemmas, i - 2, START);
+  word1(T['l+2='], lemmas, i + 2, END);
+  f.add1(T['p-1='], p1 ? posParts[i - 1]! : START);
+  f.add1(T['p+1='], n1 ? posParts[i + 1]! : END);
+  f.add1(T['p-2='], p2 ? posParts[i - 2]! : START);
+  f.add1(T['p+2='], n2 ? posParts[i + 2]! : END);
+  f.add2(T['pp='], p1 ? posParts[i - 1]! : START, pos0);
+  f.add2(T['pn='], pos0, n1 ? posParts[i + 1]! : END);
   if (i - 1 >= sa) f.add2ww(T['ww-='], norms, i - 1, norms, i);
-  else f.add2(T['ww-='], '<s>', norms[i]!);
+  else f.add2(T['ww-='], START, norms[i]!);
   if (i + 1 < sb) f.add2ww(T['ww+='], norms, i, norms, i + 1);
-  else f.add2(T['ww+='], norms[i]!, '</s>');
+  else f.add2(T['ww+='], norms[i]!, END);
   const len = sb - sa;
   const pos = i - sa;
-  f.add1(T['slen='], bucket(len, SLEN_EDGES));
-  f.add1(T['spos='], pos === 0 ? 'first' : i === sb - 1 ? 'last' : Math.min(4, Math.floor((5 * pos) / Math.max(1, len))));
+  f.add1(T['slen='], SLEN_BINS.of(len));
+  f.add1(T['spos='], pos === 0 ? FIRST : i === sb - 1 ? LAST : Math.min(4, Math.floor((5 * pos) / Math.max(1, len))));
   if (tok.sentence === 0) f.add('title');
   if (ctx.quoted[i]) {
     f.add('quoted');
@@ -500,7 +528,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
 
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
     const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
-    f.add2(T['rep='], bucket(rep, REP_EDGES), pos0);
+    f.add2(T['rep='], REP_BINS.of(rep), pos0);
   }
 
   for (const h of ctx.hitsAt[i]!) {
@@ -524,7 +552,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
     const near = inSent(k) ? ctx.polarity[k] : null;
     if (near) f.add1(k < i ? T['polnear-='] : T['polnear+='], near);
   }
-  f.add1(T['spol='], bucket(ctx.sentencePolar[tok.sentence] ?? 0, SPOL_EDGES));
+  f.add1(T['spol='], SPOL_BINS.of(ctx.sentencePolar[tok.sentence] ?? 0));
 
   const marks = ctx.sentenceMarks[tok.sentence];
   if (marks?.exclaim) f.add('s!');
@@ -538,9 +566,9 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
 }
 
 const NEAR = [-2, -1, 1, 2];
-const SLEN_EDGES = [3, 6, 10, 15, 25, 40];
-const REP_EDGES = [1, 2, 4, 8];
-const SPOL_EDGES = [0, 1, 2, 3];
+const SLEN_BINS = new Buckets([3, 6, 10, 15, 25, 40]);
+const REP_BINS = new Buckets([1, 2, 4, 8]);
+const SPOL_BINS = new Buckets([0, 1, 2, 3]);
 
 /** Features of a candidate span (tokens first..last-1) for the technique classifier. */
 export function spanFeatures(ctx: FeatureContext, first: number, last: number): string[] {

@@ -1,3 +1,4 @@
+import { strongestFirst } from './explain.js';
 import { FeatureNames, FeatureTable, featureKeys } from './feature-table.js';
 
 /**
@@ -91,8 +92,21 @@ export function multiContributions(model: MultiModel, features: readonly string[
 
 /** `multiContributions` with the features' ids (`featureIdsOf`). */
 export function multiContributionsOfIds(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): [string, number][] {
+  const { names, weights } = labelContributions(model, features, ids, label);
+  return names.map((f, j): [string, number] => [f, weights[j]!]).sort((a, b) => b[1] - a[1]);
+}
+
+/** `multiContributionsOfIds` read lazily, strongest first (`strongestFirst`), for a reader that names only the first few. */
+export function strongestMultiContributionsOfIds(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): Iterable<readonly [string, number]> {
+  const { names, weights } = labelContributions(model, features, ids, label);
+  return strongestFirst(names, weights);
+}
+
+/** Each feature's weight for `label` relative to its mean over the labels, each feature once (at its first occurrence), bias aside. */
+function labelContributions(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): { names: string[]; weights: number[] } {
   const k = model.labels.length;
-  const out: [string, number][] = [];
+  const names: string[] = [];
+  const weights: number[] = [];
   // Each feature once, at its first occurrence (equal names have equal ids).
   const seen = new Set<number>();
   for (let j = 0; j < features.length; j++) {
@@ -104,9 +118,10 @@ export function multiContributionsOfIds(model: MultiModel, features: readonly st
     let mean = 0;
     for (let c = 0; c < k; c++) mean += model.weights[id * k + c]!;
     mean /= k;
-    out.push([f, model.weights[id * k + label]! - mean]);
+    names.push(f);
+    weights.push(model.weights[id * k + label]! - mean);
   }
-  return out.sort((a, b) => b[1] - a[1]);
+  return { names, weights };
 }
 
 /** JSON form: feature names joined by newlines, weights as base64 int16 with one scale. */

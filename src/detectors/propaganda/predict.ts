@@ -1,5 +1,5 @@
 import type { Span } from '../../core/types.js';
-import { scoreSinkOf } from './feature-sink.js';
+import { scoreSinkOf, type FeatureRecord } from './feature-sink.js';
 import { emitSentenceFeatures, emitStackFeatures, emitTokenFeatures, spanFeatures, summarizeStage, tokenRange, type FeatureContext } from './features.js';
 import type { BinaryModel } from './linear.js';
 import { featureIdsOf, multiProbabilitiesOfIds, sigmoid } from './linear.js';
@@ -39,28 +39,69 @@ export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: Featu
   return probs;
 }
 
-/** First tagger stage: token probabilities from lexical features, the sentence probability and the window network's. */
-export function firstStageProbabilities(tagger: BinaryModel, ctx: FeatureContext, sentenceProbs: ArrayLike<number>, netProbs: ArrayLike<number> | null = null): Float64Array {
-  const sink = scoreSinkOf(tagger);
-  return Float64Array.from(ctx.tokens, (t, i) => {
-    emitTokenFeatures(ctx, i, sentenceProbs[t.sentence] ?? 0, sink.reset(), netProbs);
-    return sigmoid(sink.z);
-  });
+/**
+ * Which tokens go through the token stages: those of sentences whose probability reaches
+ * the model's `tokenGate` (1), the rest skipped (0). Both stages read only the tokens of
+ * the token's own sentence, so a skipped sentence changes nothing for its neighbours.
+ */
+export function tokenStageMask(model: Pick<PropagandaModel, 'tokenGate'>, ctx: Pick<FeatureContext, 'tokens'>, sentenceProbs: ArrayLike<number>): Uint8Array {
+  const gate = model.tokenGate;
+  const { tokens } = ctx;
+  const mask = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) if ((sentenceProbs[tokens[i]!.sentence] ?? 0) >= gate) mask[i] = 1;
+  return mask;
 }
 
-/** Second stage: token probabilities re-estimated from the first stage's neighbourhood. */
-export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>): Float64Array {
+/**
+ * First tagger stage: token probabilities from lexical features, the sentence probability and
+ * the window network's; a token outside `mask` (a skipped sentence's) gets 0. `record`, when
+ * given, keeps each scored token's feature ids (to explain spans from).
+ */
+export function firstStageProbabilities(
+  tagger: BinaryModel,
+  ctx: FeatureContext,
+  sentenceProbs: ArrayLike<number>,
+  netProbs: ArrayLike<number> | null = null,
+  mask: Uint8Array | null = null,
+  record: FeatureRecord | null = null,
+): Float64Array {
+  const sink = scoreSinkOf(tagger);
+  const { tokens } = ctx;
+  const out = new Float64Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (mask && mask[i] === 0) continue;
+    sink.reset();
+    const recording = record !== null && record.begin(i);
+    if (recording) sink.tally = record;
+    emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbs);
+    if (recording) record.end(i);
+    out[i] = sigmoid(sink.z);
+  }
+  sink.tally = null;
+  return out;
+}
+
+/** Second stage: token probabilities re-estimated from the first stage's neighbourhood; 0 outside `mask`. */
+export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>, mask: Uint8Array | null = null): Float64Array {
   const summary = summarizeStage(ctx, first, sentenceProbs);
   const sink = scoreSinkOf(stack);
-  return Float64Array.from(ctx.tokens, (_, i) => {
+  const out = new Float64Array(ctx.tokens.length);
+  for (let i = 0; i < out.length; i++) {
+    if (mask && mask[i] === 0) continue;
     emitStackFeatures(ctx, i, first, sentenceProbs, summary, sink.reset());
-    return sigmoid(sink.z);
-  });
+    out[i] = sigmoid(sink.z);
+  }
+  return out;
 }
 
-/** Probability that each token is inside a propaganda span (all stages). */
-export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx)): Float64Array {
-  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx)), sentences);
+/**
+ * Probability that each token is inside a propaganda span (all stages); 0 for the tokens
+ * of sentences below the model's `tokenGate`, which the token stages skip. `record`: as in
+ * `firstStageProbabilities`.
+ */
+export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx), record: FeatureRecord | null = null): Float64Array {
+  const mask = model.tokenGate > 0 ? tokenStageMask(model, ctx, sentences) : null;
+  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx), mask, record), sentences, mask);
 }
 
 /**

@@ -24,7 +24,7 @@ export function multi(weights: Record<string, Partial<Record<Technique, number>>
  * A hand-made model: the tagger fires on the given words, the smoothing stage passes
  * strong tokens through, and the classifier maps words to techniques.
  */
-export function tinyModel(options: { words: string[]; classes?: Record<string, Partial<Record<Technique, number>>>; repetition?: RepetitionMode }): PropagandaModel {
+export function tinyModel(options: { words: string[]; classes?: Record<string, Partial<Record<Technique, number>>>; repetition?: RepetitionMode; tokenGate?: number }): PropagandaModel {
   const tagger: Record<string, number> = { bias: -6 };
   for (const w of options.words) tagger[`w=${w}`] = 12;
   const stack: Record<string, number> = { bias: -6, [`p0=${fineBin(0.95)}`]: 12 };
@@ -40,6 +40,7 @@ export function tinyModel(options: { words: string[]; classes?: Record<string, P
     filter: binary({}),
     filterThreshold: 0,
     wholeSentence: null,
+    tokenGate: options.tokenGate ?? 0,
     classifier: multi({ bias: { Loaded_Language: 1 }, ...(options.classes ?? {}) }),
     classifierOffsets: null,
     clusters: null,
