@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { UnspinError } from '../../core/errors.js';
 import { createHateDetector } from '../../detectors/hate/index.js';
+import { useHateNetFile } from '../../detectors/hate/net.js';
 import { postClassifier } from '../../detectors/hate/post.js';
 import { hateVerdict } from '../../detectors/hate/verdict.js';
 import { analyze } from '../../pipeline/analyze.js';
@@ -18,8 +19,10 @@ export const evalHateCommand = defineCommand({
     failures: { type: 'boolean', description: 'with --functional: list every failed case' },
     json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
+    net: { type: 'string', description: 'read the hate network from this file instead of models/hate-net.bin (a candidate from npm run train:hate-net -- --out FILE)', required: false },
   },
   run({ args }) {
+    if (args.net) useHateNetFile(args.net);
     if (args.functional) return runFunctional(args.functional, args.groups, Boolean(args.failures), Boolean(args.json));
     if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl or --functional SUITE.yml is required');
     const posts = readHatePosts(args.data);
