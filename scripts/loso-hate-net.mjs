@@ -7,14 +7,15 @@
  * figure that predicts a fresh holdout written in new wording. Needs `npm run build` first.
  *
  *   node scripts/loso-hate-net.mjs --data /work/shared/datasets/hatexplain [--leave-out holdout9.yml,holdout8.yml]
- *     [--net FILE] [-- TRAINING OPTIONS]
+ *     [--net FILE] [--net-threshold P] [-- TRAINING OPTIONS]
  *
- * --net FILE evaluates one given network on each suite instead of training (the "before"
+ * --keep DIR writes the trained networks there (DIR/SUITE.bin) for later evaluations.
+ * --net FILE evaluates one given network (--net DIR: DIR/SUITE.bin for each suite, as --keep left them) on each suite instead of training (the "before"
  * figures of a network that saw none of them). Training options after `--` are passed to
  * scripts/train-hate-net.ts (e.g. `-- --epochs 6 --hidden 64`); --select no is always added.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,22 +30,25 @@ const opt = (name, fallback) => {
 };
 const data = opt('data');
 const net = opt('net');
+const netThreshold = opt('net-threshold');
 const leaveOut = opt('leave-out', 'holdout6.yml,holdout7.yml,holdout8.yml,holdout9.yml').split(',');
 if (!data && !net) {
   console.error('usage: node scripts/loso-hate-net.mjs --data DIR [--leave-out A.yml,B.yml] [--net FILE] [-- training options]');
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), 'hate-loso-'));
+const keep = opt('keep');
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'hate-loso-'));
 const NOT_HATEFUL_FP = { neutralPositive: ['neutral-mention', 'positive-mention'], counter: ['counter-reference', 'counter-quote'], negated: ['negated-hate'] };
 const rows = [];
 for (const suite of leaveOut) {
-  let file = net;
+  // --net DIR: the networks a --keep DIR run left there, one per left-out suite.
+  let file = net && statSync(net).isDirectory() ? join(net, `${suite}.bin`) : net;
   if (!file) {
     file = join(dir, `${suite}.bin`);
     const suites = SPENT.filter((s) => s !== suite).join(',');
     execFileSync('node', ['--import', 'tsx', 'scripts/train-hate-net.ts', '--data', data, '--out', file, '--suites', suites, '--select', 'no', ...passed], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const out = execFileSync('node', ['dist/src/interfaces/cli/main.js', 'eval', 'hate', '--functional', join('data/hate/functional', suite), '--net', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync('node', ['dist/src/interfaces/cli/main.js', 'eval', 'hate', '--functional', join('data/hate/functional', suite), '--net', file, '--json', ...(netThreshold ? ['--net-threshold', netThreshold] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const lines = out.trim().split('\n');
   const figures = JSON.parse(lines[lines.length - 1]);
   // Per-functionality counts (hateful or not) from the text table: "  name  kind  rate%  (passed/n)".

@@ -49,6 +49,15 @@ test('a control verb with a thing or a physical process as its object is benign;
   }
 });
 
+test('solidarity with the group is benign; "support" of harm done to it is not', () => {
+  for (const text of ['We stand with Roma against every attack on them.', 'Our town will always stand by refugees when they are threatened.']) {
+    assert.ok(benignGuards(text).includes('benign-praise'), text);
+  }
+  for (const text of ['We support deporting Muslims.', 'We will protect our children from Jews.', 'We stand with anyone who wants to send refugees back.']) {
+    assert.deepEqual(benignGuards(text), [], text);
+  }
+});
+
 test('hate quoted in the reported speech of a third person, in any form of the speech verb, is not the author\'s', () => {
   const detectors = [createHateDetector()];
   const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
