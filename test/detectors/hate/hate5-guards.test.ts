@@ -50,10 +50,10 @@ test('a control verb with a thing or a physical process as its object is benign;
 });
 
 test('solidarity with the group is benign; "support" of harm done to it is not', () => {
-  for (const text of ['We stand with Roma against every attack on them.', 'Our town will always stand by refugees when they are threatened.']) {
+  for (const text of ['We stand with Roma against every attack on them.', 'Our town will always stand by refugees when they are threatened.', 'Asylum seekers stood by us all through the long strike.']) {
     assert.ok(benignGuards(text).includes('benign-praise'), text);
   }
-  for (const text of ['We support deporting Muslims.', 'We will protect our children from Jews.', 'We stand with anyone who wants to send refugees back.']) {
+  for (const text of ['We support deporting Muslims.', 'We will protect our children from Jews.', 'We stand with anyone who wants to send refugees back.', 'Jews stand behind the riots in every city.']) {
     assert.deepEqual(benignGuards(text), [], text);
   }
 });
