@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { UnspinError } from '../../core/errors.js';
 import { failer, frame, readShipped, unframe } from '../claims/framing.js';
 import { defaultWordTable, type WordTable } from '../../text/word-table.js';
 import { HATE_CLASSES, type HateClass } from './model.js';
@@ -491,11 +493,31 @@ export function decodeNet(bytes: Buffer, source: string): HateNet {
 export const NET_FILE = 'hate-net.bin';
 
 let shared: { net: HateNet; featurizer: NetFeaturizer } | undefined;
+/** A candidate network to read instead of the shipped one (`unspin eval hate --net FILE`). */
+let candidatePath: string | undefined;
 
-/** The shipped network and a featurizer over the shared word table, read on first use. */
+/**
+ * Reads the network from `path` instead of models/hate-net.bin, so that a candidate can be
+ * evaluated without replacing the shipped file; call before the first detection.
+ */
+export function useHateNetFile(path: string): void {
+  candidatePath = path;
+  shared = undefined;
+}
+
+function readNetBytes(): { path: string; bytes: Buffer } {
+  if (candidatePath === undefined) return readShipped(NET_FILE, 'hate network', 'npm run train:hate-net -- --data DIR');
+  try {
+    return { path: candidatePath, bytes: readFileSync(candidatePath) };
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${candidatePath}: hate network missing`, { input: candidatePath, cause });
+  }
+}
+
+/** The shipped network (or the candidate set by useHateNetFile) and a featurizer over the shared word table, read on first use. */
 export function defaultHateNet(): { net: HateNet; featurizer: NetFeaturizer } {
   if (shared) return shared;
-  const { path, bytes } = readShipped(NET_FILE, 'hate network', 'npm run train:hate-net -- --data DIR');
+  const { path, bytes } = readNetBytes();
   const net = decodeNet(bytes, path);
   const table = defaultWordTable();
   if (table.dims !== net.glove) failer(path)(`trained on ${net.glove}-dimensional vectors, the word table has ${table.dims}`);

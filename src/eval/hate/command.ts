@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { UnspinError } from '../../core/errors.js';
 import { createHateDetector } from '../../detectors/hate/index.js';
+import { useHateNetFile } from '../../detectors/hate/net.js';
 import { postClassifier } from '../../detectors/hate/post.js';
 import { hateVerdict } from '../../detectors/hate/verdict.js';
 import { analyze } from '../../pipeline/analyze.js';
@@ -18,9 +19,12 @@ export const evalHateCommand = defineCommand({
     failures: { type: 'boolean', description: 'with --functional: list every failed case' },
     json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
+    'net-threshold': { type: 'string', description: 'with --functional: the network\'s hate-speech threshold (default the detector\'s, 0.8)', required: false },
+    net: { type: 'string', description: 'read the hate network from this file instead of models/hate-net.bin (a candidate from npm run train:hate-net -- --out FILE)', required: false },
   },
   run({ args }) {
-    if (args.functional) return runFunctional(args.functional, args.groups, Boolean(args.failures), Boolean(args.json));
+    if (args.net) useHateNetFile(args.net);
+    if (args.functional) return runFunctional(args.functional, args.groups, Boolean(args.failures), Boolean(args.json), args['net-threshold'] === undefined ? undefined : Number(args['net-threshold']));
     if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl or --functional SUITE.yml is required');
     const posts = readHatePosts(args.data);
     const started = performance.now();
@@ -40,9 +44,10 @@ export const evalHateCommand = defineCommand({
 });
 
 /** Each case is analysed as a document of its own (provenance decides the voice), and judged by the author-voice verdict. */
-function runFunctional(path: string, groups: string | undefined, failures: boolean, json: boolean): number {
+function runFunctional(path: string, groups: string | undefined, failures: boolean, json: boolean, netThreshold?: number): number {
   const cases = expandSuite(path, groups);
-  const detectors = [createHateDetector()];
+  if (netThreshold !== undefined && !(netThreshold >= 0 && netThreshold <= 1)) throw new UnspinError('USAGE', `eval hate: --net-threshold must be in [0, 1], got ${netThreshold}`);
+  const detectors = [createHateDetector(netThreshold === undefined ? {} : { network: netThreshold })];
   const result = evaluateFunctional(cases, (text) => hateVerdict(analyze(text, { detectors }).findings));
   process.stdout.write(`hate functional suite: ${path}\n${formatFunctional(result, failures)}\n`);
   if (json) {
