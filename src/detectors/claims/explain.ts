@@ -114,10 +114,7 @@ function explanationOf(probability: number, threshold: number, signals: readonly
   for (const s of signals) {
     const weight = weightOf.get(s) ?? 0;
     if (weight > 0) helped.push(describe(s));
-  }
-  for (const s of signals) {
-    const weight = weightOf.get(s) ?? 0;
-    if (weight < 0) hurt.push(describe(s));
+    else if (weight < 0) hurt.push(describe(s));
   }
   // The pooled word vectors: one number for "what the sentence is about", named when it matters.
   const meaningText = `what its words are about (${meaning >= 0 ? '+' : ''}${meaning.toFixed(2)})`;
