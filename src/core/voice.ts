@@ -1,6 +1,5 @@
 import { findContaining, firstAtOrAfter, partitionPoint } from './spans.js';
 import type { ClaimPart, Quote, Span, TextSpan, Token, Voice, VoiceSpan } from './types.js';
-import { packedMap } from './packed.js';
 
 /** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
 export interface VoiceEvidence extends Span {
@@ -153,7 +152,9 @@ function push(text: string, out: VoiceSpan[], span: VoiceSpan): void {
  */
 export function annotateTokens(tokens: readonly Token[], voices: readonly VoiceSpan[], quotes: readonly Quote[]): void {
   // Quote indexes by start, the longer first at a tie, so that the inner one is pushed last.
-  const order = packedMap(quotes, (_, i) => i).sort((a, b) => quotes[a]!.start - quotes[b]!.start || quotes[b]!.end - quotes[a]!.end);
+  const order: number[] = [];
+  for (let i = 0; i < quotes.length; i++) order.push(i);
+  order.sort((a, b) => quotes[a]!.start - quotes[b]!.start || quotes[b]!.end - quotes[a]!.end);
   const open: number[] = [];
   let v = 0;
   let q = 0;
