@@ -152,7 +152,10 @@ function push(text: string, out: VoiceSpan[], span: VoiceSpan): void {
  */
 export function annotateTokens(tokens: readonly Token[], voices: readonly VoiceSpan[], quotes: readonly Quote[]): void {
   // Quote indexes by start, the longer first at a tie, so that the inner one is pushed last.
-  const order = quotes.map((_, i) => i).sort((a, b) => quotes[a]!.start - quotes[b]!.start || quotes[b]!.end - quotes[a]!.end);
+  // Filled by push, always packed (see core/packed.ts; packedMap would read `quotes`, whose hidden class varies).
+  const order: number[] = [];
+  for (let i = 0; i < quotes.length; i++) order.push(i);
+  order.sort((a, b) => quotes[a]!.start - quotes[b]!.start || quotes[b]!.end - quotes[a]!.end);
   const open: number[] = [];
   let v = 0;
   let q = 0;

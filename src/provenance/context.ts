@@ -63,7 +63,7 @@ export class ProvenanceContext {
       }
       this.sentenceOf[i] = sentence;
       // wink-nlp keeps the stop on some words ("no.") before a closing mark.
-      if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && QUOTE_CHARS.has(this.tokens[i + 1]?.text ?? ''))) ended = true;
+      if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && i + 1 < this.tokens.length && QUOTE_CHARS.has(this.tokens[i + 1]!.text))) ended = true;
     }
     this.firstOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
     this.lastOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
@@ -82,8 +82,8 @@ export class ProvenanceContext {
   }
 
   isQuoteMark(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && QUOTE_CHARS.has(t.text);
+    // In range first: a read past the end deoptimises the callers that inline this.
+    return i >= 0 && i < this.tokens.length && QUOTE_CHARS.has(this.tokens[i]!.text);
   }
 
   /** Sentence-final punctuation ('.', '!', '?'), also when wink-nlp glued it to a word. */

@@ -9,9 +9,10 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
   const t = ctx.tokens[i]!;
   const verb = ctx.lexicon.cueVerbs.get(t.norm);
   if (!verb) return undefined;
-  const prev = ctx.tokens[i - 1];
+  // Neighbours read in range only: a read past either end deoptimises this hot function.
+  const prev = i > 0 ? ctx.tokens[i - 1] : undefined;
   // "after warning colleagues that", "by telling reporters": a gerund wink-nlp tags as a noun.
-  const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && ctx.tokens[i + 1]?.pos !== 'ADP';
+  const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && (i + 1 >= ctx.tokens.length || ctx.tokens[i + 1]!.pos !== 'ADP');
   if (!gerund && !misreadCue(ctx, i) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;
   // A participle after a determiner is an adjective ("the stated goal").
   if (prev && prev.pos === 'DET' && !/^(that|this|which)$/.test(prev.norm)) return undefined;
@@ -25,8 +26,8 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
  */
 function misreadCue(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  const prev = ctx.tokens[i - 1];
-  const next = ctx.tokens[i + 1];
+  const prev = i > 0 ? ctx.tokens[i - 1] : undefined;
+  const next = i + 1 < ctx.tokens.length ? ctx.tokens[i + 1] : undefined;
   // "Lee alleged that …", "…, promising to build …": a verb form the tagger read as an adjective,
   // before a that-clause or an infinitive ("the alleged shooter" has a determiner before it).
   if (t.pos === 'ADJ' && /[a-z](ed|ing)$/.test(t.norm) && next !== undefined) {

@@ -2,6 +2,7 @@ import type { Outlet, Quote, Segment } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import { headlineParagraphs } from './headline.js';
 import { v2Lexicon, type V2Lexicon } from './v2-lexicon.js';
+import { packedMap } from '../core/packed.js';
 
 /** How many tokens from a paragraph's start a "(Reuters)" or "— TASS" dateline credit may sit. */
 const DATELINE_TOKENS = 10;
@@ -50,7 +51,7 @@ export function findSegments(ctx: ProvenanceContext, quotes: readonly Quote[], o
     marked = false;
   }
   const headlines = headlineParagraphs(ctx);
-  const kinds = paragraphs.map((p) => (p.commentary * 2 > p.total ? 'commentary' : 'report') as Segment['kind']);
+  const kinds = packedMap(paragraphs, (p) => (p.commentary * 2 > p.total ? 'commentary' : 'report') as Segment['kind']);
   for (let k = kinds.length - 2; k >= 0; k--) if (headlines.has(ctx.paragraphOf[paragraphs[k]!.first]!)) kinds[k] = kinds[k + 1]!;
 
   const credited = creditedOutlet(ctx, outlets, lex);

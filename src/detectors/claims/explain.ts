@@ -3,6 +3,7 @@ import { SIGNAL_NAMES } from './features.js';
 import type { CompiledCue } from './cues.js';
 import { MEANING_FEATURE, type ScoredFeature } from './model.js';
 import type { FeatureHashes } from './hashed.js';
+import { packedMap } from '../../core/packed.js';
 
 const MEANING_WORTH_SAYING = 0.1;
 
@@ -134,9 +135,9 @@ function explanationOf(probability: number, threshold: number, signals: readonly
 
   const lines = [`Check-worthy claim: model score ${probability.toFixed(2)} (threshold ${threshold.toFixed(2)}).`];
   if (helped.length > 0) lines.push(`Signals for: ${helped.join(', ')}.`);
-  if (top.length > 0) lines.push(`Words for: ${top.map(word).join(', ')}.`);
-  if (hurt.length > 0 || bottom.length > 0) lines.push(`Against: ${[...hurt, ...bottom.map(word)].join(', ')}.`);
-  if (parts.length > 0) lines.push(`Parts: ${parts.map((p) => `${p.type} "${p.text}"${p.value !== undefined && p.value !== null ? ` = ${p.value}${p.unit ? ' ' + p.unit : ''}` : ''}`).join('; ')}.`);
+  if (top.length > 0) lines.push(`Words for: ${packedMap(top, word).join(', ')}.`);
+  if (hurt.length > 0 || bottom.length > 0) lines.push(`Against: ${[...hurt, ...packedMap(bottom, word)].join(', ')}.`);
+  if (parts.length > 0) lines.push(`Parts: ${packedMap(parts, (p) => `${p.type} "${p.text}"${p.value !== undefined && p.value !== null ? ` = ${p.value}${p.unit ? ' ' + p.unit : ''}` : ''}`).join('; ')}.`);
   return lines.join(' ');
 }
 

@@ -134,7 +134,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
         if (PERFECT_AUX.has(previousNorm)) signals.add('sig:present-perfect');
       }
     }
-    if (FUTURE.has(norm) || norm === 'gonna' || (norm === 'going' && tokens[i + 1]?.norm === 'to')) signals.add('sig:future');
+    if (FUTURE.has(norm) || norm === 'gonna' || (norm === 'going' && i + 1 < tokens.length && tokens[i + 1]!.norm === 'to')) signals.add('sig:future');
     if (FIRST_SINGULAR.has(norm)) signals.add('sig:first-singular');
     if (FIRST_PLURAL.has(norm)) signals.add('sig:first-plural');
     if (SECOND.has(norm)) signals.add('sig:second-person');

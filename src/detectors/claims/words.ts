@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { seededRandom } from '../../core/random.js';
+import { packedMap } from '../../core/packed.js';
 import { defaultWordTable, WORD_TABLE_FILE, type WordTable } from '../../text/word-table.js';
 
 /**
@@ -78,7 +79,7 @@ export function clusterNames(words: ClaimWords, id: number): readonly string[] {
   const known = words.names[id];
   if (known) return known;
   const sig = signature(words, id);
-  const names = words.levels.map((bits, level) => `k${level}:${sig & ((1 << bits) - 1)}`);
+  const names = packedMap(words.levels, (bits, level) => `k${level}:${sig & ((1 << bits) - 1)}`);
   words.names[id] = names;
   return names;
 }

@@ -6,6 +6,7 @@ import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { partitionPoint } from '../../core/spans.js';
+import { packedMap } from '../../core/packed.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -138,13 +139,13 @@ export function buildFeatureContext(
   wordVectors = clusters !== null,
   voices: readonly VoiceSpan[] | null = null,
 ): FeatureContext {
-  const norms = tokens.map((t) => foldWord(t.text));
-  const lemmas = tokens.map(lemmaOf);
+  const norms = packedMap(tokens, (t) => foldWord(t.text));
+  const lemmas = packedMap(tokens, lemmaOf);
   const hits = lexicon.match(tokens, { norms, lemmas });
   // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
   const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
   const hitsFrom = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
-  const sentenceHitList: LexiconHit[][] = sentences.map(() => []);
+  const sentenceHitList: LexiconHit[][] = packedMap(sentences, () => []);
   for (const h of hits) {
     for (let i = h.first; i < h.last; i++) {
       if (hitsAt[i] === NO_HITS) hitsAt[i] = [h];
@@ -163,7 +164,7 @@ export function buildFeatureContext(
     lemmaCount.set(key, (lemmaCount.get(key) ?? 0) + 1);
   });
 
-  const sentenceTokens: [number, number][] = sentences.map(() => [0, 0]);
+  const sentenceTokens: [number, number][] = packedMap(sentences, () => [0, 0]);
   let s = -1;
   tokens.forEach((t, i) => {
     if (t.sentence !== s) {
@@ -176,7 +177,7 @@ export function buildFeatureContext(
   // Quote state flips on each quote mark within a sentence; apostrophes inside words
   // (don't, nation's) are tokens of their own only as part of a contraction, so a
   // single quote counts only when it stands apart from letters on one side.
-  const quoted = tokens.map(() => false);
+  const quoted = packedMap(tokens, () => false);
   for (const [a, b] of sentenceTokens) {
     let inside = false;
     for (let i = a; i < b; i++) {
@@ -189,27 +190,27 @@ export function buildFeatureContext(
     }
   }
 
-  const sentenceHits = sentenceHitList.map((list) => new Set<string>(list.map((h) => h.technique)));
+  const sentenceHits = packedMap(sentenceHitList, (list) => new Set<string>(list.map((h) => h.technique)));
 
-  const polarity = tokens.map((t, i) => (t.type === 'word' ? polarityBucket(sentiment.get(norms[i]!) ?? 0) : null));
-  const sentencePolar = sentences.map(() => 0);
+  const polarity = packedMap(tokens, (t, i) => (t.type === 'word' ? polarityBucket(sentiment.get(norms[i]!) ?? 0) : null));
+  const sentencePolar = packedMap(sentences, () => 0);
   tokens.forEach((t, i) => {
     if (polarity[i] === 'neg2' || polarity[i] === 'pos2') sentencePolar[t.sentence] = (sentencePolar[t.sentence] ?? 0) + 1;
   });
 
-  const sentenceMarks = sentences.map((sp) => {
+  const sentenceMarks = packedMap(sentences, (sp) => {
     const body = text.slice(sp.start, sp.end);
     return { exclaim: body.includes('!'), question: body.includes('?') };
   });
 
   const { rows, coarse, fine } = tokenClusters(norms, wordVectors ? defaultWordTable() : null, clusters);
-  const sentenceReport = sentences.map(() => false);
+  const sentenceReport = packedMap(sentences, () => false);
   tokens.forEach((t, i) => {
     if (REPORTING.has(lemmas[i]!) && (t.pos === 'VERB' || norms[i] === 'according')) sentenceReport[t.sentence] = true;
   });
 
   return {
-    posParts: tokens.map((t) => partSymbol(t.pos)),
+    posParts: packedMap(tokens, (t) => partSymbol(t.pos)),
     rows,
     coarse,
     fine,
@@ -238,8 +239,9 @@ export function buildFeatureContext(
 function isQuoteMark(text: string, tok: Token): boolean {
   if (!QUOTE_CHARS.has(tok.text)) return false;
   if (tok.text !== "'" && tok.text !== '’') return true;
-  const before = text[tok.start - 1] ?? ' ';
-  const after = text[tok.end] ?? ' ';
+  // Guarded reads: a read past either end of the text deoptimises the caller that inlines this.
+  const before = tok.start > 0 ? text[tok.start - 1]! : ' ';
+  const after = tok.end < text.length ? text[tok.end]! : ' ';
   return !(/\p{L}/u.test(before) && /\p{L}/u.test(after));
 }
 
@@ -283,6 +285,7 @@ export function isAllCaps(word: string): boolean {
 
 /** `/^\p{Lu}\p{Ll}/u`: a capital, then a small letter; ASCII starts by their character codes. */
 export function isCapitalised(word: string): boolean {
+  if (word.length < 2) return false;
   const a = word.charCodeAt(0), b = word.charCodeAt(1);
   if (!(a < 128 && b < 128)) return /^\p{Lu}\p{Ll}/u.test(word);
   return a >= 65 && a <= 90 && b >= 97 && b <= 122;
@@ -585,7 +588,7 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
     if (i + 1 < last) f.push(`b=${w}|${ctx.norms[i + 1]}`);
   }
   f.push(`f=${words[0] ?? ''}`, `l=${words[words.length - 1] ?? ''}`);
-  if (n <= 4) f.push(`pseq=${tokens.slice(first, last).map((t) => t.pos).join('_')}`);
+  if (n <= 4) f.push(`pseq=${packedMap(tokens.slice(first, last), (t) => t.pos).join('_')}`);
   f.push(`fp=${tokens[first]?.pos}`, `lp=${tokens[last - 1]?.pos}`);
 
   const spanStart = tokens[first]!.start;

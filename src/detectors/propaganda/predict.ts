@@ -7,6 +7,7 @@ import type { PropagandaModel } from './model.js';
 import type { Technique } from './techniques.js';
 import { netInput, windowProbabilities } from './window-net.js';
 import { defaultWordTable } from '../../text/word-table.js';
+import { packedMap } from '../../core/packed.js';
 
 /** A span the tagger proposes, in token indices (end exclusive), with its mean token probability. */
 export interface TaggedSpan {
@@ -160,7 +161,7 @@ export function classifyFeatures(model: PropagandaModel, features: readonly stri
     for (let k = 0; k < probs.length; k++) sum += probs[k]! *= Math.exp(offsets[k]!);
     for (let k = 0; k < probs.length; k++) probs[k]! /= sum;
   }
-  return model.classifier.labels.map((label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
+  return packedMap(model.classifier.labels, (label, k) => ({ label: label as Technique, p: probs[k]! })).sort((a, b) => b.p - a.p);
 }
 
 /** Techniques ranked for a character span; null when the span holds no token. */
