@@ -109,6 +109,9 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         if (decision.label === 'normal') {
           // Counter-speech cleared the unit: the hate it quotes still gets a finding of its own, in the quoted voice.
           if (decision.guarded) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable));
+          // A quotation the unit's frame hides from the rules ("The leaflet read 'drive every ... out'",
+          // whose call is anchored at the start of a clause) is decided on its own words too.
+          else if (groupInsideQuote(doc, decision, unit)) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable, false));
           return;
         }
         findings.push(toFinding(doc, voices, unit, decision, c.model, c.net?.net));
@@ -137,9 +140,9 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
  * each is decided on its own words, so 'The mayor said "Jews control the banks"; we
  * reject this lie' keeps a quoted finding while the author's voice stays clean.
  */
-function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readonly VoiceSpan[], unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
+function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readonly VoiceSpan[], unit: Span, from: number, to: number, antecedent: GroupRef | null, reported = true): DetectorFinding[] {
   const out: DetectorFinding[] = [];
-  const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => v.voice !== 'author' && v.end > unit.start && v.start < unit.end);
+  const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => (reported ? v.voice !== 'author' : v.voice === 'quoted') && v.end > unit.start && v.start < unit.end);
   // A quotation that provenance gave no speaker ('The poster read "..."') is still quoted words.
   for (const q of quotedStretches(doc.text, unit.start, unit.end)) if (!voices.some((v) => v.start < q.end && v.end > q.start)) voices.push({ ...q, voice: 'quoted' });
   for (const v of voices) {
@@ -156,6 +159,13 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readon
     out.push(finding);
   }
   return out;
+}
+
+/** Whether a group named in the unit (not a pronoun) stands inside one of its quotations. */
+function groupInsideQuote(doc: AnalyzedDocument, d: UnitDecision, unit: Span): boolean {
+  if (!d.mentions.some((m) => m.kind !== 'pronoun')) return false;
+  const quotes = quotedStretches(doc.text, unit.start, unit.end);
+  return d.mentions.some((m) => m.kind !== 'pronoun' && quotes.some((q) => q.start <= m.start && m.end <= q.end));
 }
 
 /** Tokens inside a unit; units come in order, so the search starts where the last one ended. */
