@@ -101,3 +101,9 @@ test('wider families: feelings of hostility, fronted labels, threats with an idi
     assert.deepEqual(ruleIds(text), [], text);
   }
 });
+
+test('the opinion after "if you ask me," is the author\'s own voice; a question someone asked is not', () => {
+  assert.equal(verdict('If you ask me, Roma are filthy thieves.'), 'hatespeech');
+  assert.equal(verdict('Honestly, if you ask me, Muslims are the worst thing that ever happened to Europe.'), 'hatespeech');
+  assert.equal(verdict('The reporter asked me whether Roma are thieves, and I said no.'), 'normal');
+});
