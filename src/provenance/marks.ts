@@ -1,8 +1,9 @@
 /**
  * Finds passages between quotation marks in one linear pass over the characters.
  *
- * Handles straight and curly double quotes, low-9 and guillemets, and curly single quotes
- * outside a double quote, plus the common web breakages: an opening mark missing at the start
+ * Handles straight and curly double quotes, low-9 and guillemets, and single quotes (curly,
+ * or straight ones that stand where a quotation mark does: 'GRP are vermin', not "don't",
+ * "the voters' choice" or "rock 'n' roll") outside a double quote, plus the common web breakages: an opening mark missing at the start
  * of a paragraph, a quote running over several paragraphs (a paragraph ends open and the next
  * one starts with an opening mark), and an unclosed quote, which ends with its paragraph.
  *
@@ -84,11 +85,11 @@ interface Paragraph {
   end: number;
 }
 
-function paragraphsOf(text: string): Paragraph[] {
+function paragraphsOf(text: string, from: number, to: number): Paragraph[] {
   const out: Paragraph[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 10;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : 10;
     if (code !== 10 && code !== 13 && code !== 0x2029) continue;
     let a = start;
     let b = i;
@@ -100,8 +101,9 @@ function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-export function findQuotedSegments(text: string): QuotedSegment[] {
-  const paragraphs = paragraphsOf(text);
+/** Quoted passages of the text, or of its stretch [from, to) read as if it stood alone (a sentence). */
+export function findQuotedSegments(text: string, from = 0, to = text.length): QuotedSegment[] {
+  const paragraphs = paragraphsOf(text, from, to);
   const out: QuotedSegment[] = [];
   // An open double quote carried over from the previous paragraph.
   let carried: { open: number; innerStart: number; paragraphs: number } | null = null;
@@ -150,9 +152,9 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
         continue;
       }
       if (openAt >= 0) continue;
-      if (ch === '\u2018' && opensAfter(text[i - 1]) && isLetter(text[i + 1])) {
+      if ((ch === '\u2018' && opensAfter(text[i - 1]) && isLetter(text[i + 1])) || (ch === "'" && singleOpen < 0 && opensStraight(text, i))) {
         singleOpen = i;
-      } else if (singleOpen >= 0 && ch === '\u2019' && !isLetter(text[i + 1]) && !isSpace(text[i - 1])) {
+      } else if (singleOpen >= 0 && ((ch === '\u2019' && !isLetter(text[i + 1])) || (ch === "'" && closesBefore(text[i + 1]))) && !isSpace(text[i - 1])) {
         push(text, out, singleOpen, singleOpen + 1, i, i + 1, 1, true);
         singleOpen = -1;
       }
@@ -169,6 +171,22 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     }
   }
   return out;
+}
+
+/** Words that a straight apostrophe shortens at their start ("'em", "'cause", "rock 'n' roll"): no quotation opens there. */
+const ELIDED = new Set(['em', 'cause', 'cos', 'coz', 'til', 'tis', 'twas', 'n', 'bout', 'round', 'ol', 'ello', 'ere']);
+
+/**
+ * A straight apostrophe opens a quotation where a mark can open (after a space, bracket or
+ * colon) before a letter that does not begin an elided word. Its closer is an apostrophe
+ * after a word and before a space or punctuation; an apostrophe inside a word ("don't") is
+ * neither.
+ */
+function opensStraight(text: string, i: number): boolean {
+  if (!opensAfter(text[i - 1]) || !/\p{L}/u.test(text[i + 1] ?? '')) return false;
+  let j = i + 1;
+  while (j < text.length && j - i <= 6 && /\p{L}/u.test(text[j]!)) j++;
+  return !ELIDED.has(text.slice(i + 1, j).toLowerCase());
 }
 
 function firstDoubleIn(text: string, from: number, to: number): boolean {

@@ -7,6 +7,7 @@ import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type
 import type { ModelWord } from './normalize.js';
 import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
+import { findQuotedSegments } from '../../provenance/marks.js';
 import { defaultPolarity } from './polarity.js';
 
 /** Everything a unit's decision needs; built once per detector. */
@@ -109,7 +110,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const negated: RuleHit[] = [];
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
-  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question);
+  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question, text);
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
     return found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd);
@@ -308,20 +309,14 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 
-const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
-
-/** Offsets of the quotation marks in [start, end), in order (paired first with second, third with fourth...). */
-function quoteMarks(text: string, start: number, end: number): number[] {
-  const marks: number[] = [];
-  for (let i = start; i < end; i++) if (QUOTE_MARKS.has(text.charCodeAt(i))) marks.push(i);
-  return marks;
-}
-
-/** The stretches inside paired quotation marks in [start, end) (the marks excluded). */
+/**
+ * The stretches inside paired quotation marks in [start, end) (the marks excluded), found as
+ * provenance finds quotes (double, curly single, and straight single quotes where they stand
+ * as quotation marks: 'Saying \'GRP are vermin\' is bigotry'); a mark left open is no quote.
+ */
 export function quotedStretches(text: string, start: number, end: number): { start: number; end: number }[] {
-  const marks = quoteMarks(text, start, end);
   const out: { start: number; end: number }[] = [];
-  for (let i = 0; i + 1 < marks.length; i += 2) out.push({ start: marks[i]! + 1, end: marks[i + 1]! });
+  for (const s of findQuotedSegments(text, start, end)) if (s.open >= 0 && s.close >= 0) out.push({ start: s.start, end: s.end });
   return out;
 }
 
@@ -332,12 +327,9 @@ export function quotedStretches(text: string, start: number, end: number): { sta
  * read "..."'). The quoted stretch is then decided on its own, in the quoted voice.
  */
 function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly CanonWord[], start: number, end: number): GuardHit[] {
-  const marks = quoteMarks(text, start, end);
-  if (marks.length < 2) return [];
-  const quoted = (w: CanonWord) => {
-    for (let i = 0; i + 1 < marks.length; i += 2) if (marks[i]! < w.start && w.end <= marks[i + 1]!) return true;
-    return false;
-  };
+  const stretches = quotedStretches(text, start, end);
+  if (stretches.length === 0) return [];
+  const quoted = (w: CanonWord) => stretches.some((q) => q.start <= w.start && w.end <= q.end);
   // Pronouns in the author's words ('the police arrested them') name the speakers, not the group.
   const groups = canon.filter((w) => w.group && !w.group.antecedent);
   if (groups.length === 0 || !groups.every(quoted)) return [];

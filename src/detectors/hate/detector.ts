@@ -109,6 +109,10 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         if (decision.label === 'normal') {
           // Counter-speech cleared the unit: the hate it quotes still gets a finding of its own, in the quoted voice.
           if (decision.guarded) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable));
+          // A quotation the unit's frame hides from the rules ("The leaflet read 'drive every ... out'",
+          // whose call is anchored at the start of a clause) is decided on its own words too, by the
+          // rules only: on news prose the network reads plain quoted mentions as hate.
+          else if (groupInsideQuote(doc, decision, unit)) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable, true));
           return;
         }
         findings.push(toFinding(doc, voices, unit, decision, c.model, c.net?.net));
@@ -135,11 +139,12 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): S
 /**
  * Findings for the quoted or reported stretches of a unit that counter-speech cleared:
  * each is decided on its own words, so 'The mayor said "Jews control the banks"; we
- * reject this lie' keeps a quoted finding while the author's voice stays clean.
+ * reject this lie' keeps a quoted finding while the author's voice stays clean. With
+ * `rulesOnly` (a unit nothing flagged), only quotations, and only what a rule finds in them.
  */
-function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readonly VoiceSpan[], unit: Span, from: number, to: number, antecedent: GroupRef | null): DetectorFinding[] {
+function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readonly VoiceSpan[], unit: Span, from: number, to: number, antecedent: GroupRef | null, rulesOnly = false): DetectorFinding[] {
   const out: DetectorFinding[] = [];
-  const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => v.voice !== 'author' && v.end > unit.start && v.start < unit.end);
+  const voices: { start: number; end: number; voice: Voice }[] = doc.voices.filter((v) => (rulesOnly ? v.voice === 'quoted' : v.voice !== 'author') && v.end > unit.start && v.start < unit.end);
   // A quotation that provenance gave no speaker ('The poster read "..."') is still quoted words.
   for (const q of quotedStretches(doc.text, unit.start, unit.end)) if (!voices.some((v) => v.start < q.end && v.end > q.start)) voices.push({ ...q, voice: 'quoted' });
   for (const v of voices) {
@@ -150,12 +155,19 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readon
     while (b < to && doc.tokens[b]!.end <= span.end) b++;
     if (a >= b) continue;
     const d = classifyUnit(c, doc.text, doc.tokens, a, b, antecedent);
-    if (d.label === 'normal') continue;
+    if (d.label === 'normal' || (rulesOnly && d.ruleHits.length === 0)) continue;
     const finding = toFinding(doc, ownVoices, { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end }, d, c.model, c.net?.net);
     finding.voice = v.voice;
     out.push(finding);
   }
   return out;
+}
+
+/** Whether a group named in the unit (not a pronoun) stands inside one of its quotations. */
+function groupInsideQuote(doc: AnalyzedDocument, d: UnitDecision, unit: Span): boolean {
+  if (!d.mentions.some((m) => m.kind !== 'pronoun')) return false;
+  const quotes = quotedStretches(doc.text, unit.start, unit.end);
+  return d.mentions.some((m) => m.kind !== 'pronoun' && quotes.some((q) => q.start <= m.start && m.end <= q.end));
 }
 
 /** Tokens inside a unit; units come in order, so the search starts where the last one ended. */
@@ -194,14 +206,21 @@ const AUTHOR_SPEAKER = 'the author';
 /**
  * The document's voices, with what the author reports of their own words ("I have always
  * said ... are thieves", "we admitted ... are inferior") read as the author's voice: the
- * writer asserts it, and nobody else is quoted.
+ * writer asserts it, and nobody else is quoted. So is the opinion after "if you ask me,"
+ * (provenance reads it as what "you" asked).
  */
 function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
   const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
-  if (authorIds.size === 0) return doc.voices;
-  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && q.speakerId !== null && authorIds.has(q.speakerId)).map((q) => q.id));
+  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue))).map((q) => q.id));
   if (own.size === 0) return doc.voices;
   return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
+}
+
+/** A cue "ask" whose listener is the writer and whose clause ends there: "if you ask me, ...". */
+function askedOfAuthor(text: string, cue: Span | null): boolean {
+  if (!cue || cue.end - cue.start > 5) return false;
+  const verb = text.slice(cue.start, cue.end).toLowerCase();
+  return (verb === 'ask' || verb === 'asked') && /^ (?:me|us),/i.test(text.slice(cue.end, cue.end + 4));
 }
 
 function explain(text: string, d: UnitDecision, model: HateModel, net?: HateNet): string {

@@ -122,17 +122,27 @@ export const NEGATION_WINDOW = 5;
 /** Words that end the clause a negation could reach across. */
 const CLAUSE_BREAKS = new Set(['but', 'because', 'yet', 'so', 'although', 'though', 'while', 'whereas']);
 
+/** Punctuation that ends the clause (or sentence) a negation before a match could reach across. */
+const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x28, 0x29, 0x2014, 0x2013]);
+
 /**
  * Whether a rule match [a, b] is negated: a negation word inside it, or up to
  * NEGATION_WINDOW words before it in the same clause. A negation that belongs to the
- * predicate itself ("not human", "never loyal to") does not count.
+ * predicate itself ("not human", "never loyal to") does not count. With the unit's `text`,
+ * punctuation between a negation and the match also ends the clause: "Can't lie, I hate
+ * ..." and "You can't reason with ..., they're born dishonest" are not negated.
  */
-export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false): boolean {
+export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false, text?: string): boolean {
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
-    if (k < a && CLAUSE_BREAKS.has(w)) return false;
+    if (k < a && (CLAUSE_BREAKS.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
     if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return true;
   }
+  return false;
+}
+
+function punctuatedGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_MARKS.has(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -776,7 +786,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  * every slur not in an in-group frame. Negated matches go to `negated` instead: a
  * negated hateful claim ("Jews do not control the banks") clears the unit.
  */
-export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false): RuleHit[] {
+export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false, text?: string): RuleHit[] {
   const joined = lazyJoin(words);
   const scan = scanUnit(set.index, words);
   const hits: RuleHit[] = [];
@@ -789,7 +799,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
         if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question);
+        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question, text);
         (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
       }
     }
