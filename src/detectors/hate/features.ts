@@ -1,3 +1,6 @@
+import type { WordTable } from '../../text/word-table.js';
+import { pooledInput, type PooledNet } from './pooled.js';
+
 /**
  * Hashed n-gram features for the hate model: word 1–3 grams, character 2–5 grams
  * inside each word (with boundary marks, like scikit-learn's char_wb) and a few
@@ -28,6 +31,14 @@ export interface FeatureVector {
   index: Int32Array;
   value: Float32Array;
   length: number;
+  /** The standardised pooled word vectors, when the extractor reads them (post mode; see PooledNet). */
+  pooled?: Float32Array;
+}
+
+/** What an extractor needs to read pooled word vectors for a model's pooled net. */
+export interface PooledReader {
+  table: WordTable;
+  net: PooledNet;
 }
 
 /** Which kind of feature an entry is, so an explanation can name it. */
@@ -86,10 +97,16 @@ export class FeatureExtractor {
   /** Inverse document frequency per bucket (from training); 1 everywhere when absent. */
   private readonly idf: Float32Array | null;
 
-  constructor(config: FeatureConfig = DEFAULT_FEATURES, idf: Float32Array | null = null) {
+  /** Pooled word vectors read per vector (post mode), and their buffer. */
+  private readonly pooled: PooledReader | null;
+  private readonly pooledBuffer: Float32Array;
+
+  constructor(config: FeatureConfig = DEFAULT_FEATURES, idf: Float32Array | null = null, pooled: PooledReader | null = null) {
     this.config = config;
     this.mask = (1 << config.bits) - 1;
     this.idf = idf;
+    this.pooled = pooled;
+    this.pooledBuffer = new Float32Array(pooled ? pooled.net.dims : 0);
   }
 
   /**
@@ -98,7 +115,15 @@ export class FeatureExtractor {
    * The returned vector shares buffers with the extractor: use it before the next call.
    */
   extract(words: readonly string[], lexicon: readonly string[] = [], names?: FeatureName[]): FeatureVector {
-    if (names) return this.extractNamed(words, lexicon, names);
+    const vector = names ? this.extractNamed(words, lexicon, names) : this.extractSparse(words, lexicon);
+    if (this.pooled) {
+      pooledInput(this.pooled.table, words, this.pooledBuffer, this.pooled.net);
+      vector.pooled = this.pooledBuffer;
+    }
+    return vector;
+  }
+
+  private extractSparse(words: readonly string[], lexicon: readonly string[]): FeatureVector {
     let n = 0;
     const { wordMaxN } = this.config;
     const count = words.length;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
 import { modelPath } from '../../core/paths.js';
+import { defaultWordTable } from '../../text/word-table.js';
 import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig, type FeatureName, type FeatureVector } from './features.js';
+import { pooledLogProbabilities, pooledNetOf, pooledWeights, type PooledNet } from './pooled.js';
 
 export const HATE_CLASSES = ['normal', 'offensive', 'hatespeech'] as const;
 export type HateClass = (typeof HATE_CLASSES)[number];
@@ -24,6 +26,19 @@ export interface HateModel {
   idf: Float32Array | null;
   /** Figures printed by training, kept for the record. */
   figures?: Record<string, unknown>;
+  /** The pooled-vector net blended in where the extractor reads pooled vectors (post mode). */
+  pooled?: PooledBlend;
+}
+
+/**
+ * Blend of the linear model and the pooled-vector net: the class scores are
+ * (1 - weight) × the linear log-probabilities + weight × the net's + offsets (chosen
+ * by cross-validation on train), then normalised again.
+ */
+export interface PooledBlend {
+  net: PooledNet;
+  weight: number;
+  offsets: number[];
 }
 
 export interface HateModelFile {
@@ -38,6 +53,8 @@ export interface HateModelFile {
   idf?: string;
   idfScale?: number;
   figures?: Record<string, unknown>;
+  /** The pooled net's weights as little-endian float32 in base64 (pooledWeights' order). */
+  pooled?: { dims: number; hidden: number; weight: number; offsets: number[]; weights: string };
 }
 
 export function encodeModel(model: HateModel): HateModelFile {
@@ -52,7 +69,24 @@ export function encodeModel(model: HateModel): HateModelFile {
     weights: Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).toString('base64'),
     ...(model.idf ? encodeIdf(model.idf) : {}),
     ...(model.figures ? { figures: model.figures } : {}),
+    ...(model.pooled ? { pooled: encodePooled(model.pooled) } : {}),
   };
+}
+
+function encodePooled(blend: PooledBlend): NonNullable<HateModelFile['pooled']> {
+  const all = pooledWeights(blend.net);
+  return { dims: blend.net.dims, hidden: blend.net.hidden, weight: blend.weight, offsets: blend.offsets, weights: Buffer.from(all.buffer, all.byteOffset, all.byteLength).toString('base64') };
+}
+
+function decodePooled(file: NonNullable<HateModelFile['pooled']>, classes: number, source: string): PooledBlend {
+  const bytes = Buffer.from(file.weights, 'base64');
+  // Copied out: a base64 Buffer may sit at an offset that is not a multiple of 4.
+  const all = new Float32Array(new Uint8Array(bytes).buffer);
+  try {
+    return { net: pooledNetOf(file.dims, file.hidden, classes, all), weight: file.weight, offsets: file.offsets };
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${source}: ${(cause as Error).message}`, { input: source, cause });
+  }
 }
 
 export function decodeModel(file: unknown, source: string): HateModel {
@@ -66,7 +100,7 @@ export function decodeModel(file: unknown, source: string): HateModel {
   if (weights.length !== expected) throw new UnspinError('MODEL_INVALID', `${source}: ${weights.length} weights, expected ${expected}`, { input: source });
   const idf = typeof f.idf === 'string' && typeof f.idfScale === 'number' ? decodeIdf(f.idf, f.idfScale) : null;
   if (idf && idf.length !== 1 << f.features.bits) throw new UnspinError('MODEL_INVALID', `${source}: idf has ${idf.length} buckets`, { input: source });
-  return { name: f.name ?? 'hate', version: f.version ?? '0', classes: f.classes, features: { ...DEFAULT_FEATURES, ...f.features }, bias: f.bias, scales: f.scales, weights, idf, ...(f.figures ? { figures: f.figures } : {}) };
+  return { name: f.name ?? 'hate', version: f.version ?? '0', classes: f.classes, features: { ...DEFAULT_FEATURES, ...f.features }, bias: f.bias, scales: f.scales, weights, idf, ...(f.figures ? { figures: f.figures } : {}), ...(f.pooled ? { pooled: decodePooled(f.pooled, f.classes.length, source) } : {}) };
 }
 
 function encodeIdf(idf: Float32Array): { idf: string; idfScale: number } {
@@ -85,11 +119,19 @@ function decodeIdf(text: string, scale: number): Float32Array {
   return out;
 }
 
-/** A feature extractor matching the model's configuration and idf (and the model made ready to score). */
-export function extractorFor(model: HateModel): FeatureExtractor {
+/**
+ * A feature extractor matching the model's configuration and idf (and the model made ready
+ * to score). With `pooled` (post mode) and a model that has a pooled net, its vectors also
+ * carry the pooled word vectors, and predictProbabilities blends the net in; article mode
+ * reads the linear model alone.
+ */
+export function extractorFor(model: HateModel, { pooled = false } = {}): FeatureExtractor {
   // The bucket-major weights are built here, with the model, not during the first unit.
   bucketMajorWeights(model);
-  return new FeatureExtractor(model.features, model.idf);
+  if (!(pooled && model.pooled)) return new FeatureExtractor(model.features, model.idf);
+  const table = defaultWordTable();
+  if (model.pooled.net.dims !== 2 * table.dims) throw new UnspinError('MODEL_INVALID', `hate model ${model.name}: its pooled net reads ${model.pooled.net.dims} inputs, the word table gives ${2 * table.dims}`);
+  return new FeatureExtractor(model.features, model.idf, { table, net: model.pooled.net });
 }
 
 let cached: HateModel | undefined;
@@ -163,6 +205,23 @@ export function predictProbabilities(model: HateModel, vector: FeatureVector, ou
     out[c] = Math.exp(out[c]! - max);
     sum += out[c]!;
   }
+  for (let c = 0; c < k; c++) out[c] = out[c]! / sum;
+  return model.pooled && vector.pooled ? blendPooled(model.pooled, vector.pooled, out) : out;
+}
+
+const netLog = new Float64Array(8);
+
+/** Replaces the linear probabilities in `out` by their blend with the pooled net's. */
+function blendPooled(blend: PooledBlend, x: Float32Array, out: Float64Array): Float64Array {
+  const k = blend.net.classes;
+  pooledLogProbabilities(blend.net, x, netLog);
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    out[c] = (1 - blend.weight) * Math.log(out[c]!) + blend.weight * netLog[c]! + blend.offsets[c]!;
+    if (out[c]! > max) max = out[c]!;
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += out[c] = Math.exp(out[c]! - max);
   for (let c = 0; c < k; c++) out[c] = out[c]! / sum;
   return out;
 }

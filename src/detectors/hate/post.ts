@@ -1,5 +1,5 @@
 import { buildTextModel } from '../../text/model.js';
-import { classifyUnit, type HateContext } from './classify.js';
+import { classifyUnit, type HateContext, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateClass, type HateModel } from './model.js';
 import { loadDefaultHateRules, type HateRuleSet } from './rules.js';
@@ -25,10 +25,29 @@ export interface PostClassifierOptions {
  * judged as the annotators judged it.
  */
 export function postClassifier(options: PostClassifierOptions = {}): (text: string) => PostDecision {
+  const ctx = postContext(options);
+  const useRules = options.useRules ?? true;
+  return (text: string) => {
+    const d = decidePost(ctx, text, true);
+    const label = useRules ? d.label : d.modelLabel;
+    const spans = label === 'normal' ? [] : d.evidence;
+    return { label, targets: label === 'normal' ? [] : d.targets, rationale: wordIndices(text, spans) };
+  };
+}
+
+/** The unit decision for a whole post (`explain` adds evidence and features). */
+export function decidePost(ctx: HateContext, text: string, explain: boolean): UnitDecision {
+  const tm = buildTextModel(text.trim() === '' ? '.' : text);
+  return classifyUnit(ctx, text, tm.tokens, 0, tm.tokens.length, null, explain);
+}
+
+/** The classification context of post mode (HateXplain's conventions, below). */
+export function postContext(options: Omit<PostClassifierOptions, 'useRules'> = {}): HateContext {
   const model = options.model ?? loadDefaultHateModel();
-  const ctx: HateContext = {
+  return {
     model,
-    extractor: extractorFor(model),
+    // Post mode blends in the pooled-vector net when the model has one (articles read the linear model alone).
+    extractor: extractorFor(model, { pooled: true }),
     lexicon: options.lexicon ?? loadDefaultHateLexicon(),
     rules: options.rules ?? loadDefaultHateRules(),
     threshold: 0,
@@ -39,14 +58,6 @@ export function postClassifier(options: PostClassifierOptions = {}): (text: stri
     slursDecide: false,
     // Guards clear rules only: on HateXplain train they cleared 136 posts, 128 of them offensive or hateful.
     guardsClearModel: false,
-  };
-  const useRules = options.useRules ?? true;
-  return (text: string) => {
-    const tm = buildTextModel(text.trim() === '' ? '.' : text);
-    const d = classifyUnit(ctx, text, tm.tokens, 0, tm.tokens.length, null, true);
-    const label = useRules ? d.label : d.modelLabel;
-    const spans = label === 'normal' ? [] : d.evidence;
-    return { label, targets: label === 'normal' ? [] : d.targets, rationale: wordIndices(text, spans) };
   };
 }
 
