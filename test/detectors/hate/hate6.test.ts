@@ -107,3 +107,16 @@ test('the opinion after "if you ask me," is the author\'s own voice; a question 
   assert.equal(verdict('Honestly, if you ask me, Muslims are the worst thing that ever happened to Europe.'), 'hatespeech');
   assert.equal(verdict('The reporter asked me whether Roma are thieves, and I said no.'), 'normal');
 });
+
+test('labour and money statistics that name a group are not hate (the network retrained with dev-neutral7)', () => {
+  // A PTC train sentence the hate6 network read as hatespeech at p 1.00, and paraphrases of
+  // its family written for this test (none is in dev-neutral7.yml).
+  for (const text of [
+    'The share of immigrants holding jobs fell by 1.6%; the share of natives holding jobs fell by 0.2%.',
+    'The proportion of Muslims holding steady jobs dropped by 2%.',
+    'Heating bills paid by refugees went up sharply this winter.',
+    'The count of Roma with jobs fell by 1% in May.',
+  ]) assert.equal(verdict(text), 'normal', text);
+  // The trope the network learned "jobs" from still reads as hate.
+  assert.equal(verdict('Migrants are stealing our jobs and laughing at us while they do it.'), 'hatespeech');
+});
