@@ -1,3 +1,4 @@
+import type { Token } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Cue } from './found.js';
 import { infinitiveSubject, leadingSubject, objectHost, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
@@ -38,12 +39,31 @@ function misreadCue(ctx: ProvenanceContext, i: number): boolean {
   // "one in five say they …", "all five say that …": after a count, before a clause, "say" is a
   // verb ("the four states that …", "1,600 emails that …" are nouns).
   if (prev?.pos === 'NUM' && ctx.lexicon.cueVerbs.get(t.norm)?.id === 'speech-say' && next !== undefined && (next.pos === 'PRON' || next.norm === 'that')) return true;
-  if (!/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return false;
   if (!prev || !next || (prev.pos !== 'NOUN' && prev.pos !== 'PROPN')) return false;
+  if (!/[a-z](s|ed)$/.test(t.norm) || t.norm.endsWith('ss')) return bareCueBeforeClause(ctx, i, prev, next);
   // "states that have suffered": a relative clause after a noun, not a that-clause after a verb.
   const after = ctx.tokens[i + 2];
   if (next.norm === 'that') return after !== undefined && after.pos !== 'VERB' && after.pos !== 'AUX';
   return next.pos === 'PRON' || ctx.isSentenceEnd(i + 1);
+}
+
+const PLURAL_SUBJECTS = new Set(['people', 'men', 'women', 'children', 'police', 'folk']);
+
+/**
+ * "Politicians claim immigrants are flooding …": a bare cue after a plural subject, before the
+ * subject of a clause and its finite verb, is a present tense the tagger read as a noun ("the
+ * insurance claim was paid" has a singular noun before it, "voters claim forms" no verb after).
+ */
+function bareCueBeforeClause(ctx: ProvenanceContext, i: number, prev: Token, next: Token): boolean {
+  if (ctx.tokens[i]!.norm.endsWith('ing')) return false;
+  if (!(PLURAL_SUBJECTS.has(prev.norm) || (/[a-z]s$/.test(prev.norm) && !prev.norm.endsWith('ss')))) return false;
+  if (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'PRON' && next.pos !== 'DET' && next.pos !== 'ADJ' && next.pos !== 'NUM') return false;
+  for (let m = i + 2; m < ctx.tokens.length && m <= i + 6; m++) {
+    const p = ctx.tokens[m]!.pos;
+    if (p === 'AUX' || (p === 'VERB' && !ctx.tokens[m]!.norm.endsWith('ing'))) return true;
+    if (p !== 'NOUN' && p !== 'PROPN' && p !== 'ADJ' && p !== 'DET' && p !== 'NUM') return false;
+  }
+  return false;
 }
 
 /** A multi-word cue starting at token i ("according to"), if any. */

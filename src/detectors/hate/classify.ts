@@ -343,6 +343,19 @@ function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly Ca
   return matchGuards(rules, outside, ['attributed']);
 }
 
+/**
+ * The author's words that take up a quoted or reported claim as their own: "People say ...,
+ * and they are right", "My gran used to say '...' and she was spot on", "As my father rightly
+ * said, ...". The 'endorsed' guards read the unit's words before and after `claim` (the
+ * hateful stretch), so "... and they are wrong" or "..., which is a lie" endorse nothing.
+ */
+export function endorsement(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, claim: { start: number; end: number }): GuardHit[] {
+  const { canon } = tagGroups(text, tokens, ctx.lexicon, from, to, null);
+  const before = canon.filter((w) => w.end <= claim.start);
+  const after = canon.filter((w) => w.start >= claim.end);
+  return [...(before.length ? matchGuards(ctx.rules, before, ['endorsed']) : []), ...(after.length ? matchGuards(ctx.rules, after, ['endorsed']) : [])];
+}
+
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */
 function survivesWithoutGroups(ctx: HateContext, words: readonly ModelWord[], matches: readonly LexiconMatch[], tokens: readonly Token[]): boolean {
   const groupSpans = matches.filter((m) => m.kind === 'group');

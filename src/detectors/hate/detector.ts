@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
 import type { Span, Voice, VoiceSpan } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
-import { classifyUnit, quotedStretches, type HateContext, type UnitDecision } from './classify.js';
+import { classifyUnit, endorsement, quotedStretches, type HateContext, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
 import type { HateNet } from './net.js';
@@ -115,7 +115,10 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
           else if (groupInsideQuote(doc, decision, unit)) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable, true));
           return;
         }
-        findings.push(toFinding(doc, voices, unit, decision, c.model, c.net?.net));
+        const finding = toFinding(doc, voices, unit, decision, c.model, c.net?.net);
+        findings.push(finding);
+        const endorsed = finding.voice === 'quoted' || finding.voice === 'reported' ? endorsedFinding(c, doc, finding, from, to) : null;
+        if (endorsed) findings.push(endorsed);
       });
       return findings;
     },
@@ -161,6 +164,35 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readon
     out.push(finding);
   }
   return out;
+}
+
+/**
+ * Hate that the author quotes or reports and then takes up ("People say ... are parasites, and
+ * they are right", "As my father rightly said, ..."): the quoted or reported finding stays, and
+ * the author's endorsement makes one in the author's voice, with the endorsing words as evidence.
+ */
+function endorsedFinding(c: HateContext, doc: AnalyzedDocument, finding: DetectorFinding, from: number, to: number): DetectorFinding | null {
+  const evidence = finding.evidence ?? [];
+  if (evidence.length === 0) return null;
+  // The claim runs over the hateful evidence and any quotation around it.
+  let start = Math.min(...evidence.map((e) => e.start));
+  let end = Math.max(...evidence.map((e) => e.end));
+  for (const q of quotedStretches(doc.text, finding.start, finding.end)) {
+    if (q.start < end && q.end > start) {
+      start = Math.min(start, q.start);
+      end = Math.max(end, q.end);
+    }
+  }
+  const hits = endorsement(c, doc.text, doc.tokens, from, to, { start, end });
+  if (hits.length === 0) return null;
+  // Overlapping guard matches ("As my father rightly said" and "rightly said") give one span each.
+  const words = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start)).map((h) => ({ start: h.start, end: h.end, text: doc.text.slice(h.start, h.end) }));
+  return {
+    ...finding,
+    voice: 'author',
+    evidence: [...words, ...evidence].sort((a, b) => a.start - b.start),
+    explanation: `the author endorses the ${finding.voice} words (${words.map((w) => `"${w.text}"`).join(', ')}, guard ${hits[0]!.guard.id}). ${finding.explanation}`,
+  };
 }
 
 /** Whether a group named in the unit (not a pronoun) stands inside one of its quotations. */

@@ -136,9 +136,31 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
     if (k < a && (CLAUSE_BREAKS.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return true;
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return !deniedDenial(set, words, k);
   }
   return false;
+}
+
+const SAYING = new Set(['say', 'said', 'saying', 'pretend', 'pretended', 'pretending', 'claim', 'claimed', 'tell', 'told', 'telling']);
+const LIE_WORDS = new Set(['lying', 'lie', 'liar']);
+
+/**
+ * A negation that is itself denied, so the claim stands: "I can't say I don't despise ...",
+ * "I won't pretend I don't hate ...", "I'd be lying if I said (to you) I didn't hate ...".
+ * "I don't hate ..." and "I can't say I hate ..." keep their negation.
+ */
+function deniedDenial(set: HateRuleSet, words: readonly CanonWord[], k: number): boolean {
+  let j = k - 1;
+  if (words[j]?.text === 'do' || words[j]?.text === 'did' || words[j]?.text === 'does') j--;
+  if (words[j]?.text === 'i' || words[j]?.text === 'we') j--;
+  if (words[j]?.text === 'that') j--;
+  if (words[j]?.text === 'you') j--;
+  if (j < 1 || !SAYING.has(words[j]!.text)) return false;
+  let n = j - 1;
+  if (words[n]?.text === 'honestly' || words[n]?.text === 'really' || words[n]?.text === 'truthfully') n--;
+  if (n >= 0 && set.negation.has(words[n]!.text)) return true;
+  // "lying if I said", "a liar if we claimed"
+  return n >= 2 && (words[n]!.text === 'i' || words[n]!.text === 'we') && words[n - 1]!.text === 'if' && LIE_WORDS.has(words[n - 2]!.text);
 }
 
 function punctuatedGap(text: string, from: number, to: number): boolean {
