@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tagGroups } from '../../../src/detectors/hate/groups.js';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
-import { loadDefaultHateRules, matchGuards, repairWords } from '../../../src/detectors/hate/rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
-import { buildTextModel } from '../../../src/text/model.js';
-import { defaultWordTable } from '../../../src/text/word-table.js';
+import { benignGuards } from './rule-matches.js';
 
 // The hate5 guards, on sentences written for this test. The benign guards clear only the
 // network's decision, so they are checked by the guard ids they match (whatever the network
 // says), and the hateful look-alikes must match none of them.
-const rules = loadDefaultHateRules();
-const lexicon = loadDefaultHateLexicon();
-const table = defaultWordTable();
-
-function benignGuards(text: string): string[] {
-  const tm = buildTextModel(text);
-  const canon = repairWords(rules, tagGroups(text, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0);
-  return matchGuards(rules, canon, ['benign']).map((g) => g.guard.id);
-}
 
 test('ill feeling towards the group that the speaker denies having is benign; hatred affirmed is not', () => {
   for (const text of ['We do not feel any hatred towards Roma.', 'I bear no grudge against gay people at all.', 'There is no resentment in this village towards refugees.', "My parents never had the slightest prejudice against Muslims."]) {

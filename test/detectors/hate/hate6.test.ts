@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
-import { tagGroups } from '../../../src/detectors/hate/groups.js';
-import { loadDefaultHateRules, matchRules, repairWords } from '../../../src/detectors/hate/rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { findQuotedSegments } from '../../../src/provenance/marks.js';
-import { buildTextModel } from '../../../src/text/model.js';
-import { defaultWordTable } from '../../../src/text/word-table.js';
+import { ruleIds } from './rule-matches.js';
 
 // The hate6 round, on sentences written for this test (none is in a functional suite).
 const detectors = [createHateDetector()];
 const findings = (text: string) => analyze(text, { detectors }).findings.filter((f) => f.kind === 'hate');
 const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
-
-// The rules alone (the network off), so that each family is shown to be read by its rule.
-const rules = loadDefaultHateRules();
-const lexicon = loadDefaultHateLexicon();
-const table = defaultWordTable();
-function ruleIds(text: string): string[] {
-  const tm = buildTextModel(text);
-  const canon = repairWords(rules, tagGroups(text, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0);
-  return matchRules(rules, canon, [], [], true, text.includes('?'), text).map((h) => h.rule.id);
-}
 
 test('straight single quotes around words are quotation marks; apostrophes, possessives and elisions are not', () => {
   const inner = (text: string) => findQuotedSegments(text).map((s) => text.slice(s.start, s.end));

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
-import { tagGroups } from '../../../src/detectors/hate/groups.js';
-import { loadDefaultHateRules, matchRules, repairWords } from '../../../src/detectors/hate/rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
-import { defaultWordTable } from '../../../src/text/word-table.js';
-import { buildTextModel } from '../../../src/text/model.js';
+import { ruleIds } from './rule-matches.js';
 
 // The hate7 round, on sentences written for this test (none is in a functional suite).
 const detectors = [createHateDetector()];
 const run = (text: string) => analyze(text, { detectors });
 const verdict = (text: string) => hateVerdict(run(text).findings).label;
-
-// The rules alone (the network off), so that each family is shown to be read by its rule.
-const rules = loadDefaultHateRules();
-const lexicon = loadDefaultHateLexicon();
-const table = defaultWordTable();
-function ruleIds(text: string): string[] {
-  const tm = buildTextModel(text);
-  const canon = repairWords(rules, tagGroups(text, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0);
-  return matchRules(rules, canon, [], [], true, text.includes('?'), text).map((h) => h.rule.id);
-}
 
 test('reported or quoted hate that the author endorses: an author-voice finding beside the reported or quoted one', () => {
   for (const text of [
