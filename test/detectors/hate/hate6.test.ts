@@ -106,3 +106,12 @@ test('labour and money statistics that name a group are not hate (the network re
   // The trope the network learned "jobs" from still reads as hate.
   assert.equal(verdict('Migrants are stealing our jobs and laughing at us while they do it.'), 'hatespeech');
 });
+
+test('"anyone who claims ... is peddling a myth" rejects the claim it names; the claim said outright is still hate', () => {
+  for (const text of [
+    'Anybody who says Muslims are plotting a takeover is spreading a dangerous old lie.',
+    'People who claim that Jews run the central banks are recycling a vile conspiracy theory.',
+    'Someone who insists Roma steal children is repeating a medieval myth.',
+  ]) assert.equal(verdict(text), 'normal', text);
+  assert.equal(verdict('Jews run the central banks and everyone knows it.'), 'hatespeech');
+});
