@@ -77,6 +77,8 @@ export interface UnitDecision {
   matches: LexiconMatch[];
   /** The group mentions the tagger found (words, slurs, pronouns). */
   mentions: GroupMention[];
+  /** The unit's words as the rules read them (groups tagged, spellings repaired). */
+  canon: readonly CanonWord[];
 }
 
 const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
@@ -244,6 +246,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     lastGroup,
     matches: input.matches,
     mentions: input.mentions,
+    canon,
   };
 }
 
@@ -287,8 +290,8 @@ function provablyClean(rules: HateRuleSet, canon: readonly CanonWord[], question
 const NOT_READ: Record<HateClass, number> = { normal: NaN, offensive: NaN, hatespeech: NaN };
 
 /** The decision for a provably clean unit: normal, the model not read. */
-function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[] }, antecedent: GroupRef | null): UnitDecision {
-  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: antecedent, matches: input.matches, mentions: input.mentions };
+function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[]; canon: CanonWord[] }, antecedent: GroupRef | null): UnitDecision {
+  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: antecedent, matches: input.matches, mentions: input.mentions, canon: input.canon };
 }
 
 /** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */
@@ -349,11 +352,10 @@ function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly Ca
  * said, ...". The 'endorsed' guards read the unit's words before and after `claim` (the
  * hateful stretch), so "... and they are wrong" or "..., which is a lie" endorse nothing.
  */
-export function endorsement(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, claim: { start: number; end: number }): GuardHit[] {
-  const { canon } = tagGroups(text, tokens, ctx.lexicon, from, to, null);
+export function endorsement(rules: HateRuleSet, canon: readonly CanonWord[], claim: { start: number; end: number }): GuardHit[] {
   const before = canon.filter((w) => w.end <= claim.start);
   const after = canon.filter((w) => w.start >= claim.end);
-  return [...(before.length ? matchGuards(ctx.rules, before, ['endorsed']) : []), ...(after.length ? matchGuards(ctx.rules, after, ['endorsed']) : [])];
+  return [...(before.length ? matchGuards(rules, before, ['endorsed']) : []), ...(after.length ? matchGuards(rules, after, ['endorsed']) : [])];
 }
 
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */

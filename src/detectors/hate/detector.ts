@@ -117,7 +117,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         }
         const finding = toFinding(doc, voices, unit, decision, c.model, c.net?.net);
         findings.push(finding);
-        const endorsed = finding.voice === 'quoted' || finding.voice === 'reported' ? endorsedFinding(c, doc, finding, from, to) : null;
+        const endorsed = finding.voice === 'quoted' || finding.voice === 'reported' ? endorsedFinding(c, doc, finding, decision) : null;
         if (endorsed) findings.push(endorsed);
       });
       return findings;
@@ -171,7 +171,7 @@ function quotedFindings(c: HateContext, doc: AnalyzedDocument, ownVoices: readon
  * they are right", "As my father rightly said, ..."): the quoted or reported finding stays, and
  * the author's endorsement makes one in the author's voice, with the endorsing words as evidence.
  */
-function endorsedFinding(c: HateContext, doc: AnalyzedDocument, finding: DetectorFinding, from: number, to: number): DetectorFinding | null {
+function endorsedFinding(c: HateContext, doc: AnalyzedDocument, finding: DetectorFinding, decision: UnitDecision): DetectorFinding | null {
   const evidence = finding.evidence ?? [];
   if (evidence.length === 0) return null;
   // The claim runs over the hateful evidence and any quotation around it.
@@ -183,7 +183,7 @@ function endorsedFinding(c: HateContext, doc: AnalyzedDocument, finding: Detecto
       end = Math.max(end, q.end);
     }
   }
-  const hits = endorsement(c, doc.text, doc.tokens, from, to, { start, end });
+  const hits = endorsement(c.rules, decision.canon, { start, end });
   if (hits.length === 0) return null;
   // Overlapping guard matches ("As my father rightly said" and "rightly said") give one span each.
   const words = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start)).map((h) => ({ start: h.start, end: h.end, text: doc.text.slice(h.start, h.end) }));
