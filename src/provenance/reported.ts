@@ -41,6 +41,8 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     }
     return resolveSubject(ctx, registry, subject, isQuoted);
   };
+  // The "according to X" quotes found so far: a speaker named later in the same content relays through X.
+  const sourcePhrases = new Set<FoundQuote>();
   let opening = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && ctx.sentenceOf[i - 1] !== ctx.sentenceOf[i]) opening = i;
@@ -56,7 +58,10 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         // "…, spokesman X told a briefing, according to IRNA": X speaks, IRNA carries it.
         relayed.outletId ??= found!.entity?.outletId ?? ctx.outletAt(found!.cue!)?.id ?? null;
         if (relayed.outletId) relayed.explanation = relayed.explanation.replace(/\.$/, `; relayed by the outlet named after "${ctx.text.slice(found!.cue!.start, found!.cue!.end)}"`) + '.';
-      } else if (found && !direct.mostlyDirect(found)) out.push(found);
+      } else if (found && !direct.mostlyDirect(found)) {
+        out.push(found);
+        sourcePhrases.add(found);
+      }
       i += phrase.length - 1;
       continue;
     }
@@ -148,6 +153,15 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       }
     }
     const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, direct, found)) : null;
+    const relay = found && !relayed ? relayedThrough(ctx, out, sourcePhrases, found) : null;
+    if (relay) {
+      // "According to Reuters, …, the central bank said": the bank speaks, Reuters carries it.
+      out.splice(out.indexOf(relay), 1);
+      found!.start = afterOpeningPhrase(ctx, relay, found!);
+      found!.text = ctx.text.slice(found!.start, found!.end);
+      found!.outletId ??= relay.entity?.outletId ?? ctx.outletAt(relay.cue!)?.id ?? null;
+      found!.explanation = found!.explanation.replace(/\.$/, `; relayed by the source named after "${ctx.text.slice(relay.cue!.start, relay.cue!.end)}", which opens the sentence`) + '.';
+    }
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
     else if (found && !direct.mostlyDirect(found)) out.push(found);
   }
@@ -431,6 +445,30 @@ function relayedBy(found: readonly FoundQuote[], source: FoundQuote): FoundQuote
     if (q.entity && q.entity.kind !== 'outlet' && q.cue && q.start === source.start && q.cue.end <= source.cue!.start) return q;
   }
   return null;
+}
+
+/**
+ * "According to Reuters, inflation reached 7.5%, the central bank said.": the sentence opens with
+ * an "according to X" phrase and closes with a speaker's cue whose clause takes everything before
+ * it. The speaker said it and X relays it, so the speaker's quote keeps the phrase's content (not
+ * the phrase) and the phrase's own quote goes.
+ */
+function relayedThrough(ctx: ProvenanceContext, found: readonly FoundQuote[], sourcePhrases: ReadonlySet<FoundQuote>, q: FoundQuote): FoundQuote | null {
+  const source = found[found.length - 1];
+  if (!source || !sourcePhrases.has(source) || !q.entity || q.entity.kind === 'outlet' || !q.cue || !source.cue) return null;
+  if (q.kind !== 'indirect' || q.cue.start < q.end) return null;
+  // The speaker's content covers the phrase, and the phrase's content runs on into the speaker's cue.
+  if (q.start > source.cue.start || source.start <= q.start || source.end < q.cue.start || source.start >= q.end) return null;
+  return ctx.sentenceOf[ctx.tokenAtOrAfter(source.cue.start)] === ctx.sentenceOf[ctx.tokenAtOrAfter(q.cue.start)] ? source : null;
+}
+
+/** Where the relayed content starts: after the comma closing "According to X" (the source may be longer than the phrase's subject: "a source close to the talks"). */
+function afterOpeningPhrase(ctx: ProvenanceContext, source: FoundQuote, q: FoundQuote): number {
+  const { tokens } = ctx;
+  for (let k = ctx.tokenAtOrAfter(source.cue!.end); k < tokens.length && tokens[k]!.end <= q.end; k++) {
+    if (tokens[k]!.text === ',') return tokens[k + 1]!.start;
+  }
+  return source.start;
 }
 
 /**

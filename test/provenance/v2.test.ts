@@ -27,6 +27,21 @@ test('a speaker\'s cue before the clause and the agency after it: the speaker sp
   assertVoicesPartition(a);
 });
 
+test('"According to AGENCY, …, X said": X speaks, the agency relays, and the content leaves out the opening phrase', () => {
+  const text = 'According to Anadolu, the border will reopen next month, interior minister Kerem Aydin said on Friday. According to a source close to the talks, the deal is off, officials said.';
+  const a = provenanceOf(text, { findOutlets: wire });
+  const indirect = a.quotes.filter((x) => x.kind === 'indirect');
+  assert.deepEqual(indirect.map((q) => [q.text, speakerOf(a, q)?.name, q.outletId]), [
+    ['the border will reopen next month', 'Kerem Aydin', 'anadolu'],
+    ['the deal is off', 'officials', null],
+  ]);
+  // Without a speaker's cue at the end, the phrase's source is the source.
+  const alone = provenanceOf('According to Anadolu, the border will reopen next month.', { findOutlets: wire });
+  assert.deepEqual(alone.quotes.map((q) => [q.text, speakerOf(alone, q)?.name]), [['the border will reopen next month', 'Anadolu']]);
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
