@@ -138,6 +138,8 @@ export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, thres
     while (first < last && !WORDISH.test(tokens[first]!.text)) first++;
     while (last > first && !WORDISH.test(tokens[last - 1]!.text)) last--;
     if (last > first) {
+      first = wordStart(tokens, first);
+      last = wordEnd(tokens, last);
       let sum = 0;
       for (let k = first; k < last; k++) sum += probs[k]!;
       spans.push({ first, last, score: sum / (last - first) });
@@ -145,6 +147,34 @@ export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, thres
     i = j;
   }
   return spans;
+}
+
+/** Inside a word, between two of its tokens: an apostrophe or hyphen touching word characters on both sides. */
+const JOINER = /^['’-]$/;
+
+/**
+ * The first token of the word holding token `first`: a span never starts inside "Let's",
+ * "left-wing" or "Trump's", whose tokens touch with no space between them.
+ */
+function wordStart(tokens: FeatureContext['tokens'], first: number): number {
+  while (first > 0 && tokens[first - 1]!.sentence === tokens[first]!.sentence && tokens[first - 1]!.end === tokens[first]!.start) {
+    const prev = tokens[first - 1]!;
+    if (WORDISH.test(prev.text)) first--;
+    else if (JOINER.test(prev.text) && first > 1 && tokens[first - 2]!.end === prev.start && WORDISH.test(tokens[first - 2]!.text)) first -= 2;
+    else break;
+  }
+  return first;
+}
+
+/** One past the last token of the word holding token `last - 1` (see wordStart). */
+function wordEnd(tokens: FeatureContext['tokens'], last: number): number {
+  while (last < tokens.length && tokens[last]!.sentence === tokens[last - 1]!.sentence && tokens[last]!.start === tokens[last - 1]!.end) {
+    const next = tokens[last]!;
+    if (WORDISH.test(next.text)) last++;
+    else if (JOINER.test(next.text) && last + 1 < tokens.length && tokens[last + 1]!.start === next.end && WORDISH.test(tokens[last + 1]!.text)) last += 2;
+    else break;
+  }
+  return last;
 }
 
 /** Techniques ranked by probability for one span of tokens. */

@@ -29,6 +29,19 @@ test('a sentence-long bridge joins the strong runs of a sentence, never across s
   assert.deepEqual(decodeSpans(ctx, probs, 0.5, 64).map((s) => textOf(ctx, s)), ['corrupt elite, as always, betrayed', 'vile']);
 });
 
+test('a decoded span takes whole words: never starting or ending inside "Let\'s", "left-wing" or "Trump\'s"', () => {
+  const ctx = contextOf("Let's be honest: the left-wing mob loves Trump's critics.");
+  const parts = ctx.tokens.map((t) => t.text);
+  assert.deepEqual(parts.filter((t) => t === "'s" || t === '-'), ["'s", '-', "'s"]);
+  const at = (...strong: number[]) => Float64Array.from(ctx.tokens, (_, i) => (strong.includes(i) ? 0.9 : 0.01));
+  const [s1, s2] = [parts.indexOf("'s"), parts.lastIndexOf("'s")];
+  assert.deepEqual(decodeSpans(ctx, at(s1, s1 + 1, s1 + 2), 0.5, 1).map((s) => textOf(ctx, s)), ["Let's be honest"]);
+  assert.deepEqual(decodeSpans(ctx, at(parts.indexOf('wing'), parts.indexOf('mob')), 0.5, 1).map((s) => textOf(ctx, s)), ['left-wing mob']);
+  assert.deepEqual(decodeSpans(ctx, at(s2 - 2, s2 - 1), 0.5, 1).map((s) => textOf(ctx, s)), ["loves Trump's"]);
+  // A word on its own stays as it was: the colon after "honest" is no joiner.
+  assert.deepEqual(decodeSpans(ctx, at(parts.indexOf('the')), 0.5, 1).map((s) => textOf(ctx, s)), ['the']);
+});
+
 test('punctuation at the edges of a decoded span is left out', () => {
   const ctx = contextOf('They called it a “rescue”, nothing more.');
   const probs = probsFor(ctx, { '“': 0.9, rescue: 0.9, '”': 0.9, ',': 0.9 });
