@@ -163,7 +163,10 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       found!.explanation = found!.explanation.replace(/\.$/, `; relayed by the source named after "${ctx.text.slice(relay.cue!.start, relay.cue!.end)}", which opens the sentence`) + '.';
     }
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
-    else if (found && !direct.mostlyDirect(found)) out.push(found);
+    else if (found && !direct.mostlyDirect(found)) {
+      out.push(found);
+      if (found.entity?.kind === 'outlet' && found.entity.outletId) relayNested(out, direct, found, found.entity.outletId);
+    }
   }
   return out;
 }
@@ -266,8 +269,14 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       if (topicFirst < 0 && (k === v + 1 || k === afterListener) && TOPIC_PREPOSITIONS.has(t.norm) && (!passive(ctx, v) || (asks && !/^(was|were|been|being|is|are)$/.test(tokens[v - 1]!.norm))) && ruleId !== 'speech-say' && ruleId !== 'speech-tell' && !needsThat) topicFirst = k + 1;
       // "responded by easing sanctions": a means, not what was said; "said of the plan": what it was about.
       if (t.norm === 'by' || (t.norm === 'of' && k === v + 1 && ruleId === 'speech-say')) return null;
-      k++;
-      while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
+      k = afterNounPhrase(ctx, k + 1, end);
+      // "said in a statement carried by the state news agency IRNA that …": a participle after the
+      // phrase opens a reduced relative clause, which says where, not what was said.
+      // Only between a common noun and a that-clause: "after Clinton argued for …" is a clause of its own.
+      if (k < end && tokens[k]!.pos === 'VERB' && tokens[k]!.norm.endsWith('ed') && tokens[k - 1]!.pos === 'NOUN' && tokens[k + 1]!.pos === 'ADP' && tokens[k + 1]!.norm !== 'that') {
+        const after = afterNounPhrase(ctx, k + 2, end);
+        if (tokens[after]?.norm === 'that') k = after;
+      }
       continue;
     }
     // A temporal or causal clause is not what was said ("complained when they …").
@@ -331,6 +340,19 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
   const cueText = tokens[v]!.text;
   return indirectQuote(ctx, start, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: cue "${cueText}" (${ruleId}) followed by ${tokens[start]!.norm === 'that' ? 'a that-clause' : tokens[start]!.norm === 'to' ? 'an infinitive' : 'a clause'}; ${agent ? 'the agent of a passive cue speaks; ' : ''}${resolved ? resolved.how : speaker ? 'subject not resolved' : 'passive, the speaker is not named'}${outletId && !resolved?.entity.outletId ? `; told to the outlet ${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId}` : ''}.`);
+}
+
+/**
+ * The first token after the noun phrase starting at `k` (the object of a preposition). A last
+ * word the tagger read as a verb is still its noun when a comma or the sentence end follows
+ * ("in a video address, Reuters reported").
+ */
+function afterNounPhrase(ctx: ProvenanceContext, k: number, end: number): number {
+  const { tokens } = ctx;
+  const from = k;
+  while (k <= end && tokens[k]!.norm !== 'that' && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || /^['’]s$/.test(tokens[k]!.norm))) k++;
+  if (k > from && k <= end && tokens[k]!.pos === 'VERB' && tokens[k - 1]!.pos !== 'PROPN' && (tokens[k + 1]?.text === ',' || ctx.isSentenceEnd(k + 1))) k++;
+  return k;
 }
 
 /** `The economy will grow, the minister said (on Sunday).` / `…, said Tokayev.` */
@@ -460,6 +482,20 @@ function relayedThrough(ctx: ProvenanceContext, found: readonly FoundQuote[], so
   // The speaker's content covers the phrase, and the phrase's content runs on into the speaker's cue.
   if (q.start > source.cue.start || source.start <= q.start || source.end < q.cue.start || source.start >= q.end) return null;
   return ctx.sentenceOf[ctx.tokenAtOrAfter(source.cue.start)] === ctx.sentenceOf[ctx.tokenAtOrAfter(q.cue.start)] ? source : null;
+}
+
+/**
+ * "Peskov told reporters that …, RIA Novosti reported.": the outlet's report holds Peskov's
+ * (PolNeAR annotates both), and what Peskov said, in his own words or not, came through it.
+ */
+function relayNested(found: readonly FoundQuote[], direct: DirectSpans, report: FoundQuote, outletId: string): void {
+  for (let k = found.length - 2; k >= 0; k--) {
+    const q = found[k]!;
+    if (q.end <= report.start) break;
+    if (q.start < report.start || q.end > report.end || !q.entity || q.entity.kind === 'outlet' || q.outletId) continue;
+    q.outletId = outletId;
+    for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= outletId;
+  }
 }
 
 /** Where the relayed content starts: after the comma closing "According to X" (the source may be longer than the phrase's subject: "a source close to the talks"). */

@@ -42,6 +42,22 @@ test('"According to AGENCY, …, X said": X speaks, the agency relays, and the c
   assertVoicesPartition(a);
 });
 
+test('wire sentences: a statement carried by an agency, a direct quote with its own cue, and a report nested in an agency\'s report', () => {
+  const outlets = fakeOutlets({ irna: 'IRNA', reuters: 'Reuters', ria: 'RIA Novosti' });
+  const carried = provenanceOf('The ministry said in a statement carried by the state news agency IRNA that the sanctions were illegal.', { findOutlets: outlets });
+  assert.deepEqual(carried.quotes.map((q) => [q.text, speakerOf(carried, q)?.name, q.outletId]), [['that the sanctions were illegal', 'The ministry', 'irna']]);
+  // "in a video address" is where Zelensky spoke; no second report starts at "address".
+  const cued = provenanceOf('"We will not give up a single metre," Zelensky said in a video address, Reuters reported.', { findOutlets: outlets });
+  assert.deepEqual(cued.quotes.map((q) => [q.kind, q.text, speakerOf(cued, q)?.name, q.outletId]), [['direct', 'We will not give up a single metre,', 'Zelensky', 'reuters']]);
+  const nested = provenanceOf('Peskov told reporters that the Kremlin had "no plans" for talks, RIA Novosti reported.', { findOutlets: outlets });
+  assert.deepEqual(nested.quotes.map((q) => [q.kind, q.text, speakerOf(nested, q)?.name, q.outletId]), [
+    ['indirect', 'Peskov told reporters that the Kremlin had "no plans" for talks', 'RIA Novosti', 'ria'],
+    ['indirect', 'that the Kremlin had "no plans" for talks', 'Peskov', 'ria'],
+    ['direct', 'no plans', 'Peskov', 'ria'],
+  ]);
+  for (const a of [carried, cued, nested]) assertSpansConsistent(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
