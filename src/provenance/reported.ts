@@ -131,8 +131,11 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       }
     }
     // "Lee Moss, wearing a shirt covered in badges, said": a named subject opening the sentence before an appositive's verbs.
-    const lead = !left && tokens[i - 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') ? leadingSubject(ctx, i, sentenceStart) : null;
-    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? (lead?.kind === 'name' ? lead : null) ?? sentenceSubject(ctx, i, sentenceStart) ?? leadingSubject(ctx, i, sentenceStart) ?? infinitiveSubject(ctx, i, sentenceStart) ?? openingSubject(ctx, i, sentenceStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, sentenceStart) : null);
+    // "The White House declined to comment, but a senior official, speaking on …, said": the
+    // subject is sought in the cue's own clause, not the sentence's first.
+    const clauseStart = left ? sentenceStart : coordinatedClauseStart(ctx, i, sentenceStart);
+    const lead = !left && tokens[i - 1]?.text === ',' && !tokens[i]!.norm.endsWith('ing') ? leadingSubject(ctx, i, clauseStart) : null;
+    const subject = left ?? participleHost(ctx, i, sentenceStart) ?? (lead?.kind === 'name' ? lead : null) ?? sentenceSubject(ctx, i, clauseStart) ?? leadingSubject(ctx, i, clauseStart) ?? infinitiveSubject(ctx, i, clauseStart) ?? openingSubject(ctx, i, clauseStart) ?? (verb.cls === 'speech' ? distantOpeningSubject(ctx, i, clauseStart) : null);
     nestedIn = subject ? sameSpeakerNested(ctx, out, i, subject) : null;
     let found: FoundQuote | null = null;
     // "The argument would be aided, Lee said, by the calendar": a cue clause between commas
@@ -146,7 +149,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       // A direct quote's cue may be nearer ("“…,” he said, adding that …").
       const nearer = cueHosts.latestBefore(tokens[i]!.start);
       if (nearer && (!host || !host.cue || nearer.cue!.end > host.cue.end)) host = nearer;
-      if (host && host.entity && host.cue && host.cue.end <= tokens[i]!.start && host.cue.start >= tokens[sentenceStart]!.start && host.end <= tokens[i]!.start && ctx.text.slice(host.cue.end, tokens[i]!.start).length < 120 && found.entity !== host.entity) {
+      if (host && host.entity && host.cue && host.cue.end <= tokens[i]!.start && host.cue.start >= tokens[sentenceStart]!.start && host.end <= tokens[i]!.start && ctx.text.slice(host.cue.end, tokens[i]!.start).length < 120 && found.entity !== host.entity && !(host.cue.end <= host.start && finiteVerbBetween(ctx, host.end, tokens[i]!.start))) {
         found.entity = host.entity;
         found.outletId = host.entity.outletId ?? found.outletId;
         found.explanation = found.explanation.replace(/; [^;]*\.$/, `; the participle's subject is ${host.entity.name}, who speaks in the cue clause just before it.`);
@@ -262,7 +265,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       k++;
       continue;
     }
-    if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether') {
+    // "say at least 12 people were killed": "at least" counts, it is no preposition.
+    if (t.pos === 'ADP' && t.norm !== 'if' && t.norm !== 'whether' && !(t.norm === 'at' && (tokens[k + 1]?.norm === 'least' || tokens[k + 1]?.norm === 'most'))) {
       // "warned of a fakery", "talked about the budget": the object of the preposition, when no clause follows.
       // "when asked about the budget": a passive question in an adverbial clause names its topic too
       // ("She was asked about the tolls" does not: the one asked is the subject, the asker unnamed).
@@ -482,6 +486,38 @@ function relayedThrough(ctx: ProvenanceContext, found: readonly FoundQuote[], so
   // The speaker's content covers the phrase, and the phrase's content runs on into the speaker's cue.
   if (q.start > source.cue.start || source.start <= q.start || source.end < q.cue.start || source.start >= q.end) return null;
   return ctx.sentenceOf[ctx.tokenAtOrAfter(source.cue.start)] === ctx.sentenceOf[ctx.tokenAtOrAfter(q.cue.start)] ? source : null;
+}
+
+/**
+ * A finite verb between two offsets: after what was said, "…, a charge that the leaders denied,
+ * noting …" gives the participle another subject than the cue clause before it.
+ */
+function finiteVerbBetween(ctx: ProvenanceContext, from: number, to: number): boolean {
+  for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) {
+    const t = ctx.tokens[k]!;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !t.norm.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/** Conjunctions that open a second clause with its own subject after a comma. */
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'while', 'whereas', 'yet']);
+const SUBJECT_OPENERS = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
+
+/**
+ * The conjunction opening the clause of the cue at `v` (", but a senior official … said"), when a
+ * finite clause comes before it in the sentence; else `sentenceStart`.
+ */
+function coordinatedClauseStart(ctx: ProvenanceContext, v: number, sentenceStart: number): number {
+  const { tokens } = ctx;
+  for (let c = v - 1; c > sentenceStart + 1; c--) {
+    if (!CLAUSE_CONJUNCTIONS.has(tokens[c]!.norm) || tokens[c - 1]!.text !== ',' || ctx.inQuote[c]) continue;
+    // "…, but told The Huffington Post", "…, while saying": one subject for both verbs.
+    if (!SUBJECT_OPENERS.has(tokens[c + 1]!.pos)) return sentenceStart;
+    for (let m = sentenceStart; m < c - 1; m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return c;
+    return sentenceStart;
+  }
+  return sentenceStart;
 }
 
 /**
@@ -905,11 +941,15 @@ function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
     lastComma = m;
     const a = ctx.isQuoteMark(m + 1) ? m + 2 : m + 1;
     if (closingCue(ctx, a, end)) return ctx.isQuoteMark(m + 1) ? m + 1 : m;
+    // "…, a claim that could not be independently verified": the writer's word on what was said.
+    if (a === m + 1 && (tokens[a]!.norm === 'a' || tokens[a]!.norm === 'an') && CLAIM_NOUNS.has(tokens[a + 1]?.norm ?? '')) return m - 1;
   }
   return end;
 }
 
 const COORDINATORS = new Set(['while', 'but', 'and', 'whereas', 'although', 'though']);
+/** Nouns an appositive uses to name the report itself ("…, a claim denied by Kyiv"). */
+const CLAIM_NOUNS = new Set(['claim', 'allegation', 'assertion', 'accusation', 'charge', 'statement', 'figure', 'account', 'version']);
 
 /** "other voters said they …": a subject opening at `a`, then a finite speech verb within seven tokens. */
 function secondReport(ctx: ProvenanceContext, a: number, end: number): boolean {

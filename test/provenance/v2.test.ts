@@ -58,6 +58,22 @@ test('wire sentences: a statement carried by an agency, a direct quote with its 
   for (const a of [carried, cued, nested]) assertSpansConsistent(a);
 });
 
+test('a cue\'s own clause: the subject after ", but", the writer\'s appositive on the claim left out, and "at least" kept', () => {
+  const but = provenanceOf('The White House declined to comment, but a senior official, speaking on condition of anonymity, said the talks had stalled.');
+  assert.deepEqual(but.quotes.map((q) => [q.text, speakerOf(but, q)?.name]), [['the talks had stalled', 'a senior official']]);
+  // One subject for both verbs: "…, but told The Huffington Post" is still his.
+  const shared = provenanceOf('Andrew Rice endorsed Clinton, but told reporters on Monday that he thought Sanders would win.');
+  assert.deepEqual(shared.quotes.map((q) => speakerOf(shared, q)?.name), ['Andrew Rice']);
+  const claim = provenanceOf("Russia's defence ministry claimed its forces had captured the village, a claim that could not be independently verified.");
+  assert.deepEqual(claim.quotes.map((q) => q.text), ['its forces had captured the village']);
+  const least = provenanceOf('Officials in Kyiv say at least 12 people were killed.');
+  assert.deepEqual(least.quotes.map((q) => q.text), ['at least 12 people were killed']);
+  // After that appositive, a participle belongs to whoever denied the claim, not to who made it.
+  const denied = provenanceOf('The front-runner complained that the contest had been rigged, a charge that party leaders strongly denied, noting that they had used the same rules since 2004.');
+  assert.notEqual(speakerOf(denied, quoteWith(denied, 'used the same rules')!)?.name, 'The front-runner');
+  for (const a of [but, shared, claim, least, denied]) assertSpansConsistent(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
