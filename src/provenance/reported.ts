@@ -4,7 +4,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, quotedAsSaying, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 import { partitionPoint } from '../core/spans.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
@@ -109,7 +109,8 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       if (found) out.push(found);
       continue;
     }
-    let left = subjectLeft(ctx, i, sentenceStart);
+    const quotedAs = quotedAsSaying(ctx, i, sentenceStart);
+    let left = quotedAs?.speaker ?? subjectLeft(ctx, i, sentenceStart);
     // "Cecelia Purner, 67, a retired clerk in Allentown, Pa., said": the name opening the sentence, not the place at the end of its appositive.
     if (left && left.kind === 'name' && tokens[ctx.tokenBefore(left.start)]?.text === ',') {
       const lead = leadingSubject(ctx, i, sentenceStart);
@@ -117,7 +118,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     }
     // "The town released a statement saying …", "emailed supporters saying …": a participle's
     // subject is its host verb's subject; the noun phrase just before it is that verb's object.
-    if (left) left = objectHost(ctx, i, left, sentenceStart) ?? left;
+    if (left && !quotedAs) left = objectHost(ctx, i, left, sentenceStart) ?? left;
     // "Fishermen hoping to keep the quota say": the noun phrase after a verb is its object, not who speaks.
     if (left && left.kind !== 'pronoun' && verb.cls === 'speech' && tokens[ctx.tokenBefore(left.start)]?.pos === 'VERB') left = distantOpeningSubject(ctx, i, sentenceStart) ?? left;
     // "…, said Michael Lee, a fellow at …": the subject follows the verb; the sentence's own
@@ -154,6 +155,10 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
         found.outletId = host.entity.outletId ?? found.outletId;
         found.explanation = found.explanation.replace(/; [^;]*\.$/, `; the participle's subject is ${host.entity.name}, who speaks in the cue clause just before it.`);
       }
+    }
+    if (found && quotedAs?.relay) {
+      const outlet = ctx.outletAt(quotedAs.relay);
+      if (outlet) found.outletId ??= outlet.id;
     }
     const relayed = found && found.entity?.kind === 'outlet' ? (relayedBy(out, found) ?? relayedDirect(ctx, direct, found)) : null;
     const relay = found && !relayed ? relayedThrough(ctx, out, sourcePhrases, found) : null;
@@ -956,8 +961,10 @@ function secondReport(ctx: ProvenanceContext, a: number, end: number): boolean {
   for (let v = a + 1; v <= Math.min(end, a + 7); v++) {
     const verb = cueVerbAt(ctx, v);
     if (!verb) continue;
-    if (verb.cls !== 'speech' || ctx.tokens[v]!.norm.endsWith('ing')) return false;
+    if (verb.cls !== 'speech') return false;
     const subject = subjectLeft(ctx, v, a);
+    // "…, with Kyiv saying … and Moscow insisting …": a named subject right before a participle.
+    if (ctx.tokens[v]!.norm.endsWith('ing')) return subject !== null && subject.kind === 'name' && ctx.tokenAtOrAfter(subject.end) === v && ctx.tokenAtOrAfter(subject.start) === a;
     return subject !== null && subject.kind !== 'pronoun' && countedGroupFrom(ctx, a, ctx.tokenAtOrAfter(subject.start));
   }
   return false;

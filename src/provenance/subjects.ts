@@ -386,6 +386,23 @@ export function objectHost(ctx: ProvenanceContext, v: number, left: Subject, min
   return w > min && tokens[w]!.pos === 'VERB' ? subjectLeft(ctx, w, min) : null;
 }
 
+/** Verbs that report someone else's words: "quoted X as saying", "cited X as saying". */
+const QUOTING_VERBS = new Set(['quote', 'quotes', 'quoted', 'quoting', 'cite', 'cites', 'cited', 'citing']);
+
+/**
+ * "The newspaper quoted an unnamed source as saying …": the one quoted speaks, and the subject of
+ * "quoted" relays. Null unless the participle at `v` follows "as" and such a verb's object.
+ */
+export function quotedAsSaying(ctx: ProvenanceContext, v: number, min: number): { speaker: Subject; relay: Subject | null } | null {
+  const { tokens } = ctx;
+  if (tokens[v - 1]?.norm !== 'as' || !tokens[v]!.norm.endsWith('ing')) return null;
+  const speaker = subjectLeft(ctx, v - 1, min);
+  if (!speaker || speaker.kind === 'pronoun') return null;
+  const verb = ctx.tokenBefore(speaker.start);
+  if (verb <= min || !QUOTING_VERBS.has(tokens[verb]!.norm)) return null;
+  return { speaker, relay: subjectLeft(ctx, verb, min) };
+}
+
 /**
  * "Nearly eight in 10 Democratic voters overall said", "The State Department two weeks ago said":
  * the noun phrase that opens the sentence, when no verb stands between it and the cue.

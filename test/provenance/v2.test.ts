@@ -74,6 +74,15 @@ test('a cue\'s own clause: the subject after ", but", the writer\'s appositive o
   for (const a of [but, shared, claim, least, denied]) assertSpansConsistent(a);
 });
 
+test('"quoted X as saying": X speaks and the outlet relays; "with Kyiv saying … and Moscow insisting …": two reports', () => {
+  const outlets = fakeOutlets({ times: 'The Times' });
+  const quoted = provenanceOf('The Times quoted a senior diplomat as saying that the talks were over.', { findOutlets: outlets });
+  assert.deepEqual(quoted.quotes.map((q) => [q.text, speakerOf(quoted, q)?.name, q.outletId]), [['that the talks were over', 'a senior diplomat', 'times']]);
+  const both = provenanceOf('Both sides claim victory, with Kyiv saying its troops had pushed back the attack and Moscow insisting the town had fallen.');
+  assert.deepEqual(both.quotes.map((q) => [q.text, speakerOf(both, q)?.name]), [['its troops had pushed back the attack', 'Kyiv'], ['the town had fallen', 'Moscow']]);
+  for (const a of [quoted, both]) assertSpansConsistent(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
