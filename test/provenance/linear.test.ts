@@ -38,6 +38,10 @@ const SHAPES: Record<string, (n: number) => string> = {
   'according to': (n) => 'the talks failed, according to TASS, '.repeat(n),
   'participle after a cue': (n) => '"We won," Lee said, adding that the vote was fair, '.repeat(n),
   'relayed quotes': (n) => '"We won," Lee told a meeting, according to TASS, '.repeat(n),
+  'according to, then a speaker': (n) => 'According to TASS, the talks failed, the minister said, '.repeat(n),
+  'a speaker after "but"': (n) => 'The ministry declined to comment, but an official, speaking anonymously, said the talks stalled, '.repeat(n),
+  'quoted as saying': (n) => 'Channel One quoted an official as saying that the talks stalled, '.repeat(n),
+  'reports nested in an outlet\'s': (n) => 'Lee told reporters that the plan failed, Channel One reported, '.repeat(n),
 };
 
 /** Many short paragraphs: an interview, titles, pronouns, outlets, partial quotes, all over a long text. */
