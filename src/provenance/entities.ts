@@ -387,6 +387,28 @@ export class EntityRegistry {
     return unknown ?? listener;
   }
 
+  /**
+   * The entity named most often before `offset` (outside quotes), the first named among equals:
+   * who an interview is with, when its introduction names several people.
+   */
+  mostNamedBefore(offset: number, accept: (e: Entity) => boolean, isQuoted: (m: Mention) => boolean): Entity | null {
+    const counts = new Map<Entity, number>();
+    let best: Entity | null = null;
+    let bestCount = 0;
+    for (let k = 0; k < this.list.length; k++) {
+      const m = this.list.at(k);
+      if (m.start >= offset) break;
+      if (m.listener || !accept(m.entity) || isQuoted(m)) continue;
+      const n = (counts.get(m.entity) ?? 0) + 1;
+      counts.set(m.entity, n);
+      if (n > bestCount) {
+        best = m.entity;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
   private firstAtOrAfter(offset: number): number {
     const { list } = this;
     return partitionPoint(list.length, (mid) => list.at(mid).start < offset);

@@ -11,6 +11,7 @@ import { findQuotedSegments } from './marks.js';
 import { documentCountry, profileSpeaker } from './profile.js';
 import { findOutlets as defaultFindOutlets } from './outlets.js';
 import { findReportedSpeech } from './reported.js';
+import { findTranscriptTurns, transcriptQuotes } from './transcript.js';
 import { findSegments } from './segments.js';
 import { summarizeStateVoice } from './state-voice.js';
 import { buildVoices } from './voices.js';
@@ -62,13 +63,22 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
   const isQuoted = (m: Mention) => insideAny(long, m);
 
   const registry = new EntityRegistry(ctx);
+  // A transcript's turns are quoted speech: no other pass reads them as the writer's words.
+  const turns = transcriptQuotes(ctx, registry, findTranscriptTurns(ctx), isQuoted);
+  if (turns.length > 0) {
+    for (const t of turns) {
+      long.push({ start: t.start, end: t.end });
+      for (let k = ctx.tokenAtOrAfter(t.start); k < ctx.tokens.length && ctx.tokens[k]!.start < t.end; k++) ctx.inQuote[k] = 1;
+    }
+    long.sort((a, b) => a.start - b.start);
+  }
   const direct = attributeDirectQuotes(ctx, registry, segments, isQuoted);
   const directSpans = direct.filter((q) => q.kind === 'direct');
   const reported = findReportedSpeech(ctx, registry, directSpans, isQuoted);
-  adoptPartialQuotes(direct, reported);
-  attachInterviewOutlets(ctx, registry, [...direct, ...reported].sort((a, b) => a.start - b.start));
+  adoptPartialQuotes(direct, [...reported, ...turns]);
+  attachInterviewOutlets(ctx, registry, [...direct, ...reported, ...turns].sort((a, b) => a.start - b.start));
 
-  const found = dedupe([...direct, ...reported].sort((a, b) => a.start - b.start || b.end - a.end));
+  const found = dedupe([...direct, ...reported, ...turns].sort((a, b) => a.start - b.start || b.end - a.end));
   const speakerIds = new Map<Entity, string>();
   const speakers: Speaker[] = [];
   const speaking = [...new Set(found.map((q) => q.entity).filter((e): e is Entity => e !== null))];

@@ -60,6 +60,15 @@ test('provenance work grows linearly over a long text of many paragraphs', () =>
   assert.ok(ratio < 6, `4x the text read ${ratio.toFixed(1)}x as many token and outlet-mention properties (${small.reads} -> ${large.reads})`);
 });
 
+test('provenance work grows linearly over a long interview transcript', () => {
+  const transcript = (n: number) => ['Lee spoke to Channel One.', ...Array<string>(n).fill('Q: Will you run again, as they said you would?\n\nLee: No. I said so last year, and Channel One reported it.')].join('\n\n');
+  const small = tokenReads(transcript(100));
+  const large = tokenReads(transcript(400));
+  assert.ok(small.quotes >= 200, String(small.quotes));
+  const ratio = large.reads / small.reads;
+  assert.ok(ratio < 6, `4x the turns read ${ratio.toFixed(1)}x as many token and outlet-mention properties (${small.reads} -> ${large.reads})`);
+});
+
 for (const [name, shape] of Object.entries(SHAPES)) {
   test(`provenance work grows linearly on one unbroken sentence: ${name}`, () => {
     const small = tokenReads(shape(150));
