@@ -171,11 +171,9 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       found!.explanation = found!.explanation.replace(/\.$/, `; relayed by the source named after "${ctx.text.slice(relay.cue!.start, relay.cue!.end)}", which opens the sentence`) + '.';
     }
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
-    else if (found && !direct.mostlyDirect(found)) {
-      out.push(found);
-      if (found.entity?.kind === 'outlet' && found.entity.outletId) relayNested(out, direct, found, found.entity.outletId);
-    }
+    else if (found && !direct.mostlyDirect(found)) out.push(found);
   }
+  relayNested(out, direct);
   return out;
 }
 
@@ -526,16 +524,20 @@ function coordinatedClauseStart(ctx: ProvenanceContext, v: number, sentenceStart
 }
 
 /**
- * "Peskov told reporters that …, RIA Novosti reported.": the outlet's report holds Peskov's
- * (PolNeAR annotates both), and what Peskov said, in his own words or not, came through it.
+ * "Peskov told reporters that …, RIA Novosti reported.", "According to TASS, the president said
+ * that …": an outlet's report holds someone's (PolNeAR annotates both), and what that speaker
+ * said, in their own words or not, came through the outlet. Reports by start, found by bisection.
  */
-function relayNested(found: readonly FoundQuote[], direct: DirectSpans, report: FoundQuote, outletId: string): void {
-  for (let k = found.length - 2; k >= 0; k--) {
-    const q = found[k]!;
-    if (q.end <= report.start) break;
-    if (q.start < report.start || q.end > report.end || !q.entity || q.entity.kind === 'outlet' || q.outletId) continue;
-    q.outletId = outletId;
-    for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= outletId;
+function relayNested(found: readonly FoundQuote[], direct: DirectSpans): void {
+  const reports = found.filter((q) => q.entity?.kind === 'outlet' && q.entity.outletId).sort((a, b) => a.start - b.start);
+  if (reports.length === 0) return;
+  for (const q of found) {
+    if (!q.entity || q.entity.kind === 'outlet' || q.outletId) continue;
+    const k = partitionPoint(reports.length, (mid) => reports[mid]!.start <= q.start) - 1;
+    const report = reports[k];
+    if (!report || q.end > report.end) continue;
+    q.outletId = report.entity!.outletId;
+    for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= q.outletId;
   }
 }
 

@@ -49,13 +49,18 @@ test('wire sentences: a statement carried by an agency, a direct quote with its 
   // "in a video address" is where Zelensky spoke; no second report starts at "address".
   const cued = provenanceOf('"We will not give up a single metre," Zelensky said in a video address, Reuters reported.', { findOutlets: outlets });
   assert.deepEqual(cued.quotes.map((q) => [q.kind, q.text, speakerOf(cued, q)?.name, q.outletId]), [['direct', 'We will not give up a single metre,', 'Zelensky', 'reuters']]);
+  const opening = provenanceOf('According to IRNA, the minister also said that the talks would resume.', { findOutlets: outlets });
+  assert.deepEqual(opening.quotes.map((q) => [q.text, speakerOf(opening, q)?.name, q.outletId]), [
+    ['the minister also said that the talks would resume', 'IRNA', 'irna'],
+    ['that the talks would resume', 'the minister', 'irna'],
+  ]);
   const nested = provenanceOf('Peskov told reporters that the Kremlin had "no plans" for talks, RIA Novosti reported.', { findOutlets: outlets });
   assert.deepEqual(nested.quotes.map((q) => [q.kind, q.text, speakerOf(nested, q)?.name, q.outletId]), [
     ['indirect', 'Peskov told reporters that the Kremlin had "no plans" for talks', 'RIA Novosti', 'ria'],
     ['indirect', 'that the Kremlin had "no plans" for talks', 'Peskov', 'ria'],
     ['direct', 'no plans', 'Peskov', 'ria'],
   ]);
-  for (const a of [carried, cued, nested]) assertSpansConsistent(a);
+  for (const a of [carried, cued, opening, nested]) assertSpansConsistent(a);
 });
 
 test('a cue\'s own clause: the subject after ", but", the writer\'s appositive on the claim left out, and "at least" kept', () => {
