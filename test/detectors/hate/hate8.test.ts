@@ -78,7 +78,11 @@ test('emotion, question, negated positive and "that\'s ... for you" forms', () =
   firesAndFlags('exclusion-question', ['Can someone tell me why Roma are allowed anywhere near our schools?']);
   firesAndFlags('derogation-negated-positive', ['I have yet to meet a Hindu worth trusting.', 'No one could call Arabs honest and keep a straight face.']);
   clean(['I have never met a Hindu I could not trust.', 'No one could call Arabs lazy after seeing them work.']);
-  firesAndFlags('generalisation-insult', ['Lazy as sin, every one of them. That is Roma for you.']);
+  firesAndFlags('generalisation-insult', ['Lazy as sin, every one of them. That is Roma for you.', 'Honestly, women belong at the kitchen sink and nowhere else.']);
+  clean(["Women don't belong in the kitchen, they belong wherever they choose to be."]);
+  firesAndFlags('derogation-question', ['Are disabled people even worth the effort?', 'Or are Arabs the most obnoxious people alive?']);
+  firesAndFlags('derogation-emotion', ['Whenever I see Roma at the station I want to spit.', 'The thought of Hindus marrying into my family makes me sick.']);
+  clean(['Whenever I see Roma being harassed at the station I feel rage.', 'Are refugees the most vulnerable people in Europe?']);
 });
 
 test('counter-speech: calls to harm condemned as their subject, a condemned writer who deserves prison, refusing silence while the group is mocked', () => {
