@@ -59,7 +59,11 @@ test('calls to intern or exterminate: camps, a final solution, a means of killin
     'The only real answer for Roma is the rope.',
     'Nobody would miss it if refugees were all rounded up and gassed.',
     'Razor wire and rifles on the cliffs, pointed at migrants.',
+    'Ovens for Hindus, that would sort it.',
+    'Round them up and lock the gypsies in cages.',
   ]);
+  firesAndFlags('violence-call', ['Every Arab in this town should be lined up and shot.']);
+  firesAndFlags('threat-direct', ['Somebody needs to take a blowtorch to the Roma site.']);
   clean([
     'Aid agencies will open camps for refugees near the border this winter.',
     'The camps where Roma were murdered are now memorials.',
@@ -67,6 +71,8 @@ test('calls to intern or exterminate: camps, a final solution, a means of killin
     'We need a final solution for the rats in the cellar.',
     'The only real answer for disabled people is proper funding.',
     'The town would be better if migrants were treated fairly.',
+    'Gas chambers for Roma were built at Birkenau in 1942.',
+    'The regime rounded up the Hindus and put them in camps in 1971.',
   ]);
 });
 
