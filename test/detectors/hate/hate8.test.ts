@@ -96,7 +96,11 @@ test('counter-speech: calls to harm condemned as their subject, a condemned writ
     'Calls to expel Roma are shameful and we will fight them.',
     'Whoever posted that Hindus should be hanged deserves a long spell in prison.',
     'I will not stay quiet while my neighbours sneer at refugees.',
+    'Jokes about drowning migrants are never funny.',
+    "It's shameful that some people still say Roma should be locked up.",
+    'My neighbour thinks Hindus are terrorists. She is wrong and I have told her so.',
   ]) assert.equal(verdict(text), 'normal', text);
+  for (const text of ['Jokes about drowning migrants are always funny.', 'My neighbour thinks Hindus are terrorists and she is right.']) assert.equal(verdict(text), 'hatespeech', text);
   // The guards read who is condemned: the same words as the author's own call stay hate.
   assert.equal(verdict('Roma should be hanged, and I will not stay quiet about it.'), 'hatespeech');
 });
