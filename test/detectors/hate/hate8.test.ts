@@ -27,13 +27,17 @@ test('insinuation: the group arrives next to a cue to draw the conclusion, a pre
     'Keep an eye on your bag on the 10:15, it is full of Hispanics.',
     'Scooter nicked from the porch. Funny, Hindus only moved in across the road last week.',
     'Not one break-in in twelve years and then refugees moved next door. Go figure.',
+    'Gypsies on the common again, and suddenly every shed on the lane gets broken into.',
   ]);
   clean([
     'Arabs took over the flat upstairs and the place has never been tidier. Draw your own conclusions!',
     'Roma arrived in the Balkans centuries ago and built a rich musical tradition.',
     'Lock your car at night, police advise after a spate of thefts in the town centre.',
     'After the storm, refugees moved into the sports hall until the roof was fixed.',
+    'Hindus moved in and suddenly the street had a festival every autumn.',
   ]);
+  // A precaution the group itself takes is no insinuation about it.
+  assert.ok(!ruleIds('Jewish families lock the doors at night since the attacks.').includes('derogation-insinuation'));
 });
 
 test('threats without a violence verb: a weapon kept for the group, brought to it, or an attack on a place full of it', () => {
