@@ -341,7 +341,9 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
   if (words < 2) return null;
-  const speaker = agent ?? subject;
+  // "We were told that …": the subject of a passive verb with a listener heard it; only an agent
+  // ("by X") says who spoke ("He is reported to have said …" is still his).
+  const speaker = agent ?? (passive(ctx, v) && takesListener && !asks ? null : subject);
   const resolved = speaker ? resolve(speaker) : null;
   const listenerSpan = { start: tokens[listenerFrom]?.start ?? 0, end: tokens[start]!.start };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(listenerSpan)?.id ?? null;
@@ -409,12 +411,16 @@ function postposed(ctx: ProvenanceContext, v: number, ruleId: string, sentenceSt
   }
   // What was said is a clause ("The talks failed, he said"), not an adverbial ("In a speech, he said").
   if (words < 3 || verbs === 0) return null;
-  const resolved = resolve(subject);
+  // "…, we were told": the subject of a passive cue is who heard it; who said it is not named.
+  const heard = subjectBefore !== null && passive(ctx, v);
+  // "Gonna burn it down, you have been warned": a sign-off to the reader, not a report.
+  if (heard && tokens[subject.head]!.norm === 'you') return null;
+  const resolved = heard ? null : resolve(subject);
   const clause = { start: tokens[v]!.start, end: tokens[end]!.end };
   const outletId = resolved?.entity.outletId ?? ctx.outletAt(clause)?.id ?? null;
   if (closingMark >= 0) last = closingMark;
   else while (last > first && ctx.isQuoteMark(last)) last--;
-  return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : 'subject not resolved'}.`);
+  return indirectQuote(ctx, first, last, v, v, resolved?.entity ?? null, outletId, `Reported speech: the clause before ", … ${tokens[v]!.text}" (${ruleId}) at the end of the sentence; ${resolved ? resolved.how : heard ? 'passive, the speaker is not named' : 'subject not resolved'}.`);
 }
 
 /** `According to X, …` (content after) or `…, according to X.` (content before). */
@@ -560,7 +566,13 @@ function relayedAfterCue(ctx: ProvenanceContext, found: readonly FoundQuote[], d
   for (let k = found.length - 1; k >= 0; k--) {
     const q = found[k]!;
     if (q.end <= source.start) break;
-    if (!q.entity || q.entity.kind === 'outlet' || !q.cue || q.cue.start < source.start || q.start < q.cue.end || q.start >= source.end || q.end < source.cue!.start) continue;
+    if ((q.entity && q.entity.kind === 'outlet') || !q.cue || q.cue.start < source.start || q.start < q.cue.end || q.start >= source.end || q.end < source.cue!.start) continue;
+    // "… was told that …, according to an email": a passive with no speaker; the source names it.
+    if (!q.entity) {
+      if (!source.entity) continue;
+      q.entity = source.entity;
+      q.explanation = q.explanation.replace(/passive, the speaker is not named\.$/, `passive; the source named after "${ctx.text.slice(source.cue!.start, source.cue!.end)}" is the speaker.`);
+    }
     // Up to the phrase, less the comma before it; a closing quotation mark stays.
     let end = source.cue!.start;
     while (end > q.start && /[\s,]/.test(ctx.text[end - 1]!)) end--;

@@ -88,6 +88,19 @@ test('"quoted X as saying": X speaks and the outlet relays; "with Kyiv saying �
   for (const a of [quoted, both]) assertSpansConsistent(a);
 });
 
+test('a passive cue: who heard it is not who said it; "you have been warned" signs off a threat; "according to" names the source', () => {
+  const heard = provenanceOf('The vote was rigged, we were told. We were told that the count was fixed.');
+  assert.deepEqual(heard.quotes.map((q) => [q.text, speakerOf(heard, q)?.name ?? null]), [['The vote was rigged', null], ['that the count was fixed', null]]);
+  const threat = provenanceOf('Gonna burn that hostel down, you have been warned.');
+  assert.deepEqual(threat.quotes, [], 'the writer\'s own words');
+  const email = provenanceOf('The ministry was told that the troops were ready, according to a leaked email.');
+  assert.deepEqual(email.quotes.map((q) => [q.text, speakerOf(email, q)?.name]), [['that the troops were ready', 'a leaked email']]);
+  // An agent still speaks, and "is reported to have said" is still the subject's.
+  const agent = provenanceOf('He was warned by police that the march was banned.');
+  assert.deepEqual(agent.quotes.map((q) => speakerOf(agent, q)?.name), ['police']);
+  for (const a of [heard, threat, email, agent]) assertSpansConsistent(a);
+});
+
 test('one or two quoted words after so-called, self-styled or alleged are scare quotes, whatever cue is near', () => {
   const a = provenanceOf('Officials dismissed the so-called “peace plan” and mocked a self-styled “expert”, adding that the alleged “leak” was invented.');
   for (const words of ['peace plan', 'expert', 'leak']) assert.equal(a.quotes.find((q) => q.text === words)?.kind, 'scare', words);
