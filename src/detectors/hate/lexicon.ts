@@ -246,13 +246,15 @@ export class HateLexicon {
 
   /**
    * A known word, or the plural or possessive of one ("koreas", "africa's" folded to
-   * "africas"); a stem under four letters is too often an abbreviation ("jw" in "jwes").
+   * "africas"); a stem under four letters is too often an abbreviation ("jw" in "jwes"),
+   * and a stem that is a group word makes a misspelt group word ("muslimes").
    */
   private knownForm(word: string): boolean {
     const known = this.known!;
     if (known(word)) return true;
     if (!word.endsWith('s') || word.length < 5) return false;
-    return known(word.slice(0, -1)) || (word.length >= 6 && word.endsWith('es') && known(word.slice(0, -2)));
+    const stem = (s: string) => !this.groupSingles.has(s) && known(s);
+    return stem(word.slice(0, -1)) || (word.length >= 6 && word.endsWith('es') && stem(word.slice(0, -2)));
   }
 
 }

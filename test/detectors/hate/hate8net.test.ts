@@ -28,6 +28,8 @@ test('sound-alike spellings of group words name the group', () => {
   assert.deepEqual(tagged('Moozlems and Imigrantz'), ['group:Islam:Moozlems', 'group:Refugee:Imigrantz']);
   assert.deepEqual(tagged('the Asiuns, the Ayrabs and the Lesbiens'), ['group:Asian:Asiuns', 'group:Arab:Ayrabs', 'group:Homosexual:Lesbiens']);
   assert.deepEqual(tagged('Hinduz, Latinoz, Gipsies'), ['group:Hindu:Hinduz', 'group:Hispanic:Latinoz', 'group:Other:Gipsies']);
+  // A plural whose stem is a known word is that word's plural, unless the stem is a group word.
+  assert.deepEqual(tagged('i hate muslimes'), ['group:Islam:muslimes']);
 });
 
 test('English words near a group word are not read as the group', () => {
@@ -55,4 +57,15 @@ test('"illegals" is an offensive name for immigrants, and hate speech with a hat
   assert.equal(verdict('The bus was packed with illegals again, disgusting.'), 'offensive');
   assert.equal(verdict('The agency detained 40 illegals at the border on Tuesday.'), 'offensive');
   assert.equal(verdict('The illegal dumping of waste is a crime.'), 'normal');
+});
+
+test('"nothing but" praise and objections to mockery are not hate; the same words in contempt are (the network retrained with dev-net8)', () => {
+  // Each contrast was hatespeech from the network alone with the hate6/dev-neutral7 weights (6b00b150…).
+  for (const text of [
+    'The refugees in our block have been nothing but friendly.',
+    'Arabs have treated my family with nothing but kindness.',
+    "I'm not going to keep quiet while my workmates mock Roma.",
+    "I won't stand by while my in-laws ridicule gay people.",
+  ]) assert.equal(verdict(text), 'normal', text);
+  for (const text of ['Jews have brought nothing but trouble to this country.', 'Muslims have been nothing but a curse on Europe.']) assert.equal(verdict(text), 'hatespeech', text);
 });
