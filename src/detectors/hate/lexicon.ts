@@ -1,7 +1,9 @@
 import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { dataPath } from '../../core/paths.js';
 import type { Token } from '../../core/types.js';
+import { defaultWordTable } from '../../text/word-table.js';
 import { foldToken, foldWord } from './normalize.js';
+import { MIN_SOUND_ALIKE_LENGTH, SoundAlikes } from './sound-alike.js';
 
 export interface GroupEntry extends RuleEntry {
   target: string;
@@ -64,8 +66,8 @@ interface Term {
 
 /**
  * Group words and slurs, indexed for exact, fuzzy (one swapped, added or dropped
- * letter in words of six letters or more; one swap in shorter ones) and masked
- * ("k*ke") lookup.
+ * letter in words of six letters or more; one swap in shorter ones; with a word list,
+ * also a sound-alike spelling of a group word) and masked ("k*ke") lookup.
  */
 const FUZZY_CACHE_MAX = 8192;
 
@@ -91,8 +93,14 @@ export class HateLexicon {
   /** shapeKey of each key of `deletions`. */
   private readonly deletionShapes = new Set<number>();
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
+  private readonly soundAlikes: SoundAlikes | undefined;
 
-  constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[]) {
+  /**
+   * `known` says whether a folded word is an English word (the shared word table): a known
+   * word is never read as a misspelt group word ("backs" is not "blacks", "refuge" not
+   * "refugee"), and without it sound-alike spellings are not tried.
+   */
+  constructor(groups: readonly GroupEntry[], slurs: readonly SlurEntry[], private readonly known?: (word: string) => boolean) {
     this.groups = groups;
     this.slurs = slurs;
     for (const entry of groups) {
@@ -111,6 +119,11 @@ export class HateLexicon {
         if (!list.includes(word)) list.push(word);
         this.deletions.set(d, list);
       }
+    }
+    if (known) {
+      const targetOf = new Map<string, string>();
+      for (const word of this.groupSingles) targetOf.set(word, this.byFirst.get(word)!.find((t) => t.words.length === 1)!.target);
+      this.soundAlikes = new SoundAlikes(targetOf, known);
     }
   }
 
@@ -188,8 +201,8 @@ export class HateLexicon {
    * group words, never slurs (a slur one letter away is usually an ordinary word:
    * "muzzle", "tyranny", "regarded"). A misspelling is one swap of adjacent letters
    * after the first, or one letter added or dropped inside the word (not at its ends,
-   * where English inflection lives: "Indiana" is not "Indian"). Substitutions are not
-   * tried; leetspeak digits are handled by folding.
+   * where English inflection lives: "Indiana" is not "Indian"). Substitutions are
+   * tried only through the sound-alike skeleton; leetspeak digits are handled by folding.
    */
   private resolveFuzzy(word: string): { word: string; how: LexiconMatch['how'] } | null {
     if (word.includes('*')) {
@@ -208,20 +221,40 @@ export class HateLexicon {
       return hit ? { word: hit, how: 'masked' } : null;
     }
     if (word.length < 4) return null;
+    const near = this.oneEditFrom(word);
+    if (near) return this.known && this.knownForm(word) ? null : { word: near, how: 'fuzzy' };
+    const alike = this.soundAlikes && word.length >= MIN_SOUND_ALIKE_LENGTH && !this.knownForm(word) ? this.soundAlikes.find(word) : null;
+    return alike ? { word: alike, how: 'fuzzy' } : null;
+  }
+
+  /** The group word one adjacent swap, or one interior letter added or dropped, away from `word`. */
+  private oneEditFrom(word: string): string | null {
     // A swap keeps the length, the first letter and the letters; an interior insertion keeps the first and last letters.
     if (this.swapKeys.has(swapKey(word))) for (let i = 1; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped !== word && this.groupSingles.has(swapped)) return { word: swapped, how: 'fuzzy' };
+      if (swapped !== word && this.groupSingles.has(swapped)) return swapped;
     }
     if (word.length >= 6 && this.shapes.has(shapeKey(word.length - 1, word.charCodeAt(0), word.charCodeAt(word.length - 1)))) {
       for (let i = 1; i + 1 < word.length; i++) {
         const less = word.slice(0, i) + word.slice(i + 1);
-        if (this.groupSingles.has(less)) return { word: less, how: 'fuzzy' };
+        if (this.groupSingles.has(less)) return less;
       }
     }
     const dropped = word.length >= 5 && this.deletionShapes.has(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))) ? this.deletions.get(word) : undefined;
-    if (dropped && word.length >= 5) return { word: dropped[0]!, how: 'fuzzy' };
-    return null;
+    return dropped && word.length >= 5 ? dropped[0]! : null;
+  }
+
+  /**
+   * A known word, or the plural or possessive of one ("koreas", "africa's" folded to
+   * "africas"); a stem under four letters is too often an abbreviation ("jw" in "jwes"),
+   * and a stem that is a group word makes a misspelt group word ("muslimes").
+   */
+  private knownForm(word: string): boolean {
+    const known = this.known!;
+    if (known(word)) return true;
+    if (!word.endsWith('s') || word.length < 5) return false;
+    const stem = (s: string) => !this.groupSingles.has(s) && known(s);
+    return stem(word.slice(0, -1)) || (word.length >= 6 && word.endsWith('es') && stem(word.slice(0, -2)));
   }
 
 }
@@ -264,6 +297,7 @@ export function loadDefaultHateLexicon(): HateLexicon {
   cached ??= new HateLexicon(
     loadRuleFile<GroupEntry>(dataPath('hate', 'groups.yml'), ['target', 'terms']).entries,
     loadRuleFile<SlurEntry>(dataPath('hate', 'slurs.yml'), ['target', 'terms', 'severity']).entries,
+    (word) => defaultWordTable().id(word) >= 0,
   );
   return cached;
 }
