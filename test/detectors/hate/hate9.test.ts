@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createHateDetector } from '../../../src/detectors/hate/index.js';
+import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { ruleIds } from './rule-matches.js';
+
+// The hate9 round, on sentences written for this test (none is in a functional suite).
+const detectors = [createHateDetector()];
+const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
+
+function firesAndFlags(rule: string, texts: readonly string[]): void {
+  for (const text of texts) {
+    assert.ok(ruleIds(text).includes(rule), `${rule} should read: ${text} (got ${ruleIds(text).join(', ') || 'nothing'})`);
+    assert.equal(verdict(text), 'hatespeech', text);
+  }
+}
+
+function clean(texts: readonly string[]): void {
+  for (const text of texts) assert.equal(verdict(text), 'normal', text);
+}
+
+test('threats addressed to the group: a last season, running while they can, knowing where they live, a list and "we are coming"', () => {
+  firesAndFlags('threat-direct', [
+    'Hindus in this valley, enjoy your last winter.',
+    'Pack your bags and run while you can, Roma.',
+    'We have a list of the streets where Arabs live and we are coming.',
+  ]);
+  clean([
+    'Students, enjoy your last summer before exams.',
+    'We have a list of the streets where Arabs live and we are coming to deliver food.',
+  ]);
+});
+
+test('questions: how long must we put up with the group, why it is always the group causing trouble, superlative insults', () => {
+  firesAndFlags('derogation-question', [
+    'How long must decent people put up with immigrants?',
+    'Somebody tell me why we still tolerate gypsies.',
+    'Why is it always Asians causing trouble at the market?',
+    'Is it only me, or are Jews the greediest people around?',
+  ]);
+  clean([
+    'How much longer must we tolerate attacks on Muslims?',
+    'Why is it always Asians who get blamed for trouble at the market?',
+    'Are women the worst affected by the cuts?',
+  ]);
+});
+
+test('attribute and dehumanisation words: a blight, a lower form of life', () => {
+  firesAndFlags('dehumanisation-vermin', ['I honestly think gays are a lower form of life.', 'Refugees are a blight on this town.']);
+  clean(['Potato blight ruined the harvest that the refugees had planted.']);
+});
+
+test('active conspiracy: control of an institution and a second act of censorship or embezzlement for their own', () => {
+  firesAndFlags('trope-control', [
+    'Muslims own the radio stations and silence anyone who questions them.',
+    'Jews run the relief funds and siphon the money to their own.',
+    'Hindus have bribed every judge in the land.',
+  ]);
+  clean([
+    'Muslims run the forum and ban anyone who posts spam.',
+    'Jews run the relief fund and channel the donations to flood victims.',
+    'Hindus have helped every judge in the land.',
+  ]);
+});
