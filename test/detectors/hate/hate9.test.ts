@@ -63,3 +63,19 @@ test('active conspiracy: control of an institution and a second act of censorshi
     'Hindus have helped every judge in the land.',
   ]);
 });
+
+test('pronoun reference and calls: "deserve a good hiding", "bloodsuckers, that is what they are", "grateful we let them stay", "high time ... were kicked out"', () => {
+  firesAndFlags('threat-normative', ['The council keeps funding Roma. They deserve a good hiding, not handouts.']);
+  firesAndFlags('dehumanisation-vermin', ["Immigrants queued at the job centre again. Bloodsuckers, that's what they are."]);
+  firesAndFlags('expulsion-call', [
+    'Refugees keep complaining about the food. They should be grateful we let them stay here.',
+    "It's about time the Arabs were kicked out for good.",
+  ]);
+  clean([
+    'The kids deserve a good hiding for breaking the window.',
+    "It's about time the Arabs were given a fair hearing.",
+    'The refugees are grateful that we let them stay here, she said.',
+    'Students, enjoy your last summer of freedom.',
+  ]);
+  firesAndFlags('threat-direct', ['Hindus of the east end, enjoy your last christmas. Your days are numbered.']);
+});
