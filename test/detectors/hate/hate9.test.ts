@@ -79,3 +79,14 @@ test('pronoun reference and calls: "deserve a good hiding", "bloodsuckers, that 
   ]);
   firesAndFlags('threat-direct', ['Hindus of the east end, enjoy your last christmas. Your days are numbered.']);
 });
+
+test('negated positive: "yet to meet a ... who wasn\'t a liar"; counter-speech: "people who claim ... have clearly never met any"', () => {
+  firesAndFlags('derogation-negated-positive', ["I am yet to meet an Arab who wasn't a thief.", 'Never once met a Roma who was not a crook.']);
+  clean([
+    "I am yet to meet an Arab who wasn't generous.",
+    'Anyone who says Hindus are lazy has clearly never met one.',
+    'People who think gays are perverts have obviously never met any of them.',
+  ]);
+  // Without the counter frame the same claim stays hateful.
+  assert.equal(verdict('Hindus are lazy, ask anyone who has met one.'), 'hatespeech');
+});
