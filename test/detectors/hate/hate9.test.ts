@@ -90,3 +90,16 @@ test('negated positive: "yet to meet a ... who wasn\'t a liar"; counter-speech: 
   // Without the counter frame the same claim stays hateful.
   assert.equal(verdict('Hindus are lazy, ask anyone who has met one.'), 'hatespeech');
 });
+
+test('insinuation: "you know what ... are like", "now it is all ...", "... next door" with a cue to draw the conclusion', () => {
+  firesAndFlags('derogation-insinuation', [
+    'You know what gypsies are like. Need I say more?',
+    "The high street used to be lovely. Now it's all Arabs. Say no more.",
+    "Don't buy the flat on the corner, it has Roma next door, if you catch my drift.",
+  ]);
+  clean([
+    'You know what Hindus are like at Diwali: fireworks till midnight and sweets for every neighbour.',
+    'You know what toddlers are like. Say no more.',
+    'Roma moved in next door and the garden has never looked better.',
+  ]);
+});
