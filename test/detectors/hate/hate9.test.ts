@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
-import { ruleIds } from './rule-matches.js';
+import { benignGuards } from './rule-matches.js';
+import { clean, firesAndFlags, verdict } from './verdict-checks.js';
 
 // The hate9 round, on sentences written for this test (none is in a functional suite).
-const detectors = [createHateDetector()];
-const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
-
-function firesAndFlags(rule: string, texts: readonly string[]): void {
-  for (const text of texts) {
-    assert.ok(ruleIds(text).includes(rule), `${rule} should read: ${text} (got ${ruleIds(text).join(', ') || 'nothing'})`);
-    assert.equal(verdict(text), 'hatespeech', text);
-  }
-}
-
-function clean(texts: readonly string[]): void {
-  for (const text of texts) assert.equal(verdict(text), 'normal', text);
-}
 
 test('threats addressed to the group: a last season, running while they can, knowing where they live, a list and "we are coming"', () => {
   firesAndFlags('threat-direct', [
@@ -102,4 +87,14 @@ test('insinuation: "you know what ... are like", "now it is all ...", "... next 
     'You know what toddlers are like. Say no more.',
     'Roma moved in next door and the garden has never looked better.',
   ]);
+});
+
+test('network false positives cleared: shame at harm done to the group, and a group that never let the speaker down', () => {
+  clean([
+    'I am sickened by the way my old school once treated Roma pupils.',
+    'The Hindus next door have never once let us down, not in forty years.',
+  ]);
+  assert.ok(benignGuards('I am sickened by the way my old school once treated Roma pupils.').length > 0);
+  // Regret that the harm was not done is no shame at it.
+  assert.deepEqual(benignGuards("I'm ashamed that we never drove the Roma out of this town."), []);
 });
