@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
 import { benignGuards, ruleIds } from './rule-matches.js';
+import { clean, firesAndFlags, verdict } from './verdict-checks.js';
 
 // The hate8 round, on sentences written for this test (none is in a functional suite).
-const detectors = [createHateDetector()];
-const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
-
-function firesAndFlags(rule: string, texts: readonly string[]): void {
-  for (const text of texts) {
-    assert.ok(ruleIds(text).includes(rule), `${rule} should read: ${text} (got ${ruleIds(text).join(', ') || 'nothing'})`);
-    assert.equal(verdict(text), 'hatespeech', text);
-  }
-}
-
-function clean(texts: readonly string[]): void {
-  for (const text of texts) assert.equal(verdict(text), 'normal', text);
-}
 
 test('insinuation: the group arrives next to a cue to draw the conclusion, a precaution, or a crime that never happened before', () => {
   firesAndFlags('derogation-insinuation', [
