@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
 import { findQuotedSegments } from '../../../src/provenance/marks.js';
 import { ruleIds } from './rule-matches.js';
+import { analyzeHate, verdict } from './verdict-checks.js';
 
 // The hate6 round, on sentences written for this test (none is in a functional suite).
-const detectors = [createHateDetector()];
-const findings = (text: string) => analyze(text, { detectors }).findings.filter((f) => f.kind === 'hate');
-const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
+const findings = (text: string) => analyzeHate(text).findings.filter((f) => f.kind === 'hate');
 
 test('straight single quotes around words are quotation marks; apostrophes, possessives and elisions are not', () => {
   const inner = (text: string) => findQuotedSegments(text).map((s) => text.slice(s.start, s.end));

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
 import { ruleIds } from './rule-matches.js';
+import { analyzeHate as run, verdict } from './verdict-checks.js';
 
 // The hate7 round, on sentences written for this test (none is in a functional suite).
-const detectors = [createHateDetector()];
-const run = (text: string) => analyze(text, { detectors });
-const verdict = (text: string) => hateVerdict(run(text).findings).label;
 
 test('reported or quoted hate that the author endorses: an author-voice finding beside the reported or quoted one', () => {
   for (const text of [

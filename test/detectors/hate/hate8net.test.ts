@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { HateLexicon, lexWords, loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
 import { consonantSkeleton, spellingDistance } from '../../../src/detectors/hate/sound-alike.js';
-import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
-import { analyze } from '../../../src/pipeline/analyze.js';
 import { buildTextModel } from '../../../src/text/model.js';
+import { clean, verdict } from './verdict-checks.js';
 
 // The hate8net round, on words and sentences written for this test (none is in a functional suite).
 const lexicon = loadDefaultHateLexicon();
 const tagged = (text: string) => lexicon.match(lexWords(text, buildTextModel(text).tokens)).map((m) => `${m.kind}:${m.target}:${text.slice(m.start, m.end)}`);
-const detectors = [createHateDetector()];
-const run = (text: string) => analyze(text, { detectors });
-const verdict = (text: string) => hateVerdict(run(text).findings).label;
 
 test('the consonant skeleton keeps what a respelling for the ear keeps', () => {
   assert.equal(consonantSkeleton('refujees'), consonantSkeleton('refugees'));
@@ -61,11 +56,11 @@ test('"illegals" is an offensive name for immigrants, and hate speech with a hat
 
 test('"nothing but" praise and objections to mockery are not hate; the same words in contempt are (the network retrained with dev-net8)', () => {
   // Each contrast was hatespeech from the network alone with the hate6/dev-neutral7 weights (6b00b150…).
-  for (const text of [
+  clean([
     'The refugees in our block have been nothing but friendly.',
     'Arabs have treated my family with nothing but kindness.',
     "I'm not going to keep quiet while my workmates mock Roma.",
     "I won't stand by while my in-laws ridicule gay people.",
-  ]) assert.equal(verdict(text), 'normal', text);
+  ]);
   for (const text of ['Jews have brought nothing but trouble to this country.', 'Muslims have been nothing but a curse on Europe.']) assert.equal(verdict(text), 'hatespeech', text);
 });

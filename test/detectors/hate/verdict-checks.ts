@@ -7,8 +7,11 @@ import { ruleIds } from './rule-matches.js';
 // The whole detector (rules, guards and network) on one text, for the rounds' own example sentences.
 const detectors = [createHateDetector()];
 
+/** The analysis of one text with the whole hate detector alone. */
+export const analyzeHate = (text: string) => analyze(text, { detectors });
+
 /** The author-voice verdict of the whole detector. */
-export const verdict = (text: string) => hateVerdict(analyze(text, { detectors }).findings).label;
+export const verdict = (text: string) => hateVerdict(analyzeHate(text).findings).label;
 
 /** Each text is read by the named rule and the whole detector calls it hate speech. */
 export function firesAndFlags(rule: string, texts: readonly string[]): void {
