@@ -13,6 +13,7 @@ const HOLDOUTS: { name: string; round: string; earlier: string[]; minTemplates?:
   { name: 'holdout11', round: 'the eleventh holdout (written by a separate helper for the round after hate5)', earlier: [...SPENT, 'holdout10', 'dev-neutral7'] },
   { name: 'holdout12', round: 'the twelfth holdout (written by a separate helper for the round after hate6)', earlier: [...SPENT, 'holdout10', 'holdout11', 'dev-neutral7', 'dev-hate8', 'dev-net8'], minTemplates: 240, minSentences: 5000 },
   { name: 'holdout13', round: 'the thirteenth holdout (written by a separate helper for the round after holdout12)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'dev-neutral7', 'dev-hate8', 'dev-net8'], minTemplates: 200, minSentences: 4500 },
+  { name: 'holdout14', round: 'the fourteenth holdout (written by a separate helper for the round after holdout13)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'dev-neutral7', 'dev-hate8', 'dev-net8'], minTemplates: 280, minSentences: 6000 },
 ];
 
 for (const { name, round, earlier, minTemplates = 160, minSentences = 4000 } of HOLDOUTS) {
