@@ -79,6 +79,14 @@ export function phraseAt(ctx: ProvenanceContext, i: number): { id: string; role:
   return null;
 }
 
+/** A comma after a phrase at `k`, then at least three words of the same clause. */
+function opensContent(ctx: ProvenanceContext, k: number, last: number): boolean {
+  if (k > last || ctx.tokens[k]!.text !== ',') return false;
+  let words = 0;
+  for (let m = k + 1; m <= last && words < 3; m++) if (ctx.isWord(m)) words++;
+  return words >= 3;
+}
+
 /** The last token of the clause that starts at `first`: up to a sentence end or quote mark, same paragraph. */
 export function clauseEnd(ctx: ProvenanceContext, first: number, limit: number): number {
   let k = first;
@@ -108,6 +116,9 @@ export function cueAfter(ctx: ProvenanceContext, a: number): Cue | null {
   const phrase = phraseAt(ctx, s);
   if (phrase && phrase.role === 'source') {
     const subject = subjectRight(ctx, s + phrase.length, last);
+    // "“….” According to TASS, he added that …": a phrase that opens its own sentence and is
+    // followed by that sentence's content reports the content, not the quote before it.
+    if (subject && ctx.sentenceOf[s] !== ctx.sentenceOf[a - 1] && opensContent(ctx, ctx.tokenAtOrAfter(subject.end), last)) return null;
     return { span: span(ctx, s, s + phrase.length - 1), first: s, last: s + phrase.length - 1, clauseFirst: s, clauseLast: last, ruleId: phrase.id, subject, side: 'after' };
   }
   // The subject may carry a long appositive ("…,” Trump, the front-runner, who …, said").

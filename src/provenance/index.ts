@@ -112,7 +112,9 @@ export function buildProvenance(text: string, model: TextModel, _meta: Meta, opt
  */
 function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[]): void {
   // The reports with a speaker by start; a report holding q.start starts at most `longest`
-  // before it, so only those are read, and the first in `reported` order wins as before.
+  // before it, so only those are read, and the first in `reported` order wins, except that a
+  // person's report nested in an outlet's wins over it: in "According to TASS, he added that
+  // Russia would not talk “with puppets”", the words are his, carried by TASS.
   const hosts = reported.map((r, k) => ({ r, k })).filter((h) => h.r.entity).sort((a, b) => a.r.start - b.r.start || a.k - b.k);
   let longest = 0;
   for (const h of hosts) longest = Math.max(longest, h.r.end - h.r.start);
@@ -122,7 +124,7 @@ function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[
     let first: { r: FoundQuote; k: number } | null = null;
     for (let m = lo - 1; m >= 0 && q.start - hosts[m]!.r.start < longest; m--) {
       const h = hosts[m]!;
-      if (q.start < h.r.end && (!first || h.k < first.k)) first = h;
+      if (q.start < h.r.end && (!first || (nestedPerson(h.r, first.r) ? true : !nestedPerson(first.r, h.r) && h.k < first.k))) first = h;
     }
     // One ironic word stays a scare quote even inside reported speech (Western-funded “activists”).
     const host = first?.r;
@@ -132,6 +134,11 @@ function adoptPartialQuotes(direct: FoundQuote[], reported: readonly FoundQuote[
     q.outletId = host.outletId;
     q.explanation = `Partial direct quote: words in quotation marks inside reported speech by ${host.entity!.name}, so they are taken as that speaker's own words.`;
   }
+}
+
+/** Whether `inner` is a person's report inside `outer`, an outlet's. */
+function nestedPerson(inner: FoundQuote, outer: FoundQuote): boolean {
+  return outer.entity?.kind === 'outlet' && inner.entity?.kind !== 'outlet' && inner.start > outer.start && inner.start < outer.end;
 }
 
 function dedupe(sorted: FoundQuote[]): FoundQuote[] {

@@ -10,6 +10,9 @@ import { partitionPoint } from '../core/spans.js';
 type Resolve = (subject: Subject) => Resolution | null;
 
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'these', 'those']);
+/** Pronouns that can be a speech verb's object ("said it"), and what may follow such an object. */
+const OBJECT_PRONOUNS = new Set(['it', 'this', 'these', 'those']);
+const OBJECT_FOLLOWERS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'PUNCT']);
 /** Most tokens after the verb of a closing cue clause (", the party said in a statement on Monday."). */
 const CLOSING_CUE_TAIL = 12;
 /**
@@ -173,7 +176,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
     if (relayed) relayed.outletId ??= found!.entity!.outletId;
     else if (found && !direct.mostlyDirect(found)) out.push(found);
   }
-  relayNested(out, direct);
+  relayNested(ctx, out, direct);
   return out;
 }
 
@@ -315,6 +318,21 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     if (k === v + 1 && t.pos === 'VERB' && t.norm.endsWith('ing') && !needsThat && !takesListener) {
       start = k;
       break;
+    }
+    // "said it before and I will say it again", "said it, and": a pronoun with no verb after it is
+    // the object; what follows is no clause, unless a colon opens one ("said it again: …").
+    if (OBJECT_PRONOUNS.has(t.norm) && k === v + 1 && OBJECT_FOLLOWERS.has(tokens[k + 1]?.pos ?? '')) {
+      let m = k + 1;
+      while (m <= end && m - k <= 3 && tokens[m]!.pos === 'ADV') m++;
+      if (m <= end && (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX')) {
+        start = k;
+        break;
+      }
+      if (m < end && tokens[m]!.text === ':') {
+        start = m + 1;
+        break;
+      }
+      return null;
     }
     const verbFirst = t.pos === 'AUX' && k === v + 1;
     if (t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && !verbFirst && t.norm !== 'who' && t.norm !== 'which') {
@@ -534,18 +552,26 @@ function coordinatedClauseStart(ctx: ProvenanceContext, v: number, sentenceStart
  * that …": an outlet's report holds someone's (PolNeAR annotates both), and what that speaker
  * said, in their own words or not, came through the outlet. Reports by start, found by bisection.
  */
-function relayNested(found: readonly FoundQuote[], direct: DirectSpans): void {
+function relayNested(ctx: ProvenanceContext, found: readonly FoundQuote[], direct: DirectSpans): void {
   const reports = found.filter((q) => q.entity?.kind === 'outlet' && q.entity.outletId).sort((a, b) => a.start - b.start);
   if (reports.length === 0) return;
   for (const q of found) {
     if (!q.entity || q.entity.kind === 'outlet' || q.outletId) continue;
     const k = partitionPoint(reports.length, (mid) => reports[mid]!.start <= q.start) - 1;
     const report = reports[k];
-    if (!report || q.end > report.end) continue;
+    // The report's content stops before a closing quotation mark that the nested report keeps.
+    if (!report || (q.end > report.end && !onlyQuoteMarks(ctx.text, report.end, q.end))) continue;
     q.outletId = report.entity!.outletId;
     for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= q.outletId;
   }
 }
+
+/** Whether text[from, to) holds nothing but quotation marks and spaces. */
+function onlyQuoteMarks(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!QUOTE_OR_SPACE.has(text[k]!)) return false;
+  return true;
+}
+const QUOTE_OR_SPACE = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', ' ']);
 
 /** Where the relayed content starts: after the comma closing "According to X" (the source may be longer than the phrase's subject: "a source close to the talks"). */
 function afterOpeningPhrase(ctx: ProvenanceContext, source: FoundQuote, q: FoundQuote): number {

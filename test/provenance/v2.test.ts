@@ -204,3 +204,33 @@ test('annotated cases (test/fixtures/provenance-v2): speaker, role, state actor 
   assert.ok(ratio(r.stateActor) >= 0.85, report);
   assert.ok(ratio(r.segmentChars) >= 0.9, report);
 });
+
+test('a wire paragraph: a quote closed by a full stop keeps its speaker when the next sentence opens with "According to", and the quoted words inside a relayed report are the person\'s', () => {
+  const tass = fakeOutlets({ tass: 'TASS', rt: 'RT' });
+  const text = '"The West has been preparing this war for years," Vladimir Putin told RT. "Our soldiers are defending our people." According to TASS, he added that Russia would not negotiate "with puppets of Washington".';
+  const a = provenanceOf(text, { findOutlets: tass });
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.text, speakerOf(a, q)?.name, q.outletId]), [
+    // Told to RT: the words reached us through the outlet he spoke to.
+    ['direct', 'The West has been preparing this war for years,', 'Vladimir Putin', 'rt'],
+    ['direct', 'Our soldiers are defending our people.', 'Vladimir Putin', 'rt'],
+    // PolNeAR's convention: the agency's report and the person's report nested in it.
+    ['indirect', 'he added that Russia would not negotiate "with puppets of Washington', 'TASS', 'tass'],
+    ['indirect', 'that Russia would not negotiate "with puppets of Washington"', 'Vladimir Putin', 'tass'],
+    ['direct', 'with puppets of Washington', 'Vladimir Putin', 'tass'],
+  ]);
+  // A cue after a quote in the same sentence still attributes it.
+  const after = provenanceOf('"Our soldiers are defending our people," according to TASS.', { findOutlets: tass });
+  assert.equal(speakerOf(after, after.quotes[0])?.name, 'TASS');
+  assertSpansConsistent(a);
+  assertVoicesPartition(a);
+});
+
+test('"said it before": a pronoun object is no reported clause; a colon after it opens one', () => {
+  const own = provenanceOf('I have said it before and I will say it again, the real enemy is not in Moscow.');
+  assert.deepEqual(own.quotes.map((q) => q.text), []);
+  const colon = provenanceOf('The minister said it again: the sanctions are illegal.');
+  assert.deepEqual(colon.quotes.map((q) => [q.text, speakerOf(colon, q)?.name]), [['the sanctions are illegal', 'The minister']]);
+  // A pronoun subject with its verb is still a clause.
+  const clause = provenanceOf('The minister said it was illegal.');
+  assert.deepEqual(clause.quotes.map((q) => q.text), ['it was illegal']);
+});
