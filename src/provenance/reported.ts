@@ -321,7 +321,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
     }
     // "said it before and I will say it again", "said it, and": a pronoun with no verb after it is
     // the object; what follows is no clause, unless a colon opens one ("said it again: …").
-    if (OBJECT_PRONOUNS.has(t.norm) && k === v + 1 && OBJECT_FOLLOWERS.has(tokens[k + 1]?.pos ?? '')) {
+    // "said it “worked with …”": a quotation carries on the clause.
+    if (OBJECT_PRONOUNS.has(t.norm) && k === v + 1 && OBJECT_FOLLOWERS.has(tokens[k + 1]?.pos ?? '') && !ctx.isQuoteMark(k + 1)) {
       let m = k + 1;
       while (m <= end && m - k <= 3 && tokens[m]!.pos === 'ADV') m++;
       if (m <= end && (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX')) {

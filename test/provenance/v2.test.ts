@@ -233,4 +233,6 @@ test('"said it before": a pronoun object is no reported clause; a colon after it
   // A pronoun subject with its verb is still a clause.
   const clause = provenanceOf('The minister said it was illegal.');
   assert.deepEqual(clause.quotes.map((q) => q.text), ['it was illegal']);
+  const quoted = provenanceOf('The Vatican said it "worked with almost 200 dioceses" last year.');
+  assert.equal(speakerOf(quoted, quoteWith(quoted, 'worked with almost'))?.name, 'Vatican');
 });
