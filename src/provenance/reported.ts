@@ -1126,6 +1126,8 @@ const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'keep', 'keeps',
 
 /** Cues whose noun forms take what was said as a complement: "his claim that …", "her promise to …". */
 const NOUN_CUES = new Set(['speech-claim', 'speech-promise', 'speech-pledge', 'speech-vow', 'speech-report', 'speech-warn', 'speech-demand']);
+/** Nouns of speech that are no cue verb: with a possessor and a that-clause they report what was said. */
+const STATEMENT_NOUNS = new Set(['statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'assertion', 'assertions', 'allegation', 'allegations', 'accusation', 'accusations', 'contention', 'declaration']);
 
 /**
  * "his promise to build a wall", "Lee's claim that …", "claims by the agencies that …", and the
@@ -1137,8 +1139,12 @@ function nounComplement(ctx: ProvenanceContext, i: number, sentenceStart: number
   const { tokens } = ctx;
   const t = tokens[i]!;
   if (t.pos !== 'NOUN') return null;
-  const cue = ctx.lexicon.cueVerbs.get(t.norm);
-  if (!cue || !NOUN_CUES.has(cue.id)) return null;
+  const verbCue = ctx.lexicon.cueVerbs.get(t.norm);
+  // "his statement that …", "Lee's remarks that …": nouns of speech with no verb of their own
+  // report too, when their possessor names who spoke.
+  const nounOnly = !verbCue && STATEMENT_NOUNS.has(t.norm);
+  const cueId = verbCue && NOUN_CUES.has(verbCue.id) ? verbCue.id : nounOnly ? 'speech-statement' : null;
+  if (!cueId) return null;
   const end = sentenceLast(ctx, i);
   let k = i + 1;
   let agent: Subject | null = null;
@@ -1156,6 +1162,7 @@ function nounComplement(ctx: ProvenanceContext, i: number, sentenceStart: number
   const that = next.norm === 'that' && after !== undefined && after.pos !== 'VERB' && after.pos !== 'AUX' && !ctx.isSentenceEnd(k + 1);
   const to = next.norm === 'to' && (after?.pos === 'VERB' || after?.pos === 'AUX');
   if (!that && !to) return null;
+  if (nounOnly && !that) return null;
   // "his stern warning", "Lee's by-now-familiar claims", "made other public promises": modifiers first.
   let p = i - 1;
   while (p > sentenceStart && i - p <= 5 && (tokens[p]!.pos === 'ADJ' || tokens[p]!.text === '-' || (tokens[p]!.pos === 'ADV' && tokens[p + 1]?.text === '-'))) p--;
@@ -1172,12 +1179,27 @@ function nounComplement(ctx: ProvenanceContext, i: number, sentenceStart: number
     if (!subject && prev.pos === 'DET' && tokens[p - 1]?.pos === 'VERB') w = p - 1;
     if (!subject && LIGHT_VERBS.has(tokens[w]!.norm) && tokens[w]!.pos === 'VERB') subject = subjectLeft(ctx, w, sentenceStart) ?? sentenceSubject(ctx, w, sentenceStart);
   }
-  let last = tailCue(ctx, k, end);
+  if (nounOnly && (!subject || agent)) return null;
+  let last = listItemEnd(ctx, k, tailCue(ctx, k, end));
   while (last > k && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   if (last - k < 2) return null;
   // A possessive pronoun ("his") stands for its antecedent, as a subject pronoun would.
   const resolved = subject ? resolve(subject) : null;
-  return indirectQuote(ctx, k, last, i, i, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the noun "${t.text}" (${cue.id}) followed by ${that ? 'a that-clause' : 'an infinitive'}; ${resolved ? resolved.how : 'the speaker is not named'}.`);
+  return indirectQuote(ctx, k, last, i, i, resolved?.entity ?? null, resolved?.entity.outletId ?? null, `Reported speech: the noun "${t.text}" (${cueId}) followed by ${that ? 'a that-clause' : 'an infinitive'}; ${resolved ? resolved.how : 'the speaker is not named'}.`);
+}
+
+/**
+ * "his proposal to …, his statement that …, and his refusal …": in a list of someone's acts the
+ * next item ends what was said. The token before the comma that opens one, else `last`.
+ */
+function listItemEnd(ctx: ProvenanceContext, first: number, last: number): number {
+  const { tokens } = ctx;
+  for (let m = first + 1; m < last; m++) {
+    if (tokens[m]!.text !== ',') continue;
+    const n = tokens[m + 1]!.norm === 'and' || tokens[m + 1]!.norm === 'or' ? m + 2 : m + 1;
+    if (n <= last && POSSESSIVE_DETS.has(tokens[n]!.norm) && tokens[n]!.norm !== 'her') return m - 1;
+  }
+  return last;
 }
 
 /** Object pronouns and demonstratives that may be the whole object before "as". */

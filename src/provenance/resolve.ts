@@ -99,7 +99,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
  * for any organisation or group.
  */
 export function pronounFits(ctx: ProvenanceContext, info: PronounInfo, e: Entity): boolean {
-  if (info.refers === 'person') return (e.kind === 'person' || e.kind === 'unknown') && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
+  // "the U.S., and his claims …": a country named bare is no person, whatever it was tagged.
+  if (info.refers === 'person') return (e.kind === 'person' || (e.kind === 'unknown' && !v2Lexicon().countries.has(e.name.toLowerCase()))) && (info.gender === 'any' || e.gender === 'any' || e.gender === info.gender);
   if (info.refers === 'organisation') return e.kind === 'organisation' || e.kind === 'outlet' || (e.kind === 'group' && singularCollective(ctx, e));
   if (info.refers === 'group') return e.kind === 'organisation' || e.kind === 'outlet' || e.kind === 'group';
   return false;
