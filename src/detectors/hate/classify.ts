@@ -1,6 +1,6 @@
 import type { Token } from '../../core/types.js';
 import type { FeatureExtractor } from './features.js';
-import type { HateLexicon, LexiconMatch } from './lexicon.js';
+import type { HateLexicon, LexiconMatch, SlurEntry } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
@@ -90,7 +90,10 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
   const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
-  if (input.matches.some((m) => m.kind === 'slur')) untagHomonyms(ctx.rules, input);
+  if (input.matches.some((m) => m.kind === 'slur')) {
+    untagHomonyms(ctx.rules, input);
+    untagSurnames(text, input);
+  }
   // Every rule and the network need a group mention: units without one skip the repair.
   const canon = input.canon.some((w) => w.group) ? repairWords(ctx.rules, input.canon, knownWord) : input.canon;
   const unitStart = tokens[from]?.start ?? 0;
@@ -310,6 +313,49 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
   input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+}
+
+/** Titles before a surname ("Sen. Coons", "Mr Coon"). */
+const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'judge', 'justice', 'professor', 'prof', 'coach', 'sir', 'lord', 'lady']);
+
+/**
+ * A slur that is a family name too (slurs.yml `surnames`), capitalised after a given name or a
+ * title, is a surname ("Sen. Chris Coons"): a capitalised word before it that does not open the
+ * sentence, or a title.
+ */
+function untagSurnames(text: string, input: { canon: CanonWord[]; mentions: { start: number }[] }): void {
+  const freed = new Set<number>();
+  for (const w of input.canon) {
+    if (w.group?.match.kind !== 'slur' || w.group.antecedent || !isUpper(text.charCodeAt(w.start)) || !isLower(text.charCodeAt(w.start + 1))) continue;
+    const surnames = (w.group.match.entry as SlurEntry).surnames;
+    if (!surnames || !surnames.includes(text.slice(w.start, w.end).toLowerCase().replace(/s$/, ''))) continue;
+    const before = wordBefore(text, w.start);
+    if (!before) continue;
+    const word = text.slice(before.start, before.end);
+    const title = NAME_TITLES.has(word.toLowerCase());
+    const opensSentence = before.start === 0 || /[.!?:"\u201c\n]\s*$/.test(text.slice(Math.max(0, before.start - 3), before.start));
+    if (title || (isUpper(word.charCodeAt(0)) && word.length > 1 && isLower(word.charCodeAt(1)) && !opensSentence)) freed.add(w.start);
+  }
+  if (freed.size === 0) return;
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
+  input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+}
+
+/** The word (letters) just before `at`, skipping spaces and a full stop after a title. */
+function wordBefore(text: string, at: number): { start: number; end: number } | null {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '.')) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(text[start - 1]!)) start--;
+  return start < end ? { start, end } : null;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface SlurEntry extends GroupEntry {
    * "those bitches", "retards like them") rather than at one person ("you bitch").
    */
   graded?: boolean;
+  /** Terms that are family names too ("Coons"): capitalised after a given name or a title, they name a person. */
+  surnames?: string[];
 }
 
 /** Words for people that turn a group adjective into a group mention. */

@@ -6,7 +6,7 @@ import { postClassifier } from '../../detectors/hate/post.js';
 import { hateVerdict } from '../../detectors/hate/verdict.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { evaluateHate, readHatePosts } from './evaluate.js';
-import { evaluateFunctional, expandSuite, formatFunctional } from './functional.js';
+import { asArticleParagraph, evaluateFunctional, expandSuite, formatFunctional } from './functional.js';
 import { formatMetrics } from './metrics.js';
 
 /** `unspin eval hate --data FILE.jsonl [--json]` or `--functional SUITE.yml [--failures]`. */
@@ -21,10 +21,11 @@ export const evalHateCommand = defineCommand({
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
     'net-threshold': { type: 'string', description: 'with --functional: the network\'s hate-speech threshold (default the detector\'s, 0.8)', required: false },
     net: { type: 'string', description: 'read the hate network from this file instead of models/hate-net.bin (a candidate from npm run train:hate-net -- --out FILE)', required: false },
+    'in-article': { type: 'boolean', description: 'with --functional: set each case as a paragraph of a short news article (the detector then decides sentence by sentence, as on articles) instead of a post of its own' },
   },
   run({ args }) {
     if (args.net) useHateNetFile(args.net);
-    if (args.functional) return runFunctional(args.functional, args.groups, Boolean(args.failures), Boolean(args.json), args['net-threshold'] === undefined ? undefined : Number(args['net-threshold']));
+    if (args.functional) return runFunctional(args.functional, args.groups, { failures: Boolean(args.failures), json: Boolean(args.json), inArticle: Boolean(args['in-article']) }, args['net-threshold'] === undefined ? undefined : Number(args['net-threshold']));
     if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl or --functional SUITE.yml is required');
     const posts = readHatePosts(args.data);
     const started = performance.now();
@@ -44,12 +45,13 @@ export const evalHateCommand = defineCommand({
 });
 
 /** Each case is analysed as a document of its own (provenance decides the voice), and judged by the author-voice verdict. */
-function runFunctional(path: string, groups: string | undefined, failures: boolean, json: boolean, netThreshold?: number): number {
+function runFunctional(path: string, groups: string | undefined, options: { failures: boolean; json: boolean; inArticle: boolean }, netThreshold?: number): number {
+  const { failures, json, inArticle } = options;
   const cases = expandSuite(path, groups);
   if (netThreshold !== undefined && !(netThreshold >= 0 && netThreshold <= 1)) throw new UnspinError('USAGE', `eval hate: --net-threshold must be in [0, 1], got ${netThreshold}`);
   const detectors = [createHateDetector(netThreshold === undefined ? {} : { network: netThreshold })];
-  const result = evaluateFunctional(cases, (text) => hateVerdict(analyze(text, { detectors }).findings));
-  process.stdout.write(`hate functional suite: ${path}\n${formatFunctional(result, failures)}\n`);
+  const result = evaluateFunctional(cases, (text) => hateVerdict(analyze(inArticle ? asArticleParagraph(text) : text, { detectors }).findings));
+  process.stdout.write(`hate functional suite: ${path}${inArticle ? ' (each case a paragraph of a news article)' : ''}\n${formatFunctional(result, failures)}\n`);
   if (json) {
     const rate = (r: { n: number; passed: number }) => Math.round((10000 * r.passed) / r.n) / 10000;
     process.stdout.write(JSON.stringify({ n: result.n, accuracy: rate(result), functionality: Object.fromEntries(result.byFunctionality.map((r) => [r.name, rate(r)])), group: Object.fromEntries(result.byGroup.map((r) => [r.name, rate(r)])) }) + '\n');

@@ -137,6 +137,15 @@ export interface FunctionalResult {
 }
 
 /** Scores a document classifier on expanded cases: a case passes when its verdict is one it accepts. */
+/**
+ * A case set as the middle paragraph of a short news article with no group in it, so that the
+ * detector reads it as it reads articles (sentence by sentence, the network held back where the
+ * post model reads news prose as normal), and any author-voice finding comes from the case.
+ */
+export function asArticleParagraph(text: string): string {
+  return `The county council met on Tuesday evening to discuss next year's budget for the library and the leisure centre.\n\n${text}\n\nThe meeting closed shortly after nine o'clock, and a decision is expected next month.`;
+}
+
 export function evaluateFunctional(cases: readonly FunctionalCase[], classify: (text: string) => HateVerdict): FunctionalResult {
   const byF = new Map<string, FunctionalRow>();
   const byG = new Map<string, FunctionalRow>();
