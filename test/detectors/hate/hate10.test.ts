@@ -89,3 +89,27 @@ test('the new rules make findings with the group as the target and the rule word
   assert.deepEqual(f.targets, ['Other']);
   assert.ok(f.evidence.some((e) => text.slice(e.start, e.end) === 'Roma'));
 });
+
+test('a question its asker answers, whatever the insult; rhetorical "who wants ... living next door", "why does every town put up with ..."', () => {
+  firesAndFlags('derogation-question', [
+    'Is it wrong to say Hindus are dopey? Because they are.',
+    'Is it racist to point out that Roma are work-shy? Because it is true.',
+    'Honestly, who in their right mind wants gypsies living nearby?',
+    'Why does every village have to put up with Muslims?',
+    'Does anybody really like Arabs?',
+  ]);
+  clean([
+    'Is it wrong to say Hindus are generous? Because they are.',
+    'Is it unfair to say disabled people are overlooked by employers? Because they are.',
+    'Is it wrong to say Hindus are dopey? No, it is wrong and it is false.',
+    'Does anybody really like Arabs as much as my mum does?',
+    'Who would want refugees to sleep rough? Nobody.',
+  ]);
+});
+
+test('a plot whose purpose is the in-group\'s loss, and veiled menace: a last warning, addresses, a shame if it burned down', () => {
+  firesAndFlags('trope-plot', ['Jews buy up the houses so ordinary families go without.', 'Immigrants fiddle the waiting lists so pensioners never get a bed.']);
+  clean(['Migrants pick the fruit so ordinary families never go hungry.', 'Jews cook on Fridays so that nobody in town has to go hungry.']);
+  firesAndFlags('threat-direct', ['Arabs of Station Road, this is your final warning.', 'We have your addresses, gays.', 'Nice mosque, Muslims. Shame if it burned down.']);
+  clean(['This is your final warning, said the referee to the Muslim striker.', 'We have your addresses, so the Muslim families will get their parcels on Friday.']);
+});
