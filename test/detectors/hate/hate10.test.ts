@@ -113,3 +113,8 @@ test('a plot whose purpose is the in-group\'s loss, and veiled menace: a last wa
   firesAndFlags('threat-direct', ['Arabs of Station Road, this is your final warning.', 'We have your addresses, gays.', 'Nice mosque, Muslims. Shame if it burned down.']);
   clean(['This is your final warning, said the referee to the Muslim striker.', 'We have your addresses, so the Muslim families will get their parcels on Friday.']);
 });
+
+test('an implied comparison with a household blight: "is like having damp", "welcome here. So is mould."', () => {
+  firesAndFlags('derogation-comparison', ['Living beside Roma is basically like living above a blocked drain.', 'Oh, Hindus are welcome on our street. So is woodworm.']);
+  clean(['Living beside Roma is like living beside anybody else.', 'Hindus are welcome on our street, and so is everyone.', 'Working with Muslims was like a breath of fresh air.']);
+});
