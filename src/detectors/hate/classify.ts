@@ -311,7 +311,7 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   if (hits.length === 0) return;
   const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
   const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
-  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end, undefined, w.opens) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 

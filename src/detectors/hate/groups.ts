@@ -1,7 +1,7 @@
 import type { Span, Token } from '../../core/types.js';
 import type { HateLexicon } from './lexicon.js';
 import { modelInput, type ModelInput } from './model-input.js';
-import { canonicalWords, type CanonWord, type GroupRef } from './rules.js';
+import { canonicalWords, markSentenceStarts, type CanonWord, type GroupRef } from './rules.js';
 
 /** One group mention: a group word, a slur, or a pronoun that refers back to one. */
 export interface GroupMention extends Span {
@@ -31,6 +31,7 @@ export const SLUR_PLACEHOLDER = 'SLUR';
 export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateLexicon, from: number, to: number, antecedent: GroupRef | null): TaggedUnit {
   const input = modelInput(text, tokens, lexicon, from, to);
   const canon = canonicalWords(input.lexWords, input.matches, antecedent);
+  markSentenceStarts(text, canon);
   const mentions: GroupMention[] = [];
   for (const w of canon) {
     const g = w.group;

@@ -226,7 +226,32 @@ export class HateLexicon {
     const near = this.oneEditFrom(word);
     if (near) return this.known && this.knownForm(word) ? null : { word: near, how: 'fuzzy' };
     const alike = this.soundAlikes && word.length >= MIN_SOUND_ALIKE_LENGTH && !this.knownForm(word) ? this.soundAlikes.find(word) : null;
-    return alike ? { word: alike, how: 'fuzzy' } : null;
+    if (alike) return { word: alike, how: 'fuzzy' };
+    return this.zSpelling(word);
+  }
+
+  /**
+   * A group word respelt with z for s ("Arabz", "Gayz", "Azylum seekers", "Hindooz") or a
+   * final x for "cs"/"ks"/"cks" ("Hispanix", "Blax"): the word read with s (and the x
+   * spelt out) is a group word, exactly or as a misspelling of one. Only for words the word
+   * table does not know ("Gaz", "fez", "fox" stay words), and only with such a letter, so
+   * ordinary words cost one character test.
+   */
+  private zSpelling(word: string): { word: string; how: LexiconMatch['how'] } | null {
+    const z = word.includes('z');
+    const x = word.endsWith('x');
+    if ((!z && !x) || !this.known || this.knownForm(word)) return null;
+    const base = z ? word.replace(/z/g, 's') : word;
+    const forms = x ? [base.slice(0, -1) + 'cs', base.slice(0, -1) + 'ks', base.slice(0, -1) + 'cks'] : [base];
+    for (const form of forms) {
+      if (this.byFirst.get(form)?.some((t) => t.kind === 'group')) return { word: form, how: 'fuzzy' };
+    }
+    for (const form of forms) {
+      if (form.includes('z') || this.knownForm(form)) continue;
+      const near = this.oneEditFrom(form) ?? (this.soundAlikes && form.length >= MIN_SOUND_ALIKE_LENGTH ? this.soundAlikes.find(form) : null);
+      if (near) return { word: near, how: 'fuzzy' };
+    }
+    return null;
   }
 
   /** The group word one adjacent swap, or one interior letter added or dropped, away from `word`. */

@@ -81,6 +81,8 @@ interface PatternIndex {
 interface UnitScan {
   starts: (number[] | undefined)[];
   met: Uint8Array;
+  /** The words a "^" can match before, in order: 0 and every word that opens a sentence. */
+  openings: number[];
 }
 
 /** The last unit scanned: matchRules and matchGuards read the same words one after the other. */
@@ -90,13 +92,15 @@ function scanUnit(index: PatternIndex, words: readonly CanonWord[]): UnitScan {
   if (lastScan && lastScan.words === words && lastScan.index === index) return lastScan.scan;
   const starts: (number[] | undefined)[] = new Array<number[] | undefined>(index.regexCount);
   const met = new Uint8Array(index.requiredCount);
+  const openings = [0];
   for (let i = 0; i < words.length; i++) {
+    if (i > 0 && words[i]!.opens) openings.push(i);
     const at = index.at.get(words[i]!.text);
     if (!at) continue;
     for (const id of at.anchored) (starts[id] ??= []).push(i);
     for (const id of at.required) met[id] = 1;
   }
-  const scan = { starts, met };
+  const scan = { starts, met, openings };
   lastScan = { index, words, scan };
   return scan;
 }
@@ -193,6 +197,11 @@ export interface CanonWord {
   end: number;
   /** Set on GRP/SLUR words. */
   group?: GroupRef | undefined;
+  /**
+   * The word opens a sentence (or a clause after ";" or ":", or a new line) inside the unit:
+   * a rule's "^" matches before it as well as at the unit's start (see markSentenceStarts).
+   */
+  opens: boolean;
 }
 
 export interface GroupRef {
@@ -207,8 +216,28 @@ export interface GroupRef {
  * (an absent group or antecedent is undefined, not missing): words and references then share one
  * hidden class each, and matchRules, optimised on one, does not deoptimise on the other ("wrong map").
  */
-export function canonWord(text: string, start: number, end: number, group?: GroupRef): CanonWord {
-  return { text, start, end, group };
+export function canonWord(text: string, start: number, end: number, group?: GroupRef, opens = false): CanonWord {
+  return { text, start, end, group, opens };
+}
+
+/** Marks that end a sentence or a clause a "^" pattern may start after: . ! ? ; : and a line break. */
+const SENTENCE_MARKS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x0a, 0x2026]);
+
+/**
+ * Sets `opens` on each word (after the unit's first) with a sentence mark in the text between
+ * it and the word before: "Who cares? Drive the Roma out" opens at "drive". One pass over the
+ * gaps between words, so linear in the unit.
+ */
+export function markSentenceStarts(text: string, words: CanonWord[]): void {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    for (let c = words[i - 1]!.end; c < w.start; c++) {
+      if (SENTENCE_MARKS.has(text.charCodeAt(c))) {
+        w.opens = true;
+        break;
+      }
+    }
+  }
 }
 
 function groupRef(target: string, match: LexiconMatch, antecedent?: TextSpan): GroupRef {
@@ -242,9 +271,11 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
         if (!words) throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} uses unknown word list {${name}}`, { input: source });
         return '(?:' + [...words].sort((a, b) => b.length - a.length).map(escape).join('|') + ')';
       })
-      .replace(/GRP/g, '(?:GRP|SLUR)');
+      .replace(/GRP/g, '(?:GRP|SLUR)')
+      // Words are joined by a space, or by a line break where a sentence opens (joinWords).
+      .replace(/ /g, '[ \\n]');
     try {
-      return new RegExp(`(?<![A-Za-z*])(?:${body})(?![A-Za-z*])`, 'g');
+      return new RegExp(`(?<![A-Za-z*])(?:${body})(?![A-Za-z*])`, 'gm');
     } catch (cause) {
       throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source, cause });
     }
@@ -270,7 +301,7 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
         return id;
       }),
     );
-    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'y')), required, ids, requiredIds };
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'ym')), required, ids, requiredIds };
   };
   let regexCount = 0;
   const anchoredAt = new Map<string, number[]>();
@@ -355,7 +386,7 @@ const REPAIRED_LISTS = ['vermin', 'infest', 'breed', 'breed-object', 'harm', 'ha
 
 export interface Anchor {
   words: ReadonlySet<string>;
-  /** The pattern can match at the start of the unit whatever the first word ("(?:^|we should ){harm}"). */
+  /** The pattern can match at the start of the unit or of a sentence in it whatever the first word ("(?:^|we should ){harm}"). */
   atStart: boolean;
 }
 
@@ -526,7 +557,7 @@ function anchorOf(pattern: string, lists: ReadonlyMap<string, readonly string[]>
         if (r === null) return null;
         if (r) nullable = true;
       }
-      // After a "^" alternative the match begins at the unit's start, which is always tried.
+      // After a "^" alternative the match begins at the unit's start or a sentence's, which are always tried.
       rest = p.slice(end + 1);
     } else {
       const m = /^[a-z]+/.exec(p);
@@ -605,7 +636,7 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       // A predicate split in two ("dis gusting", "sub human"): one part is short.
       const joined = next && !next.group && (w.text.length <= 4 || next.text.length <= 4) ? w.text + next.text : '';
       if (joined.length >= 6 && set.predicateWords.has(joined) && !set.predicateWords.has(next!.text) && /^[a-z]+$/.test(joined)) {
-        replacement = [canonWord(joined, w.start, next!.end)];
+        replacement = [canonWord(joined, w.start, next!.end, undefined, w.opens)];
         out ??= words.slice(0, i);
         out.push(...replacement);
         i++;
@@ -614,11 +645,11 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       // A subject glued to its verb first: the one-letter repair would read "ihate" as "hate" and lose the "I".
       const subject = w.text.length >= 5 && !known(w.text) ? GLUED_SUBJECTS.find((p) => w.text.startsWith(p) && w.text.length - p.length >= 4 && set.emotionWords.has(w.text.slice(p.length))) : undefined;
       const fixed = subject ? null : repairWord(set, w.text, known);
-      if (subject) replacement = [canonWord(subject, w.start, w.end), canonWord(w.text.slice(subject.length), w.start, w.end)];
-      else if (fixed) replacement = [canonWord(fixed, w.start, w.end)];
+      if (subject) replacement = [canonWord(subject, w.start, w.end, undefined, w.opens), canonWord(w.text.slice(subject.length), w.start, w.end)];
+      else if (fixed) replacement = [canonWord(fixed, w.start, w.end, undefined, w.opens)];
       else if (w.text.length >= 7 && !known(w.text)) {
         const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
-        if (prefix) replacement = [canonWord(prefix, w.start, w.end), canonWord(w.text.slice(prefix.length), w.start, w.end)];
+        if (prefix) replacement = [canonWord(prefix, w.start, w.end, undefined, w.opens), canonWord(w.text.slice(prefix.length), w.start, w.end)];
       }
     }
     if (replacement) {
@@ -708,11 +739,16 @@ function lazyJoin(words: readonly CanonWord[]): () => Joined {
 
 let lastJoin: { words: readonly CanonWord[]; joined: Joined } | undefined;
 
+/**
+ * The words joined by spaces, with a line break instead before a word that opens a sentence:
+ * patterns compile with the multiline flag, so "^" matches there too, and every space of a
+ * pattern matches either separator, so a pattern still reads across sentences.
+ */
 function joinWords(words: readonly CanonWord[]): Joined {
   const starts = new Int32Array(words.length);
   let text = '';
   for (let i = 0; i < words.length; i++) {
-    if (i > 0) text += ' ';
+    if (i > 0) text += words[i]!.opens ? '\n' : ' ';
     starts[i] = text.length;
     text += words[i]!.text;
   }
@@ -732,16 +768,23 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
     const joined = join();
     return matchedWordRanges(c.regexes[r]!, joined.text, joined.starts);
   }
-  const starts = scan.starts[c.ids[r]!];
-  // A pattern that may begin at the unit's start is tried there whatever the first word.
-  const fromStart = anchor.atStart && starts?.[0] !== 0;
-  if (!starts && !fromStart) return NO_RANGES;
+  const starts = scan.starts[c.ids[r]!] ?? NO_STARTS;
+  // A pattern that may begin at a sentence's start ("^") is tried at every opening word too,
+  // whatever the word: the two sorted lists are merged as they are read.
+  const openings = anchor.atStart ? scan.openings : NO_STARTS;
+  if (starts.length === 0 && openings.length === 0) return NO_RANGES;
   const re = c.sticky[r]!;
   let out: [number, number][] | undefined;
   let after = 0;
-  const count = (starts?.length ?? 0) + (fromStart ? 1 : 0);
-  for (let k = 0; k < count; k++) {
-    const i = fromStart ? (k === 0 ? 0 : starts![k - 1]!) : starts![k]!;
+  let s = 0;
+  let o = 0;
+  while (s < starts.length || o < openings.length) {
+    let i: number;
+    if (o >= openings.length || (s < starts.length && starts[s]! < openings[o]!)) i = starts[s++]!;
+    else if (s < starts.length && starts[s] === openings[o]) {
+      i = starts[s++]!;
+      o++;
+    } else i = openings[o++]!;
     // The joined text is built only for units where some pattern can begin.
     const joined = join();
     const at = joined.starts[i]!;
@@ -756,6 +799,7 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
 }
 
 const NO_RANGES: readonly [number, number][] = [];
+const NO_STARTS: readonly number[] = [];
 
 /** Words [first, last] of a match at `index` of `length` characters (a space counts with the word before it). */
 function wordRange(starts: Int32Array, index: number, length: number): [number, number] {

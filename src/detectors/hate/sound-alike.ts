@@ -60,7 +60,7 @@ export class SoundAlikes {
   /**
    * The group word that `word`, a word the table does not know, sounds like, or null. The
    * skeletons must agree, the first letters too (respellers keep it: "soonest" is not
-   * "zionist"), the vowel noise must stay small (`spellingDistance`), and the word must not
+   * "zionist"; only a j for a soft g is read: "jipsies"), the vowel noise must stay small (`spellingDistance`), and the word must not
    * be one letter from another English word, which it more likely misspells ("familes" is
    * "families", not "females").
    */
@@ -71,7 +71,7 @@ export class SoundAlikes {
     let hit: string | null = null;
     let best = MAX_DISTANCE;
     for (const w of words) {
-      if (w[0] !== word[0]) continue;
+      if (w[0] !== word[0] && !(w[0] === 'g' && word[0] === 'j')) continue;
       const d = spellingDistance(word, w);
       if (d <= best) [hit, best] = [w, d];
     }

@@ -94,7 +94,7 @@ test('a denied conspiracy or a treatment simile clears the network, not the rule
 });
 
 test('a negation lets the network rest on a word that does not lean hostile only in the group\u2019s own clause', () => {
-  const canon = (words: string[]): CanonWord[] => words.map((text, i) => ({ text, start: i, end: i + 1, ...(text === 'GRP' ? { group: {} as CanonWord['group'] } : {}) }));
+  const canon = (words: string[]): CanonWord[] => words.map((text, i) => ({ text, start: i, end: i + 1, opens: false, ...(text === 'GRP' ? { group: {} as CanonWord['group'] } : {}) }));
   const read = (s: string) => {
     const words = s.split(' ');
     return negationBesideGroup(words, canon(words));
