@@ -1,6 +1,6 @@
 import type { Token } from '../../core/types.js';
 import type { FeatureExtractor } from './features.js';
-import type { HateLexicon, LexiconMatch, SlurEntry } from './lexicon.js';
+import { PERSON_NOUNS, type HateLexicon, type LexiconMatch, type SlurEntry } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
@@ -38,7 +38,7 @@ export interface HateContext {
    * The placeholder network (net.ts), read on units with a named group that the rules
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
    */
-  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number };
+  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number; sureBand?: SureBand };
   /**
    * For a caller that keeps only flagged or guarded units (the detector): a unit that
    * provably stays normal and unguarded is decided without the model (see provablyClean),
@@ -82,6 +82,18 @@ export interface UnitDecision {
 }
 
 const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
+
+/**
+ * On articles, where the linear model's normal probability is above the network's gate but
+ * below `maxNormal`, a network this sure (`minHate`) still decides, on a sentence that names
+ * people (not "the Islamic packet", "the Korean War") and is not a title-case headline: a
+ * commentator's plain "GRP have been nothing but trouble" sits there, and news prose seldom
+ * does (detector.ts gives the measured figures).
+ */
+export interface SureBand {
+  minHate: number;
+  maxNormal: number;
+}
 
 /**
  * Decides one unit: rules give high-precision findings with targets and evidence,
@@ -167,7 +179,10 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   let netUsed = false;
   // The linear model must not be sure the unit is normal: on news prose the network alone
   // fires on plain group mentions ("End the Korean War!"), where the linear model says normal.
-  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0 && probabilities.normal <= ctx.net.maxNormal) {
+  const gateOpen = ctx.net !== undefined && probabilities.normal <= ctx.net.maxNormal;
+  const band = ctx.net?.sureBand;
+  const inBand = !gateOpen && band !== undefined && probabilities.normal <= band.maxNormal && label === 'normal' && !guarded && namedTargets.length > 0 && namesPeople(tokens, from, to, canon) && !titleCase(tokens, from, to);
+  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0 && (gateOpen || inBand)) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
     const hate = q[2]!;
@@ -182,7 +197,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     // skipped there: the same decisions, at a fraction of the cost on plain mentions.
     const polarity = defaultPolarity();
     const negation = negationBesideGroup(words, canon);
-    if (hate >= ctx.net.threshold && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
+    if (hate >= (gateOpen ? ctx.net.threshold : band!.minHate) && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
       const carriers = occlusionCarriers(ctx.net, words, canon);
       if (negation || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
     }
@@ -313,6 +328,39 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
   input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end, undefined, w.opens) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+}
+
+/**
+ * Whether a group mention of the unit names people: a noun ("Muslims", "a Jew"), an adjective
+ * before a word for people ("Jewish families") or a pronoun, not an adjective before a thing
+ * or an institution ("the Islamic packet", "the Muslim Brotherhood", "North Korean artillery").
+ */
+function namesPeople(tokens: readonly Token[], from: number, to: number, canon: readonly CanonWord[]): boolean {
+  let k = from;
+  for (const w of canon) {
+    if (!w.group) continue;
+    if (w.group.antecedent) return true;
+    while (k < to && tokens[k]!.start < w.end) k++;
+    const next = k < to ? tokens[k]! : undefined;
+    if (!next || (next.pos !== 'NOUN' && next.pos !== 'PROPN') || PERSON_NOUN_SET.has(next.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
+const PERSON_NOUN_SET = new Set(PERSON_NOUNS);
+
+/** A title-case headline ("60 Illegal Aliens Apprehended In Texas Stash Houses"): most of at least four words capitalised. */
+function titleCase(tokens: readonly Token[], from: number, to: number): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let k = from; k < to; k++) {
+    const c = tokens[k]!.text.charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
+    words++;
+    if (upper) capitalised++;
+  }
+  return words >= 4 && capitalised >= 0.6 * words;
 }
 
 /** Titles before a surname ("Sen. Coons", "Mr Coon"). */

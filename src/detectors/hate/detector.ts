@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
 import type { Span, Voice, VoiceSpan } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
-import { classifyUnit, endorsement, quotedStretches, type HateContext, type UnitDecision } from './classify.js';
+import { classifyUnit, endorsement, quotedStretches, type HateContext, type SureBand, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
 import type { HateNet } from './net.js';
@@ -49,7 +49,19 @@ export interface HateDetectorOptions {
    * network's findings on news prose). A short post is decided by the network alone.
    */
   networkMaxNormal?: number;
+  /**
+   * In such a text, the band above `networkMaxNormal` where a network at least `minHate` sure
+   * still decides, on a sentence that names people and is no title-case headline (classify.ts).
+   * Default {minHate 0.99, maxNormal 0.6}, chosen on the spent functional suites set inside a
+   * news article (`unspin eval hate --functional … --in-article`) against the network's findings
+   * on PolNeAR's 840 news articles and the 371 PTC train articles (docs/measurements.md); `null`
+   * turns it off.
+   */
+  networkSureBand?: SureBand | null;
 }
+
+/** The articles' sure band (see `networkSureBand`). */
+export const ARTICLE_SURE_BAND: SureBand = { minHate: 0.99, maxNormal: 0.6 };
 
 export const HATE_LABELS = [
   { label: 'hatespeech', definition: 'Attacks or dehumanises a group for who they are (HateXplain "hatespeech").' },
@@ -97,7 +109,10 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       let antecedent: { group: GroupRef; unit: number } | null = null;
       const units = decisionUnits(doc, shortPostTokens);
       const voices = ownVoices(doc);
-      if (c.net) c.net.maxNormal = units.length > 1 ? (options.networkMaxNormal ?? 0.3) : 1;
+      if (c.net) {
+        c.net.maxNormal = units.length > 1 ? (options.networkMaxNormal ?? 0.3) : 1;
+        c.net.sureBand = units.length > 1 ? (options.networkSureBand === undefined ? ARTICLE_SURE_BAND : (options.networkSureBand ?? undefined)) : undefined;
+      }
       let cursor = 0;
       units.forEach((unit, u) => {
         const [from, to] = tokenRange(doc, unit, cursor);

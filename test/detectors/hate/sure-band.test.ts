@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createHateDetector } from '../../../src/detectors/hate/index.js';
+import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
+import { asArticleParagraph } from '../../../src/eval/hate/functional.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+
+const withBand = [createHateDetector()];
+const withoutBand = [createHateDetector({ networkSureBand: null })];
+const inArticle = (sentence: string, detectors = withBand) => hateVerdict(analyze(asArticleParagraph(sentence), { detectors }).findings).label;
+
+test('in an article, a sure network decides a commentator\'s sentence that the post model only half reads as normal', () => {
+  for (const s of ['Muslims have been nothing but trouble since they arrived, and everyone knows it.', "Honestly, I don't see what the fuss is about. Muslims have been nothing but trouble since they arrived, and everyone knows it."]) {
+    assert.equal(inArticle(s), 'hatespeech', s);
+    assert.equal(inArticle(s, withoutBand), 'normal', `the band, not the gate, decides: ${s}`);
+  }
+});
+
+test('the sure band reads no group adjective before a thing and no title-case headline, where news prose puts its group words', () => {
+  for (const s of ['Look at the Islamic packet again.', 'What Happens After Islamic Conquest?', '60 Illegal Aliens Apprehended In Texas Stash Houses']) assert.equal(inArticle(s), 'normal', s);
+});
