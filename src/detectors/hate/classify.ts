@@ -385,7 +385,7 @@ function untagSurnames(text: string, input: { canon: CanonWord[]; mentions: { st
     if (title || (isUpper(word.charCodeAt(0)) && word.length > 1 && isLower(word.charCodeAt(1)) && !opensSentence)) freed.add(w.start);
   }
   if (freed.size === 0) return;
-  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end) : w));
+  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end, undefined, w.opens) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
 
