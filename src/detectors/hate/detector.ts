@@ -27,6 +27,13 @@ export interface HateDetectorOptions {
    * is decided as a whole, as the model was trained (default 60).
    */
   shortPostTokens?: number;
+  /**
+   * In a longer text, a paragraph of at most this many word tokens is decided as one unit
+   * (default 40: on the spent functional suites set inside an article it reads a story told in
+   * two sentences whole, and it added no finding on PolNeAR news or the PTC articles); 0 decides
+   * every sentence alone.
+   */
+  paragraphTokens?: number;
   /** Model-only findings need a group word, slur or resolved pronoun (default true). */
   requireTarget?: boolean;
   /** Model-only findings must survive removing the group words (default true). */
@@ -72,9 +79,11 @@ export const HATE_LABELS = [
 export function createHateDetector(options: HateDetectorOptions = {}): Detector {
   const threshold = options.threshold ?? 0.7;
   const shortPostTokens = options.shortPostTokens ?? 60;
+  const paragraphTokens = options.paragraphTokens ?? 40;
   const pronounWindow = options.pronounWindow ?? 2;
   if (!(threshold >= 0 && threshold <= 1)) throw new UnspinError('USAGE', `hate detector: threshold must be in [0, 1], got ${threshold}`);
   if (!Number.isInteger(shortPostTokens) || shortPostTokens < 0) throw new UnspinError('USAGE', `hate detector: shortPostTokens must be a non-negative integer, got ${shortPostTokens}`);
+  if (!Number.isInteger(paragraphTokens) || paragraphTokens < 0) throw new UnspinError('USAGE', `hate detector: paragraphTokens must be a non-negative integer, got ${paragraphTokens}`);
   let ctx: HateContext | undefined;
   const context = (): HateContext => {
     if (ctx) return ctx;
@@ -107,7 +116,7 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
       const c = context();
       const findings: DetectorFinding[] = [];
       let antecedent: { group: GroupRef; unit: number } | null = null;
-      const units = decisionUnits(doc, shortPostTokens);
+      const units = decisionUnits(doc, shortPostTokens, paragraphTokens);
       const voices = ownVoices(doc);
       if (c.net) {
         c.net.maxNormal = units.length > 1 ? (options.networkMaxNormal ?? 0.3) : 1;
@@ -141,17 +150,37 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
 }
 
 /**
- * A short post (one paragraph, few word tokens) is one unit, like a HateXplain post;
- * anything longer is decided sentence by sentence.
+ * A short post (one paragraph, few word tokens) is one unit, like a HateXplain post; in
+ * anything longer, a short paragraph (at most `paragraphTokens` word tokens) is one unit, so
+ * "House prices dropped the month … moved in. Coincidence, I'm sure." is read whole, and a
+ * longer paragraph is decided sentence by sentence.
  */
-export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number): Span[] {
+export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number, paragraphTokens = 0): Span[] {
   if (doc.sentences.length === 0) return [];
   const first = doc.sentences[0]!;
   const last = doc.sentences[doc.sentences.length - 1]!;
   const words = doc.tokens.filter((t) => t.type === 'word').length;
   const oneParagraph = !/\n\s*\n/.test(doc.text.slice(first.start, last.end));
   if (words <= shortPostTokens && oneParagraph) return [{ start: first.start, end: last.end }];
-  return [...doc.sentences];
+  if (paragraphTokens <= 0) return [...doc.sentences];
+  const out: Span[] = [];
+  let t = 0;
+  let from = 0;
+  let count = 0;
+  const close = (to: number): void => {
+    if (count <= paragraphTokens) out.push({ start: doc.sentences[from]!.start, end: doc.sentences[to - 1]!.end });
+    else for (let k = from; k < to; k++) out.push(doc.sentences[k]!);
+  };
+  doc.sentences.forEach((s, k) => {
+    if (k > from && /\n\s*\n/.test(doc.text.slice(doc.sentences[k - 1]!.end, s.start))) {
+      close(k);
+      from = k;
+      count = 0;
+    }
+    for (; t < doc.tokens.length && doc.tokens[t]!.start < s.end; t++) if (doc.tokens[t]!.start >= s.start && doc.tokens[t]!.type === 'word') count++;
+  });
+  close(doc.sentences.length);
+  return out;
 }
 
 /**
