@@ -341,7 +341,10 @@ function namesPeople(tokens: readonly Token[], from: number, to: number, canon: 
     if (!w.group) continue;
     if (w.group.antecedent) return true;
     while (k < to && tokens[k]!.start < w.end) k++;
-    const next = k < to ? tokens[k]! : undefined;
+    // "North Korean heavy artillery": the noun the adjectives lead to.
+    let n = k;
+    while (n < to && n - k < 3 && tokens[n]!.pos === 'ADJ') n++;
+    const next = n < to ? tokens[n]! : undefined;
     if (!next || (next.pos !== 'NOUN' && next.pos !== 'PROPN') || PERSON_NOUN_SET.has(next.text.toLowerCase())) return true;
   }
   return false;

@@ -17,5 +17,5 @@ test('in an article, a sure network decides a commentator\'s sentence that the p
 });
 
 test('the sure band reads no group adjective before a thing and no title-case headline, where news prose puts its group words', () => {
-  for (const s of ['Look at the Islamic packet again.', 'What Happens After Islamic Conquest?', '60 Illegal Aliens Apprehended In Texas Stash Houses']) assert.equal(inArticle(s), 'normal', s);
+  for (const s of ['Look at the Islamic packet again.', 'What Happens After Islamic Conquest?', '60 Illegal Aliens Apprehended In Texas Stash Houses', 'Seoul sits within range of North Korean heavy artillery and rocket batteries.']) assert.equal(inArticle(s), 'normal', s);
 });
