@@ -84,11 +84,11 @@ export interface UnitDecision {
 const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeech: 2 };
 
 /**
- * On articles, where the linear model's normal probability is above the network's gate but
- * below `maxNormal`, a network this sure (`minHate`) still decides, on a sentence that names
- * people (not "the Islamic packet", "the Korean War") and is not a title-case headline: a
- * commentator's plain "GRP have been nothing but trouble" sits there, and news prose seldom
- * does (detector.ts gives the measured figures).
+ * On articles, where the linear model's normal probability is above the network's gate (up to
+ * `maxNormal`), a network this sure (`minHate`) still decides, on a sentence that names people
+ * (not "the Islamic packet", "the Korean War") and is not a title-case headline: a
+ * commentator's plain "GRP have been nothing but trouble" is there, and news prose seldom
+ * is (detector.ts gives the measured figures).
  */
 export interface SureBand {
   minHate: number;
