@@ -331,9 +331,10 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
 }
 
 /**
- * Whether a group mention of the unit names people: a noun ("Muslims", "a Jew"), an adjective
- * before a word for people ("Jewish families") or a pronoun, not an adjective before a thing
- * or an institution ("the Islamic packet", "the Muslim Brotherhood", "North Korean artillery").
+ * Whether a group mention of the unit names people: a plural or a word for people ("Muslims",
+ * "women"), a noun with no noun after it ("a Jew"), an adjective before a word for people
+ * ("Jewish families") or a pronoun; not an adjective before a thing or an institution ("the
+ * Islamic packet", "the Muslim Brotherhood", "North Korean artillery").
  */
 function namesPeople(tokens: readonly Token[], from: number, to: number, canon: readonly CanonWord[]): boolean {
   let k = from;
@@ -341,6 +342,10 @@ function namesPeople(tokens: readonly Token[], from: number, to: number, canon: 
     if (!w.group) continue;
     if (w.group.antecedent) return true;
     while (k < to && tokens[k]!.start < w.end) k++;
+    // A plural ("Muslims", "women", "illegal aliens") names people whatever the tagger makes of
+    // the verb after it ("Women hand-pick …" is no compound noun).
+    const own = tokens[k - 1]!.text.toLowerCase();
+    if (own.endsWith('s') || PERSON_NOUN_SET.has(own)) return true;
     // "North Korean heavy artillery": the noun the adjectives lead to.
     let n = k;
     while (n < to && n - k < 3 && tokens[n]!.pos === 'ADJ') n++;

@@ -19,3 +19,10 @@ test('in an article, a sure network decides a commentator\'s sentence that the p
 test('the sure band reads no group adjective before a thing and no title-case headline, where news prose puts its group words', () => {
   for (const s of ['Look at the Islamic packet again.', 'What Happens After Islamic Conquest?', '60 Illegal Aliens Apprehended In Texas Stash Houses', 'Seoul sits within range of North Korean heavy artillery and rocket batteries.']) assert.equal(inArticle(s), 'normal', s);
 });
+
+test('a plural group names people whatever the tagger makes of the verb after it', () => {
+  for (const s of ['Muslims sabotage the council budget so their own get the houses.', 'Immigrants lack the sense to queue at a bus stop.']) {
+    assert.equal(inArticle(s), 'hatespeech', s);
+    assert.equal(inArticle(s, withoutBand), 'normal', s);
+  }
+});
