@@ -6,7 +6,7 @@
  * --functional SUITE --net FILE`. Prints one line of figures per suite and their mean: the
  * figure that predicts a fresh holdout written in new wording. Needs `npm run build` first.
  *
- *   node scripts/loso-hate-net.mjs --data /work/shared/datasets/hatexplain [--leave-out holdout9.yml,holdout8.yml]
+ *   node scripts/loso-hate-net.mjs --data /work/shared/datasets/hatexplain [--leave-out holdout13.yml,holdout12.yml]
  *     [--net FILE] [--net-threshold P] [-- TRAINING OPTIONS]
  *
  * --keep DIR writes the trained networks there (DIR/SUITE.bin) for later evaluations.
@@ -31,7 +31,7 @@ const opt = (name, fallback) => {
 const data = opt('data');
 const net = opt('net');
 const netThreshold = opt('net-threshold');
-const leaveOut = opt('leave-out', 'holdout6.yml,holdout7.yml,holdout8.yml,holdout9.yml').split(',');
+const leaveOut = opt('leave-out', 'holdout13.yml,holdout12.yml').split(',');
 if (!data && !net) {
   console.error('usage: node scripts/loso-hate-net.mjs --data DIR [--leave-out A.yml,B.yml] [--net FILE] [-- training options]');
   process.exit(2);

@@ -2,17 +2,22 @@
  * Trains the hate network (src/detectors/hate/net.ts) on HateXplain train plus the
  * functional suite's training templates, deterministically (fixed seed, fixed order),
  * and prints its figures. Settings (4 epochs, functional weight 1, two reworded copies of
- * each functional sentence) were chosen by leave-one-suite-out (scripts/loso-hate-net.mjs);
- * --select yes chooses epoch and weight on carves instead (10% of HateXplain train by post
- * id, a fifth of the functional templates); HateXplain val is only reported. The functional training templates are
- * train.yml, dev-hate4.yml, dev-neutral7.yml, dev-net8.yml and the spent holdouts (holdout.yml to holdout11.yml:
- * measured, so no longer held out); holdout12.yml and above are refused (held out for rounds to come).
- * Leave-one-suite-out: pass --suites without one suite and evaluate the detector on it with
- * `unspin eval hate --functional data/hate/functional/SUITE --net FILE`.
+ * each functional sentence, one word-dropout copy: function words left out at rate 0.5,
+ * other words at 0.15, group placeholders and negation cues kept) were chosen by
+ * leave-one-suite-out (scripts/loso-hate-net.mjs; the dropout copy in hate10net, on
+ * holdout13 and holdout12); --select yes chooses epoch and weight on carves instead (10% of
+ * HateXplain train by post id, a fifth of the functional templates); HateXplain val is only
+ * reported. The functional training templates are train.yml, dev-hate4.yml,
+ * dev-neutral7.yml, dev-net8.yml, dev-hate8.yml and the spent holdouts (holdout.yml to
+ * holdout13.yml: measured, so no longer held out); holdout14.yml and above are refused (held
+ * out for rounds to come). Leave-one-suite-out: pass --suites without one suite and evaluate
+ * the detector on it with `unspin eval hate --functional data/hate/functional/SUITE --net FILE`.
  *
  *   npm run train:hate-net -- --data /work/shared/datasets/hatexplain [--out FILE] [--epochs 4] [--lr 0.05]
  *     [--adam-lr 0.001] [--embed-lr 40] [--functional-weights 1] [--seed 7]
- *     [--suites train.yml,dev-hate4.yml,dev-neutral7.yml,dev-net8.yml,holdout.yml,…,holdout11.yml] [--skeletons yes|no] [--select no|yes] [--augment 2]
+ *     [--suites train.yml,dev-hate4.yml,dev-neutral7.yml,dev-net8.yml,dev-hate8.yml,holdout.yml,…,holdout13.yml]
+ *     [--skeletons yes|no] [--select no|yes] [--augment 2] [--function-dropout 0.5] [--word-dropout 0.15]
+ *     [--dropout-copies 1] [--content no|yes] [--hidden 32] [--embed 16] [--bits 16]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,9 +39,9 @@ import { classMetrics } from '../src/eval/hate/metrics.js';
 import { buildTextModel } from '../src/text/model.js';
 import { defaultWordTable } from '../src/text/word-table.js';
 
-/** Every spent suite: train.yml, the measured holdouts (1 to 11) and the dev suites. */
+/** Every spent suite: train.yml, the measured holdouts (1 to 13) and the dev suites. */
 const SPENT_SUITES = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'dev-hate8.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `holdout${n}.yml`)].join(',');
-const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '2' }, 'word-dropout': { type: 'string', default: '0' }, 'function-dropout': { type: 'string', default: '0' }, 'dropout-copies': { type: 'string', default: '1' }, content: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '2' }, 'word-dropout': { type: 'string', default: '0.15' }, 'function-dropout': { type: 'string', default: '0.5' }, 'dropout-copies': { type: 'string', default: '1' }, content: { type: 'string' } } });
 if (!values.data) {
   console.error('usage: npm run train:hate-net -- --data DIR (holding train.jsonl and val.jsonl)');
   process.exit(2);
