@@ -6,7 +6,7 @@
  * --functional SUITE --net FILE`. Prints one line of figures per suite and their mean: the
  * figure that predicts a fresh holdout written in new wording. Needs `npm run build` first.
  *
- *   node scripts/loso-hate-net.mjs --data /work/shared/datasets/hatexplain [--leave-out holdout9.yml,holdout8.yml]
+ *   node scripts/loso-hate-net.mjs --data /work/shared/datasets/hatexplain [--leave-out holdout13.yml,holdout12.yml]
  *     [--net FILE] [--net-threshold P] [-- TRAINING OPTIONS]
  *
  * --keep DIR writes the trained networks there (DIR/SUITE.bin) for later evaluations.
@@ -19,7 +19,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SPENT = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `holdout${n}.yml`)];
+const SPENT = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'dev-hate8.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `holdout${n}.yml`)];
 const argv = process.argv.slice(2);
 const split = argv.indexOf('--');
 const own = split < 0 ? argv : argv.slice(0, split);
@@ -31,7 +31,7 @@ const opt = (name, fallback) => {
 const data = opt('data');
 const net = opt('net');
 const netThreshold = opt('net-threshold');
-const leaveOut = opt('leave-out', 'holdout6.yml,holdout7.yml,holdout8.yml,holdout9.yml').split(',');
+const leaveOut = opt('leave-out', 'holdout13.yml,holdout12.yml').split(',');
 if (!data && !net) {
   console.error('usage: node scripts/loso-hate-net.mjs --data DIR [--leave-out A.yml,B.yml] [--net FILE] [-- training options]');
   process.exit(2);

@@ -2,17 +2,22 @@
  * Trains the hate network (src/detectors/hate/net.ts) on HateXplain train plus the
  * functional suite's training templates, deterministically (fixed seed, fixed order),
  * and prints its figures. Settings (4 epochs, functional weight 1, two reworded copies of
- * each functional sentence) were chosen by leave-one-suite-out (scripts/loso-hate-net.mjs);
- * --select yes chooses epoch and weight on carves instead (10% of HateXplain train by post
- * id, a fifth of the functional templates); HateXplain val is only reported. The functional training templates are
- * train.yml, dev-hate4.yml, dev-neutral7.yml, dev-net8.yml and the spent holdouts (holdout.yml to holdout11.yml:
- * measured, so no longer held out); holdout12.yml and above are refused (held out for rounds to come).
- * Leave-one-suite-out: pass --suites without one suite and evaluate the detector on it with
- * `unspin eval hate --functional data/hate/functional/SUITE --net FILE`.
+ * each functional sentence, one word-dropout copy: function words left out at rate 0.5,
+ * other words at 0.15, group placeholders and negation cues kept) were chosen by
+ * leave-one-suite-out (scripts/loso-hate-net.mjs; the dropout copy in hate10net, on
+ * holdout13 and holdout12); --select yes chooses epoch and weight on carves instead (10% of
+ * HateXplain train by post id, a fifth of the functional templates); HateXplain val is only
+ * reported. The functional training templates are train.yml, dev-hate4.yml,
+ * dev-neutral7.yml, dev-net8.yml, dev-hate8.yml and the spent holdouts (holdout.yml to
+ * holdout13.yml: measured, so no longer held out); holdout14.yml and above are refused (held
+ * out for rounds to come). Leave-one-suite-out: pass --suites without one suite and evaluate
+ * the detector on it with `unspin eval hate --functional data/hate/functional/SUITE --net FILE`.
  *
  *   npm run train:hate-net -- --data /work/shared/datasets/hatexplain [--out FILE] [--epochs 4] [--lr 0.05]
  *     [--adam-lr 0.001] [--embed-lr 40] [--functional-weights 1] [--seed 7]
- *     [--suites train.yml,dev-hate4.yml,dev-neutral7.yml,dev-net8.yml,holdout.yml,…,holdout11.yml] [--skeletons yes|no] [--select no|yes] [--augment 2]
+ *     [--suites train.yml,dev-hate4.yml,dev-neutral7.yml,dev-net8.yml,dev-hate8.yml,holdout.yml,…,holdout13.yml]
+ *     [--skeletons yes|no] [--select no|yes] [--augment 2] [--function-dropout 0.5] [--word-dropout 0.15]
+ *     [--dropout-copies 1] [--content no|yes] [--hidden 32] [--embed 16] [--bits 16]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,9 +29,8 @@ import { placeholderWords, tagGroups } from '../src/detectors/hate/groups.js';
 import { loadDefaultHateLexicon } from '../src/detectors/hate/lexicon.js';
 import { loadDefaultHateRules, repairWords } from '../src/detectors/hate/rules.js';
 import { HATE_CLASSES } from '../src/detectors/hate/model.js';
-import { FUNCTION_WORDS } from '../src/detectors/hate/classify.js';
 import { HOSTILE_LEAN, Polarity } from '../src/detectors/hate/polarity.js';
-import { DEFAULT_NET, NEGATION_CUES, decodeNet, encodeNet, forward, inputWidth, NET_FILE, NetFeaturizer, netState, type HateNet } from '../src/detectors/hate/net.js';
+import { DEFAULT_NET, FUNCTION_WORDS, NEGATION_CUES, decodeNet, encodeNet, forward, inputWidth, NET_FILE, NetFeaturizer, netState, type HateNet } from '../src/detectors/hate/net.js';
 
 /** A network being trained: float32 embeddings. */
 type TrainNet = HateNet & { embeddings: Float32Array };
@@ -35,14 +39,14 @@ import { classMetrics } from '../src/eval/hate/metrics.js';
 import { buildTextModel } from '../src/text/model.js';
 import { defaultWordTable } from '../src/text/word-table.js';
 
-/** Every spent suite: train.yml, the measured holdouts (1 to 11) and the dev suites. */
-const SPENT_SUITES = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `holdout${n}.yml`)].join(',');
-const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '2' } } });
+/** Every spent suite: train.yml, the measured holdouts (1 to 13) and the dev suites. */
+const SPENT_SUITES = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'dev-hate8.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `holdout${n}.yml`)].join(',');
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '2' }, 'word-dropout': { type: 'string', default: '0.15' }, 'function-dropout': { type: 'string', default: '0.5' }, 'dropout-copies': { type: 'string', default: '1' }, content: { type: 'string' } } });
 if (!values.data) {
   console.error('usage: npm run train:hate-net -- --data DIR (holding train.jsonl and val.jsonl)');
   process.exit(2);
 }
-const config = { ...DEFAULT_NET, ...(values.hidden ? { hidden: Number(values.hidden) } : {}), ...(values.embed ? { embed: Number(values.embed) } : {}), ...(values.bits ? { bits: Number(values.bits) } : {}) };
+const config = { ...DEFAULT_NET, ...(values.hidden ? { hidden: Number(values.hidden) } : {}), ...(values.embed ? { embed: Number(values.embed) } : {}), ...(values.bits ? { bits: Number(values.bits) } : {}), ...(values.content ? { content: values.content === 'yes' } : {}) };
 const EPOCHS = Number(values.epochs);
 const LR = Number(values.lr);
 const SEED = Number(values.seed);
@@ -159,8 +163,31 @@ function reword(words: readonly string[], rand: () => number): string[] | null {
   });
   return changed ? out : null;
 }
-/** holdout12.yml and any later suite are held out for rounds to come; everything below is spent (measured). */
-const FIRST_LIVE_HOLDOUT = 12;
+/** Word dropout copies (--word-dropout, --function-dropout: rates for content and function words). */
+const WORD_DROPOUT = Number(values['word-dropout']);
+const FUNCTION_DROPOUT = Number(values['function-dropout']);
+const DROPOUT_COPIES = WORD_DROPOUT > 0 || FUNCTION_DROPOUT > 0 ? Number(values['dropout-copies']) : 0;
+let shownDropouts = 0;
+
+/**
+ * The words with some left out: function words at FUNCTION_DROPOUT, other words at
+ * WORD_DROPOUT; group placeholders and negation cues always stay. Null when nothing was
+ * dropped or no word but those would remain.
+ */
+function dropWords(words: readonly string[], rand: () => number): string[] | null {
+  const out: string[] = [];
+  let content = 0;
+  for (const w of words) {
+    const keep = w === 'GRP' || w === 'SLUR' || NEGATION_CUES.has(w);
+    const rate = keep ? 0 : FUNCTION_WORDS.has(w) ? FUNCTION_DROPOUT : WORD_DROPOUT;
+    if (rate > 0 && rand() < rate) continue;
+    out.push(w);
+    if (!keep && !FUNCTION_WORDS.has(w)) content++;
+  }
+  return out.length < words.length && content > 0 ? out : null;
+}
+/** holdout14.yml and any later suite are held out for rounds to come; everything below is spent (measured). */
+const FIRST_LIVE_HOLDOUT = 14;
 for (const suite of values.suites.split(',')) {
   const live = /holdout(\d+)\.yml$/.exec(suite);
   if (live && Number(live[1]) >= FIRST_LIVE_HOLDOUT) throw new Error(`${suite} is a live holdout (holdout${FIRST_LIVE_HOLDOUT}.yml and above are kept for measurement): never train on it`);
@@ -179,6 +206,14 @@ for (const suite of values.suites.split(',')) {
       if (!reworded) continue;
       if (shownRewordings++ < 4) console.log(`  reworded: "${words.join(' ')}" -> "${reworded.join(' ')}"`);
       fTrain.push(example(reworded, y, 'functional', accept));
+    }
+    // Copies with words left out (training side only): the decision must not rest on any
+    // one word of the template, least of all on its function words.
+    if (!carved) for (let k = 1; k <= DROPOUT_COPIES; k++) {
+      const dropped = dropWords(words, seededRandom(hash(`${suite}:${c.text}:drop${k}`)));
+      if (!dropped) continue;
+      if (shownDropouts++ < 4) console.log(`  dropped: "${words.join(' ')}" -> "${dropped.join(' ')}"`);
+      fTrain.push(example(dropped, y, 'functional', accept));
     }
     // The sentence's skeleton (group placeholders and function words, "GRP are") is
     // normal: the words, not the frame around the group, must carry a decision, as the

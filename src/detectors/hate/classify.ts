@@ -3,7 +3,7 @@ import type { FeatureExtractor } from './features.js';
 import { PERSON_NOUNS, type HateLexicon, type LexiconMatch, type SlurEntry } from './lexicon.js';
 import { contributions, predictProbabilities, type HateClass, type HateModel } from './model.js';
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
-import { NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
+import { FUNCTION_WORDS, NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
@@ -517,12 +517,8 @@ function evidenceWords(ranked: ReturnType<typeof contributions>, words: readonly
     .map((t) => ({ start: t.start, end: t.end }));
 }
 
-/**
- * Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass
- * per word), and the network is trained to read a unit of only these and group
- * placeholders ("GRP are") as normal (scripts/train-hate-net.ts).
- */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
+/** Words that cannot carry hate on their own (net.ts, where the network's featurizer reads them too). */
+export { FUNCTION_WORDS };
 
 /**
  * Log-odds of hate speech with word `skip` left out, from the network's output scores: a

@@ -34,9 +34,22 @@ export interface HateNetConfig {
    * table knows.
    */
   negation?: number;
+  /**
+   * GloVe blocks pool content words only: function words (FUNCTION_WORDS) reach the network
+   * through their hashed unigram, bigram and character rows alone, so that the pooled
+   * vectors, most of the input, read the words that carry meaning (absent: every word).
+   */
+  content?: boolean;
 }
 
 export const DEFAULT_NET: HateNetConfig = { bits: 16, embed: 16, hidden: 32, charMin: 3, charMax: 5, negation: 5 };
+
+/**
+ * Words that cannot carry hate on their own; occlusion skips them (it costs a forward pass
+ * per word), and the network is trained to read a unit of only these and group
+ * placeholders ("GRP are") as normal (scripts/train-hate-net.ts).
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 're', 'it', 'its', 'this', 'that', 'these', 'those', 'i', 'you', 'we', 'he', 'she', 'my', 'our', 'your', 'me', 'us', 'do', 'does', 'did', 'have', 'has', 'had', 'so', 'just', 'there', 'here', 'what', 'who', 'which', 'if', 'about', 'up', 'out', 'now', 'then', 'than', 'too', 'very', 'will', 'would', 'can', 'could']);
 
 /** Words that open a negation scope (contractions reach the network as "not"). */
 export const NEGATION_CUES: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nothing', 'none', 'nobody', 'noone', 'neither', 'nor', 'cannot', 'without', 'hardly']);
@@ -142,7 +155,7 @@ export class NetFeaturizer {
     let negated = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const id = this.table.id(w);
+      const id = this.gloveId(w);
       if (id >= 0) this.pool(id, known++ === 0);
       n = this.push(n, fnv(w, SEED_WORD) & mask);
       if (window > 0) {
@@ -185,7 +198,7 @@ export class NetFeaturizer {
     const chars: Int32Array[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      ids[i] = this.table.id(w);
+      ids[i] = this.gloveId(w);
       unigrams[i] = fnv(w, SEED_WORD) & mask;
       negatedRows[i] = fnv(w, SEED_NEGATED) & mask;
       bigramSeeds[i] = fnv(w, SEED_BIGRAM);
@@ -239,6 +252,11 @@ export class NetFeaturizer {
     if (known > 0) for (let d = 0; d < dims; d++) g[d]! /= known;
     if (negated > 0) for (let d = 2 * dims; d < 3 * dims; d++) g[d]! /= negated;
     return { glove: g, rows: this.rows, length: n };
+  }
+
+  /** The word's row in the word table as the GloVe blocks read it (-1: not pooled). */
+  private gloveId(w: string): number {
+    return this.config.content && FUNCTION_WORDS.has(w) ? -1 : this.table.id(w);
   }
 
   /** Adds word `id`'s vector to the negated-words sum (third block); returns 1. */

@@ -19,7 +19,7 @@ export const evalHateCommand = defineCommand({
     failures: { type: 'boolean', description: 'with --functional: list every failed case' },
     json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
-    'net-threshold': { type: 'string', description: 'with --functional: the network\'s hate-speech threshold (default the detector\'s, 0.8)', required: false },
+    'net-threshold': { type: 'string', description: 'with --functional: the network\'s hate-speech threshold (default the detector\'s for a short post, 0.7)', required: false },
     net: { type: 'string', description: 'read the hate network from this file instead of models/hate-net.bin (a candidate from npm run train:hate-net -- --out FILE)', required: false },
     'in-article': { type: 'boolean', description: 'with --functional: set each case as a paragraph of a short news article (the detector then decides sentence by sentence, as on articles) instead of a post of its own' },
   },

@@ -20,7 +20,7 @@ function clearedByBenign(text: string): void {
 
 test('the benign guards are loaded from guards.yml', () => {
   const ids = rules.guards.filter((g) => g.entry.kind === 'benign').map((g) => g.entry.id);
-  assert.deepEqual(ids.sort(), ['benign-control-thing', 'benign-group-as-patient', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-praise', 'benign-quantifier-negation', 'benign-treated-like']);
+  assert.deepEqual(ids.sort(), ['benign-control-thing', 'benign-double-negated-virtue', 'benign-equal-belonging', 'benign-group-as-patient', 'benign-help-institution', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-praise', 'benign-quantifier-negation', 'benign-treated-like', 'benign-unlearned-hatred', 'benign-victim-group']);
 });
 
 test('a negated call to remove or harm a group is not hate', () => {

@@ -89,3 +89,30 @@ test('hate network: log-odds come from the output scores, so saturated decisions
   assert.equal(b, 1);
   assert.ok(Number.isFinite(la) && Number.isFinite(lb) && la !== lb, `${la} ${lb}`);
 });
+
+test('hate network: with config.content the GloVe blocks pool content words only; function words keep their hashed rows', () => {
+  // "are" (a function word) points one way, "vermin" the other.
+  const table = decodeWordTable(encodeWordTable(['are', 'not', 'vermin'], new Int8Array([127, 0, 0, 0, 0, 127]), 2, 'test'), 'mem');
+  const content = new NetFeaturizer({ ...tinyNet().config, negation: 3, content: true }, table);
+  const every = new NetFeaturizer({ ...tinyNet().config, negation: 3 }, table);
+  assert.deepEqual([...content.read(['GRP', 'are', 'vermin']).glove], [0, 1, 0, 1, 0, 0]);
+  assert.deepEqual([...every.read(['GRP', 'are', 'vermin']).glove], [0.5, 0.5, 1, 1, 0, 0]);
+  // The hashed rows are the same either way: "are" still reaches the network through them.
+  const a = content.read(['GRP', 'are', 'vermin']);
+  const rowsA = [...a.rows.slice(0, a.length)];
+  const b = every.read(['GRP', 'are', 'vermin']);
+  assert.deepEqual(rowsA, [...b.rows.slice(0, b.length)]);
+  // A unit of only placeholders and function words has empty GloVe blocks.
+  assert.deepEqual([...content.read(['GRP', 'are']).glove], [0, 0, 0, 0, 0, 0]);
+  // Negated content words still fill the third block; occlusion reads what the shorter unit reads.
+  assert.deepEqual([...content.read(['GRP', 'are', 'not', 'vermin']).glove].slice(4), [0, 1]);
+  const words = ['GRP', 'are', 'not', 'vermin'];
+  const cache = content.prepare(words);
+  for (let skip = -1; skip < words.length; skip++) {
+    const x = content.readPrepared(cache, skip);
+    const glove = [...x.glove];
+    const rows = [...x.rows.slice(0, x.length)];
+    const y = content.read(words.filter((_, i) => i !== skip));
+    assert.deepEqual([glove, rows], [[...y.glove], [...y.rows.slice(0, y.length)]], `skip ${skip}`);
+  }
+});
