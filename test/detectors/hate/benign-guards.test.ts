@@ -4,6 +4,7 @@ import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
+import { clean, verdict } from './verdict-checks.js';
 
 // Benign guards (negated and praising frames) clear only the placeholder network's decision.
 const rules = loadDefaultHateRules();
@@ -20,7 +21,7 @@ function clearedByBenign(text: string): void {
 
 test('the benign guards are loaded from guards.yml', () => {
   const ids = rules.guards.filter((g) => g.entry.kind === 'benign').map((g) => g.entry.id);
-  assert.deepEqual(ids.sort(), ['benign-control-thing', 'benign-double-negated-virtue', 'benign-equal-belonging', 'benign-group-as-patient', 'benign-help-institution', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-praise', 'benign-quantifier-negation', 'benign-treated-like', 'benign-unlearned-hatred', 'benign-victim-group']);
+  assert.deepEqual(ids.sort(), ['benign-control-thing', 'benign-double-negated-virtue', 'benign-equal-belonging', 'benign-friendly-simile', 'benign-group-as-patient', 'benign-help-institution', 'benign-meeting', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-praise', 'benign-quantifier-negation', 'benign-rhetorical-sympathy', 'benign-treated-like', 'benign-unlearned-hatred', 'benign-victim-group']);
 });
 
 test('a negated call to remove or harm a group is not hate', () => {
@@ -74,4 +75,9 @@ test('a negative label that nobody is said to believe is denied, also for the ru
 test('the hate5 network still needs the benign guards on a control verb with a thing as object and on the group as a patient', () => {
   clearedByBenign('Hindus controlled the blaze until the fire crews got there.');
   clearedByBenign('Refugees were beaten by thugs last night.');
+});
+
+test('the merged network\'s false positives on hate10\'s contrasts are cleared by benign guards, and their hateful twins stay flagged', () => {
+  clean(['Working with Muslims was like a breath of fresh air.', 'Our Hindu neighbours have been like family to us.', 'Who would want refugees to sleep rough? Nobody.', 'Muslim parents met the council behind closed doors.']);
+  for (const text of ['Muslims are like rats.', 'Who would want refugees living next door? Nobody.', 'Jews met the bankers behind closed doors to plan the war.']) assert.equal(verdict(text), 'hatespeech', text);
 });

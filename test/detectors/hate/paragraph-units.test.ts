@@ -5,7 +5,8 @@ import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { asArticleParagraph } from '../../../src/eval/hate/functional.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 
-const STORY = "House prices on our road dropped the month Roma bought number twelve. Coincidence, I'm sure.";
+// The rules read the insinuation (an arrival next to a precaution against theft) within one unit.
+const STORY = 'A Roma family moved in across the road last month. Lock your cars, folks.';
 
 test('in an article, a short paragraph is read whole: a story told in two sentences keeps its insinuation', () => {
   const text = asArticleParagraph(STORY);
