@@ -4,7 +4,7 @@ import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
-import { clean, verdict } from './verdict-checks.js';
+import { clean } from './verdict-checks.js';
 
 // Benign guards (negated and praising frames) clear only the placeholder network's decision.
 const rules = loadDefaultHateRules();
