@@ -10,7 +10,7 @@ const withoutBand = [createHateDetector({ networkSureBand: null })];
 const inArticle = (sentence: string, detectors = withBand) => hateVerdict(analyze(asArticleParagraph(sentence), { detectors }).findings).label;
 
 test('in an article, a sure network decides a commentator\'s sentence that the post model only half reads as normal', () => {
-  for (const s of ['Muslims have been nothing but trouble since they arrived, and everyone knows it.', "Honestly, I don't see what the fuss is about. Muslims have been nothing but trouble since they arrived, and everyone knows it."]) {
+  for (const s of ['Muslims have been nothing but trouble since they arrived, and everyone knows it.', 'Refugees have been nothing but a drain since the day they arrived.']) {
     assert.equal(inArticle(s), 'hatespeech', s);
     assert.equal(inArticle(s, withoutBand), 'normal', `the band, not the gate, decides: ${s}`);
   }
