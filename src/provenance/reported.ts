@@ -296,6 +296,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       start = k;
       break;
     }
+    // "asked not to be named", "asked not to be identified": a request, with no content of its own.
+    if (asks && k === v + 1 && t.norm === 'not' && tokens[k + 1]?.norm === 'to') return null;
     // "adding to her lead", "added up": not speech.
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
     // "adding his third win", "added a new office", "claiming their seats": a possessed or

@@ -88,9 +88,12 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       return { entity: e, how: `${quoted} refers back to the outlet ${o.name}` };
     }
   }
-  if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
+  // "An EU official", "a Reuters reporter": the person with the title speaks, not the body named before it;
+  // a seat of government ("a White House official", "a Kremlin aide") still speaks for its state.
+  const titledMember = named !== null && lexicon.titles.has(head) && !lexicon.organisationWords.has(head) && named.end <= tokens[subject.head]!.start && !v2Lexicon().seats.has(named.entity.name.toLowerCase().replace(/^the\s+/, ''));
+  if (named && named.entity.kind === 'organisation' && !titledMember) return { entity: named.entity, how: `subject ${quoted}` };
   const kind = lexicon.organisationWords.has(head) ? 'organisation' : describedPerson(ctx, subject, head) ? 'person' : 'group';
-  const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
+  const e = registry.described(describedName(ctx, subject), kind);
   e.head ??= head;
   // "the spokeswoman … she said": a gendered title tells the later pronoun who it is.
   if (kind === 'person' && e.gender === 'any') e.gender = lexicon.titles.get(head)?.find((t) => t.gender !== 'any')?.gender ?? 'any';
@@ -166,4 +169,16 @@ function namedInBody(ctx: ProvenanceContext, e: Entity): boolean {
 function describedPerson(ctx: ProvenanceContext, subject: Subject, head: string): boolean {
   if (!ctx.lexicon.titles.has(head) || /s$/.test(head) || head === 'police' || head === 'people' || head === 'campaign') return false;
   return definite(ctx, subject) && ctx.tokens[ctx.tokenAtOrAfter(subject.start)]!.norm === 'the';
+}
+
+/** A described speaker's name: "The woman, who asked …" is "The woman"; the relative pronoun stays a mention. */
+function describedName(ctx: ProvenanceContext, subject: Subject): string {
+  const { tokens } = ctx;
+  let k = ctx.tokenBefore(subject.end);
+  if (k > ctx.tokenAtOrAfter(subject.start) && /^(who|which|that)$/.test(tokens[k]!.norm)) {
+    k--;
+    if (tokens[k]?.text === ',') k--;
+    if (k >= ctx.tokenAtOrAfter(subject.start)) return ctx.text.slice(subject.start, tokens[k]!.end);
+  }
+  return ctx.text.slice(subject.start, subject.end);
 }

@@ -22,3 +22,24 @@ test('"the minister said that …" makes a person whom a later "she" stands for;
   const male = provenanceOf('The spokesman said that the border would stay open. She added that the fence would come down.');
   assert.notEqual(speakerOf(male, quoteWith(male, 'the fence would'))?.name, 'The spokesman', 'a gendered title disagrees with "she"');
 });
+
+test('"An EU official said" is the official, not the EU; the EU itself and a seat of government still speak as bodies', () => {
+  const a = provenanceOf('A senior EU official, who spoke on condition of anonymity, said both sides had misjudged the cost.');
+  assert.equal(speakerOf(a, quoteWith(a, 'both sides'))?.name, 'A senior EU official');
+  const body = provenanceOf('The EU said both sides had misjudged the cost.');
+  assert.equal(speakerOf(body, quoteWith(body, 'both sides'))?.name, 'EU');
+  const seat = provenanceOf('A White House official said both sides had misjudged the cost.');
+  assert.equal(speakerOf(seat, quoteWith(seat, 'both sides'))?.stateActor?.country, 'United States', 'a seat of government keeps its state');
+  assertSpansConsistent(a);
+});
+
+test('a described speaker is named without its relative pronoun, and "asked not to be named" reports nothing', () => {
+  const a = provenanceOf('The nurse, who asked not to be named, told the paper she had worked nights for a decade.');
+  assert.equal(speakerOf(a, quoteWith(a, 'worked nights'))?.name, 'The nurse');
+  assert.ok(!a.quotes.some((q) => q.text.startsWith('not to be named')), 'a request for anonymity is no reported speech');
+  assert.ok(!a.speakers.some((s) => s.name.endsWith('who')), 'no speaker named "…, who"');
+  // Contrast: a request with content of its own is still reported.
+  const b = provenanceOf('The nurse asked the board to publish the rota.');
+  assert.ok(quoteWith(b, 'to publish the rota'), 'asked … to publish is still what she asked');
+  assertSpansConsistent(a);
+});
