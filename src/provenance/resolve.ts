@@ -171,14 +171,11 @@ function describedPerson(ctx: ProvenanceContext, subject: Subject, head: string)
   return definite(ctx, subject) && ctx.tokens[ctx.tokenAtOrAfter(subject.start)]!.norm === 'the';
 }
 
-/** A described speaker's name: "The woman, who asked …" is "The woman"; the relative pronoun stays a mention. */
+/** A described speaker's name: "The nurse, who asked …" is "The nurse"; the relative pronoun stays a mention. */
 function describedName(ctx: ProvenanceContext, subject: Subject): string {
   const { tokens } = ctx;
   let k = ctx.tokenBefore(subject.end);
-  if (k > ctx.tokenAtOrAfter(subject.start) && /^(who|which|that)$/.test(tokens[k]!.norm)) {
-    k--;
-    if (tokens[k]?.text === ',') k--;
-    if (k >= ctx.tokenAtOrAfter(subject.start)) return ctx.text.slice(subject.start, tokens[k]!.end);
-  }
+  // Only after a comma: "those who say" is a group named by its relative clause.
+  if (k - 1 > ctx.tokenAtOrAfter(subject.start) && /^(who|which|that)$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return ctx.text.slice(subject.start, tokens[k - 2]!.end);
   return ctx.text.slice(subject.start, subject.end);
 }

@@ -43,3 +43,29 @@ test('a described speaker is named without its relative pronoun, and "asked not 
   assert.ok(quoteWith(b, 'to publish the rota'), 'asked … to publish is still what she asked');
   assertSpansConsistent(a);
 });
+
+test('"X quoted his spokesman, Name, as saying" gives the words to the one quoted, with the outlet, direct quotes too', () => {
+  const a = provenanceOf('Interfax later quoted his deputy, Pavel Lenski, as saying that the convoy "was never in danger."');
+  assert.equal(speakerOf(a, quoteWith(a, 'that the convoy'))?.name, 'Pavel Lenski');
+  const direct = a.quotes.find((q) => q.kind === 'direct' && q.text.startsWith('was never'));
+  assert.equal(speakerOf(a, direct)?.name, 'Pavel Lenski');
+  assert.equal(direct?.outletId, quoteWith(a, 'that the convoy')?.outletId);
+  // Contrast: without "as saying" the outlet itself speaks.
+  const b = provenanceOf('Interfax later said that the convoy "was never in danger."');
+  assert.equal(speakerOf(b, quoteWith(b, 'that the convoy'))?.name, 'Interfax');
+  assertSpansConsistent(a);
+});
+
+test('"has been charged with an offence" is no reported speech; "charged that …" is', () => {
+  const a = provenanceOf('A 41-year-old woman has been charged with criminal damage after a window was smashed at the clinic.');
+  assert.equal(a.quotes.length, 0);
+  const b = provenanceOf('The union charged that the managers had ignored the safety rules.');
+  assert.equal(speakerOf(b, quoteWith(b, 'the managers had ignored'))?.name, 'The union');
+});
+
+test('informal "gonna" is no speaker', () => {
+  const a = provenanceOf('my brother is gonna say the bins were collected on time.');
+  assert.ok(!a.speakers.some((s) => /gonna/i.test(s.name)), a.speakers.map((s) => s.name).join(', '));
+  const b = provenanceOf('My brother will say the bins were collected on time.');
+  assert.equal(speakerOf(b, quoteWith(b, 'the bins were'))?.name, 'My brother');
+});
