@@ -175,7 +175,9 @@ function describedPerson(ctx: ProvenanceContext, subject: Subject, head: string)
 function describedName(ctx: ProvenanceContext, subject: Subject): string {
   const { tokens } = ctx;
   let k = ctx.tokenBefore(subject.end);
-  // Only after a comma: "those who say" is a group named by its relative clause.
-  if (k - 1 > ctx.tokenAtOrAfter(subject.start) && /^(who|which|that)$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return ctx.text.slice(subject.start, tokens[k - 2]!.end);
+  const first = ctx.tokenAtOrAfter(subject.start);
+  if (k - 1 > first && /^(who|which|that)$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return ctx.text.slice(subject.start, tokens[k - 2]!.end);
+  // "a CIA official who said"; but "those who say" is a group named by its relative clause.
+  if (k - 1 > first && /^(who|which)$/.test(tokens[k]!.norm) && ctx.isWord(k - 1)) return ctx.text.slice(subject.start, tokens[k - 1]!.end);
   return ctx.text.slice(subject.start, subject.end);
 }

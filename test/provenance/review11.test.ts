@@ -38,6 +38,8 @@ test('a described speaker is named without its relative pronoun, and "asked not 
   assert.equal(speakerOf(a, quoteWith(a, 'worked nights'))?.name, 'The nurse');
   assert.ok(!a.quotes.some((q) => q.text.startsWith('not to be named')), 'a request for anonymity is no reported speech');
   assert.ok(!a.speakers.some((s) => s.name.endsWith('who')), 'no speaker named "…, who"');
+  const bare = provenanceOf('Sixty neighbours from both streets who have known the family for years wrote to the council and said the lorry had no lights.');
+  assert.equal(speakerOf(bare, quoteWith(bare, 'the lorry'))?.name, 'Sixty neighbours from both streets');
   // Contrast: a request with content of its own is still reported.
   const b = provenanceOf('The nurse asked the board to publish the rota.');
   assert.ok(quoteWith(b, 'to publish the rota'), 'asked … to publish is still what she asked');
