@@ -17,6 +17,7 @@ test('a title-case headline run is no antecedent for the body\'s "he"', () => {
 test('"the minister said that …" makes a person whom a later "she" stands for; plural roles stay groups', () => {
   const a = provenanceOf('The spokeswoman said that the border would stay open. She added that the fence would come down.');
   assert.equal(speakerOf(a, quoteWith(a, 'the fence would'))?.name, 'The spokeswoman');
+  assert.equal(speakerOf(a, quoteWith(a, 'the fence would'))?.role, 'spokeswoman', 'the capital of "The" is no name');
   const plural = provenanceOf('The officials said that the border would stay open. She added that the fence would come down.');
   assert.notEqual(speakerOf(plural, quoteWith(plural, 'the fence would'))?.name, 'The officials', '"she" is never a plural');
   const male = provenanceOf('The spokesman said that the border would stay open. She added that the fence would come down.');
