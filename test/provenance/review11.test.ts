@@ -72,3 +72,15 @@ test('informal "gonna" is no speaker', () => {
   const b = provenanceOf('My brother will say the bins were collected on time.');
   assert.equal(speakerOf(b, quoteWith(b, 'the bins were'))?.name, 'My brother');
 });
+
+test('"Interview: “…”" over a Q/A transcript is a genre label: the answers are the interviewee\'s', () => {
+  const text = 'Interview: "We plant before the frost"\n\nThis conversation with orchard keeper Ruth Amsel was shortened.\n\nQ: When did you start?\nA: In the spring of 1990, with six trees.\n\nQ: And now?\nA: Four hundred trees and two tractors.';
+  const a = provenanceOf(text);
+  const answer = quoteWith(a, 'six trees');
+  assert.equal(speakerOf(a, answer)?.name, 'Ruth Amsel');
+  assert.ok(!a.speakers.some((s) => s.name === 'Interview'), 'no speaker called "Interview"');
+  // Contrast: a person's name before the colon still speaks.
+  const b = provenanceOf('Ruth Amsel: "We plant before the frost"\n\nThe orchard had six trees in 1990.');
+  assert.equal(speakerOf(b, quoteWith(b, 'plant before'))?.name, 'Ruth Amsel');
+  assertSpansConsistent(a);
+});
