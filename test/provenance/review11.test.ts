@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertSpansConsistent } from '../helpers.js';
-import { provenanceOf, quoteWith, speakerOf } from './helpers.js';
+import { fakeOutlets, provenanceOf, quoteWith, speakerOf } from './helpers.js';
 
 test('a title-case headline run is no antecedent for the body\'s "he"', () => {
   const text = 'What the Governor Truly Promised Yesterday\n\nThe governor spoke for an hour. He added: "Nobody will lose their pension."';
@@ -83,4 +83,12 @@ test('"Interview: “…”" over a Q/A transcript is a genre label: the answers
   const b = provenanceOf('Ruth Amsel: "We plant before the frost"\n\nThe orchard had six trees in 1990.');
   assert.equal(speakerOf(b, quoteWith(b, 'plant before'))?.name, 'Ruth Amsel');
   assertSpansConsistent(a);
+});
+
+test('the state-voice headline says "via" an outlet only when that outlet carried the actor\'s words', () => {
+  const outlets = (t: string) => fakeOutlets({ 'state-tv': 'State TV' })(t).map((o) => ({ ...o, stateAffiliated: true, typology: 'SC', country: 'TR' }));
+  const apart = provenanceOf('State TV reported that the dam had been repaired ahead of schedule.\n\nTurkish President Ahmet Kaya said that the repairs had cost nothing and the villages were safe again.', { findOutlets: outlets });
+  assert.match(apart.stateVoice!.headline, /Turkey's president, and reports carried by State TV/);
+  const carried = provenanceOf('Turkish President Ahmet Kaya told State TV that the repairs had cost nothing and the villages were safe again.', { findOutlets: outlets });
+  assert.match(carried.stateVoice!.headline, /Turkey's president, via State TV/);
 });
