@@ -24,16 +24,21 @@ const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number']);
  * carrying words are split, the finding is not the author's own.
  */
 export function voiceOfFinding(voices: readonly VoiceSpan[], quotes: readonly Quote[], finding: VoiceEvidence): Voice {
-  const carriers = carrierSpans(finding);
+  // Quotes are sorted by start: only those starting inside the finding are read.
+  const cues: Span[] = [];
+  const inside: Span[] = [];
+  for (let k = firstAtOrAfter(quotes, finding.start); k < quotes.length && quotes[k]!.start < finding.end; k++) {
+    const q = quotes[k]!;
+    if (q.kind !== 'scare' && q.end <= finding.end) inside.push(q);
+    if (q.kind !== 'scare' && q.cue && q.end <= finding.end) cues.push(q.cue);
+  }
+  let carriers = carrierSpans(finding);
+  // "Sarah Okafor, 27, said she stepped in": a figure outside every quote of a sentence that reports
+  // speech sits in the attribution (an age, "told 300 supporters"), not in what is claimed.
+  if (!finding.evidence?.length && inside.length > 0) carriers = carriers.filter((c) => inside.some((q) => q.start <= c.start && c.end <= q.end));
   if (carriers.length) {
     const voice = majority(countVoices(voices, carriers));
     if (voice) return voice;
-  }
-  // Quotes are sorted by start: only those starting inside the finding are read.
-  const cues: Span[] = [];
-  for (let k = firstAtOrAfter(quotes, finding.start); k < quotes.length && quotes[k]!.start < finding.end; k++) {
-    const q = quotes[k]!;
-    if (q.kind !== 'scare' && q.cue && q.end <= finding.end) cues.push(q.cue);
   }
   return majority(countVoices(voices, [finding], cues)) ?? 'author';
 }
