@@ -174,7 +174,7 @@ function describedPerson(ctx: ProvenanceContext, subject: Subject, head: string)
 /** A described speaker's name: "The nurse, who asked …" is "The nurse"; the relative pronoun stays a mention. */
 function describedName(ctx: ProvenanceContext, subject: Subject): string {
   const { tokens } = ctx;
-  let k = ctx.tokenBefore(subject.end);
+  const k = ctx.tokenBefore(subject.end);
   const first = ctx.tokenAtOrAfter(subject.start);
   if (k - 1 > first && /^(who|which|that)$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return ctx.text.slice(subject.start, tokens[k - 2]!.end);
   // "a CIA official who said"; but "those who say" is a group named by its relative clause.
