@@ -92,3 +92,11 @@ test('the state-voice headline says "via" an outlet only when that outlet carrie
   const carried = provenanceOf('Turkish President Ahmet Kaya told State TV that the repairs had cost nothing and the villages were safe again.', { findOutlets: outlets });
   assert.match(carried.stateVoice!.headline, /Turkey's president, via State TV/);
 });
+
+test('a cue joined by "and" to an earlier verb shares that verb\'s subject, not the reporting witnesses\'', () => {
+  const a = provenanceOf('Neighbours said the driver climbed out of the van and yelled "Nobody move."');
+  assert.equal(speakerOf(a, a.quotes.find((q) => q.kind === 'direct'))?.name, 'the driver');
+  // Contrast: the reporter's own cue keeps its subject.
+  const b = provenanceOf('Neighbours heard the crash and said "Nobody moved for a minute."');
+  assert.equal(speakerOf(b, b.quotes.find((q) => q.kind === 'direct'))?.name, 'Neighbours');
+});
