@@ -14,6 +14,8 @@ export interface VoiceEvidence extends Span {
  * the attribution ("Anna Keller told Sputnik", "said on Sunday that ..."), so they do not decide.
  */
 const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number']);
+/** How far before a cue a figure still sits in its attribution: "Sarah Okafor, 27, said" (characters). */
+const ATTRIBUTION_REACH = 12;
 
 /**
  * The voice of a finding, from the words that carry it rather than from the characters of
@@ -24,16 +26,21 @@ const ASSERTED_PARTS = new Set<ClaimPart['type']>(['number']);
  * carrying words are split, the finding is not the author's own.
  */
 export function voiceOfFinding(voices: readonly VoiceSpan[], quotes: readonly Quote[], finding: VoiceEvidence): Voice {
-  const carriers = carrierSpans(finding);
+  // Quotes are sorted by start: only those starting inside the finding are read.
+  const cues: Span[] = [];
+  const inside: Span[] = [];
+  for (let k = firstAtOrAfter(quotes, finding.start); k < quotes.length && quotes[k]!.start < finding.end; k++) {
+    const q = quotes[k]!;
+    if (q.kind !== 'scare' && q.end <= finding.end) inside.push(q);
+    if (q.kind !== 'scare' && q.cue && q.end <= finding.end) cues.push(q.cue);
+  }
+  let carriers = carrierSpans(finding);
+  // "Sarah Okafor, 27, said she stepped in", "20 Minutes reported": a figure just before a quote's cue,
+  // outside every quote, is part of the attribution (an age, a name), not of what is claimed.
+  if (!finding.evidence?.length && cues.length > 0) carriers = carriers.filter((c) => inside.some((q) => q.start <= c.start && c.end <= q.end) || !cues.some((cue) => c.end <= cue.start && cue.start - c.end <= ATTRIBUTION_REACH));
   if (carriers.length) {
     const voice = majority(countVoices(voices, carriers));
     if (voice) return voice;
-  }
-  // Quotes are sorted by start: only those starting inside the finding are read.
-  const cues: Span[] = [];
-  for (let k = firstAtOrAfter(quotes, finding.start); k < quotes.length && quotes[k]!.start < finding.end; k++) {
-    const q = quotes[k]!;
-    if (q.kind !== 'scare' && q.cue && q.end <= finding.end) cues.push(q.cue);
   }
   return majority(countVoices(voices, [finding], cues)) ?? 'author';
 }

@@ -1,7 +1,7 @@
 import type { Token } from '../core/types.js';
 import type { ProvenanceContext } from './context.js';
 import type { Cue } from './found.js';
-import { infinitiveSubject, leadingSubject, objectHost, participleHost, sentenceSubject, subjectLeft, subjectRight } from './subjects.js';
+import { infinitiveSubject, leadingSubject, objectHost, participleHost, quotedAsSaying, sentenceSubject, subjectLeft, subjectRight, type Subject } from './subjects.js';
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'last', 'this', 'next', 'week', 'month', 'year', 'earlier', 'later', 'recently', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'again', 'also', 'then', 'once', 'now', 'previously']);
 
@@ -196,9 +196,11 @@ export function cueBefore(ctx: ProvenanceContext, b: number): Cue | null {
     const verb = cueVerbAt(ctx, v);
     if (verb) {
       if (!bridgeOk(ctx, v + 1, b)) return null;
-      const left = subjectLeft(ctx, v, min);
+      // "TASS quoted Lavrov as saying “…”": the one quoted speaks, as in reported speech.
+      const quotedAs = quotedAsSaying(ctx, v, min)?.speaker ?? null;
+      const left = quotedAs ?? subjectLeft(ctx, v, min) ?? coordinatedSubject(ctx, v, min);
       // "telling reporters, “…”": the noun phrase after a verb that takes a listener is the listener.
-      const subject = (left ? (objectHost(ctx, v, left, min) ?? left) : null) ?? participleHost(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? infinitiveSubject(ctx, v, min) ?? (verb.takesListener ? null : subjectRight(ctx, v + 1, b));
+      const subject = (left ? (quotedAs ?? objectHost(ctx, v, left, min) ?? left) : null) ?? participleHost(ctx, v, min) ?? sentenceSubject(ctx, v, min) ?? leadingSubject(ctx, v, min) ?? infinitiveSubject(ctx, v, min) ?? (verb.takesListener ? null : subjectRight(ctx, v + 1, b));
       return { span: span(ctx, v, v), first: v, last: v, clauseFirst: min, clauseLast: b, ruleId: verb.id, subject, side: 'before' };
     }
     // Another verb closer to the quote than any cue: the quote belongs to that clause.
@@ -229,4 +231,21 @@ export function isTimeWord(norm: string): boolean {
 
 function span(ctx: ProvenanceContext, first: number, last: number) {
   return { start: ctx.tokens[first]!.start, end: ctx.tokens[last]!.end };
+}
+
+/**
+ * "Witnesses said the man approached her and shouted “…”": a cue joined by "and" to a finite verb
+ * before it shares that verb's subject, not the sentence's first one.
+ */
+function coordinatedSubject(ctx: ProvenanceContext, v: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  if (tokens[v - 1]?.norm !== 'and') return null;
+  for (let k = v - 2; k > min && v - k <= 12; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';' || ctx.isQuoteMark(k)) return null;
+    if (t.pos !== 'VERB' || t.norm.endsWith('ing')) continue;
+    const subject = subjectLeft(ctx, k, min);
+    return subject && subject.kind !== 'pronoun' ? subject : null;
+  }
+  return null;
 }

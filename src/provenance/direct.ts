@@ -6,6 +6,7 @@ import type { Cue, FoundQuote } from './found.js';
 import type { QuotedSegment } from './marks.js';
 import { resolveSubject } from './resolve.js';
 import { nounPhraseLeft, subjectLeft, type Subject } from './subjects.js';
+import { NOT_SPEAKERS } from './transcript.js';
 import { v2Lexicon } from './v2-lexicon.js';
 
 /** Quotes of this many words or fewer, with no cue right next to them, are scare quotes. */
@@ -166,6 +167,8 @@ function colonIntro(ctx: ProvenanceContext, before: number): Subject | null {
   }
   // A headline: "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’".
   const np = nounPhraseLeft(ctx, before - 1, s);
+  // "Interview: “…”", "Exclusive: “…”": a genre label, not who speaks.
+  if (np && NOT_SPEAKERS.has(ctx.tokens[ctx.tokenAtOrAfter(np.start)]!.norm)) return null;
   return np && np.kind === 'name' && ctx.tokenAtOrAfter(np.start) === s ? np : null;
 }
 

@@ -134,7 +134,8 @@ function collectPhrases(ctx: ProvenanceContext, m: Span, entity: Entity, out: Ph
   let insideOrganisation: string | null = null;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    if (entity.kind === 'person' && ctx.isCapitalized(k) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && countryOfToken(lex, t) === undefined && !lex.seats.has(t.norm)) break;
+    // "The president said" opening a sentence: its capital is the sentence's, not a name's.
+    if (entity.kind === 'person' && ctx.isCapitalized(k) && !(k === first && DETERMINERS.has(t.norm)) && !ctx.lexicon.titles.has(t.norm) && !ctx.lexicon.titleModifiers.has(t.norm) && countryOfToken(lex, t) === undefined && !lex.seats.has(t.norm)) break;
     // "a spokesman for the North Korean foreign ministry": the body after "for"/"of" is the affiliation.
     if (JOINERS.has(t.norm) && inside.some((w) => ctx.lexicon.titles.has(w))) {
       // "Mayor of London Sadiq Khan": the jurisdiction stops where the name starts.

@@ -200,6 +200,8 @@ function sameSpeakerNested(ctx: ProvenanceContext, found: readonly FoundQuote[],
 function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: boolean, takesListener: boolean, objectIsContent: boolean, subject: Subject | null, end: number, resolve: Resolve): FoundQuote | null {
   const { tokens } = ctx;
   const asks = ruleId === 'speech-ask' || ruleId === 'thought-wonder' || ruleId === 'speech-wonder';
+  // "has been charged with assault": a legal charge, not words said ("charged him with lying" may report an accusation).
+  if (ruleId === 'speech-charge' && tokens[v + 1]?.norm === 'with' && passive(ctx, v)) return null;
   let k = v + 1;
   const listenerFrom = k;
   // "was asked by host Jan Berg whether …", "after being warned by the ministry that …": the
@@ -296,6 +298,8 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
       start = k;
       break;
     }
+    // "asked not to be named", "asked not to be identified": a request, with no content of its own.
+    if (asks && k === v + 1 && t.norm === 'not' && tokens[k + 1]?.norm === 'to') return null;
     // "adding to her lead", "added up": not speech.
     if (ruleId === 'speech-add' && (t.norm === 'to' || t.norm === 'up')) return null;
     // "adding his third win", "added a new office", "claiming their seats": a possessed or

@@ -34,7 +34,9 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       registry.addMention(author, subject);
       return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
     }
-    const accept = (e: Entity): boolean => pronounFits(ctx, info, e);
+    // A run of title-case headline words ("What the President Really Said Last Night") is style,
+    // not a person the body's "he" can stand for, unless the body names it too.
+    const accept = (e: Entity): boolean => pronounFits(ctx, info, e) && ((e.kind !== 'unknown' && e.kind !== 'person') || namedInBody(ctx, e));
     const entity = registry.antecedent(subject.start, accept, isQuoted);
     if (!entity) {
       // Each unresolved pronoun is its own speaker: two of them need not be the same person.
@@ -72,7 +74,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   const role = lexicon.titles.has(head) && definite(ctx, subject) ? describeRole(lexicon, titleWords(ctx, subject)) : null;
   if (role) {
     const found = registry.byTitle(role, subject.start);
-    if (found) {
+    // "What the President Really Said": a title inside a title-case headline names nobody the body's "the president" is.
+    if (found && (namedInBody(ctx, found.entity) || inHeadline(ctx, subject.head))) {
       registry.addMention(found.entity, subject);
       return { entity: found.entity, how: `title ${quoted} resolved to ${found.entity.name}, last named as "${roleText(found.role)}"` };
     }
@@ -85,10 +88,15 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
       return { entity: e, how: `${quoted} refers back to the outlet ${o.name}` };
     }
   }
-  if (named && named.entity.kind === 'organisation') return { entity: named.entity, how: `subject ${quoted}` };
-  const kind = lexicon.organisationWords.has(head) ? 'organisation' : 'group';
-  const e = registry.described(ctx.text.slice(subject.start, subject.end), kind);
+  // "An EU official", "a Reuters reporter": the person with the title speaks, not the body named before it;
+  // a seat of government ("a White House official", "a Kremlin aide") still speaks for its state.
+  const titledMember = named !== null && lexicon.titles.has(head) && !lexicon.organisationWords.has(head) && named.end <= tokens[subject.head]!.start && !v2Lexicon().seats.has(named.entity.name.toLowerCase().replace(/^the\s+/, ''));
+  if (named && named.entity.kind === 'organisation' && !titledMember) return { entity: named.entity, how: `subject ${quoted}` };
+  const kind = lexicon.organisationWords.has(head) ? 'organisation' : describedPerson(ctx, subject, head) ? 'person' : 'group';
+  const e = registry.described(describedName(ctx, subject), kind);
   e.head ??= head;
+  // "the spokeswoman … she said": a gendered title tells the later pronoun who it is.
+  if (kind === 'person' && e.gender === 'any') e.gender = lexicon.titles.get(head)?.find((t) => t.gender !== 'any')?.gender ?? 'any';
   registry.addMention(e, subject);
   return { entity: e, how: `subject ${quoted} (a described speaker)` };
 }
@@ -144,4 +152,32 @@ function personLike(ctx: ProvenanceContext, e: Entity): boolean {
   const headlines = headlineParagraphs(ctx);
   for (const m of e.mentions) if (!headlines.has(ctx.paragraphOf[ctx.tokenAtOrAfter(m.start)]!)) return true;
   return false;
+}
+
+/** Whether an entity is mentioned outside the title-case headlines. */
+function namedInBody(ctx: ProvenanceContext, e: Entity): boolean {
+  const headlines = headlineParagraphs(ctx);
+  if (headlines.size === 0) return true;
+  for (const m of e.mentions) if (!headlines.has(ctx.paragraphOf[ctx.tokenAtOrAfter(m.start)]!)) return true;
+  return false;
+}
+
+/**
+ * "the president", "the spokeswoman": one person, whom a later "he" or "she" can stand for;
+ * a plural ("officials", "analysts"), a body ("police") or an indefinite ("a spokesman") stays a described group.
+ */
+function describedPerson(ctx: ProvenanceContext, subject: Subject, head: string): boolean {
+  if (!ctx.lexicon.titles.has(head) || /s$/.test(head) || head === 'police' || head === 'people' || head === 'campaign') return false;
+  return definite(ctx, subject) && ctx.tokens[ctx.tokenAtOrAfter(subject.start)]!.norm === 'the';
+}
+
+/** A described speaker's name: "The nurse, who asked …" is "The nurse"; the relative pronoun stays a mention. */
+function describedName(ctx: ProvenanceContext, subject: Subject): string {
+  const { tokens } = ctx;
+  const k = ctx.tokenBefore(subject.end);
+  const first = ctx.tokenAtOrAfter(subject.start);
+  if (k - 1 > first && /^(who|which|that)$/.test(tokens[k]!.norm) && tokens[k - 1]!.text === ',') return ctx.text.slice(subject.start, tokens[k - 2]!.end);
+  // "a CIA official who said"; but "those who say" is a group named by its relative clause.
+  if (k - 1 > first && /^(who|which)$/.test(tokens[k]!.norm) && ctx.isWord(k - 1)) return ctx.text.slice(subject.start, tokens[k - 1]!.end);
+  return ctx.text.slice(subject.start, subject.end);
 }

@@ -23,6 +23,15 @@ export function summarizeStateVoice(text: string, voices: readonly VoiceSpan[], 
   let state = 0;
   const actorChars = new Map<Speaker, number>();
   const outletChars = new Map<Outlet, number>();
+  // Which state actor's words each state outlet carried: "X, via Y" only when Y carried X.
+  const carried = new Map<Speaker, Set<Outlet>>();
+  for (const q of quotes) {
+    const speaker = q.speakerId ? speakerById.get(q.speakerId) : undefined;
+    if (speaker?.stateActor == null || !stateOutlet(q.outletId)) continue;
+    const set = carried.get(speaker) ?? new Set<Outlet>();
+    set.add(outletById.get(q.outletId!)!);
+    carried.set(speaker, set);
+  }
   let s = 0;
   for (const v of voices) {
     // Voices and segments are both sorted: walk them together, splitting a voice where a segment ends.
@@ -52,15 +61,16 @@ export function summarizeStateVoice(text: string, voices: readonly VoiceSpan[], 
     }
   }
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
-  return { authorShare: share(author), stateActorShare: share(actor), stateOutletShare: share(outlet), headline: headline(share(state), share(author), top(actorChars), top(outletChars)) };
+  return { authorShare: share(author), stateActorShare: share(actor), stateOutletShare: share(outlet), headline: headline(share(state), share(author), top(actorChars), top(outletChars), carried) };
 }
 
-function headline(state: number, author: number, actor: Speaker | null, outlet: Outlet | null): string {
+function headline(state: number, author: number, actor: Speaker | null, outlet: Outlet | null, carried: ReadonlyMap<Speaker, ReadonlySet<Outlet>>): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   if (state === 0) return `No part of this article is the voice of a state actor or a state-affiliated outlet; ${pct(author)} is the author's own commentary.`;
   const who = actor ? `${actor.stateActor!.country}'s ${actor.role ?? actor.name}` : null;
   const via = outlet ? `${outlet.name} (${(outlet.typology && TYPOLOGY[outlet.typology]) ?? 'state-affiliated'})` : null;
-  const whose = who && via ? `${who}, via ${via}` : who ?? `carried by ${via}`;
+  // A US spokesman quoted by the author and Xinhua's own report are two voices, not one carried by the other.
+  const whose = who && via ? (carried.get(actor!)?.has(outlet!) ? `${who}, via ${via}` : `${who}, and reports carried by ${via}`) : who ?? `carried by ${via}`;
   return `${pct(state)} of this article is the voice of a state: ${whose}.`;
 }
 

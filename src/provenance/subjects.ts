@@ -11,7 +11,7 @@ export interface Subject extends Span {
 }
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
-const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'nevertheless', 'meanwhile', 'itself', 'himself', 'herself', 'themselves', "'s", '’s', "'d", '’d', "'ve", '’ve']);
+const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'gonna', 'gotta', 'wanna', 'nevertheless', 'meanwhile', 'itself', 'himself', 'herself', 'themselves', "'s", '’s', "'d", '’d', "'ve", '’ve']);
 /** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
 export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 /** Time nouns that, with "this", "last", "next" or "past", or after a day name, say when, not who: "Police had last month charged". */
@@ -398,7 +398,12 @@ export function quotedAsSaying(ctx: ProvenanceContext, v: number, min: number): 
   if (tokens[v - 1]?.norm !== 'as' || !tokens[v]!.norm.endsWith('ing')) return null;
   const speaker = subjectLeft(ctx, v - 1, min);
   if (!speaker || speaker.kind === 'pronoun') return null;
-  const verb = ctx.tokenBefore(speaker.start);
+  let verb = ctx.tokenBefore(speaker.start);
+  // "quoted his spokesman, Dmitry Orlov, as saying": the name is in apposition to the one quoted.
+  if (tokens[verb]?.text === ',' && verb > min) {
+    const head = subjectLeft(ctx, verb, min);
+    if (head && head.kind !== 'pronoun') verb = ctx.tokenBefore(head.start);
+  }
   if (verb <= min || !QUOTING_VERBS.has(tokens[verb]!.norm)) return null;
   return { speaker, relay: subjectLeft(ctx, verb, min) };
 }

@@ -14,10 +14,10 @@ const INTERVIEWER_LABELS = new Set(['q', 'question', 'interviewer', 'host', 'mod
 const ANSWER_LABELS = new Set(['a', 'answer']);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
 /** Paragraph labels that are not speakers ("Update:", "Photo:", "Read more:", "Editor's note:"). */
-const NOT_SPEAKERS = new Set([
+export const NOT_SPEAKERS = new Set([
   'update', 'updated', 'note', 'photo', 'photos', 'picture', 'image', 'video', 'watch', 'listen', 'source', 'sources', 'related', 'read', 'see', 'also', 'editor', "editor's",
   'credit', 'credits', 'caption', 'disclaimer', 'warning', 'tags', 'share', 'comments', 'subscribe', 'correction', 'clarification', 'breaking', 'opinion', 'analysis',
-  'transcript', 'advertisement', 'follow', 'email', 'tel', 'phone', 'date', 'time', 'location', 'title', 'author', 'by', 'file', 'live', 'exclusive', 'explainer',
+  'transcript', 'interview', 'interviews', 'advertisement', 'follow', 'email', 'tel', 'phone', 'date', 'time', 'location', 'title', 'author', 'by', 'file', 'live', 'exclusive', 'explainer',
   'factbox', 'timeline', 'background', 'context', 'summary', 'why', 'what', 'how', 'when', 'where', 'who', 'step', 'part', 'chapter', 'day', 'round', 'result', 'results',
   'score', 'verdict', 'conclusion', 'introduction', 'bottom', 'key', 'fact', 'facts', 'the', 'this', 'that', 'here', 'there', 'bonus', 'tip', 'warning', 'pros', 'cons',
 ]);
@@ -132,7 +132,8 @@ export function transcriptQuotes(ctx: ProvenanceContext, registry: EntityRegistr
       entity = registry.described('the interviewer', 'person');
       how = 'the interviewer asks';
     } else if (turn.role === 'answer') {
-      interviewee ??= registry.mostNamedBefore(opening.start, (e) => e.kind === 'person' || e.kind === 'unknown', isQuoted);
+      // "Interview: …" above the introduction is a genre label, never the one answering.
+      interviewee ??= registry.mostNamedBefore(opening.start, (e) => (e.kind === 'person' || e.kind === 'unknown') && !NOT_SPEAKERS.has(e.name.toLowerCase()), isQuoted);
       entity = interviewee;
       how = entity ? `the answer is ${entity.name}'s, the person named most often before the interview` : 'the one answering is not named';
     } else {
