@@ -47,6 +47,10 @@ export class ProvenanceContext {
       previousEnd = t.end;
     }
     this.sentenceOf = new Int32Array(this.tokens.length);
+    // In a text written in lower case (a forum post: "now its 40. my neighbour …") a full stop
+    // before a lower-case word ends a sentence where the text model says one starts; in news
+    // the capital is required, so that "a.m. on Friday" or "vs. the" never ends one.
+    const lowerStarts = lowerCaseSentenceStarts(text, model.sentences);
     let sentence = 0;
     let ended = false;
     for (let i = 0; i < this.tokens.length; i++) {
@@ -55,7 +59,7 @@ export class ProvenanceContext {
         sentence++;
         ended = false;
       } else if (ended && !QUOTE_CHARS.has(t.text) && t.text !== ')') {
-        if (/^[\p{Lu}\p{N}"“‘'«(]/u.test(t.text)) sentence++;
+        if (/^[\p{Lu}\p{N}"“‘'«(]/u.test(t.text) || lowerStarts?.has(t.start)) sentence++;
         ended = false;
       } else if (ended && QUOTE_CHARS.has(t.text) && /^["“‘«]$/.test(t.text) && t.start > (this.tokens[i - 1]?.end ?? 0)) {
         sentence++;
@@ -211,4 +215,18 @@ function titleCaseCue(tokens: readonly Token[], i: number, lexicon: ProvenanceLe
   if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
   const capital = (w: Token) => /^\p{Lu}/u.test(w.text);
   return capital(prev) && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && (capital(next) || next.pos === 'PRON' || QUOTE_CHARS.has(next.text));
+}
+
+/**
+ * The starts of the text model's sentences when most of them open in lower case (at least two
+ * sentences), else null.
+ */
+function lowerCaseSentenceStarts(text: string, sentences: readonly Span[]): Set<number> | null {
+  if (sentences.length < 2) return null;
+  let lower = 0;
+  for (const s of sentences) {
+    const c = text.charCodeAt(s.start);
+    if (c >= 97 && c <= 122) lower++;
+  }
+  return 2 * lower >= sentences.length ? new Set(sentences.map((s) => s.start)) : null;
 }

@@ -236,3 +236,11 @@ test('"said it before": a pronoun object is no reported clause; a colon after it
   const quoted = provenanceOf('The Vatican said it "worked with almost 200 dioceses" last year.');
   assert.equal(speakerOf(quoted, quoteWith(quoted, 'worked with almost'))?.name, 'Vatican');
 });
+
+test('a post written in lower case: reported speech ends at the full stop, as in capitalised text', () => {
+  const post = provenanceOf('the council raised rents again, now its 40. my neighbour works two jobs and still cant pay. the mayor said it was fair lol. we will see.');
+  assert.deepEqual(post.quotes.map((q) => q.text), ['it was fair lol']);
+  // In capitalised news a lower-case word after a full stop is no new sentence ("a.m. on Friday").
+  const news = provenanceOf('The mayor said the vote would be held at 10 a.m. on Friday in the town hall.');
+  assert.deepEqual(news.quotes.map((q) => q.text), ['the vote would be held at 10 a.m. on Friday in the town hall']);
+});
