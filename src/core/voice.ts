@@ -1,6 +1,9 @@
 import { findContaining, firstAtOrAfter, partitionPoint } from './spans.js';
 import type { ClaimPart, Quote, Span, TextSpan, Token, Voice, VoiceSpan } from './types.js';
 
+/** Provenance's name for the writer when a first-person subject reports speech outside quotation marks ("I have always said …"). */
+export const AUTHOR_SPEAKER = 'the author';
+
 /** What a finding's voice is decided from: its span and, when it has them, the words that carry it. */
 export interface VoiceEvidence extends Span {
   /** Hate: the words that carry it. */

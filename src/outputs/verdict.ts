@@ -1,3 +1,4 @@
+import { AUTHOR_SPEAKER } from '../core/voice.js';
 import type { Analysis, Finding, HateVerdict, Outlet, Quote } from '../core/types.js';
 import { countNonSpace } from '../core/spans.js';
 
@@ -39,11 +40,14 @@ export function verdictOf(analysis: Analysis): Verdict {
   const voices = { author: 0, quoted: 0, reported: 0 };
   const bySource = new Map<string, VerdictSource>();
   const quoteById = new Map(analysis.quotes.map((q) => [q.id, q]));
+  // What the writer reports of their own words ("I have always said …") is the writer's voice.
+  const authorIds = new Set(analysis.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
   for (const v of analysis.voices) {
     const n = countNonSpace(analysis.text, v.start, v.end);
-    voices[v.voice] += n / total;
     const q = v.quoteId === undefined ? undefined : quoteById.get(v.quoteId);
-    if (!q || v.voice === 'author') continue;
+    const voice = q?.speakerId && authorIds.has(q.speakerId) ? 'author' : v.voice;
+    voices[voice] += n / total;
+    if (!q || voice === 'author') continue;
     const source = sourceOf(analysis, q);
     const entry = bySource.get(source.name) ?? { ...source, share: 0 };
     entry.share += n / total;

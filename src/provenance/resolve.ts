@@ -1,4 +1,5 @@
 import type { Span } from '../core/types.js';
+import { AUTHOR_SPEAKER } from '../core/voice.js';
 import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { PronounInfo } from './lexicon.js';
@@ -30,7 +31,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     if (!info) return null;
     // "I told Megyn …" outside any quote: the author speaks.
     if (info.refers === 'self') {
-      const author = registry.described('the author', 'author');
+      const author = registry.described(AUTHOR_SPEAKER, 'author');
       registry.addMention(author, subject);
       return { entity: author, how: `first-person ${quoted} outside quotation marks is the author` };
     }

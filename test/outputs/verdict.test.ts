@@ -83,3 +83,11 @@ test('the example\'s state-voice headline names the Russian president, not the p
   assert.ok(blog.speakers.every((s) => s.stateActor?.country !== 'United States'), 'no speaker is read as a US state actor');
   assert.match(verdictOf(blog).stateHeadline ?? '', /voice of a state: Russia's president, via TASS/);
 });
+
+test('what the writer reports of their own words is the writer\'s voice in the verdict, not a source', () => {
+  const a = analyze('I have always said that the council wastes our money on consultants. The mayor said the budget was balanced.');
+  assert.ok(a.quotes.some((q) => a.speakers.find((s) => s.id === q.speakerId)?.name === 'the author'), 'provenance keeps the report and its speaker');
+  const v = verdictOf(a);
+  assert.deepEqual(v.sources.map((s) => s.name), ['The mayor']);
+  assert.ok(v.voices.author > 0.5, `author share ${v.voices.author}`);
+});

@@ -1,6 +1,7 @@
 import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
 import type { Span, Voice, VoiceSpan } from '../../core/types.js';
+import { AUTHOR_SPEAKER } from '../../core/voice.js';
 import type { Detector, DetectorFinding } from '../detector.js';
 import { classifyUnit, endorsement, quotedStretches, type HateContext, type SureBand, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
@@ -285,8 +286,6 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
   return finding;
 }
 
-/** Provenance's name for the writer when a first-person subject reports speech outside quotation marks. */
-const AUTHOR_SPEAKER = 'the author';
 
 /**
  * The document's voices, with what the author reports of their own words ("I have always
