@@ -182,7 +182,7 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number, pa
     else for (let k = from; k < to; k++) out.push(doc.sentences[k]!);
   };
   doc.sentences.forEach((s, k) => {
-    if (k > from && /\n\s*\n/.test(doc.text.slice(doc.sentences[k - 1]!.end, s.start))) {
+    if (k > from && blankLineBetween(doc.text, doc.sentences[k - 1]!.end, s.start)) {
       close(k);
       from = k;
       count = 0;
@@ -191,6 +191,18 @@ export function decisionUnits(doc: AnalyzedDocument, shortPostTokens: number, pa
   });
   close(doc.sentences.length);
   return out;
+}
+
+/** Whether text[from, to) holds a blank line (two line breaks with only spaces between). */
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (++breaks === 2) return true;
+    } else if (c !== 13 && c !== 32 && c !== 9) breaks = 0;
+  }
+  return false;
 }
 
 /**
@@ -285,7 +297,6 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
   if (voice) finding.voice = voice;
   return finding;
 }
-
 
 /**
  * The document's voices, with what the author reports of their own words ("I have always
