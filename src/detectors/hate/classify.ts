@@ -8,7 +8,7 @@ import type { ModelWord } from './normalize.js';
 import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { findQuotedSegments } from '../../provenance/marks.js';
-import { defaultPolarity } from './polarity.js';
+import { defaultPolarity, HOSTILE_LEAN } from './polarity.js';
 
 /** Everything a unit's decision needs; built once per detector. */
 export interface HateContext {
@@ -198,7 +198,10 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     const polarity = defaultPolarity();
     const negation = negationBesideGroup(words, canon);
     if (hate >= (gateOpen ? ctx.net.threshold : band!.minHate) && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
-      const carriers = occlusionCarriers(ctx.net, words, canon);
+      let carriers = occlusionCarriers(ctx.net, words, canon);
+      // A network sure beyond doubt spreads its decision over several words, so that removing
+      // one moves nothing ("GRP would all be better off dead"): the words that lean hostile carry it.
+      if (carriers.length === 0 && hate >= SATURATED) carriers = hostileWords(words, canon, polarity);
       if (negation || carriers.some((i) => polarity.mayCarry(words[i]!))) netEvidence = carriers.slice(0, 2).map((i) => ({ start: canon[i]!.start, end: canon[i]!.end }));
     }
     if (netEvidence.length > 0 && !guardsRead) {
@@ -527,6 +530,20 @@ export { FUNCTION_WORDS };
 function hateLogit(net: NonNullable<HateContext['net']>, cache: WordCache, skip: number): number {
   forward(net.net, net.featurizer.readPrepared(cache, skip), net.state);
   return logOdds(net.net, net.state, 2);
+}
+
+/** The network's probability above which its decision may rest on hostile-leaning words when no single word carries it. */
+const SATURATED = 0.99;
+
+/** The unit's words that the table knows and that lean hostile, most hostile first. */
+function hostileWords(words: readonly string[], canon: readonly { group?: unknown }[], polarity: ReturnType<typeof defaultPolarity>): number[] {
+  const out: { i: number; lean: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (canon[i]!.group || FUNCTION_WORDS.has(words[i]!)) continue;
+    const lean = polarity.lean(words[i]!);
+    if (lean >= HOSTILE_LEAN) out.push({ i, lean });
+  }
+  return out.sort((a, b) => b.lean - a.lean || a.i - b.i).map((x) => x.i);
 }
 
 /**
