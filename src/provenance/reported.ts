@@ -565,18 +565,17 @@ function relayNested(ctx: ProvenanceContext, found: readonly FoundQuote[], direc
     const k = partitionPoint(reports.length, (mid) => reports[mid]!.start <= q.start) - 1;
     const report = reports[k];
     // The report's content stops before a closing quotation mark that the nested report keeps.
-    if (!report || (q.end > report.end && !onlyQuoteMarks(ctx.text, report.end, q.end))) continue;
+    if (!report || (q.end > report.end && !onlyQuoteMarks(ctx, report.end, q.end))) continue;
     q.outletId = report.entity!.outletId;
     for (const d of direct.within(q.start, q.end)) if (d.entity === q.entity) d.outletId ??= q.outletId;
   }
 }
 
-/** Whether text[from, to) holds nothing but quotation marks and spaces. */
-function onlyQuoteMarks(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!QUOTE_OR_SPACE.has(text[k]!)) return false;
+/** Whether every token in text[from, to) is a quotation mark (the context's own test). */
+function onlyQuoteMarks(ctx: ProvenanceContext, from: number, to: number): boolean {
+  for (let k = ctx.tokenAtOrAfter(from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) if (!ctx.isQuoteMark(k)) return false;
   return true;
 }
-const QUOTE_OR_SPACE = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', ' ']);
 
 /** Where the relayed content starts: after the comma closing "According to X" (the source may be longer than the phrase's subject: "a source close to the talks"). */
 function afterOpeningPhrase(ctx: ProvenanceContext, source: FoundQuote, q: FoundQuote): number {

@@ -179,10 +179,11 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   let netUsed = false;
   // The linear model must not be sure the unit is normal: on news prose the network alone
   // fires on plain group mentions ("End the Korean War!"), where the linear model says normal.
-  const gateOpen = ctx.net !== undefined && probabilities.normal <= ctx.net.maxNormal;
+  const netEligible = ctx.net !== undefined && label === 'normal' && !guarded && namedTargets.length > 0;
+  const gateOpen = netEligible && probabilities.normal <= ctx.net!.maxNormal;
   const band = ctx.net?.sureBand;
-  const inBand = !gateOpen && band !== undefined && probabilities.normal <= band.maxNormal && label === 'normal' && !guarded && namedTargets.length > 0 && namesPeople(tokens, from, to, canon) && !titleCase(tokens, from, to);
-  if (ctx.net && label === 'normal' && !guarded && namedTargets.length > 0 && (gateOpen || inBand)) {
+  const inBand = netEligible && !gateOpen && band !== undefined && probabilities.normal <= band.maxNormal && namesPeople(tokens, from, to, canon) && !titleCase(tokens, from, to);
+  if (ctx.net && (gateOpen || inBand)) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
     const hate = q[2]!;
@@ -328,7 +329,12 @@ function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions
   const hits = matchGuards(rules, input.canon, ['homonym']);
   if (hits.length === 0) return;
   const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
-  const freed = new Set(input.canon.filter(inHit).map((w) => w.start));
+  freeSlurs(input, new Set(input.canon.filter(inHit).map((w) => w.start)));
+}
+
+/** The slur words starting at `freed` read as their plain words: no group, no mention. */
+function freeSlurs(input: { canon: CanonWord[]; mentions: { start: number }[] }, freed: ReadonlySet<number>): void {
+  if (freed.size === 0) return;
   input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end, undefined, w.opens) : w));
   input.mentions = input.mentions.filter((m) => !freed.has(m.start));
 }
@@ -366,8 +372,8 @@ function titleCase(tokens: readonly Token[], from: number, to: number): boolean 
   let capitalised = 0;
   for (let k = from; k < to; k++) {
     const c = tokens[k]!.text.charCodeAt(0);
-    const upper = c >= 65 && c <= 90;
-    if (!upper && !(c >= 97 && c <= 122)) continue;
+    const upper = isUpper(c);
+    if (!upper && !isLower(c)) continue;
     words++;
     if (upper) capitalised++;
   }
@@ -395,9 +401,7 @@ function untagSurnames(text: string, input: { canon: CanonWord[]; mentions: { st
     const opensSentence = before.start === 0 || /[.!?:"\u201c\n]\s*$/.test(text.slice(Math.max(0, before.start - 3), before.start));
     if (title || (isUpper(word.charCodeAt(0)) && word.length > 1 && isLower(word.charCodeAt(1)) && !opensSentence)) freed.add(w.start);
   }
-  if (freed.size === 0) return;
-  input.canon = input.canon.map((w) => (freed.has(w.start) && w.group ? canonWord(w.group.match.surface, w.start, w.end, undefined, w.opens) : w));
-  input.mentions = input.mentions.filter((m) => !freed.has(m.start));
+  freeSlurs(input, freed);
 }
 
 /** The word (letters) just before `at`, skipping spaces and a full stop after a title. */
