@@ -283,7 +283,7 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
     const regexes = patterns.map((p) => compile(p, entry.id));
     const anchors = patterns.map((p) => anchorOf(p, lists));
-    const required = patterns.map((p) => requiredLists(p, lists));
+    const required = patterns.map((p) => requiredLists(p, lists, firstWordsOf));
     const ids = anchors.map((anchor) => {
       const id = regexCount++;
       if (anchor) for (const w of anchor.words) push(anchoredAt, w, id);
@@ -291,7 +291,8 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     });
     const requiredIds = required.map((sets) =>
       sets.map((set) => {
-        const key = [...set].sort().join('|');
+        let key = setKeys.get(set);
+        if (key === undefined) setKeys.set(set, (key = [...set].sort().join('|')));
         let id = requiredKeys.get(key);
         if (id === undefined) {
           id = requiredKeys.size;
@@ -307,6 +308,10 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   const anchoredAt = new Map<string, number[]>();
   const requiredAt = new Map<string, number[]>();
   const requiredKeys = new Map<string, number>();
+  // A list's first words are one set object for every pattern that requires the list, so
+  // that its key (a sort of up to a few thousand words) is computed once, not per pattern.
+  const firstWordsOf = new Map<string, ReadonlySet<string>>();
+  const setKeys = new Map<ReadonlySet<string>, string>();
   const push = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -396,7 +401,7 @@ export interface Anchor {
  * optional, whose every alternative is plain words, a {list} or GRP (one of the
  * alternatives' first words: "(?:is|are|has been)" needs "is", "are" or "has").
  */
-function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>): ReadonlySet<string>[] {
+function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly string[]>, firstWordsOf: Map<string, ReadonlySet<string>>): ReadonlySet<string>[] {
   if (topLevelAlternatives(pattern).length > 1) return [];
   const out: ReadonlySet<string>[] = [];
   for (let i = 0; i < pattern.length; i++) {
@@ -410,9 +415,13 @@ function requiredLists(pattern: string, lists: ReadonlyMap<string, readonly stri
       i = end;
     } else if (c === '{' && !/\d/.test(pattern[i + 1] ?? '')) {
       const end = pattern.indexOf('}', i);
-      const list = lists.get(pattern.slice(i + 1, end));
+      const name = pattern.slice(i + 1, end);
+      const list = lists.get(name);
       const after = pattern[end + 1];
-      if (list && after !== '?' && after !== '*' && after !== '{') out.push(new Set(list.map((w) => w.split(' ')[0]!)));
+      if (!list || after === '?' || after === '*' || after === '{') continue;
+      let words = firstWordsOf.get(name);
+      if (!words) firstWordsOf.set(name, (words = new Set(list.map((w) => w.split(' ')[0]!))));
+      out.push(words);
     }
   }
   return out;
