@@ -47,6 +47,19 @@ test('a document over --timeout is a named error and the others still run', () =
   assert.match(result.stderr, /^unspin: .*one\.txt: analysis took longer than 0\.001 s \(--timeout\) \(UNSPIN_E_ANALYSIS_TIMEOUT\)\n$/);
 });
 
+test('with several threads, every document over --timeout is named in input order, on the main thread and on the threads that replace each other', () => {
+  // Four articles of a few thousand characters: each takes well over 1 ms on a thread that
+  // has just loaded its models, and a thread is replaced after each timeout.
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-timeouts-'));
+  const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt'];
+  names.forEach((name, i) => writeFileSync(join(dir, name), Array.from({ length: 40 }, (_, k) => SENTENCES[(i + k) % 5]).join(' ')));
+  const result = runCli(['analyze', dir, '--threads', '2', '--timeout', '1']);
+  assert.equal(result.code, 3, result.stderr);
+  assert.equal(result.stdout, '');
+  const named = result.stderr.trim().split('\n').map((line) => /([a-d])\.txt: analysis took longer than 0\.001 s \(--timeout\) \(UNSPIN_E_ANALYSIS_TIMEOUT\)$/.exec(line)?.[1]);
+  assert.deepEqual(named, ['a', 'b', 'c', 'd']);
+});
+
 test('--threads and --timeout take whole numbers', () => {
   for (const args of [['--threads', '0'], ['--threads', 'two'], ['--timeout', '-5'], ['--timeout', '1.5']]) {
     const result = runCli(['analyze', '-', ...args], { input: 'Some text.' });

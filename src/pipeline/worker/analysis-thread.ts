@@ -1,7 +1,6 @@
-import { isUnspinError } from '../../core/errors.js';
 import { analyze } from '../analyze.js';
 import { workerData } from 'piscina';
-import type { AnalysisTask, AnalysisTaskResult, AnalysisThreadData } from './protocol.js';
+import { taskFailure, type AnalysisTask, type AnalysisTaskResult, type AnalysisThreadData } from './protocol.js';
 import { warmUpDocument } from './warm-up.js';
 
 /**
@@ -41,8 +40,6 @@ export default function runAnalysisTask(task: AnalysisTask): AnalysisTaskResult 
     phases['rest'] = performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0);
     return { ok: true, json, analyzeMs: performance.now() - started, chars: analysis.text.length, phases };
   } catch (error) {
-    if (isUnspinError(error)) return { ok: false, code: error.code, message: error.message, internal: false };
-    const e = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, code: 'UNSPIN_E_INTERNAL', message: `${task.source ?? 'document'}: internal error: ${e.message}`, internal: true, stack: e.stack };
+    return taskFailure(error, task.source);
   }
 }

@@ -1,3 +1,4 @@
+import { isUnspinError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../input/document.js';
 
 /** What a pool posts to an analysis thread: one document, or a readiness probe. */
@@ -19,3 +20,22 @@ export interface AnalysisThreadData {
   /** Warm-up analyses before the first task (warm-up.ts); at least one, which loads the models. */
   warmUpRounds: number;
 }
+
+/** A failed analysis as it crosses the thread boundary: a catalogue error, or a bug with its stack. */
+export function taskFailure(error: unknown, source: string | null): Extract<AnalysisTaskResult, { ok: false }> {
+  if (isUnspinError(error)) return { ok: false, code: error.code, message: error.message, internal: false };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { ok: false, code: 'UNSPIN_E_INTERNAL', message: `${source ?? 'document'}: internal error: ${e.message}`, internal: true, stack: e.stack };
+}
+
+/** What the CLI posts to one of its batch threads (batch-thread.ts): a document and its time limit. */
+export interface BatchTask {
+  id: number;
+  input: AnalyzeInput;
+  source: string;
+  /** Longest its analysis may take, in ms; 0 for no limit. */
+  timeoutMs: number;
+}
+
+/** A batch thread's answer: the analysis as compact JSON or the failure, or that the limit passed (the thread then ends). */
+export type BatchReply = { id: number; result: { ok: true; json: string } | Extract<AnalysisTaskResult, { ok: false }> } | { id: number; timedOut: true };

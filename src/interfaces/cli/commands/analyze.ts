@@ -9,7 +9,7 @@ import type { Analysis } from '../../../core/types.js';
 import { readSources, type SourceItem } from '../../../input/sources.js';
 import type { OutputFormat, RenderOptions } from '../../../outputs/index.js';
 import { renderJson } from '../../../outputs/json.js';
-import type { OrderedItem, OrderedResult } from '../../../pipeline/worker/ordered.js';
+import type { OrderedResult } from '../../../pipeline/worker/shared-work.js';
 import { keepHeapsTight, optimiseLater } from '../heap.js';
 import { ensureOutputDir, openOutputFile } from '../output-file.js';
 import { reportFailure } from '../report-failure.js';
@@ -102,46 +102,12 @@ export const analyzeCommand = defineCommand({
 });
 
 /**
- * With several threads, documents run on a pool of worker threads. With one, they run on
- * the main thread: with --timeout, under a watchdog that stops a document over the limit
- * (src/pipeline/watchdog.ts). A worker thread would hold a second isolate and Node
- * environment, about 70 MB of peak RSS on the PTC train articles. A stopped analysis
- * leaves the main thread's models in an unknown state, so the documents after a timeout
- * go to a worker thread, which loads its own.
+ * Documents run on the main thread, and with several threads on batch threads beside it
+ * (src/pipeline/worker/shared-work.ts), under the per-document time limit.
  */
 async function* analyzeAll(items: AsyncIterable<SourceItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
-  if (threads > 1) {
-    yield* onThreads(ordered(items), threads, timeoutMs);
-    return;
-  }
-  const { analyze } = await import('../../../pipeline/analyze.js');
-  const { analysisTimeoutError, runWithTimeout, TimedOut } = await import('../../../pipeline/watchdog.js');
-  const iterator = items[Symbol.asyncIterator]();
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const item = next.value;
-    if (!item.ok) {
-      yield item;
-      continue;
-    }
-    const run = () => JSON.stringify(analyze(item.input, { meta: { source: item.source } }));
-    try {
-      yield { ok: true, source: item.source, json: timeoutMs > 0 ? runWithTimeout(run, timeoutMs) : run() };
-    } catch (error) {
-      if (error instanceof TimedOut) {
-        yield { ok: false, error: analysisTimeoutError(item.source, timeoutMs) };
-        yield* onThreads(ordered({ [Symbol.asyncIterator]: () => iterator }), 1, timeoutMs);
-        return;
-      }
-      if (!(error instanceof UnspinError)) throw error;
-      yield { ok: false, error };
-    }
-  }
-}
-
-async function* onThreads(items: AsyncIterable<OrderedItem>, threads: number, timeoutMs: number): AsyncGenerator<OrderedResult> {
-  const { analyzeInOrder } = await import('../../../pipeline/worker/ordered.js');
-  // One warm-up analysis (which loads the models): a corpus warms the JIT by itself.
-  yield* analyzeInOrder(items, { threads, timeoutMs, warmUpRounds: 1, youngGenerationMb: POOL_YOUNG_GENERATION_MB });
+  const { analyzeSharingWork } = await import('../../../pipeline/worker/shared-work.js');
+  yield* analyzeSharingWork(ordered(items), { threads, timeoutMs, youngGenerationMb: POOL_YOUNG_GENERATION_MB });
 }
 
 async function* ordered(items: AsyncIterable<SourceItem>) {
