@@ -29,11 +29,23 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
  */
 export async function* readSources(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
   if (paths.length === 0) throw new UnspinError('NO_INPUT', 'no input given: name a file, a directory, a .jsonl corpus or - for stdin');
-  for (const entry of await expandInputs(paths)) {
+  const entries = await expandInputs(paths);
+  // The next document file is read while the caller analyses this one, so that a corpus
+  // of many files does not wait for the disk between documents.
+  let ahead: Promise<SourceItem> | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (!entry.ok) yield entry;
     else if (entry.kind === 'stdin') yield await readStdin(options.stdin ?? process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
     else if (entry.kind === 'jsonl') yield* readJsonLines(entry.path, options);
-    else yield await readDocumentFile(entry.path, options);
+    else {
+      const item = await (ahead ?? readDocumentFile(entry.path, options));
+      const next = entries[i + 1];
+      ahead = next?.ok && next.kind === 'document' ? readDocumentFile(next.path, options) : undefined;
+      // A caller that stops early never awaits it: its failure must not count as unhandled.
+      ahead?.catch(() => undefined);
+      yield item;
+    }
   }
 }
 
