@@ -30,6 +30,13 @@ interface Engine {
  */
 const MAX_LEARNT_WORDS = 200_000;
 
+/**
+ * The parts of wink-nlp's pipeline whose results the text model reads: sentences,
+ * part-of-speech tags (with lemmas) and entities. Negation and sentiment are left out
+ * (nothing reads them, and neither changes a tag), and so are custom entities (none are learnt).
+ */
+const PIPE = ['sbd', 'pos', 'ner'];
+
 let engine: Engine | undefined;
 
 function createEngine(): Engine {
@@ -37,7 +44,7 @@ function createEngine(): Engine {
   // wink-nlp reads a fresh core model through `core()`; keeping a handle on it is the
   // only way to reach the lexicon it grows.
   const wrapped = { ...model, core: () => (core = (model.core as () => typeof core)()) } as typeof model;
-  const nlp = winkNLP(wrapped);
+  const nlp = winkNLP(wrapped, PIPE);
   if (!core) throw new Error('wink-nlp did not load its core model');
   return { nlp, lexemes: core.features.lexeme, intrinsic: core.features.lexeme.list.length, contractions: contractionsOf(core) };
 }
