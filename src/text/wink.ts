@@ -43,8 +43,9 @@ interface LearntWord {
 
 /**
  * After this many words learnt from documents, the engine is rebuilt: forgotten
- * words still hold slots in wink-nlp's private arrays, so a long-running server
- * would otherwise grow without bound. Rebuilding costs about 100 ms.
+ * words still hold slots in wink-nlp's private arrays (and in `learnt`), so a
+ * long-running server would otherwise grow without bound; `relearn` keeps the growth
+ * to words no earlier document taught. Rebuilding costs about 100 ms.
  */
 const MAX_LEARNT_WORDS = 200_000;
 
