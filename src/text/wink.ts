@@ -166,8 +166,10 @@ export function winkNlp(): Nlp {
  * every word it learnt from it. wink-nlp adds each unknown word to its lexicon, and a
  * word it knows is tokenised and tagged differently in later documents ("Donald's,"
  * stays one token): without forgetting, results would depend on what the process read
- * before. `use` must read everything it needs from the document before returning,
- * since lemmas and other properties are computed on demand from that lexicon.
+ * before. A word an earlier document taught is taken back rather than learnt again
+ * (see `relearn`), and forgotten again here. `use` must read everything it needs from
+ * the document before returning, since lemmas and other properties are computed on
+ * demand from that lexicon.
  */
 export function withWinkDoc<T>(text: string, use: (doc: WinkDoc, nlp: Nlp) => T): T {
   const { nlp, lexemes, relearnt } = getEngine();
