@@ -29,7 +29,6 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   const all = doc.tokens();
   const surfaces = all.out() as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
-  const flags = all.out(its.contractionFlag) as unknown as boolean[];
   const lemmas = all.out(its.lemma as never) as unknown as string[];
   const poses = all.out(its.pos) as string[];
   const types = all.out(its.type) as string[];
@@ -81,8 +80,9 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const norm = surface.toLowerCase();
-    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction).
-    const lemma = !flags[i] && contractions.has(surface) ? norm : lemmas[i]!;
+    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction); the
+    // flag is read only for these few tokens.
+    const lemma = contractions.has(surface) && !all.itemAt(i).out(its.contractionFlag) ? norm : lemmas[i]!;
     const token = makeToken(start, ends[i]!, surface, norm, foldLower(norm), lemma, pos, type, s, 'author', -1);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);

@@ -21,25 +21,110 @@ interface Engine {
   lexemes: LexemeTable;
   intrinsic: number;
   contractions: ReadonlySet<string>;
+  /** What wink-nlp made of each word it learnt from an earlier document, for `relearn`. */
+  learnt: Map<string, LearntWord>;
+  /** The words of the document being read that were taken back from `learnt`, forgotten with it. */
+  relearnt: string[];
+}
+
+/** wink-nlp's per-engine cache of lexemes: `add` files a token's text, learning it if new. */
+interface LexemeCache {
+  add(text: string, category: number): number;
+}
+
+/** One learnt word: its lexicon row, and the row of its lower-case form that row points to. */
+interface LearntWord {
+  category: number;
+  index: number;
+  normIndex: number;
+  /** Whether the lower-case form was learnt together with it (so its row was made from this word). */
+  normLearnt: boolean;
 }
 
 /**
  * After this many words learnt from documents, the engine is rebuilt: forgotten
- * words still hold slots in wink-nlp's private arrays, so a long-running server
- * would otherwise grow without bound. Rebuilding costs about 100 ms.
+ * words still hold slots in wink-nlp's private arrays (and in `learnt`), so a
+ * long-running server would otherwise grow without bound; `relearn` keeps the growth
+ * to words no earlier document taught. Rebuilding costs about 100 ms.
  */
 const MAX_LEARNT_WORDS = 200_000;
+
+/**
+ * The parts of wink-nlp's pipeline whose results the text model reads: sentences,
+ * part-of-speech tags (with lemmas) and entities. Negation and sentiment are left out
+ * (nothing reads them, and neither changes a tag), and so are custom entities (none are learnt).
+ */
+const PIPE = ['sbd', 'pos', 'ner'];
 
 let engine: Engine | undefined;
 
 function createEngine(): Engine {
   let core: CoreModel | undefined;
+  const learnt = new Map<string, LearntWord>();
+  const relearnt: string[] = [];
   // wink-nlp reads a fresh core model through `core()`; keeping a handle on it is the
-  // only way to reach the lexicon it grows.
-  const wrapped = { ...model, core: () => (core = (model.core as () => typeof core)()) } as typeof model;
-  const nlp = winkNLP(wrapped);
+  // only way to reach the lexicon it grows. Its lexeme cache is reached the same way: the
+  // cache hands itself to the feature functions when it learns a word.
+  const wrapped = {
+    ...model,
+    core: () => (core = (model.core as () => typeof core)()),
+    featureFn: (config: unknown) => onFirstCall((model.featureFn as (config: unknown) => FeatureFunctions)(config), (cache) => relearn(cache, core!.features.lexeme, learnt, relearnt)),
+  } as typeof model;
+  const nlp = winkNLP(wrapped, PIPE);
   if (!core) throw new Error('wink-nlp did not load its core model');
-  return { nlp, lexemes: core.features.lexeme, intrinsic: core.features.lexeme.list.length, contractions: contractionsOf(core) };
+  const { lexeme } = core.features;
+  return { nlp, lexemes: lexeme, intrinsic: lexeme.list.length, contractions: contractionsOf(core), learnt, relearnt };
+}
+
+type FeatureFunctions = Record<string, (text: string, category: number, cache: LexemeCache) => unknown>;
+
+/** The feature functions, which hand the cache that calls them to `use` once, then run as they are. */
+function onFirstCall(features: FeatureFunctions, use: (cache: LexemeCache) => void): FeatureFunctions {
+  const originals = { ...features };
+  for (const [name, original] of Object.entries(originals)) {
+    if (typeof original !== 'function') continue;
+    features[name] = (text, category, cache) => {
+      Object.assign(features, originals);
+      use(cache);
+      return original(text, category, cache);
+    };
+  }
+  return features;
+}
+
+/**
+ * Makes the cache take a word back, rather than learn it again, when an earlier document
+ * taught it and the document being read has not: its row (features and the pointer to its
+ * lower-case form) is still in wink-nlp's arrays, where `forgetSince` left it. Learning it
+ * again cost about a fifth of wink-nlp's own time and grew the arrays with every document.
+ * The row is taken back only when learning afresh would make the same one: the same
+ * category, and a lower-case form that is the same row now or is unknown and was learnt
+ * with it, so the document reads as it would after a fresh start.
+ */
+function relearn(cache: LexemeCache, lexemes: LexemeTable, learnt: Map<string, LearntWord>, relearnt: string[]): void {
+  const learn = cache.add;
+  cache.add = (text, category) => {
+    const { hash } = lexemes;
+    if (hash[text] !== undefined) return learn(text, category);
+    const norm = text.toLowerCase();
+    const word = learnt.get(text);
+    if (word && word.category === category) {
+      const normNow = hash[norm];
+      if (norm === text || normNow === word.normIndex || (normNow === undefined && word.normLearnt)) {
+        hash[text] = word.index;
+        relearnt.push(text);
+        if (norm !== text && normNow === undefined) {
+          hash[norm] = word.normIndex;
+          relearnt.push(norm);
+        }
+        return word.index;
+      }
+    }
+    const normLearnt = norm !== text && hash[norm] === undefined;
+    const index = learn(text, category);
+    learnt.set(text, { category, index, normIndex: hash[norm]!, normLearnt });
+    return index;
+  };
 }
 
 /** The words wink-nlp's lexicon marks as contractions ("cannot", "don't", ...). */
@@ -81,16 +166,19 @@ export function winkNlp(): Nlp {
  * every word it learnt from it. wink-nlp adds each unknown word to its lexicon, and a
  * word it knows is tokenised and tagged differently in later documents ("Donald's,"
  * stays one token): without forgetting, results would depend on what the process read
- * before. `use` must read everything it needs from the document before returning,
- * since lemmas and other properties are computed on demand from that lexicon.
+ * before. A word an earlier document taught is taken back rather than learnt again
+ * (see `relearn`), and forgotten again here. `use` must read everything it needs from
+ * the document before returning, since lemmas and other properties are computed on
+ * demand from that lexicon.
  */
 export function withWinkDoc<T>(text: string, use: (doc: WinkDoc, nlp: Nlp) => T): T {
-  const { nlp, lexemes } = getEngine();
+  const { nlp, lexemes, relearnt } = getEngine();
   const known = lexemes.list.length;
   try {
     return use(nlp.readDoc(text), nlp);
   } finally {
     forgetSince(lexemes, known);
+    forgetRelearnt(lexemes, relearnt);
   }
 }
 
@@ -104,4 +192,10 @@ function forgetSince(lexemes: LexemeTable, from: number): void {
     const word = list[i]!;
     if (hash[word] === i) delete hash[word];
   }
+}
+
+/** Drops the words `relearn` took back for one document from the lookup hash, and empties the list. */
+function forgetRelearnt(lexemes: LexemeTable, relearnt: string[]): void {
+  for (const word of relearnt) delete lexemes.hash[word];
+  relearnt.length = 0;
 }
