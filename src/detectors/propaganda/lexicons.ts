@@ -52,12 +52,26 @@ export interface Lexicon {
 
 /** Folds typographic apostrophes so “don’t” and "don't" match the same term. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  return foldApostrophes(word.toLowerCase());
+}
+
+/** `foldWord` of a token's surface, from the lower-cased form the text model keeps (`norm`). */
+export function foldToken(token: Token): string {
+  return foldApostrophes(token.norm);
 }
 
 /** A token's lemma, folded; the surface form when the text model gives no lemma. */
 export function lemmaOf(token: Token): string {
-  return foldWord(token.lemma || token.text);
+  return token.lemma ? foldWord(token.lemma) : foldToken(token);
+}
+
+/** Curly and modifier apostrophes as straight ones; the same string when it has none (nearly every word), found by a scan rather than a regex. */
+function foldApostrophes(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return word.replace(/[\u2018\u2019\u02bc]/g, "'");
+  }
+  return word;
 }
 
 /** Builds a matcher from entries (tests pass tiny ones; the default reads data/propaganda). */
