@@ -28,8 +28,22 @@ const PREFIXES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^you$/, () => 'addresses the reader'],
 ];
 
+/** Descriptions already made: the same few thousand features explain most spans, and each costs up to two dozen regex tests. */
+const described = new Map<string, string | null>();
+/** Descriptions kept at most, so a stream of distinct words cannot grow the memo without bound. */
+const DESCRIBED_LIMIT = 100_000;
+
 /** A reader-facing name for a feature, or null for features that say nothing on their own (POS, shape, position). */
 export function describeFeature(feature: string): string | null {
+  let said = described.get(feature);
+  if (said === undefined) {
+    if (described.size >= DESCRIBED_LIMIT) described.clear();
+    described.set(feature, (said = describeAfresh(feature)));
+  }
+  return said;
+}
+
+function describeAfresh(feature: string): string | null {
   // A bare punctuation mark or a one-letter word explains nothing to a reader.
   if (/^(?:w|l|u|f)=(?:[^\p{L}\p{N}]*|\p{L})$/u.test(feature)) return null;
   for (const [re, say] of PREFIXES) {
