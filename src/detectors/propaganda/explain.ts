@@ -64,6 +64,26 @@ export function describeTop(contributions: Iterable<readonly [string, number]>, 
   return out;
 }
 
+/** Descriptions by feature id, per model index: the names of a model's features never change. */
+const byIndex = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * `describeTop` over features given by id in a model's index (`index`, whose `nameOf`
+ * names an id): each id is named and described once per index, not once per span.
+ */
+export function describeTopIds(index: object, nameOf: (id: number) => string, contributions: Iterable<readonly [number, number]>, limit = 3): string[] {
+  let known = byIndex.get(index);
+  if (!known) byIndex.set(index, (known = new Map()));
+  const out: string[] = [];
+  for (const [id, weight] of contributions) {
+    if (weight <= 0 || out.length >= limit) break;
+    let said = known.get(id);
+    if (said === undefined) known.set(id, (said = describeFeature(nameOf(id))));
+    if (said && !out.includes(said)) out.push(said);
+  }
+  return out;
+}
+
 /** Keys `strongestFirst` picks one by one before it sorts the rest. */
 const SELECTED = 16;
 
