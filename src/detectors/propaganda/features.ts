@@ -142,6 +142,8 @@ export function buildFeatureContext(
 ): FeatureContext {
   const norms = packedMap(tokens, foldToken);
   const lemmas = packedMap(tokens, lemmaOf);
+  // The lemmas numbered after the norms they mostly equal (see `wordNumbersOf`).
+  wordNumbersOf(lemmas, norms);
   const hits = lexicon.match(tokens, { norms, lemmas });
   // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
   const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);

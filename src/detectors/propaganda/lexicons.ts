@@ -6,6 +6,7 @@ import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import type { Token } from '../../core/types.js';
 import { buildTextModel } from '../../text/model.js';
 import { isTechnique, type Technique } from './techniques.js';
+import { WordCache } from './vocabulary.js';
 
 /** A lexicon entry: a group of terms that cue one technique. */
 export interface LexiconEntry extends RuleEntry {
@@ -96,6 +97,7 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
     }
   }
 
+  const starts = new WordCache((word) => (byFirst.has(word) ? 1 : 0));
   return {
     entries,
     match(tokens, folded) {
@@ -104,7 +106,12 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
       const norms = folded?.norms ?? tokens.map((t) => foldWord(t.text));
       const lemmas = folded?.lemmas ?? tokens.map(lemmaOf);
       const same = (i: number, word: string) => norms[i] === word || lemmas[i] === word;
+      // Whether each token's norm or lemma begins some term, by word number (vocabulary.ts):
+      // most tokens begin none, and are passed over without a lookup of their strings.
+      const normStarts = starts.of(norms);
+      const lemmaStarts = starts.of(lemmas);
       for (let i = 0; i < tokens.length; i++) {
+        if (normStarts[i] === 0 && lemmaStarts[i] === 0) continue;
         const byNorm = byFirst.get(norms[i]!);
         const byLemma = lemmas[i] === norms[i] ? undefined : byFirst.get(lemmas[i]!);
         if (!byNorm && !byLemma) continue;

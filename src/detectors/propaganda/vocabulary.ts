@@ -41,18 +41,28 @@ export function wordKeys(): { readonly lo: Int32Array; readonly hi: Int32Array }
   return { lo: keyLo, hi: keyHi };
 }
 
-/** The word numbers of a list (a document's norms or lemmas), numbered once per list and generation. */
-export function wordNumbersOf(words: readonly string[]): WordNumbers {
+/**
+ * The word numbers of a list (a document's norms or lemmas), numbered once per list and
+ * generation. `like`: a list of the same length whose words mostly equal these (the norms,
+ * for the lemmas), whose numbers are reused where they do, instead of a map lookup.
+ */
+export function wordNumbersOf(words: readonly string[], like?: readonly string[]): WordNumbers {
   const known = lists.get(words);
   if (known && known.generation === generation) return known;
-  // A new generation only between lists, so the numbers of one list are always of one generation.
-  if (numbers.size >= MAX_WORDS) {
+  const base = like !== undefined && like.length === words.length ? wordNumbersOf(like).ids : null;
+  // A new generation only between lists (and not between `like` and this one), so the
+  // numbers of one list are always of one generation.
+  if (base === null && numbers.size >= MAX_WORDS) {
     numbers = new Map();
     generation++;
   }
   const ids = new Int32Array(words.length);
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
+    if (base !== null && w === like![k]) {
+      ids[k] = base[k]!;
+      continue;
+    }
     let n = numbers.get(w);
     if (n === undefined) n = add(w);
     ids[k] = n;
