@@ -395,6 +395,8 @@ export interface StackSummary {
   /** Index of the nearest strong token (p >= 0.5) before / after each token within its sentence, -1 when none. */
   readonly strongBefore: Int32Array;
   readonly strongAfter: Int32Array;
+  /** `fineBin` of each token's probability, binned once rather than by each of the five neighbours that read it. */
+  readonly fine: Uint8Array;
 }
 
 const STRONG = 0.5;
@@ -432,7 +434,9 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
       if (probs[k]! >= STRONG) last = k;
     }
   }
-  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter };
+  const fine = new Uint8Array(ctx.tokens.length);
+  for (let k = 0; k < fine.length; k++) fine[k] = fineBin(probs[k]!);
+  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter, fine };
 }
 
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
@@ -451,7 +455,7 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : NONE;
   const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : NONE;
   const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
-  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? fineBin(probs[k]!) : NONE);
+  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? summary.fine[k]! : NONE);
   const p0 = at(i);
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
