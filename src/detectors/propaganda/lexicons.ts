@@ -58,7 +58,9 @@ export function foldWord(word: string): string {
 
 /** `foldWord` of a token's surface, from the lower-cased form the text model keeps (`norm`). */
 export function foldToken(token: Token): string {
-  return foldApostrophes(token.norm);
+  // The spine's `fold` straightens apostrophes too, so where it left the lower-cased form
+  // as it was (nearly every token, the very same string) there is none to fold.
+  return token.fold === token.norm ? token.norm : foldApostrophes(token.norm);
 }
 
 /** A token's lemma, folded; the surface form when the text model gives no lemma. */
