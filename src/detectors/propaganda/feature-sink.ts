@@ -2,7 +2,7 @@ import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
 import { strongestFirst } from './explain.js';
-import { vocabularyGeneration, vocabularySize, wordKeys, wordNumbersOf, type WordNumbers } from './vocabulary.js';
+import { vocabularyGeneration, wordCacheLength, wordKeys, wordNumbersOf, type WordNumbers } from './vocabulary.js';
 
 type Part = string | number | PartSymbol;
 
@@ -248,10 +248,11 @@ export class ScoreSink implements FeatureSink {
   private denseGeneration = slotGeneration;
   /**
    * One-word features by template slot, then word number (vocabulary.ts): the weight (NaN:
-   * not looked up yet) and the id, kept across documents for the vocabulary's generation
-   * `wordGeneration`, so a word is looked up in the table once per template and process.
+   * not looked up yet; a model's weights are float32, so float32 holds them exactly) and
+   * the id, kept across documents for the vocabulary's generation `wordGeneration`, so a
+   * word is looked up in the table once per template and process.
    */
-  private wordWeights: (Float64Array | undefined)[] = [];
+  private wordWeights: (Float32Array | undefined)[] = [];
   private wordFeatureIds: (Int32Array | undefined)[] = [];
   private wordGeneration = -1;
   /** The word numbers of the last two word lists (a document's norms and lemmas alternate). */
@@ -414,9 +415,9 @@ export class ScoreSink implements FeatureSink {
   }
 
   /** Template slot t's arrays, long enough for every word numbered so far. */
-  private growWords(t: number): Float64Array {
-    const size = Math.max(1024, 2 * vocabularySize());
-    const weights = new Float64Array(size).fill(NaN);
+  private growWords(t: number): Float32Array {
+    const size = wordCacheLength();
+    const weights = new Float32Array(size).fill(NaN);
     const ids = new Int32Array(size);
     const old = this.wordWeights[t];
     if (old) {

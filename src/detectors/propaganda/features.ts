@@ -7,7 +7,7 @@ import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { partitionPoint } from '../../core/spans.js';
 import { packedMap } from '../../core/packed.js';
-import { vocabularySize, WordCache, wordNumbersOf } from './vocabulary.js';
+import { vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -250,7 +250,7 @@ let lemmaTally = new Int32Array(0);
 /** How often each token's lemma occurs among the document's word tokens (0 for a token that is no word). */
 function countLemmas(tokens: readonly Token[], lemmas: readonly string[]): Int32Array {
   const { ids } = wordNumbersOf(lemmas);
-  if (lemmaTally.length < vocabularySize()) lemmaTally = new Int32Array(2 * vocabularySize());
+  if (lemmaTally.length < vocabularySize()) lemmaTally = new Int32Array(wordCacheLength());
   const tally = lemmaTally;
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === 'word') tally[ids[i]!]!++;
   const counts = new Int32Array(tokens.length);

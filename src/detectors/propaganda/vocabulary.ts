@@ -11,7 +11,12 @@ import { hashHi, hashLo } from './feature-table.js';
  * a new generation (all numbers forgotten), and the caches keyed by word number compare
  * the generation they were filled in (`vocabularyGeneration`) before they are read.
  */
-const MAX_WORDS = 1 << 20;
+const MAX_WORDS = 1 << 18;
+
+/** The length of a cache by word number that holds every word numbered so far, with room to grow (half as many again). */
+export function wordCacheLength(): number {
+  return Math.max(1024, numbers.size + (numbers.size >> 1));
+}
 
 let numbers = new Map<string, number>();
 let keyLo = new Int32Array(4096);
@@ -113,8 +118,7 @@ export class WordCache {
   }
 
   private grow(): void {
-    const size = Math.max(1024, 2 * numbers.size);
-    const values = new Float64Array(size).fill(NaN);
+    const values = new Float64Array(wordCacheLength()).fill(NaN);
     if (this.generation === generation) values.set(this.values);
     this.values = values;
     this.generation = generation;
