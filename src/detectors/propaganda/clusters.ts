@@ -1,6 +1,6 @@
 import type { WordTable } from '../../text/word-table.js';
 import { seededRandom } from '../../core/random.js';
-import { distinctWords } from './feature-sink.js';
+import { WordCache } from './vocabulary.js';
 
 /**
  * Word meaning for the linear models: every row of the shared word table (GloVe 100d,
@@ -133,20 +133,21 @@ export interface TokenClusters {
   readonly fine: Int16Array;
 }
 
-/** Each token's word-table row and clusters; one table lookup per distinct word. */
+/** Word-table rows by word number (vocabulary.ts), per table: a word is looked up in a table once per process. */
+const rowCaches = new WeakMap<WordTable, WordCache>();
+
+/** Each token's word-table row and clusters; one table lookup per word and process. */
 export function tokenClusters(norms: readonly string[], table: WordTable | null, clusters: WordClusters | null): TokenClusters {
   const rows = new Int32Array(norms.length).fill(-1);
   const coarse = new Int16Array(norms.length).fill(-1);
   const fine = new Int16Array(norms.length).fill(-1);
   if (!table) return { rows, coarse, fine };
   const withClusters = clusters !== null && table.words.length === clusters.rows;
-  // Each distinct word is looked up in the large table once (a document repeats most of its words).
-  const { distinct, count } = distinctWords(norms);
-  const rowOf = new Int32Array(count).fill(-2);
+  let cache = rowCaches.get(table);
+  if (!cache) rowCaches.set(table, (cache = new WordCache((word) => table.id(word))));
+  const found = cache.of(norms);
   for (let i = 0; i < norms.length; i++) {
-    const d = distinct[i]!;
-    let row = rowOf[d]!;
-    if (row === -2) row = rowOf[d] = table.id(norms[i]!);
+    const row = found[i]!;
     rows[i] = row;
     if (row < 0 || !withClusters) continue;
     coarse[i] = clusters.coarse[row]!;

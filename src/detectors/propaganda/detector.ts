@@ -2,11 +2,11 @@ import type { AnalyzedDocument } from '../../core/document.js';
 import { UnspinError } from '../../core/errors.js';
 import type { Quote, Span } from '../../core/types.js';
 import type { Detector, DetectorFinding } from '../detector.js';
-import { describeTop } from './explain.js';
+import { describeTop, describeTopIds } from './explain.js';
 import { buildFeatureContext, emitTokenFeatures, hitsWithin, sentenceFeatures, spanFeatures, tokenRange, type FeatureContext } from './features.js';
 import { FeatureRecord, featureTallyOf, scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
-import { binaryContributions, featureIdsOf, featureNameOf, strongestMultiContributionsOfIds } from './linear.js';
+import { binaryContributions, featureIdsOf, featureNameOf, strongestMultiContributionIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
 import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
@@ -107,14 +107,12 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
     }
     // Only the pushing features can be named, and only the first few named ones are, so
     // the ids are read strongest first (ties in first-seen order) and named as they are read.
-    const bias = model.tagger.index.get('bias') ?? -1;
     const index = model.tagger.index;
-    spanCues = describeTop((function* named() {
-      for (const [id, weight] of pushed.strongest(bias)) yield [featureNameOf(index, id), weight] as const;
-    })());
+    spanCues = describeTopIds(index, (id) => featureNameOf(index, id), pushed.strongest(index.get('bias') ?? -1));
   }
   const labelIndex = model.classifier.labels.indexOf(top.label);
-  const labelCues = labelIndex >= 0 ? describeTop(strongestMultiContributionsOfIds(model.classifier, features, ids, labelIndex)) : [];
+  const classes = model.classifier.index;
+  const labelCues = labelIndex >= 0 ? describeTopIds(classes, (id) => featureNameOf(classes, id), strongestMultiContributionIds(model.classifier, features, ids, labelIndex)) : [];
   const hit = span.cue ?? hitsWithin(ctx, first, last).find((h) => h.technique === top.label);
 
   const why =

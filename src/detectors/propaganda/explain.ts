@@ -28,8 +28,22 @@ const PREFIXES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^you$/, () => 'addresses the reader'],
 ];
 
+/** Descriptions already made: the same few thousand features explain most spans, and each costs up to two dozen regex tests. */
+const described = new Map<string, string | null>();
+/** Descriptions kept at most, so a stream of distinct words cannot grow the memo without bound. */
+const DESCRIBED_LIMIT = 100_000;
+
 /** A reader-facing name for a feature, or null for features that say nothing on their own (POS, shape, position). */
 export function describeFeature(feature: string): string | null {
+  let said = described.get(feature);
+  if (said === undefined) {
+    if (described.size >= DESCRIBED_LIMIT) described.clear();
+    described.set(feature, (said = describeAfresh(feature)));
+  }
+  return said;
+}
+
+function describeAfresh(feature: string): string | null {
   // A bare punctuation mark or a one-letter word explains nothing to a reader.
   if (/^(?:w|l|u|f)=(?:[^\p{L}\p{N}]*|\p{L})$/u.test(feature)) return null;
   for (const [re, say] of PREFIXES) {
@@ -45,6 +59,26 @@ export function describeTop(contributions: Iterable<readonly [string, number]>, 
   for (const [feature, weight] of contributions) {
     if (weight <= 0 || out.length >= limit) break;
     const said = describeFeature(feature);
+    if (said && !out.includes(said)) out.push(said);
+  }
+  return out;
+}
+
+/** Descriptions by feature id, per model index: the names of a model's features never change. */
+const byIndex = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * `describeTop` over features given by id in a model's index (`index`, whose `nameOf`
+ * names an id): each id is named and described once per index, not once per span.
+ */
+export function describeTopIds(index: object, nameOf: (id: number) => string, contributions: Iterable<readonly [number, number]>, limit = 3): string[] {
+  let known = byIndex.get(index);
+  if (!known) byIndex.set(index, (known = new Map()));
+  const out: string[] = [];
+  for (const [id, weight] of contributions) {
+    if (weight <= 0 || out.length >= limit) break;
+    let said = known.get(id);
+    if (said === undefined) known.set(id, (said = describeFeature(nameOf(id))));
     if (said && !out.includes(said)) out.push(said);
   }
   return out;

@@ -2,6 +2,7 @@ import type { FeatureTable } from './feature-table.js';
 import { hashHi, hashLo, partPrefixHi, partPrefixLo } from './feature-table.js';
 import { featureTableOf, type BinaryModel } from './linear.js';
 import { strongestFirst } from './explain.js';
+import { vocabularyGeneration, wordCacheLength, wordKeys, wordNumbersOf, type WordNumbers } from './vocabulary.js';
 
 type Part = string | number | PartSymbol;
 
@@ -210,52 +211,6 @@ function templateNumberOf(template: string): number {
   return 4 * t;
 }
 
-/**
- * A document's word list (norms, lemmas) by distinct word: the number of each word's
- * first occurrence among the list's distinct words, and the key halves of each distinct
- * word, [lo, hi], hashed once per list.
- */
-interface WordList {
-  readonly distinct: Int32Array;
-  readonly count: number;
-  readonly keys: Int32Array;
-}
-
-const wordLists = new WeakMap<readonly string[], WordList>();
-
-/** Each word's number among the list's distinct words (in first-seen order), and their count; computed once per list and shared with the scoring sinks. */
-export function distinctWords(words: readonly string[]): { readonly distinct: Int32Array; readonly count: number } {
-  return wordListOf(words);
-}
-
-function wordListOf(words: readonly string[]): WordList {
-  let list = wordLists.get(words);
-  if (!list) {
-    const seen = new Map<string, number>();
-    const distinct = new Int32Array(words.length);
-    const flat: number[] = [];
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k]!;
-      let d = seen.get(w);
-      if (d === undefined) {
-        d = seen.size;
-        seen.set(w, d);
-        flat.push(hashLo(w), hashHi(w));
-      }
-      distinct[k] = d;
-    }
-    list = { distinct, count: seen.size, keys: Int32Array.from(flat) };
-    wordLists.set(words, list);
-  }
-  return list;
-}
-
-/** A word list and, for one sink, the feature ids found so far by template (slot as in `prefixLo`) and distinct word (-2: not looked up yet). */
-interface WordIds {
-  readonly list: WordList;
-  readonly byTemplate: (Int32Array | undefined)[];
-}
-
 /** Entries of a sink's memo of feature ids by template and part slots (a power of two); it is emptied when half full. */
 const MEMO_BITS = 14;
 const MEMO_SIZE = 1 << MEMO_BITS;
@@ -269,11 +224,11 @@ const SPAN = 1 << 15;
  * so the sum is the one `binaryScore` gives over the same features as strings. A feature
  * is found in the model's hashed table (feature-table.ts) from the hashes of its
  * template and parts: the template and other short parts are hashed once per process,
- * a document's words once per document (see `add1w`), and no string is built. The ids
+ * words once per process (vocabulary.ts; see `add1w`), and no string is built. The ids
  * found are remembered: a feature of short parts (tags, bins, labels: a few thousand in
  * all) by its template and part slots, a feature of one word by its template and the
- * word's number among the document's distinct words; the table itself (megabytes, a
- * cache miss a probe) is probed once per such feature, not once per token.
+ * word's number, across documents; the table itself (megabytes, a cache miss a probe) is
+ * probed once per such feature, not once per token or document.
  */
 export class ScoreSink implements FeatureSink {
   z = 0;
@@ -291,12 +246,20 @@ export class ScoreSink implements FeatureSink {
   private readonly denseWeights: (Float64Array | undefined)[] = [];
   private readonly denseIds: (Int32Array | undefined)[] = [];
   private denseGeneration = slotGeneration;
-  /** Feature ids of one-word features by word list (the last two looked up: a document's norms and lemmas alternate). */
-  private readonly wordIds = new WeakMap<readonly string[], WordIds>();
+  /**
+   * One-word features by template slot, then word number (vocabulary.ts): the weight (NaN:
+   * not looked up yet; a model's weights are float32, so float32 holds them exactly) and
+   * the id, kept across documents for the vocabulary's generation `wordGeneration`, so a
+   * word is looked up in the table once per template and process.
+   */
+  private wordWeights: (Float32Array | undefined)[] = [];
+  private wordFeatureIds: (Int32Array | undefined)[] = [];
+  private wordGeneration = -1;
+  /** The word numbers of the last two word lists (a document's norms and lemmas alternate). */
   private words0: readonly string[] | null = null;
-  private ids0: WordIds | null = null;
+  private numbers0: WordNumbers | null = null;
   private words1: readonly string[] | null = null;
-  private ids1: WordIds | null = null;
+  private numbers1: WordNumbers | null = null;
   constructor(model: BinaryModel) {
     this.table = featureTableOf(model, true);
     this.weights = model.weights;
@@ -368,21 +331,29 @@ export class ScoreSink implements FeatureSink {
     this.hit(this.remember(g, at, k1, k2, this.table.findFrom(3, prefixLo[t]!, prefixHi[t]!, al, ah, bl, bh, keyLo[r]!, keyHi[r]!)));
   }
   add1w(template: TemplateLike, words: readonly string[], k: number): void {
-    const w = this.wordIdsOf(words);
+    const n = this.numbersOf(words).ids[k]!;
     const t = keyOf(template) + 1;
-    const d = w.list.distinct[k]!;
-    let ids = w.byTemplate[t];
-    if (!ids) ids = w.byTemplate[t] = new Int32Array(w.list.count).fill(-2);
-    let id = ids[d]!;
-    if (id === -2) ids[d] = id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, w.list.keys[2 * d]!, w.list.keys[2 * d + 1]!, 0, 0, 0, 0);
+    if (this.wordGeneration !== vocabularyGeneration()) this.clearWords();
+    let w = this.wordWeights[t];
+    if (!w || n >= w.length) w = this.growWords(t);
+    const v = w[n]!;
+    if (v === v) {
+      this.z += v;
+      if (this.tally) this.hit(this.wordFeatureIds[t]![n]!, false);
+      return;
+    }
+    const keys = wordKeys();
+    const id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keys.lo[n]!, keys.hi[n]!, 0, 0, 0, 0);
+    w[n] = id < 0 ? 0 : this.weights[id]!;
+    this.wordFeatureIds[t]![n] = id;
     this.hit(id);
   }
   add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
-    const w = this.wordIdsOf(words).list;
-    const w2 = this.wordIdsOf(words2).list;
+    const n = this.numbersOf(words).ids[k]!;
+    const n2 = this.numbersOf(words2).ids[k2]!;
     const t = keyOf(template) + 2;
-    const d = 2 * w.distinct[k]!, d2 = 2 * w2.distinct[k2]!;
-    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, w.keys[d]!, w.keys[d + 1]!, w2.keys[d2]!, w2.keys[d2 + 1]!, 0, 0));
+    const { lo, hi } = wordKeys();
+    this.hit(this.table.findFrom(2, prefixLo[t]!, prefixHi[t]!, lo[n]!, hi[n]!, lo[n2]!, hi[n2]!, 0, 0));
   }
 
   /** The memo entry of a key: where it is, or the empty entry where it goes. */
@@ -424,19 +395,38 @@ export class ScoreSink implements FeatureSink {
     this.memoGeneration = slotGeneration;
   }
 
-  private wordIdsOf(words: readonly string[]): WordIds {
-    if (words === this.words0) return this.ids0!;
-    if (words === this.words1) return this.ids1!;
-    let ids = this.wordIds.get(words);
-    if (!ids) {
-      ids = { list: wordListOf(words), byTemplate: [] };
-      this.wordIds.set(words, ids);
-    }
+  /** The word numbers of a list; the second list read of two is always numbered in the current generation too (see `wordNumbersOf`). */
+  private numbersOf(words: readonly string[]): WordNumbers {
+    const g = vocabularyGeneration();
+    if (words === this.words0 && this.numbers0!.generation === g) return this.numbers0!;
+    if (words === this.words1 && this.numbers1!.generation === g) return this.numbers1!;
+    const numbers = wordNumbersOf(words);
     this.words1 = this.words0;
-    this.ids1 = this.ids0;
+    this.numbers1 = this.numbers0;
     this.words0 = words;
-    this.ids0 = ids;
-    return ids;
+    this.numbers0 = numbers;
+    return numbers;
+  }
+
+  private clearWords(): void {
+    this.wordWeights = [];
+    this.wordFeatureIds = [];
+    this.wordGeneration = vocabularyGeneration();
+  }
+
+  /** Template slot t's arrays, long enough for every word numbered so far. */
+  private growWords(t: number): Float32Array {
+    const size = wordCacheLength();
+    const weights = new Float32Array(size).fill(NaN);
+    const ids = new Int32Array(size);
+    const old = this.wordWeights[t];
+    if (old) {
+      weights.set(old);
+      ids.set(this.wordFeatureIds[t]!);
+    }
+    this.wordWeights[t] = weights;
+    this.wordFeatureIds[t] = ids;
+    return weights;
   }
 
   private hitMemo(at: number): void {

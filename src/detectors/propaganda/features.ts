@@ -1,12 +1,13 @@
 import type { Span, Token, VoiceSpan } from '../../core/types.js';
 import { voiceOfSpan } from '../../core/voice.js';
-import { foldWord, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
+import { foldToken, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
 import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol, type Template } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { partitionPoint } from '../../core/spans.js';
 import { packedMap } from '../../core/packed.js';
+import { vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -30,8 +31,8 @@ export interface FeatureContext {
   readonly lemmas: readonly string[];
   /** The text lower-cased once, for repetition counts; null when lower-casing changes its length. */
   readonly lowerText: string | null;
-  /** How often each lemma occurs in the document (repetition cue). */
-  readonly lemmaCount: ReadonlyMap<string, number>;
+  /** How often each token's lemma occurs in the document among its word tokens (repetition cue). */
+  readonly lemmaCounts: Int32Array;
   /** Whether each token is inside quotation marks within its sentence. */
   readonly quoted: readonly boolean[];
   /** First and last token index of each sentence (end exclusive). */
@@ -139,8 +140,10 @@ export function buildFeatureContext(
   wordVectors = clusters !== null,
   voices: readonly VoiceSpan[] | null = null,
 ): FeatureContext {
-  const norms = packedMap(tokens, (t) => foldWord(t.text));
+  const norms = packedMap(tokens, foldToken);
   const lemmas = packedMap(tokens, lemmaOf);
+  // The lemmas numbered after the norms they mostly equal (see `wordNumbersOf`).
+  wordNumbersOf(lemmas, norms);
   const hits = lexicon.match(tokens, { norms, lemmas });
   // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
   const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
@@ -157,12 +160,7 @@ export function buildFeatureContext(
   }
   const lower = text.toLowerCase();
 
-  const lemmaCount = new Map<string, number>();
-  tokens.forEach((t, i) => {
-    if (t.type !== 'word') return;
-    const key = lemmas[i]!;
-    lemmaCount.set(key, (lemmaCount.get(key) ?? 0) + 1);
-  });
+  const lemmaCounts = countLemmas(tokens, lemmas);
 
   const sentenceTokens: [number, number][] = packedMap(sentences, () => [0, 0]);
   let s = -1;
@@ -192,7 +190,8 @@ export function buildFeatureContext(
 
   const sentenceHits = packedMap(sentenceHitList, (list) => new Set<string>(list.map((h) => h.technique)));
 
-  const polarity = packedMap(tokens, (t, i) => (t.type === 'word' ? polarityBucket(sentiment.get(norms[i]!) ?? 0) : null));
+  const scores = sentimentOf(sentiment).of(norms);
+  const polarity = packedMap(tokens, (t, i) => (t.type === 'word' ? polarityBucket(scores[i]!) : null));
   const sentencePolar = packedMap(sentences, () => 0);
   tokens.forEach((t, i) => {
     if (polarity[i] === 'neg2' || polarity[i] === 'pos2') sentencePolar[t.sentence] = (sentencePolar[t.sentence] ?? 0) + 1;
@@ -206,7 +205,7 @@ export function buildFeatureContext(
   const { rows, coarse, fine } = tokenClusters(norms, wordVectors ? defaultWordTable() : null, clusters);
   const sentenceReport = packedMap(sentences, () => false);
   tokens.forEach((t, i) => {
-    if (REPORTING.has(lemmas[i]!) && (t.pos === 'VERB' || norms[i] === 'according')) sentenceReport[t.sentence] = true;
+    if ((t.pos === 'VERB' || norms[i] === 'according') && REPORTING.has(lemmas[i]!)) sentenceReport[t.sentence] = true;
   });
 
   return {
@@ -226,7 +225,7 @@ export function buildFeatureContext(
     norms,
     lemmas,
     lowerText: lower.length === text.length ? lower : null,
-    lemmaCount,
+    lemmaCounts,
     quoted,
     sentenceTokens,
     sentenceHits,
@@ -234,6 +233,30 @@ export function buildFeatureContext(
     sentencePolar,
     sentenceMarks,
   };
+}
+
+/** Each word's polarity score by word number, per sentiment table (a model's): looked up once per word and process. */
+const sentimentCaches = new WeakMap<ReadonlyMap<string, number>, WordCache>();
+
+function sentimentOf(table: ReadonlyMap<string, number>): WordCache {
+  let cache = sentimentCaches.get(table);
+  if (!cache) sentimentCaches.set(table, (cache = new WordCache((word) => table.get(word) ?? 0)));
+  return cache;
+}
+
+/** Word counts by word number, zero between calls (only the counted entries are touched, and cleared after). */
+let lemmaTally = new Int32Array(0);
+
+/** How often each token's lemma occurs among the document's word tokens (0 for a token that is no word). */
+function countLemmas(tokens: readonly Token[], lemmas: readonly string[]): Int32Array {
+  const { ids } = wordNumbersOf(lemmas);
+  if (lemmaTally.length < vocabularySize()) lemmaTally = new Int32Array(wordCacheLength());
+  const tally = lemmaTally;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === 'word') tally[ids[i]!]!++;
+  const counts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.type === 'word') counts[i] = tally[ids[i]!]!;
+  for (let i = 0; i < tokens.length; i++) tally[ids[i]!] = 0;
+  return counts;
 }
 
 function isQuoteMark(text: string, tok: Token): boolean {
@@ -372,6 +395,8 @@ export interface StackSummary {
   /** Index of the nearest strong token (p >= 0.5) before / after each token within its sentence, -1 when none. */
   readonly strongBefore: Int32Array;
   readonly strongAfter: Int32Array;
+  /** `fineBin` of each token's probability, binned once rather than by each of the five neighbours that read it. */
+  readonly fine: Uint8Array;
 }
 
 const STRONG = 0.5;
@@ -409,7 +434,9 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
       if (probs[k]! >= STRONG) last = k;
     }
   }
-  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter };
+  const fine = new Uint8Array(ctx.tokens.length);
+  for (let k = 0; k < fine.length; k++) fine[k] = fineBin(probs[k]!);
+  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter, fine };
 }
 
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
@@ -428,7 +455,7 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : NONE;
   const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : NONE;
   const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
-  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? fineBin(probs[k]!) : NONE);
+  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? summary.fine[k]! : NONE);
   const p0 = at(i);
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
@@ -477,7 +504,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
   const { norms, lemmas, posParts } = ctx;
   const pos0 = posParts[i]!;
-  // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per document.
+  // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per process.
   const word1 = (template: Template, words: readonly string[], k: number, edge: PartSymbol | string) => {
     if (k >= sa && k < sb) f.add1w(template, words, k);
     else f.add1(template, edge);
@@ -530,7 +557,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   if (tok.type === 'word' && pos > 0 && isCapitalised(tok.text) && tok.pos !== 'PROPN') f.add('midcap');
 
   if (tok.type === 'word' && (tok.pos === 'NOUN' || tok.pos === 'ADJ' || tok.pos === 'VERB' || tok.pos === 'ADV' || tok.pos === 'PROPN')) {
-    const rep = ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0;
+    const rep = ctx.lemmaCounts[i]!;
     f.add2(T['rep='], REP_BINS.of(rep), pos0);
   }
 
@@ -601,7 +628,7 @@ export function spanFeatures(ctx: FeatureContext, first: number, last: number): 
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     if (t.type === 'word' && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' || t.pos === 'PROPN')) {
-      maxLemma = Math.max(maxLemma, ctx.lemmaCount.get(ctx.lemmas[i]!) ?? 0);
+      maxLemma = Math.max(maxLemma, ctx.lemmaCounts[i]!);
     }
   }
   f.push(`lrep=${bucket(maxLemma, [1, 2, 4, 8])}`);

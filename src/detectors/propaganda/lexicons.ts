@@ -6,6 +6,7 @@ import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import type { Token } from '../../core/types.js';
 import { buildTextModel } from '../../text/model.js';
 import { isTechnique, type Technique } from './techniques.js';
+import { WordCache } from './vocabulary.js';
 
 /** A lexicon entry: a group of terms that cue one technique. */
 export interface LexiconEntry extends RuleEntry {
@@ -52,12 +53,28 @@ export interface Lexicon {
 
 /** Folds typographic apostrophes so “don’t” and "don't" match the same term. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  return foldApostrophes(word.toLowerCase());
+}
+
+/** `foldWord` of a token's surface, from the lower-cased form the text model keeps (`norm`). */
+export function foldToken(token: Token): string {
+  // The spine's `fold` straightens apostrophes too, so where it left the lower-cased form
+  // as it was (nearly every token, the very same string) there is none to fold.
+  return token.fold === token.norm ? token.norm : foldApostrophes(token.norm);
 }
 
 /** A token's lemma, folded; the surface form when the text model gives no lemma. */
 export function lemmaOf(token: Token): string {
-  return foldWord(token.lemma || token.text);
+  return token.lemma ? foldWord(token.lemma) : foldToken(token);
+}
+
+/** Curly and modifier apostrophes as straight ones; the same string when it has none (nearly every word), found by a scan rather than a regex. */
+function foldApostrophes(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return word.replace(/[\u2018\u2019\u02bc]/g, "'");
+  }
+  return word;
 }
 
 /** Builds a matcher from entries (tests pass tiny ones; the default reads data/propaganda). */
@@ -82,6 +99,7 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
     }
   }
 
+  const starts = new WordCache((word) => (byFirst.has(word) ? 1 : 0));
   return {
     entries,
     match(tokens, folded) {
@@ -90,7 +108,12 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
       const norms = folded?.norms ?? tokens.map((t) => foldWord(t.text));
       const lemmas = folded?.lemmas ?? tokens.map(lemmaOf);
       const same = (i: number, word: string) => norms[i] === word || lemmas[i] === word;
+      // Whether each token's norm or lemma begins some term, by word number (vocabulary.ts):
+      // most tokens begin none, and are passed over without a lookup of their strings.
+      const normStarts = starts.of(norms);
+      const lemmaStarts = starts.of(lemmas);
       for (let i = 0; i < tokens.length; i++) {
+        if (normStarts[i] === 0 && lemmaStarts[i] === 0) continue;
         const byNorm = byFirst.get(norms[i]!);
         const byLemma = lemmas[i] === norms[i] ? undefined : byFirst.get(lemmas[i]!);
         if (!byNorm && !byLemma) continue;

@@ -96,16 +96,17 @@ export function multiContributionsOfIds(model: MultiModel, features: readonly st
   return names.map((f, j): [string, number] => [f, weights[j]!]).sort((a, b) => b[1] - a[1]);
 }
 
-/** `multiContributionsOfIds` read lazily, strongest first (`strongestFirst`), for a reader that names only the first few. */
-export function strongestMultiContributionsOfIds(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): Iterable<readonly [string, number]> {
-  const { names, weights } = labelContributions(model, features, ids, label);
-  return strongestFirst(names, weights);
+/** The ids of `multiContributionsOfIds`' features read lazily, strongest first (`strongestFirst`), for a reader that names only the first few. */
+export function strongestMultiContributionIds(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): Iterable<readonly [number, number]> {
+  const { ids: kept, weights } = labelContributions(model, features, ids, label);
+  return strongestFirst(kept, weights);
 }
 
 /** Each feature's weight for `label` relative to its mean over the labels, each feature once (at its first occurrence), bias aside. */
-function labelContributions(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): { names: string[]; weights: number[] } {
+function labelContributions(model: MultiModel, features: readonly string[], ids: Int32Array, label: number): { names: string[]; ids: number[]; weights: number[] } {
   const k = model.labels.length;
   const names: string[] = [];
+  const kept: number[] = [];
   const weights: number[] = [];
   // Each feature once, at its first occurrence (equal names have equal ids).
   const seen = new Set<number>();
@@ -119,9 +120,10 @@ function labelContributions(model: MultiModel, features: readonly string[], ids:
     for (let c = 0; c < k; c++) mean += model.weights[id * k + c]!;
     mean /= k;
     names.push(f);
+    kept.push(id);
     weights.push(model.weights[id * k + label]! - mean);
   }
-  return { names, weights };
+  return { names, ids: kept, weights };
 }
 
 /** JSON form: feature names joined by newlines, weights as base64 int16 with one scale. */

@@ -115,12 +115,14 @@ export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, 
  */
 export function decodeSpans(ctx: FeatureContext, probs: ArrayLike<number>, threshold: number, bridge = 1): TaggedSpan[] {
   const { tokens } = ctx;
-  const on = Array.from(probs, (p) => p >= threshold);
+  // 1: at or above the threshold, or bridged (a typed array: no boxed booleans to allocate).
+  const on = new Uint8Array(probs.length);
+  for (let i = 0; i < on.length; i++) if (probs[i]! >= threshold) on[i] = 1;
   for (let i = 0; i < tokens.length; i++) {
     if (on[i] || i === 0 || !on[i - 1]) continue;
     let j = i;
     while (j < tokens.length && !on[j] && j - i < bridge && tokens[j]!.sentence === tokens[i - 1]!.sentence) j++;
-    if (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i - 1]!.sentence) on.fill(true, i, j);
+    if (j < tokens.length && on[j] && tokens[j]!.sentence === tokens[i - 1]!.sentence) on.fill(1, i, j);
   }
   const spans: TaggedSpan[] = [];
   let i = 0;

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
+import type { BinaryModel } from '../../../src/detectors/propaganda/linear.js';
+import { vocabularyGeneration, WordCache, wordNumbersOf } from '../../../src/detectors/propaganda/vocabulary.js';
+
+test('a word keeps its number across lists, and lemmas equal to their norms take the norms\' numbers', () => {
+  const norms = ['the', 'riots', 'spread', 'the'];
+  const lemmas = ['the', 'riot', 'spread', 'the'];
+  const a = wordNumbersOf(norms).ids;
+  const b = wordNumbersOf(lemmas, norms).ids;
+  assert.equal(a[0], a[3]);
+  assert.equal(b[0], a[0]);
+  assert.equal(b[2], a[2]);
+  assert.notEqual(b[1], a[1]);
+  assert.equal(wordNumbersOf(['riot']).ids[0], b[1]);
+});
+
+test('sinks and word caches stay right when the numbering starts a new generation', () => {
+  const tiny: BinaryModel = { index: new Map([['w=riot', 0], ['ww-=calm|riot', 1], ['l=calm', 2]]), weights: Float32Array.from([1, 10, 100]) };
+  const sink = new ScoreSink(tiny);
+  const lengths = new WordCache((word) => word.length);
+  const words = ['calm', 'riot'];
+  const score = (list: readonly string[]) => {
+    sink.reset();
+    sink.add1w('w=', list, 1);
+    sink.add1w('l=', list, 0);
+    sink.add2ww('ww-=', list, 0, list, 1);
+    return sink.z;
+  };
+  assert.equal(score(words), 111);
+  assert.deepEqual([...lengths.of(words)], [4, 4]);
+  const old = wordNumbersOf(words).ids;
+  // Enough distinct words to fill the numbering: the list after them starts a new generation,
+  // in which its words take the numbers the words above had.
+  const before = vocabularyGeneration();
+  let filler: string[] = [];
+  for (let round = 0; vocabularyGeneration() === before; round++) {
+    filler = Array.from({ length: 1 << 16 }, (_, k) => `filler${round}-${k}`);
+    wordNumbersOf(filler);
+  }
+  const heirs = [filler[old[0]!]!, filler[old[1]!]!];
+  assert.deepEqual(wordNumbersOf(heirs).ids, old);
+  assert.equal(score(heirs), 0);
+  assert.deepEqual([...lengths.of(heirs)], [heirs[0]!.length, heirs[1]!.length]);
+  assert.equal(score(words), 111);
+  assert.deepEqual([...lengths.of(words)], [4, 4]);
+});
