@@ -201,7 +201,9 @@ function punctuatedGap(text: string, from: number, to: number): boolean {
 }
 
 // GRP too: "aren't Roma just animals?" asks for agreement about the group.
-const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP']);
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP', 'everything', 'life', 'things', 'society']);
+// "wouldn't the world be better without ...?": a place after the inverted auxiliary.
+const INVERTED_PLACES = new Set(['world', 'country', 'town', 'city', 'place', 'planet', 'street', 'neighbourhood', 'neighborhood']);
 const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
 /**
@@ -210,7 +212,7 @@ const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', '
  */
 function invertedAt(words: readonly CanonWord[], k: number): boolean {
   const next = words[k + 1]?.text;
-  if (next === undefined || !INVERTED_SUBJECTS.has(next)) return false;
+  if (next === undefined || !(INVERTED_SUBJECTS.has(next) || ((next === 'the' || next === 'this' || next === 'our') && INVERTED_PLACES.has(words[k + 2]?.text ?? '')))) return false;
   return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
 }
 
