@@ -202,7 +202,8 @@ function punctuatedGap(text: string, from: number, to: number): boolean {
 
 // GRP too: "aren't Roma just animals?" asks for agreement about the group.
 const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP', 'everything', 'life', 'things', 'society']);
-// "wouldn't the world be better without ...?": a place after the inverted auxiliary.
+// "wouldn't the world be better without ...?": a place after the inverted auxiliary ("don't the
+// Roma ever ...?": a determiner and a group).
 const INVERTED_PLACES = new Set(['world', 'country', 'town', 'city', 'place', 'planet', 'street', 'neighbourhood', 'neighborhood']);
 const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
@@ -212,7 +213,9 @@ const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', '
  */
 function invertedAt(words: readonly CanonWord[], k: number): boolean {
   const next = words[k + 1]?.text;
-  if (next === undefined || !(INVERTED_SUBJECTS.has(next) || ((next === 'the' || next === 'this' || next === 'our') && INVERTED_PLACES.has(words[k + 2]?.text ?? '')))) return false;
+  const after = words[k + 2]?.text ?? '';
+  const determined = (next === 'the' || next === 'these' || next === 'those' || next === 'all') && after === 'GRP';
+  if (next === undefined || !(INVERTED_SUBJECTS.has(next) || determined || ((next === 'the' || next === 'this' || next === 'our') && INVERTED_PLACES.has(after)))) return false;
   return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
 }
 

@@ -114,6 +114,14 @@ test('counter-speech and negated calls stay clean, with the network too', () => 
   assert.ok(benignGuards('Latinos would vote for the governor again.').includes('benign-group-as-patient'));
 });
 
+test('a negative question that presupposes a failing, and a basic contribution denied', () => {
+  firesAndFlags('derogation-question', ["Why can't Hindus ever learn to behave?", "Why don't the Roma ever pay their way?"]);
+  firesAndFlags('derogation-negated-positive', ['Gypsies have never paid a penny in tax.', 'Arabs have never done a proper day\'s work.']);
+  clean(["Why can't Muslims get visas any more?"]);
+  // The rule leaves a neutral complaint alone (the network flags it, as it did before this round).
+  assert.ok(!ruleIds("Why don't refugees get a job offer faster? The paperwork takes months.").includes('derogation-question'));
+});
+
 test('in an article the rules read what only the network read before', () => {
   for (const text of ["Gypsies don't deserve the same rights as the rest of us.", 'The only thing to do is get the Arabs out of our town.', 'Chase the Roma into the canal, I say.', 'Hispanics lie through their teeth, it is in their blood.']) {
     assert.equal(inArticle(text), 'hatespeech', text);
