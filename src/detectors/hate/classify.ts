@@ -328,8 +328,13 @@ function knownWord(word: string): boolean {
 function untagHomonyms(rules: HateRuleSet, input: { canon: CanonWord[]; mentions: { start: number }[] }): void {
   const hits = matchGuards(rules, input.canon, ['homonym']);
   if (hits.length === 0) return;
-  const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end);
+  const inHit = (w: CanonWord) => w.group?.match.kind === 'slur' && !w.group.antecedent && hits.some((h) => h.start <= w.start && h.end >= w.end && hasSense(h.guard.slurs, w.group!.match.surface));
   freeSlurs(input, new Set(input.canon.filter(inHit).map((w) => w.start)));
+}
+
+/** Whether a homonym guard's ordinary sense belongs to the slur (its folded last word, singular or plural). */
+function hasSense(slurs: readonly string[] | undefined, surface: string): boolean {
+  return slurs === undefined || slurs.includes(surface) || (surface.endsWith('s') && slurs.includes(surface.slice(0, -1))) || (surface.endsWith('es') && slurs.includes(surface.slice(0, -2)));
 }
 
 /** The slur words starting at `freed` read as their plain words: no group, no mention. */

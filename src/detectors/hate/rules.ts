@@ -36,6 +36,11 @@ export interface GuardEntry extends RuleEntry {
    */
   kind: 'counter' | 'denial' | 'reclaimed' | 'homonym' | 'quoted' | 'attributed' | 'endorsed' | 'benign';
   patterns: string[];
+  /**
+   * homonym: the slurs (singular terms of slurs.yml) that have the guard's ordinary sense; a
+   * match frees only those ("a pack of fags", not "a pack of filthy kikes"). Absent: any slur.
+   */
+  slurs?: string[];
 }
 
 interface Compiled<E> {
@@ -140,12 +145,35 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
     if (k < a && (CLAUSE_BREAKS.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k))) return !deniedDenial(set, words, k);
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k)) && !silencedSaying(words, k)) return !deniedDenial(set, words, k);
   }
   return false;
 }
 
 const SAYING = new Set(['say', 'said', 'saying', 'pretend', 'pretended', 'pretending', 'claim', 'claimed', 'tell', 'told', 'telling']);
+const SILENCE_AUX = new Set(['is', 's', 'are', 're', 'was', 'were', 'will', 'would', 'd', 'ever', 'even', 'really', 'has', 'have', 'wants', 'want', 'seems', 'to', 'the', 'enough', 'be']);
+const SILENCE_LEAVE = new Set(['allowed', 'permitted', 'dares', 'dare', 'dared', 'brave', 'bold', 'courage', 'guts', 'balls']);
+const SILENCED_SAY = new Set(['say', 'saying', 'says', 'admit', 'admitting', 'admits', 'mention', 'state', 'point', 'notice', 'speak']);
+
+/**
+ * A negation that silences the saying, not the claim: "why is nobody allowed to say that ... are
+ * subhuman?", "no one dares (to) say it", "nobody's saying what they are: a plague". The claim
+ * after it is asserted as a truth kept quiet. "Nobody says ... are vermin" (no leave, no "what"
+ * or "it") keeps its negation.
+ */
+function silencedSaying(words: readonly CanonWord[], k: number): boolean {
+  let j = k + 1;
+  let leave = false;
+  for (let n = 0; n < 5 && j < words.length; n++, j++) {
+    const w = words[j]!.text;
+    if (SILENCE_LEAVE.has(w)) leave = true;
+    else if (SILENCED_SAY.has(w)) {
+      const next = words[j + 1]?.text;
+      return leave || next === 'what' || next === 'it';
+    } else if (!SILENCE_AUX.has(w)) return false;
+  }
+  return false;
+}
 const LIE_WORDS = new Set(['lying', 'lie', 'liar']);
 
 /**
@@ -173,7 +201,10 @@ function punctuatedGap(text: string, from: number, to: number): boolean {
 }
 
 // GRP too: "aren't Roma just animals?" asks for agreement about the group.
-const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP']);
+const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP', 'everything', 'life', 'things', 'society']);
+// "wouldn't the world be better without ...?": a place after the inverted auxiliary ("don't the
+// Roma ever ...?": a determiner and a group).
+const INVERTED_PLACES = new Set(['world', 'country', 'town', 'city', 'place', 'planet', 'street', 'neighbourhood', 'neighborhood']);
 const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
 /**
@@ -182,7 +213,9 @@ const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', '
  */
 function invertedAt(words: readonly CanonWord[], k: number): boolean {
   const next = words[k + 1]?.text;
-  if (next === undefined || !INVERTED_SUBJECTS.has(next)) return false;
+  const after = words[k + 2]?.text ?? '';
+  const determined = (next === 'the' || next === 'these' || next === 'those' || next === 'all') && after === 'GRP';
+  if (next === undefined || !(INVERTED_SUBJECTS.has(next) || determined || ((next === 'the' || next === 'this' || next === 'our') && INVERTED_PLACES.has(after)))) return false;
   return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
 }
 
