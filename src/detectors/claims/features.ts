@@ -1,6 +1,7 @@
 import type { Entity, Token } from '../../core/types.js';
 import { firedCues, type CompiledCue } from './cues.js';
 import { clusterNames, wordId, wordKey, type ClaimWords } from './words.js';
+import { poolRows } from './pool.js';
 
 /** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
 export interface SentenceView {
@@ -243,14 +244,16 @@ function functionWordsOf(words: ClaimWords): Uint8Array {
  */
 function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, out?: Float32Array): Float32Array {
   const { dims, vectors } = words.table;
-  // The table's int8 components are summed and compared as integers: both halves are made unit
-  // length at the end, so the table's scale never matters. The sums are scratch arrays, reused.
+  // The table's int8 components are summed and compared as integers (pool.ts): both halves are
+  // made unit length at the end, so the table's scale never matters. Scratch arrays, reused.
   if (meanScratch.length !== dims) {
     meanScratch = new Int32Array(dims);
     maxScratch = new Int32Array(dims);
   }
-  const mean = meanScratch.fill(0);
-  const max = maxScratch.fill(-128);
+  if (rowScratch.length < tokens.length) {
+    rowScratch = new Int32Array(Math.max(tokens.length, 2 * rowScratch.length));
+    inMeanScratch = new Uint8Array(rowScratch.length);
+  }
   const functionWord = functionWordsOf(words);
   let found = 0;
   for (const t of tokens) {
@@ -261,38 +264,23 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     if (!(first >= 97 && first <= 122)) continue;
     const id = wordId(words, key);
     if (id < 0) continue;
-    found++;
     if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);
-    const offset = id * dims;
-    // Two loops rather than one with a test per component: this is the detector's innermost loop.
-    // The maximum takes no branch (m - x is negative exactly when x is larger; its sign bit,
-    // spread over the word, keeps the difference then): which of two components is larger is
-    // as good as random, and a mispredicted branch per component cost a third of the loop.
-    if (functionWord[id] === 1) {
-      for (let d = 0; d < dims; d++) {
-        const m = max[d]!;
-        const below = m - vectors[offset + d]!;
-        max[d] = m - (below & (below >> 31));
-      }
-    } else {
-      for (let d = 0; d < dims; d++) {
-        const x = vectors[offset + d]!;
-        mean[d]! += x;
-        const m = max[d]!;
-        const below = m - x;
-        max[d] = m - (below & (below >> 31));
-      }
-    }
+    rowScratch[found] = id;
+    inMeanScratch[found] = 1 - functionWord[id]!;
+    found++;
   }
-  if (found === 0) max.fill(0);
+  poolRows(vectors, dims, rowScratch, inMeanScratch, found, meanScratch, maxScratch);
   const dense = out ?? new Float32Array(2 * dims);
-  unitLengthInto(mean, dense, 0);
-  unitLengthInto(max, dense, dims);
+  unitLengthInto(meanScratch, dense, 0);
+  unitLengthInto(maxScratch, dense, dims);
   return dense;
 }
 
 let meanScratch = new Int32Array(0);
 let maxScratch = new Int32Array(0);
+/** The table rows of a sentence's words and whether each counts in the mean. */
+let rowScratch = new Int32Array(64);
+let inMeanScratch = new Uint8Array(64);
 
 /** Writes v / |v| into out from `at` (zeros stay zeros). */
 function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
