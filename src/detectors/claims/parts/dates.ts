@@ -32,6 +32,19 @@ const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const hasDigit = (lower: string) => DIGIT.test(lower);
 const hasMonth = (lower: string) => MONTH_STEMS.some((m) => lower.includes(m));
 const hasDigitAndMonth = (lower: string) => hasDigit(lower) && hasMonth(lower);
+/** Four ASCII digits in a row (\\d is ASCII with /u): every pattern with a whole year needs them. */
+const hasFourDigits = (lower: string) => {
+  let run = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
+};
+const hasIsoDate = (lower: string) => lower.includes('-') && hasFourDigits(lower);
+const hasDecade = (lower: string) => lower.includes('0s');
+const hasYearAndMonth = (lower: string) => hasFourDigits(lower) && hasMonth(lower);
 const hasPeriod = (lower: string) => lower.includes('week') || lower.includes('month') || lower.includes('year');
 const hasDay = (lower: string) => lower.includes('day');
 const hasAgo = (lower: string) => lower.includes('ago');
@@ -39,19 +52,19 @@ const hasRelativeDay = (lower: string) => lower.includes('day') || lower.include
 
 /** Most specific first: a longer pattern claims its characters before a shorter one can. */
 const PATTERNS: DatePattern[] = [
-  { may: hasDigit, regex: p('((?:1[6-9]|20)\\d\\d)-(\\d\\d)-(\\d\\d)'), value: (m) => validDate(+m[1]!, +m[2]!, +m[3]!) },
-  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
-  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
+  { may: hasIsoDate, regex: p('((?:1[6-9]|20)\\d\\d)-(\\d\\d)-(\\d\\d)'), value: (m) => validDate(+m[1]!, +m[2]!, +m[3]!) },
+  { may: hasYearAndMonth, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
+  { may: hasYearAndMonth, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
   { may: hasDigitAndMonth, regex: p(`${DAY}\\s+(?:of\\s+)?${MONTH}`), value: (m, pub) => withoutYear(month(m[2]!), +m[1]!, pub) },
   { may: hasDigitAndMonth, regex: p(`${MONTH}\\s+${DAY}`), value: (m, pub) => withoutYear(month(m[1]!), +m[2]!, pub) },
-  { may: hasDigitAndMonth, regex: p(`${MONTH},?\\s+${YEAR}`), value: (m) => `${m[2]}-${pad(month(m[1]!))}` },
-  { may: hasDigit, regex: p(`(?:the\\s+)?((?:1[6-9]|20)\\d)0s`), value: (m) => `${m[1]}0/${m[1]}9` },
+  { may: hasYearAndMonth, regex: p(`${MONTH},?\\s+${YEAR}`), value: (m) => `${m[2]}-${pad(month(m[1]!))}` },
+  { may: hasDecade, regex: p(`(?:the\\s+)?((?:1[6-9]|20)\\d)0s`), value: (m) => `${m[1]}0/${m[1]}9` },
   { may: hasPeriod, regex: p('(?:last|past)\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, -1) },
   { may: hasPeriod, regex: p('this\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, 0) },
   { may: hasDay, regex: p(`(last|this|on|next)?\\s*${WEEKDAY}`), value: (m, pub) => weekday(m[1]?.toLowerCase() ?? '', m[2]!, pub) },
   { may: hasAgo, regex: p('(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(day|week|month|year)s?\\s+ago'), value: (m, pub) => ago(m[1]!.toLowerCase(), m[2]!.toLowerCase(), pub) },
   { may: hasRelativeDay, regex: p('(yesterday|today|tonight|tomorrow)'), value: (m, pub) => (pub ? iso(addDays(pub, { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!)) : null) },
-  { may: hasDigit, regex: p(`(?:in|since|by|until|till|from|during|before|after|of|between|and|to|early|late|mid-?)\\s+${YEAR}`), value: (m) => m[1]! },
+  { may: hasFourDigits, regex: p(`(?:in|since|by|until|till|from|during|before|after|of|between|and|to|early|late|mid-?)\\s+${YEAR}`), value: (m) => m[1]! },
   { may: hasMonth, regex: p(`(?:in|since|by|until|during|before|after|early|late|mid-?)\\s+${MONTH}`), value: (m, pub) => monthWithoutYear(month(m[1]!), pub) },
 ];
 
