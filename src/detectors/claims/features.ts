@@ -106,7 +106,7 @@ function cueName(id: string): string {
 export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink, dense?: Float32Array): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
-  const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
+  const tokens = wordTokens(view.tokens);
 
   let past = false;
   let hasNumber = false;
@@ -289,6 +289,12 @@ function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   if (norm === 0) return;
   const inverse = 1 / Math.sqrt(norm);
   for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
+}
+
+/** The tokens that are not white space: most sentences hold none, and come back as they are, not copied. */
+function wordTokens(tokens: readonly Token[]): readonly Token[] {
+  for (const t of tokens) if (t.pos === 'SPACE' || isBlank(t.text)) return tokens.filter((u) => u.pos !== 'SPACE' && !isBlank(u.text));
+  return tokens;
 }
 
 /** Nothing but white space (or nothing): `text.trim() === ''`, without trimming a text that starts with a visible ASCII character. */
