@@ -59,7 +59,9 @@ export function explainClaim(probability: number, threshold: number, signals: re
 }
 
 /** Prefixes of the features given in pieces (features.ts) that name no word, signal or context: what they add is not named. */
-const UNNAMED_PREFIXES = new Set(['p:', 'pp:', 'e:']);
+function isUnnamedPrefix(prefix: string): boolean {
+  return prefix === 'p:' || prefix === 'pp:' || prefix === 'e:';
+}
 
 /**
  * explainClaim for a sentence scored by its hashes (classify.ts): the same paragraph, from
@@ -86,7 +88,7 @@ function tallyEntry(tally: Tally, hashes: FeatureHashes, e: number, weight: numb
   const first = hashes.firstPiece(e);
   const count = hashes.piecesOf(e);
   if (count === 1) return tallyName(tally, first, weight);
-  if (UNNAMED_PREFIXES.has(first)) return;
+  if (isUnnamedPrefix(first)) return;
   if (first === 'w:' && count === 2) return tally.byPhrase.addPieces(hashes, e, 1, 2, weight);
   if (first === 'b:') {
     // "b:<s> in" and "b:in </s>" read "in", as displayWords has them, when the word holds no "<".

@@ -46,7 +46,9 @@ const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", "'s"]);
 /** Weekdays and months are tagged PROPN but name no actor. */
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Present forms whose norm differs from their lemma. */
+const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'has', 'does', "'ve"]);
 
 /**
  * Turns a sentence into sparse binary features: word 1-3 grams, verb and noun lemmas, POS 1-2 grams, entity types,
@@ -128,7 +130,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
       word = year ? '#year' : '#num';
     }
     words.push(word);
-    if (t.pos === 'PROPN' && !CALENDAR.test(norm)) hasPropn = true;
+    if (t.pos === 'PROPN' && !CALENDAR.has(norm)) hasPropn = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       if (isPastForm(t)) {
         past = true;
@@ -318,7 +320,7 @@ function isPastForm(t: Token): boolean {
   const norm = t.norm;
   if (norm === t.lemma) return false;
   if (norm.endsWith('ing')) return false;
-  if (/^(is|are|am|'s|'re|'m|has|does|'ve)$/.test(norm)) return false;
+  if (PRESENT_FORMS.has(norm)) return false;
   if (norm.endsWith('s') && norm.slice(0, -1) === t.lemma) return false;
   if (norm.endsWith('es') && norm.slice(0, -2) === t.lemma) return false;
   return true;
