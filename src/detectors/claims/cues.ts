@@ -1,6 +1,6 @@
 import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { dataPath } from '../../core/paths.js';
-import { codePointWidth, FNV_OFFSET, runCharWidth, runHash } from './runs.js';
+import { FNV_OFFSET, nextRun, runHash, type RunCursor } from './runs.js';
 
 /** One cue list from data/claims/cues.yml: a named group of phrases. */
 export interface CueEntry extends RuleEntry {
@@ -84,19 +84,8 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   // text is sliced out into a string of its own.
   const { slots, mask, byId } = index;
   let found = 0;
-  let at = 0;
-  for (;;) {
-    let start = at;
-    let width = 0;
-    while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
-    if (start >= norm.length) break;
-    let hash = runHash(FNV_OFFSET, norm, start, width);
-    let end = start + width;
-    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) {
-      hash = runHash(hash, norm, end, width);
-      end += width;
-    }
-    at = end;
+  for (let at = 0; nextRun(norm, at, textRun); at = textRun.end) {
+    const { start, end, hash } = textRun;
     let run: PatternRun | undefined;
     for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const candidate = byId[slots[slot]! - 1]!;
@@ -183,6 +172,9 @@ interface PatternRun {
   text: string;
   patterns: IndexedPattern[];
 }
+
+/** The run of the text being looked at. */
+const textRun: RunCursor = { start: 0, end: 0, hash: 0 };
 
 /** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
 const foundRuns: PatternRun[] = [];

@@ -30,6 +30,33 @@ export function runHash(hash: number, text: string, i: number, width: number): n
   return width === 2 ? Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193) : hash;
 }
 
+/** A run of a text: where it starts and ends, and its hash (runHash over it). */
+export interface RunCursor {
+  start: number;
+  end: number;
+  hash: number;
+}
+
+/** Finds the first run of `text` from `at` on, into `run`; false when there is none. */
+export function nextRun(text: string, at: number, run: RunCursor): boolean {
+  let start = at;
+  let width = 0;
+  while (start < text.length && (width = runCharWidth(text, start)) === 0) start += codePointWidth(text, start);
+  if (start >= text.length) return false;
+  let hash = runHash(FNV_OFFSET, text, start, width);
+  let end = start + width;
+  while (end < text.length && (width = runCharWidth(text, end)) > 0) {
+    hash = runHash(hash, text, end, width);
+    end += width;
+  }
+  run.start = start;
+  run.end = end;
+  run.hash = hash;
+  return true;
+}
+
+const cursor: RunCursor = { start: 0, end: 0, hash: 0 };
+
 /** The runs of a phrase, in order ("St. Petersburg": "St", "Petersburg"). */
 export function runsOf(phrase: string): string[] {
   return phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -61,22 +88,11 @@ export class RunFlags {
   /** The flags of the runs of `text`, ORed (0 when it holds none of them). */
   flagsIn(text: string): number {
     let flags = 0;
-    let at = 0;
-    for (;;) {
-      let start = at;
-      let width = 0;
-      while (start < text.length && (width = runCharWidth(text, start)) === 0) start += codePointWidth(text, start);
-      if (start >= text.length) return flags;
-      let hash = runHash(FNV_OFFSET, text, start, width);
-      let end = start + width;
-      while (end < text.length && (width = runCharWidth(text, end)) > 0) {
-        hash = runHash(hash, text, end, width);
-        end += width;
-      }
-      at = end;
-      const found = this.slots[this.slotOf(text, start, end, hash)]!;
+    for (let at = 0; nextRun(text, at, cursor); at = cursor.end) {
+      const found = this.slots[this.slotOf(text, cursor.start, cursor.end, cursor.hash)]!;
       if (found !== 0) flags |= this.flags[found - 1]!;
     }
+    return flags;
   }
 
   /** The slot of text[start..end) (of this hash), or the empty slot where it would go. */
