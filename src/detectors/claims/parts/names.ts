@@ -171,8 +171,17 @@ function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
 
 /** A proper noun, or a capitalised title or organisation word ("President", "Ministry") that wink tags NOUN. */
 function isNameToken(t: Token, matcher: NameMatcher): boolean {
-  if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
+  if (!startsUpperCase(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
   return t.pos === 'PROPN' || matcher.titleWords.has(t.text) || matcher.orgSuffixes.has(t.text) || matcher.orgHeads.has(t.text);
+}
+
+const UPPER_CASE_START = /^\p{Lu}/u;
+
+/** UPPER_CASE_START.test(text), without the regex for a text that starts with an ASCII character. */
+function startsUpperCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_CASE_START.test(text);
 }
 
 /** isOrganisationName's answers per matcher, by name: a speaker's name is asked about once per sentence it is named in. */
