@@ -169,8 +169,9 @@ function ruleOut(text: string, tokens: readonly Token[], entities: readonly Enti
 
 const MIN_CLAUSE_WORDS = 4;
 
-/** A sentence split at semicolons when every piece has at least four words; otherwise the sentence. */
-function clauses(sentence: Span, tokens: readonly Token[]): { span: Span; tokens: Token[] }[] {
+/** A sentence split at semicolons when every piece has at least four words; otherwise the sentence (its tokens, a group of its own, as they are). */
+function clauses(sentence: Span, tokens: Token[]): { span: Span; tokens: Token[] }[] {
+  if (!tokens.some((t) => t.text === ';')) return [{ span: sentence, tokens }];
   const pieces: Token[][] = [[]];
   for (const t of tokens) {
     if (t.text === ';') pieces.push([]);

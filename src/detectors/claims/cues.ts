@@ -1,5 +1,6 @@
 import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { dataPath } from '../../core/paths.js';
+import { FNV_OFFSET, nextRun, runHash, type RunCursor } from './runs.js';
 
 /** One cue list from data/claims/cues.yml: a named group of phrases. */
 export interface CueEntry extends RuleEntry {
@@ -83,19 +84,8 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   // text is sliced out into a string of its own.
   const { slots, mask, byId } = index;
   let found = 0;
-  let at = 0;
-  for (;;) {
-    let start = at;
-    let width = 0;
-    while (start < norm.length && (width = runCharWidth(norm, start)) === 0) start += codePointWidth(norm, start);
-    if (start >= norm.length) break;
-    let hash = runHash(FNV_OFFSET, norm, start, width);
-    let end = start + width;
-    while (end < norm.length && (width = runCharWidth(norm, end)) > 0) {
-      hash = runHash(hash, norm, end, width);
-      end += width;
-    }
-    at = end;
+  for (let at = 0; nextRun(norm, at, textRun); at = textRun.end) {
+    const { start, end, hash } = textRun;
     let run: PatternRun | undefined;
     for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const candidate = byId[slots[slot]! - 1]!;
@@ -152,25 +142,6 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
   return ids;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Per UTF-16 code unit outside ASCII (a whole code point): 0 not yet known, 1 a letter or digit, 2 not. */
-const runChars = new Uint8Array(65536);
-
-/** The code point at i is a letter or digit (\p{L}, \p{N}): its width in code units (1 or 2); otherwise 0. */
-function runCharWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
-  const cp = text.codePointAt(i)!;
-  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
-  if (runChars[c] === 0) runChars[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return runChars[c] === 1 ? 1 : 0;
-}
-
-/** How many code units the code point at i takes: a surrogate pair is one code point to a /u regex. */
-function codePointWidth(text: string, i: number): number {
-  return text.codePointAt(i)! > 0xffff ? 2 : 1;
-}
-
 /**
  * One pattern of a cue list with its own regex, compiled the first time the pattern is tried
  * (most are never tried in a process: a one-word pattern needs none, and the rest only where
@@ -202,13 +173,8 @@ interface PatternRun {
   patterns: IndexedPattern[];
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a over the `width` code units at i, continuing `hash` (as an int32). */
-function runHash(hash: number, text: string, i: number, width: number): number {
-  hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return width === 2 ? Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193) : hash;
-}
+/** The run of the text being looked at. */
+const textRun: RunCursor = { start: 0, end: 0, hash: 0 };
 
 /** The pattern runs of the text being looked at, in order, and where they start; reused from one text to the next. */
 const foundRuns: PatternRun[] = [];

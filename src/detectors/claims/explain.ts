@@ -4,6 +4,7 @@ import type { CompiledCue } from './cues.js';
 import { MEANING_FEATURE, type ScoredFeature } from './model.js';
 import type { FeatureHashes } from './hashed.js';
 import { packedMap } from '../../core/packed.js';
+import { displayBody, Phrases } from './phrases.js';
 
 const MEANING_WORTH_SAYING = 0.1;
 
@@ -13,9 +14,9 @@ class Tally {
   meaning: number;
   place: number;
   /** "w:in" and "b:<s> in" read the same; one entry per phrase, with their weights summed, in the order first met. */
-  readonly byPhrase = new Map<string, number>();
+  readonly byPhrase: Phrases;
 
-  constructor() {
+  constructor(byPhrase: Phrases) {
     // Both sums are fractions, or 0 when nothing adds to them. Stored first as a fraction, each
     // field holds a double from the start: a field that starts as the integer 0 and later
     // holds a fraction changes the object's hidden class, and explanationOf, optimised on the
@@ -24,11 +25,16 @@ class Tally {
     this.place = 0.5;
     this.meaning = 0;
     this.place = 0;
+    this.byPhrase = byPhrase;
   }
 }
 
+/** The phrases of the sentence being explained, reused from one sentence to the next. */
+const phrases = new Phrases();
+
 function emptyTally(): Tally {
-  return new Tally();
+  phrases.reset();
+  return new Tally(phrases);
 }
 
 /** Adds one contribution, by its whole name. */
@@ -37,15 +43,11 @@ function tallyName(tally: Tally, name: string, weight: number): void {
   // their first letter rules them out before any prefix is compared.
   const first = name.charCodeAt(0);
   if (!(first === 119 || first === 98 || first === 116 || first === 108 || first === 99 || first === 112 || first === 110 || first === 109 || first === 115)) return; // w b t l c p n m s
-  if (isWordFeature(name)) addPhrase(tally, displayWords(name), weight);
+  if (isWordFeature(name)) tally.byPhrase.add(displayWords(name), weight);
   else if (name.startsWith('ctx:') || name.startsWith('prev:') || name.startsWith('next:')) tally.place += weight;
   else if (name === MEANING_FEATURE) tally.meaning = weight;
   // Only signals ("sig:", "cue:") are looked up below; the buckets, tags and the rest are not.
   else if (name.startsWith('sig:') || name.startsWith('cue:')) tally.weightOf.set(name, weight);
-}
-
-function addPhrase(tally: Tally, phrase: string, weight: number): void {
-  tally.byPhrase.set(phrase, (tally.byPhrase.get(phrase) ?? 0) + weight);
 }
 
 /** One paragraph a reader can check: score, the signals and cue lists that pushed it up, the words that weighed most, the parts. */
@@ -57,7 +59,9 @@ export function explainClaim(probability: number, threshold: number, signals: re
 }
 
 /** Prefixes of the features given in pieces (features.ts) that name no word, signal or context: what they add is not named. */
-const UNNAMED_PREFIXES = new Set(['p:', 'pp:', 'e:']);
+function isUnnamedPrefix(prefix: string): boolean {
+  return prefix === 'p:' || prefix === 'pp:' || prefix === 'e:';
+}
 
 /**
  * explainClaim for a sentence scored by its hashes (classify.ts): the same paragraph, from
@@ -74,24 +78,28 @@ export function explainHashed(probability: number, threshold: number, signals: r
   return explanationOf(probability, threshold, signals, tally, parts);
 }
 
-/** tallyName for a hashed entry, reading its pieces: a whole name, or a prefix and pieces. */
+/**
+ * tallyName for a hashed entry, reading its pieces: a whole name, or a prefix and pieces. A
+ * word feature's phrase is its body pieces (or one of them) as they stand unless they hold a
+ * sentence mark or a placeholder ("<", "#"), so it is given as pieces, and written out only if
+ * the paragraph names it.
+ */
 function tallyEntry(tally: Tally, hashes: FeatureHashes, e: number, weight: number): void {
   const first = hashes.firstPiece(e);
   const count = hashes.piecesOf(e);
   if (count === 1) return tallyName(tally, first, weight);
-  if (UNNAMED_PREFIXES.has(first)) return;
-  if (first === 'w:' && count === 2) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
+  if (isUnnamedPrefix(first)) return;
+  if (first === 'w:' && count === 2) return tally.byPhrase.addPieces(hashes, e, 1, 2, weight);
   if (first === 'b:') {
     // "b:<s> in" and "b:in </s>" read "in", as displayWords has them, when the word holds no "<".
     const a = hashes.pieceOf(e, 1);
     if (count === 4 && a === '<s>' && hashes.pieceOf(e, 2) === ' ') {
-      const word = hashes.pieceOf(e, 3);
-      if (!word.includes('<')) return addPhrase(tally, displayBody(word), weight);
-    } else if (count === 3 && hashes.pieceOf(e, 2) === ' </s>' && !a.includes('<')) return addPhrase(tally, displayBody(a), weight);
+      if (!hashes.pieceOf(e, 3).includes('<')) return tally.byPhrase.addPieces(hashes, e, 3, 4, weight);
+    } else if (count === 3 && hashes.pieceOf(e, 2) === ' </s>' && !a.includes('<')) return tally.byPhrase.addPieces(hashes, e, 1, 2, weight);
   }
   // "l:troop/NOUN": the lemma, when the tag is upper-case letters (as the names path's regex takes it off).
-  if (first === 'l:' && count === 4 && hashes.pieceOf(e, 2) === '/' && isTag(hashes.pieceOf(e, 3))) return addPhrase(tally, displayBody(hashes.pieceOf(e, 1)), weight);
-  if (first === 'b:' || first === 't:') return addPhrase(tally, displayBody(hashes.bodyOf(e)), weight);
+  if (first === 'l:' && count === 4 && hashes.pieceOf(e, 2) === '/' && isTag(hashes.pieceOf(e, 3))) return tally.byPhrase.addPieces(hashes, e, 1, 2, weight);
+  if (first === 'b:' || first === 't:') return tally.byPhrase.addPieces(hashes, e, 1, count, weight);
   tallyName(tally, hashes.nameOf(e), weight);
 }
 
@@ -127,9 +135,10 @@ function explanationOf(probability: number, threshold: number, signals: readonly
   if (place <= -MEANING_WORTH_SAYING) hurt.push(placeText);
   const top: ScoredFeature[] = [];
   const bottom: ScoredFeature[] = [];
-  for (const [name, weight] of byPhrase) {
-    if (weight > 0) keepBest(top, 3, { name, weight }, 1);
-    else if (weight < 0) keepBest(bottom, 2, { name, weight }, -1);
+  for (let p = 0; p < byPhrase.count; p++) {
+    const weight = byPhrase.sum[p]!;
+    if (weight > 0) keepBest(top, 3, byPhrase, p, weight, 1);
+    else if (weight < 0) keepBest(bottom, 2, byPhrase, p, weight, -1);
   }
   const word = (c: ScoredFeature) => `"${c.name}" (${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)})`;
 
@@ -143,14 +152,15 @@ function explanationOf(probability: number, threshold: number, signals: readonly
 
 /**
  * Keeps `best` the first `size` items of a stable sort by weight (descending for sign 1,
- * ascending for -1) of every item offered, in one walk instead of sorting them all: an item
- * goes after those that weigh the same, as a stable sort leaves it.
+ * ascending for -1) of every phrase offered, in one walk instead of sorting them all: an item
+ * goes after those that weigh the same, as a stable sort leaves it. A phrase's text is written
+ * out only when it is kept.
  */
-function keepBest(best: ScoredFeature[], size: number, item: ScoredFeature, sign: 1 | -1): void {
+function keepBest(best: ScoredFeature[], size: number, phrases: Phrases, p: number, weight: number, sign: 1 | -1): void {
   let at = best.length;
-  while (at > 0 && sign * item.weight > sign * best[at - 1]!.weight) at--;
+  while (at > 0 && sign * weight > sign * best[at - 1]!.weight) at--;
   if (at >= size) return;
-  best.splice(at, 0, item);
+  best.splice(at, 0, { name: phrases.textOf(p), weight });
   if (best.length > size) best.pop();
 }
 
@@ -164,14 +174,4 @@ function isWordFeature(name: string): boolean {
 /** "b:in #year" -> "in <year>", "l:troop/NOUN" -> "troop" (lemma), "b:<s> we" -> "we" (sentence start). */
 function displayWords(name: string): string {
   return displayBody(name.startsWith('l:') ? name.slice(2).replace(/\/[A-Z]+$/, '') : name.slice(2));
-}
-
-/** A word feature's words as displayWords writes them, from its body (the name after "w:" and the like). */
-function displayBody(body: string): string {
-  // Most phrases hold no sentence mark and no placeholder: they read as they are.
-  if (!body.includes('<') && !body.includes('#')) return body;
-  return body
-    .replace(/<s> |\s?<\/s>/g, '')
-    .replace(/#year/g, '<year>')
-    .replace(/#num/g, '<number>');
 }

@@ -1,6 +1,7 @@
 import type { Entity, Token } from '../../core/types.js';
 import { firedCues, type CompiledCue } from './cues.js';
-import { clusterNames, wordKey, type ClaimWords } from './words.js';
+import { clusterNames, wordId, wordKey, type ClaimWords } from './words.js';
+import { poolRows } from './pool.js';
 
 /** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
 export interface SentenceView {
@@ -45,7 +46,9 @@ const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", "'s"]);
 /** Weekdays and months are tagged PROPN but name no actor. */
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Present forms whose norm differs from their lemma. */
+const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'has', 'does', "'ve"]);
 
 /**
  * Turns a sentence into sparse binary features: word 1-3 grams, verb and noun lemmas, POS 1-2 grams, entity types,
@@ -105,7 +108,7 @@ function cueName(id: string): string {
 export function emitSentenceFeatures(view: SentenceView, cues: readonly CompiledCue[], table: ClaimWords | undefined, names: ClaimFeatureSink, dense?: Float32Array): { signals: string[]; dense: Float32Array } {
   const signals = new Set<string>();
   const words: string[] = [];
-  const tokens = view.tokens.filter((t) => t.pos !== 'SPACE' && !isBlank(t.text));
+  const tokens = wordTokens(view.tokens);
 
   let past = false;
   let hasNumber = false;
@@ -127,7 +130,7 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
       word = year ? '#year' : '#num';
     }
     words.push(word);
-    if (t.pos === 'PROPN' && !CALENDAR.test(norm)) hasPropn = true;
+    if (t.pos === 'PROPN' && !CALENDAR.has(norm)) hasPropn = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       if (isPastForm(t)) {
         past = true;
@@ -243,14 +246,16 @@ function functionWordsOf(words: ClaimWords): Uint8Array {
  */
 function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: ClaimFeatureSink, out?: Float32Array): Float32Array {
   const { dims, vectors } = words.table;
-  // The table's int8 components are summed and compared as integers: both halves are made unit
-  // length at the end, so the table's scale never matters. The sums are scratch arrays, reused.
+  // The table's int8 components are summed and compared as integers (pool.ts): both halves are
+  // made unit length at the end, so the table's scale never matters. Scratch arrays, reused.
   if (meanScratch.length !== dims) {
     meanScratch = new Int32Array(dims);
     maxScratch = new Int32Array(dims);
   }
-  const mean = meanScratch.fill(0);
-  const max = maxScratch.fill(-128);
+  if (rowScratch.length < tokens.length) {
+    rowScratch = new Int32Array(Math.max(tokens.length, 2 * rowScratch.length));
+    inMeanScratch = new Uint8Array(rowScratch.length);
+  }
   const functionWord = functionWordsOf(words);
   let found = 0;
   for (const t of tokens) {
@@ -259,34 +264,25 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
     const first = key.charCodeAt(0);
     if (!(first >= 97 && first <= 122)) continue;
-    const id = words.table.id(key);
+    const id = wordId(words, key);
     if (id < 0) continue;
-    found++;
     if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);
-    const offset = id * dims;
-    // Two loops rather than one with a test per component: this is the detector's innermost loop.
-    if (functionWord[id] === 1) {
-      for (let d = 0; d < dims; d++) {
-        const x = vectors[offset + d]!;
-        if (x > max[d]!) max[d] = x;
-      }
-    } else {
-      for (let d = 0; d < dims; d++) {
-        const x = vectors[offset + d]!;
-        mean[d]! += x;
-        if (x > max[d]!) max[d] = x;
-      }
-    }
+    rowScratch[found] = id;
+    inMeanScratch[found] = 1 - functionWord[id]!;
+    found++;
   }
-  if (found === 0) max.fill(0);
+  poolRows(vectors, dims, rowScratch, inMeanScratch, found, meanScratch, maxScratch);
   const dense = out ?? new Float32Array(2 * dims);
-  unitLengthInto(mean, dense, 0);
-  unitLengthInto(max, dense, dims);
+  unitLengthInto(meanScratch, dense, 0);
+  unitLengthInto(maxScratch, dense, dims);
   return dense;
 }
 
 let meanScratch = new Int32Array(0);
 let maxScratch = new Int32Array(0);
+/** The table rows of a sentence's words and whether each counts in the mean. */
+let rowScratch = new Int32Array(64);
+let inMeanScratch = new Uint8Array(64);
 
 /** Writes v / |v| into out from `at` (zeros stay zeros). */
 function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
@@ -295,6 +291,12 @@ function unitLengthInto(v: Int32Array, out: Float32Array, at: number): void {
   if (norm === 0) return;
   const inverse = 1 / Math.sqrt(norm);
   for (let d = 0; d < v.length; d++) out[at + d] = v[d]! * inverse;
+}
+
+/** The tokens that are not white space: most sentences hold none, and come back as they are, not copied. */
+function wordTokens(tokens: readonly Token[]): readonly Token[] {
+  for (const t of tokens) if (t.pos === 'SPACE' || isBlank(t.text)) return tokens.filter((u) => u.pos !== 'SPACE' && !isBlank(u.text));
+  return tokens;
 }
 
 /** Nothing but white space (or nothing): `text.trim() === ''`, without trimming a text that starts with a visible ASCII character. */
@@ -318,7 +320,7 @@ function isPastForm(t: Token): boolean {
   const norm = t.norm;
   if (norm === t.lemma) return false;
   if (norm.endsWith('ing')) return false;
-  if (/^(is|are|am|'s|'re|'m|has|does|'ve)$/.test(norm)) return false;
+  if (PRESENT_FORMS.has(norm)) return false;
   if (norm.endsWith('s') && norm.slice(0, -1) === t.lemma) return false;
   if (norm.endsWith('es') && norm.slice(0, -2) === t.lemma) return false;
   return true;

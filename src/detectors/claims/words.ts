@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { seededRandom } from '../../core/random.js';
 import { packedMap } from '../../core/packed.js';
 import { defaultWordTable, WORD_TABLE_FILE, type WordTable } from '../../text/word-table.js';
+import { lookupWord, wordIndexOf, type WordIndex } from './word-index.js';
 
 /**
  * What the claim model knows about a word beyond its spelling, so that "troops" helps a
@@ -29,6 +30,8 @@ export interface ClaimWords {
   signatures: Int32Array;
   /** Per word: its bucket feature names, built once. */
   names: (readonly string[] | undefined)[];
+  /** The table's words for `wordId`, the lookup features make per token. */
+  index: WordIndex;
 }
 
 export const BUCKET_LEVELS = [6, 8, 10] as const;
@@ -45,7 +48,7 @@ export function claimWords(table: WordTable, file: string = WORD_TABLE_FILE): Cl
   for (let i = 0; i < vectors.length; i++) mean[i % dims]! += vectors[i]!;
   const offsets = new Float64Array(bits);
   for (let j = 0; j < bits; j++) for (let d = 0; d < dims; d++) offsets[j]! += (mean[d]! / table.words.length) * directions[j * dims + d]!;
-  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length) };
+  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length), index: wordIndexOf(table.words) };
 }
 
 function tableDigest(table: WordTable): string {
@@ -56,6 +59,11 @@ function tableDigest(table: WordTable): string {
 export function wordKey(norm: string): string {
   const lower = norm.toLowerCase();
   return lower.includes('\u2019') || lower.includes('\u2018') ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
+}
+
+/** The row of a word in the table (its spelling there: wordKey), or -1: `table.id`, faster. */
+export function wordId(words: ClaimWords, key: string): number {
+  return lookupWord(words.index, key);
 }
 
 /** A word's signature: bit j is set when its vector projects positively on direction j. */

@@ -17,8 +17,8 @@ const WEEKDAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 
 interface DatePattern {
   regex: RegExp;
-  /** A cheap test the lower-cased sentence must pass for the regex to have any chance (words it cannot match without). */
-  may: (lower: string) => boolean;
+  /** The facts (FACT bits, factsOf) a sentence must show for the regex to have any chance: words it cannot match without. */
+  may: number;
   value: (m: RegExpExecArray, published: Date | null) => string | null;
 }
 
@@ -26,33 +26,49 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const p = (source: string) => new RegExp(B + source + E, 'giu');
 
-/** Words a pattern cannot match without (any case), tested on the lower-cased sentence. */
-const DIGIT = /[0-9]/;
+/** What a lower-cased sentence holds that some pattern cannot match without (any case), one bit each. */
+const FACT = { digit: 1, fourDigits: 2, month: 4, hyphen: 8, decade: 16, period: 32, day: 64, ago: 128, relativeDay: 256 } as const;
 const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const hasDigit = (lower: string) => DIGIT.test(lower);
-const hasMonth = (lower: string) => MONTH_STEMS.some((m) => lower.includes(m));
-const hasDigitAndMonth = (lower: string) => hasDigit(lower) && hasMonth(lower);
-const hasPeriod = (lower: string) => lower.includes('week') || lower.includes('month') || lower.includes('year');
-const hasDay = (lower: string) => lower.includes('day');
-const hasAgo = (lower: string) => lower.includes('ago');
-const hasRelativeDay = (lower: string) => lower.includes('day') || lower.includes('tonight') || lower.includes('tomorrow');
+
+/** The facts of a lower-cased sentence, worked out once for all the patterns. A year (\\d is ASCII with /u) needs four digits in a row. */
+function factsOf(lower: string): number {
+  let facts = 0;
+  let digits = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    digits = c >= 48 && c <= 57 ? digits + 1 : 0;
+    if (digits === 1) facts |= FACT.digit;
+    if (digits === 4) facts |= FACT.fourDigits;
+    if (c === 45) facts |= FACT.hyphen;
+  }
+  if (MONTH_STEMS.some((m) => lower.includes(m))) facts |= FACT.month;
+  if (lower.includes('0s')) facts |= FACT.decade;
+  if (lower.includes('week') || lower.includes('month') || lower.includes('year')) facts |= FACT.period;
+  if (lower.includes('day')) facts |= FACT.day | FACT.relativeDay;
+  if (lower.includes('ago')) facts |= FACT.ago;
+  if (lower.includes('tonight') || lower.includes('tomorrow')) facts |= FACT.relativeDay;
+  return facts;
+}
+
+const YEAR_AND_MONTH = FACT.fourDigits | FACT.month;
+const DIGIT_AND_MONTH = FACT.digit | FACT.month;
 
 /** Most specific first: a longer pattern claims its characters before a shorter one can. */
 const PATTERNS: DatePattern[] = [
-  { may: hasDigit, regex: p('((?:1[6-9]|20)\\d\\d)-(\\d\\d)-(\\d\\d)'), value: (m) => validDate(+m[1]!, +m[2]!, +m[3]!) },
-  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
-  { may: hasDigitAndMonth, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
-  { may: hasDigitAndMonth, regex: p(`${DAY}\\s+(?:of\\s+)?${MONTH}`), value: (m, pub) => withoutYear(month(m[2]!), +m[1]!, pub) },
-  { may: hasDigitAndMonth, regex: p(`${MONTH}\\s+${DAY}`), value: (m, pub) => withoutYear(month(m[1]!), +m[2]!, pub) },
-  { may: hasDigitAndMonth, regex: p(`${MONTH},?\\s+${YEAR}`), value: (m) => `${m[2]}-${pad(month(m[1]!))}` },
-  { may: hasDigit, regex: p(`(?:the\\s+)?((?:1[6-9]|20)\\d)0s`), value: (m) => `${m[1]}0/${m[1]}9` },
-  { may: hasPeriod, regex: p('(?:last|past)\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, -1) },
-  { may: hasPeriod, regex: p('this\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, 0) },
-  { may: hasDay, regex: p(`(last|this|on|next)?\\s*${WEEKDAY}`), value: (m, pub) => weekday(m[1]?.toLowerCase() ?? '', m[2]!, pub) },
-  { may: hasAgo, regex: p('(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(day|week|month|year)s?\\s+ago'), value: (m, pub) => ago(m[1]!.toLowerCase(), m[2]!.toLowerCase(), pub) },
-  { may: hasRelativeDay, regex: p('(yesterday|today|tonight|tomorrow)'), value: (m, pub) => (pub ? iso(addDays(pub, { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!)) : null) },
-  { may: hasDigit, regex: p(`(?:in|since|by|until|till|from|during|before|after|of|between|and|to|early|late|mid-?)\\s+${YEAR}`), value: (m) => m[1]! },
-  { may: hasMonth, regex: p(`(?:in|since|by|until|during|before|after|early|late|mid-?)\\s+${MONTH}`), value: (m, pub) => monthWithoutYear(month(m[1]!), pub) },
+  { may: FACT.fourDigits | FACT.hyphen, regex: p('((?:1[6-9]|20)\\d\\d)-(\\d\\d)-(\\d\\d)'), value: (m) => validDate(+m[1]!, +m[2]!, +m[3]!) },
+  { may: YEAR_AND_MONTH, regex: p(`${WEEKDAY}?,?\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[3]!), +m[2]!) },
+  { may: YEAR_AND_MONTH, regex: p(`${WEEKDAY}?,?\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}`), value: (m) => validDate(+m[4]!, month(m[2]!), +m[3]!) },
+  { may: DIGIT_AND_MONTH, regex: p(`${DAY}\\s+(?:of\\s+)?${MONTH}`), value: (m, pub) => withoutYear(month(m[2]!), +m[1]!, pub) },
+  { may: DIGIT_AND_MONTH, regex: p(`${MONTH}\\s+${DAY}`), value: (m, pub) => withoutYear(month(m[1]!), +m[2]!, pub) },
+  { may: YEAR_AND_MONTH, regex: p(`${MONTH},?\\s+${YEAR}`), value: (m) => `${m[2]}-${pad(month(m[1]!))}` },
+  { may: FACT.decade, regex: p(`(?:the\\s+)?((?:1[6-9]|20)\\d)0s`), value: (m) => `${m[1]}0/${m[1]}9` },
+  { may: FACT.period, regex: p('(?:last|past)\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, -1) },
+  { may: FACT.period, regex: p('this\\s+(week|month|year)'), value: (m, pub) => lastPeriod(m[1]!.toLowerCase(), pub, 0) },
+  { may: FACT.day, regex: p(`(last|this|on|next)?\\s*${WEEKDAY}`), value: (m, pub) => weekday(m[1]?.toLowerCase() ?? '', m[2]!, pub) },
+  { may: FACT.ago, regex: p('(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(day|week|month|year)s?\\s+ago'), value: (m, pub) => ago(m[1]!.toLowerCase(), m[2]!.toLowerCase(), pub) },
+  { may: FACT.relativeDay, regex: p('(yesterday|today|tonight|tomorrow)'), value: (m, pub) => (pub ? iso(addDays(pub, { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!)) : null) },
+  { may: FACT.fourDigits, regex: p(`(?:in|since|by|until|till|from|during|before|after|of|between|and|to|early|late|mid-?)\\s+${YEAR}`), value: (m) => m[1]! },
+  { may: FACT.month, regex: p(`(?:in|since|by|until|during|before|after|early|late|mid-?)\\s+${MONTH}`), value: (m, pub) => monthWithoutYear(month(m[1]!), pub) },
 ];
 
 /** `years`: spans the text model tagged as a bare year ("a 2015 letter"), taken when no pattern covers them. */
@@ -64,9 +80,9 @@ export function findDates(text: string, span: Span, publishedAt: string | null, 
   // Most sentences hold no date word at all; each regex runs only where its words occur.
   // "ſ" matches "s" case-insensitively, so a sentence with one runs every regex.
   const lower = sentence.toLowerCase();
-  const gated = !lower.includes('\u017f');
+  const facts = lower.includes('\u017f') ? -1 : factsOf(lower);
   for (const pattern of PATTERNS) {
-    if (gated && !pattern.may(lower)) continue;
+    if ((facts & pattern.may) !== pattern.may) continue;
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(sentence); m; m = pattern.regex.exec(sentence)) {
       // "may 5" and "march 2021" in lower case are a verb, not a month.

@@ -2,6 +2,7 @@ import type { AnalyzedDocument } from '../../../core/document.js';
 import type { ClaimPart, Span, Token } from '../../../core/types.js';
 import { phraseRegex, type NameListEntry } from './lexicons.js';
 import { partitionPoint } from '../../../core/spans.js';
+import { RunFlags, runCharWidth, runsOf } from '../runs.js';
 
 /**
  * People, organisations and places. wink-nlp's web model tags proper nouns but has no
@@ -19,7 +20,14 @@ export interface NameMatcher {
   titles: RegExp;
   titleWords: Set<string>;
   demonyms: Set<string>;
+  /** The first runs of letters and digits of the organisation (ORGANISATIONS) and place (PLACES) names: a name matches only where a run of the text is its first. */
+  firstRuns: RunFlags;
+  /** The lists with a name that starts with neither a letter nor a digit, whose regex runs on every sentence. */
+  always: number;
 }
+
+const ORGANISATIONS = 1;
+const PLACES = 2;
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'it', 'its']);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -27,8 +35,20 @@ const CALENDAR = /^(?:January|February|March|April|May|June|July|August|Septembe
 export function compileNameMatcher(lists: { places: readonly NameListEntry[]; organisations: readonly NameListEntry[]; titles: readonly NameListEntry[] }): NameMatcher {
   const orgNames = lists.organisations.filter((e) => e.id !== 'suffixes' && e.id !== 'heads' && e.id !== 'events').flatMap((e) => e.names);
   const titles = lists.titles.flatMap((e) => e.names);
+  const placeNames = lists.places.filter((e) => e.role !== 'demonym').flatMap((e) => e.names);
+  const firstRuns = new RunFlags();
+  let always = 0;
+  for (const [names, flag] of [
+    [orgNames, ORGANISATIONS],
+    [placeNames, PLACES],
+  ] as const) {
+    for (const name of names) {
+      if (runCharWidth(name, 0) > 0) firstRuns.add(runsOf(name)[0]!, flag);
+      else always |= flag;
+    }
+  }
   return {
-    places: phraseRegex(lists.places.filter((e) => e.role !== 'demonym').flatMap((e) => e.names)),
+    places: phraseRegex(placeNames),
     demonyms: new Set(lists.places.filter((e) => e.role === 'demonym').flatMap((e) => e.names)),
     organisations: phraseRegex(orgNames),
     orgSuffixes: new Set(lists.organisations.find((e) => e.id === 'suffixes')?.names ?? []),
@@ -36,6 +56,8 @@ export function compileNameMatcher(lists: { places: readonly NameListEntry[]; or
     eventTails: new Set(lists.organisations.find((e) => e.id === 'events')?.names ?? []),
     titles: phraseRegex(titles),
     titleWords: new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^\p{Lu}/u.test(w))),
+    firstRuns,
+    always,
   };
 }
 
@@ -72,10 +94,15 @@ export function findNames(doc: AnalyzedDocument, span: Span, matcher: NameMatche
     }
   }
   const sentence = text.slice(span.start, span.end);
-  for (const [regex, type] of [
-    [matcher.organisations, 'organisation'],
-    [matcher.places, 'place'],
+  // A name's regex forbids a letter or digit before it and after its first run (the name goes
+  // on with a character that is neither, or ends), so it matches only where that run is a
+  // whole run of the sentence: most sentences hold no first run of either list.
+  const lists = matcher.firstRuns.flagsIn(sentence) | matcher.always;
+  for (const [regex, type, flag] of [
+    [matcher.organisations, 'organisation', ORGANISATIONS],
+    [matcher.places, 'place', PLACES],
   ] as const) {
+    if ((lists & flag) === 0) continue;
     regex.lastIndex = 0;
     for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) {
       const start = span.start + m.index;
@@ -144,8 +171,17 @@ function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
 
 /** A proper noun, or a capitalised title or organisation word ("President", "Ministry") that wink tags NOUN. */
 function isNameToken(t: Token, matcher: NameMatcher): boolean {
-  if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
+  if (!startsUpperCase(t.text) || CALENDAR.test(t.text) || t.text.length < 2) return false;
   return t.pos === 'PROPN' || matcher.titleWords.has(t.text) || matcher.orgSuffixes.has(t.text) || matcher.orgHeads.has(t.text);
+}
+
+const UPPER_CASE_START = /^\p{Lu}/u;
+
+/** UPPER_CASE_START.test(text), without the regex for a text that starts with an ASCII character. */
+function startsUpperCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_CASE_START.test(text);
 }
 
 /** isOrganisationName's answers per matcher, by name: a speaker's name is asked about once per sentence it is named in. */

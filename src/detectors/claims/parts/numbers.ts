@@ -11,6 +11,8 @@ export interface NumberMatcher {
   currencyUnit: Map<string, string>;
   unitOf: Map<string, string>;
   factorOf: Map<string, number>;
+  /** The words (lower case) a number the regex takes cannot be written without, when it has no digit: a number word, or a multiplier after "a". */
+  wordsWithoutDigit: string[];
 }
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -50,12 +52,15 @@ export function compileNumberMatcher(units: readonly UnitEntry[]): NumberMatcher
     `(?<num>${DIGITS}|(?:half\\s+)?a(?=\\s+(?:${alt(longMult)}))|${WORD_NUMBER})` +
     `(?:(?:\\s|-)?(?<mult>${alt(longMult)})|(?<short>${alt(shortMult)}))?` +
     `(?:(?:\\s|-)?(?<unit>${alt(after)}))?(?![\\p{L}\\p{N}])`;
-  return { regex: new RegExp(source, 'giu'), currencyUnit, unitOf, factorOf };
+  // A multiplier of several words may have any white space between them: its first word is what it needs.
+  const wordsWithoutDigit = [...new Set([...ONES, ...TENS.slice(2), 'dozen', ...longMult.map((m) => m.split(' ')[0]!)].map((w) => w.toLowerCase()))];
+  return { regex: new RegExp(source, 'giu'), currencyUnit, unitOf, factorOf, wordsWithoutDigit };
 }
 
 export function findNumbers(text: string, span: Span, matcher: NumberMatcher, taken: readonly Span[]): ClaimPart[] {
   const sentence = text.slice(span.start, span.end);
   const parts: ClaimPart[] = [];
+  if (!mayHoldNumber(sentence, matcher)) return parts;
   matcher.regex.lastIndex = 0;
   for (let m = matcher.regex.exec(sentence); m; m = matcher.regex.exec(sentence)) {
     const g = m.groups!;
@@ -77,6 +82,20 @@ export function findNumbers(text: string, span: Span, matcher: NumberMatcher, ta
     parts.push({ start, end, text: text.slice(start, end), type: 'number', value, unit });
   }
   return parts;
+}
+
+/**
+ * Whether the regex can match: every number it takes holds a digit (\\d: ASCII), a number word
+ * or, for "a million", a multiplier, in any case. Most sentences hold none. "ſ" matches "s"
+ * case-insensitively, so a sentence with one is always tried.
+ */
+function mayHoldNumber(sentence: string, matcher: NumberMatcher): boolean {
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  const lower = sentence.toLowerCase();
+  return lower.includes('\u017f') || matcher.wordsWithoutDigit.some((w) => lower.includes(w));
 }
 
 function roundValue(x: number): number {
