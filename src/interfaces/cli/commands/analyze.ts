@@ -24,10 +24,11 @@ const POOL_MIN_DOCUMENTS = 24;
 /** More threads than this gain little: output is written in order by one thread. */
 const MAX_AUTO_THREADS = 8;
 /**
- * Fewer cores than this do not repay a pool: on the 2-core machine, quiet, the 371 PTC
- * train articles took the same wall time with two threads as with one (13.5 s against
- * 13.4 s), for 27% more CPU time and 160 MB more peak RSS (README, Speed), since the main
- * thread, reading and writing, competes with both workers for the two cores.
+ * Fewer cores than this do not repay a pool. On the 2-core machine, quiet, 400 generated
+ * articles took 4.3-4.6 s with the main thread and one batch thread against 4.7-5.1 s on
+ * the main thread alone, for 45% more CPU time and 120 MB more peak RSS: each thread loads
+ * the models and warms V8's compiler on its own, and the compiler's background threads
+ * then compete with the second analysis thread for the two cores (README, Speed).
  */
 const POOL_MIN_CORES = 3;
 /**
@@ -52,7 +53,7 @@ export const analyzeCommand = defineCommand({
     format: { type: 'string', alias: 'f', description: 'json (default when piped), html or text (default on a terminal)' },
     output: { type: 'string', alias: 'o', description: 'write to this file instead of stdout; with several inputs and --format html, a directory for one page each' },
     color: { type: 'boolean', description: 'colour the text summary (default: when stdout is a terminal)' },
-    threads: { type: 'string', description: `worker threads (default: one per core, up to ${MAX_AUTO_THREADS}, for ${POOL_MIN_DOCUMENTS} documents or more on ${POOL_MIN_CORES} cores or more; else 1)` },
+    threads: { type: 'string', description: `analysing threads, the main thread included (default: one per core, up to ${MAX_AUTO_THREADS}, for ${POOL_MIN_DOCUMENTS} documents or more on ${POOL_MIN_CORES} cores or more; else 1)` },
     timeout: { type: 'string', description: `longest one document may take, in ms (default ${DEFAULT_TIMEOUT_MS}; 0 for no limit)` },
   },
   async run({ args }) {
