@@ -1,3 +1,5 @@
+import { widened } from './packed.js';
+
 /**
  * A list that takes an item at any index in O(log n) (an implicit treap: a binary tree ordered
  * by position, each node knowing its subtree's size), where an array's splice moves every item
@@ -157,13 +159,9 @@ export class IndexedList<T> {
 
   private grow(): void {
     const n = Math.max(16, this.left.length * 2);
-    const widen = <A extends Int32Array | Uint32Array>(a: A, b: A): A => {
-      b.set(a);
-      return b;
-    };
-    this.left = widen(this.left, new Int32Array(n));
-    this.right = widen(this.right, new Int32Array(n));
-    this.size = widen(this.size, new Int32Array(n));
-    this.priority = widen(this.priority, new Uint32Array(n));
+    this.left = widened(this.left, n);
+    this.right = widened(this.right, n);
+    this.size = widened(this.size, n);
+    this.priority = widened(this.priority, n);
   }
 }

@@ -12,3 +12,12 @@ export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[
   for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
   return out;
 }
+
+type GrowableArray = Int32Array | Uint32Array | Float64Array;
+
+/** A typed array of the same kind, `size` long, that begins with `a`'s elements: a growing table's next storage. */
+export function widened<A extends GrowableArray>(a: A, size: number): A {
+  const b = new (a.constructor as new (length: number) => A)(size);
+  b.set(a);
+  return b;
+}

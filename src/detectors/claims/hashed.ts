@@ -1,4 +1,5 @@
 import type { ClaimFeatureSink } from './features.js';
+import { widened } from '../../core/packed.js';
 
 /**
  * The claim model finds a feature's weights by the FNV-1a hash of its name ("w:troops") and of
@@ -170,14 +171,10 @@ export class FeatureHashes implements ClaimFeatureSink {
 
   private grow(): void {
     const size = this.shared.length * 2;
-    const widen = <T extends Uint32Array | Int32Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.shared = widen(this.shared, new Uint32Array(size));
-    this.copy = widen(this.copy, new Uint32Array(size));
-    this.pieceStart = widen(this.pieceStart, new Int32Array(size));
-    this.pieceEnd = widen(this.pieceEnd, new Int32Array(size));
+    this.shared = widened(this.shared, size);
+    this.copy = widened(this.copy, size);
+    this.pieceStart = widened(this.pieceStart, size);
+    this.pieceEnd = widened(this.pieceEnd, size);
   }
 
   /** Doubles the slots and puts the sentence's entries (all deduplicated: append comes last) back. */

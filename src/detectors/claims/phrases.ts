@@ -1,4 +1,5 @@
 import { fnv, FNV_OFFSET, type FeatureHashes } from './hashed.js';
+import { widened } from '../../core/packed.js';
 
 const FNV_PRIME = 0x01000193;
 const LESS_THAN = 60;
@@ -93,15 +94,11 @@ export class Phrases {
 
   private grow(): void {
     const size = this.hash.length * 2;
-    const widen = <T extends Uint32Array | Int32Array | Float64Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.sum = widen(this.sum, new Float64Array(size));
-    this.hash = widen(this.hash, new Uint32Array(size));
-    this.entry = widen(this.entry, new Int32Array(size));
-    this.from = widen(this.from, new Int32Array(size));
-    this.to = widen(this.to, new Int32Array(size));
+    this.sum = widened(this.sum, size);
+    this.hash = widened(this.hash, size);
+    this.entry = widened(this.entry, size);
+    this.from = widened(this.from, size);
+    this.to = widened(this.to, size);
   }
 
   private rehash(): void {
