@@ -1,5 +1,5 @@
-import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
-import type { AnalysisTask, AnalysisTaskResult } from '../../pipeline/worker/protocol.js';
+import { UnspinError } from '../../core/errors.js';
+import { errorOfFailure, type AnalysisTask, type AnalysisTaskResult } from '../../pipeline/worker/protocol.js';
 import { createAnalysisThreads } from '../../pipeline/worker/threads.js';
 
 export interface PoolOptions {
@@ -76,11 +76,8 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
       } finally {
         inFlight--;
       }
-      if (!result.ok) {
-        // A bug in the pipeline: rethrown with the thread's stack, so the server logs it as internal.
-        if (result.internal) throw Object.assign(new Error(result.message), { stack: result.stack });
-        throw new UnspinError(errorName(result.code), result.message);
-      }
+      // A bug in the pipeline is rethrown with the thread's stack, so the server logs it as internal.
+      if (!result.ok) throw errorOfFailure(result);
       return result;
     },
     readiness() {
@@ -93,10 +90,4 @@ export function createAnalysisPool(options: PoolOptions): AnalysisPool {
       return piscina.close();
     },
   };
-}
-
-/** The catalogue entry a worker's error code came from (codes cross the thread boundary, classes do not). */
-function errorName(code: string): ErrorName {
-  const entry = Object.entries(ERRORS).find(([, spec]) => spec.code === code);
-  return (entry?.[0] as ErrorName | undefined) ?? 'INTERNAL';
 }

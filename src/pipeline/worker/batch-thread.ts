@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../analyze.js';
-import { runWithTimeout, TimedOut } from '../watchdog.js';
+import { TimedOut } from '../watchdog.js';
+import { analyzedJson } from './analyzed-json.js';
 import { taskFailure, type BatchTask, type BatchReply } from './protocol.js';
 import { warmUpDocument } from './warm-up.js';
 
@@ -17,10 +18,9 @@ analyze(warmUpDocument(0));
 
 const port = parentPort!;
 port.on('message', (task: BatchTask) => {
-  const run = () => JSON.stringify(analyze(task.input, { meta: { source: task.source } }));
   let reply: BatchReply;
   try {
-    reply = { id: task.id, result: { ok: true, json: task.timeoutMs > 0 ? runWithTimeout(run, task.timeoutMs) : run() } };
+    reply = { id: task.id, result: { ok: true, json: analyzedJson(task.input, task.source, task.timeoutMs) } };
   } catch (error) {
     if (error instanceof TimedOut) {
       port.postMessage({ id: task.id, timedOut: true } satisfies BatchReply);

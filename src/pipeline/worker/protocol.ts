@@ -1,4 +1,4 @@
-import { isUnspinError } from '../../core/errors.js';
+import { ERRORS, isUnspinError, UnspinError, type ErrorName } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../input/document.js';
 
 /** What a pool posts to an analysis thread: one document, or a readiness probe. */
@@ -39,3 +39,13 @@ export interface BatchTask {
 
 /** A batch thread's answer: the analysis as compact JSON or the failure, or that the limit passed (the thread then ends). */
 export type BatchReply = { id: number; result: { ok: true; json: string } | Extract<AnalysisTaskResult, { ok: false }> } | { id: number; timedOut: true };
+
+/**
+ * A failure back on the calling side: the catalogue error it crossed as (codes cross the
+ * thread boundary, classes do not), or, for a bug, an Error with the thread's stack.
+ */
+export function errorOfFailure(result: Extract<AnalysisTaskResult, { ok: false }>, input?: string): Error {
+  if (result.internal) return Object.assign(new Error(result.message), { stack: result.stack });
+  const entry = Object.entries(ERRORS).find(([, spec]) => spec.code === result.code);
+  return new UnspinError((entry?.[0] as ErrorName | undefined) ?? 'INTERNAL', result.message, input === undefined ? undefined : { input });
+}

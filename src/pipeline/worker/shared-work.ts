@@ -1,11 +1,11 @@
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ERRORS, UnspinError, type ErrorName } from '../../core/errors.js';
+import { UnspinError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../input/document.js';
-import { analyze } from '../analyze.js';
-import { analysisTimeoutError, runWithTimeout, TimedOut } from '../watchdog.js';
-import type { AnalysisTaskResult, BatchReply, BatchTask } from './protocol.js';
+import { analysisTimeoutError, TimedOut } from '../watchdog.js';
+import { analyzedJson } from './analyzed-json.js';
+import { errorOfFailure, type BatchReply, type BatchTask } from './protocol.js';
 
 /** One document to analyse, or an input that already failed to read (kept in its place). */
 export type OrderedItem = { ok: true; source: string; input: AnalyzeInput } | { ok: false; error: UnspinError };
@@ -118,9 +118,8 @@ export async function* analyzeSharingWork(items: AsyncIterable<OrderedItem>, opt
 const TIMED_OUT = Symbol('timed out');
 
 function analyzeHere(source: string, input: AnalyzeInput, timeoutMs: number): OrderedResult | typeof TIMED_OUT {
-  const run = () => JSON.stringify(analyze(input, { meta: { source } }));
   try {
-    return { ok: true, source, json: timeoutMs > 0 ? runWithTimeout(run, timeoutMs) : run() };
+    return { ok: true, source, json: analyzedJson(input, source, timeoutMs) };
   } catch (error) {
     if (error instanceof TimedOut) return TIMED_OUT;
     if (error instanceof UnspinError) return { ok: false, error };
@@ -198,19 +197,12 @@ class BatchThread {
       return;
     }
     const { result } = reply;
-    if (result.ok) this.settle(task.index, { ok: true, source: task.source, json: result.json });
-    else if (result.internal) this.fail(bugOf(result));
-    else this.settle(task.index, { ok: false, error: new UnspinError(errorName(result.code), result.message, { input: task.source }) });
+    if (result.ok) {
+      this.settle(task.index, { ok: true, source: task.source, json: result.json });
+      return;
+    }
+    const error = errorOfFailure(result, task.source);
+    if (error instanceof UnspinError) this.settle(task.index, { ok: false, error });
+    else this.fail(error);
   }
-}
-
-function bugOf(result: Extract<AnalysisTaskResult, { ok: false }>): Error {
-  const bug = new Error(result.message);
-  if (result.stack) bug.stack = result.stack;
-  return bug;
-}
-
-function errorName(code: string): ErrorName {
-  const name = (Object.keys(ERRORS) as ErrorName[]).find((n) => ERRORS[n].code === code);
-  return name ?? 'INTERNAL';
 }
