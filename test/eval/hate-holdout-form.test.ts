@@ -18,6 +18,7 @@ const HOLDOUTS: { name: string; round: string; earlier: string[]; later?: string
   { name: 'holdout15', round: 'the fifteenth holdout (written by a separate helper for the last round of 2026-12-06)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'dev-neutral7', 'dev-hate8', 'dev-net8', 'dev-hate10'], minTemplates: 280, minSentences: 6000 },
   { name: 'holdout16', round: 'the sixteenth holdout (written by a separate helper for the last round of 2026-12-06, after holdout15)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'dev-neutral7', 'dev-hate8', 'dev-net8', 'dev-hate10'], minTemplates: 260, minSentences: 5500 },
   { name: 'holdout17', round: 'the seventeenth holdout (written by a separate helper for the first round of 2026-12-07, after holdout16)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'dev-neutral7', 'dev-hate8', 'dev-net8', 'dev-hate10'], later: ['dev-hate11'], minTemplates: 300, minSentences: 6000 },
+  { name: 'holdout18', round: 'the eighteenth holdout (written by a separate helper for the round after holdout17)', earlier: [...SPENT, 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'dev-neutral7', 'dev-hate8', 'dev-net8', 'dev-hate10', 'holdout17', 'dev-hate11'], minTemplates: 330, minSentences: 7000 },
 ];
 
 for (const { name, round, earlier, later = [], minTemplates = 160, minSentences = 4000 } of HOLDOUTS) {
