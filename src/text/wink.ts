@@ -1,5 +1,5 @@
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { winkModel } from './wink-model.js';
 
 export type Nlp = ReturnType<typeof winkNLP>;
 type WinkDoc = ReturnType<Nlp['readDoc']>;
@@ -65,6 +65,7 @@ function createEngine(): Engine {
   // wink-nlp reads a fresh core model through `core()`; keeping a handle on it is the
   // only way to reach the lexicon it grows. Its lexeme cache is reached the same way: the
   // cache hands itself to the feature functions when it learns a word.
+  const model = winkModel();
   const wrapped = {
     ...model,
     core: () => (core = (model.core as () => typeof core)()),

@@ -1,4 +1,5 @@
 import { failer, frame, readShipped, unframe } from '../detectors/claims/framing.js';
+import { lookupWord, wordIndexOf, type WordIndex } from './word-index.js';
 
 /**
  * The shared table of pretrained word vectors (models/words.bin): GloVe 6B 100d as
@@ -25,22 +26,23 @@ export class WordTable {
   readonly words: readonly string[];
   /** count x dims int8, row-major; a row is a unit vector times 127. */
   readonly vectors: Int8Array;
-  private readonly ids: Map<string, number>;
+  /**
+   * The words' rows in typed arrays, shared by every reader of the table (the claim features
+   * look words up in it directly): one index, and no Map entry per word (54,000 of them).
+   * A word listed twice keeps its last row.
+   */
+  readonly index: WordIndex;
 
   constructor(words: readonly string[], vectors: Int8Array, dims: number) {
     this.dims = dims;
     this.words = words;
     this.vectors = vectors;
-    // A loop, not `new Map(words.map(...))`: no pair array per word (54,000 of them at start-up).
-    // A word listed twice keeps its last row, as the Map constructor would.
-    const ids = new Map<string, number>();
-    for (let i = 0; i < words.length; i++) ids.set(words[i]!, i);
-    this.ids = ids;
+    this.index = wordIndexOf(words);
   }
 
   /** The row of a word (lower case, as the table stores it), or -1. */
   id(word: string): number {
-    return this.ids.get(word) ?? -1;
+    return lookupWord(this.index, word);
   }
 
   /** Adds row `id` times `scale / 127` into `out`. */
@@ -73,7 +75,8 @@ export function decodeWordTable(bytes: Buffer, source: string): WordTable {
   const words = bytes.toString('utf8', bodyAt, bodyAt + wordBytes).split('\n');
   if (words.length !== count) fail(`${words.length} words listed, header says ${count}`);
   const at = bodyAt + wordBytes;
-  const vectors = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * dims));
+  // A view, not a copy: the vectors are most of the file, and the file's buffer is read for this table alone.
+  const vectors = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * dims);
   return new WordTable(words, vectors, dims);
 }
 

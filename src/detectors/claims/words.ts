@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { seededRandom } from '../../core/random.js';
 import { packedMap } from '../../core/packed.js';
 import { defaultWordTable, WORD_TABLE_FILE, type WordTable } from '../../text/word-table.js';
-import { lookupWord, wordIndexOf, type WordIndex } from './word-index.js';
+import { lookupWord, type WordIndex } from '../../text/word-index.js';
 
 /**
  * What the claim model knows about a word beyond its spelling, so that "troops" helps a
@@ -30,7 +30,7 @@ export interface ClaimWords {
   signatures: Int32Array;
   /** Per word: its bucket feature names, built once. */
   names: (readonly string[] | undefined)[];
-  /** The table's words for `wordId`, the lookup features make per token. */
+  /** The table's words for `wordId`, the lookup features make per token (the table's own index). */
   index: WordIndex;
 }
 
@@ -45,10 +45,11 @@ export function claimWords(table: WordTable, file: string = WORD_TABLE_FILE): Cl
   const directions = Float32Array.from({ length: bits * table.dims }, () => random() + random() + random() - 1.5);
   const { dims, vectors } = table;
   const mean = new Float64Array(dims);
-  for (let i = 0; i < vectors.length; i++) mean[i % dims]! += vectors[i]!;
+  // Row by row: each component sums the rows in the same order as a flat pass would.
+  for (let base = 0; base < vectors.length; base += dims) for (let d = 0; d < dims; d++) mean[d]! += vectors[base + d]!;
   const offsets = new Float64Array(bits);
   for (let j = 0; j < bits; j++) for (let d = 0; d < dims; d++) offsets[j]! += (mean[d]! / table.words.length) * directions[j * dims + d]!;
-  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length), index: wordIndexOf(table.words) };
+  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length), index: table.index };
 }
 
 function tableDigest(table: WordTable): string {

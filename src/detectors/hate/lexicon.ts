@@ -138,8 +138,10 @@ export class HateLexicon {
     else if (!last.endsWith('s')) forms.push([...words.slice(0, -1), last + 's']);
     for (const form of forms) {
       const list = this.byFirst.get(form[0]!) ?? [];
-      // Slurs win over group words for the same surface (a slur entry carries the label).
-      if (list.some((t) => t.words.join(' ') === form.join(' ') && t.kind === 'slur')) continue;
+      // Slurs win over group words for the same surface (a slur entry carries the label). The
+      // kind is read first: an adjective's 57 person nouns share its first word, and joining
+      // every term of that list for every phrase added was half the lexicon's start-up.
+      if (list.some((t) => t.kind === 'slur' && t.words.join(' ') === form.join(' '))) continue;
       list.push({ words: form, kind, entry, target: entry.target });
       this.byFirst.set(form[0]!, list);
       if (form.length === 1) this.singles.push(form[0]!);

@@ -1,5 +1,5 @@
-import winkNLP from 'wink-nlp';
-import winkModel from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 
 /**
  * Word polarity from wink-nlp's sentiment lexicon, the cue that generalises loaded
@@ -12,9 +12,17 @@ import winkModel from 'wink-eng-lite-web-model';
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
-/** wink-nlp's sentiment of a single word, in -1..1 (0 for neutral or unknown words). */
+/**
+ * wink-nlp's sentiment of a single word, in -1..1 (0 for neutral or unknown words). Only
+ * training calls it: wink-nlp and its whole model (which reads every model file at import)
+ * are loaded on the first call, not when the detector's modules are imported.
+ */
 export function winkWordSentiment(word: string): number {
-  nlp ??= winkNLP(winkModel);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const load = require('wink-nlp') as typeof winkNLP;
+    nlp = load(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+  }
   return nlp.readDoc(word).out(nlp.its.sentiment) as unknown as number;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom } from '../../../src/core/random.js';
 import { poolRows, poolRowsPlain } from '../../../src/detectors/claims/pool.js';
-import { lookupWord, wordIndexOf } from '../../../src/detectors/claims/word-index.js';
+import { lookupWord, wordIndexOf } from '../../../src/text/word-index.js';
 import { defaultWordTable } from '../../../src/text/word-table.js';
 
 /** `count` random rows of `dims` int8 components, the extremes included. */

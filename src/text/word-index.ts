@@ -1,10 +1,10 @@
 /**
- * A word table's words in an open-addressing hash table of typed arrays, for the claim
- * features' one lookup per token. A `Map` lookup of a token's string costs a hash of the
+ * A word table's words in an open-addressing hash table of typed arrays, for `WordTable.id`
+ * and the claim features' one lookup per token. A `Map` lookup of a token's string costs a hash of the
  * string in the runtime, then pointer chasing through the map's entries and the key strings,
  * scattered over the heap; here the hash is a loop over the token's characters and the probe
- * compares them with the words' characters, packed in one array. Same answers as
- * `WordTable.id`: a word listed twice keeps its last row.
+ * compares them with the words' characters, packed in one array, and building it makes no
+ * entry object per word. A word listed twice keeps its last row, as a `Map` filled in order would.
  */
 export interface WordIndex {
   /** id + 1 per slot, 0 empty. */
