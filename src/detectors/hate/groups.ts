@@ -68,9 +68,23 @@ export function rivalSubjects(tokens: readonly Token[], from: number, to: number
     while (j < to && tokens[j]!.type !== 'word') j++;
     if (j - i !== 1 || j >= to) continue;
     const next = tokens[j]!.pos;
-    if (next === 'VERB' || next === 'AUX') (out ??= new Set()).add(t.start);
+    if ((next === 'VERB' || next === 'AUX') && opensClause(tokens, i, from)) (out ??= new Set()).add(t.start);
   }
   return out ?? NO_RIVALS;
+}
+
+const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON']);
+const CLAUSE_OPENERS = new Set(['PUNCT', 'CCONJ', 'SCONJ']);
+
+/**
+ * Whether the noun phrase ending at token `i` opens a clause (after the unit's start, a
+ * punctuation mark or a conjunction), so it is a subject: "Some readers wrote", "when the
+ * speakers … started", not the object in "should have their homes bulldozed".
+ */
+function opensClause(tokens: readonly Token[], i: number, from: number): boolean {
+  let k = i - 1;
+  while (k >= from && NOUN_PHRASE_TAGS.has(tokens[k]!.pos)) k--;
+  return k < from || CLAUSE_OPENERS.has(tokens[k]!.pos);
 }
 
 /** The group the unit hands on to pronouns after it: the last named, or none after a rival subject. */

@@ -23,6 +23,7 @@ test('"they" after a rival plural subject is not the group named before it', () 
 test('the pronoun still refers back when no rival comes between, or when the rival came before the group', () => {
   assert.equal(verdict('Muslims moved in next door last year. They are vermin, every one of them.'), 'hatespeech');
   assert.equal(verdict('Our politicians keep letting Muslims in. They are vermin.'), 'hatespeech');
-  // A plural object does not take the place of the subject's group.
+  // A plural object does not take the place of the subject's group, even before a verb.
   assert.equal(verdict('Refugees steal our jobs and our benefits. They are parasites.'), 'hatespeech');
+  assert.equal(verdict('Women should have their homes bulldozed with them still inside.'), 'hatespeech');
 });
