@@ -32,7 +32,8 @@ export const SLUR_PLACEHOLDER = 'SLUR';
  */
 export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateLexicon, from: number, to: number, antecedent: GroupRef | null): TaggedUnit {
   const input = modelInput(text, tokens, lexicon, from, to);
-  const rivals = rivalSubjects(tokens, from, to);
+  // Rivals matter only where there is a group to refer back to.
+  const rivals = antecedent || input.matches.length > 0 ? rivalSubjects(tokens, from, to) : NO_RIVALS;
   const canon = canonicalWords(input.lexWords, input.matches, antecedent, rivals);
   markSentenceStarts(text, canon);
   const mentions: GroupMention[] = [];
