@@ -1,10 +1,13 @@
 import type { Outlet, Span, Token } from '../core/types.js';
 import { retagged, type TextModel } from '../text/model.js';
 import type { ProvenanceLexicon } from './lexicon.js';
+import type { OutletType } from './outlet-entry.js';
 import { partitionPoint } from '../core/spans.js';
 
 const QUOTE_CHARS = new Set(["''", '``', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2018', '\u2019', "'", '\u2033']);
 const END_PUNCT = new Set(['.', '!', '?', '\u2026', '...']);
+/** How many outlet mentions back "the agency" looks for an agency before taking the last outlet of any kind. */
+const TYPED_LOOKBACK = 8;
 
 /** What every provenance pass reads: the text, its tokens and the lexicon, with cheap lookups. */
 export class ProvenanceContext {
@@ -28,6 +31,8 @@ export class ProvenanceContext {
     model: TextModel,
     readonly lexicon: ProvenanceLexicon,
     readonly outlets: readonly Outlet[],
+    /** The kind of an outlet by id, or null when the list records none. */
+    readonly outletType: (id: string) => OutletType | null = () => null,
   ) {
     this.tokens = fixCapitalised(model.tokens, lexicon);
     this.paragraphOf = new Int32Array(this.tokens.length);
@@ -130,15 +135,34 @@ export class ProvenanceContext {
     return best < 0 ? null : this.outlets[best]!;
   }
 
-  /** The outlet mentioned last (latest start) wholly before `offset`, the first in the list's order on a tie ("the agency said"). */
-  lastOutletBefore(offset: number): Outlet | null {
+  /**
+   * The outlet mentioned last (latest start) wholly before `offset`, the first in the list's order
+   * on a tie ("the agency said"). With `types`, an outlet of one of those kinds or of no recorded
+   * kind is preferred among the last `TYPED_LOOKBACK` mentions ("the agency" after "Xinhua
+   * reported … told CGTN" is Xinhua), so the search stays bounded.
+   */
+  lastOutletBefore(offset: number, types: readonly OutletType[] = []): Outlet | null {
+    if (types.length > 0) {
+      const typed = this.lastOutletWhere(offset, (o) => {
+        const type = this.outletType(o.id);
+        return type === null || types.includes(type);
+      }, TYPED_LOOKBACK);
+      if (typed) return typed;
+    }
+    return this.lastOutletWhere(offset, () => true, Infinity);
+  }
+
+  private lastOutletWhere(offset: number, accept: (o: Outlet) => boolean, lookback: number): Outlet | null {
     const { starts, ends, outlet } = (this.outletIndex ??= indexOutletMentions(this.outlets));
     let best = -1;
     let bestAt = -1;
+    let seen = 0;
     // Back from the last mention starting by `offset`: past the best start nothing can win, and
     // before a winner is found only mentions still open at `offset` are passed over.
-    for (let k = partitionPoint(starts.length, (mid) => starts[mid]! <= offset) - 1; k >= 0 && starts[k]! >= bestAt; k--) {
+    for (let k = partitionPoint(starts.length, (mid) => starts[mid]! <= offset) - 1; k >= 0 && starts[k]! >= bestAt && seen < lookback; k--) {
       if (ends[k]! > offset) continue;
+      seen++;
+      if (!accept(this.outlets[outlet[k]!]!)) continue;
       if (starts[k]! > bestAt || outlet[k]! < best) {
         best = outlet[k]!;
         bestAt = starts[k]!;

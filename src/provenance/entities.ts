@@ -1,4 +1,5 @@
 import type { Outlet, Span } from '../core/types.js';
+import type { OutletType } from './outlet-entry.js';
 import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
 import { describeRole, roleText, rolesAgree, type Role } from './roles.js';
@@ -451,9 +452,9 @@ export class EntityRegistry {
     return e;
   }
 
-  /** The most recent outlet mentioned before `offset` ("the agency said"). */
-  lastOutlet(offset: number): Outlet | null {
-    return this.ctx.lastOutletBefore(offset);
+  /** The most recent outlet mentioned before `offset` ("the agency said"), of one of `types` when one is near. */
+  lastOutlet(offset: number, types?: readonly OutletType[]): Outlet | null {
+    return this.ctx.lastOutletBefore(offset, types);
   }
 
   /** A speaker known only by a pronoun that could not be resolved. */

@@ -9,7 +9,8 @@ import { defaultLexicon, type ProvenanceLexicon } from './lexicon.js';
 import { attachInterviewOutlets } from './interviews.js';
 import { findQuotedSegments } from './marks.js';
 import { documentCountry, profileSpeaker } from './profile.js';
-import { findOutlets as defaultFindOutlets } from './outlets.js';
+import { defaultOutletType, findOutlets as defaultFindOutlets } from './outlets.js';
+import type { OutletType } from './outlet-entry.js';
 import { findReportedSpeech } from './reported.js';
 import { findTranscriptTurns, transcriptQuotes } from './transcript.js';
 import { findSegments } from './segments.js';
@@ -32,6 +33,8 @@ export interface ProvenanceOptions {
   findOutlets?: (text: string) => Outlet[];
   /** Cue verbs, titles, pronouns...; data/provenance/*.yml when omitted. */
   lexicon?: ProvenanceLexicon;
+  /** The kind of an outlet by id ("the agency" refers back to an agency); the shipped outlet list's when omitted. */
+  outletType?: (id: string) => OutletType | null;
 }
 
 /** Quotes longer than this many words are speech, and names inside them are not antecedents. */
@@ -47,7 +50,7 @@ const LONG_QUOTE_WORDS = 3;
 export function buildProvenance(text: string, model: TextModel, _meta: Meta, options: ProvenanceOptions = {}): Provenance {
   const lexicon = options.lexicon ?? defaultLexicon();
   const outlets = (options.findOutlets ?? defaultFindOutlets)(text);
-  const ctx = new ProvenanceContext(text, model, lexicon, outlets);
+  const ctx = new ProvenanceContext(text, model, lexicon, outlets, options.outletType ?? defaultOutletType);
 
   const segments = findQuotedSegments(text);
   const long: Span[] = [];

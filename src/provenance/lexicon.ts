@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { UnspinError } from '../core/errors.js';
 import { dataPath } from '../core/paths.js';
 import { loadRuleFile, type RuleEntry, type RuleFile } from '../core/rules.js';
+import { OUTLET_TYPES, type OutletType } from './outlet-entry.js';
 
 export type Gender = 'm' | 'f' | 'any';
 
@@ -47,7 +48,8 @@ export interface ProvenanceLexicon {
   titles: Map<string, TitleInfo[]>;
   givenNames: Map<string, Gender>;
   organisationWords: Set<string>;
-  outletWords: Set<string>;
+  /** Nouns that refer back to an outlet, with the kinds of outlet each can stand for (empty: any). */
+  outletWords: Map<string, readonly OutletType[]>;
   phrases: PhraseCue[];
   workTitleWords: Set<string>;
   /** Words that narrow a title ("foreign" minister, "deputy" minister): data/provenance/title-modifiers.yml. */
@@ -121,8 +123,14 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   const givenNames = new Map<string, Gender>();
   for (const e of files.givenNames.entries) for (const n of lower(e, 'names')) givenNames.set(n, gender(e.gender));
   const organisationWords = new Set<string>();
-  const outletWords = new Set<string>();
-  for (const e of files.organisations.entries) for (const w of lower(e, 'words')) (e.kind === 'outlet' ? outletWords : organisationWords).add(w);
+  const outletWords = new Map<string, readonly OutletType[]>();
+  for (const e of files.organisations.entries) {
+    const types = outletTypesOf(e);
+    for (const w of lower(e, 'words')) {
+      if (e.kind === 'outlet') outletWords.set(w, types);
+      else organisationWords.add(w);
+    }
+  }
   const phrases = files.phrases.entries.map((e) => ({ id: e.id, words: lower(e, 'words'), role: e.role as PhraseCue['role'] }));
   const workTitleWords = new Set(files.workTitles.entries.flatMap((e) => lower(e, 'words')));
   const titleModifiers = new Map<string, 'rank' | 'portfolio'>();
@@ -141,3 +149,14 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
 function gender(value: unknown): Gender {
   return value === 'm' || value === 'f' ? value : 'any';
 }
+
+/** An outlet noun's `outletTypes` (none: any kind), each one of the outlet records' types. */
+function outletTypesOf(e: RuleEntry): readonly OutletType[] {
+  if (e.outletTypes === undefined) return [];
+  const types = e.outletTypes;
+  if (e.kind !== 'outlet' || !Array.isArray(types) || types.length === 0 || types.some((t) => !(OUTLET_TYPES as readonly unknown[]).includes(t))) {
+    throw new UnspinError('MODEL_INVALID', `organisations.yml: entry ${e.id}: "outletTypes" needs kind outlet and a non-empty list of ${OUTLET_TYPES.join(', ')}`);
+  }
+  return types as OutletType[];
+}
+

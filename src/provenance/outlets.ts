@@ -4,7 +4,7 @@ import { dataPath } from '../core/paths.js';
 import { validateRuleFile, type RuleFile } from '../core/rules.js';
 import type { Outlet, Span } from '../core/types.js';
 import { foldString, wordClass } from './outlet-fold.js';
-import { validateOutletEntries, type OutletEntry } from './outlet-entry.js';
+import { validateOutletEntries, type OutletEntry, type OutletType } from './outlet-entry.js';
 import { compileOutletMatcher, type RawMatch } from './outlet-matcher.js';
 
 /** What a finder needs per outlet; tests hand in a few of these, the default is data/outlets/outlets.json. */
@@ -123,10 +123,18 @@ export function loadOutletEntries(path = dataPath('outlets', 'outlets.json')): R
   return validateOutletEntries(validateRuleFile(doc, path, ['name', 'sources']), path);
 }
 
+let defaultEntries: readonly OutletEntry[] | undefined;
 let defaultFinder: OutletFinder | undefined;
+let defaultTypes: Map<string, OutletType | null> | undefined;
 
 /** Outlets and programmes cited in the text, each linked to its entry in data/outlets/outlets.json. */
 export function findOutlets(text: string): Outlet[] {
-  defaultFinder ??= createOutletFinder(loadOutletEntries().entries);
+  defaultFinder ??= createOutletFinder((defaultEntries ??= loadOutletEntries().entries));
   return defaultFinder(text);
+}
+
+/** The kind of outlet (agency, tv, newspaper …) an id of data/outlets/outlets.json has, or null. */
+export function defaultOutletType(id: string): OutletType | null {
+  defaultTypes ??= new Map((defaultEntries ??= loadOutletEntries().entries).map((e) => [e.id, e.type ?? null]));
+  return defaultTypes.get(id) ?? null;
 }

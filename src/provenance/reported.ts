@@ -113,7 +113,7 @@ export function findReportedSpeech(ctx: ProvenanceContext, registry: EntityRegis
       continue;
     }
     const quotedAs = quotedAsSaying(ctx, i, sentenceStart);
-    let left = quotedAs?.speaker ?? subjectLeft(ctx, i, sentenceStart);
+    let left = quotedAs?.speaker ?? subjectLeft(ctx, aspectHost(ctx, i, sentenceStart), sentenceStart);
     // "Cecelia Purner, 67, a retired clerk in Allentown, Pa., said": the name opening the sentence, not the place at the end of its appositive.
     if (left && left.kind === 'name' && tokens[ctx.tokenBefore(left.start)]?.text === ',') {
       const lead = leadingSubject(ctx, i, sentenceStart);
@@ -1125,6 +1125,40 @@ function naming(ctx: ProvenanceContext, v: number, ruleId: string, sentenceStart
 }
 
 /** Verbs whose subject makes the promise or claim that is their object: "made a promise to …". */
+/** Verbs of beginning and going on that take a cue as their complement: "started saying", "began to claim", "kept insisting". */
+const ASPECT_VERBS = new Set(['start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'begun', 'beginning', 'keep', 'keeps', 'kept', 'continue', 'continues', 'continued', 'resume', 'resumes', 'resumed']);
+
+/**
+ * The verb whose subject is the cue's: an aspect verb right before a cue gerund or "to" + cue
+ * ("the speakers at our conference started saying that …", "the minister began to claim …"),
+ * else the cue itself.
+ */
+function aspectHost(ctx: ProvenanceContext, v: number, min: number): number {
+  const { tokens } = ctx;
+  const cue = tokens[v]!;
+  const gerund = cue.norm.endsWith('ing');
+  const before = gerund ? v - 1 : tokens[v - 1]?.norm === 'to' ? v - 2 : -1;
+  if (before < min || !(gerund || before < v - 1)) return v;
+  const host = tokens[before]!;
+  if (host.pos !== 'VERB' || !ASPECT_VERBS.has(host.norm)) return v;
+  // Only before what was said: "that", a quotation or a colon, after at most a listener or a
+  // short phrase without a verb ("kept telling me that …", "began saying in late 2016 that …");
+  // "started telling the same story" and "continues writing for another page" report nothing.
+  for (let k = v + 1; k < tokens.length && k <= v + ASPECT_REACH; k++) {
+    const t = tokens[k]!;
+    if (t.norm === 'to') return v;
+    if (t.norm === 'that' || t.text === ':' || ctx.isQuoteMark(k)) return before;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || !(LISTENER_PRONOUNS.has(t.norm) || PHRASE_TAGS.has(t.pos))) return v;
+  }
+  return v;
+}
+
+/** How far after an aspect verb's cue its "that" may stand, and what may stand between. */
+const ASPECT_REACH = 6;
+const PHRASE_TAGS = new Set(['ADP', 'DET', 'NUM', 'ADJ', 'ADV', 'NOUN', 'PROPN']);
+
+const LISTENER_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you']);
+
 const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'keep', 'keeps', 'kept', 'keeping', 'deliver', 'delivers', 'delivered', 'delivering', 'issue', 'issues', 'issued', 'issuing', 'repeat', 'repeats', 'repeated', 'repeating', 'renew', 'renewed', 'renews', 'renewing', 'break', 'broke', 'breaks', 'breaking', 'honor', 'honored', 'honour', 'honoured']);
 
 /** Cues whose noun forms take what was said as a complement: "his claim that …", "her promise to …". */

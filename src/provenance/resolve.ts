@@ -82,7 +82,7 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
     }
   }
   if (lexicon.outletWords.has(head) && !named) {
-    const o = registry.lastOutlet(subject.start);
+    const o = registry.lastOutlet(subject.start, lexicon.outletWords.get(head));
     if (o) {
       const e = registry.outletEntity(o);
       registry.addMention(e, subject);

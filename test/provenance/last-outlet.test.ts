@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import type { Outlet } from '../../src/core/types.js';
 import { seededRandom } from '../../src/core/random.js';
 import { ProvenanceContext } from '../../src/provenance/context.js';
-import { defaultLexicon } from '../../src/provenance/lexicon.js';
+import type { OutletType } from '../../src/provenance/outlet-entry.js';
+import { provenanceOf, quoteWith } from './helpers.js';
+import { buildLexicon, defaultLexicon, loadDefaultRuleFiles } from '../../src/provenance/lexicon.js';
 import { buildTextModel } from '../../src/text/model.js';
 
 /** The definition: the mention with the latest start that ends by `offset`; the first outlet in the list on a tie. */
@@ -45,4 +47,35 @@ test('two outlets named at the same place: the first in the list is the one refe
   const ctx = new ProvenanceContext(text, buildTextModel(text), defaultLexicon(), outlets);
   assert.equal(ctx.lastOutletBefore(30)?.id, 'ria');
   assert.equal(ctx.lastOutletBefore(3), null);
+});
+
+test('"the agency" prefers the last news agency, "the channel" the last broadcaster, within a few mentions', () => {
+  const text = 'Xinhua said CGTN had aired it. The agency said more. The channel said more.';
+  const outlets = [outlet('xinhua', [{ start: 0, end: 6 }]), outlet('cgtn', [{ start: 12, end: 16 }])];
+  const types: Record<string, OutletType> = { xinhua: 'agency', cgtn: 'tv' };
+  const ctx = new ProvenanceContext(text, buildTextModel(text), defaultLexicon(), outlets, (id) => types[id] ?? null);
+  assert.equal(ctx.lastOutletBefore(32, ['agency'])?.id, 'xinhua');
+  assert.equal(ctx.lastOutletBefore(32, ['tv', 'broadcaster'])?.id, 'cgtn');
+  // No outlet of the kind: the last outlet of any kind, as before.
+  assert.equal(ctx.lastOutletBefore(32, ['magazine'])?.id, 'cgtn');
+  assert.equal(ctx.lastOutletBefore(32)?.id, 'cgtn');
+  // An outlet of no recorded kind may be the agency.
+  const untyped = new ProvenanceContext(text, buildTextModel(text), defaultLexicon(), outlets, () => null);
+  assert.equal(untyped.lastOutletBefore(32, ['agency'])?.id, 'cgtn');
+});
+
+test('the shipped outlet list gives the kinds: a state news agency and a state broadcaster in one report', () => {
+  const text = 'Xinhua reported on Thursday that the president told the state broadcaster CGTN in an interview that the economy grew. According to the agency, the president also claimed that 40 million jobs had been created.';
+  const a = provenanceOf(text);
+  const jobs = quoteWith(a, '40 million jobs');
+  assert.equal(jobs?.outletId, 'xinhua', JSON.stringify(a.quotes.map((q) => [q.text, q.outletId])));
+});
+
+test('an outlet noun\'s kinds are checked: an unknown kind or kinds on an organisation noun are refused, naming the entry', () => {
+  const files = loadDefaultRuleFiles();
+  const withEntry = (entry: Record<string, unknown>) => buildLexicon({ ...files, organisations: { ...files.organisations, entries: [{ id: 'org-x', description: 'x', source: 'x', words: ['wire'], ...entry }] } });
+  assert.throws(() => withEntry({ kind: 'outlet', outletTypes: ['blog'] }), /org-x: "outletTypes" needs kind outlet/);
+  assert.throws(() => withEntry({ kind: 'organisation', outletTypes: ['agency'] }), /org-x: "outletTypes" needs kind outlet/);
+  assert.deepEqual(withEntry({ kind: 'outlet', outletTypes: ['agency'] }).outletWords.get('wire'), ['agency']);
+  assert.deepEqual(defaultLexicon().outletWords.get('agency'), ['agency']);
 });

@@ -112,7 +112,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const unitEnd = tokens[to - 1]?.end ?? unitStart;
   let question = false;
   for (let i = unitStart; i < unitEnd && !question; i++) question = text.charCodeAt(i) === 63;
-  if (ctx.findingsOnly && ctx.requireTarget && provablyClean(ctx.rules, canon, question)) return cleanDecision(input, antecedent);
+  if (ctx.findingsOnly && ctx.requireTarget && provablyClean(ctx.rules, canon, question)) return cleanDecision(input);
   const vector = ctx.extractor.extract(
     input.words.map((w) => w.word),
     input.lexicon,
@@ -153,7 +153,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     if (!(g.match.kind === 'group' || g.antecedent || isAimed(g.match, canon[i - 1]?.text, text.slice(w.start, w.end)))) continue;
     if (!g.antecedent) namedTargets.push(g);
   }
-  const lastGroup = [...canon].reverse().find((w) => w.group && !w.group.antecedent)?.group ?? antecedent;
+  const lastGroup = input.carried;
 
   let label: HateClass = 'normal';
   let score = probabilities.normal;
@@ -312,8 +312,8 @@ function provablyClean(rules: HateRuleSet, canon: readonly CanonWord[], question
 const NOT_READ: Record<HateClass, number> = { normal: NaN, offensive: NaN, hatespeech: NaN };
 
 /** The decision for a provably clean unit: normal, the model not read. */
-function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[]; canon: CanonWord[] }, antecedent: GroupRef | null): UnitDecision {
-  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: antecedent, matches: input.matches, mentions: input.mentions, canon: input.canon };
+function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[]; canon: CanonWord[]; carried: GroupRef | null }): UnitDecision {
+  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: input.carried, matches: input.matches, mentions: input.mentions, canon: input.canon };
 }
 
 /** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */

@@ -139,7 +139,8 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
         if (from >= to) return;
         const usable = antecedent && u - antecedent.unit <= pronounWindow ? antecedent.group : null;
         const decision = classifyUnit(c, doc.text, doc.tokens, from, to, usable);
-        if (decision.lastGroup && decision.lastGroup !== usable) antecedent = { group: decision.lastGroup, unit: u };
+        // A rival subject after the last group ends the reference: the unit hands on no group.
+        if (decision.lastGroup !== usable) antecedent = decision.lastGroup ? { group: decision.lastGroup, unit: u } : null;
         if (decision.label === 'normal') {
           // Counter-speech cleared the unit: the hate it quotes still gets a finding of its own, in the quoted voice.
           if (decision.guarded) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable));

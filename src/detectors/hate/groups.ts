@@ -16,6 +16,8 @@ export interface TaggedUnit extends ModelInput {
   /** The words in normal form; a mention is one word, GRP (group word or pronoun) or SLUR. */
   canon: CanonWord[];
   mentions: GroupMention[];
+  /** The group a pronoun in the next unit may stand for: the last one named, or none once a rival plural subject came after it. */
+  carried: GroupRef | null;
 }
 
 /** Placeholders the model reads instead of group names, so that "GRP are vermin" is learned once for every group. */
@@ -30,7 +32,9 @@ export const SLUR_PLACEHOLDER = 'SLUR';
  */
 export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateLexicon, from: number, to: number, antecedent: GroupRef | null): TaggedUnit {
   const input = modelInput(text, tokens, lexicon, from, to);
-  const canon = canonicalWords(input.lexWords, input.matches, antecedent);
+  // Rivals matter only where there is a group to refer back to.
+  const rivals = antecedent || input.matches.length > 0 ? rivalSubjects(tokens, from, to) : NO_RIVALS;
+  const canon = canonicalWords(input.lexWords, input.matches, antecedent, rivals);
   markSentenceStarts(text, canon);
   const mentions: GroupMention[] = [];
   for (const w of canon) {
@@ -44,7 +48,54 @@ export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateL
   const tagged = input as TaggedUnit;
   tagged.canon = canon;
   tagged.mentions = mentions;
+  tagged.carried = carriedGroup(canon, antecedent, rivals);
   return tagged;
+}
+
+const NO_RIVALS: ReadonlySet<number> = new Set();
+
+/**
+ * Where a plural common noun other than a group word opens a clause as its subject (a plural
+ * noun whose next word is a verb): "Some readers wrote to say … I say they are cowards". After
+ * one, "they" no longer stands for a group named earlier, so the readers are not read as the
+ * migrants of the paragraph before.
+ */
+export function rivalSubjects(tokens: readonly Token[], from: number, to: number): ReadonlySet<number> {
+  let out: Set<number> | undefined;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || t.type !== 'word' || t.fold === t.lemma || t.fold.charCodeAt(t.fold.length - 1) !== 115 /* s */) continue;
+    let j = i + 1;
+    while (j < to && tokens[j]!.type !== 'word') j++;
+    if (j - i !== 1 || j >= to) continue;
+    const next = tokens[j]!.pos;
+    if ((next === 'VERB' || next === 'AUX') && opensClause(tokens, i, from)) (out ??= new Set()).add(t.start);
+  }
+  return out ?? NO_RIVALS;
+}
+
+const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON']);
+const CLAUSE_OPENERS = new Set(['PUNCT', 'CCONJ', 'SCONJ']);
+
+/**
+ * Whether the noun phrase ending at token `i` opens a clause (after the unit's start, a
+ * punctuation mark or a conjunction), so it is a subject: "Some readers wrote", "when the
+ * speakers … started", not the object in "should have their homes bulldozed".
+ */
+function opensClause(tokens: readonly Token[], i: number, from: number): boolean {
+  let k = i - 1;
+  while (k >= from && NOUN_PHRASE_TAGS.has(tokens[k]!.pos)) k--;
+  return k < from || CLAUSE_OPENERS.has(tokens[k]!.pos);
+}
+
+/** The group the unit hands on to pronouns after it: the last named, or none after a rival subject. */
+function carriedGroup(canon: readonly CanonWord[], antecedent: GroupRef | null, rivals: ReadonlySet<number>): GroupRef | null {
+  let last = antecedent;
+  for (const w of canon) {
+    if (w.group && !w.group.antecedent) last = w.group;
+    else if (!w.group && rivals.has(w.start)) last = null;
+  }
+  return last;
 }
 
 /** The unit as the model reads it: lower-case words, group mentions as placeholders. */

@@ -726,7 +726,7 @@ const PRONOUN_FOLLOWERS = new Set(['people', 'ones', 'creatures', 'folks', 'type
  * "they", "them" and "these/those people" become GRP when `antecedent` (the last
  * group mentioned before) is given and no group was named earlier in the unit.
  */
-export function canonicalWords(words: readonly LexWord[], matches: readonly LexiconMatch[], antecedent: GroupRef | null): CanonWord[] {
+export function canonicalWords(words: readonly LexWord[], matches: readonly LexiconMatch[], antecedent: GroupRef | null, rivals?: ReadonlySet<number>): CanonWord[] {
   const out: CanonWord[] = [];
   let m = 0;
   let last: GroupRef | null = antecedent;
@@ -749,6 +749,7 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
       continue;
     }
     const fold = w.fold === 'nt' ? 'not' : w.fold;
+    if (rivals?.has(w.start)) last = null;
     if (last && PRONOUNS.has(fold)) {
       const after = next?.fold;
       const isDeterminer = fold === 'these' || fold === 'those';

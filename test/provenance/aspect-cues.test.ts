@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertSpansConsistent } from '../helpers.js';
+import { provenanceOf, quoteWith, speakerOf } from './helpers.js';
+
+// "started saying", "began to claim", "kept insisting": the cue's subject is the aspect verb's
+// (read off a fresh op-ed of the 2026-12-07 review, where the writer was made the speaker).
+
+test('a cue after a verb of beginning or going on is said by that verb\'s subject, not by the sentence\'s first', () => {
+  const cases: [string, string, string][] = [
+    ['I left when the speakers at our conference started saying that our country is being taken apart.', 'country is being taken apart', 'the speakers at our conference'],
+    ['The speakers started saying that our country is being taken apart.', 'country is being taken apart', 'The speakers'],
+    ['I was shocked when the minister began claiming that the war was over.', 'war was over', 'the minister'],
+    ['The minister began to claim that the war was over.', 'war was over', 'The minister'],
+    ['Officials kept insisting that nothing was wrong.', 'nothing was wrong', 'Officials'],
+  ];
+  for (const [text, words, speaker] of cases) {
+    const a = provenanceOf(text);
+    const q = quoteWith(a, words);
+    assert.equal(q?.kind, 'indirect', text);
+    assert.equal(speakerOf(a, q)?.name, speaker, text);
+    assertSpansConsistent(a);
+  }
+});
+
+test('a verb of beginning before anything but a cue reports nothing', () => {
+  assert.deepEqual(provenanceOf('The company started selling shares in March.').quotes, []);
+});
