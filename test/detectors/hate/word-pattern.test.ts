@@ -49,9 +49,9 @@ function joined(words: readonly CanonWord[]): { text: string; starts: number[] }
 }
 
 const vocabulary: VocabularyEntry[] = [
-  { id: 'vermin', description: 'x', words: ['rats', 'vermin', 'parasites', 'a plague', 'a plague on us', 'the scum of the earth'] },
-  { id: 'verb', description: 'x', words: ['are', 'is', 'were', 'have become'] },
-  { id: 'odd', description: 'x', words: ['anti-social', 'ok'] },
+  { id: 'vermin', description: 'x', source: 'x', words: ['rats', 'vermin', 'parasites', 'a plague', 'a plague on us', 'the scum of the earth'] },
+  { id: 'verb', description: 'x', source: 'x', words: ['are', 'is', 'were', 'have become'] },
+  { id: 'odd', description: 'x', source: 'x', words: ['anti-social', 'ok'] },
 ];
 
 /** Patterns of my own in the rules' syntax, and whether the automaton reads each exactly (no lookaround or loose class). */
