@@ -404,6 +404,7 @@ let visited = new Int32Array(1024);
 let stamp = 0;
 let stackS = new Int32Array(256);
 let stackP = new Int32Array(256);
+let top = 0;
 
 /**
  * Whether a non-empty match of the pattern may begin at word `at` of plain words (see
@@ -412,25 +413,19 @@ let stackP = new Int32Array(256);
 export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: number): boolean {
   const n = words.length;
   const width = 2 * n + 1;
-  const { kind, arg, succFrom, succ } = wp;
+  const { kind, arg } = wp;
   const need = kind.length * width;
   if (visited.length < need) visited = new Int32Array(Math.max(need, visited.length * 2));
   if (++stamp >= 0x3fffffff) {
     visited.fill(0);
     stamp = 1;
   }
-  let top = 0;
-  const push = (from: number, to: number, p: number): void => {
-    if (top + to - from > stackS.length) grow(top + to - from);
-    for (let k = from; k < to; k++) {
-      stackS[top] = succ[k]!;
-      stackP[top++] = p;
-    }
-  };
+  top = 0;
   const p0 = 2 * at;
-  for (let k = 0; k < wp.starts.length; k++) {
-    if (top >= stackS.length) grow(top + 1);
-    stackS[top] = wp.starts[k]!;
+  const starts = wp.starts;
+  if (starts.length > stackS.length) grow(starts.length);
+  for (let k = 0; k < starts.length; k++) {
+    stackS[top] = starts[k]!;
     stackP[top++] = p0;
   }
   while (top > 0) {
@@ -447,13 +442,13 @@ export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: num
       continue;
     }
     if (k === SEP) {
-      if ((p & 1) === 1 && (p + 1) >> 1 < n) push(succFrom[s]!, succFrom[s + 1]!, p + 1);
+      if ((p & 1) === 1 && (p + 1) >> 1 < n) pushNext(wp, s, p + 1);
       continue;
     }
     if ((p & 1) === 1) continue;
     const w = p >> 1;
     if (k === BOL) {
-      if (w === 0 || words[w]!.opens) push(succFrom[s]!, succFrom[s + 1]!, p);
+      if (w === 0 || words[w]!.opens) pushNext(wp, s, p);
       continue;
     }
     if (w >= n) continue;
@@ -468,14 +463,26 @@ export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: num
       for (let j = w; j < n; j++) {
         const child = node.next.get(words[j]!.text);
         if (!child) break;
-        if (child.end) push(succFrom[s]!, succFrom[s + 1]!, 2 * j + 1);
+        if (child.end) pushNext(wp, s, 2 * j + 1);
         node = child;
       }
       continue;
     }
-    if (ok) push(succFrom[s]!, succFrom[s + 1]!, p + 1);
+    if (ok) pushNext(wp, s, p + 1);
   }
   return false;
+}
+
+/** Pushes the nodes after node `s`, at position `p`, on the shared stack. */
+function pushNext(wp: WordPattern, s: number, p: number): void {
+  const from = wp.succFrom[s]!;
+  const to = wp.succFrom[s + 1]!;
+  if (top + to - from > stackS.length) grow(top + to - from);
+  const succ = wp.succ;
+  for (let k = from; k < to; k++) {
+    stackS[top] = succ[k]!;
+    stackP[top++] = p;
+  }
 }
 
 function grow(size: number): void {
