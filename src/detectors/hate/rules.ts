@@ -3,6 +3,7 @@ import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
+import { compileWordPattern, mayMatchAt, phraseTrie, plainWords, type WordPattern, type WordTrie } from './word-pattern.js';
 
 export interface VocabularyEntry extends RuleEntry {
   words: string[];
@@ -65,6 +66,11 @@ interface Compiled<E> {
   ids: number[];
   /** Per regex: the numbers of its required word sets in the set's PatternIndex. */
   requiredIds: number[][];
+  /**
+   * Per regex: the pattern as a word automaton (word-pattern.ts) that says where a match may
+   * begin, so that the regex runs (and is compiled) only there; null where it cannot read the pattern.
+   */
+  words: (WordPattern | null)[];
 }
 
 /**
@@ -82,32 +88,87 @@ interface PatternIndex {
   requiredCount: number;
 }
 
-/** One unit seen through a PatternIndex: where each anchored regex can begin, and which required sets it meets. */
+/**
+ * One unit seen through a PatternIndex: where each anchored regex can begin, and which required
+ * sets it meets. One scratch object for every unit, in typed arrays stamped per scan (nothing is
+ * allocated or cleared per unit: a unit of news prose meets a few hundred anchors).
+ */
 interface UnitScan {
-  starts: (number[] | undefined)[];
-  met: Uint8Array;
+  /** This scan's number: head and met entries of other numbers are stale. */
+  stamp: number;
+  /** Per regex id: its first start node (valid where headStamp is this stamp) and its last. */
+  head: Int32Array;
+  tail: Int32Array;
+  headStamp: Int32Array;
+  /** Start nodes: the word where a regex may begin, and the next node of the same regex (-1: none), in word order. */
+  nodeWord: Int32Array;
+  nodeNext: Int32Array;
+  /** Per required set id: this stamp where the unit holds one of its words. */
+  met: Int32Array;
   /** The words a "^" can match before, in order: 0 and every word that opens a sentence. */
   openings: number[];
+  /** Every word is one the word automata read exactly (plainWords): they may then skip the regex. */
+  plain: boolean;
 }
 
+const scratch: UnitScan = { stamp: 0, head: new Int32Array(0), tail: new Int32Array(0), headStamp: new Int32Array(0), nodeWord: new Int32Array(256), nodeNext: new Int32Array(256), met: new Int32Array(0), openings: [], plain: false };
+
 /** The last unit scanned: matchRules and matchGuards read the same words one after the other. */
-let lastScan: { index: PatternIndex; words: readonly CanonWord[]; scan: UnitScan } | undefined;
+let lastIndex: PatternIndex | undefined;
+let lastWords: readonly CanonWord[] | undefined;
 
 function scanUnit(index: PatternIndex, words: readonly CanonWord[]): UnitScan {
-  if (lastScan && lastScan.words === words && lastScan.index === index) return lastScan.scan;
-  const starts: (number[] | undefined)[] = new Array<number[] | undefined>(index.regexCount);
-  const met = new Uint8Array(index.requiredCount);
-  const openings = [0];
+  const sc = scratch;
+  if (lastWords === words && lastIndex === index) return sc;
+  if (sc.head.length < index.regexCount) {
+    sc.head = new Int32Array(index.regexCount);
+    sc.tail = new Int32Array(index.regexCount);
+    sc.headStamp = new Int32Array(index.regexCount);
+  }
+  if (sc.met.length < index.requiredCount) sc.met = new Int32Array(index.requiredCount);
+  if (++sc.stamp >= 0x3fffffff) {
+    sc.headStamp.fill(0);
+    sc.met.fill(0);
+    sc.stamp = 1;
+  }
+  const stamp = sc.stamp;
+  const { head, tail, headStamp, met, openings } = sc;
+  openings.length = 0;
+  openings.push(0);
+  let nodes = 0;
   for (let i = 0; i < words.length; i++) {
     if (i > 0 && words[i]!.opens) openings.push(i);
     const at = index.at.get(words[i]!.text);
     if (!at) continue;
-    for (const id of at.anchored) (starts[id] ??= []).push(i);
-    for (const id of at.required) met[id] = 1;
+    const anchored = at.anchored;
+    if (nodes + anchored.length > sc.nodeWord.length) {
+      const size = Math.max(2 * sc.nodeWord.length, nodes + anchored.length);
+      const word = new Int32Array(size);
+      const next = new Int32Array(size);
+      word.set(sc.nodeWord);
+      next.set(sc.nodeNext);
+      sc.nodeWord = word;
+      sc.nodeNext = next;
+    }
+    const { nodeWord, nodeNext } = sc;
+    for (let k = 0; k < anchored.length; k++) {
+      const id = anchored[k]!;
+      nodeWord[nodes] = i;
+      nodeNext[nodes] = -1;
+      if (headStamp[id] !== stamp) {
+        headStamp[id] = stamp;
+        head[id] = nodes;
+      } else nodeNext[tail[id]!] = nodes;
+      tail[id] = nodes;
+      nodes++;
+    }
+    const required = at.required;
+    for (let k = 0; k < required.length; k++) met[required[k]!] = stamp;
   }
-  const scan = { starts, met, openings };
-  lastScan = { index, words, scan };
-  return scan;
+  sc.plain = plainWords(words);
+  lastIndex = index;
+  lastWords = words;
+  return sc;
 }
 
 export interface HateRuleSet {
@@ -335,7 +396,14 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
         return id;
       }),
     );
-    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'ym')), required, ids, requiredIds };
+    const words = patterns.map((p) => compileWordPattern(p, trieOf));
+    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'ym')), required, ids, requiredIds, words };
+  };
+  // Each list's phrases as a trie of words, once for all the word automata that read the list.
+  const tries = new Map<string, WordTrie | null>();
+  const trieOf = (name: string): WordTrie | null => {
+    if (!tries.has(name)) tries.set(name, lists.has(name) ? phraseTrie(lists.get(name)!) : null);
+    return tries.get(name)!;
   };
   let regexCount = 0;
   const anchoredAt = new Map<string, number[]>();
@@ -803,31 +871,41 @@ function joinWords(words: readonly CanonWord[]): Joined {
  * only where a word it can begin with starts (left to right, not overlapping, as the
  * global regex would find them); without one, the global regex scans the text.
  */
-function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: () => Joined): readonly [number, number][] {
+function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: () => Joined, words: readonly CanonWord[]): readonly [number, number][] {
   // Arrays, not a generator: most regexes are skipped in most units, and a generator object per regex and unit was garbage.
-  for (const id of c.requiredIds[r]!) if (!scan.met[id]) return NO_RANGES;
+  const stamp = scan.stamp;
+  for (const id of c.requiredIds[r]!) if (scan.met[id] !== stamp) return NO_RANGES;
   const anchor = c.anchors[r];
+  // Where the word automaton reads the unit exactly, a start it rules out is one the regex would find nothing at.
+  const wp = scan.plain ? c.words[r]! : null;
   if (!anchor) {
+    if (wp && !anyStart(wp, words)) return NO_RANGES;
     const joined = join();
     return matchedWordRanges(c.regexes[r]!, joined.text, joined.starts);
   }
-  const starts = scan.starts[c.ids[r]!] ?? NO_STARTS;
+  const id = c.ids[r]!;
+  const { nodeWord, nodeNext } = scan;
+  // The regex's start nodes, a list in word order.
+  let s = scan.headStamp[id] === stamp ? scan.head[id]! : -1;
   // A pattern that may begin at a sentence's start ("^") is tried at every opening word too,
   // whatever the word: the two sorted lists are merged as they are read.
   const openings = anchor.atStart ? scan.openings : NO_STARTS;
-  if (starts.length === 0 && openings.length === 0) return NO_RANGES;
+  if (s < 0 && openings.length === 0) return NO_RANGES;
   const re = c.sticky[r]!;
   let out: [number, number][] | undefined;
   let after = 0;
-  let s = 0;
   let o = 0;
-  while (s < starts.length || o < openings.length) {
+  while (s >= 0 || o < openings.length) {
     let i: number;
-    if (o >= openings.length || (s < starts.length && starts[s]! < openings[o]!)) i = starts[s++]!;
-    else if (s < starts.length && starts[s] === openings[o]) {
-      i = starts[s++]!;
+    if (o >= openings.length || (s >= 0 && nodeWord[s]! < openings[o]!)) {
+      i = nodeWord[s]!;
+      s = nodeNext[s]!;
+    } else if (s >= 0 && nodeWord[s] === openings[o]) {
+      i = nodeWord[s]!;
+      s = nodeNext[s]!;
       o++;
     } else i = openings[o++]!;
+    if (wp && !mayMatchAt(wp, words, i)) continue;
     // The joined text is built only for units where some pattern can begin.
     const joined = join();
     const at = joined.starts[i]!;
@@ -842,6 +920,11 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
 }
 
 const NO_RANGES: readonly [number, number][] = [];
+
+function anyStart(wp: WordPattern, words: readonly CanonWord[]): boolean {
+  for (let i = 0; i < words.length; i++) if (mayMatchAt(wp, words, i)) return true;
+  return false;
+}
 const NO_STARTS: readonly number[] = [];
 
 /** Words [first, last] of a match at `index` of `length` characters (a space counts with the word before it). */
@@ -884,7 +967,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
   for (const guard of set.guards) {
     if (!kinds.includes(guard.entry.kind)) continue;
     for (let r = 0; r < guard.regexes.length; r++) {
-      for (const [a, b] of patternRanges(guard, r, scan, joined)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
+      for (const [a, b] of patternRanges(guard, r, scan, joined, words)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
   return hits;
@@ -903,7 +986,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     const { entry, regexes, needsGroup } = rule;
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
-      for (const [a, b] of patternRanges(rule, r, scan, joined)) {
+      for (const [a, b] of patternRanges(rule, r, scan, joined, words)) {
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];

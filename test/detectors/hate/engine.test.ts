@@ -124,3 +124,18 @@ test('detector: a unit decided without the model is one the full decision leaves
   }
   assert.ok(skipped > 10, `${skipped} units skipped the model`);
 });
+
+test('lexicon: fuzzy answers kept per word are the answers a fresh lexicon gives, across cache turnover', () => {
+  const shipped = loadDefaultHateLexicon();
+  const fresh = () => new HateLexicon(shipped.groups, shipped.slurs, (w) => ['muslim', 'refuge', 'backs', 'water', 'people'].includes(w));
+  const reused = fresh();
+  const words = (folds: string[]) => folds.map((fold, i) => ({ fold, alt: undefined, start: i * 10, end: i * 10 + fold.length }));
+  // Misspelt, masked, sound-alike and plain words, each read several times.
+  const sample = ['muslims', 'muslmis', 'musliims', 'm*slims', 'jewz', 'refugees', 'refuge', 'backs', 'water', 'imigrants', 'immigrantz', 'people'];
+  const once = fresh().match(words(sample));
+  assert.ok(once.length >= 5, `${once.length} matches`);
+  for (let round = 0; round < 3; round++) assert.deepEqual(reused.match(words(sample)), once);
+  // More distinct words than the cache keeps: it is cleared, and the answers stay the same.
+  for (let i = 0; i < 40000; i += 1000) reused.match(words(Array.from({ length: 1000 }, (_, k) => `zq${i + k}x`)));
+  assert.deepEqual(reused.match(words(sample)), once);
+});
