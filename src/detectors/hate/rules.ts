@@ -724,7 +724,9 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       else if (fixed) replacement = [canonWord(fixed, w.start, w.end, undefined, w.opens)];
       else if (w.text.length >= 7 && !known(w.text)) {
         const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
+        const split = prefix ? 0 : gluedPredicates(set, w.text);
         if (prefix) replacement = [canonWord(prefix, w.start, w.end, undefined, w.opens), canonWord(w.text.slice(prefix.length), w.start, w.end)];
+        else if (split) replacement = [canonWord(w.text.slice(0, split), w.start, w.end, undefined, w.opens), canonWord(w.text.slice(split), w.start, w.end)];
       }
     }
     if (replacement) {
@@ -733,6 +735,16 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
     } else if (out) out.push(w);
   }
   return out ?? words;
+}
+
+/**
+ * Where an unknown word splits into two predicate words glued together ("filthyanimals",
+ * "dirtyrats"), the length of the first; 0 when it does not (hate12). Each part has four
+ * letters or more; one pass over the split points of one word.
+ */
+function gluedPredicates(set: HateRuleSet, word: string): number {
+  for (let j = 4; j + 4 <= word.length; j++) if (set.predicateWords.has(word.slice(0, j)) && set.predicateWords.has(word.slice(j))) return j;
+  return 0;
 }
 
 function escape(phrase: string): string {

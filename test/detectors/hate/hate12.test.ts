@@ -125,3 +125,16 @@ test('a vermin word that ends a sentence is no label for the group that opens th
   firesAndFlags('dehumanisation-vermin', ['Cockroaches, the Muslims upstairs, every one of them.']);
   firesAndFlags('dehumanisation-vermin', ['Calling gypsies people is an insult to real people.']);
 });
+
+test('two predicate words glued together are read apart', () => {
+  firesAndFlags('dehumanisation-vermin', ['Gypsies are filthyrats, all of them.', 'Hindus are dirtyparasites.']);
+  // A known word is never split, and a glued pair of ordinary words reads nothing.
+  clean(['Hindus are greatcooks.', 'Our Arab neighbours are wonderfulpeople.']);
+});
+
+test('keeping the group out set next to a benefit', () => {
+  firesAndFlags('derogation-insinuation', ['Our old headmaster kept Roma out of the school for twenty years. Cleanest school in the district.']);
+  const contrasts = ['Our old headmaster kept Roma records in the best archive in the district.', 'The hotel turned Roma away in 1990 and was fined for it.'];
+  for (const text of contrasts) assert.ok(!ruleIds(text).includes('derogation-insinuation'), text);
+  clean(contrasts);
+});
