@@ -138,3 +138,28 @@ test('keeping the group out set next to a benefit', () => {
   for (const text of contrasts) assert.ok(!ruleIds(text).includes('derogation-insinuation'), text);
   clean(contrasts);
 });
+
+test('forms the network alone caught in posts are read by rules, so they hold in an article', () => {
+  const hateful: [string, string][] = [
+    ['call-after-mention', 'The courts let the Roma on our estate off every time. So we take them out ourselves.'],
+    ['call-after-mention', 'Hindus took over the old mill. Now go and hurt them.'],
+    ['dehumanisation-vermin', 'An infestation of Arabs has taken over the high street.'],
+    ['derogation-insinuation', 'Employ Roma by all means, but do not be surprised when the tools walk.'],
+    ['derogation-insinuation', 'The safest streets in town are, funnily enough, the ones with no Roma.'],
+    ['derogation-insinuation', 'The council let Arabs into the bowls club. Time to sell up.'],
+    ['derogation-misdeed', 'Hindus on the bus again, and they reeked to high heaven.'],
+    ['threat-normative', 'It should be made lawful to beat Roma in the street.'],
+    ['threat-veiled', "The Arabs on Church Lane won't be laughing for much longer."],
+  ];
+  for (const [rule, text] of hateful) {
+    assert.ok(ruleIds(text).includes(rule), `${rule}: ${text}`);
+    assert.equal(inArticle(text), 'hatespeech', text);
+  }
+  const contrasts = [
+    'The Roma children love the museum. So we take them out on Saturdays.',
+    'The Hindu chef cooks with spices, and the kitchen smells wonderful.',
+    'It should be lawful to hire Roma for council work.',
+  ];
+  for (const text of contrasts) assert.equal(inArticle(text), 'normal', text);
+  clean(contrasts);
+});
