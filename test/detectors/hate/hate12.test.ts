@@ -133,9 +133,9 @@ test('two predicate words glued together are read apart', () => {
 });
 
 test('keeping the group out set next to a benefit', () => {
-  firesAndFlags('derogation-insinuation', ['Our old headmaster kept Roma out of the school for twenty years. Cleanest school in the district.']);
+  firesAndFlags('derogation-exclusion-praise', ['Our old headmaster kept Roma out of the school for twenty years. Cleanest school in the district.']);
   const contrasts = ['Our old headmaster kept Roma records in the best archive in the district.', 'The hotel turned Roma away in 1990 and was fined for it.'];
-  for (const text of contrasts) assert.ok(!ruleIds(text).includes('derogation-insinuation'), text);
+  for (const text of contrasts) assert.ok(!ruleIds(text).includes('derogation-exclusion-praise'), text);
   clean(contrasts);
 });
 
@@ -159,6 +159,31 @@ test('forms the network alone caught in posts are read by rules, so they hold in
     'The Roma children love the museum. So we take them out on Saturdays.',
     'The Hindu chef cooks with spices, and the kitchen smells wonderful.',
     'It should be lawful to hire Roma for council work.',
+  ];
+  for (const text of contrasts) assert.equal(inArticle(text), 'normal', text);
+  clean(contrasts);
+});
+
+test('more structural forms: arson by letterbox, lacking decency, a vice that disables, belonging in the gutter', () => {
+  const hateful: [string, string][] = [
+    ['call-after-mention', 'Refugees live above the launderette. Post the petrol through their door.'],
+    ['call-after-mention', 'Jews are praying in the old chapel. Lock them in and drop a match.'],
+    ['derogation-negated-positive', 'Roma are devoid of common decency.'],
+    ['derogation-negated-positive', 'Hindus are that stupid they would drown in a puddle.'],
+    ['generalisation-insult', 'Arabs belong in a cesspit.'],
+    ['generalisation-insult', 'Hindus came to our road and turned it into a slum.'],
+    ['derogation-exclusion-praise', 'The old landlord kept Roma away for years. Never a single fight in that pub.'],
+    ['derogation-insinuation', 'Noticed Arabs at the bus stop, so I clutched my handbag.'],
+  ];
+  for (const [rule, text] of hateful) {
+    assert.ok(ruleIds(text).includes(rule), `${rule}: ${text}`);
+    assert.equal(inArticle(text), 'hatespeech', text);
+  }
+  const contrasts = [
+    'Refugees live above the launderette. Post the leaflets through their door.',
+    'Roma are devoid of proper housing, the inspectors said.',
+    'Hindus came to our road and turned it into a lovely garden street.',
+    'Noticed Arabs at the bus stop, so we offered them a lift.',
   ];
   for (const text of contrasts) assert.equal(inArticle(text), 'normal', text);
   clean(contrasts);
