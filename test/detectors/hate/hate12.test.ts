@@ -188,3 +188,11 @@ test('more structural forms: arson by letterbox, lacking decency, a vice that di
   for (const text of contrasts) assert.equal(inArticle(text), 'normal', text);
   clean(contrasts);
 });
+
+test('a rebuke to the quoted speaker condemns the quotation', () => {
+  const text = '"Hindus are parasites"? Get a life and go and meet some.';
+  assert.equal(hateVerdict(analyzeHate(text).findings).label, 'normal');
+  assert.ok(analyzeHate(text).findings.some((f) => f.kind === 'hate' && f.voice === 'quoted'));
+  // Without the quotation marks the same words are the author's.
+  firesAndFlags('dehumanisation-vermin', ['Hindus are parasites. Get a life.']);
+});
