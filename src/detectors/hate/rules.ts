@@ -124,6 +124,8 @@ export interface HateRuleSet {
   predicateWords: ReadonlySet<string>;
   /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
   predicateDeletes: ReadonlyMap<string, string | null>;
+  /** Single words of the labels a group is called ({vermin}, {insult}, {criminal}, {lesser}, {squalor}), the second half of two glued predicates ("filthyanimals"). */
+  labelWords: ReadonlySet<string>;
   /** Single words of the emotion list ("hate", "despise"), which a glued subject may hide ("ihate"). */
   emotionWords: ReadonlySet<string>;
 }
@@ -396,10 +398,12 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   const compiledRules = rules.map((entry) => compiled(entry, entry.patterns.filter((p) => p !== 'SLUR')));
   const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
   const emotionWords = new Set((lists.get('emotion') ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
+  const labelWords = new Set(LABEL_LISTS.flatMap((name) => lists.get(name) ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
   return {
     predicateWords,
     predicateDeletes,
     emotionWords,
+    labelWords,
     rules: compiledRules,
     guards: compiledGuards,
     index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
@@ -737,13 +741,16 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
   return out ?? words;
 }
 
+/** The lists whose words name what a group is called: the second half of two glued predicates. */
+const LABEL_LISTS = ['vermin', 'insult', 'criminal', 'lesser', 'squalor'];
+
 /**
- * Where an unknown word splits into two predicate words glued together ("filthyanimals",
+ * Where an unknown word splits into a predicate word and a label glued together ("filthyanimals",
  * "dirtyrats"), the length of the first; 0 when it does not (hate12). Each part has four
  * letters or more; one pass over the split points of one word.
  */
 function gluedPredicates(set: HateRuleSet, word: string): number {
-  for (let j = 4; j + 4 <= word.length; j++) if (set.predicateWords.has(word.slice(0, j)) && set.predicateWords.has(word.slice(j))) return j;
+  for (let j = 4; j + 4 <= word.length; j++) if (set.predicateWords.has(word.slice(0, j)) && set.labelWords.has(word.slice(j))) return j;
   return 0;
 }
 

@@ -196,3 +196,8 @@ test('a rebuke to the quoted speaker condemns the quotation', () => {
   // Without the quotation marks the same words are the author's.
   firesAndFlags('dehumanisation-vermin', ['Hindus are parasites. Get a life.']);
 });
+
+test('a compound whose second half is no label is not split ("blowtorch")', () => {
+  assert.ok(ruleIds('Somebody needs to take a blowtorch to the Arab shop.').includes('threat-direct'));
+  assert.deepEqual(ruleIds('Hindus are greatcooks.'), []);
+});
