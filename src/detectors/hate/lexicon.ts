@@ -30,6 +30,21 @@ export interface SlurEntry extends GroupEntry {
 /** Words for people that turn a group adjective into a group mention. */
 export const PERSON_NOUNS = ['people', 'person', 'persons', 'folk', 'folks', 'man', 'men', 'woman', 'women', 'guy', 'guys', 'boy', 'boys', 'girl', 'girls', 'kid', 'kids', 'child', 'children', 'teenager', 'teenagers', 'family', 'families', 'community', 'communities', 'individual', 'individuals', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'colleague', 'colleagues', 'friend', 'friends', 'couple', 'couples', 'worker', 'workers', 'student', 'students', 'doctor', 'doctors', 'voter', 'voters', 'citizen', 'citizens', 'member', 'members', 'lady', 'ladies', 'immigrants', 'refugees', 'americans', 'population'];
 
+/** Person nouns that evasive spellings glue to a group adjective ("blackpeople", "muslimfolk"). */
+const GLUED_NOUNS = ['people', 'folk', 'folks'];
+
+/**
+ * A group's names written as one word (hate12): every multi-word term without its spaces
+ * ("asylumseekers") and each adjective glued to a word for people ("jewishpeople").
+ */
+function gluedForms(entry: GroupEntry): string[] {
+  const out = new Set<string>();
+  for (const t of entry.terms) if (t.includes(' ')) out.add(t.replaceAll(' ', ''));
+  for (const adjective of entry.adjectives ?? []) for (const noun of GLUED_NOUNS) out.add(adjective.replaceAll(' ', '') + noun);
+  for (const t of entry.terms) out.delete(t);
+  return [...out];
+}
+
 /** A word as the lexicon sees it: folded surface plus its offsets in the text. */
 export interface LexWord {
   fold: string;
@@ -109,6 +124,7 @@ export class HateLexicon {
     for (const entry of groups) {
       for (const t of entry.terms) this.add(t, 'group', entry);
       for (const adjective of entry.adjectives ?? []) for (const noun of PERSON_NOUNS) this.add(`${adjective} ${noun}`, 'group', entry);
+      for (const glued of gluedForms(entry)) this.add(glued, 'group', entry);
     }
     for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
     for (const word of this.groupSingles) {

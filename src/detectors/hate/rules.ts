@@ -175,6 +175,8 @@ export interface HateRuleSet {
   rules: Compiled<HateRuleEntry>[];
   guards: Compiled<GuardEntry>[];
   negation: ReadonlySet<string>;
+  /** The word sets of the negation reading (vocabulary.yml, `negation-*` lists; hate12 moved them out of the code). */
+  cues: NegationCues;
   /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
   negativePhrases: readonly string[][];
   /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
@@ -183,14 +185,54 @@ export interface HateRuleSet {
   predicateWords: ReadonlySet<string>;
   /** Each one-letter deletion of a predicate word (5 letters or more) and the word; null when two words share it. */
   predicateDeletes: ReadonlyMap<string, string | null>;
+  /** Single words of the labels a group is called ({vermin}, {insult}, {criminal}, {lesser}, {squalor}), the second half of two glued predicates ("filthyanimals"). */
+  labelWords: ReadonlySet<string>;
   /** Single words of the emotion list ("hate", "despise"), which a glued subject may hide ("ihate"). */
   emotionWords: ReadonlySet<string>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
 export const NEGATION_WINDOW = 5;
-/** Words that end the clause a negation could reach across. */
-const CLAUSE_BREAKS = new Set(['but', 'because', 'yet', 'so', 'although', 'though', 'while', 'whereas']);
+/** The word sets the negation reading consults, each a vocabulary list (named in NEGATION_CUE_LISTS). */
+export interface NegationCues {
+  /** Words that end the clause a negation could reach across. */
+  clauseBreaks: ReadonlySet<string>;
+  /** Verbs of saying a denied denial negates ("I can't say I don't ..."). */
+  saying: ReadonlySet<string>;
+  /** Words between a negation and the silenced verb ("nobody is even allowed to say"). */
+  silenceAux: ReadonlySet<string>;
+  /** Words of leave or courage that make the negation silence the saying. */
+  silenceLeave: ReadonlySet<string>;
+  /** Verbs of saying that a negation may silence. */
+  silencedSay: ReadonlySet<string>;
+  /** "lying" in "I'd be lying if I said ...". */
+  lying: ReadonlySet<string>;
+  /** Subjects after the inverted auxiliary of a negative question; GRP is always one. */
+  invertedSubjects: ReadonlySet<string>;
+  /** Places after "the" in such a question ("wouldn't the world be better ..."). */
+  invertedPlaces: ReadonlySet<string>;
+  /** Auxiliaries a negative question inverts. */
+  questionAuxiliaries: ReadonlySet<string>;
+}
+
+const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
+  clauseBreaks: 'negation-clause-breaks',
+  saying: 'negation-saying',
+  silenceAux: 'negation-silence-aux',
+  silenceLeave: 'negation-silence-leave',
+  silencedSay: 'negation-silenced-say',
+  lying: 'negation-lying',
+  invertedSubjects: 'negation-inverted-subjects',
+  invertedPlaces: 'negation-inverted-places',
+  questionAuxiliaries: 'negation-question-auxiliaries',
+};
+
+function negationCues(lists: ReadonlyMap<string, readonly string[]>): NegationCues {
+  const cues = {} as Record<keyof NegationCues, ReadonlySet<string>>;
+  for (const [key, name] of Object.entries(NEGATION_CUE_LISTS) as [keyof NegationCues, string][]) cues[key] = new Set(lists.get(name) ?? []);
+  cues.invertedSubjects = new Set([...cues.invertedSubjects, 'GRP']);
+  return cues;
+}
 
 /** Punctuation that ends the clause (or sentence) a negation before a match could reach across. */
 const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x28, 0x29, 0x2014, 0x2013]);
@@ -205,16 +247,12 @@ const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x28, 0x29, 0x
 export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false, text?: string): boolean {
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
-    if (k < a && (CLAUSE_BREAKS.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(words, k)) && !silencedSaying(words, k)) return !deniedDenial(set, words, k);
+    if (k < a && (set.cues.clauseBreaks.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k)) return !deniedDenial(set, words, k);
   }
   return false;
 }
 
-const SAYING = new Set(['say', 'said', 'saying', 'pretend', 'pretended', 'pretending', 'claim', 'claimed', 'tell', 'told', 'telling']);
-const SILENCE_AUX = new Set(['is', 's', 'are', 're', 'was', 'were', 'will', 'would', 'd', 'ever', 'even', 'really', 'has', 'have', 'wants', 'want', 'seems', 'to', 'the', 'enough', 'be']);
-const SILENCE_LEAVE = new Set(['allowed', 'permitted', 'dares', 'dare', 'dared', 'brave', 'bold', 'courage', 'guts', 'balls']);
-const SILENCED_SAY = new Set(['say', 'saying', 'says', 'admit', 'admitting', 'admits', 'mention', 'state', 'point', 'notice', 'speak']);
 
 /**
  * A negation that silences the saying, not the claim: "why is nobody allowed to say that ... are
@@ -222,20 +260,19 @@ const SILENCED_SAY = new Set(['say', 'saying', 'says', 'admit', 'admitting', 'ad
  * after it is asserted as a truth kept quiet. "Nobody says ... are vermin" (no leave, no "what"
  * or "it") keeps its negation.
  */
-function silencedSaying(words: readonly CanonWord[], k: number): boolean {
+function silencedSaying(cues: NegationCues, words: readonly CanonWord[], k: number): boolean {
   let j = k + 1;
   let leave = false;
   for (let n = 0; n < 5 && j < words.length; n++, j++) {
     const w = words[j]!.text;
-    if (SILENCE_LEAVE.has(w)) leave = true;
-    else if (SILENCED_SAY.has(w)) {
+    if (cues.silenceLeave.has(w)) leave = true;
+    else if (cues.silencedSay.has(w)) {
       const next = words[j + 1]?.text;
       return leave || next === 'what' || next === 'it';
-    } else if (!SILENCE_AUX.has(w)) return false;
+    } else if (!cues.silenceAux.has(w)) return false;
   }
   return false;
 }
-const LIE_WORDS = new Set(['lying', 'lie', 'liar']);
 
 /**
  * A negation that is itself denied, so the claim stands: "I can't say I don't despise ...",
@@ -248,12 +285,12 @@ function deniedDenial(set: HateRuleSet, words: readonly CanonWord[], k: number):
   if (words[j]?.text === 'i' || words[j]?.text === 'we') j--;
   if (words[j]?.text === 'that') j--;
   if (words[j]?.text === 'you') j--;
-  if (j < 1 || !SAYING.has(words[j]!.text)) return false;
+  if (j < 1 || !set.cues.saying.has(words[j]!.text)) return false;
   let n = j - 1;
   if (words[n]?.text === 'honestly' || words[n]?.text === 'really' || words[n]?.text === 'truthfully') n--;
   if (n >= 0 && set.negation.has(words[n]!.text)) return true;
   // "lying if I said", "a liar if we claimed"
-  return n >= 2 && (words[n]!.text === 'i' || words[n]!.text === 'we') && words[n - 1]!.text === 'if' && LIE_WORDS.has(words[n - 2]!.text);
+  return n >= 2 && (words[n]!.text === 'i' || words[n]!.text === 'we') && words[n - 1]!.text === 'if' && set.cues.lying.has(words[n - 2]!.text);
 }
 
 function punctuatedGap(text: string, from: number, to: number): boolean {
@@ -262,22 +299,19 @@ function punctuatedGap(text: string, from: number, to: number): boolean {
 }
 
 // GRP too: "aren't Roma just animals?" asks for agreement about the group.
-const INVERTED_SUBJECTS = new Set(['you', 'it', 'we', 'they', 'everyone', 'anyone', 'everybody', 'anybody', 'he', 'she', 'i', 'GRP', 'everything', 'life', 'things', 'society']);
 // "wouldn't the world be better without ...?": a place after the inverted auxiliary ("don't the
 // Roma ever ...?": a determiner and a group).
-const INVERTED_PLACES = new Set(['world', 'country', 'town', 'city', 'place', 'planet', 'street', 'neighbourhood', 'neighborhood']);
-const QUESTION_AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'has', 'have', 'cannot']);
 
 /**
  * A negative question's inverted auxiliary ("don't you think ...?", "isn't it obvious
  * that ...?") asks for agreement; it does not negate the claim that follows.
  */
-function invertedAt(words: readonly CanonWord[], k: number): boolean {
+function invertedAt(cues: NegationCues, words: readonly CanonWord[], k: number): boolean {
   const next = words[k + 1]?.text;
   const after = words[k + 2]?.text ?? '';
   const determined = (next === 'the' || next === 'these' || next === 'those' || next === 'all') && after === 'GRP';
-  if (next === undefined || !(INVERTED_SUBJECTS.has(next) || determined || ((next === 'the' || next === 'this' || next === 'our') && INVERTED_PLACES.has(after)))) return false;
-  return words[k]!.text === 'cannot' || (k > 0 && QUESTION_AUXILIARIES.has(words[k - 1]!.text));
+  if (next === undefined || !(cues.invertedSubjects.has(next) || determined || ((next === 'the' || next === 'this' || next === 'our') && cues.invertedPlaces.has(after)))) return false;
+  return words[k]!.text === 'cannot' || (k > 0 && cues.questionAuxiliaries.has(words[k - 1]!.text));
 }
 
 function insidePhrase(phrases: readonly string[][], words: readonly CanonWord[], k: number): boolean {
@@ -432,14 +466,17 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   const compiledRules = rules.map((entry) => compiled(entry, entry.patterns.filter((p) => p !== 'SLUR')));
   const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
   const emotionWords = new Set((lists.get('emotion') ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
+  const labelWords = new Set(LABEL_LISTS.flatMap((name) => lists.get(name) ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
   return {
     predicateWords,
     predicateDeletes,
     emotionWords,
+    labelWords,
     rules: compiledRules,
     guards: compiledGuards,
     index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
     negation,
+    cues: negationCues(lists),
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
 }
@@ -759,7 +796,9 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
       else if (fixed) replacement = [canonWord(fixed, w.start, w.end, undefined, w.opens)];
       else if (w.text.length >= 7 && !known(w.text)) {
         const prefix = GLUED_PREFIXES.find((p) => w.text.startsWith(p) && set.predicateWords.has(w.text.slice(p.length)));
+        const split = prefix ? 0 : gluedPredicates(set, w.text);
         if (prefix) replacement = [canonWord(prefix, w.start, w.end, undefined, w.opens), canonWord(w.text.slice(prefix.length), w.start, w.end)];
+        else if (split) replacement = [canonWord(w.text.slice(0, split), w.start, w.end, undefined, w.opens), canonWord(w.text.slice(split), w.start, w.end)];
       }
     }
     if (replacement) {
@@ -768,6 +807,19 @@ export function repairWords(set: HateRuleSet, words: readonly CanonWord[], known
     } else if (out) out.push(w);
   }
   return out ?? words;
+}
+
+/** The lists whose words name what a group is called: the second half of two glued predicates. */
+const LABEL_LISTS = ['vermin', 'insult', 'criminal', 'lesser', 'squalor'];
+
+/**
+ * Where an unknown word splits into a predicate word and a label glued together ("filthyanimals",
+ * "dirtyrats"), the length of the first; 0 when it does not (hate12). Each part has four
+ * letters or more; one pass over the split points of one word.
+ */
+function gluedPredicates(set: HateRuleSet, word: string): number {
+  for (let j = 4; j + 4 <= word.length; j++) if (set.predicateWords.has(word.slice(0, j)) && set.labelWords.has(word.slice(j))) return j;
+  return 0;
 }
 
 function escape(phrase: string): string {
