@@ -5,6 +5,7 @@ import { contributions, predictProbabilities, type HateClass, type HateModel } f
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { FUNCTION_WORDS, NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
+import { withoutSubjectModifier } from './subject-head.js';
 import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { findQuotedSegments } from '../../provenance/marks.js';
@@ -127,7 +128,12 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const negated: RuleHit[] = [];
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
-  const matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question, text);
+  let matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question, text);
+  // "The migrants pouring over our border are parasites": read once more with the group next to its copula.
+  if (matched.length === 0 && negated.length === 0 && hasGroup) {
+    const headed = withoutSubjectModifier(canon, ctx.rules.subjectModifier);
+    if (headed) matched = matchRules(ctx.rules, headed, reclaimed, negated, hasGroup, question, text);
+  }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
     return found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd);

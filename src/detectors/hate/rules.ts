@@ -4,6 +4,7 @@ import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
 import { compileWordPattern, mayMatchAt, phraseTrie, plainWords, type WordPattern, type WordTrie } from './word-pattern.js';
+import type { SubjectModifierWords } from './subject-head.js';
 
 export interface VocabularyEntry extends RuleEntry {
   words: string[];
@@ -179,6 +180,8 @@ export interface HateRuleSet {
   cues: NegationCues;
   /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
   negativePhrases: readonly string[][];
+  /** The word lists of the subject-head view (vocabulary.yml `subject-modifier-*`, read by subject-head.ts). */
+  subjectModifier: SubjectModifierWords;
   /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
   index: PatternIndex;
   /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
@@ -477,6 +480,7 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
     negation,
     cues: negationCues(lists),
+    subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []) },
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
 }

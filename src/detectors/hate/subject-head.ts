@@ -1,0 +1,60 @@
+import type { CanonWord } from './rules.js';
+
+/** The word lists that find a group's post-modifier (vocabulary.yml `subject-modifier-*`). */
+export interface SubjectModifierWords {
+  /** Words that open a post-modifier; any word in -ing does too. */
+  openers: ReadonlySet<string>;
+  /** Words that start a clause of their own, which a post-modifier never holds. */
+  stops: ReadonlySet<string>;
+}
+
+/** Determiners a subject group may open with ("the migrants", "all Roma"). */
+const SUBJECT_DETERMINERS = new Set(['the', 'these', 'those', 'all', 'most', 'many', 'some', 'our', 'your', 'their']);
+/** Copulas that agree with a plural group. */
+const PLURAL_COPULAS = new Set(['are', 're', 'were']);
+/** How many words a post-modifier may hold. */
+const MAX_MODIFIER_WORDS = 8;
+
+/**
+ * The unit's words without the post-modifier of a group that heads its clause's subject, so
+ * the rules read "GRP are parasites" in "The migrants pouring over our border are parasites"
+ * as in "Migrants are parasites"; null when the unit has no such subject. The group opens a
+ * sentence (after at most a determiner), a modifier opener follows it, and a plural copula
+ * comes within MAX_MODIFIER_WORDS words with no clause of its own between ("Migrants who say
+ * politicians are vermin": a plural noun right before the copula is its own subject).
+ */
+export function withoutSubjectModifier(words: readonly CanonWord[], lists: SubjectModifierWords): CanonWord[] | null {
+  let out: CanonWord[] | null = null;
+  let from = 0;
+  for (let g = 0; g < words.length; g++) {
+    const w = words[g]!;
+    if (!w.group || w.group.antecedent) continue;
+    const opens = g === 0 || w.opens || (g >= 1 && SUBJECT_DETERMINERS.has(words[g - 1]!.text) && (g === 1 || words[g - 1]!.opens));
+    if (!opens) continue;
+    const copula = modifiedCopula(words, g, lists);
+    if (copula < 0) continue;
+    out ??= [];
+    for (let k = from; k <= g; k++) out.push(words[k]!);
+    from = copula;
+    g = copula - 1;
+  }
+  if (!out) return null;
+  for (let k = from; k < words.length; k++) out.push(words[k]!);
+  return out;
+}
+
+/** The index of the copula after the post-modifier that follows the group at `g`, or -1. */
+function modifiedCopula(words: readonly CanonWord[], g: number, lists: SubjectModifierWords): number {
+  const first = words[g + 1];
+  if (!first || first.opens || !(lists.openers.has(first.text) || (first.text.length > 4 && first.text.endsWith('ing')))) return -1;
+  for (let k = g + 2; k < words.length && k <= g + 1 + MAX_MODIFIER_WORDS; k++) {
+    const w = words[k]!;
+    if (w.opens || w.group || lists.stops.has(w.text)) return -1;
+    if (!PLURAL_COPULAS.has(w.text)) continue;
+    const before = words[k - 1]!.text;
+    // "... who say politicians are": a plural noun right before the copula is its subject.
+    if (before !== 'us' && before.length > 3 && before.endsWith('s') && !before.endsWith('ss')) return -1;
+    return k;
+  }
+  return -1;
+}

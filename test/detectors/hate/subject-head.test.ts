@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { withoutSubjectModifier } from '../../../src/detectors/hate/subject-head.js';
+import { canonWord, loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
+import { clean, verdict } from './verdict-checks.js';
+
+// A group that heads its clause's subject keeps its predicate across a post-modifier (read off a
+// fresh blog post of the 2026-12-07 review: "The migrants pouring over our border are parasites"
+// was normal while "Migrants are parasites" was hate speech).
+
+test('a post-modifier between a subject group and its copula does not hide the predicate', () => {
+  for (const text of [
+    'The migrants pouring over our border are parasites who live off our taxes.',
+    'Muslims living among us are a cancer.',
+    'The migrants who arrived last year are parasites.',
+    'The Roma camping by the river are filthy thieves.',
+    'Jews in Hollywood are greedy.',
+  ]) assert.equal(verdict(text), 'hatespeech', text);
+});
+
+test('the same frames stay clean with a kind or negated predicate, and a clause of its own is not a modifier', () => {
+  clean([
+    'Refugees arriving in Dover are exhausted and need help.',
+    'Muslims in our street are wonderful neighbours.',
+    'Migrants crossing the Channel are not vermin.',
+    'Migrants who say politicians are vermin should be heard.',
+  ]);
+});
+
+test('the view drops only the modifier, and only after a group that opens its sentence', () => {
+  const lists = loadDefaultHateRules().subjectModifier;
+  const group = { target: 'Refugee', match: {} as never, antecedent: undefined };
+  const words = (text: string) =>
+    text.split(' ').map((t, i) => {
+      const w = canonWord(t, i * 10, i * 10 + t.length);
+      if (t === 'GRP') w.group = group;
+      return w;
+    });
+  const texts = (ws: ReturnType<typeof words> | null) => ws?.map((w) => w.text).join(' ') ?? null;
+  assert.equal(texts(withoutSubjectModifier(words('the GRP pouring over our border are parasites'), lists)), 'the GRP are parasites');
+  assert.equal(texts(withoutSubjectModifier(words('GRP who say politicians are vermin'), lists)), null);
+  assert.equal(texts(withoutSubjectModifier(words('politicians who defend GRP in court are vermin'), lists)), null);
+  assert.equal(texts(withoutSubjectModifier(words('GRP are parasites'), lists)), null);
+});
