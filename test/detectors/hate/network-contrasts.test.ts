@@ -22,3 +22,18 @@ test('a panel that includes the group meeting in private, and a wish that the gr
   // Without the negation the wish is hostile.
   assert.equal(verdict("I'd want immigrants to feel unsafe in this town."), 'hatespeech');
 });
+
+// Read off holdout18 after its one measurement (2026-12-07): a crowd word before the group is
+// no swarm of the group, and wins at a run or in a league are idioms of success.
+test('"a swarm of fans, … among them" is not a swarm of the group; "a swarm of <group>" still is', () => {
+  clean(['A swarm of fans, Muslims among them, poured through the stadium gates before kick-off.', 'A swarm of shoppers, refugees among them, queued for the sales.']);
+  assert.equal(verdict('A swarm of Roma has descended on the car park.'), 'hatespeech');
+  assert.equal(verdict('A plague of migrants is sweeping the town.'), 'hatespeech');
+});
+
+test('a group that smashed a charity run or destroyed a league did well; destroying the group stays hostile', () => {
+  const praise = ['My gay mates smashed the charity run and raised over two grand!', 'The gay lads on our five-a-side team destroyed the league this season, unbeaten'];
+  clean(praise);
+  for (const text of praise) assert.ok(benignGuards(text).includes('benign-success-idiom'), text);
+  assert.equal(verdict('Gays should be smashed like the bugs they are.'), 'hatespeech');
+});
