@@ -37,3 +37,15 @@ test('a group that smashed a charity run or destroyed a league did well; destroy
   for (const text of praise) assert.ok(benignGuards(text).includes('benign-success-idiom'), text);
   assert.equal(verdict('Gays should be smashed like the bugs they are.'), 'hatespeech');
 });
+
+test('counter-speech read off holdout18 after its measurement: an unfollow, a notion named a conspiracy theory, pinning named scapegoating, solidarity', () => {
+  clean([
+    'If you think Muslims should be deported for simply existing, unfollow me now.',
+    'The notion that Jews control the banks is a tired old conspiracy theory with a body count.',
+    'Pinning the rent crisis on migrants is lazy scapegoating from politicians who built nothing.',
+    'To the Muslim family whose windows were smashed: this town is with you.',
+  ]);
+  // The same frames with the speaker's agreement or a threat stay hateful.
+  assert.equal(verdict('If you think Muslims should be deported, you are right.'), 'hatespeech');
+  assert.equal(verdict('To the Muslims: we are coming for you.'), 'hatespeech');
+});
