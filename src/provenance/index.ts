@@ -33,7 +33,7 @@ export interface ProvenanceOptions {
   findOutlets?: (text: string) => Outlet[];
   /** Cue verbs, titles, pronouns...; data/provenance/*.yml when omitted. */
   lexicon?: ProvenanceLexicon;
-  /** The kind of an outlet by id ("the agency" refers back to an agency); the shipped outlet list's when omitted. */
+  /** The kind of an outlet by id ("the agency" refers back to an agency); the shipped outlet list's when omitted, none with a `findOutlets` of one's own. */
   outletType?: (id: string) => OutletType | null;
 }
 
@@ -50,7 +50,9 @@ const LONG_QUOTE_WORDS = 3;
 export function buildProvenance(text: string, model: TextModel, _meta: Meta, options: ProvenanceOptions = {}): Provenance {
   const lexicon = options.lexicon ?? defaultLexicon();
   const outlets = (options.findOutlets ?? defaultFindOutlets)(text);
-  const ctx = new ProvenanceContext(text, model, lexicon, outlets, options.outletType ?? defaultOutletType);
+  // A finder handed in names its own outlets: the shipped list's kinds are not theirs.
+  const outletType = options.outletType ?? (options.findOutlets ? undefined : defaultOutletType);
+  const ctx = new ProvenanceContext(text, model, lexicon, outlets, outletType);
 
   const segments = findQuotedSegments(text);
   const long: Span[] = [];
