@@ -1043,6 +1043,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     for (let r = 0; r < regexes.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
       for (const [a, b] of patternRanges(rule, r, scan, joined, words)) {
+        if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;
         const span = words.slice(a, b + 1);
         const groups = span.filter((w) => w.group).map((w) => w.group!);
         const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
@@ -1065,6 +1066,29 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     }
   }
   return hits;
+}
+
+// Not "that": after a noun it is as often a complementiser ("his statement that many … are rapists").
+const RELATIVE_PRONOUNS = new Set(['who', 'whom']);
+const OBJECT_DETERMINERS = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'any', 'some', 'every']);
+const COPULAS = new Set(['are', 'is', 're', 's', 'were', 'was']);
+
+/**
+ * Whether the group word at `a` is the object inside a relative clause whose copula follows it:
+ * "Politicians who defend migrants are vermin" calls the politicians vermin, not the migrants,
+ * so a match that begins at the group there is not about it ("Migrants who ... are vermin",
+ * with the group as the subject, and "who thinks ... are subhuman", after a verb of saying or
+ * thinking (vocabulary.yml `subject-modifier-stops`), still are).
+ */
+function relativeObjectBeforeCopula(words: readonly CanonWord[], a: number, clauseVerbs: ReadonlySet<string>): boolean {
+  const w = words[a];
+  if (!w?.group || w.opens || !COPULAS.has(words[a + 1]?.text ?? '')) return false;
+  let verb = a - 1;
+  if (verb >= 0 && OBJECT_DETERMINERS.has(words[verb]!.text) && !words[verb]!.opens) verb--;
+  const relative = words[verb - 1];
+  const head = words[verb - 2];
+  // "who thinks … are subhuman": a verb of saying or thinking takes the group as its clause's subject.
+  return verb >= 2 && !words[verb]!.group && !words[verb]!.opens && !clauseVerbs.has(words[verb]!.text) && !!relative && RELATIVE_PRONOUNS.has(relative.text) && !relative.opens && !!head;
 }
 
 /** A graded slur used in the plural is aimed at the whole group: hate speech, not an insult. */

@@ -42,3 +42,12 @@ test('the view drops only the modifier, and only after a group that opens its se
   assert.equal(texts(withoutSubjectModifier(words('politicians who defend GRP in court are vermin'), lists)), null);
   assert.equal(texts(withoutSubjectModifier(words('GRP are parasites'), lists)), null);
 });
+
+test('a group inside a relative clause is not the subject of the copula after it', () => {
+  clean(['Politicians who defend migrants are vermin.', 'The men who attacked the Jews were vermin.', 'People who say migrants are vermin are ignorant.']);
+  // The group as the subject, or a second sentence about it, stays hateful.
+  assert.equal(verdict('Migrants who cross the border are vermin.'), 'hatespeech');
+  assert.equal(verdict('Anyone who employs Muslims is a fool, Muslims are vermin.'), 'hatespeech');
+  // After a verb of saying or thinking the group is its clause's subject.
+  assert.equal(verdict('Am I the only one who thinks Muslims are subhuman?'), 'hatespeech');
+});
