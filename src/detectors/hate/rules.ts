@@ -3,7 +3,7 @@ import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
-import { compileWordPattern, mayMatchAt, phraseTrie, plainWords, type WordPattern, type WordTrie } from './word-pattern.js';
+import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie, plainWords, type WordPattern, type WordTrie } from './word-pattern.js';
 import type { SubjectModifierWords } from './subject-head.js';
 
 export interface VocabularyEntry extends RuleEntry {
@@ -935,7 +935,7 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
   // Where the word automaton reads the unit exactly, a start it rules out is one the regex would find nothing at.
   const wp = scan.plain ? c.words[r]! : null;
   if (!anchor) {
-    if (wp && !anyStart(wp, words)) return NO_RANGES;
+    if (wp && !mayMatchAnywhere(wp, words)) return NO_RANGES;
     const joined = join();
     return matchedWordRanges(c.regexes[r]!, joined.text, joined.starts);
   }
@@ -976,11 +976,6 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
 }
 
 const NO_RANGES: readonly [number, number][] = [];
-
-function anyStart(wp: WordPattern, words: readonly CanonWord[]): boolean {
-  for (let i = 0; i < words.length; i++) if (mayMatchAt(wp, words, i)) return true;
-  return false;
-}
 const NO_STARTS: readonly number[] = [];
 
 /** Words [first, last] of a match at `index` of `length` characters (a space counts with the word before it). */

@@ -411,6 +411,19 @@ let top = 0;
  * plainWords): false only where the regex, tried there, finds none.
  */
 export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: number): boolean {
+  return mayMatchFrom(wp, words, at, at + 1);
+}
+
+/**
+ * Whether a non-empty match may begin at any word: one search from every start at once, so
+ * each node and position is visited once for the whole unit, not once per start.
+ */
+export function mayMatchAnywhere(wp: WordPattern, words: readonly CanonWord[]): boolean {
+  return mayMatchFrom(wp, words, 0, words.length);
+}
+
+/** Whether a non-empty match may begin at some word in [from, to). */
+function mayMatchFrom(wp: WordPattern, words: readonly CanonWord[], from: number, to: number): boolean {
   const n = words.length;
   const width = 2 * n + 1;
   const { kind, arg } = wp;
@@ -421,12 +434,14 @@ export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: num
     stamp = 1;
   }
   top = 0;
-  const p0 = 2 * at;
   const starts = wp.starts;
-  if (starts.length > stackS.length) grow(starts.length);
-  for (let k = 0; k < starts.length; k++) {
-    stackS[top] = starts[k]!;
-    stackP[top++] = p0;
+  if (starts.length * (to - from) > stackS.length) grow(starts.length * (to - from));
+  // Later starts first on the stack, so the search (a stack) tries the earliest start first.
+  for (let at = to - 1; at >= from; at--) {
+    for (let k = 0; k < starts.length; k++) {
+      stackS[top] = starts[k]!;
+      stackP[top++] = 2 * at;
+    }
   }
   while (top > 0) {
     top--;
