@@ -127,7 +127,7 @@ export function firedCues(text: string, cues: readonly CompiledCue[]): string[] 
       // A pattern that starts with a run can only match from where that run starts in the text:
       // its regex is tried there alone, not at every character.
       if (pattern.body !== null) {
-        // Its words and spaces alone, with the boundaries tested on their own (see PatternBody).
+        // Its words and spaces alone, with the boundaries tested on their own (see patternBody).
         const body = (pattern.bodyRegex ??= new RegExp(pattern.body, 'iuy'));
         for (let q = 0; q < found; q++) {
           if (foundRuns[q]!.id !== pattern.first) continue;
