@@ -1,12 +1,13 @@
 // npm run build:data (part of npm run build): compiles every data/**/*.yml to
-// data/compiled/**/*.json, each stamped with the digest of its YAML (src/core/data-file.ts).
+// data/compiled/**/*.json, each stamped with the digest of its YAML and, once the YAML has
+// settled, its size and modification time (src/core/data-file.ts).
 // Also compiles the propaganda model (models/propaganda.json) to data/compiled/models/,
-// stamped with the digest of the JSON (src/detectors/propaganda/model.ts), and the
+// stamped with the digest (and settled stamp) of the JSON (src/detectors/propaganda/model.ts), and the
 // propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compiledPathOf, digestOf, parseYaml, type CompiledDataFile } from '../src/core/data-file.js';
+import { compiledPathOf, digestOf, parseYaml, settledStamp, type CompiledDataFile } from '../src/core/data-file.js';
 import { dataPath, modelPath } from '../src/core/paths.js';
 import { compiledTermsPath, compileTermWords } from '../src/detectors/propaganda/lexicons.js';
 import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
@@ -22,18 +23,21 @@ function yamlFiles(dir: string): string[] {
 rmSync(dataPath('compiled'), { recursive: true, force: true });
 const files = yamlFiles(dataPath()).sort();
 for (const path of files) {
+  // Stamped before it is read: a write in between then makes the stamp stale, never the data.
+  const stamp = settledStamp(path);
   const source = readFileSync(path, 'utf8');
   const out = compiledPathOf(path)!;
-  const compiled: CompiledDataFile = { digest: digestOf(source), data: parseYaml(source) };
+  const compiled: CompiledDataFile = { digest: digestOf(source), ...(stamp ? { stamp } : {}), data: parseYaml(source) };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(compiled));
 }
 console.log(`build:data: ${files.length} YAML files compiled to ${dataPath('compiled')}`);
 
+const modelStamp = settledStamp(modelPath(DEFAULT_MODEL_FILE));
 const modelBytes = readFileSync(modelPath(DEFAULT_MODEL_FILE));
 const modelOut = compiledModelPath(DEFAULT_MODEL_FILE);
 mkdirSync(dirname(modelOut), { recursive: true });
-writeFileSync(modelOut, encodeCompiledModel(JSON.parse(modelBytes.toString('utf8')) as PropagandaModelFile, digestOfModel(modelBytes)));
+writeFileSync(modelOut, encodeCompiledModel(JSON.parse(modelBytes.toString('utf8')) as PropagandaModelFile, digestOfModel(modelBytes), modelStamp));
 console.log(`build:data: ${DEFAULT_MODEL_FILE} compiled to ${modelOut}`);
 
 // After the YAML above, so the lexicon is read from its compiled form.

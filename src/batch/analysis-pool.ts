@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { ERRORS } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import type { AnalyzeInput } from '../input/document.js';
+import { jsonText } from '../pipeline/worker/protocol.js';
 import { createAnalysisThreads } from '../pipeline/worker/threads.js';
 
 export interface AnalyzeTask {
@@ -49,7 +50,7 @@ export function createAnalysisPool(threads: number = defaultThreads(), options: 
       try {
         const result = await pool.run({ kind: 'analyze', source: task.source, input: task.input }, { signal });
         if (!result.ok) return result;
-        return { ok: true, analysis: JSON.parse(result.json) as Analysis, durationMs: result.analyzeMs };
+        return { ok: true, analysis: JSON.parse(jsonText(result.json)) as Analysis, durationMs: result.analyzeMs };
       } catch (error) {
         if (signal.aborted) return { ok: false, code: ERRORS.ANALYSIS_TIMEOUT.code, message: `${task.source}: analysis took longer than ${limit / 1000} s (--timeout)`, internal: false };
         const e = error instanceof Error ? error : new Error(String(error));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative } from 'node:path';
 import { dataPath } from './paths.js';
@@ -11,11 +11,52 @@ import { dataPath } from './paths.js';
  * worker thread; the JSON takes milliseconds. A compiled file is used only while its
  * digest matches the YAML beside it, so an edited YAML file is never shadowed by a stale
  * compilation: it is parsed as before.
+ *
+ * Reading and hashing every YAML file to check that took about 35 ms in every process and
+ * thread, so a compiled file also records its YAML's size and modification time when it
+ * was compiled (`stamp`): while the YAML still has both, it has not been written since, and
+ * the compiled form is used without reading it. Any write changes the modification time (a
+ * checkout, an editor, `touch`), and the digest then decides, as before. As git does for its
+ * index, a file written in the last two seconds gets no stamp (`settledStamp`): the kernel's
+ * clock for modification times is coarse (milliseconds), so a second write that soon could
+ * keep the same time and size.
  */
 export interface CompiledDataFile {
   /** sha256 of the YAML source, hex. */
   digest: string;
+  /** The YAML's sourceStamp when it was compiled; absent in files compiled before stamps. */
+  stamp?: string;
   data: unknown;
+}
+
+/**
+ * A file's size and modification time (ns), as one string: equal stamps mean the file was
+ * not written in between (the digest is the check when they differ); null when it cannot be read.
+ */
+export function sourceStamp(path: string): string | null {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return `${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** How long ago a file must have been written for its stamp to be recorded. */
+const SETTLED_MS = 2000;
+
+/**
+ * The stamp to record for a file about to be compiled (take it before reading the file), or
+ * undefined when the file was written too recently to tell a later write apart by its stamp.
+ */
+export function settledStamp(path: string, now = Date.now()): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    if (Number(stat.mtimeNs / 1_000_000n) > now - SETTLED_MS) return undefined;
+    return `${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export function digestOf(source: string): string {
@@ -31,12 +72,12 @@ export function compiledPathOf(yamlPath: string, root = dataPath()): string | nu
 
 /** The parsed content of a YAML data file, from its compiled form when that is fresh. */
 export function readYamlData(path: string, root = dataPath()): unknown {
+  const compiledPath = compiledPathOf(path, root);
+  const compiled = compiledPath ? readCompiled(compiledPath) : null;
+  // Unwritten since it was compiled: the YAML is not read at all.
+  if (compiled?.stamp !== undefined && compiled.stamp === sourceStamp(path)) return compiled.data;
   const source = readFileSync(path, 'utf8');
-  const compiled = compiledPathOf(path, root);
-  if (compiled) {
-    const fresh = readCompiled(compiled);
-    if (fresh && fresh.digest === digestOf(source)) return fresh.data;
-  }
+  if (compiled && compiled.digest === digestOf(source)) return compiled.data;
   return parseYaml(source);
 }
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { compiledPathOf, digestOf, parseYaml, readYamlData } from '../../src/core/data-file.js';
+import { compiledPathOf, digestOf, parseYaml, readYamlData, settledStamp, sourceStamp } from '../../src/core/data-file.js';
 import { dataPath } from '../../src/core/paths.js';
 
 function yamlFiles(dir: string): string[] {
@@ -45,4 +45,31 @@ test('a compiled file is used while fresh, and a stale one is ignored for the YA
   writeFileSync(compiledPath, '{ not json');
   assert.deepEqual(readYamlData(yamlPath, root), { title: 'Edited YAML' });
   assert.equal(compiledPathOf(join(tmpdir(), 'elsewhere.yml'), root), null);
+});
+
+test('a compiled file whose stamp the YAML still has is used without reading the YAML; any write sends it back to the digest', () => {
+  const root = mkdtempSync(join(tmpdir(), 'unspin-data-'));
+  mkdirSync(join(root, 'compiled'), { recursive: true });
+  const yamlPath = join(root, 'list.yml');
+  const compiledPath = compiledPathOf(yamlPath, root)!;
+  writeFileSync(yamlPath, 'title: From YAML\n');
+  // Written just now: too recent for a stamp (a second write could keep its time and size).
+  assert.equal(settledStamp(yamlPath), undefined);
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(yamlPath, past, past);
+  const stamp = settledStamp(yamlPath);
+  assert.ok(stamp !== undefined);
+  assert.equal(stamp, sourceStamp(yamlPath));
+  // The compiled data differs from the YAML and its digest does not match: only the stamp can make it used.
+  writeFileSync(compiledPath, JSON.stringify({ digest: 'not the digest', stamp, data: { title: 'From JSON' } }));
+  assert.deepEqual(readYamlData(yamlPath, root), { title: 'From JSON' });
+  // Same size, new content: the write changes the modification time, and the YAML is parsed.
+  writeFileSync(yamlPath, 'title: Edited YM\n');
+  assert.equal(readFileSync(yamlPath).length, 'title: From YAML\n'.length);
+  assert.notEqual(sourceStamp(yamlPath), stamp);
+  assert.deepEqual(readYamlData(yamlPath, root), parseYaml(readFileSync(yamlPath, 'utf8')));
+  // A stale stamp with the right digest: the compiled data is still used.
+  writeFileSync(compiledPath, JSON.stringify({ digest: digestOf(readFileSync(yamlPath, 'utf8')), stamp, data: { title: 'From JSON' } }));
+  assert.deepEqual(readYamlData(yamlPath, root), { title: 'From JSON' });
+  assert.equal(sourceStamp(join(root, 'missing.yml')), null);
 });

@@ -57,6 +57,19 @@ describe('POST /v1/analyze', () => {
     assertSpansConsistent(analysis);
   });
 
+  test('the body is byte for byte the JSON analyze() gives, characters outside ASCII included (it crosses from the thread as UTF-8 bytes)', async () => {
+    const text = `${MARKER} said “naïve señores” cost €5m — 東京 officials 😀 disagreed.`;
+    const response = await post('/v1/analyze', { text });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-length'], String(response.rawPayload.length));
+    assert.ok(response.rawPayload.equals(Buffer.from(JSON.stringify(analyze(text, { meta: { source: null } })), 'utf8')));
+    // The batch answer wraps the same bytes.
+    const batch = await post('/v1/analyze/batch', { documents: [{ id: 7, text }, { id: 'x', text: ' ' }] });
+    const one = JSON.stringify(analyze(text, { meta: { source: '7' } }));
+    assert.match(batch.body, /^\{"results":\[\{"id":7,"analysis":/);
+    assert.ok(batch.body.startsWith(`{"results":[{"id":7,"analysis":${one}},{"id":"x","error":`), batch.body.slice(0, 80));
+  });
+
   test('a raw text/plain body is analysed as text', async () => {
     const text = `The mayor ${MARKER} said the plan "will work".`;
     const response = await post('/v1/analyze', text, { 'content-type': 'text/plain; charset=utf-8' });

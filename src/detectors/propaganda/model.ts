@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sourceStamp } from '../../core/data-file.js';
 import { UnspinError } from '../../core/errors.js';
 import { dataPath, modelPath } from '../../core/paths.js';
 import { frame, unframe } from '../claims/framing.js';
@@ -204,6 +205,8 @@ interface CompiledHeader {
   version: number;
   /** sha256 of the model JSON's bytes, hex. */
   digest: string;
+  /** The model JSON's size and modification time when compiled (data-file.ts `settledStamp`), if it had settled. */
+  stamp?: string;
   /** The model file, each weight block's names and weights left out (weights: their byte length). */
   file: PropagandaModelFile;
   /** Per block: byte length of the names, feature count, int32s of the table. */
@@ -214,8 +217,8 @@ interface CompiledHeader {
 const ALIGN = 4;
 const padding = (length: number) => Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN);
 
-/** The compiled form of a model file; `digest`: of the JSON's bytes. */
-export function encodeCompiledModel(file: PropagandaModelFile, digest: string): Buffer {
+/** The compiled form of a model file; `digest`: of the JSON's bytes; `stamp`: the JSON's `settledStamp`, taken before it was read. */
+export function encodeCompiledModel(file: PropagandaModelFile, digest: string, stamp?: string): Buffer {
   const body: Buffer[] = [];
   const sections = {} as CompiledHeader['sections'];
   const small = { ...file } as PropagandaModelFile;
@@ -230,13 +233,13 @@ export function encodeCompiledModel(file: PropagandaModelFile, digest: string): 
     for (const part of [nameBytes, weightBytes, tableBytes]) body.push(part, padding(part.length));
     (small as unknown as Record<string, unknown>)[block] = { ...packed, features: '', weights: weightBytes.length };
   }
-  const header: CompiledHeader = { version: COMPILED_MODEL_VERSION, digest, file: small, sections };
+  const header: CompiledHeader = { version: COMPILED_MODEL_VERSION, digest, ...(stamp ? { stamp } : {}), file: small, sections };
   const headerLength = Buffer.byteLength(JSON.stringify(header), 'utf8');
   return frame(COMPILED_MODEL_MAGIC, header, [padding(12 + headerLength), ...body]);
 }
 
 /** The model in a compiled file, with the digest of the JSON it was compiled from. Its tables are views of `bytes`. */
-export function decodeCompiledModel(bytes: Buffer, origin: string): { digest: string; model: PropagandaModel } {
+export function decodeCompiledModel(bytes: Buffer, origin: string): { digest: string; stamp?: string; model: PropagandaModel } {
   const { header, bodyAt } = unframe<CompiledHeader>(bytes, COMPILED_MODEL_MAGIC, 'a compiled unspin propaganda model', origin);
   const fail = (why: string): never => {
     throw new UnspinError('MODEL_INVALID', `${origin}: ${why}`, { input: origin });
@@ -269,7 +272,7 @@ export function decodeCompiledModel(bytes: Buffer, origin: string): { digest: st
     const weights = int16Weights(take(packed.weights), packed.scale);
     blocks.set(block, { index: new FeatureTable(int32(table), new FeatureNames(joined, count), SINK_BLOCKS.has(block)), weights });
   }
-  return { digest: header.digest, model: buildModel(f, origin, (block) => blocks.get(block)!) };
+  return { digest: header.digest, ...(typeof header.stamp === 'string' ? { stamp: header.stamp } : {}), model: buildModel(f, origin, (block) => blocks.get(block)!) };
 }
 
 /** Where the compiled form of a model file under models/ lives. */
@@ -292,18 +295,23 @@ let defaultModel: PropagandaModel | undefined;
 
 /**
  * The shipped model, read on first use: from its compiled form while that is fresh (the
- * digest of models/propaganda.json matches), else from the JSON, as before.
+ * JSON's stamp, else its digest, matches), else from the JSON, as before.
  */
 export function defaultPropagandaModel(): PropagandaModel {
   if (defaultModel) return defaultModel;
   const path = modelPath(DEFAULT_MODEL_FILE);
+  const compiled = readCompiledModel(compiledModelPath(DEFAULT_MODEL_FILE));
+  // The JSON unwritten since it was compiled (data-file.ts): it is not read, nor hashed (2.8 MB).
+  if (compiled?.stamp !== undefined && compiled.stamp === sourceStamp(path)) {
+    defaultModel = compiled.model;
+    return defaultModel;
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (cause) {
     throw new UnspinError('MODEL_INVALID', `${path}: cannot read the propaganda model (${(cause as Error).message}); run npm run train:propaganda`, { input: path, cause });
   }
-  const compiled = readCompiledModel(compiledModelPath(DEFAULT_MODEL_FILE));
   if (compiled && compiled.digest === digestOfModel(bytes)) {
     defaultModel = compiled.model;
     return defaultModel;

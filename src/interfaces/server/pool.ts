@@ -22,7 +22,8 @@ export interface Readiness {
   error?: string;
 }
 
-export type AnalysisOutcome = { ok: true; json: string; analyzeMs: number; chars: number; phases?: Record<string, number> };
+/** `json`: the analysis as UTF-8 JSON, moved from the thread (protocol.ts). */
+export type AnalysisOutcome = { ok: true; json: Uint8Array; analyzeMs: number; chars: number; phases?: Record<string, number> };
 
 export interface AnalysisPool {
   /**

@@ -7,12 +7,13 @@ export type AnalysisTask = { kind: 'analyze'; input: AnalyzeInput; source: strin
 /**
  * What an analysis thread answers. The analysis comes back serialised, so the main
  * thread (which answers /healthz, or drives a progress bar) never spends time on
- * JSON.stringify, and a store can keep the string as it is. Error classes do not
+ * JSON.stringify: as UTF-8 bytes whose buffer is transferred, not copied (`json`; see
+ * analysis-thread.ts), which the server sends as they are. Error classes do not
  * survive the thread boundary: catalogue errors cross as code and message, and bugs
  * as `internal` with their stack.
  */
 export type AnalysisTaskResult =
-  | { ok: true; json: string; analyzeMs: number; chars: number; phases?: Record<string, number> }
+  | { ok: true; json: Uint8Array; analyzeMs: number; chars: number; phases?: Record<string, number> }
   | { ok: false; code: string; message: string; internal: boolean; stack?: string };
 
 /** What a pool hands each analysis thread when it starts. */
@@ -48,4 +49,14 @@ export function errorOfFailure(result: Extract<AnalysisTaskResult, { ok: false }
   if (result.internal) return Object.assign(new Error(result.message), { stack: result.stack });
   const entry = Object.entries(ERRORS).find(([, spec]) => spec.code === result.code);
   return new UnspinError((entry?.[0] as ErrorName | undefined) ?? 'INTERNAL', result.message, input === undefined ? undefined : { input });
+}
+
+/** An answer's JSON as a Buffer over the same bytes (no copy), for a response body. */
+export function jsonBuffer(json: Uint8Array): Buffer {
+  return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+}
+
+/** An answer's JSON as text. */
+export function jsonText(json: Uint8Array): string {
+  return jsonBuffer(json).toString('utf8');
 }

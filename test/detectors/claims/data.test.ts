@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
-import { defaultCues, firedCues, normaliseForCues } from '../../../src/detectors/claims/cues.js';
+import { defaultCues, firedCues, normaliseForCues, patternBody } from '../../../src/detectors/claims/cues.js';
 import { defaultPartLexicons } from '../../../src/detectors/claims/parts/lexicons.js';
 
 describe('data/claims word lists', () => {
@@ -48,5 +48,31 @@ describe('data/claims word lists', () => {
       assert.deepEqual(firedCues(text, cues), expected, text);
     }
     assert.ok(firing > patterns.length, 'most texts fire some list');
+  });
+
+  it('tests the boundaries around a pattern body as its whole regex does, beside letters outside the BMP, marks that fold to letters and any white space', () => {
+    const cues = defaultCues();
+    const everyRegex = (text: string) => cues.filter((c) => c.regex.test(normaliseForCues(text))).map((c) => c.id);
+    const patterns = cues.flatMap((c) => c.patterns ?? []).filter((p) => patternBody(p) !== null && p.includes(' '));
+    assert.ok(patterns.length > 20);
+    // 𝐀 and 𝟏 are a letter and a digit outside the BMP. (Not U+0345, a mark that folds to a letter
+    // under the flags 'iu': one-word patterns, which need no regex, take it for a boundary where
+    // their regex does not, so a list with one can fire where its regex does not.)
+    const sides = ['𝐀', '𝟏', '\u00a0', "'", '\u2019', '-', 'é', '\u0130', '\u017f'];
+    const spaces = ['\t', '\u00a0', '\u2003', '\n \n', '\ufeff'];
+    const texts = patterns.flatMap((p, i) => [
+      ...sides.flatMap((side) => [`${side}${p} now`, `so ${p}${side}`, `${side}${p}${side}`]),
+      `so ${p.split(' ').join(spaces[i % spaces.length])} now`,
+      `${p.toUpperCase().replace(/S/g, 'ſ')} now`,
+    ]);
+    for (const text of texts) assert.deepEqual(firedCues(text, cues), everyRegex(text), JSON.stringify(text));
+  });
+
+  it('runs a pattern body alone only where it can match in one way', () => {
+    assert.equal(patternBody('according to'), 'according\\s+to');
+    assert.equal(patternBody('u.s. officials'), 'u\\.s\\.\\s+officials');
+    assert.equal(patternBody('two  spaces'), null);
+    assert.equal(patternBody('trailing '), null);
+    assert.equal(patternBody('tab\there'), null);
   });
 });

@@ -42,4 +42,9 @@ test('a compiled tiny model reads back as the JSON model, and names not in it ar
   bytes.copy(shifted, 1);
   assertSameModel(json, decodeCompiledModel(shifted.subarray(1), 'shifted').model);
   assert.throws(() => decodeCompiledModel(bytes.subarray(0, bytes.length - 8), 'cut'), { code: 'UNSPIN_E_MODEL_INVALID' });
+  // The source's stamp, when given, comes back; without one there is none.
+  assert.equal(compiled.stamp, undefined);
+  const stamped = decodeCompiledModel(encodeCompiledModel(file, 'digest-of-source', '123:456'), 'stamped');
+  assert.equal(stamped.stamp, '123:456');
+  assertSameModel(json, stamped.model);
 });

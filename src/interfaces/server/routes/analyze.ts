@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, UnspinError } from '../../../core/errors.js';
 import type { AnalyzeInput } from '../../../input/document.js';
+import { jsonBuffer } from '../../../pipeline/worker/protocol.js';
 import { errorBody, toUnspinError } from '../http-errors.js';
 import type { ResolvedServerOptions } from '../options.js';
 import type { AnalysisPool } from '../pool.js';
@@ -14,14 +15,18 @@ interface DocumentBody {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const CLOSE_BRACE = Buffer.from('}');
+const COMMA = Buffer.from(',');
+const RESULTS_OPEN = Buffer.from('{"results":[');
+const RESULTS_CLOSE = Buffer.from(']}');
 
-/** POST /v1/analyze and POST /v1/analyze/batch: documents go to the worker pool, JSON comes back as the worker wrote it. */
+/** POST /v1/analyze and POST /v1/analyze/batch: documents go to the worker pool, JSON comes back as the worker wrote it (UTF-8 bytes, sent as they are). */
 export function registerAnalyzeRoutes(app: FastifyInstance, pool: AnalysisPool, options: ResolvedServerOptions): void {
   app.post('/v1/analyze', { bodyLimit: options.bodyLimit, schema: { body: { content: analyzeBodyContent } } }, async (request, reply) => {
     const input = inputFromBody(request);
     checkNotEmpty(input, 'request body');
     const result = await pool.analyze({ kind: 'analyze', input, source: null }, AbortSignal.timeout(options.timeoutMs));
-    return sendJson(reply.header('server-timing', serverTiming(result.analyzeMs, result.phases)), result.json);
+    return sendJson(reply.header('server-timing', serverTiming(result.analyzeMs, result.phases)), jsonBuffer(result.json));
   });
 
   app.post<{ Body: { documents: DocumentBody[] } }>(
@@ -41,15 +46,18 @@ export function registerAnalyzeRoutes(app: FastifyInstance, pool: AnalysisPool, 
               throw new UnspinError('INPUT_TOO_LARGE', `document ${String(id)}: ${size} bytes is over the ${options.bodyLimit}-byte limit for one document`, { input: String(id) });
             }
             const result = await pool.analyze({ kind: 'analyze', input, source: String(id) }, deadline);
-            return `{"id":${JSON.stringify(id)},"analysis":${result.json}}`;
+            return Buffer.concat([Buffer.from(`{"id":${JSON.stringify(id)},"analysis":`), jsonBuffer(result.json), CLOSE_BRACE]);
           } catch (error) {
             const failure = toUnspinError(error, request);
             if (failure.code === ERRORS.INTERNAL.code) request.log.error({ err: error, document: index }, 'internal error in a batch document');
-            return JSON.stringify({ id, ...errorBody(failure) });
+            return Buffer.from(JSON.stringify({ id, ...errorBody(failure) }));
           }
         }),
       );
-      return sendJson(reply, `{"results":[${results.join(',')}]}`);
+      const parts: Buffer[] = [RESULTS_OPEN];
+      results.forEach((result, i) => parts.push(...(i > 0 ? [COMMA, result] : [result])));
+      parts.push(RESULTS_CLOSE);
+      return sendJson(reply, Buffer.concat(parts));
     },
   );
 }
@@ -82,6 +90,6 @@ function checkNotEmpty(input: AnalyzeInput, name: string): void {
   if ((input.html ?? input.text ?? '').trim() === '') throw new UnspinError('INPUT_EMPTY', `${name}: empty, nothing to analyse`, { input: name });
 }
 
-function sendJson(reply: FastifyReply, json: string): FastifyReply {
+function sendJson(reply: FastifyReply, json: Buffer): FastifyReply {
   return reply.type(JSON_TYPE).send(json);
 }
