@@ -4,7 +4,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, quotedAsSaying, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { DATE_WORDS, SUBJECT_PRONOUNS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, quotedAsSaying, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 import { partitionPoint } from '../core/spans.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
@@ -1144,10 +1144,15 @@ function aspectHost(ctx: ProvenanceContext, v: number, min: number): number {
   // Only before what was said: "that", a quotation or a colon, after at most a listener or a
   // short phrase without a verb ("kept telling me that …", "began saying in late 2016 that …");
   // "started telling the same story" and "continues writing for another page" report nothing.
+  // A clause without "that" is what was said too: "keeps saying Mexicans are rapists", "kept telling
+  // people they were wrong" (a subject, then a finite verb).
+  let subject = false;
   for (let k = v + 1; k < tokens.length && k <= v + ASPECT_REACH; k++) {
     const t = tokens[k]!;
     if (t.norm === 'to') return v;
     if (t.norm === 'that' || t.text === ':' || ctx.isQuoteMark(k)) return before;
+    if (subject && (t.pos === 'AUX' || t.pos === 'VERB') && !t.norm.endsWith('ing')) return before;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.norm))) subject = true;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || !(LISTENER_PRONOUNS.has(t.norm) || PHRASE_TAGS.has(t.pos))) return v;
   }
   return v;

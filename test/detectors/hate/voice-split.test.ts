@@ -42,3 +42,9 @@ test('a post whose only hate is quoted and rejected keeps a clean verdict', () =
   assert.equal(verdict.label, 'normal');
   assert.ok(findings.every((f) => f.voice !== 'author'));
 });
+
+test('hate someone keeps saying is reported, so the author who rejects it gets no verdict', () => {
+  const { findings, verdict } = hateOf('My uncle keeps saying Mexicans are rapists. Mexicans are hard-working people, and he is wrong.');
+  assert.equal(verdict.label, 'normal');
+  assert.ok(findings.some((f) => f.voice === 'reported'));
+});
