@@ -29,3 +29,12 @@ test('a verb of beginning before anything but a cue reports nothing', () => {
   assert.deepEqual(provenanceOf('The company started selling shares in March.').quotes, []);
   assert.deepEqual(provenanceOf('He started telling the same story again.').quotes, []);
 });
+
+test('speech the writer anticipates about their own words ends before ", but": the rest is the writer\'s answer', () => {
+  const a = provenanceOf('People will say this is hateful, but the numbers do not lie.');
+  assert.deepEqual(a.quotes.map((q) => q.text), ['this is hateful']);
+  assertSpansConsistent(a);
+  // Said of something else, the content runs on.
+  const b = provenanceOf('The minister will say that taxes must rise, but wages will fall too.');
+  assert.deepEqual(b.quotes.map((q) => q.text), ['that taxes must rise, but wages will fall too']);
+});

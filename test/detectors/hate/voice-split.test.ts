@@ -48,3 +48,12 @@ test('hate someone keeps saying is reported, so the author who rejects it gets n
   assert.equal(verdict.label, 'normal');
   assert.ok(findings.some((f) => f.voice === 'reported'));
 });
+
+test('an objection the writer anticipates ("People will say this is hateful, but …") does not make the writer\'s answer reported', () => {
+  for (const text of ['People will say this is hateful, but Muslims are vermin.', 'People might say I am a bigot, but gays are disgusting.']) {
+    assert.equal(hateOf(text).verdict.label, 'hatespeech', text);
+  }
+  // A forecast of what someone will say about something else keeps its whole content.
+  const { findings } = hateOf('The minister will say that taxes must rise, but wages will fall too.');
+  assert.deepEqual(findings, []);
+});
