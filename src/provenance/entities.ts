@@ -157,9 +157,11 @@ export class EntityRegistry {
         break;
       }
     }
-    // A capitalised role on its own ("Officials said", "Protesters gathered") or a people named by a
-    // plural demonym ("Iranians took to the streets"): a group, never a name that "he" could stand for.
-    if (first === last && (lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title') || pluralDemonym(tokens[first]!.norm))) {
+    // A community on its own ("Migrants are arriving", "Iranians took to the streets"): no name,
+    // so never a person a later "he" could stand for; a subject of its own when it speaks.
+    if (first === last && community(tokens[first]!.norm)) return null;
+    // A capitalised role on its own ("Officials said"): a group, not a name.
+    if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
       if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.text, 'group'), tokens[first]!);
       return null;
     }
@@ -480,10 +482,13 @@ export class EntityRegistry {
 }
 
 /** Index of the last value below `limit` in an ascending list, or -1. */
-/** "iranians", "afghans": the plural of a country's demonym (not a country's own name, "Philippines"). */
-function pluralDemonym(norm: string): boolean {
-  const countries = v2Lexicon().countries;
-  return norm.length > 3 && norm.endsWith('s') && !countries.has(norm) && countries.has(norm.slice(0, -1));
+/**
+ * "migrants", "protesters" (data/provenance/communities.yml), or the plural of a country's demonym,
+ * "iranians" (not a country's own name, "Philippines").
+ */
+function community(norm: string): boolean {
+  const { communities, countries } = v2Lexicon();
+  return communities.has(norm) || (norm.length > 3 && norm.endsWith('s') && !countries.has(norm) && countries.has(norm.slice(0, -1)));
 }
 
 function lastBelow(sorted: IndexedList<number>, limit: number): number {
