@@ -58,6 +58,7 @@ export class ProvenanceContext {
     const lowerStarts = lowerCaseSentenceStarts(text, model.sentences);
     let sentence = 0;
     let ended = false;
+    let modelSentence = 0;
     for (let i = 0; i < this.tokens.length; i++) {
       const t = this.tokens[i]!;
       if (i > 0 && this.paragraphOf[i] !== this.paragraphOf[i - 1]) {
@@ -73,6 +74,14 @@ export class ProvenanceContext {
       this.sentenceOf[i] = sentence;
       // wink-nlp keeps the stop on some words ("no.") before a closing mark.
       if ((t.pos === 'PUNCT' && END_PUNCT.has(t.text)) || (t.text.length > 1 && t.text.endsWith('.') && i + 1 < this.tokens.length && QUOTE_CHARS.has(this.tokens[i + 1]!.text))) ended = true;
+      // wink-nlp reads "in." or "no." at the end of a sentence as one abbreviation token ("The family
+      // moved in. Hastings said …"): a lower-case word with its stop, no title's abbreviation, ends the
+      // sentence where the text model starts the next one too.
+      else if (t.text.length > 2 && t.text.endsWith('.') && i + 1 < this.tokens.length && /^\p{Ll}+\.$/u.test(t.text) && !lexicon.titles.has(t.norm) && !lexicon.titleAbbreviations.has(t.norm)) {
+        const next = this.tokens[i + 1]!.start;
+        while (modelSentence < model.sentences.length && model.sentences[modelSentence]!.start < next) modelSentence++;
+        if (model.sentences[modelSentence]?.start === next) ended = true;
+      }
     }
     this.firstOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);
     this.lastOfSentence = new Int32Array(this.tokens.length > 0 ? sentence + 1 : 0);

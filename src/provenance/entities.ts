@@ -4,6 +4,7 @@ import type { ProvenanceContext } from './context.js';
 import type { Gender } from './lexicon.js';
 import { describeRole, roleText, rolesAgree, type Role } from './roles.js';
 import { DATE_WORDS } from './subjects.js';
+import { v2Lexicon } from './v2-lexicon.js';
 import { partitionPoint } from '../core/spans.js';
 import { IndexedList } from '../core/indexed-list.js';
 
@@ -136,7 +137,8 @@ export class EntityRegistry {
     let gender: Gender = 'any';
     for (let k = first; k < last; k++) {
       const norm = tokens[k]!.norm;
-      const info = lexicon.titles.get(norm);
+      // "the Farmers' Association": a plural role that owns the name is part of it.
+      const info = k + 1 <= last && isPluralPossessive(this.ctx, k + 1) ? undefined : lexicon.titles.get(norm);
       if (info) {
         titles.push(norm);
         for (const t of info) if (t.gender !== 'any') gender = t.gender;
@@ -155,6 +157,9 @@ export class EntityRegistry {
         break;
       }
     }
+    // A community on its own ("Migrants are arriving", "Iranians took to the streets"): no name,
+    // so never a person a later "he" could stand for; a subject of its own when it speaks.
+    if (first === last && community(tokens[first]!.norm)) return null;
     // A capitalised role on its own ("Officials said"): a group, not a name.
     if (first === last && lexicon.titles.get(tokens[first]!.norm)?.some((x) => x.kind === 'role' || x.kind === 'title')) {
       if (tokens[first]!.norm.endsWith('s')) this.addMention(this.described(tokens[first]!.text, 'group'), tokens[first]!);
@@ -477,6 +482,15 @@ export class EntityRegistry {
 }
 
 /** Index of the last value below `limit` in an ascending list, or -1. */
+/**
+ * "migrants", "protesters" (data/provenance/communities.yml), or the plural of a country's demonym,
+ * "iranians" (not a country's own name, "Philippines").
+ */
+function community(norm: string): boolean {
+  const { communities, countries } = v2Lexicon();
+  return communities.has(norm) || (norm.length > 3 && norm.endsWith('s') && !countries.has(norm) && countries.has(norm.slice(0, -1)));
+}
+
 function lastBelow(sorted: IndexedList<number>, limit: number): number {
   const lo = partitionPoint(sorted.length, (mid) => sorted.at(mid) < limit);
   return lo - 1;

@@ -4,7 +4,7 @@ import { cueVerbAt, isTimeWord, phraseAt } from './cues.js';
 import type { EntityRegistry, Mention } from './entities.js';
 import type { FoundQuote } from './found.js';
 import { pronounFits, resolveSubject, type Resolution } from './resolve.js';
-import { DATE_WORDS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, quotedAsSaying, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
+import { DATE_WORDS, SUBJECT_PRONOUNS, distantOpeningSubject, infinitiveSubject, leadingSubject, objectHost, openingSubject, participleHost, quotedAsSaying, sentenceSubject, skipListener, subjectLeft, subjectRight, type Subject } from './subjects.js';
 import { partitionPoint } from '../core/spans.js';
 
 type Resolve = (subject: Subject) => Resolution | null;
@@ -359,7 +359,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   if (start < 0 || start > end) return null;
   // "told reporters in Moscow, TASS reported.": another cue clause, not what was told.
   if (tokens[start - 1]?.text === ',' && closingCue(ctx, start, end)) return null;
-  let last = tailCue(ctx, start, end);
+  let last = anticipatedEnd(ctx, v, start, tailCue(ctx, start, end));
   while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
@@ -997,6 +997,23 @@ function tailCue(ctx: ProvenanceContext, start: number, end: number): number {
 }
 
 const COORDINATORS = new Set(['while', 'but', 'and', 'whereas', 'although', 'though']);
+
+/**
+ * Speech the writer only anticipates about their own words ("People will say this is hateful,
+ * but …", "Some may say it is harsh, but …") holds nothing after ", but": that is the writer's
+ * answer to it.
+ */
+function anticipatedEnd(ctx: ProvenanceContext, v: number, start: number, last: number): number {
+  const { tokens } = ctx;
+  let m = v - 1;
+  if (tokens[m]?.pos === 'ADV') m--;
+  // What it anticipates is said of the writer's own words or of the writer: "this", "it", "I".
+  if (!ANTICIPATING_MODALS.has(tokens[m]?.norm ?? '') || !SELF_REFERENCES.has(tokens[start]!.norm)) return last;
+  for (let k = start + 1; k < last; k++) if (tokens[k]!.norm === 'but' && tokens[k - 1]!.text === ',' && !ctx.inQuote[k]) return k - 2;
+  return last;
+}
+const ANTICIPATING_MODALS = new Set(['will', "'ll", 'may', 'might', 'could', 'would', 'gon', 'going']);
+const SELF_REFERENCES = new Set(['this', 'it', 'me', 'us', 'i', 'we']);
 /** Nouns an appositive uses to name the report itself ("…, a claim denied by Kyiv"). */
 const CLAIM_NOUNS = new Set(['claim', 'allegation', 'assertion', 'accusation', 'charge', 'statement', 'figure', 'account', 'version']);
 
@@ -1144,10 +1161,15 @@ function aspectHost(ctx: ProvenanceContext, v: number, min: number): number {
   // Only before what was said: "that", a quotation or a colon, after at most a listener or a
   // short phrase without a verb ("kept telling me that …", "began saying in late 2016 that …");
   // "started telling the same story" and "continues writing for another page" report nothing.
+  // A clause without "that" is what was said too: "keeps saying Mexicans are rapists", "kept telling
+  // people they were wrong" (a subject, then a finite verb).
+  let subject = false;
   for (let k = v + 1; k < tokens.length && k <= v + ASPECT_REACH; k++) {
     const t = tokens[k]!;
     if (t.norm === 'to') return v;
     if (t.norm === 'that' || t.text === ':' || ctx.isQuoteMark(k)) return before;
+    if (subject && (t.pos === 'AUX' || t.pos === 'VERB') && !t.norm.endsWith('ing')) return before;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.norm))) subject = true;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || !(LISTENER_PRONOUNS.has(t.norm) || PHRASE_TAGS.has(t.pos))) return v;
   }
   return v;

@@ -12,13 +12,15 @@ export interface Subject extends Span {
 
 /** Words that may stand between a subject and its verb: "has also said", "would later tell". */
 const BETWEEN = new Set(['has', 'have', 'had', 'will', 'would', 'also', 'later', 'then', 'again', 'reportedly', 'previously', 'recently', 'once', 'further', 'just', 'repeatedly', 'publicly', 'privately', 'first', 'did', 'does', 'do', 'could', 'might', 'may', 'can', 'should', 'is', 'was', 'were', 'are', 'been', 'being', 'often', 'frequently', 'always', 'never', 'not', "n't", 'still', 'even', 'already', 'flatly', 'angrily', 'simply', 'only', 'however', 'now', 'too', 'instead', 'initially', 'ultimately', 'finally', 'earlier', 'yet', 'gonna', 'gotta', 'wanna', 'nevertheless', 'meanwhile', 'itself', 'himself', 'herself', 'themselves', "'s", '’s', "'d", '’d', "'ve", '’ve']);
-/** Days and months: "A news report Wednesday said" has the report, not Wednesday, as subject. */
-export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
+/** Days, months and holidays: "A news report Wednesday said" has the report, not Wednesday, as subject. */
+export const DATE_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
+  // Holidays name a time, not a person: "the end of Ramadan. … he said".
+  'ramadan', 'eid', 'christmas', 'easter', 'passover', 'hanukkah', 'diwali', 'thanksgiving', 'halloween']);
 /** Time nouns that, with "this", "last", "next" or "past", or after a day name, say when, not who: "Police had last month charged". */
 const TIME_NOUNS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'decade', 'quarter', 'summer', 'winter', 'autumn']);
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'past', 'that', 'each', 'every', 'the']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const NP_INNER = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONNECTORS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const LOCATIVE = new Set(['at', 'from', 'in', 'on']);

@@ -43,6 +43,8 @@ export interface V2Lexicon {
   commentaryMarks: Map<string, true | Set<string>>;
   /** Words that credit a copied outlet right before its name ("via", "source", "originally"). */
   credit: Set<string>;
+  /** "migrants", "protesters": plural nouns for a community, never a person's name. */
+  communities: Set<string>;
 }
 
 let cached: V2Lexicon | undefined;
@@ -58,6 +60,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
   const countries = loadRuleFile(join(dir, 'countries.yml'), ['words', 'country']);
   const offices = loadRuleFile(join(dir, 'state-offices.yml'), ['words', 'kind']);
   const commentary = loadRuleFile(join(dir, 'commentary.yml'), ['words', 'class']);
+  const communities = loadRuleFile(join(dir, 'communities.yml'), ['words']);
   const countryMap = new Map<string, string>();
   const countryCodes = new Map<string, string>();
   const seats = new Map<string, string>();
@@ -87,6 +90,7 @@ export function loadV2Lexicon(dir: string): V2Lexicon {
     evaluative,
     commentaryMarks: commentaryMarks(firstPerson, evaluative),
     credit: byClass('credit'),
+    communities: new Set(communities.entries.flatMap(words)),
   };
 }
 

@@ -12,6 +12,9 @@ export interface TextModel {
   skipped: Span[];
 }
 
+/** Words that wink-nlp reads with their full stop as one abbreviation token, lower case as written. */
+const STOPPED_WORDS = new Set(['in.', 'no.', 'sat.']);
+
 /**
  * Tokenises with wink-nlp. wink-nlp is lossless (its output reproduces the input),
  * so token offsets are the running sum of preceding whitespace and token lengths.
@@ -54,6 +57,16 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     let b = last;
     while (a <= b && isSpace(a)) a++;
     while (b >= a && isSpace(b)) b--;
+    // wink-nlp keeps "in." and "no." whole, as abbreviations, and then runs on into the next
+    // sentence: "The family moved in. Jones said …" is two, unless a number is next to it ("5 in. long").
+    for (let k = a + 1; k < b; k++) {
+      if (!STOPPED_WORDS.has(surfaces[k]!) || types[k - 1] === 'number') continue;
+      let next = k + 1;
+      while (next <= b && isSpace(next)) next++;
+      if (next > b || starts[next]! === ends[k]! || !/^[\p{Lu}"“‘«(]/u.test(surfaces[next]!)) continue;
+      splitAtLineBreaks(text, starts[a]!, ends[k]!, sentences);
+      a = next;
+    }
     if (a <= b) splitAtLineBreaks(text, starts[a]!, ends[b]!, sentences);
   });
 

@@ -34,3 +34,12 @@ test('a contraction wink-nlp leaves whole gets its own form as lemma, not a stra
   const cannot = buildTextModel('They decide who can enter and who cannot.\nNext line.').tokens.find((t) => t.text === 'cannot');
   assert.equal(cannot?.lemma, 'cannot');
 });
+
+test('a sentence that ends in "in." or "no." ends there, though wink-nlp keeps the stop on the word', () => {
+  const sentences = (text: string) => buildTextModel(text).sentences.map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(sentences('The family moved in. Jones said the road was closed.'), ['The family moved in.', 'Jones said the road was closed.']);
+  assert.deepEqual(sentences('The answer was no. "Fine," she said.'), ['The answer was no.', '"Fine," she said.']);
+  // A measure after a number, and "no." before a number, stay inside their sentence.
+  assert.deepEqual(sentences('It is 5 in. Long and thin.'), ['It is 5 in. Long and thin.']);
+  assert.deepEqual(sentences('Order no. 5 was late.'), ['Order no. 5 was late.']);
+});

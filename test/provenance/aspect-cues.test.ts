@@ -13,6 +13,8 @@ test('a cue after a verb of beginning or going on is said by that verb\'s subjec
     ['I was shocked when the minister began claiming that the war was over.', 'war was over', 'the minister'],
     ['The minister began to claim that the war was over.', 'war was over', 'The minister'],
     ['Officials kept insisting that nothing was wrong.', 'nothing was wrong', 'Officials'],
+    // A clause without "that": a subject, then a finite verb.
+    ['My uncle keeps saying Mexicans are rapists.', 'Mexicans are rapists', 'My uncle'],
   ];
   for (const [text, words, speaker] of cases) {
     const a = provenanceOf(text);
@@ -25,4 +27,14 @@ test('a cue after a verb of beginning or going on is said by that verb\'s subjec
 
 test('a verb of beginning before anything but a cue reports nothing', () => {
   assert.deepEqual(provenanceOf('The company started selling shares in March.').quotes, []);
+  assert.deepEqual(provenanceOf('He started telling the same story again.').quotes, []);
+});
+
+test('speech the writer anticipates about their own words ends before ", but": the rest is the writer\'s answer', () => {
+  const a = provenanceOf('People will say this is hateful, but the numbers do not lie.');
+  assert.deepEqual(a.quotes.map((q) => q.text), ['this is hateful']);
+  assertSpansConsistent(a);
+  // Said of something else, the content runs on.
+  const b = provenanceOf('The minister will say that taxes must rise, but wages will fall too.');
+  assert.deepEqual(b.quotes.map((q) => q.text), ['that taxes must rise, but wages will fall too']);
 });

@@ -150,6 +150,18 @@ export function createHateDetector(options: HateDetectorOptions = {}): Detector 
           else if (groupInsideQuote(doc, decision, unit)) findings.push(...quotedFindings(c, doc, voices, unit, from, to, usable, true));
           return;
         }
+        // A post or short paragraph whose rules fire both in the author's words and in a quotation
+        // ('Migrants are vermin. "Jews run the banks," he said.') gives each voice its own finding.
+        const own = authorPart(doc, voices, decision);
+        if (own) {
+          findings.push(toFinding(doc, voices, sentencesAround(doc, own.evidence, unit), own, c.model, c.net?.net));
+          for (const quoted of quotedFindings(c, doc, voices, unit, from, to, usable)) {
+            findings.push(quoted);
+            const endorsed = endorsedFinding(c, doc, quoted, decision);
+            if (endorsed) findings.push(endorsed);
+          }
+          return;
+        }
         const finding = toFinding(doc, voices, unit, decision, c.model, c.net?.net);
         findings.push(finding);
         const endorsed = finding.voice === 'quoted' || finding.voice === 'reported' ? endorsedFinding(c, doc, finding, decision) : null;
@@ -204,6 +216,43 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
     } else if (c !== 13 && c !== 32 && c !== 9) breaks = 0;
   }
   return false;
+}
+
+/**
+ * The part of a decision in the author's own voice when its rule hits fall both there and in
+ * quoted or reported words: the author's hits, their targets and evidence, and the label they
+ * carry. Null when every hit is in one voice (the unit's finding then keeps the voice of most of
+ * its evidence) or the decision rests on no rule.
+ */
+function authorPart(doc: AnalyzedDocument, voices: readonly VoiceSpan[], d: UnitDecision): UnitDecision | null {
+  if (d.ruleHits.length < 2) return null;
+  const isAuthor = (spans: readonly Span[]): boolean => (voiceOfSpans(voices, spans) ?? 'author') === 'author';
+  const ownHits = d.ruleHits.filter((h) => isAuthor(h.evidence));
+  if (ownHits.length === 0 || ownHits.length === d.ruleHits.length) return null;
+  const severe = ownHits.some((h) => (h.rule.slur ?? h.rule.label) === 'hatespeech');
+  return {
+    ...d,
+    label: severe && d.label === 'hatespeech' ? 'hatespeech' : 'offensive',
+    ruleHits: ownHits,
+    targets: [...new Set(ownHits.flatMap((h) => h.targets))],
+    evidence: d.evidence.filter((e) => isAuthor([e]) && ownHits.some((h) => h.evidence.some((x) => x.start < e.end && e.start < x.end))),
+    mentions: d.mentions.filter((m) => isAuthor([m])),
+  };
+}
+
+/** The sentences of a unit that hold the given spans (the whole unit when none does). */
+function sentencesAround(doc: AnalyzedDocument, spans: readonly Span[], unit: Span): Span {
+  if (spans.length === 0) return unit;
+  const from = Math.min(...spans.map((e) => e.start));
+  const to = Math.max(...spans.map((e) => e.end));
+  let start = unit.start;
+  let end = unit.end;
+  for (const s of doc.sentences) {
+    if (s.end <= unit.start || s.start >= unit.end) continue;
+    if (s.start <= from && from < s.end) start = Math.max(unit.start, s.start);
+    if (s.start < to && to <= s.end) end = Math.min(unit.end, s.end);
+  }
+  return { start, end };
 }
 
 /**
