@@ -156,3 +156,31 @@ test('counter-speech: "says more about you", hinting named as intimidation, a qu
   // The same quote endorsed is still hate in the author's voice.
   assert.equal(verdict('Some bloke shouted "Arabs are vermin" in the pub, and he was right.'), 'hatespeech');
 });
+
+test('calls opened by arming or taking matters into our own hands; harassment until none is left; a last summer', () => {
+  firesAndFlags('expulsion-call', [
+    "The courts won't act. It's time to take matters into our own hands and run the Hindus out.",
+    'Grab your bats and chase the Arabs off the allotments.',
+    'Hassle the gypsies until every last one of them has moved out.',
+  ]);
+  firesAndFlags('threat-veiled', ['Arabs had better enjoy this Eid. It may be their last one on this street.']);
+  const contrasts = [
+    'Take matters into your own hands and drive the Hindus to the polling station yourself.',
+    'Hassle the council until the gypsies get a proper site.',
+    'Arabs had better enjoy this Eid. It may be their last before the mosque closes for repairs.',
+  ];
+  notRead(['expulsion-call', 'threat-veiled'], contrasts);
+  // The network alone reads the third as hate in a post (before this round too); in an article it is clean.
+  clean(contrasts.slice(0, 2));
+  assert.equal(inArticle(contrasts[2]!), 'normal');
+});
+
+test('a place full of the group that nobody walks after dark; no say for the group; the sight of them fills me with rage', () => {
+  firesAndFlags('derogation-comparison', ['Another town overrun by Arabs. Another town nobody feels safe in at night.']);
+  firesAndFlags('derogation-negated-positive', ['Hindus should be given no vote in this country.']);
+  firesAndFlags('derogation-opinion', ['Seeing Roma outside the library every morning fills me with loathing.']);
+  const contrasts = ['A hall full of Arabs, and nobody walks home hungry.', 'Seeing Roma outside the library every morning fills me with hope.'];
+  notRead(['derogation-comparison', 'derogation-opinion'], contrasts);
+  // The network alone reads the first as hate, as it did before this round: only the rules are checked on it.
+  clean(contrasts.slice(1));
+});
