@@ -17,10 +17,10 @@ test('a short post with hate in the author\'s words and in a quotation gives eac
   const author = findings.filter((f) => f.voice === 'author');
   const quoted = findings.filter((f) => f.voice === 'quoted');
   assert.equal(author.length, 1);
-  assert.deepEqual(author[0]!.targets, ['Refugee']);
+  assert.deepEqual(author[0]!.targets ?? [], ['Refugee']);
   assert.equal(text.slice(author[0]!.start, author[0]!.end), 'Migrants are vermin and should be removed.');
   assert.equal(quoted.length, 1);
-  assert.deepEqual(quoted[0]!.targets, ['Jewish']);
+  assert.deepEqual(quoted[0]!.targets ?? [], ['Jewish']);
   // The verdict is the author's: the quoted group is not among its targets.
   assert.equal(verdict.label, 'hatespeech');
   assert.deepEqual(verdict.targets, ['Refugee']);
@@ -28,13 +28,13 @@ test('a short post with hate in the author\'s words and in a quotation gives eac
 
 test('quoted hate next to the author\'s own is still quoted, and hate the author quotes and then endorses is the author\'s too', () => {
   const first = hateOf('"Muslims are a cancer," the critic shouted. Jews are parasites too.');
-  assert.deepEqual(first.findings.filter((f) => f.voice === 'author').flatMap((f) => f.targets), ['Jewish']);
-  assert.deepEqual(first.findings.filter((f) => f.voice === 'quoted').flatMap((f) => f.targets), ['Islam']);
+  assert.deepEqual(first.findings.filter((f) => f.voice === 'author').flatMap((f) => f.targets ?? []), ['Jewish']);
+  assert.deepEqual(first.findings.filter((f) => f.voice === 'quoted').flatMap((f) => f.targets ?? []), ['Islam']);
   assert.deepEqual(first.verdict.targets, ['Jewish']);
 
   const endorsed = hateOf('Jews control the media. "Muslims are animals," he said, and I agree.');
   assert.deepEqual([...endorsed.verdict.targets].sort(), ['Islam', 'Jewish']);
-  assert.ok(endorsed.findings.some((f) => f.voice === 'quoted' && f.targets.includes('Islam')));
+  assert.ok(endorsed.findings.some((f) => f.voice === 'quoted' && (f.targets ?? []).includes('Islam')));
 });
 
 test('a post whose only hate is quoted and rejected keeps a clean verdict', () => {
