@@ -13,7 +13,7 @@ export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[
   return out;
 }
 
-type GrowableArray = Int32Array | Uint32Array | Float64Array;
+type GrowableArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 
 /** A typed array of the same kind, `size` long, that begins with `a`'s elements: a growing table's next storage. */
 export function widened<A extends GrowableArray>(a: A, size: number): A {

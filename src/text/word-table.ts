@@ -75,9 +75,18 @@ export function decodeWordTable(bytes: Buffer, source: string): WordTable {
   const words = bytes.toString('utf8', bodyAt, bodyAt + wordBytes).split('\n');
   if (words.length !== count) fail(`${words.length} words listed, header says ${count}`);
   const at = bodyAt + wordBytes;
-  // A view, not a copy: the vectors are most of the file, and the file's buffer is read for this table alone.
-  const vectors = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * dims);
-  return new WordTable(words, vectors, dims);
+  return new WordTable(words, alignedView(bytes, at, count * dims), dims);
+}
+
+/**
+ * The vectors as a view of the file's buffer where they start on a 4-byte boundary, else
+ * as a copy that does (the file's buffer, read for this table alone, is then dropped): the
+ * claim detector reads rows four components at a time as 32-bit words (claims/pool.ts),
+ * which it can only do on an aligned array, and the words before the vectors seldom end on one.
+ */
+function alignedView(bytes: Buffer, at: number, length: number): Int8Array {
+  const view = new Int8Array(bytes.buffer, bytes.byteOffset + at, length);
+  return view.byteOffset % 4 === 0 ? view : view.slice();
 }
 
 let shared: WordTable | undefined;

@@ -1,6 +1,6 @@
 import type { Entity, Token } from '../../core/types.js';
 import { firedCues, type CompiledCue } from './cues.js';
-import { clusterNames, wordId, wordKey, type ClaimWords } from './words.js';
+import { bucketNumber, clusterNames, signature, wordId, wordKey, type ClaimWords } from './words.js';
 import { poolRows } from './pool.js';
 
 /** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
@@ -68,6 +68,8 @@ export function sentenceFeatures(view: SentenceView, cues: readonly CompiledCue[
  */
 export interface ClaimFeatureSink {
   name(name: string): void;
+  /** `name(name)` for a word bucket's name ("k1:225"), given with its number among all buckets (`bucketNumber`), so a scoring sink hashes it once per process. */
+  bucket(key: number, name: string): void;
   open(prefix: string): void;
   piece(text: string): void;
   close(): void;
@@ -78,6 +80,9 @@ export class NameSink implements ClaimFeatureSink {
   readonly names = new Set<string>();
   private current = '';
   name(name: string): void {
+    this.names.add(name);
+  }
+  bucket(_key: number, name: string): void {
     this.names.add(name);
   }
   open(prefix: string): void {
@@ -266,7 +271,11 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     if (!(first >= 97 && first <= 122)) continue;
     const id = wordId(words, key);
     if (id < 0) continue;
-    if (t.pos !== 'PUNCT') for (const name of clusterNames(words, id)) names.name(name);
+    if (t.pos !== 'PUNCT') {
+      const buckets = clusterNames(words, id);
+      const sig = signature(words, id);
+      for (let level = 0; level < buckets.length; level++) names.bucket(bucketNumber(words, level, sig), buckets[level]!);
+    }
     rowScratch[found] = id;
     inMeanScratch[found] = 1 - functionWord[id]!;
     found++;

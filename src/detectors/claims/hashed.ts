@@ -76,6 +76,27 @@ export class FeatureHashes implements ClaimFeatureSink {
     this.close();
   }
 
+  /** Each bucket name's two hashes by bucket number, worked out the first time it is given (known[key] = 1). */
+  private bucketShared = new Int32Array(0);
+  private bucketCopy = new Int32Array(0);
+  private bucketKnown = new Uint8Array(0);
+
+  bucket(key: number, name: string): void {
+    if (key >= this.bucketKnown.length) this.growBuckets(key);
+    if (this.bucketKnown[key] === 0) {
+      this.open(name);
+      this.bucketShared[key] = this.s;
+      this.bucketCopy[key] = this.c;
+      this.bucketKnown[key] = 1;
+    } else {
+      this.s = this.bucketShared[key]!;
+      this.c = this.bucketCopy[key]!;
+      this.openedAt = this.pieceCount;
+      this.pieces[this.pieceCount++] = name;
+    }
+    this.close();
+  }
+
   open(prefix: string): void {
     this.s = FNV_OFFSET;
     this.c = this.start;
@@ -167,6 +188,13 @@ export class FeatureHashes implements ClaimFeatureSink {
     this.pieceStart[this.count] = this.openedAt;
     this.pieceEnd[this.count] = this.pieceCount;
     this.count++;
+  }
+
+  private growBuckets(key: number): void {
+    const size = Math.max(2048, 2 * key);
+    this.bucketShared = widened(this.bucketShared, size);
+    this.bucketCopy = widened(this.bucketCopy, size);
+    this.bucketKnown = widened(this.bucketKnown, size);
   }
 
   private grow(): void {

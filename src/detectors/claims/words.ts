@@ -93,6 +93,13 @@ export function clusterNames(words: ClaimWords, id: number): readonly string[] {
   return names;
 }
 
+/** A signature's bucket at one level as one number over all levels: level 0's buckets first, then level 1's, and so on (1,344 in all). */
+export function bucketNumber(words: ClaimWords, level: number, sig: number): number {
+  let base = 0;
+  for (let l = 0; l < level; l++) base += 1 << words.levels[l]!;
+  return base + (sig & ((1 << words.levels[level]!) - 1));
+}
+
 export const DEFAULT_WORDS_FILE = WORD_TABLE_FILE;
 let shipped: ClaimWords | undefined;
 

@@ -247,14 +247,19 @@ export class ScoreSink implements FeatureSink {
   private readonly denseIds: (Int32Array | undefined)[] = [];
   private denseGeneration = slotGeneration;
   /**
-   * One-word features by template slot, then word number (vocabulary.ts): the weight (NaN:
-   * not looked up yet; a model's weights are float32, so float32 holds them exactly) and
-   * the id, kept across documents for the vocabulary's generation `wordGeneration`, so a
-   * word is looked up in the table once per template and process.
+   * One-word features by word number (vocabulary.ts), then template: the weight (NaN: not
+   * looked up yet; a model's weights are float32, so float32 holds them exactly) and the id
+   * at n * lanes + the template's lane, kept across documents for the vocabulary's generation
+   * `wordGeneration`, so a word is looked up in the table once per template and process. A
+   * word's templates lie side by side: a token's word features, and its neighbours', which
+   * read the same words, mostly fall in cache lines already read.
    */
-  private wordWeights: (Float32Array | undefined)[] = [];
-  private wordFeatureIds: (Int32Array | undefined)[] = [];
+  private wordWeights = new Float32Array(0);
+  private wordFeatureIds = new Int32Array(0);
   private wordGeneration = -1;
+  /** The lane of each one-word template by template slot (-1: none yet), and how many there are. */
+  private laneOf = new Int32Array(0);
+  private lanes = 0;
   /** The word numbers of the last two word lists (a document's norms and lemmas alternate). */
   private words0: readonly string[] | null = null;
   private numbers0: WordNumbers | null = null;
@@ -292,7 +297,7 @@ export class ScoreSink implements FeatureSink {
       const v = w[p]!;
       if (v === v) {
         this.z += v;
-        if (this.tally) this.hit(this.denseIds[t]![p]!, false);
+        if (this.tally) this.observe(this.denseIds[t]![p]!, v);
         return;
       }
       const id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keyLo[p]!, keyHi[p]!, 0, 0, 0, 0);
@@ -334,18 +339,19 @@ export class ScoreSink implements FeatureSink {
     const n = this.numbersOf(words).ids[k]!;
     const t = keyOf(template) + 1;
     if (this.wordGeneration !== vocabularyGeneration()) this.clearWords();
-    let w = this.wordWeights[t];
-    if (!w || n >= w.length) w = this.growWords(t);
-    const v = w[n]!;
+    const lane = t < this.laneOf.length && this.laneOf[t]! >= 0 ? this.laneOf[t]! : this.addLane(t);
+    const at = n * this.lanes + lane;
+    if (at >= this.wordWeights.length) this.growWords();
+    const v = this.wordWeights[at]!;
     if (v === v) {
       this.z += v;
-      if (this.tally) this.hit(this.wordFeatureIds[t]![n]!, false);
+      if (this.tally) this.observe(this.wordFeatureIds[at]!, v);
       return;
     }
     const keys = wordKeys();
     const id = this.table.findFrom(1, prefixLo[t]!, prefixHi[t]!, keys.lo[n]!, keys.hi[n]!, 0, 0, 0, 0);
-    w[n] = id < 0 ? 0 : this.weights[id]!;
-    this.wordFeatureIds[t]![n] = id;
+    this.wordWeights[at] = id < 0 ? 0 : this.weights[id]!;
+    this.wordFeatureIds[at] = id;
     this.hit(id);
   }
   add2ww(template: TemplateLike, words: readonly string[], k: number, words2: readonly string[], k2: number): void {
@@ -409,36 +415,66 @@ export class ScoreSink implements FeatureSink {
   }
 
   private clearWords(): void {
-    this.wordWeights = [];
-    this.wordFeatureIds = [];
+    this.wordWeights = new Float32Array(0);
+    this.wordFeatureIds = new Int32Array(0);
     this.wordGeneration = vocabularyGeneration();
   }
 
-  /** Template slot t's arrays, long enough for every word numbered so far. */
-  private growWords(t: number): Float32Array {
-    const size = wordCacheLength();
+  /** The word arrays, long enough for every word numbered so far. */
+  private growWords(): void {
+    const size = wordCacheLength() * this.lanes;
     const weights = new Float32Array(size).fill(NaN);
     const ids = new Int32Array(size);
-    const old = this.wordWeights[t];
-    if (old) {
-      weights.set(old);
-      ids.set(this.wordFeatureIds[t]!);
+    weights.set(this.wordWeights);
+    ids.set(this.wordFeatureIds);
+    this.wordWeights = weights;
+    this.wordFeatureIds = ids;
+  }
+
+  /** Gives template slot t the next lane, laying the word arrays out again one lane wider (a few times per process: once per one-word template). */
+  private addLane(t: number): number {
+    if (t >= this.laneOf.length) {
+      const laneOf = new Int32Array(Math.max(2 * this.laneOf.length, t + 1, 64)).fill(-1);
+      laneOf.set(this.laneOf);
+      this.laneOf = laneOf;
     }
-    this.wordWeights[t] = weights;
-    this.wordFeatureIds[t] = ids;
-    return weights;
+    const lanes = this.lanes + 1;
+    const words = this.wordWeights.length / Math.max(1, this.lanes);
+    const weights = new Float32Array(words * lanes).fill(NaN);
+    const ids = new Int32Array(words * lanes);
+    for (let n = 0; n < words; n++) {
+      for (let l = 0; l < this.lanes; l++) {
+        weights[n * lanes + l] = this.wordWeights[n * this.lanes + l]!;
+        ids[n * lanes + l] = this.wordFeatureIds[n * this.lanes + l]!;
+      }
+    }
+    this.wordWeights = weights;
+    this.wordFeatureIds = ids;
+    this.laneOf[t] = this.lanes;
+    this.lanes = lanes;
+    return lanes - 1;
   }
 
   private hitMemo(at: number): void {
-    this.z += this.memoWeights[at >> 2]!;
-    if (this.tally) this.hit(this.memo[at + 2]!, false);
+    const weight = this.memoWeights[at >> 2]!;
+    this.z += weight;
+    if (this.tally) this.observe(this.memo[at + 2]!, weight);
   }
 
-  private hit(id: number, sum = true): void {
+  /** Adds feature `id`'s weight (none for -1) and reports it to the tally. */
+  private hit(id: number): void {
     if (id < 0) return;
     const weight = this.weights[id]!;
-    if (sum) this.z += weight;
+    this.z += weight;
     if (this.tally) this.tally.add(id, weight);
+  }
+
+  /**
+   * Reports a feature already summed from a memo to the tally, with the weight the memo
+   * holds (the model's own, so a stage's record reads nothing from the large weight array).
+   */
+  private observe(id: number, weight: number): void {
+    if (id >= 0) this.tally!.add(id, weight);
   }
 }
 
