@@ -359,7 +359,7 @@ function preposed(ctx: ProvenanceContext, v: number, ruleId: string, needsThat: 
   if (start < 0 || start > end) return null;
   // "told reporters in Moscow, TASS reported.": another cue clause, not what was told.
   if (tokens[start - 1]?.text === ',' && closingCue(ctx, start, end)) return null;
-  let last = anticipatedEnd(ctx, v, start, tailCue(ctx, start, end));
+  let last = quoteThenOwnClause(ctx, start, anticipatedEnd(ctx, v, start, tailCue(ctx, start, end)));
   while (last > start && (ctx.isSentenceEnd(last) || tokens[last]!.text === ',' || tokens[last]!.text === ':')) last--;
   let words = 0;
   for (let m = start; m <= last; m++) if (ctx.isWord(m)) words++;
@@ -1011,6 +1011,24 @@ function anticipatedEnd(ctx: ProvenanceContext, v: number, start: number, last: 
   if (!ANTICIPATING_MODALS.has(tokens[m]?.norm ?? '') || !SELF_REFERENCES.has(tokens[start]!.norm)) return last;
   for (let k = start + 1; k < last; k++) if (tokens[k]!.norm === 'but' && tokens[k - 1]!.text === ',' && !ctx.inQuote[k]) return k - 2;
   return last;
+}
+/**
+ * `My friend said "that is hateful", but trans people are …`: content that opens with a direct
+ * quote closed before a coordinator and a clause with its own subject ends at the closing mark;
+ * the clause after it is the writer's. A verb right after the coordinator ("…", and added that)
+ * keeps the speaker.
+ */
+function quoteThenOwnClause(ctx: ProvenanceContext, start: number, last: number): number {
+  const { tokens } = ctx;
+  const open = ctx.isQuoteMark(start) ? start : start > 0 && ctx.isQuoteMark(start - 1) ? start - 1 : -1;
+  if (open < 0) return last;
+  let close = open + 1;
+  while (close < last && !ctx.isQuoteMark(close)) close++;
+  if (close >= last) return last;
+  const m = tokens[close + 1]?.text === ',' ? close + 2 : close + 1;
+  if (m >= last || !COORDINATORS.has(tokens[m]!.norm)) return last;
+  const pos = tokens[m + 1]!.pos;
+  return pos === 'VERB' || pos === 'AUX' || pos === 'ADV' || pos === 'PUNCT' || pos === 'SCONJ' ? last : close;
 }
 const ANTICIPATING_MODALS = new Set(['will', "'ll", 'may', 'might', 'could', 'would', 'gon', 'going']);
 const SELF_REFERENCES = new Set(['this', 'it', 'me', 'us', 'i', 'we']);

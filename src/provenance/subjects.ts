@@ -219,8 +219,10 @@ function isNpToken(ctx: ProvenanceContext, i: number): boolean {
 
 function isNpHead(ctx: ProvenanceContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  return t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.titles.has(t.norm);
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.titles.has(t.norm) || (INDEFINITE_PEOPLE.has(t.norm) && (i === 0 || !ctx.sameParagraph(i - 1, i) || ctx.isSentenceEnd(i - 1) || ctx.tokens[i - 1]!.pos === 'PUNCT' || ctx.tokens[i - 1]!.pos === 'CCONJ' || ctx.tokens[i - 1]!.pos === 'SCONJ'));
 }
+/** "Someone at work said": an indefinite pronoun heads a described speaker before a preposition. */
+const INDEFINITE_PEOPLE = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody']);
 
 /**
  * The subject to the right of a verb (inverted order after a quote): "said Tokayev",

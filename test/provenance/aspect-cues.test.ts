@@ -38,3 +38,14 @@ test('speech the writer anticipates about their own words ends before ", but": t
   const b = provenanceOf('The minister will say that taxes must rise, but wages will fall too.');
   assert.deepEqual(b.quotes.map((q) => q.text), ['that taxes must rise, but wages will fall too']);
 });
+
+test('a direct quote that opens the content and closes before "but" and a new subject ends the report there', () => {
+  const a = provenanceOf('My cousin said "that is unfair", but the referee was right all along.');
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.text]), [['direct', 'that is unfair']]);
+  const referee = a.text.indexOf('the referee');
+  assert.equal(a.voices.find((v) => v.start <= referee && v.end > referee)?.voice, 'author');
+  assertSpansConsistent(a);
+  // A verb after the coordinator keeps the speaker ("…", and added that …).
+  const b = provenanceOf('The coach said "we were unlucky", and added that the referee was wrong.');
+  assert.ok(b.quotes.some((q) => q.text.includes('the referee was wrong')), JSON.stringify(b.quotes.map((q) => q.text)));
+});

@@ -105,3 +105,15 @@ test('"it" resolves to an organisation, "they" to a group, never to a person', (
   assert.equal(speakerOf(a, they)?.name.toLowerCase(), 'officials');
   assert.match(they!.explanation, /group/);
 });
+
+test('an indefinite pronoun before a preposition heads the described speaker ("Someone at work said")', () => {
+  const cases: [string, string, string][] = [
+    ['Someone at work said "the canteen is closing", and I believed it.', 'the canteen is closing', 'Someone at work'],
+    ['Somebody from the council told me that the road will close.', 'the road will close', 'Somebody from the council'],
+    ['I heard that someone at the club said the vote was rigged.', 'the vote was rigged', 'someone at the club'],
+  ];
+  for (const [text, words, speaker] of cases) {
+    const a = provenanceOf(text);
+    assert.equal(speakerOf(a, quoteWith(a, words))?.name, speaker, text);
+  }
+});

@@ -136,7 +136,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
-    return found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd);
+    return withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd));
   };
   // The network's decisions are checked against the guards when it fires (below).
   const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
@@ -239,15 +239,16 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     evidence.push(...hit.evidence);
   }
   let features: UnitDecision['features'] = [];
+  const modelTargets = netUsed || modelUsed ? peopleNamed(canon, namedTargets) : namedTargets;
   if (netUsed) {
-    for (const g of namedTargets) {
+    for (const g of modelTargets) {
       targets.add(g.target);
       evidence.push({ start: g.match.start, end: g.match.end });
     }
     evidence.push(...netEvidence);
   }
   if (modelUsed) {
-    for (const g of namedTargets) {
+    for (const g of modelTargets) {
       targets.add(g.target);
       evidence.push({ start: g.match.start, end: g.match.end });
     }
@@ -300,6 +301,37 @@ export function negationBesideGroup(words: readonly string[], canon: readonly Ca
     if (groupClause === clause && cueClause === clause) return true;
   }
   return false;
+}
+
+/**
+ * The group mentions a model's decision is about: "every Christian nation is on its knees"
+ * names a country, not Christians, so a group word right before a noun for a place, an
+ * institution or a custom is left out, unless no other mention is left.
+ */
+function peopleNamed(canon: readonly CanonWord[], named: GroupRef[]): GroupRef[] {
+  if (named.length < 2) return named;
+  const people: GroupRef[] = [];
+  for (let i = 0; i < canon.length; i++) {
+    const g = canon[i]!.group;
+    if (g && named.includes(g) && !ATTRIBUTIVE_HEADS.has(canon[i + 1]?.text ?? '')) people.push(g);
+  }
+  return people.length > 0 ? people : named;
+}
+const ATTRIBUTIVE_HEADS = new Set(['nation', 'nations', 'country', 'countries', 'state', 'states', 'land', 'lands', 'world', 'civilisation', 'civilization', 'empire', 'kingdom', 'church', 'churches', 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'school', 'schools', 'value', 'values', 'culture', 'cultures', 'heritage', 'tradition', 'traditions', 'holiday', 'holidays', 'festival', 'festivals', 'calendar', 'food', 'music', 'art', 'history', 'law', 'faith', 'prayer', 'prayers', 'holy', 'symbols', 'quarter', 'cemetery', 'cemeteries']);
+
+/**
+ * Guard hits less those a "but" answers: "That is hateful, but trans people are …", `My friend
+ * said "that is hateful", but …`. A guard that ends before a "but" with every group mention
+ * after it condemns something else; what the writer says of the group comes after the "but".
+ */
+function withoutAnswered(canon: readonly CanonWord[], hits: GuardHit[]): GuardHit[] {
+  if (hits.length === 0) return hits;
+  let firstGroup = 0;
+  while (firstGroup < canon.length && !canon[firstGroup]!.group) firstGroup++;
+  if (firstGroup === canon.length) return hits;
+  let but = -1;
+  for (let i = firstGroup - 1; i >= 0 && but < 0; i--) if (canon[i]!.text === 'but') but = canon[i]!.start;
+  return but < 0 ? hits : hits.filter((h) => h.end > but);
 }
 
 /**

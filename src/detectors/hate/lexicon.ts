@@ -171,6 +171,11 @@ export class HateLexicon {
     return this.byFirst.has(word);
   }
 
+  /** Whether a folded word is a one-word group term ("muslims", "jews"), not a slur. */
+  isGroupWord(word: string): boolean {
+    return this.groupSingles.has(word);
+  }
+
   /** Every group or slur mention in a word list, longest match first, non-overlapping. */
   match(words: readonly LexWord[]): LexiconMatch[] {
     const out: LexiconMatch[] = [];
@@ -357,7 +362,7 @@ const LEETISH = /[0-9*@$!|]/;
  * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
  * separated by one space are read as one word ("j e w s" -> "jews").
  */
-export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type' | 'norm' | 'fold'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean): LexWord[] {
+export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type' | 'norm' | 'fold'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean, groupWord?: (word: string) => boolean): LexWord[] {
   const merged: LexWord[] = [];
   let i = from;
   while (i < to) {
@@ -405,5 +410,72 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
       k++;
     }
   }
-  return out.filter((w) => w.fold !== '' || false);
+  if (!knows || !groupWord) return out.filter((w) => w.fold !== '' || false);
+  const split: LexWord[] = [];
+  for (const w of out) {
+    if (w.fold === '') continue;
+    const parts = w.fold.length >= MIN_GLUED && w.fold.length <= MAX_GLUED ? gluedWords(text, w, knows, groupWord) : null;
+    if (parts) split.push(...parts);
+    else split.push(w);
+  }
+  return split;
+}
+
+/** Glued words shorter or longer than this are left alone (a real word, or a run-on paragraph). */
+const MIN_GLUED = 7;
+const MAX_GLUED = 40;
+/**
+ * Only the table's commoner words (it lists words by frequency) make up a glued string with a
+ * term: rare ones split slur-bearing words wrongly ("homo|erotic|ism", "negro|pho|be").
+ */
+const commonWord = (id: number) => id >= 0 && id < 25000;
+/** Word endings the table also lists as words: "jewish|ness" is one word, not two. */
+const SUFFIXES = new Set(['ness', 'ism', 'isms', 'ist', 'ists', 'ity', 'ship', 'hood', 'dom', 'ment', 'less', 'ful', 'ish', 'ian', 'ians', 'ese', 'ite', 'ites', 'phobe', 'phobia', 'phile', 'ology', 'ized', 'ised', 'izing', 'ising', 'ation']);
+/** The two-letter words a glued string may hold ("killalljews", "goback"); other pairs of letters are mostly noise. */
+const SHORT_WORDS = new Set(['an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);
+
+/**
+ * "deportallmuslims", "jewsrunthemedia", "ihatemuslims": a word the word table does not know,
+ * glued from a group term and known words, read as those words, each with its own span
+ * inside the original (only where the surface is the fold letter for letter, so spans stay
+ * exact). The split with the fewest words wins; it must hold a one-word group term of four
+ * letters or more ("tor|men|ting" is no split; slurs glued into words are mostly banter on
+ * HateXplain train: "bitch|ass", "sum|bitch").
+ */
+function gluedWords(text: string, word: LexWord, knows: (word: string) => boolean, groupWord: (word: string) => boolean): LexWord[] | null {
+  const { fold } = word;
+  if (!/^[a-z]+$/.test(fold) || knows(fold)) return null;
+  const table = defaultWordTable();
+  if (table.id(fold) >= 0) return null;
+  const offset = text.slice(word.start, word.end).toLowerCase().indexOf(fold);
+  if (offset < 0) return null;
+  const n = fold.length;
+  // best[i]: fewest words that spell fold[0, i), with the last word's start and whether a term is among them.
+  const best = new Int32Array(n + 1).fill(-1);
+  const from = new Int32Array(n + 1);
+  const term = new Uint8Array(n + 1);
+  best[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - 20); j < i; j++) {
+      if (best[j]! < 0) continue;
+      const piece = fold.slice(j, i);
+      const isTerm = piece.length >= 4 && groupWord(piece);
+      const known = isTerm || (piece.length === 1 ? piece === 'i' || piece === 'a' : piece.length === 2 ? SHORT_WORDS.has(piece) : !SUFFIXES.has(piece) && commonWord(table.id(piece)));
+      if (!known) continue;
+      const count = best[j]! + 1;
+      const withTerm = term[j]! || (isTerm ? 1 : 0);
+      if (best[i]! < 0 || count < best[i]! || (count === best[i]! && withTerm > term[i]!)) {
+        best[i] = count;
+        from[i] = j;
+        term[i] = withTerm;
+      }
+    }
+  }
+  if (best[n]! < 2 || !term[n]) return null;
+  const parts: LexWord[] = [];
+  for (let i = n; i > 0; i = from[i]!) {
+    const j = from[i]!;
+    parts.push({ fold: fold.slice(j, i), alt: undefined, start: word.start + offset + j, end: word.start + offset + i });
+  }
+  return parts.reverse();
 }
