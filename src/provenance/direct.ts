@@ -65,7 +65,7 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     // A title after its cue is a programme or slogan ("told ABC’s “Good Morning America”").
     if (titleCase && (!cue || cue.side !== 'after') && !colonIntro(ctx, before)) continue;
     // A whole short sentence ("We want peace.") is speech, not irony.
-    const sentenceLike = /^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner);
+    const sentenceLike = (/^[\p{Lu}\p{Lt}]/u.test(inner) && /[.!?]$/.test(inner)) || hasPredicate(ctx, first, last);
     if (short && !cue && !sentenceLike) {
       quotes.push({ start: seg.start, end: seg.end, text: inner, kind: 'scare', entity: null, cue: null, outletId: null, explanation: `Scare quote: ${words === 1 ? 'one word' : `${words} words`} in quotation marks with no speaker or cue next to them, so the marks are the author's own distance from the words.` });
       continue;
@@ -78,11 +78,13 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     // A continuation shares the cue of the quote it continues, which links the parts.
     let inheritedCue: Span | null = null;
     if (cue) {
-      const resolved = cue.subject ? resolveSubject(ctx, registry, cue.subject, isQuoted) : null;
+      // "We were told “…”": the subject of a passive verb of telling heard the words; who spoke is not named.
+      const heard = passiveListener(ctx, cue);
+      const resolved = cue.subject && !heard ? resolveSubject(ctx, registry, cue.subject, isQuoted) : null;
       entity = resolved?.entity ?? null;
       outletId = entity?.outletId ?? outletInClause(ctx, cue);
       const cueText = ctx.text.slice(cue.span.start, cue.span.end);
-      why = `; cue "${cueText}" (${cue.ruleId}) ${cue.side === 'after' ? 'after' : 'before'} the quote; ${resolved ? resolved.how : 'no subject found for the cue'}`;
+      why = `; cue "${cueText}" (${cue.ruleId}) ${cue.side === 'after' ? 'after' : 'before'} the quote; ${resolved ? resolved.how : heard ? 'passive, the subject heard the words and the speaker is not named' : 'no subject found for the cue'}`;
       if (outletId && !entity?.outletId) why += `; outlet named in the cue clause (${ctx.outlets.find((o) => o.id === outletId)?.name ?? outletId})`;
     } else {
       const colon = colonIntro(ctx, before);
@@ -117,6 +119,27 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
     if (entity) previous = { entity, paragraph: ctx.paragraphOf[Math.min(last, ctx.tokens.length - 1)]!, name: entity.name, cue: cue ? cue.span : inheritedCue, end: seg.outerEnd };
   }
   return quotes;
+}
+
+/** "were told", "was assured": a passive verb of telling, whose subject is the listener. */
+function passiveListener(ctx: ProvenanceContext, cue: Cue): boolean {
+  if (cue.first !== cue.last || cue.first < 1) return false;
+  return LISTENER_PASSIVES.has(ctx.tokens[cue.first]!.norm) && PASSIVE_AUXILIARIES.has(ctx.tokens[cue.first - 1]!.norm);
+}
+const LISTENER_PASSIVES = new Set(['told', 'assured', 'warned', 'promised', 'informed', 'reminded']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'am', 'get', 'got', 'gets']);
+
+/**
+ * A subject and its verb inside the marks ("'women are inferior'", "'migrants should leave'"):
+ * a quoted clause, which is someone's words, not a scare quote's ironic label. A verb first
+ * ("'lock her up'") or none ("'fake news'") keeps the label.
+ */
+function hasPredicate(ctx: ProvenanceContext, first: number, last: number): boolean {
+  for (let k = first + 1; k <= last; k++) {
+    const pos = ctx.tokens[k]!.pos;
+    if (pos === 'AUX' && ctx.tokens[k - 1]!.pos !== 'PUNCT' && ctx.tokens[first]!.pos !== 'VERB' && ctx.tokens[first]!.pos !== 'AUX') return true;
+  }
+  return false;
 }
 
 /** The scare marker ("so-called", "self-styled", "alleged") right before an opening mark, or null. */
