@@ -121,24 +121,29 @@ export function attributeDirectQuotes(ctx: ProvenanceContext, registry: EntityRe
   return quotes;
 }
 
-/** "were told", "was assured": a passive verb of telling, whose subject is the listener. */
+/**
+ * "were told", "was assured": the participle of a verb of telling (cue-verbs.yml `object`)
+ * after a passive auxiliary, whose subject is the listener ("is telling" is active). Not
+ * reported speech's wider `passive`, which also reads "when asked" and "if told": there the
+ * sentence's subject answers, and speaks.
+ */
 function passiveListener(ctx: ProvenanceContext, cue: Cue): boolean {
-  if (cue.first !== cue.last || cue.first < 1) return false;
-  return LISTENER_PASSIVES.has(ctx.tokens[cue.first]!.norm) && PASSIVE_AUXILIARIES.has(ctx.tokens[cue.first - 1]!.norm);
+  if (cue.first !== cue.last || cue.first < 1 || !PASSIVE_AUXILIARIES.has(ctx.tokens[cue.first - 1]!.norm)) return false;
+  const verb = cueVerbAt(ctx, cue.first);
+  return verb?.takesListener === true && verb.id !== 'speech-ask' && /ed$|^told$/.test(ctx.tokens[cue.first]!.norm);
 }
-const LISTENER_PASSIVES = new Set(['told', 'assured', 'warned', 'promised', 'informed', 'reminded']);
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'am', 'get', 'got', 'gets']);
 
 /**
- * A subject and its verb inside the marks ("'women are inferior'", "'migrants should leave'"):
- * a quoted clause, which is someone's words, not a scare quote's ironic label. A verb first
- * ("'lock her up'") or none ("'fake news'") keeps the label.
+ * A subject and an auxiliary inside the marks ("'women are inferior'", "'migrants should
+ * leave'"): a quoted clause, which is someone's words, not a scare quote's ironic label. A verb
+ * first ("'lock her up'") or no auxiliary ("'fake news'", "'native born'": the tagger reads
+ * participles in labels as verbs) keeps the label.
  */
 function hasPredicate(ctx: ProvenanceContext, first: number, last: number): boolean {
-  for (let k = first + 1; k <= last; k++) {
-    const pos = ctx.tokens[k]!.pos;
-    if (pos === 'AUX' && ctx.tokens[k - 1]!.pos !== 'PUNCT' && ctx.tokens[first]!.pos !== 'VERB' && ctx.tokens[first]!.pos !== 'AUX') return true;
-  }
+  const opener = ctx.tokens[first]!.pos;
+  if (opener === 'VERB' || opener === 'AUX') return false;
+  for (let k = first + 1; k <= last; k++) if (ctx.tokens[k]!.pos === 'AUX' && ctx.tokens[k - 1]!.pos !== 'PUNCT') return true;
   return false;
 }
 

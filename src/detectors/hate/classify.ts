@@ -239,7 +239,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     evidence.push(...hit.evidence);
   }
   let features: UnitDecision['features'] = [];
-  const modelTargets = netUsed || modelUsed ? peopleNamed(canon, namedTargets) : namedTargets;
+  const modelTargets = netUsed || modelUsed ? peopleNamed(canon, namedTargets, ctx.rules.attributiveHeads) : namedTargets;
   if (netUsed) {
     for (const g of modelTargets) {
       targets.add(g.target);
@@ -306,18 +306,18 @@ export function negationBesideGroup(words: readonly string[], canon: readonly Ca
 /**
  * The group mentions a model's decision is about: "every Christian nation is on its knees"
  * names a country, not Christians, so a group word right before a noun for a place, an
- * institution or a custom is left out, unless no other mention is left.
+ * institution or a custom (vocabulary.yml `attributive-heads`) is left out, unless no other
+ * mention is left.
  */
-function peopleNamed(canon: readonly CanonWord[], named: GroupRef[]): GroupRef[] {
+function peopleNamed(canon: readonly CanonWord[], named: GroupRef[], attributiveHeads: ReadonlySet<string>): GroupRef[] {
   if (named.length < 2) return named;
   const people: GroupRef[] = [];
   for (let i = 0; i < canon.length; i++) {
     const g = canon[i]!.group;
-    if (g && named.includes(g) && !ATTRIBUTIVE_HEADS.has(canon[i + 1]?.text ?? '')) people.push(g);
+    if (g && named.includes(g) && !attributiveHeads.has(canon[i + 1]?.text ?? '')) people.push(g);
   }
   return people.length > 0 ? people : named;
 }
-const ATTRIBUTIVE_HEADS = new Set(['nation', 'nations', 'country', 'countries', 'state', 'states', 'land', 'lands', 'world', 'civilisation', 'civilization', 'empire', 'kingdom', 'church', 'churches', 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'school', 'schools', 'value', 'values', 'culture', 'cultures', 'heritage', 'tradition', 'traditions', 'holiday', 'holidays', 'festival', 'festivals', 'calendar', 'food', 'music', 'art', 'history', 'law', 'faith', 'prayer', 'prayers', 'holy', 'symbols', 'quarter', 'cemetery', 'cemeteries']);
 
 /**
  * Guard hits less those a "but" answers: "That is hateful, but trans people are …", `My friend

@@ -440,7 +440,9 @@ const SHORT_WORDS = new Set(['an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if
  * inside the original (only where the surface is the fold letter for letter, so spans stay
  * exact). The split with the fewest words wins; it must hold a one-word group term of four
  * letters or more ("tor|men|ting" is no split; slurs glued into words are mostly banter on
- * HateXplain train: "bitch|ass", "sum|bitch").
+ * HateXplain train: "bitch|ass", "sum|bitch"). Predicates glued to each other or to a short
+ * word ("ihate", "aretrash", "filthyanimals") are split later, by repairWords (rules.ts), on
+ * the words this gives; a group term has to be split here, before the lexicon tags it.
  */
 function gluedWords(text: string, word: LexWord, knows: (word: string) => boolean, groupWord: (word: string) => boolean): LexWord[] | null {
   const { fold } = word;

@@ -182,6 +182,8 @@ export interface HateRuleSet {
   negativePhrases: readonly string[][];
   /** The word lists of the subject-head view (vocabulary.yml `subject-modifier-*`, read by subject-head.ts). */
   subjectModifier: SubjectModifierWords;
+  /** Nouns for a place, an institution or a custom after a group word (vocabulary.yml `attributive-heads`, read by classify.ts). */
+  attributiveHeads: ReadonlySet<string>;
   /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
   index: PatternIndex;
   /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
@@ -481,6 +483,7 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     negation,
     cues: negationCues(lists),
     subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []) },
+    attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
     negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
   };
 }
