@@ -3,13 +3,16 @@
 // settled, its size and modification time (src/core/data-file.ts).
 // Also compiles the propaganda model (models/propaganda.json) to data/compiled/models/,
 // stamped with the digest (and settled stamp) of the JSON (src/detectors/propaganda/model.ts), and the
-// propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts).
+// propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts), and the
+// hate rule set (data/hate vocabulary, rules and guards) to data/compiled/hate-rules.json
+// (src/detectors/hate/shipped-rules.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compiledPathOf, digestOf, parseYaml, settledStamp, type CompiledDataFile } from '../src/core/data-file.js';
 import { dataPath, modelPath } from '../src/core/paths.js';
 import { compiledTermsPath, compileTermWords } from '../src/detectors/propaganda/lexicons.js';
+import { compileShippedRuleSet, shippedRuleSetPath } from '../src/detectors/hate/shipped-rules.js';
 import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
 
 function yamlFiles(dir: string): string[] {
@@ -44,3 +47,7 @@ console.log(`build:data: ${DEFAULT_MODEL_FILE} compiled to ${modelOut}`);
 const terms = compileTermWords();
 writeFileSync(compiledTermsPath(), JSON.stringify(terms));
 console.log(`build:data: ${terms.length} propaganda lexicon terms tokenised to ${compiledTermsPath()}`);
+
+const ruleSet = compileShippedRuleSet();
+writeFileSync(shippedRuleSetPath(), JSON.stringify(ruleSet));
+console.log(`build:data: hate rule set (${ruleSet.rules.length} rules, ${ruleSet.guards.length} guards, ${ruleSet.regexCount} patterns) compiled to ${shippedRuleSetPath()}`);
