@@ -5,13 +5,15 @@
 // stamped with the digest (and settled stamp) of the JSON (src/detectors/propaganda/model.ts), and the
 // propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts), and the
 // hate rule set (data/hate vocabulary, rules and guards) to data/compiled/hate-rules.json
-// (src/detectors/hate/shipped-rules.ts).
+// (src/detectors/hate/shipped-rules.ts), and records the shared word table's digest and mean
+// projections for the claim model (src/detectors/claims/words.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compiledPathOf, digestOf, parseYaml, settledStamp, type CompiledDataFile } from '../src/core/data-file.js';
 import { dataPath, modelPath } from '../src/core/paths.js';
 import { compiledTermsPath, compileTermWords } from '../src/detectors/propaganda/lexicons.js';
+import { compileTableSummary, tableSummaryPath } from '../src/detectors/claims/words.js';
 import { compileShippedRuleSet, shippedRuleSetPath } from '../src/detectors/hate/shipped-rules.js';
 import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
 
@@ -51,3 +53,7 @@ console.log(`build:data: ${terms.length} propaganda lexicon terms tokenised to $
 const ruleSet = compileShippedRuleSet();
 writeFileSync(shippedRuleSetPath(), JSON.stringify(ruleSet));
 console.log(`build:data: hate rule set (${ruleSet.rules.length} rules, ${ruleSet.guards.length} guards, ${ruleSet.regexCount} patterns) compiled to ${shippedRuleSetPath()}`);
+
+const summary = compileTableSummary();
+writeFileSync(tableSummaryPath(), JSON.stringify(summary));
+console.log(`build:data: word table digest and offsets recorded in ${tableSummaryPath()}${summary.stamp ? '' : ' (unstamped: models/words.bin was written less than 2 s ago)'}`);
