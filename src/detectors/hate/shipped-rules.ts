@@ -135,13 +135,25 @@ export function decodeRuleSet(file: RuleSetFile, origin = 'data/hate'): HateRule
     for (let i = 1; i < enc.length; i += 2) next.set(enc[i] as string, decodeTrie(enc[i + 1] as EncodedTrie));
     return { next, end: enc[0] === 1 };
   };
-  const tries = file.tries.map(decodeTrie);
+  // Tries are built when an automaton that reads one first runs (most never do on a document).
+  const tries: (WordTrie | undefined)[] = file.tries.map(() => undefined);
+  const trieAt = (id: number): WordTrie => (tries[id] ??= decodeTrie(file.tries[id]!));
+  const resolve = (wp: WordPattern): void => {
+    const arg = wp.arg as (string | number | WordTrie | null)[];
+    for (let k = 0; k < arg.length; k++) {
+      const a = arg[k];
+      if (typeof a === 'number') arg[k] = trieAt(a);
+    }
+    wp.pending = null;
+  };
   const automaton = (enc: EncodedAutomaton): WordPattern => ({
     kind: Uint8Array.from(enc.kind),
-    arg: enc.arg.map((a) => (typeof a === 'number' ? tries[a]! : a)),
+    // Numbers until `pending` runs: then the tries themselves.
+    arg: enc.arg as (string | WordTrie | null)[],
     succFrom: Int32Array.from(enc.succFrom),
     succ: Int32Array.from(enc.succ),
     starts: Int32Array.from(enc.starts),
+    pending: enc.arg.some((a) => typeof a === 'number') ? resolve : null,
   });
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[], enc: EncodedPatterns): Compiled<E> =>
     compiledPatterns(entry, patterns, source, { needsGroup: enc.needsGroup, anchors: enc.anchors, ids: enc.ids, requiredIds: enc.requiredIds, words: enc.words.map((w) => (w ? automaton(w) : null)) });

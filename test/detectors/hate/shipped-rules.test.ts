@@ -6,11 +6,16 @@ import { test } from 'node:test';
 import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
 import { compileRuleSet, matchGuards, matchRules, canonWord, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import type { WordPattern } from '../../../src/detectors/hate/word-pattern.js';
 import { compileShippedRuleSet, decodeRuleSet, encodeRuleSet, readShippedRuleSet, RULE_SET_FORMAT, shippedRuleSetPath, type RuleSetFile } from '../../../src/detectors/hate/shipped-rules.js';
 
 /** Without what is made on first use (regexes, list alternations), and without the stamps of the YAML files. */
 function comparable(set: HateRuleSet): unknown {
-  const strip = <T extends { regexes: unknown[]; sticky: unknown[]; source: unknown }>(c: T) => ({ ...c, regexes: c.regexes.map(() => undefined), sticky: c.sticky.map(() => undefined), source: null });
+  const strip = <T extends { regexes: unknown[]; sticky: unknown[]; source: unknown; words: (WordPattern | null)[] }>(c: T) => {
+    // Tries built now, as an automaton's first run builds them.
+    for (const wp of c.words) wp?.pending?.(wp);
+    return { ...c, regexes: c.regexes.map(() => undefined), sticky: c.sticky.map(() => undefined), source: null };
+  };
   return { ...set, rules: set.rules.map(strip), guards: set.guards.map(strip) };
 }
 
@@ -33,6 +38,7 @@ test('the shipped rule set read back from its compiled form equals the one compi
   const fresh = compileRuleSet(vocabulary, rules, guards);
   const file = JSON.parse(JSON.stringify(encodeRuleSet(fresh, [], vocabulary, rules, guards))) as RuleSetFile;
   const decoded = decodeRuleSet(file);
+  assert.ok(decoded.rules.some((r) => r.words.some((wp) => wp?.pending)), 'tries are built on first use');
   assert.deepEqual(comparable(decoded), comparable(fresh));
   // The regexes made on first use are the ones compiled eagerly.
   const unit = 'GRP are vermin and should be deported'.split(' ').map((w, i) => canonWord(w, i * 20, i * 20 + w.length));
