@@ -148,6 +148,8 @@ export function shippedOutlets(entries: readonly OutletEntry[]): ShippedOutlet[]
 export interface CompiledOutlets {
   digest: string;
   stamp?: string;
+  /** The fields kept (SHIPPED_FIELDS when it was compiled): a finder that reads more compiles afresh. */
+  fields: string[];
   outlets: ShippedOutlet[];
 }
 
@@ -160,7 +162,7 @@ export function compileOutlets(path = dataPath('outlets', 'outlets.json')): Comp
   const stamp = settledStamp(path);
   const text = readFileSync(path, 'utf8');
   const entries = loadOutletEntries(path).entries;
-  return { digest: digestOf(text), ...(stamp ? { stamp } : {}), outlets: shippedOutlets(entries) };
+  return { digest: digestOf(text), ...(stamp ? { stamp } : {}), fields: [...SHIPPED_FIELDS], outlets: shippedOutlets(entries) };
 }
 
 /** The compiled list when it is fresh for the list at `source`; else null. */
@@ -171,7 +173,7 @@ export function readCompiledOutlets(path = compiledOutletsPath(), source = dataP
   } catch {
     return null;
   }
-  if (!Array.isArray(compiled.outlets)) return null;
+  if (!Array.isArray(compiled.outlets) || compiled.fields?.join() !== SHIPPED_FIELDS.join()) return null;
   if (compiled.stamp !== undefined && compiled.stamp === sourceStamp(source)) return compiled.outlets;
   try {
     return digestOf(readFileSync(source, 'utf8')) === compiled.digest ? compiled.outlets : null;

@@ -10,7 +10,7 @@ test('the compiled outlet list, when built, is what build:data writes today from
   const built = JSON.parse(readFileSync(compiledOutletsPath(), 'utf8')) as CompiledOutlets;
   const today = compileOutlets();
   assert.equal(built.digest, today.digest, `${compiledOutletsPath()} is stale: run npm run build:data`);
-  assert.deepEqual(built.outlets, today.outlets, `${compiledOutletsPath()} is stale: run npm run build:data`);
+  assert.deepEqual([built.fields, built.outlets], [today.fields, today.outlets], `${compiledOutletsPath()} is stale: run npm run build:data`);
 });
 
 test('the finder reads the same from the compiled fields as from the whole entries', () => {
@@ -37,6 +37,9 @@ test('a compiled outlet list is used while the list keeps its stamp or digest, a
   assert.equal(readCompiledOutlets(path, source)?.length, compiled.outlets.length);
   writeFileSync(source, list);
   assert.equal(readCompiledOutlets(path, source)?.length, compiled.outlets.length, 'same bytes, new stamp: the digest decides');
+  writeFileSync(path, JSON.stringify({ ...compiled, fields: compiled.fields.slice(1) }));
+  assert.equal(readCompiledOutlets(path, source), null, 'other fields');
+  writeFileSync(path, JSON.stringify(compiled));
   writeFileSync(source, list.replace('"Russia Today"', '"Russia Tomorrow"'));
   assert.equal(readCompiledOutlets(path, source), null);
   assert.equal(readCompiledOutlets(join(dir, 'missing.json'), source), null);

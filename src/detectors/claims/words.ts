@@ -49,6 +49,9 @@ const DIRECTIONS_SEED = 16016;
 export interface TableSummary {
   digest: string;
   offsets: number[];
+  /** The directions' seed and the bucket levels the offsets were worked out with (DIRECTIONS_SEED, BUCKET_LEVELS). */
+  seed?: number;
+  levels?: number[];
   /** The table file's size and modification time when they were worked out. */
   stamp?: string;
 }
@@ -83,14 +86,15 @@ export function tableSummaryPath(): string {
 export function compileTableSummary(): TableSummary {
   const stamp = settledStamp(modelPath(WORD_TABLE_FILE));
   const words = claimWords(defaultWordTable());
-  return { digest: words.digest, offsets: [...words.offsets], ...(stamp ? { stamp } : {}) };
+  return { digest: words.digest, offsets: [...words.offsets], seed: DIRECTIONS_SEED, levels: [...BUCKET_LEVELS], ...(stamp ? { stamp } : {}) };
 }
 
 /** The recorded summary when the shipped table still has the stamp it was recorded with; else null (worked out afresh). */
 export function readTableSummary(path = tableSummaryPath(), table = modelPath(WORD_TABLE_FILE)): TableSummary | null {
   try {
     const summary = JSON.parse(readFileSync(path, 'utf8')) as TableSummary;
-    return summary.stamp !== undefined && summary.stamp === sourceStamp(table) && typeof summary.digest === 'string' && Array.isArray(summary.offsets) ? summary : null;
+    const sameDirections = summary.seed === DIRECTIONS_SEED && summary.levels?.join() === BUCKET_LEVELS.join();
+    return sameDirections && summary.stamp !== undefined && summary.stamp === sourceStamp(table) && typeof summary.digest === 'string' && Array.isArray(summary.offsets) ? summary : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { digestOf, parseYaml, settledStamp, sourceStamp } from '../../core/data-file.js';
-import { dataPath } from '../../core/paths.js';
+import { dataPath, packageRoot } from '../../core/paths.js';
 import { loadRuleFile, validateRuleFile, type RuleEntry } from '../../core/rules.js';
 import { assembleRuleSet, compiledPatterns, compileRuleSet, rulePatterns, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type PatternIndex, type PatternSource, type VocabularyEntry } from './rules.js';
 import type { WordPattern, WordTrie } from './word-pattern.js';
@@ -15,10 +15,15 @@ import type { WordPattern, WordTrie } from './word-pattern.js';
  * The file records each YAML file's digest and, once settled, its size and modification time
  * (src/core/data-file.ts): it is used while every YAML file still has its stamp, or else its
  * digest; an edited YAML file is compiled afresh, as before. It goes stale with the compiler's
- * code too (rules.ts, word-pattern.ts), which `RULE_SET_FORMAT` and
- * test/detectors/hate/shipped-rules.test.ts (the file equals today's compilation) catch.
+ * code too, so it records the compiler's sources (rules.ts, word-pattern.ts) the same way: where
+ * they are there (a checkout, not an installed package) and one was edited since, say under
+ * tsx before `npm run build:data`, the rules are compiled afresh as well.
+ * test/detectors/hate/shipped-rules.test.ts fails while the file is not today's compilation.
  */
-export const RULE_SET_FORMAT = 1;
+export const RULE_SET_FORMAT = 2;
+
+/** The compiler's sources, under the package root; checked only where they exist. */
+const COMPILER = ['src/detectors/hate/rules.ts', 'src/detectors/hate/word-pattern.ts'];
 
 const SOURCES = [
   { file: 'vocabulary.yml', fields: ['words'] },
@@ -27,7 +32,7 @@ const SOURCES = [
 ] as const;
 
 interface SourceStamp {
-  /** Under data/hate. */
+  /** Under data/hate; a compiler source: under the package root. */
   file: string;
   digest: string;
   stamp?: string;
@@ -56,6 +61,8 @@ interface EncodedPatterns {
 export interface RuleSetFile {
   format: number;
   sources: SourceStamp[];
+  /** The compiler's sources (COMPILER) as they were at the build. */
+  compiler: SourceStamp[];
   /** The vocabulary's lists, by id. */
   lists: [string, string[]][];
   rules: HateRuleEntry[];
@@ -85,7 +92,25 @@ export function compileShippedRuleSet(dir = dataPath('hate')): RuleSetFile {
     return validateRuleFile<RuleEntry>(parseYaml(text), path, fields).entries;
   });
   const [vocabulary, rules, guards] = files as [VocabularyEntry[], HateRuleEntry[], GuardEntry[]];
-  return encodeRuleSet(compileRuleSet(vocabulary, rules, guards), sources, vocabulary, rules, guards);
+  return { ...encodeRuleSet(compileRuleSet(vocabulary, rules, guards), sources, vocabulary, rules, guards), compiler: COMPILER.map((file) => stampOf(`${packageRoot()}/${file}`, file)) };
+}
+
+function stampOf(path: string, file: string): SourceStamp {
+  const stamp = settledStamp(path);
+  return { file, digest: digestOf(readFileSync(path, 'utf8')), ...(stamp ? { stamp } : {}) };
+}
+
+/** Whether a file still has the stamp or digest recorded for it; `absent`: the answer when it cannot be read. */
+function unchanged(path: string, { digest, stamp }: SourceStamp, absent: boolean): boolean {
+  // Unwritten since it was compiled (data-file.ts): the file is not read at all.
+  if (stamp !== undefined && stamp === sourceStamp(path)) return true;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return absent;
+  }
+  return digestOf(text) === digest;
 }
 
 export function encodeRuleSet(set: HateRuleSet, sources: SourceStamp[], vocabulary: readonly VocabularyEntry[], rules: HateRuleEntry[], guards: GuardEntry[]): RuleSetFile {
@@ -115,6 +140,7 @@ export function encodeRuleSet(set: HateRuleSet, sources: SourceStamp[], vocabula
   return {
     format: RULE_SET_FORMAT,
     sources,
+    compiler: [],
     lists: vocabulary.map((v) => [v.id, v.words]),
     rules,
     guards,
@@ -172,19 +198,10 @@ export function readShippedRuleSet(path = shippedRuleSetPath(), dir = dataPath('
     // Not built (a fresh checkout run through tsx): compiled from the YAML.
     return null;
   }
-  if (file.format !== RULE_SET_FORMAT || !Array.isArray(file.sources) || file.sources.length !== SOURCES.length) return null;
-  for (const { file: name, digest, stamp } of file.sources) {
-    const yaml = `${dir}/${name}`;
-    // Unwritten since it was compiled (data-file.ts): the YAML is not read at all.
-    if (stamp !== undefined && stamp === sourceStamp(yaml)) continue;
-    let text: string;
-    try {
-      text = readFileSync(yaml, 'utf8');
-    } catch {
-      return null;
-    }
-    if (digestOf(text) !== digest) return null;
-  }
+  if (file.format !== RULE_SET_FORMAT || !Array.isArray(file.sources) || file.sources.length !== SOURCES.length || !Array.isArray(file.compiler)) return null;
+  for (const source of file.sources) if (!unchanged(`${dir}/${source.file}`, source, false)) return null;
+  // An installed package has no sources: its compiled file came with its code.
+  for (const source of file.compiler) if (!unchanged(`${packageRoot()}/${source.file}`, source, true)) return null;
   return decodeRuleSet(file);
 }
 

@@ -20,7 +20,7 @@ function comparable(set: HateRuleSet): unknown {
 }
 
 function withoutStamps(file: RuleSetFile): RuleSetFile {
-  return { ...file, sources: file.sources.map(({ file, digest }) => ({ file, digest })) };
+  return { ...file, sources: file.sources.map(({ file, digest }) => ({ file, digest })), compiler: file.compiler.map(({ file, digest }) => ({ file, digest })) };
 }
 
 test('the compiled hate rule set, when built, is what build:data writes today from the shipped YAML and the compiler', { skip: existsSync(shippedRuleSetPath()) ? false : 'not built (npm run build:data)' }, () => {
@@ -28,6 +28,7 @@ test('the compiled hate rule set, when built, is what build:data writes today fr
   const today = compileShippedRuleSet();
   assert.equal(built.format, RULE_SET_FORMAT, `${shippedRuleSetPath()} has another format: run npm run build:data`);
   assert.deepEqual(withoutStamps(built).sources, withoutStamps(today).sources, `${shippedRuleSetPath()} was compiled from other YAML: run npm run build:data`);
+  assert.deepEqual(withoutStamps(built).compiler, withoutStamps(today).compiler, `${shippedRuleSetPath()} was compiled by other code: run npm run build:data`);
   assert.deepEqual(withoutStamps(built), withoutStamps(today), `${shippedRuleSetPath()} is stale (the compiler changed): run npm run build:data`);
 });
 
@@ -64,6 +65,12 @@ test('a compiled rule set is used while its YAML files keep their stamps or dige
   // Rewritten with the same bytes: a new stamp, the same digest.
   writeFileSync(join(dir, 'guards.yml'), readFileSync(join(dir, 'guards.yml')));
   assert.equal(readShippedRuleSet(path, dir)?.guards[0]?.entry.id, 'g1');
+  // The compiler's code edited since (under tsx, before npm run build:data): compiled afresh; absent (an installed package): used.
+  writeFileSync(path, JSON.stringify({ ...file, compiler: [{ file: file.compiler[0]!.file, digest: 'other code' }] }));
+  assert.equal(readShippedRuleSet(path, dir), null, 'compiler changed');
+  writeFileSync(path, JSON.stringify({ ...file, compiler: [{ file: 'src/not-shipped.ts', digest: 'x' }] }));
+  assert.equal(readShippedRuleSet(path, dir)?.rules[0]?.entry.id, 'r1', 'compiler sources absent');
+  writeFileSync(path, JSON.stringify(file));
   // Edited: compiled afresh by the caller.
   writeFileSync(join(dir, 'rules.yml'), readFileSync(join(dir, 'rules.yml'), 'utf8').replace('id: r1', 'id: r2'));
   assert.equal(readShippedRuleSet(path, dir), null);
