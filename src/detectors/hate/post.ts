@@ -2,7 +2,8 @@ import { buildTextModel } from '../../text/model.js';
 import { classifyUnit, type HateContext, type UnitDecision } from './classify.js';
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateClass, type HateModel } from './model.js';
-import { loadDefaultHateRules, type HateRuleSet } from './rules.js';
+import { type HateRuleSet } from './rules.js';
+import { loadDefaultHateRules } from './shipped-rules.js';
 
 export interface PostDecision {
   label: HateClass;
