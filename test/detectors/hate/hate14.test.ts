@@ -111,3 +111,95 @@ test('the network: speaking up for the group, hatred of the group as a subject, 
     assert.equal(verdict(text), 'normal', text);
   }
 });
+
+test('emotion without the usual frame: every cell of my body, all I feel, the mere presence, no subject', () => {
+  firesAndFlags('derogation-emotion', [
+    'Every cell in my body detests Arabs.',
+    'Contempt is all I feel around Roma.',
+    'The very presence of Arabs at the school gates turns my stomach.',
+    "Literally can't bear Hindus, never could.",
+  ]);
+  notRead(['derogation-emotion'], ['The very presence of Arabs at the school gates made the fete feel welcoming.']);
+  firesAndFlags('derogation-hate-expression', ['Words cannot describe how much I loathe Hindus.']);
+  clean(['Words cannot describe how much I love my Hindu friends.']);
+});
+
+test('negated positives: nothing likeable about, you will never convince me, devoid of decency, I could not call them honest', () => {
+  firesAndFlags('derogation-negated-positive', [
+    "There's not one thing likeable about Arabs.",
+    "You'll never convince me the Roma are trustworthy.",
+    'Hindus are devoid of any decency.',
+    "I couldn't call Arabs honest.",
+  ]);
+  notRead(['derogation-negated-positive'], ['Hindus in the shelter lack basic hygiene products.', 'There is nothing strange about Arabs fasting.']);
+});
+
+test('questions: does anybody else find them vile, what made them so, who would mourn them, a reason not to ban them', () => {
+  firesAndFlags('derogation-question', [
+    "Doesn't anybody else think Roma are vile?",
+    'What made Arabs so useless?',
+    'Who would mourn the Hindus if they disappeared?',
+    'Is there one good reason not to ban Arabs?',
+  ]);
+  notRead(['derogation-question'], ['Does anybody else think Roma are brilliant cooks?', 'Is there one good reason not to hire Arabs?', 'Who would mourn the Hindus if they moved to the coast?']);
+  firesAndFlags('generalisation-insult', ['Arabs are the whole reason this city has gone to pot.', 'Roma should have no right to vote.']);
+  notRead(['generalisation-insult'], ['Roma are the reason this city has a carnival.']);
+});
+
+test('counter-speech: whoever says, lost their humanity, a claim called a lie in the next sentence', () => {
+  clean([
+    'Whoever says Arabs are rats has obviously never met any.',
+    'Anyone who wants Hindus dead has lost their humanity.',
+    'Some people say the Roma run the banks. It is nonsense.',
+  ]);
+  assert.equal(verdict('Some people say the Roma run the banks, and they are right.'), 'hatespeech');
+});
+
+test('the network: a panel of the group, superlative praise', () => {
+  for (const text of ['Our panel of Hindus will choose the winning cake.', 'Roma I have met are among the warmest people I know.']) {
+    assert.ok(benignGuards(text).length > 0, text);
+  }
+  clean(['Our panel of Hindus will choose the winning cake.']);
+});
+
+test('implied derogation by sarcasm: an unlikely pair, for once, famous for their honesty, trouble follows them', () => {
+  firesAndFlags('derogation-insinuation', [
+    'Arabs and table manners: pick one.',
+    'The Hindus on the council did something productive for once.',
+    'Ah yeah, Arabs, well known for their gratitude.',
+    'Wherever Hindus move, filth follows them.',
+    'Arabs are enriching the high street with acid attacks.',
+    'Imagine expecting Hindus could ever assimilate.',
+    'Time was when you could sit in the park without stepping over Arabs.',
+    'Hindus looking after the church roof fund. Might as well shred the cheques.',
+  ]);
+  notRead(['derogation-insinuation'], [
+    'Arabs and table manners are the theme of the cookery class.',
+    'Wherever Hindus move, a temple follows.',
+    'Arabs are enriching the high street with bakeries.',
+    'Time was when you could sit in the park and watch the Arabs play chess.',
+  ]);
+});
+
+test('normative threats: deserve to be chased out, finish what history started, the places where they meet, a final answer', () => {
+  firesAndFlags('threat-normative', [
+    'Arabs deserve to be mocked and hounded out of the village.',
+    'Someone has to finish the job on the Hindus once and for all.',
+    'People should burn the shops where the Arabs work.',
+    'The answer to the Hindu question must be a final one.',
+    'Petitions are useless against the Arabs. Snapped necks will do it.',
+  ]);
+  notRead(['threat-normative'], [
+    'Someone has to finish the job on the Hindu temple roof before winter.',
+    'People should visit the shops where the Arabs work.',
+    'The answer to the Hindu festival question is a final rota by Friday.',
+  ]);
+  firesAndFlags('death-wish', ['The Arabs would be much better off dead.']);
+  firesAndFlags('expulsion-call', ['Strip the Hindus of their property and send them packing.', 'Everyone should shun Arabs until they all leave.']);
+  firesAndFlags('threat-veiled', ["One day soon the Arabs won't be able to say they weren't warned."]);
+});
+
+test('the network: what the group deserves in kindness', () => {
+  for (const text of ['Refugees deserve to be listened to.', 'Asylum seekers need to be housed properly.']) assert.ok(benignGuards(text).includes('benign-praise'), text);
+  clean(['Refugees deserve to be listened to.']);
+});
