@@ -203,3 +203,8 @@ test('the network: what the group deserves in kindness', () => {
   for (const text of ['Refugees deserve to be listened to.', 'Asylum seekers need to be housed properly.']) assert.ok(benignGuards(text).includes('benign-praise'), text);
   clean(['Refugees deserve to be listened to.']);
 });
+
+test('contrasts found on the spent suites: a sanction wished on whoever wrote it, and kindness the group is denied', () => {
+  clean(['Whoever posted that Hindus deserve to be beaten up should lose their seat.']);
+  assert.equal(verdict('Not one of the Hindus deserves any sympathy.'), 'hatespeech');
+});
