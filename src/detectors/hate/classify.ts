@@ -507,7 +507,16 @@ function quotedCondemnation(rules: HateRuleSet, text: string, canon: readonly Ca
 export function endorsement(rules: HateRuleSet, canon: readonly CanonWord[], claim: { start: number; end: number }): GuardHit[] {
   const before = canon.filter((w) => w.end <= claim.start);
   const after = canon.filter((w) => w.start >= claim.end);
-  return [...(before.length ? matchGuards(rules, before, ['endorsed']) : []), ...(after.length ? matchGuards(rules, after, ['endorsed']) : [])];
+  // An endorsement with a condemnation or a consequence between it and the claim approves of
+  // that, not of the claim: 'Typing "..." got him a lifetime ban, quite right too' (hate14).
+  const approves = (words: readonly CanonWord[], side: 'before' | 'after'): GuardHit[] => {
+    if (words.length === 0) return [];
+    const hits = matchGuards(rules, words, ['endorsed']);
+    if (hits.length === 0) return hits;
+    const verdicts = matchGuards(rules, words, ['quoted']);
+    return hits.filter((h) => !verdicts.some((v) => (side === 'after' ? v.end <= h.start : v.start >= h.end)));
+  };
+  return [...approves(before, 'before'), ...approves(after, 'after')];
 }
 
 /** Whether the model still flags the unit, at the same threshold, once the group words (not slurs) are neutralised. */

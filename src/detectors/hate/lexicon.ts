@@ -246,6 +246,8 @@ export class HateLexicon {
       return hit ? { word: hit, how: 'masked' } : null;
     }
     if (word.length < 4) return null;
+    // Stretched letters ("Refugeeeees", "Muuuslims"; hate14): a run of three or more read as two, then as one.
+    for (const form of unstretched(word)) if (this.groupSingles.has(form)) return { word: form, how: 'fuzzy' };
     const near = this.oneEditFrom(word);
     if (near) return this.known && this.knownForm(word) ? null : { word: near, how: 'fuzzy' };
     const alike = this.soundAlikes && word.length >= MIN_SOUND_ALIKE_LENGTH && !this.knownForm(word) ? this.soundAlikes.find(word) : null;
@@ -480,4 +482,23 @@ function gluedWords(text: string, word: LexWord, knows: (word: string) => boolea
     parts.push({ fold: fold.slice(j, i), alt: undefined, start: word.start + offset + j, end: word.start + offset + i });
   }
   return parts.reverse();
+}
+
+/** A word with every run of three or more equal letters cut to two, then to one; none when it has no such run. */
+function unstretched(word: string): string[] {
+  let run = 1;
+  let stretched = false;
+  for (let i = 1; i < word.length && !stretched; i++) {
+    run = word.charCodeAt(i) === word.charCodeAt(i - 1) ? run + 1 : 1;
+    stretched = run >= 3;
+  }
+  if (!stretched) return [];
+  let two = '';
+  let one = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (i < 2 || c !== word[i - 1] || c !== word[i - 2]) two += c;
+    if (i === 0 || c !== word[i - 1]) one += c;
+  }
+  return [two, one];
 }
