@@ -15,9 +15,9 @@
  *     rounds before 2026-12-06: settings and offsets tuned on val, no pooled net)
  *   (experiment flags: --lambdas, --lrs, --epochs, --seeds, --relevance, --char-weight,
  *    --lexicon-weight, --conjunction-weight, --bits, --linear-only, --pooled-hidden,
- *    --pooled-epochs, --pooled-lr, --pooled-l2, --linear-cache FILE, --fold-models DIR: with --cv,
-    each fold's model as post mode reads it, the linear model blended with the pooled net fitted
-    on the same folds, for scripts/hate-post-cv.ts)
+ *    --pooled-epochs, --pooled-lr, --pooled-l2, --linear-cache FILE)
+ *   --fold-models DIR: each fold's model as post mode reads it (the linear model fitted on the
+ *     other folds; with --cv, blended with the pooled net fitted on them), for scripts/hate-post-cv.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
