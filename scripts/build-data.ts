@@ -3,13 +3,20 @@
 // settled, its size and modification time (src/core/data-file.ts).
 // Also compiles the propaganda model (models/propaganda.json) to data/compiled/models/,
 // stamped with the digest (and settled stamp) of the JSON (src/detectors/propaganda/model.ts), and the
-// propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts).
+// propaganda lexicon's terms to their tokens' words (src/detectors/propaganda/lexicons.ts), and the
+// hate rule set (data/hate vocabulary, rules and guards) to data/compiled/hate-rules.json
+// (src/detectors/hate/shipped-rules.ts), and records the shared word table's digest and mean
+// projections for the claim model (src/detectors/claims/words.ts), and writes the fields of the
+// outlet list that the finder reads (src/provenance/outlets.ts).
 // Prints the number of files written.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compiledPathOf, digestOf, parseYaml, settledStamp, type CompiledDataFile } from '../src/core/data-file.js';
 import { dataPath, modelPath } from '../src/core/paths.js';
 import { compiledTermsPath, compileTermWords } from '../src/detectors/propaganda/lexicons.js';
+import { compiledOutletsPath, compileOutlets } from '../src/provenance/outlets.js';
+import { compileTableSummary, tableSummaryPath } from '../src/detectors/claims/words.js';
+import { compileShippedRuleSet, shippedRuleSetPath } from '../src/detectors/hate/shipped-rules.js';
 import { compiledModelPath, DEFAULT_MODEL_FILE, digestOfModel, encodeCompiledModel, type PropagandaModelFile } from '../src/detectors/propaganda/model.js';
 
 function yamlFiles(dir: string): string[] {
@@ -44,3 +51,15 @@ console.log(`build:data: ${DEFAULT_MODEL_FILE} compiled to ${modelOut}`);
 const terms = compileTermWords();
 writeFileSync(compiledTermsPath(), JSON.stringify(terms));
 console.log(`build:data: ${terms.length} propaganda lexicon terms tokenised to ${compiledTermsPath()}`);
+
+const ruleSet = compileShippedRuleSet();
+writeFileSync(shippedRuleSetPath(), JSON.stringify(ruleSet));
+console.log(`build:data: hate rule set (${ruleSet.rules.length} rules, ${ruleSet.guards.length} guards, ${ruleSet.regexCount} patterns) compiled to ${shippedRuleSetPath()}`);
+
+const summary = compileTableSummary();
+writeFileSync(tableSummaryPath(), JSON.stringify(summary));
+console.log(`build:data: word table digest and offsets recorded in ${tableSummaryPath()}${summary.stamp ? '' : ' (unstamped: models/words.bin was written less than 2 s ago)'}`);
+
+const outlets = compileOutlets();
+writeFileSync(compiledOutletsPath(), JSON.stringify(outlets));
+console.log(`build:data: ${outlets.outlets.length} outlets compiled to ${compiledOutletsPath()}`);

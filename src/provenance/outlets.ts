@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { digestOf, settledStamp, sourceStamp } from '../core/data-file.js';
 import { UnspinError } from '../core/errors.js';
 import { dataPath } from '../core/paths.js';
 import { validateRuleFile, type RuleFile } from '../core/rules.js';
@@ -123,18 +124,81 @@ export function loadOutletEntries(path = dataPath('outlets', 'outlets.json')): R
   return validateOutletEntries(validateRuleFile(doc, path, ['name', 'sources']), path);
 }
 
-let defaultEntries: readonly OutletEntry[] | undefined;
+/** What the default finder and `defaultOutletType` read of an outlet entry. */
+export type ShippedOutlet = OutletSpec & { type?: OutletType | null };
+
+const SHIPPED_FIELDS = ['id', 'name', 'aliases', 'ambiguousAliases', 'exclusions', 'contextCues', 'country', 'owner', 'stateAffiliated', 'typology', 'parent', 'type'] as const;
+
+/** The fields of each entry that the finder reads, in the list's order. */
+export function shippedOutlets(entries: readonly OutletEntry[]): ShippedOutlet[] {
+  return entries.map((e) => {
+    const out: Record<string, unknown> = {};
+    for (const f of SHIPPED_FIELDS) if (e[f] !== undefined) out[f] = e[f];
+    return out as unknown as ShippedOutlet;
+  });
+}
+
+/**
+ * The shipped list as the finder reads it, compiled by `npm run build:data`
+ * (data/compiled/outlet-specs.json): reading, parsing and checking the whole list (1.3 MB,
+ * mostly sources and URLs) took 30 to 50 ms of CPU in every process and thread; its
+ * compiled form holds only the fields above, about a tenth of it. It records the list's
+ * digest and settled stamp (src/core/data-file.ts) and is used while the list has either.
+ */
+export interface CompiledOutlets {
+  digest: string;
+  stamp?: string;
+  /** The fields kept (SHIPPED_FIELDS when it was compiled): a finder that reads more compiles afresh. */
+  fields: string[];
+  outlets: ShippedOutlet[];
+}
+
+export function compiledOutletsPath(): string {
+  return dataPath('compiled', 'outlet-specs.json');
+}
+
+/** The compiled form of an outlet list, for `npm run build:data` (stamped before it is read). */
+export function compileOutlets(path = dataPath('outlets', 'outlets.json')): CompiledOutlets {
+  const stamp = settledStamp(path);
+  const text = readFileSync(path, 'utf8');
+  const entries = loadOutletEntries(path).entries;
+  return { digest: digestOf(text), ...(stamp ? { stamp } : {}), fields: [...SHIPPED_FIELDS], outlets: shippedOutlets(entries) };
+}
+
+/** The compiled list when it is fresh for the list at `source`; else null. */
+export function readCompiledOutlets(path = compiledOutletsPath(), source = dataPath('outlets', 'outlets.json')): ShippedOutlet[] | null {
+  let compiled: CompiledOutlets;
+  try {
+    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledOutlets;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(compiled.outlets) || compiled.fields?.join() !== SHIPPED_FIELDS.join()) return null;
+  if (compiled.stamp !== undefined && compiled.stamp === sourceStamp(source)) return compiled.outlets;
+  try {
+    return digestOf(readFileSync(source, 'utf8')) === compiled.digest ? compiled.outlets : null;
+  } catch {
+    return null;
+  }
+}
+
+let defaultEntries: readonly ShippedOutlet[] | undefined;
 let defaultFinder: OutletFinder | undefined;
 let defaultTypes: Map<string, OutletType | null> | undefined;
 
+function shippedEntries(): readonly ShippedOutlet[] {
+  defaultEntries ??= readCompiledOutlets() ?? shippedOutlets(loadOutletEntries().entries);
+  return defaultEntries;
+}
+
 /** Outlets and programmes cited in the text, each linked to its entry in data/outlets/outlets.json. */
 export function findOutlets(text: string): Outlet[] {
-  defaultFinder ??= createOutletFinder((defaultEntries ??= loadOutletEntries().entries));
+  defaultFinder ??= createOutletFinder(shippedEntries());
   return defaultFinder(text);
 }
 
 /** The kind of outlet (agency, tv, newspaper …) an id of data/outlets/outlets.json has, or null. */
 export function defaultOutletType(id: string): OutletType | null {
-  defaultTypes ??= new Map((defaultEntries ??= loadOutletEntries().entries).map((e) => [e.id, e.type ?? null]));
+  defaultTypes ??= new Map(shippedEntries().map((e) => [e.id, e.type ?? null]));
   return defaultTypes.get(id) ?? null;
 }

@@ -209,14 +209,19 @@ export function decodeModel(bytes: Buffer, source: string): ClaimModel {
   if (!Array.isArray(indicators) || !indicators.every((n) => typeof n === 'string') || indicators.length > 0x7fff) fail('header.hiddenIndicators is not a list of feature names');
   const hiddenCount = units > 0 ? hiddenWeightCount(units, denseCount, indicators.length) : 0;
   if (bytes.length !== offset + dims * 2 + (denseCount + hiddenCount) * 4) fail(`expected ${dims} weights, ${denseCount} dense weights and ${hiddenCount} hidden-layer weights, found ${bytes.length - offset} bytes`);
+  // Through typed arrays over a copy of each section (little-endian, as the file), not a Buffer read per number.
+  const quantised = new Int16Array(sectionCopy(bytes, offset, dims * 2));
   const weights = new Float32Array(dims);
-  for (let i = 0; i < dims; i++) weights[i] = bytes.readInt16LE(offset + i * 2) * scale;
-  const dense = new Float32Array(denseCount);
-  for (let i = 0; i < denseCount; i++) dense[i] = bytes.readFloatLE(offset + dims * 2 + i * 4);
+  for (let i = 0; i < dims; i++) weights[i] = quantised[i]! * scale;
+  const dense = new Float32Array(sectionCopy(bytes, offset + dims * 2, denseCount * 4));
   if (units === 0) return { header, weights, dense };
-  const flat = new Float32Array(hiddenCount);
-  for (let i = 0; i < hiddenCount; i++) flat[i] = bytes.readFloatLE(offset + dims * 2 + (denseCount + i) * 4);
+  const flat = new Float32Array(sectionCopy(bytes, offset + dims * 2 + denseCount * 4, hiddenCount * 4));
   return { header, weights, dense, hidden: hiddenLayerOf(units, denseCount, indicators.length, flat), indicatorOf: indicatorTable(indicators, dims, hashFeature) };
+}
+
+/** `length` bytes of `bytes` from `at`, in a buffer of their own (aligned for any typed array). */
+function sectionCopy(bytes: Buffer, at: number, length: number): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + length) as ArrayBuffer;
 }
 
 /** The model with its word table, checked to be the very table it was trained with. */

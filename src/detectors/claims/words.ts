@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { settledStamp, sourceStamp } from '../../core/data-file.js';
+import { dataPath, modelPath } from '../../core/paths.js';
 import { seededRandom } from '../../core/random.js';
 import { packedMap } from '../../core/packed.js';
 import { defaultWordTable, WORD_TABLE_FILE, type WordTable } from '../../text/word-table.js';
@@ -37,19 +40,64 @@ export interface ClaimWords {
 export const BUCKET_LEVELS = [6, 8, 10] as const;
 const DIRECTIONS_SEED = 16016;
 
-/** The claim model's view of a word table. */
-export function claimWords(table: WordTable, file: string = WORD_TABLE_FILE): ClaimWords {
+/**
+ * What claimWords works out from the whole table: its digest and the mean's projections.
+ * Hashing and averaging the shipped table (5 MB) took 15 to 20 ms in every process and
+ * thread, so `npm run build:data` records both for models/words.bin with the file's settled
+ * stamp (src/core/data-file.ts), and a process whose table still has that stamp reads them.
+ */
+export interface TableSummary {
+  digest: string;
+  offsets: number[];
+  /** The directions' seed and the bucket levels the offsets were worked out with (DIRECTIONS_SEED, BUCKET_LEVELS). */
+  seed?: number;
+  levels?: number[];
+  /** The table file's size and modification time when they were worked out. */
+  stamp?: string;
+}
+
+/** The claim model's view of a word table; `summary`: the table's digest and offsets, already known. */
+export function claimWords(table: WordTable, file: string = WORD_TABLE_FILE, summary?: TableSummary): ClaimWords {
   const bits = BUCKET_LEVELS[BUCKET_LEVELS.length - 1]!;
   const random = seededRandom(DIRECTIONS_SEED);
   // Near-Gaussian components (a sum of three uniforms), so the directions have no preferred axis.
   const directions = Float32Array.from({ length: bits * table.dims }, () => random() + random() + random() - 1.5);
+  const offsets = summary && summary.offsets.length === bits ? Float64Array.from(summary.offsets) : tableOffsets(table, directions, bits);
+  return { table, digest: summary?.digest ?? tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length), index: table.index };
+}
+
+/** The projection of the table's mean vector on each direction. */
+function tableOffsets(table: WordTable, directions: Float32Array, bits: number): Float64Array {
   const { dims, vectors } = table;
   const mean = new Float64Array(dims);
   // Row by row: each component sums the rows in the same order as a flat pass would.
   for (let base = 0; base < vectors.length; base += dims) for (let d = 0; d < dims; d++) mean[d]! += vectors[base + d]!;
   const offsets = new Float64Array(bits);
   for (let j = 0; j < bits; j++) for (let d = 0; d < dims; d++) offsets[j]! += (mean[d]! / table.words.length) * directions[j * dims + d]!;
-  return { table, digest: tableDigest(table), file, levels: BUCKET_LEVELS, directions, offsets, signatures: new Int32Array(table.words.length).fill(-1), names: new Array<readonly string[] | undefined>(table.words.length), index: table.index };
+  return offsets;
+}
+
+/** Where `npm run build:data` records the shipped table's summary. */
+export function tableSummaryPath(): string {
+  return dataPath('compiled', 'models', WORD_TABLE_FILE.replace(/\.bin$/, '.json'));
+}
+
+/** The shipped table's summary for `npm run build:data`, stamped before the table is read (no stamp when it was written too recently). */
+export function compileTableSummary(): TableSummary {
+  const stamp = settledStamp(modelPath(WORD_TABLE_FILE));
+  const words = claimWords(defaultWordTable());
+  return { digest: words.digest, offsets: [...words.offsets], seed: DIRECTIONS_SEED, levels: [...BUCKET_LEVELS], ...(stamp ? { stamp } : {}) };
+}
+
+/** The recorded summary when the shipped table still has the stamp it was recorded with; else null (worked out afresh). */
+export function readTableSummary(path = tableSummaryPath(), table = modelPath(WORD_TABLE_FILE)): TableSummary | null {
+  try {
+    const summary = JSON.parse(readFileSync(path, 'utf8')) as TableSummary;
+    const sameDirections = summary.seed === DIRECTIONS_SEED && summary.levels?.join() === BUCKET_LEVELS.join();
+    return sameDirections && summary.stamp !== undefined && summary.stamp === sourceStamp(table) && typeof summary.digest === 'string' && Array.isArray(summary.offsets) ? summary : null;
+  } catch {
+    return null;
+  }
 }
 
 function tableDigest(table: WordTable): string {
@@ -105,6 +153,6 @@ let shipped: ClaimWords | undefined;
 
 /** The claim model's view of the shared word table, built on first use. */
 export function defaultClaimWords(): ClaimWords {
-  shipped ??= claimWords(defaultWordTable());
+  shipped ??= claimWords(defaultWordTable(), WORD_TABLE_FILE, readTableSummary() ?? undefined);
   return shipped;
 }

@@ -8,7 +8,8 @@ import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateModel } from './model.js';
 import type { HateNet } from './net.js';
 import { defaultHateNet, netState } from './net.js';
-import { loadDefaultHateRules, type GroupRef, type HateRuleSet } from './rules.js';
+import { type GroupRef, type HateRuleSet } from './rules.js';
+import { loadDefaultHateRules } from './shipped-rules.js';
 
 export interface HateDetectorOptions {
   /** Trained model; the shipped one (models/hate-model.json) when omitted. */

@@ -3,7 +3,8 @@ import { classifyUnit, type HateContext, type UnitDecision } from './classify.js
 import { loadDefaultHateLexicon, type HateLexicon } from './lexicon.js';
 import { extractorFor, loadDefaultHateModel, type HateClass, type HateModel } from './model.js';
 import { loadDefaultPostRules, type PostRuleSettings } from './post-rules.js';
-import { loadDefaultHateRules, type HateRuleSet } from './rules.js';
+import { type HateRuleSet } from './rules.js';
+import { loadDefaultHateRules } from './shipped-rules.js';
 
 export interface PostDecision {
   label: HateClass;

@@ -1,5 +1,4 @@
-import { dataPath } from '../../core/paths.js';
-import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
+import type { RuleEntry } from '../../core/rules.js';
 import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
@@ -45,27 +44,36 @@ export interface GuardEntry extends RuleEntry {
   slurs?: string[];
 }
 
-interface Compiled<E> {
+export interface Compiled<E> {
   entry: E;
-  regexes: RegExp[];
+  /** The patterns the regexes are compiled from (a rule's bare SLUR pattern left out: matchRules reads slurs itself). */
+  patterns: readonly string[];
+  /**
+   * Per pattern: its global regex, made on first use (regexAt). The word automata and required
+   * words rule most patterns out on most units, so most regexes (large alternations of the
+   * vocabulary's lists) are never built, parsed or compiled in a process.
+   */
+  regexes: (RegExp | undefined)[];
+  /** Per pattern: the same regex, sticky, for the anchored tries (stickyAt). */
+  sticky: (RegExp | undefined)[];
+  /** The vocabulary the patterns' {lists} stand for, shared by every pattern of the set. */
+  source: PatternSource;
   /** Per regex: whether it can only match with a group mention in the unit. */
   needsGroup: boolean[];
   /**
-   * Per regex: the words a match can begin with (and whether it may begin at the start
-   * of the unit), so that the regex is tried only where such a word starts; null when the
-   * pattern's start is not a plain word list.
+   * Per regex: null when the pattern's start is not a plain word list (the regex then scans
+   * the unit); else the regex is tried only where a word it can begin with starts (the set's
+   * PatternIndex), and this says whether it may also begin at the start of the unit or of a
+   * sentence in it whatever the word ("(?:^|we should ){harm}").
    */
-  anchors: (Anchor | null)[];
-  /** Per regex: the same pattern, sticky, for the anchored tries. */
-  sticky: RegExp[];
-  /**
-   * Per regex: word sets of which a unit must hold at least one word each for a match (the
-   * first words of the {lists} the pattern cannot do without), checked before the regex runs.
-   */
-  required: ReadonlySet<string>[][];
+  anchors: (boolean | null)[];
   /** Per regex: its number in the set's PatternIndex. */
   ids: number[];
-  /** Per regex: the numbers of its required word sets in the set's PatternIndex. */
+  /**
+   * Per regex: the numbers, in the set's PatternIndex, of word sets of which a unit must hold
+   * at least one word each for a match (the first words of the {lists} the pattern cannot do
+   * without), checked before the regex runs.
+   */
   requiredIds: number[][];
   /**
    * Per regex: the pattern as a word automaton (word-pattern.ts) that says where a match may
@@ -74,16 +82,20 @@ interface Compiled<E> {
   words: (WordPattern | null)[];
 }
 
+/** The vocabulary's lists, and each list's regex alternation once it has been built. */
+export interface PatternSource {
+  lists: ReadonlyMap<string, readonly string[]>;
+  alternations: Map<string, string>;
+  /** Where the lists came from, for error messages. */
+  origin: string;
+}
+
 /**
  * Which regexes can begin at a word, and which required word sets hold it, for all rules
  * and guards at once: a unit is scanned once, instead of every regex testing every word.
  */
-interface PatternIndex {
-  /** Word -> the ids of the anchored regexes that can begin with it. */
-  anchoredAt: ReadonlyMap<string, readonly number[]>;
-  /** Word -> the ids of the required word sets that hold it. */
-  requiredAt: ReadonlyMap<string, readonly number[]>;
-  /** Both of the above in one lookup per word (empty lists where a map has none). */
+export interface PatternIndex {
+  /** Word -> the ids of the anchored regexes that can begin with it, and of the required word sets that hold it (empty lists where none). */
   at: ReadonlyMap<string, { anchored: readonly number[]; required: readonly number[] }>;
   regexCount: number;
   requiredCount: number;
@@ -393,28 +405,16 @@ export interface GuardHit {
   end: number;
 }
 
-/** Compiles rule and guard files against a vocabulary; fails on unknown {names}. */
-export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: readonly HateRuleEntry[], guards: readonly GuardEntry[], source = 'data/hate'): HateRuleSet {
+/**
+ * Compiles rule and guard files against a vocabulary; fails on unknown {names} and bad patterns.
+ * The shipped files are compiled by `npm run build:data` and read back by shipped-rules.ts.
+ */
+export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: readonly HateRuleEntry[], guards: readonly GuardEntry[], origin = 'data/hate'): HateRuleSet {
   const lists = new Map(vocabulary.map((v) => [v.id, v.words]));
-  const compile = (pattern: string, id: string): RegExp => {
-    const body = pattern
-      .replace(/\{W\}/g, '[a-z*]+')
-      .replace(/\{([a-z0-9-]+)\}/g, (_m, name: string) => {
-        const words = lists.get(name);
-        if (!words) throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} uses unknown word list {${name}}`, { input: source });
-        return '(?:' + [...words].sort((a, b) => b.length - a.length).map(escape).join('|') + ')';
-      })
-      .replace(/GRP/g, '(?:GRP|SLUR)')
-      // Words are joined by a space, or by a line break where a sentence opens (joinWords).
-      .replace(/ /g, '[ \\n]');
-    try {
-      return new RegExp(`(?<![A-Za-z*])(?:${body})(?![A-Za-z*])`, 'gm');
-    } catch (cause) {
-      throw new UnspinError('MODEL_INVALID', `${source}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source, cause });
-    }
-  };
+  const source: PatternSource = { lists, alternations: new Map(), origin };
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[]): Compiled<E> => {
-    const regexes = patterns.map((p) => compile(p, entry.id));
+    // Built now, so that a bad pattern fails here (the build), not at its first use.
+    const regexes = patterns.map((p) => compilePattern(source, p, entry.id));
     const anchors = patterns.map((p) => anchorOf(p, lists));
     const required = patterns.map((p) => requiredLists(p, lists, firstWordsOf));
     const ids = anchors.map((anchor) => {
@@ -436,7 +436,14 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       }),
     );
     const words = patterns.map((p) => compileWordPattern(p, trieOf));
-    return { entry, regexes, needsGroup: patterns.map((p) => needsGroup(p)), anchors, sticky: regexes.map((re) => new RegExp(re.source, 'ym')), required, ids, requiredIds, words };
+    return compiledPatterns(entry, patterns, source, {
+      regexes,
+      needsGroup: patterns.map((p) => needsGroup(p)),
+      anchors: anchors.map((anchor) => (anchor ? anchor.atStart : null)),
+      ids,
+      requiredIds,
+      words,
+    });
   };
   // Each list's phrases as a trie of words, once for all the word automata that read the list.
   const tries = new Map<string, WordTrie | null>();
@@ -457,6 +464,41 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     if (list) list.push(id);
     else map.set(key, [id]);
   };
+  const compiledRules = rules.map((entry) => compiled(entry, rulePatterns(entry)));
+  const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
+  const negation = new Set(lists.get('negation') ?? []);
+  const index: PatternIndex = { at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size };
+  const phrases = negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]);
+  return assembleRuleSet(lists, compiledRules, compiledGuards, index, phrases);
+}
+
+/** The patterns of a rule that compile to regexes: all but a bare SLUR (slur rules match in matchRules' second loop). */
+export function rulePatterns(entry: HateRuleEntry): string[] {
+  return entry.patterns.filter((p) => p !== 'SLUR');
+}
+
+/** The compiled form of an entry's patterns; regexes not given are made on first use. */
+export function compiledPatterns<E>(
+  entry: E,
+  patterns: readonly string[],
+  source: PatternSource,
+  parts: { regexes?: RegExp[]; needsGroup: boolean[]; anchors: (boolean | null)[]; ids: number[]; requiredIds: number[][]; words: (WordPattern | null)[] },
+): Compiled<E> {
+  const none = (): (RegExp | undefined)[] => patterns.map(() => undefined);
+  return { entry, patterns, regexes: parts.regexes ?? none(), sticky: none(), source, needsGroup: parts.needsGroup, anchors: parts.anchors, ids: parts.ids, requiredIds: parts.requiredIds, words: parts.words };
+}
+
+/**
+ * A rule set from its compiled parts, with the word sets read off the vocabulary's lists
+ * (shared by compileRuleSet and the compiled file's reader, shipped-rules.ts).
+ */
+export function assembleRuleSet(
+  lists: ReadonlyMap<string, readonly string[]>,
+  rules: Compiled<HateRuleEntry>[],
+  guards: Compiled<GuardEntry>[],
+  index: PatternIndex,
+  negativePhrases: string[][],
+): HateRuleSet {
   const negation = new Set(lists.get('negation') ?? []);
   const predicateWords = new Set<string>();
   for (const name of REPAIRED_LISTS) for (const w of lists.get(name) ?? []) for (const x of w.split(' ')) if (x.length >= 4 && /^[a-z]+$/.test(x)) predicateWords.add(x);
@@ -468,8 +510,6 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
       predicateDeletes.set(d, seen === undefined || seen === w ? w : null);
     }
   }
-  const compiledRules = rules.map((entry) => compiled(entry, entry.patterns.filter((p) => p !== 'SLUR')));
-  const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
   const emotionWords = new Set((lists.get('emotion') ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
   const labelWords = new Set(LABEL_LISTS.flatMap((name) => lists.get(name) ?? []).filter((w) => /^[a-z]{4,}$/.test(w)));
   return {
@@ -477,15 +517,53 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
     predicateDeletes,
     emotionWords,
     labelWords,
-    rules: compiledRules,
-    guards: compiledGuards,
-    index: { anchoredAt, requiredAt, at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size },
+    rules,
+    guards,
+    index,
     negation,
     cues: negationCues(lists),
     subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
-    negativePhrases: negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]),
+    negativePhrases,
   };
+}
+
+/** A pattern's regex source: {W}, the {lists} (each list's alternation built once per source), GRP and the word separators spelt out. */
+function patternRegex(source: PatternSource, pattern: string, id: string): string {
+  const body = pattern
+    .replace(/\{W\}/g, '[a-z*]+')
+    .replace(/\{([a-z0-9-]+)\}/g, (_m, name: string) => {
+      const known = source.alternations.get(name);
+      if (known !== undefined) return known;
+      const words = source.lists.get(name);
+      if (!words) throw new UnspinError('MODEL_INVALID', `${source.origin}: rule ${id} uses unknown word list {${name}}`, { input: source.origin });
+      const alternation = '(?:' + [...words].sort((a, b) => b.length - a.length).map(escape).join('|') + ')';
+      source.alternations.set(name, alternation);
+      return alternation;
+    })
+    .replace(/GRP/g, '(?:GRP|SLUR)')
+    // Words are joined by a space, or by a line break where a sentence opens (joinWords).
+    .replace(/ /g, '[ \\n]');
+  return `(?<![A-Za-z*])(?:${body})(?![A-Za-z*])`;
+}
+
+function compilePattern(source: PatternSource, pattern: string, id: string): RegExp {
+  const body = patternRegex(source, pattern, id);
+  try {
+    return new RegExp(body, 'gm');
+  } catch (cause) {
+    throw new UnspinError('MODEL_INVALID', `${source.origin}: rule ${id} has a bad pattern (${(cause as Error).message})`, { input: source.origin, cause });
+  }
+}
+
+/** Pattern r's global regex, made on first use. */
+export function regexAt(c: Compiled<RuleEntry>, r: number): RegExp {
+  return (c.regexes[r] ??= compilePattern(c.source, c.patterns[r]!, c.entry.id));
+}
+
+/** Pattern r's sticky regex, made on first use. */
+export function stickyAt(c: Compiled<RuleEntry>, r: number): RegExp {
+  return (c.sticky[r] ??= new RegExp(regexAt(c, r).source, 'ym'));
 }
 
 function joinIndex(anchoredAt: ReadonlyMap<string, readonly number[]>, requiredAt: ReadonlyMap<string, readonly number[]>): Map<string, { anchored: readonly number[]; required: readonly number[] }> {
@@ -833,18 +911,6 @@ function escape(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-let cached: HateRuleSet | undefined;
-
-/** The shipped rules (data/hate/vocabulary.yml, rules.yml, guards.yml), read on first use. */
-export function loadDefaultHateRules(): HateRuleSet {
-  cached ??= compileRuleSet(
-    loadRuleFile<VocabularyEntry>(dataPath('hate', 'vocabulary.yml'), ['words']).entries,
-    loadRuleFile<HateRuleEntry>(dataPath('hate', 'rules.yml'), ['label', 'category', 'patterns']).entries,
-    loadRuleFile<GuardEntry>(dataPath('hate', 'guards.yml'), ['kind', 'patterns']).entries,
-  );
-  return cached;
-}
-
 const PRONOUNS = new Set(['they', 'them', 'theyre', 'these', 'those']);
 const PRONOUN_FOLLOWERS = new Set(['people', 'ones', 'creatures', 'folks', 'types', 'animals', 'things', 'guys']);
 
@@ -930,17 +996,17 @@ function joinWords(words: readonly CanonWord[]): Joined {
  * only where a word it can begin with starts (left to right, not overlapping, as the
  * global regex would find them); without one, the global regex scans the text.
  */
-function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: () => Joined, words: readonly CanonWord[]): readonly [number, number][] {
+function patternRanges(c: Compiled<RuleEntry>, r: number, scan: UnitScan, join: () => Joined, words: readonly CanonWord[]): readonly [number, number][] {
   // Arrays, not a generator: most regexes are skipped in most units, and a generator object per regex and unit was garbage.
   const stamp = scan.stamp;
   for (const id of c.requiredIds[r]!) if (scan.met[id] !== stamp) return NO_RANGES;
-  const anchor = c.anchors[r];
+  const anchor = c.anchors[r]!;
   // Where the word automaton reads the unit exactly, a start it rules out is one the regex would find nothing at.
   const wp = scan.plain ? c.words[r]! : null;
-  if (!anchor) {
+  if (anchor === null) {
     if (wp && !mayMatchAnywhere(wp, words)) return NO_RANGES;
     const joined = join();
-    return matchedWordRanges(c.regexes[r]!, joined.text, joined.starts);
+    return matchedWordRanges(regexAt(c, r), joined.text, joined.starts);
   }
   const id = c.ids[r]!;
   const { nodeWord, nodeNext } = scan;
@@ -948,9 +1014,9 @@ function patternRanges(c: Compiled<unknown>, r: number, scan: UnitScan, join: ()
   let s = scan.headStamp[id] === stamp ? scan.head[id]! : -1;
   // A pattern that may begin at a sentence's start ("^") is tried at every opening word too,
   // whatever the word: the two sorted lists are merged as they are read.
-  const openings = anchor.atStart ? scan.openings : NO_STARTS;
+  const openings = anchor ? scan.openings : NO_STARTS;
   if (s < 0 && openings.length === 0) return NO_RANGES;
-  const re = c.sticky[r]!;
+  const re = stickyAt(c, r);
   let out: [number, number][] | undefined;
   let after = 0;
   let o = 0;
@@ -1020,7 +1086,7 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
   const hits: GuardHit[] = [];
   for (const guard of set.guards) {
     if (!kinds.includes(guard.entry.kind)) continue;
-    for (let r = 0; r < guard.regexes.length; r++) {
+    for (let r = 0; r < guard.patterns.length; r++) {
       for (const [a, b] of patternRanges(guard, r, scan, joined, words)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
     }
   }
@@ -1037,8 +1103,8 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
   const scan = scanUnit(set.index, words);
   const hits: RuleHit[] = [];
   for (const rule of set.rules) {
-    const { entry, regexes, needsGroup } = rule;
-    for (let r = 0; r < regexes.length; r++) {
+    const { entry, patterns, needsGroup } = rule;
+    for (let r = 0; r < patterns.length; r++) {
       if (!hasGroup && needsGroup[r]) continue;
       for (const [a, b] of patternRanges(rule, r, scan, joined, words)) {
         if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;

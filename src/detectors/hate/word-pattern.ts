@@ -50,6 +50,12 @@ export interface WordPattern {
   succ: Int32Array;
   /** The nodes a match begins with. */
   starts: Int32Array;
+  /**
+   * Null, or what fills in `arg` before the automaton's first run: read from the compiled rule
+   * set (shipped-rules.ts), a TRIE node's argument is its trie's number there until then, so
+   * that tries no unit reaches are never built.
+   */
+  pending: ((wp: WordPattern) => void) | null;
 }
 
 /** The automaton as built, empty moves included. */
@@ -189,6 +195,7 @@ export function compileWordPattern(pattern: string, trieOf: (name: string) => Wo
     succFrom,
     succ: Int32Array.from(succLists.flat()),
     starts: Int32Array.from(starts),
+    pending: null,
   };
 }
 
@@ -424,6 +431,7 @@ export function mayMatchAnywhere(wp: WordPattern, words: readonly CanonWord[]): 
 
 /** Whether a non-empty match may begin at some word in [from, to). */
 function mayMatchFrom(wp: WordPattern, words: readonly CanonWord[], from: number, to: number): boolean {
+  if (wp.pending !== null) wp.pending(wp);
   const n = words.length;
   const width = 2 * n + 1;
   const { kind, arg } = wp;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { clean } from './verdict-checks.js';

@@ -6,7 +6,8 @@ import { FeatureExtractor, type FeatureName } from '../../../src/detectors/hate/
 import { HateLexicon, loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
 import { extractorFor, loadDefaultHateModel, predictProbabilities, type HateModel } from '../../../src/detectors/hate/model.js';
 import { forward, netState, type HateNet } from '../../../src/detectors/hate/net.js';
-import { compileRuleSet, loadDefaultHateRules, matchRules, type CanonWord, type HateRuleEntry } from '../../../src/detectors/hate/rules.js';
+import { compileRuleSet, matchRules, type CanonWord, type HateRuleEntry } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { buildTextModel } from '../../../src/text/model.js';
 
 // The fast paths of the hate engine (issue 13) must give what the plain computation gives, bit for bit.
@@ -79,7 +80,10 @@ test('rules: plain-word groups a match cannot do without become required words, 
   const vocabulary = [{ id: 'vermin', description: 'x', source: 'x', words: ['vermin', 'rats'] }];
   const rule = (id: string, pattern: string): HateRuleEntry => ({ id, description: 'x', source: 'x', label: 'hatespeech', category: 'x', patterns: [pattern] });
   const set = compileRuleSet(vocabulary, [rule('a', 'GRP (?:{W} ){0,2}(?:are|is|has been) {vermin}'), rule('b', 'GRP x(?:are|is) {vermin}'), rule('c', 'GRP (?:are|is)? {vermin}')], []);
-  const words = (r: number) => set.rules[r]!.required[0]!.map((s) => [...s].sort());
+  // Each required set's words, read back from the index (word -> the required sets holding it).
+  const setWords = new Map<number, string[]>();
+  for (const [word, { required }] of set.index.at) for (const id of required) setWords.set(id, [...(setWords.get(id) ?? []), word]);
+  const words = (r: number) => set.rules[r]!.requiredIds[0]!.map((id) => setWords.get(id)!.sort());
   assert.deepEqual(words(0), [['are', 'has', 'is'], ['rats', 'vermin']]);
   assert.deepEqual(words(1), [['rats', 'vermin']], 'a group glued to a letter is not a word of its own');
   assert.deepEqual(words(2), [['rats', 'vermin']], 'an optional group is not required');

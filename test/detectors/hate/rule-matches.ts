@@ -1,6 +1,7 @@
 import { tagGroups } from '../../../src/detectors/hate/groups.js';
 import { loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
-import { loadDefaultHateRules, matchGuards, matchRules, repairWords } from '../../../src/detectors/hate/rules.js';
+import { matchGuards, matchRules, repairWords } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { defaultWordTable } from '../../../src/text/word-table.js';
 

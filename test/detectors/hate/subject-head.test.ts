@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withoutSubjectModifier } from '../../../src/detectors/hate/subject-head.js';
-import { canonWord, loadDefaultHateRules } from '../../../src/detectors/hate/rules.js';
+import { canonWord } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { clean, verdict } from './verdict-checks.js';
 
 // A group that heads its clause's subject keeps its predicate across a post-modifier (read off a

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import { loadDefaultHateRules, repairWord } from '../../../src/detectors/hate/rules.js';
+import { repairWord } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 

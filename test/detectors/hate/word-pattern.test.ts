@@ -4,7 +4,8 @@ import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import type { LexiconMatch } from '../../../src/detectors/hate/lexicon.js';
-import { canonWord, compileRuleSet, loadDefaultHateRules, matchGuards, matchRules, type CanonWord, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import { canonWord, compileRuleSet, matchGuards, matchRules, stickyAt, type CanonWord, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 
@@ -94,7 +95,7 @@ test('word automata: where the regex matches at a word, the automaton says it ma
     set.rules.forEach((rule, k) => {
       const wp = rule.words[0];
       assert.ok(wp, `${PATTERNS[k]![0]} reads word by word`);
-      const sticky = rule.sticky[0]!;
+      const sticky = stickyAt(rule, 0);
       // One search from every start answers as the searches from each start would together.
       const anywhere = Array.from({ length }, (_, i) => mayMatchAt(wp!, words, i)).some(Boolean);
       assert.equal(mayMatchAnywhere(wp!, words), anywhere, `${PATTERNS[k]![0]} anywhere in ${JSON.stringify(text)}`);

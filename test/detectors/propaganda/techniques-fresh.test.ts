@@ -44,6 +44,40 @@ test('the shipped model flags bandwagon phrasing in a fresh sentence, as Bandwag
   }
 });
 
+// The weakest techniques out of fold (Black-and-White, Thought-terminating clichés,
+// Whataboutism) have stock phrases PTC rarely annotates; their lexicon entries marked
+// `report` make each phrase a finding of its own technique.
+test('stock phrases of the weak techniques are findings of their technique in fresh sentences', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The council raised the parking fees again. It is what it is.', 'It is what it is', 'Thought-terminating_Cliches'],
+    ['She broke the rules and lost her seat, end of story.', 'end of story', 'Thought-terminating_Cliches'],
+    ['You are either with us or against us on this bill.', 'with us or against us', 'Black-and-White_Fallacy'],
+    ['On the pension reform there is no middle ground.', 'there is no middle ground', 'Black-and-White_Fallacy'],
+    ['The mayor is blamed for the potholes, but what about the governor and his broken roads?', 'but what about', 'Whataboutism,Straw_Men,Red_Herring'],
+    ['Our party made one mistake. Where is the outrage about the other side?', 'Where is the outrage', 'Whataboutism,Straw_Men,Red_Herring'],
+  ];
+  for (const [text, cue, technique] of cases) {
+    const analysis = analyze(text, { detectors: [createPropagandaDetector()] });
+    assertSpansConsistent(analysis);
+    const at = text.indexOf(cue);
+    assert.ok(
+      analysis.findings.some((f) => f.start <= at && f.end >= at + cue.length && f.label === technique),
+      `${cue}: ${analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ') || 'no findings'}`,
+    );
+  }
+});
+
+test('plain questions and phrases that only share words with the stock phrases are not reported as them', () => {
+  for (const [text, technique] of [
+    ['What about the weather tomorrow, will it rain?', 'Whataboutism,Straw_Men,Red_Herring'],
+    ['The end of the story was printed in the Sunday edition.', 'Thought-terminating_Cliches'],
+    ['Either route takes about an hour by train.', 'Black-and-White_Fallacy'],
+  ] as const) {
+    const analysis = analyze(text, { detectors: [createPropagandaDetector()] });
+    assert.ok(!analysis.findings.some((f) => f.label === technique), `${text}: ${analysis.findings.map((f) => `${f.label}: ${f.text}`).join(' | ')}`);
+  }
+});
+
 /** Techniques with out-of-fold TC F1 above 0.45: their fresh phrases must come first. */
 const STRONG = new Set(['Doubt', 'Flag-Waving', 'Loaded_Language', 'Name_Calling,Labeling', 'Slogans']);
 
