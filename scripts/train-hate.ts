@@ -15,7 +15,9 @@
  *     rounds before 2026-12-06: settings and offsets tuned on val, no pooled net)
  *   (experiment flags: --lambdas, --lrs, --epochs, --seeds, --relevance, --char-weight,
  *    --lexicon-weight, --conjunction-weight, --bits, --linear-only, --pooled-hidden,
- *    --pooled-epochs, --pooled-lr, --pooled-l2, --linear-cache FILE, --fold-models DIR)
+ *    --pooled-epochs, --pooled-lr, --pooled-l2, --linear-cache FILE)
+ *   --fold-models DIR: each fold's model as post mode reads it (the linear model fitted on the
+ *     other folds; with --cv, blended with the pooled net fitted on them), for scripts/hate-post-cv.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -239,6 +241,9 @@ const SEEDS = numbers(values.seeds, [7, 8, 9]);
 const POOLED_WEIGHTS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
 const FOLDS = Number(values.cv ?? 5);
 const select = values.select ?? 'cv';
+/** The fold models of the last linearOof and pooledOof runs (for --fold-models). */
+const foldModels: HateModel[] = [];
+const foldNets: PooledNet[] = [];
 if (select !== 'cv' && select !== 'val') {
   console.error('--select takes cv (the default) or val');
   process.exit(2);
@@ -378,15 +383,21 @@ function foldOf(post: Post): number {
   return fnv(post.id) % FOLDS;
 }
 
+/** Writes fold f's model (the linear model and, when given, the pooled blend fitted without fold f) for scripts/hate-post-cv.ts. */
+function writeFoldModel(f: number, model: HateModel): void {
+  if (values['fold-models']) writeFileSync(join(values['fold-models'], `fold-${f}-of-${FOLDS}.json`), JSON.stringify(encodeModel(model)) + '\n');
+}
+
 /** Out-of-fold log-probabilities of the linear model on train (optionally cached, for experiments on the pooled net). */
 function linearOof(lambda: number, lr: number): Float64Array[] {
   const cacheFile = values['linear-cache'];
-  if (cacheFile && existsSync(cacheFile)) return (JSON.parse(readFileSync(cacheFile, 'utf8')) as number[][]).map((l) => Float64Array.from(l));
+  if (cacheFile && existsSync(cacheFile) && !values['fold-models']) return (JSON.parse(readFileSync(cacheFile, 'utf8')) as number[][]).map((l) => Float64Array.from(l));
   const oof: Float64Array[] = new Array(trainPosts.length);
   for (let f = 0; f < FOLDS; f++) {
     const outside = trainPosts.map((_, n) => n).filter((n) => foldOf(trainPosts[n]!) === f);
     const fit = fitLinear(trainPosts.filter((p) => foldOf(p) !== f), lambda, maxEpochs, lr);
-    if (values['fold-models']) writeFileSync(join(values['fold-models'], `fold-${f}-of-${FOLDS}.json`), JSON.stringify(encodeModel(fit.model)) + '\n');
+    foldModels[f] = fit.model;
+    writeFoldModel(f, fit.model);
     const logs = linearLogProbabilities(fit.model, fit.extractor, outside.map((n) => trainPosts[n]!));
     outside.forEach((n, i) => (oof[n] = logs[i]!));
     console.log(`  lambda=${lambda} fold ${f + 1}/${FOLDS} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -435,6 +446,7 @@ function pooledOof(rawTrain: Float32Array[]): Float64Array[] {
     const inside = trainPosts.map((_, n) => n).filter((n) => foldOf(trainPosts[n]!) !== f);
     const outside = trainPosts.map((_, n) => n).filter((n) => foldOf(trainPosts[n]!) === f);
     const net = fitPooled(inside.map((n) => trainPosts[n]!), inside.map((n) => rawTrain[n]!));
+    foldNets[f] = net;
     const logs = pooledLogs(net, outside.map((n) => rawTrain[n]!));
     outside.forEach((n, i) => (oof[n] = logs[i]!));
   }
@@ -505,6 +517,8 @@ function crossValidate(): void {
   report('CV pooled net alone, argmax', trainGold, blendPredict(pooled, null, 0, [0, 0, 0]));
   const blend = selectBlend(trainGold, linear, pooled, POOLED_WEIGHTS);
   report(`CV blend a=${blend.a}, offsets ${blend.offsets.join(', ')} (chosen on CV)`, trainGold, blendPredict(linear, pooled, blend.a, blend.offsets));
+  // Fold models as post mode reads them: the fold's linear model (no offsets of its own) blended with its pooled net.
+  if (values['fold-models']) foldModels.forEach((m, f) => writeFoldModel(f, { ...m, pooled: { net: foldNets[f]!, weight: blend.a, offsets: blend.offsets } }));
   const valPooled = pooledLogs(fitPooled(trainPosts, rawTrain), rawPooled(valPosts));
   report('val pooled net alone', valGold, blendPredict(valPooled, null, 0, [0, 0, 0]));
   report(`val blend a=${blend.a}, CV offsets`, valGold, blendPredict(valLinear, valPooled, blend.a, blend.offsets));

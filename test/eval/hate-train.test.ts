@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeModel } from '../../src/detectors/hate/model.js';
+import { decodePostRules } from '../../src/detectors/hate/post-rules.js';
 
 /** A tiny HateXplain-shaped corpus: insults at a group are hatespeech, plain swearing offensive, the rest normal. */
 function corpus(): string {
@@ -53,5 +54,27 @@ describe('train-hate script', () => {
     assert.equal(old.status, 0, old.stderr);
     assert.match(old.stdout, /^class-bias offsets tuned on val: /m);
     assert.equal(decodeModel(JSON.parse(readFileSync(join(data, 'old.json'), 'utf8')), 'old.json').pooled, undefined);
+  });
+
+  it('--fold-models writes the blended fold models; hate-post-cv chooses the post-rule margin on them, deterministically', () => {
+    const data = corpus();
+    const folds = join(data, 'folds');
+    mkdirSync(folds);
+    const cv = script(data, '--cv', '3', '--fold-models', folds);
+    assert.equal(cv.status, 0, cv.stderr);
+    const fold = decodeModel(JSON.parse(readFileSync(join(folds, 'fold-0-of-3.json'), 'utf8')), 'fold');
+    assert.ok(fold.pooled && fold.pooled.weight > 0, 'the fold model carries its pooled net, as post mode reads it');
+    const post = (out: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hate-post-cv.ts', '--data', data, '--folds', folds, '--k', '3', '--out', join(data, out)], { encoding: 'utf8' });
+    const a = post('a.json');
+    assert.equal(a.status, 0, a.stderr);
+    assert.match(a.stdout, /^model \+ rules \+ guards \(post mode\): acc=[\d.]+ macroF1=[\d.]+/m);
+    assert.match(a.stdout, /^chosen margin [\d.]+|^chosen margin Infinity/m);
+    assert.match(a.stdout, /nested \(each fold decided with the margin chosen on the others: /);
+    assert.equal(post('b.json').status, 0);
+    const text = readFileSync(join(data, 'a.json'), 'utf8');
+    assert.equal(text, readFileSync(join(data, 'b.json'), 'utf8'), 'same folds, same file');
+    const settings = decodePostRules(JSON.parse(text), 'a.json');
+    assert.deepEqual(settings.alwaysDecide, ['trope', 'replacement']);
+    assert.equal(settings.figures?.['selection'], '3-fold out-of-fold post decisions on train');
   });
 });

@@ -29,6 +29,15 @@ export interface HateContext {
   /** Slurs of "hatespeech" severity decide on their own (else they only support the model). */
   slursDecide: boolean;
   /**
+   * A rule raises the label only where the model's log-probability of the rule's label is within
+   * this margin of its top class's (post mode, post-rules.ts; learned on HateXplain train).
+   * Absent: every rule decides. A rule held back (one that would have raised the label) is
+   * left out of the decision's rule hits.
+   */
+  ruleMargin?: number;
+  /** Rule categories that decide whatever the margin (post mode: the conspiracy tropes). */
+  marginExempt?: readonly string[];
+  /**
    * Whether counter-speech, denial and negated-rule guards also clear the linear model's
    * decision (default true). Post mode (HateXplain) sets false: there a guard that matches
    * anywhere in a 60-word post cleared posts the annotators marked offensive or hateful
@@ -143,7 +152,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   if (guardsRead) guards = [...reclaimed, ...clearing()];
   const negatedClaim = negated.some((h) => !h.rule.slur) && !matched.some((h) => !h.rule.slur);
   let guarded = negatedClaim || guards.some((g) => g.guard.kind !== 'reclaimed');
-  const ruleHits = guarded ? [] : matched;
+  let ruleHits = guarded ? [] : matched;
 
   const probabilities = Object.fromEntries(ctx.model.classes.map((c, i) => [c, p[i]!])) as Record<HateClass, number>;
   const modelLabel = ctx.model.classes[best]!;
@@ -166,11 +175,17 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   // Slur rules support a decision (targets, evidence) but do not make one: on
   // HateXplain, a slur the model reads as harmless is mostly in-group or quoted use.
   const aimedSlurAt = new Set(canon.filter((w, i) => w.group?.match.kind === 'slur' && isAimed(w.group.match, canon[i - 1]?.text, text.slice(w.start, w.end))).map((w) => w.start));
+  let heldBack: RuleHit[] | null = null;
   for (const hit of ruleHits) {
     // Hateful slurs decide on their own; offensive ones only when aimed at someone ("you retard", not "life's a bitch").
     const decides = !hit.rule.slur || (ctx.slursDecide && (hit.rule.slur === 'hatespeech' || aimedSlurAt.has(hit.start)));
+    if (decides && ctx.ruleMargin !== undefined && SEVERITY[hit.rule.label] > SEVERITY[modelLabel] && !ctx.marginExempt?.includes(hit.rule.category) && Math.log(p[best]!) - Math.log(probabilities[hit.rule.label]) > ctx.ruleMargin) {
+      (heldBack ??= []).push(hit);
+      continue;
+    }
     if (decides && SEVERITY[hit.rule.label] > SEVERITY[label]) label = hit.rule.label;
   }
+  if (heldBack) ruleHits = ruleHits.filter((h) => !heldBack.includes(h));
   if (label !== 'normal') score = Math.max(0.9, probabilities[label]);
   // A pronoun can carry a rule's claim, but is too weak a target for the model alone.
   let modelAllowed = (!guarded || ctx.guardsClearModel === false) && modelLabel !== 'normal' && p[best]! >= ctx.threshold && (!ctx.requireTarget || namedTargets.length > 0);
