@@ -51,9 +51,14 @@ function modifiedCopula(words: readonly CanonWord[], g: number, lists: SubjectMo
     const w = words[k]!;
     if (w.opens || w.group || lists.stops.has(w.text)) return -1;
     if (!PLURAL_COPULAS.has(w.text)) continue;
+    // After "who" or an -ing verb that is not a listed opener ("claiming"), a plural noun right
+    // before the copula may be a clause's own subject ("who politicians say ...", "claiming
+    // politicians are ..."). After a listed preposition or participle it is that word's object
+    // ("flooding our towns are", "from poor countries are"): no finite verb can come between,
+    // and clause openers ("where", "whose") are stops.
+    const phrase = first.text !== 'who' && lists.openers.has(first.text);
     const before = words[k - 1]!.text;
-    // "... who say politicians are": a plural noun right before the copula is its subject.
-    if (before !== 'us' && before.length > 3 && before.endsWith('s') && !before.endsWith('ss')) return -1;
+    if (!phrase && before !== 'us' && before.length > 3 && before.endsWith('s') && !before.endsWith('ss')) return -1;
     return k;
   }
   return -1;

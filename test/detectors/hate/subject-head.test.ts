@@ -52,3 +52,34 @@ test('a group inside a relative clause is not the subject of the copula after it
   // After a verb of saying or thinking the group is its clause's subject.
   assert.equal(verdict('Am I the only one who thinks Muslims are subhuman?'), 'hatespeech');
 });
+
+// A plural noun right before the copula ended the view ("… our towns are"), so only the
+// network caught "The refugees in our towns are parasites" (2026-12-07, second session,
+// read off a fresh blog post of my own). After a preposition or a listed participle that
+// noun is the phrase's object; after "who" or another -ing verb it may be a clause's subject.
+test('after a prepositional or participial modifier, a plural noun before the copula is its object, not the subject', () => {
+  for (const text of [
+    'The refugees in our towns are parasites.',
+    'Migrants from poor countries are criminals.',
+    'Muslims living on benefits are a plague on this country.',
+    'The Roma camping near our houses are thieves.',
+  ]) assert.equal(verdict(text), 'hatespeech', text);
+  clean([
+    'Women at clubs where bouncers are rude should complain.',
+    'Refugees from countries whose leaders are corrupt deserve protection.',
+    'Migrants from poor countries are hard workers.',
+    'Muslims living near factories are exposed to pollution.',
+  ]);
+  const lists = loadDefaultHateRules().subjectModifier;
+  const group = { target: 'Refugee', match: {} as never, antecedent: undefined };
+  const words = (text: string) =>
+    text.split(' ').map((t, i) => {
+      const w = canonWord(t, i * 10, i * 10 + t.length);
+      if (t === 'GRP') w.group = group;
+      return w;
+    });
+  const texts = (ws: ReturnType<typeof words> | null) => ws?.map((w) => w.text).join(' ') ?? null;
+  assert.equal(texts(withoutSubjectModifier(words('the GRP in our towns are parasites'), lists)), 'the GRP are parasites');
+  assert.equal(texts(withoutSubjectModifier(words('GRP claiming politicians are vermin'), lists)), null);
+  assert.equal(texts(withoutSubjectModifier(words('GRP who politicians are afraid of are vermin'), lists)), null);
+});
