@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
+import { readModelJson } from '../../core/model-file.js';
 import { modelPath } from '../../core/paths.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig, type FeatureName, type FeatureVector } from './features.js';
@@ -139,14 +139,8 @@ let cached: HateModel | undefined;
 /** The shipped model, read on first use (about 1 MB). */
 export function loadDefaultHateModel(): HateModel {
   if (cached) return cached;
-  const path = modelPath('hate-model.json');
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: hate model missing (run npm run train:hate)`, { input: path, cause });
-  }
-  cached = decodeModel(JSON.parse(raw), path);
+  const { json, path } = readModelJson(modelPath('hate-model.json'), 'hate model', 'run npm run train:hate');
+  cached = decodeModel(json, path);
   return cached;
 }
 

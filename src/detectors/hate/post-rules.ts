@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { UnspinError } from '../../core/errors.js';
+import { readModelJson } from '../../core/model-file.js';
 import { modelPath } from '../../core/paths.js';
 import { classMetrics } from '../../eval/hate/metrics.js';
 
@@ -48,14 +48,8 @@ let cached: PostRuleSettings | undefined;
 /** The shipped settings (models/hate-post-rules.json), read on first use. */
 export function loadDefaultPostRules(): PostRuleSettings {
   if (cached) return cached;
-  const path = modelPath('hate-post-rules.json');
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new UnspinError('MODEL_INVALID', `${path}: post-rule settings missing (see scripts/hate-post-cv.ts --out)`, { input: path, cause });
-  }
-  cached = decodePostRules(JSON.parse(raw), path);
+  const { json, path } = readModelJson(modelPath('hate-post-rules.json'), 'post-rule settings', 'see scripts/hate-post-cv.ts --out');
+  cached = decodePostRules(json, path);
   return cached;
 }
 

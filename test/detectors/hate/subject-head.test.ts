@@ -5,6 +5,17 @@ import { canonWord } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { clean, verdict } from './verdict-checks.js';
 
+/** The subject-head view of a space-separated text in which GRP is a group mention, as words joined again (null: no view). */
+function headView(text: string): string | null {
+  const group = { target: 'Refugee', match: {} as never, antecedent: undefined };
+  const words = text.split(' ').map((t, i) => {
+    const w = canonWord(t, i * 10, i * 10 + t.length);
+    if (t === 'GRP') w.group = group;
+    return w;
+  });
+  return withoutSubjectModifier(words, loadDefaultHateRules().subjectModifier)?.map((w) => w.text).join(' ') ?? null;
+}
+
 // A group that heads its clause's subject keeps its predicate across a post-modifier (read off a
 // fresh blog post of the 2026-12-07 review: "The migrants pouring over our border are parasites"
 // was normal while "Migrants are parasites" was hate speech).
@@ -29,19 +40,10 @@ test('the same frames stay clean with a kind or negated predicate, and a clause 
 });
 
 test('the view drops only the modifier, and only after a group that opens its sentence', () => {
-  const lists = loadDefaultHateRules().subjectModifier;
-  const group = { target: 'Refugee', match: {} as never, antecedent: undefined };
-  const words = (text: string) =>
-    text.split(' ').map((t, i) => {
-      const w = canonWord(t, i * 10, i * 10 + t.length);
-      if (t === 'GRP') w.group = group;
-      return w;
-    });
-  const texts = (ws: ReturnType<typeof words> | null) => ws?.map((w) => w.text).join(' ') ?? null;
-  assert.equal(texts(withoutSubjectModifier(words('the GRP pouring over our border are parasites'), lists)), 'the GRP are parasites');
-  assert.equal(texts(withoutSubjectModifier(words('GRP who say politicians are vermin'), lists)), null);
-  assert.equal(texts(withoutSubjectModifier(words('politicians who defend GRP in court are vermin'), lists)), null);
-  assert.equal(texts(withoutSubjectModifier(words('GRP are parasites'), lists)), null);
+  assert.equal(headView('the GRP pouring over our border are parasites'), 'the GRP are parasites');
+  assert.equal(headView('GRP who say politicians are vermin'), null);
+  assert.equal(headView('politicians who defend GRP in court are vermin'), null);
+  assert.equal(headView('GRP are parasites'), null);
 });
 
 test('a group inside a relative clause is not the subject of the copula after it', () => {
@@ -70,16 +72,7 @@ test('after a prepositional or participial modifier, a plural noun before the co
     'Migrants from poor countries are hard workers.',
     'Muslims living near factories are exposed to pollution.',
   ]);
-  const lists = loadDefaultHateRules().subjectModifier;
-  const group = { target: 'Refugee', match: {} as never, antecedent: undefined };
-  const words = (text: string) =>
-    text.split(' ').map((t, i) => {
-      const w = canonWord(t, i * 10, i * 10 + t.length);
-      if (t === 'GRP') w.group = group;
-      return w;
-    });
-  const texts = (ws: ReturnType<typeof words> | null) => ws?.map((w) => w.text).join(' ') ?? null;
-  assert.equal(texts(withoutSubjectModifier(words('the GRP in our towns are parasites'), lists)), 'the GRP are parasites');
-  assert.equal(texts(withoutSubjectModifier(words('GRP claiming politicians are vermin'), lists)), null);
-  assert.equal(texts(withoutSubjectModifier(words('GRP who politicians are afraid of are vermin'), lists)), null);
+  assert.equal(headView('the GRP in our towns are parasites'), 'the GRP are parasites');
+  assert.equal(headView('GRP claiming politicians are vermin'), null);
+  assert.equal(headView('GRP who politicians are afraid of are vermin'), null);
 });
