@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { UnspinError } from '../../core/errors.js';
 import { createHateDetector } from '../../detectors/hate/index.js';
 import { useHateNetFile } from '../../detectors/hate/net.js';
-import { postClassifier } from '../../detectors/hate/post.js';
+import { postClassifier, type PostDecision } from '../../detectors/hate/post.js';
 import { hateVerdict } from '../../detectors/hate/verdict.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { evaluateHate, readHatePosts } from './evaluate.js';
@@ -19,6 +19,7 @@ export const evalHateCommand = defineCommand({
     failures: { type: 'boolean', description: 'with --functional: list every failed case' },
     json: { type: 'boolean', description: 'end with one JSON object of the figures on the last line' },
     'model-only': { type: 'boolean', description: 'score the model alone, without rules and guards' },
+    verdict: { type: 'boolean', description: 'with --data: score the author-voice verdict that `unspin analyze` leads with (the hate detector, sentence by sentence, with its network) instead of the whole-post classifier' },
     'net-threshold': { type: 'string', description: 'with --functional: the network\'s hate-speech threshold (default the detector\'s for a short post, 0.7)', required: false },
     net: { type: 'string', description: 'read the hate network from this file instead of models/hate-net.bin (a candidate from npm run train:hate-net -- --out FILE)', required: false },
     'in-article': { type: 'boolean', description: 'with --functional: set each case as a paragraph of a short news article (the detector then decides sentence by sentence, as on articles) instead of a post of its own' },
@@ -27,11 +28,13 @@ export const evalHateCommand = defineCommand({
     if (args.net) useHateNetFile(args.net);
     if (args.functional) return runFunctional(args.functional, args.groups, { failures: Boolean(args.failures), json: Boolean(args.json), inArticle: Boolean(args['in-article']) }, args['net-threshold'] === undefined ? undefined : Number(args['net-threshold']));
     if (!args.data) throw new UnspinError('USAGE', 'eval hate: --data FILE.jsonl or --functional SUITE.yml is required');
+    if (args.verdict && args['model-only']) throw new UnspinError('USAGE', 'eval hate: --verdict and --model-only do not go together');
     const posts = readHatePosts(args.data);
     const started = performance.now();
-    const result = evaluateHate(posts, postClassifier({ useRules: !args['model-only'] }));
+    const result = evaluateHate(posts, args.verdict ? analyzeVerdict() : postClassifier({ useRules: !args['model-only'] }));
     const seconds = (performance.now() - started) / 1000;
-    const lines = [`hate: ${args.data} (${args['model-only'] ? 'model only' : 'model + rules + guards'}), ${(posts.length / seconds).toFixed(0)} posts/s`, formatMetrics(result)];
+    const reader = args.verdict ? "analyze's author-voice verdict" : args['model-only'] ? 'model only' : 'model + rules + guards';
+    const lines = [`hate: ${args.data} (${reader}), ${(posts.length / seconds).toFixed(0)} posts/s`, formatMetrics(result)];
     lines.push(result.targetMicroF1 === null ? 'target micro-F1: n/a (no targets in the data)' : `target micro-F1=${result.targetMicroF1.toFixed(4)} over ${result.targetPosts} posts`);
     lines.push(result.rationaleTokenF1 === null ? 'rationale token-F1: n/a (no rationales in the data)' : `rationale token-F1=${result.rationaleTokenF1.toFixed(4)} over ${result.rationalePosts} posts`);
     process.stdout.write(lines.join('\n') + '\n');
@@ -57,4 +60,16 @@ function runFunctional(path: string, groups: string | undefined, options: { fail
     process.stdout.write(JSON.stringify({ n: result.n, accuracy: rate(result), functionality: Object.fromEntries(result.byFunctionality.map((r) => [r.name, rate(r)])), group: Object.fromEntries(result.byGroup.map((r) => [r.name, rate(r)])) }) + '\n');
   }
   return 0;
+}
+
+/**
+ * A post judged as `unspin analyze` judges it: the document-level author-voice verdict of the
+ * hate detector, with the verdict's targets; no rationale (findings' evidence is not HateXplain's word list).
+ */
+function analyzeVerdict(): (text: string) => PostDecision {
+  const detectors = [createHateDetector()];
+  return (text) => {
+    const verdict = hateVerdict(analyze(text, { detectors }).findings);
+    return { label: verdict.label, targets: [...verdict.targets], rationale: [] };
+  };
 }

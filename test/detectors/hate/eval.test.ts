@@ -83,3 +83,33 @@ test('eval hate --json ends with one JSON object of the figures', async () => {
   assert.ok(figures.rationaleTokenF1! > 0);
   assert.match(out.join('\n'), /macro-F1=/);
 });
+
+test('eval hate --verdict scores the author-voice verdict analyze leads with: quoted hate rejected by the writer is normal', async () => {
+  const { runCommand } = await import('citty');
+  const { evalHateCommand } = await import('../../../src/eval/hate/command.js');
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-hate-'));
+  const file = join(dir, 'posts.jsonl');
+  const lines = [
+    { id: '1', text: 'Muslims are vermin and should all be deported.', label: 'hatespeech', targets: null, rationale: null },
+    { id: '2', text: 'My uncle said "Muslims are vermin" at dinner and I told him that is disgusting bigotry.', label: 'normal', targets: null, rationale: null },
+    { id: '3', text: 'had a lovely walk in the park with my sister today', label: 'normal', targets: null, rationale: null },
+  ];
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const written: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await runCommand(evalHateCommand, { rawArgs: ['--data', file, '--verdict', '--json'] });
+  } finally {
+    process.stdout.write = original;
+  }
+  const out = written.join('').trim().split('\n');
+  assert.match(out[0]!, /analyze's author-voice verdict/);
+  const figures = JSON.parse(out[out.length - 1]!) as { accuracy: number; n: number; perClass: Record<string, { support: number; recall: number }> };
+  assert.equal(figures.n, 3);
+  assert.equal(figures.accuracy, 1, out.join('\n'));
+  assert.equal(figures.perClass.hatespeech!.recall, 1);
+});
