@@ -8,6 +8,26 @@ import { postClassifier } from '../../../src/detectors/hate/post.js';
 import { evaluateHate, readHatePosts, type HatePost } from '../../../src/eval/hate/evaluate.js';
 import { classMetrics } from '../../../src/eval/hate/metrics.js';
 
+/** `unspin eval hate --data FILE ...options` on these posts, in process: its stdout lines. */
+async function evalHateOn(posts: readonly object[], options: readonly string[]): Promise<string[]> {
+  const { runCommand } = await import('citty');
+  const { evalHateCommand } = await import('../../../src/eval/hate/command.js');
+  const file = join(mkdtempSync(join(tmpdir(), 'unspin-hate-')), 'posts.jsonl');
+  writeFileSync(file, posts.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  const written: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await runCommand(evalHateCommand, { rawArgs: ['--data', file, ...options] });
+  } finally {
+    process.stdout.write = original;
+  }
+  return written.join('').trim().split('\n');
+}
+
 test('class metrics: accuracy, per-class P/R/F1 and macro-F1', () => {
   const m = classMetrics([0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0], ['normal', 'offensive', 'hatespeech']);
   assert.equal(m.accuracy, 4 / 6);
@@ -55,27 +75,11 @@ test('whole-post classification reads normalised posts like the corpus', () => {
 });
 
 test('eval hate --json ends with one JSON object of the figures', async () => {
-  const { runCommand } = await import('citty');
-  const { evalHateCommand } = await import('../../../src/eval/hate/command.js');
-  const dir = mkdtempSync(join(tmpdir(), 'unspin-hate-'));
-  const file = join(dir, 'posts.jsonl');
   const lines = [
     { id: '1', text: 'user the jews control the media and the banks', label: 'hatespeech', targets: ['Jewish'], rationale: [0, 0, 1, 1, 1, 0, 0, 0, 0] },
     { id: '2', text: 'had a lovely walk in the park with my sister today', label: 'normal', targets: null, rationale: null },
   ];
-  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const written: string[] = [];
-  const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    written.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await runCommand(evalHateCommand, { rawArgs: ['--data', file, '--json'] });
-  } finally {
-    process.stdout.write = original;
-  }
-  const out = written.join('').trim().split('\n');
+  const out = await evalHateOn(lines, ['--json']);
   const figures = JSON.parse(out[out.length - 1]!) as { accuracy: number; macroF1: number; n: number; targetMicroF1: number | null; rationaleTokenF1: number | null };
   assert.equal(figures.n, 2);
   assert.equal(figures.accuracy, 1);
@@ -85,28 +89,12 @@ test('eval hate --json ends with one JSON object of the figures', async () => {
 });
 
 test('eval hate --verdict scores the author-voice verdict analyze leads with: quoted hate rejected by the writer is normal', async () => {
-  const { runCommand } = await import('citty');
-  const { evalHateCommand } = await import('../../../src/eval/hate/command.js');
-  const dir = mkdtempSync(join(tmpdir(), 'unspin-hate-'));
-  const file = join(dir, 'posts.jsonl');
   const lines = [
     { id: '1', text: 'Muslims are vermin and should all be deported.', label: 'hatespeech', targets: null, rationale: null },
     { id: '2', text: 'My uncle said "Muslims are vermin" at dinner and I told him that is disgusting bigotry.', label: 'normal', targets: null, rationale: null },
     { id: '3', text: 'had a lovely walk in the park with my sister today', label: 'normal', targets: null, rationale: null },
   ];
-  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const written: string[] = [];
-  const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    written.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await runCommand(evalHateCommand, { rawArgs: ['--data', file, '--verdict', '--json'] });
-  } finally {
-    process.stdout.write = original;
-  }
-  const out = written.join('').trim().split('\n');
+  const out = await evalHateOn(lines, ['--verdict', '--json']);
   assert.match(out[0]!, /analyze's author-voice verdict/);
   const figures = JSON.parse(out[out.length - 1]!) as { accuracy: number; n: number; perClass: Record<string, { support: number; recall: number }> };
   assert.equal(figures.n, 3);
