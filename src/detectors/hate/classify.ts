@@ -138,10 +138,12 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   let guards: GuardHit[] = hasReclaimable ? matchGuards(ctx.rules, canon, ['reclaimed']) : [];
   const reclaimed = guards;
   let matched = matchRules(ctx.rules, canon, reclaimed, negated, hasGroup, question, text);
-  // "The migrants pouring over our border are parasites": read once more with the group next to its copula.
-  if (matched.length === 0 && negated.length === 0 && hasGroup) {
+  // "The migrants pouring over our border are parasites": read once more with the group next to
+  // its copula. Also when another rule fired on the unit ("the refugees flooding our towns are
+  // parasites": replacement), so that the finding names every rule and word that carries it.
+  if (negated.length === 0 && hasGroup) {
     const headed = withoutSubjectModifier(canon, ctx.rules.subjectModifier);
-    if (headed) matched = matchRules(ctx.rules, headed, reclaimed, negated, hasGroup, question, text);
+    if (headed) matched = withNewHits(matched, matchRules(ctx.rules, headed, reclaimed, negated, hasGroup, question, text));
   }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
@@ -644,4 +646,11 @@ function mergeSpans(spans: Evidence[]): Evidence[] {
     else out.push({ ...s });
   }
   return out;
+}
+
+/** `found` with the hits of `more` that are not already there (the same rule over the same span). */
+function withNewHits(found: RuleHit[], more: RuleHit[]): RuleHit[] {
+  if (found.length === 0) return more;
+  for (const hit of more) if (!found.some((h) => h.rule === hit.rule && h.start === hit.start && h.end === hit.end)) found.push(hit);
+  return found;
 }

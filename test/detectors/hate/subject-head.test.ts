@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { withoutSubjectModifier } from '../../../src/detectors/hate/subject-head.js';
 import { canonWord } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
-import { clean, verdict } from './verdict-checks.js';
+import { analyzeHate, clean, verdict } from './verdict-checks.js';
 
 /** The subject-head view of a space-separated text in which GRP is a group mention, as words joined again (null: no view). */
 function headView(text: string): string | null {
@@ -76,3 +76,16 @@ test('after a prepositional or participial modifier, a plural noun before the co
   assert.equal(headView('GRP claiming politicians are vermin'), null);
   assert.equal(headView('GRP who politicians are afraid of are vermin'), null);
 });
+
+// The subject-head reading used to be tried only when no rule fired on the unit, so a finding
+// for "The refugees flooding our towns are parasites" cited "flooding our" (replacement) and not
+// the words that carry most of it (2026-12-07, from a blog post of my own).
+test('when another rule fires too, the finding also names the predicate read through the subject head', () => {
+  const text = 'The refugees flooding our towns are parasites.';
+  const hate = analyzeHate(text).findings.filter((f) => f.kind === 'hate');
+  assert.equal(hate.length, 1, JSON.stringify(hate));
+  const evidence = (hate[0]!.evidence ?? []).map((e) => text.slice(e.start, e.end));
+  assert.ok(evidence.includes('are parasites') && evidence.includes('flooding our'), evidence.join(' | '));
+  assert.match(hate[0]!.explanation, /dehumanisation-vermin/);
+});
+
