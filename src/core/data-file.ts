@@ -63,6 +63,22 @@ export function digestOf(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
 
+/**
+ * Whether a compiled form is still fresh for its source: the source keeps the stamp recorded
+ * with it (then it is not read at all), or else its digest; `absent` is the answer when the
+ * source cannot be read. Every compiled form of `npm run build:data` is checked this way.
+ */
+export function unchangedSince(path: string, recorded: { digest: string; stamp?: string | undefined }, absent = false): boolean {
+  if (recorded.stamp !== undefined && recorded.stamp === sourceStamp(path)) return true;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return absent;
+  }
+  return digestOf(source) === recorded.digest;
+}
+
 /** Where the compiled form of a YAML file under data/ lives; null for a file elsewhere. */
 export function compiledPathOf(yamlPath: string, root = dataPath()): string | null {
   const rel = relative(root, yamlPath);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { digestOf, settledStamp, sourceStamp } from '../core/data-file.js';
+import { digestOf, settledStamp, unchangedSince } from '../core/data-file.js';
 import { UnspinError } from '../core/errors.js';
 import { dataPath } from '../core/paths.js';
 import { validateRuleFile, type RuleFile } from '../core/rules.js';
@@ -174,12 +174,7 @@ export function readCompiledOutlets(path = compiledOutletsPath(), source = dataP
     return null;
   }
   if (!Array.isArray(compiled.outlets) || compiled.fields?.join() !== SHIPPED_FIELDS.join()) return null;
-  if (compiled.stamp !== undefined && compiled.stamp === sourceStamp(source)) return compiled.outlets;
-  try {
-    return digestOf(readFileSync(source, 'utf8')) === compiled.digest ? compiled.outlets : null;
-  } catch {
-    return null;
-  }
+  return unchangedSince(source, compiled) ? compiled.outlets : null;
 }
 
 let defaultEntries: readonly ShippedOutlet[] | undefined;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { compiledPathOf, digestOf, parseYaml, readYamlData, settledStamp, sourceStamp } from '../../src/core/data-file.js';
+import { compiledPathOf, digestOf, parseYaml, readYamlData, settledStamp, sourceStamp, unchangedSince } from '../../src/core/data-file.js';
 import { dataPath } from '../../src/core/paths.js';
 
 function yamlFiles(dir: string): string[] {
@@ -72,4 +72,23 @@ test('a compiled file whose stamp the YAML still has is used without reading the
   writeFileSync(compiledPath, JSON.stringify({ digest: digestOf(readFileSync(yamlPath, 'utf8')), stamp, data: { title: 'From JSON' } }));
   assert.deepEqual(readYamlData(yamlPath, root), { title: 'From JSON' });
   assert.equal(sourceStamp(join(root, 'missing.yml')), null);
+});
+
+test('unchangedSince: a recorded stamp spares the read, else the digest decides, and an unreadable source gives the caller\'s answer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unspin-fresh-'));
+  try {
+    const path = join(dir, 'source.txt');
+    writeFileSync(path, 'one');
+    const digest = digestOf('one');
+    assert.equal(unchangedSince(path, { digest }), true);
+    assert.equal(unchangedSince(path, { digest: digestOf('two') }), false);
+    // The stamp matches: the (wrong) digest is not consulted.
+    assert.equal(unchangedSince(path, { digest: digestOf('two'), stamp: sourceStamp(path)! }), true);
+    writeFileSync(path, 'two!');
+    assert.equal(unchangedSince(path, { digest, stamp: 'stale' }), false);
+    assert.equal(unchangedSince(join(dir, 'absent.txt'), { digest }), false);
+    assert.equal(unchangedSince(join(dir, 'absent.txt'), { digest }, true), true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

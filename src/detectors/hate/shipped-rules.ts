@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { digestOf, parseYaml, settledStamp, sourceStamp } from '../../core/data-file.js';
+import { digestOf, parseYaml, settledStamp, unchangedSince } from '../../core/data-file.js';
 import { dataPath, packageRoot } from '../../core/paths.js';
 import { loadRuleFile, validateRuleFile, type RuleEntry } from '../../core/rules.js';
 import { assembleRuleSet, compiledPatterns, compileRuleSet, rulePatterns, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type PatternIndex, type PatternSource, type VocabularyEntry } from './rules.js';
@@ -100,19 +100,6 @@ function stampOf(path: string, file: string): SourceStamp {
   return { file, digest: digestOf(readFileSync(path, 'utf8')), ...(stamp ? { stamp } : {}) };
 }
 
-/** Whether a file still has the stamp or digest recorded for it; `absent`: the answer when it cannot be read. */
-function unchanged(path: string, { digest, stamp }: SourceStamp, absent: boolean): boolean {
-  // Unwritten since it was compiled (data-file.ts): the file is not read at all.
-  if (stamp !== undefined && stamp === sourceStamp(path)) return true;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return absent;
-  }
-  return digestOf(text) === digest;
-}
-
 export function encodeRuleSet(set: HateRuleSet, sources: SourceStamp[], vocabulary: readonly VocabularyEntry[], rules: HateRuleEntry[], guards: GuardEntry[]): RuleSetFile {
   const trieIds = new Map<WordTrie, number>();
   const tries: EncodedTrie[] = [];
@@ -199,9 +186,9 @@ export function readShippedRuleSet(path = shippedRuleSetPath(), dir = dataPath('
     return null;
   }
   if (file.format !== RULE_SET_FORMAT || !Array.isArray(file.sources) || file.sources.length !== SOURCES.length || !Array.isArray(file.compiler)) return null;
-  for (const source of file.sources) if (!unchanged(`${dir}/${source.file}`, source, false)) return null;
+  for (const source of file.sources) if (!unchangedSince(`${dir}/${source.file}`, source)) return null;
   // An installed package has no sources: its compiled file came with its code.
-  for (const source of file.compiler) if (!unchanged(`${packageRoot()}/${source.file}`, source, true)) return null;
+  for (const source of file.compiler) if (!unchangedSince(`${packageRoot()}/${source.file}`, source, true)) return null;
   return decodeRuleSet(file);
 }
 
