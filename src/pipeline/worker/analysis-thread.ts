@@ -16,18 +16,21 @@ import { warmUpDocument } from './warm-up.js';
  */
 const WARM_UP_ROUNDS = Math.max(1, (workerData as AnalysisThreadData | undefined)?.warmUpRounds ?? 20);
 
-let warmUpError: unknown;
-try {
-  for (let i = 0; i < WARM_UP_ROUNDS; i++) analyze(warmUpDocument(i));
-} catch (error) {
-  // Kept, not thrown: a module that throws on import makes piscina respawn it forever.
-  warmUpError = error;
-}
-
 /** The answer to a ping: no analysis. */
 const NO_JSON = new Uint8Array(0);
 
 const encoder = new TextEncoder();
+
+detachOneBuffer();
+
+let warmUpError: unknown;
+try {
+  // Through the task's own path (options, phases, JSON), so that what V8 compiles is what a request runs.
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) analyzeToJson({ kind: 'analyze', input: { text: warmUpDocument(i) }, source: null }, performance.now());
+} catch (error) {
+  // Kept, not thrown: a module that throws on import makes piscina respawn it forever.
+  warmUpError = error;
+}
 
 export default function runAnalysisTask(task: AnalysisTask): AnalysisTaskResult | TransferredResult {
   // A ping fails outright when the models did not load, so readiness reports it.
@@ -38,15 +41,21 @@ export default function runAnalysisTask(task: AnalysisTask): AnalysisTaskResult 
   const started = performance.now();
   try {
     if (warmUpError !== undefined) throw warmUpError;
-    const phases: Record<string, number> = {};
-    const analysis = analyze(task.input, { meta: { source: task.source }, timings: phases });
-    const json = ownBuffer(encoder.encode(JSON.stringify(analysis)));
-    // What the phases do not cover: reading the input (HTML extraction) and the JSON.
-    phases['rest'] = performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0);
-    return transferred({ ok: true, json, analyzeMs: performance.now() - started, chars: analysis.text.length, phases }, json.buffer);
+    const result = analyzeToJson(task, started);
+    return transferred(result, result.json.buffer);
   } catch (error) {
     return taskFailure(error, task.source);
   }
+}
+
+/** One analysis as UTF-8 JSON in a buffer of its own, with its phases (Server-Timing). */
+function analyzeToJson(task: Extract<AnalysisTask, { kind: 'analyze' }>, started: number): AnalysisTaskResult & { ok: true; json: Uint8Array<ArrayBuffer> } {
+  const phases: Record<string, number> = {};
+  const analysis = analyze(task.input, { meta: { source: task.source }, timings: phases });
+  const json = ownBuffer(encoder.encode(JSON.stringify(analysis)));
+  // What the phases do not cover: reading the input (HTML extraction) and the JSON.
+  phases['rest'] = performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0);
+  return { ok: true, json, analyzeMs: performance.now() - started, chars: analysis.text.length, phases };
 }
 
 /** A result whose buffer piscina transfers to the calling thread instead of copying it (Piscina.move). */
@@ -67,4 +76,18 @@ function transferred(result: AnalysisTaskResult, buffer: ArrayBuffer): Transferr
 function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const buffer = bytes.buffer;
   return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? new Uint8Array(buffer) : new Uint8Array(bytes);
+}
+
+/**
+ * Detaches a throwaway ArrayBuffer before the warm-up. Each answer's JSON buffer is moved
+ * out of this thread (transferred(), below), and the first detached buffer of an isolate
+ * invalidates V8's array-buffer-detaching protector: every optimised function that reads
+ * a typed array (the detectors' tables, tries and scratch arrays) was compiled assuming no
+ * buffer is ever detached, so the first request threw away the warm-up's compiled code
+ * and the next few requests ran while V8 compiled it again. Detached first, the warm-up
+ * compiles code that already allows for it.
+ */
+function detachOneBuffer(): void {
+  const buffer = new ArrayBuffer(8);
+  structuredClone(buffer, { transfer: [buffer] });
 }
