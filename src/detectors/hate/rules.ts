@@ -206,6 +206,8 @@ export interface HateRuleSet {
   labelWords: ReadonlySet<string>;
   /** Single words of the emotion list ("hate", "despise"), which a glued subject may hide ("ihate"). */
   emotionWords: ReadonlySet<string>;
+  /** Words never read as a misspelt predicate (vocabulary.yml `repair-exempt`: "whats" is not "hates"). */
+  repairExempt: ReadonlySet<string>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
@@ -517,12 +519,13 @@ export function assembleRuleSet(
     predicateDeletes,
     emotionWords,
     labelWords,
+    repairExempt: new Set(lists.get('repair-exempt') ?? []),
     rules,
     guards,
     index,
     negation,
     cues: negationCues(lists),
-    subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []) },
+    subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
     negativePhrases,
   };
@@ -832,7 +835,7 @@ const GLUED_SUBJECTS = ['i', 'we', 'im'];
  * added or changed letter ("vermn", "parasitez", "despize"). Null when none fits.
  */
 export function repairWord(set: HateRuleSet, word: string, known: (w: string) => boolean): string | null {
-  if (word.length < 2 || set.predicateWords.has(word)) return null;
+  if (word.length < 2 || set.predicateWords.has(word) || set.repairExempt.has(word)) return null;
   const leet = LEET_WORDS[word];
   if (leet) return leet;
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return null;
@@ -913,6 +916,14 @@ function escape(phrase: string): string {
 
 const PRONOUNS = new Set(['they', 'them', 'theyre', 'these', 'those']);
 const PRONOUN_FOLLOWERS = new Set(['people', 'ones', 'creatures', 'folks', 'types', 'animals', 'things', 'guys']);
+/**
+ * "their lot", "that lot", "their sort", "their kind" stand for the group named before when a
+ * verb follows (hate15: "… opened a club. Their lot are a plague."); not "that lot of donations",
+ * "their kind words" or "accepted their lot in life".
+ */
+const PHRASE_DETERMINERS = new Set(['their', 'that']);
+const PHRASE_NOUNS = new Set(['lot', 'sort', 'kind']);
+const PHRASE_VERBS = new Set(['are', 're', 'is', 'were', 'was', 'should', 'must', 'need', 'needs', 'will', 'll', 'would', 'can', 'ca', 'could', 'do', 'does', 'did', 'never', 'always', 'all', 'belong', 'deserve', 'have', 'make', 'ought', 'only', 'just', 'want', 'ruin', 'bring', 'breed', 'steal', 'lie', 'stink', 'get', 'keep', 'had']);
 
 /**
  * The words of a unit in normal form. Group and slur mentions become GRP / SLUR;
@@ -943,6 +954,14 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
     }
     const fold = w.fold === 'nt' ? 'not' : w.fold;
     if (rivals?.has(w.start)) last = null;
+    if (last && PHRASE_DETERMINERS.has(fold) && next && PHRASE_NOUNS.has(next.fold)) {
+      const verb = words[i + 2];
+      if (verb && PHRASE_VERBS.has(verb.fold) && !matches.some((x) => x.from === i + 1)) {
+        out.push(canonWord('GRP', w.start, next.end, groupRef(last.target, last.match, { start: last.match.start, end: last.match.end, text: '' })));
+        i += 2;
+        continue;
+      }
+    }
     if (last && PRONOUNS.has(fold)) {
       const after = next?.fold;
       const isDeterminer = fold === 'these' || fold === 'those';

@@ -6,6 +6,8 @@ export interface SubjectModifierWords {
   openers: ReadonlySet<string>;
   /** Words that start a clause of their own, which a post-modifier never holds. */
   stops: ReadonlySet<string>;
+  /** Sentence adverbs and interjections that may come before the subject ("Honestly, the migrants ..."; hate15). */
+  leadIns: ReadonlySet<string>;
 }
 
 /** Determiners a subject group may open with ("the migrants", "all Roma"). */
@@ -29,8 +31,7 @@ export function withoutSubjectModifier(words: readonly CanonWord[], lists: Subje
   for (let g = 0; g < words.length; g++) {
     const w = words[g]!;
     if (!w.group || w.group.antecedent) continue;
-    const opens = g === 0 || w.opens || (g >= 1 && SUBJECT_DETERMINERS.has(words[g - 1]!.text) && (g === 1 || words[g - 1]!.opens));
-    if (!opens) continue;
+    if (!opensSentence(words, g, lists.leadIns)) continue;
     const copula = modifiedCopula(words, g, lists);
     if (copula < 0) continue;
     out ??= [];
@@ -41,6 +42,29 @@ export function withoutSubjectModifier(words: readonly CanonWord[], lists: Subje
   if (!out) return null;
   for (let k = from; k < words.length; k++) out.push(words[k]!);
   return out;
+}
+
+/** How many lead-in words ("honestly", "look") may come before the subject. */
+const MAX_LEAD_INS = 2;
+
+/**
+ * Whether the group at `g` opens its sentence: after at most a determiner, and after at most
+ * MAX_LEAD_INS sentence adverbs or interjections that open the sentence themselves.
+ */
+function opensSentence(words: readonly CanonWord[], g: number, leadIns: ReadonlySet<string>): boolean {
+  let s = g;
+  if (words[s]!.opens) return true;
+  if (s >= 1 && SUBJECT_DETERMINERS.has(words[s - 1]!.text)) {
+    s--;
+    if (s === 0 || words[s]!.opens) return true;
+  }
+  if (s === 0) return true;
+  for (let k = 1; k <= MAX_LEAD_INS && s - k >= 0; k++) {
+    const w = words[s - k]!;
+    if (!leadIns.has(w.text)) return false;
+    if (s - k === 0 || w.opens) return true;
+  }
+  return false;
 }
 
 /** The index of the copula after the post-modifier that follows the group at `g`, or -1. */
