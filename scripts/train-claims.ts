@@ -101,6 +101,7 @@ const { values } = parseArgs({
     'hidden-lr': { type: 'string', default: '0.01' },
     'hidden-l2': { type: 'string', default: '0.00001' },
     'hidden-indicators': { type: 'boolean', default: false },
+    ensemble: { type: 'boolean', default: false },
     cv: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     'dump-scores': { type: 'string' },
@@ -138,6 +139,7 @@ const recipe: TrainRecipe = {
   hiddenLearningRate: numberFlag('hidden-lr'),
   hiddenL2: numberFlag('hidden-l2'),
   hiddenIndicators: values['hidden-indicators']!,
+  ...(values.ensemble ? { ensemble: true } : {}),
 };
 const cvFolds = values.cv === undefined ? null : numberFlag('cv', { integer: true, min: 2 });
 if (recipe.averageFrom >= recipe.epochs) {
