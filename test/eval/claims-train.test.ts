@@ -99,6 +99,41 @@ describe('train-claims script', () => {
     assert.ok(model.hidden?.out.some((w) => w !== 0), 'the hidden layer carries weight');
   });
 
+  it('with --ensemble, averages three feature-bagged models into one model of the same shape, byte-identical on rerun', () => {
+    const data = corpus();
+    const train = (out: string, ...flags: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train-claims.ts', '--data', data, '--out', out, '--dims', '4096', '--epochs', '3', '--average-from', '1', '--context', ...flags], { encoding: 'utf8' });
+    const run = train(join(data, 'e.bin'), '--ensemble');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /"ensemble":true/);
+    const bytes = readFileSync(join(data, 'e.bin'));
+    assert.ok(bytes.equals((train(join(data, 'e2.bin'), '--ensemble'), readFileSync(join(data, 'e2.bin')))), 'same data, same bytes');
+    assert.equal(train(join(data, 'single.bin')).status, 0);
+    const model = decodeModel(bytes, 'e.bin');
+    const single = decodeModel(readFileSync(join(data, 'single.bin')), 'single.bin');
+    assert.equal(model.weights.length, single.weights.length, 'one linear model of the same shape');
+    assert.equal(model.dense?.length, single.dense?.length);
+    assert.ok(model.weights.some((w, i) => w !== single.weights[i]), 'other weights');
+    assert.equal((model.header.training as { options: { ensemble?: boolean } }).options.ensemble, true);
+    assert.equal((single.header.training as { options: { ensemble?: boolean } }).options.ensemble, undefined, 'a recipe without it records nothing new');
+  });
+
+  it('lab-claims prints the 4-fold cross-validated F1 of each variant, and names a bad flag in one line', () => {
+    const data = corpus();
+    const variants = JSON.stringify([{ name: 'base', epochs: 3, averageFrom: 1 }, { name: 'bagged', epochs: 3, averageFrom: 1, ensemble: [[], ['b:', 't:']] }]);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lab-claims.ts', '--data', data, '--variants', variants, '--extra', 'num,ents'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^base: 4-fold CV F1 [\d.]+ \(P [\d.]+ R [\d.]+\) at [\d.]+/m);
+    assert.match(run.stdout, /^bagged: 4-fold CV F1 [\d.]+/m);
+    for (const [flag, value, message] of [
+      ['--extra', 'chars', /^lab-claims: --extra chars: expected some of num, numshape, ents/],
+      ['--variants', '{"name":1}', /^lab-claims: --variants: expected a JSON list/],
+    ] as const) {
+      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lab-claims.ts', '--data', data, flag, value], { encoding: 'utf8' });
+      assert.equal(bad.status, 2, bad.stderr);
+      assert.match(bad.stderr, message);
+    }
+  });
+
   it('rejects a bad numeric flag with one line naming it, before reading any data', () => {
     for (const [flag, value, message] of [
       ['--nb-power', 'strong', /--nb-power strong: expected a number of at least 0/],

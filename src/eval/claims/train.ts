@@ -40,9 +40,15 @@ export interface TrainRecipe {
   hiddenL2?: number;
   /** The hidden layer also reads the structural features as indicators (`hiddenIndicatorNames`). */
   hiddenIndicators?: boolean;
+  /**
+   * Feature-bagged ensemble: three models, one on every feature, one without the word 2-3-grams,
+   * one without the words, lemmas and word 2-3-grams, trained apart and averaged into one linear
+   * model (same features at run time). Absent or false: one model.
+   */
+  ensemble?: boolean;
 }
 
-export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5, hidden: 0, hiddenLearningRate: 0.01, hiddenL2: 0.00001, hiddenIndicators: false };
+export const DEFAULT_RECIPE: TrainRecipe = { dims: 1 << 19, epochs: 15, learningRate: 0.1, l2: 0.00001, seed: 20191, averageFrom: 5, nbPower: 0.5, clefWeight: 0.5, context: false, pairwise: 0, pairsPerPositive: 5, hidden: 0, hiddenLearningRate: 0.01, hiddenL2: 0.00001, hiddenIndicators: false, ensemble: false };
 
 export const CB = 'claimbuster';
 export const CLEF = 'clef2019';
@@ -58,12 +64,46 @@ export function textKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** A training example with the feature family of each of its features (`familyOf`), for the feature-bagged ensemble. */
+export interface ClaimExample extends TrainingExample {
+  families?: Uint8Array;
+}
+
+/** Feature families an ensemble member can leave out: word 2-3-grams, and words with their lemmas. */
+export const NGRAM_FAMILY = 1;
+export const WORD_FAMILY = 2;
+/** What each member of the feature-bagged ensemble leaves out (a mask of families). */
+export const ENSEMBLE_MEMBERS = [0, NGRAM_FAMILY, NGRAM_FAMILY | WORD_FAMILY] as const;
+
+/** The family of a feature name: word bigrams and trigrams, words and lemmas, or neither (0). */
+export function familyOf(name: string): number {
+  const c = name.charCodeAt(0);
+  if (name.charCodeAt(1) !== 58) return 0; // ':'
+  if (c === 98 || c === 116) return NGRAM_FAMILY; // b: t:
+  if (c === 119 || c === 108) return WORD_FAMILY; // w: l:
+  return 0;
+}
+
 /** Same names as scoreWeights() sums at run time: shared + domain copy, plus src:<domain> off the default domain. */
-export function exampleOf(names: readonly string[], dense: Float32Array, domain: string, label: 0 | 1, weight: number, dims: number): TrainingExample {
-  const all = domainFeatureNames(domain === CB ? names : [...names, 'src:' + domain], domain);
+export function exampleOf(names: readonly string[], dense: Float32Array, domain: string, label: 0 | 1, weight: number, dims: number): ClaimExample {
+  const own = domain === CB ? names : [...names, 'src:' + domain];
+  const all = domainFeatureNames(own, domain);
   const features = Uint32Array.from(all.map((n) => hashFeature(n, dims)));
+  const half = Uint8Array.from(own.map(familyOf));
+  const families = new Uint8Array(features.length);
+  families.set(half, 0);
+  families.set(half, half.length);
   // Unit length, as scoreWeights() does with `normalise`.
-  return { features, label, weight, value: features.length > 0 ? 1 / Math.sqrt(features.length) : 1, dense };
+  return { features, label, weight, value: features.length > 0 ? 1 / Math.sqrt(features.length) : 1, dense, families };
+}
+
+/** The example without the features of the masked families, unit length over those left (as the ensemble member trains on it). */
+export function withoutFamilies(example: ClaimExample, mask: number): TrainingExample {
+  const families = example.families;
+  if (mask === 0 || !families) return example;
+  const kept: number[] = [];
+  for (let i = 0; i < example.features.length; i++) if ((families[i]! & mask) === 0) kept.push(example.features[i]!);
+  return { ...example, features: Uint32Array.from(kept), value: kept.length > 0 ? 1 / Math.sqrt(kept.length) : 1 };
 }
 
 /** A ClaimBuster line as one training example (the whole line, as one sentence). */
@@ -112,8 +152,29 @@ export function fitClaimWeights(examples: readonly TrainingExample[], recipe: Tr
     const table = indicatorTable(indicators, dims, hashFeature);
     examples = examples.map((ex) => withIndicators(ex, table));
   }
+  if (recipe.ensemble) {
+    if (units > 0 || pairwise) throw new RangeError('the feature-bagged ensemble trains linear models without a pairwise term');
+    const members = ENSEMBLE_MEMBERS.map((mask) => fitClaimWeights(examples.map((ex) => withoutFamilies(ex, mask)), { ...recipe, ensemble: false }, denseDims));
+    return averageWeights(members);
+  }
   const hidden = units > 0 ? { units, indicators: indicators.length, learningRate: recipe.hiddenLearningRate ?? DEFAULT_RECIPE.hiddenLearningRate!, l2: recipe.hiddenL2 ?? DEFAULT_RECIPE.hiddenL2!, seed: seed + 1 } : undefined;
   return trainLogReg(examples, { dims, epochs, learningRate, l2, seed, averageFrom, denseDims, featureScale: nbPower > 0 ? naiveBayesScale(examples, dims, { power: nbPower }) : undefined, pairwise, hidden });
+}
+
+/** One linear model whose score is the mean of these models' scores (without normalisation's differences): the mean of their weights. */
+export function averageWeights(models: readonly LogRegWeights[]): LogRegWeights {
+  const k = models.length;
+  const weights = new Float32Array(models[0]!.weights.length);
+  const dense = new Float32Array(models[0]!.dense.length);
+  let bias = 0;
+  for (const m of models) {
+    for (let f = 0; f < weights.length; f++) weights[f]! += m.weights[f]!;
+    for (let d = 0; d < dense.length; d++) dense[d]! += m.dense[d]!;
+    bias += m.bias;
+  }
+  for (let f = 0; f < weights.length; f++) weights[f]! /= k;
+  for (let d = 0; d < dense.length; d++) dense[d]! /= k;
+  return { weights, dense, bias: bias / k };
 }
 
 /** Trained weights as they ship: encoded (int16) and decoded again, with the word table attached. */
