@@ -71,6 +71,19 @@ describe('claims detector (shipped model)', () => {
     for (const text of negatives) assert.deepEqual(claimsIn(text), [], text);
   });
 
+  it('does not report a call to action, whatever tense follows it, but keeps one that states a figure', () => {
+    for (const text of [
+      "It's time we sent every last one of them back where they came from.",
+      "Let's finally show the council who really runs this town.",
+      'Time to clear the lot of them off our streets.',
+      'We all need to stand up and fight for what we built.',
+      'So we must take our country back, before it is too late.',
+    ]) assert.deepEqual(claimsIn(text), [], text);
+    for (const text of ["It's time we cut income tax by 20 percent, as Ireland did in 2015.", 'We need to remember that unemployment fell to 3.5% in 2019.']) {
+      assert.deepEqual(claimsIn(text).map((f) => f.text), [text], text);
+    }
+  });
+
   it('finds the claims among other sentences, in document order and ranked by score', () => {
     const text = [
       'Good evening and welcome.',
