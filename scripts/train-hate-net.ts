@@ -90,7 +90,7 @@ interface Example {
 function wordsOf(text: string): string[] {
   const t = text.trim() || '.';
   const tm = buildTextModel(t);
-  return placeholderWords(repairWords(rules, tagGroups(t, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0));
+  return placeholderWords(repairWords(rules, tagGroups(t, tm.tokens, lexicon, rules.references, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0));
 }
 
 function example(text: string | string[], y: number, source: Example['source'], accept?: number[]): Example {

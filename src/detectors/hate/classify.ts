@@ -111,7 +111,7 @@ export interface SureBand {
  * both. `antecedent` is the last group named before the unit, for pronouns.
  */
 export function classifyUnit(ctx: HateContext, text: string, tokens: readonly Token[], from: number, to: number, antecedent: GroupRef | null, explain = true): UnitDecision {
-  const input = tagGroups(text, tokens, ctx.lexicon, from, to, antecedent);
+  const input = tagGroups(text, tokens, ctx.lexicon, ctx.rules.references, from, to, antecedent);
   if (input.matches.some((m) => m.kind === 'slur')) {
     untagHomonyms(ctx.rules, input);
     untagSurnames(text, input);

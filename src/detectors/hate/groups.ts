@@ -1,7 +1,7 @@
 import type { Span, Token } from '../../core/types.js';
 import type { HateLexicon } from './lexicon.js';
 import { modelInput, type ModelInput } from './model-input.js';
-import { canonicalWords, markSentenceStarts, type CanonWord, type GroupRef } from './rules.js';
+import { canonicalWords, markSentenceStarts, type CanonWord, type GroupRef, type ReferenceWords } from './rules.js';
 
 /** One group mention: a group word, a slur, or a pronoun that refers back to one. */
 export interface GroupMention extends Span {
@@ -30,11 +30,11 @@ export const SLUR_PLACEHOLDER = 'SLUR';
  * ("they", "these people") standing for the last group named in the unit or, through
  * `antecedent`, in the sentences before.
  */
-export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateLexicon, from: number, to: number, antecedent: GroupRef | null): TaggedUnit {
+export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateLexicon, references: ReferenceWords, from: number, to: number, antecedent: GroupRef | null): TaggedUnit {
   const input = modelInput(text, tokens, lexicon, from, to);
   // Rivals matter only where there is a group to refer back to.
   const rivals = antecedent || input.matches.length > 0 ? rivalSubjects(tokens, from, to) : NO_RIVALS;
-  const canon = canonicalWords(input.lexWords, input.matches, antecedent, rivals);
+  const canon = canonicalWords(input.lexWords, input.matches, antecedent, references, rivals);
   markSentenceStarts(text, canon);
   const mentions: GroupMention[] = [];
   for (const w of canon) {

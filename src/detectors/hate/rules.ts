@@ -208,6 +208,27 @@ export interface HateRuleSet {
   emotionWords: ReadonlySet<string>;
   /** Words never read as a misspelt predicate (vocabulary.yml `repair-exempt`: "whats" is not "hates"). */
   repairExempt: ReadonlySet<string>;
+  /** The words that stand for the group named before (vocabulary.yml `reference-*`, read by canonicalWords). */
+  references: ReferenceWords;
+}
+
+/**
+ * Words that refer back to the last group named: "they", "them", "these people"; and "their
+ * lot", "that lot", "their sort", "their kind" when a verb follows (hate15: "… opened a club.
+ * Their lot are a plague."), not "that lot of donations", "their kind words" or "accepted their
+ * lot in life". Each set is a vocabulary list.
+ */
+export interface ReferenceWords {
+  /** `reference-pronouns`: they, them, these, those. */
+  pronouns: ReadonlySet<string>;
+  /** `reference-followers`: the nouns after "these" or "those" that make them a pronoun ("these people"). */
+  followers: ReadonlySet<string>;
+  /** `reference-determiners`: "their", "that" before a `reference-nouns` word. */
+  determiners: ReadonlySet<string>;
+  /** `reference-nouns`: "lot", "sort", "kind". */
+  nouns: ReadonlySet<string>;
+  /** `reference-verbs`: the words after "their lot" that make it a subject. */
+  verbs: ReadonlySet<string>;
 }
 
 /** Words before a match that a negation may stand in ("Jews, I am told, do not control ..."). */
@@ -527,6 +548,13 @@ export function assembleRuleSet(
     cues: negationCues(lists),
     subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
+    references: {
+      pronouns: new Set(lists.get('reference-pronouns') ?? []),
+      followers: new Set(lists.get('reference-followers') ?? []),
+      determiners: new Set(lists.get('reference-determiners') ?? []),
+      nouns: new Set(lists.get('reference-nouns') ?? []),
+      verbs: new Set(lists.get('reference-verbs') ?? []),
+    },
     negativePhrases,
   };
 }
@@ -914,23 +942,12 @@ function escape(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const PRONOUNS = new Set(['they', 'them', 'theyre', 'these', 'those']);
-const PRONOUN_FOLLOWERS = new Set(['people', 'ones', 'creatures', 'folks', 'types', 'animals', 'things', 'guys']);
-/**
- * "their lot", "that lot", "their sort", "their kind" stand for the group named before when a
- * verb follows (hate15: "… opened a club. Their lot are a plague."); not "that lot of donations",
- * "their kind words" or "accepted their lot in life".
- */
-const PHRASE_DETERMINERS = new Set(['their', 'that']);
-const PHRASE_NOUNS = new Set(['lot', 'sort', 'kind']);
-const PHRASE_VERBS = new Set(['are', 're', 'is', 'were', 'was', 'should', 'must', 'need', 'needs', 'will', 'll', 'would', 'can', 'ca', 'could', 'do', 'does', 'did', 'never', 'always', 'all', 'belong', 'deserve', 'have', 'make', 'ought', 'only', 'just', 'want', 'ruin', 'bring', 'breed', 'steal', 'lie', 'stink', 'get', 'keep', 'had']);
-
 /**
  * The words of a unit in normal form. Group and slur mentions become GRP / SLUR;
  * "they", "them" and "these/those people" become GRP when `antecedent` (the last
  * group mentioned before) is given and no group was named earlier in the unit.
  */
-export function canonicalWords(words: readonly LexWord[], matches: readonly LexiconMatch[], antecedent: GroupRef | null, rivals?: ReadonlySet<number>): CanonWord[] {
+export function canonicalWords(words: readonly LexWord[], matches: readonly LexiconMatch[], antecedent: GroupRef | null, references: ReferenceWords, rivals?: ReadonlySet<number>): CanonWord[] {
   const out: CanonWord[] = [];
   let m = 0;
   let last: GroupRef | null = antecedent;
@@ -954,18 +971,18 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
     }
     const fold = w.fold === 'nt' ? 'not' : w.fold;
     if (rivals?.has(w.start)) last = null;
-    if (last && PHRASE_DETERMINERS.has(fold) && next && PHRASE_NOUNS.has(next.fold)) {
+    if (last && references.determiners.has(fold) && next && references.nouns.has(next.fold)) {
       const verb = words[i + 2];
-      if (verb && PHRASE_VERBS.has(verb.fold) && !matches.some((x) => x.from === i + 1)) {
+      if (verb && references.verbs.has(verb.fold) && !matches.some((x) => x.from === i + 1)) {
         out.push(canonWord('GRP', w.start, next.end, groupRef(last.target, last.match, { start: last.match.start, end: last.match.end, text: '' })));
         i += 2;
         continue;
       }
     }
-    if (last && PRONOUNS.has(fold)) {
+    if (last && references.pronouns.has(fold)) {
       const after = next?.fold;
       const isDeterminer = fold === 'these' || fold === 'those';
-      if (!isDeterminer || (after && PRONOUN_FOLLOWERS.has(after))) {
+      if (!isDeterminer || (after && references.followers.has(after))) {
         const end = isDeterminer ? words[i + 1]!.end : w.end;
         out.push(canonWord('GRP', w.start, end, groupRef(last.target, last.match, { start: last.match.start, end: last.match.end, text: '' })));
         i += isDeterminer ? 2 : 1;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tagGroups } from '../../../src/detectors/hate/groups.js';
 import { loadDefaultHateLexicon } from '../../../src/detectors/hate/lexicon.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { buildTextModel } from '../../../src/text/model.js';
 import { ruleIds } from './rule-matches.js';
 import { analyzeHate, clean, firesAndFlags, verdict } from './verdict-checks.js';
@@ -13,7 +14,7 @@ const lexicon = loadDefaultHateLexicon();
 /** The targets the group tagger gives the words of a text, in order. */
 function targetsOf(text: string): string[] {
   const tm = buildTextModel(text);
-  return tagGroups(text, tm.tokens, lexicon, 0, tm.tokens.length, null).mentions.map((m) => m.target);
+  return tagGroups(text, tm.tokens, lexicon, loadDefaultHateRules().references, 0, tm.tokens.length, null).mentions.map((m) => m.target);
 }
 
 test('"^" means the start of any sentence of the unit, not only its first word', () => {

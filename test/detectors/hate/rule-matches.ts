@@ -13,7 +13,7 @@ const table = defaultWordTable();
 
 function canonWords(text: string) {
   const tm = buildTextModel(text);
-  return repairWords(rules, tagGroups(text, tm.tokens, lexicon, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0);
+  return repairWords(rules, tagGroups(text, tm.tokens, lexicon, rules.references, 0, tm.tokens.length, null).canon, (w) => table.id(w) >= 0);
 }
 
 /** The ids of the hate rules that match the whole text. */

@@ -5,6 +5,7 @@ import { lexWords, loadDefaultHateLexicon } from '../../../src/detectors/hate/le
 import { placeholderWords, tagGroups } from '../../../src/detectors/hate/groups.js';
 import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
+import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { buildTextModel } from '../../../src/text/model.js';
 
 const detectors = [createHateDetector()];
@@ -65,10 +66,10 @@ test('group tagger: mentions as spans with targets, pronouns referring back, pla
   const text = 'I met some Muslims. They are rats and these people breed like rabbits.';
   const tm = buildTextModel(text);
   const lexicon = loadDefaultHateLexicon();
-  const first = tagGroups(text, tm.tokens, lexicon, 0, 4, null);
+  const first = tagGroups(text, tm.tokens, lexicon, loadDefaultHateRules().references, 0, 4, null);
   assert.deepEqual(first.mentions.map((m) => [text.slice(m.start, m.end), m.target, m.kind]), [['Muslims', 'Islam', 'group']]);
   const group = first.canon.find((w) => w.group)!.group!;
-  const second = tagGroups(text, tm.tokens, lexicon, 5, tm.tokens.length, group);
+  const second = tagGroups(text, tm.tokens, lexicon, loadDefaultHateRules().references, 5, tm.tokens.length, group);
   assert.deepEqual(second.mentions.map((m) => [text.slice(m.start, m.end), m.kind, text.slice(m.antecedent!.start, m.antecedent!.end)]), [['They', 'pronoun', 'Muslims'], ['these people', 'pronoun', 'Muslims']]);
   assert.deepEqual(placeholderWords(second.canon), ['GRP', 'are', 'rats', 'and', 'GRP', 'breed', 'like', 'rabbits']);
 });
