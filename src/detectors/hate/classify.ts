@@ -48,7 +48,7 @@ export interface HateContext {
    * The placeholder network (net.ts), read on units with a named group that the rules
    * and the linear model left normal: it generalises across wording ("<GRP> make me sick").
    */
-  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number; sureBand?: SureBand };
+  net?: { net: HateNet; featurizer: NetFeaturizer; state: NetState; threshold: number; maxNormal: number; sureBand?: SureBand; commentary?: CommentaryGate };
   /**
    * For a caller that keeps only flagged or guarded units (the detector): a unit that
    * provably stays normal and unguarded is decided without the model (see provablyClean),
@@ -78,6 +78,8 @@ export interface UnitDecision {
   modelUsed: boolean;
   /** Whether the placeholder network made the decision. */
   netUsed: boolean;
+  /** Whether it made it through the commentary gate alone (an article's unit in the author's own voice). */
+  netCommentary?: boolean;
   targets: string[];
   evidence: Evidence[];
   /** Top model features for the label, when the model was used. */
@@ -103,6 +105,21 @@ const SEVERITY: Record<HateClass, number> = { normal: 0, offensive: 1, hatespeec
 export interface SureBand {
   minHate: number;
   maxNormal: number;
+}
+
+/**
+ * On articles, where the linear model's normal probability is above the network's gate, the
+ * network still decides on a unit that reads as the author's own commentary rather than news
+ * prose: every word in the author's voice (no quotation, no reported speech), a group mention
+ * that names people, no title-case headline, no proper noun but the group and a sentence's first
+ * word, and no number. At `voiced` where the unit speaks as a commentator (I or you, a sentence
+ * opening on a bare verb, a question or an exclamation: "Turn up and demand they ban …", "I'd
+ * imagine"); at `plain` otherwise, unless it tells of one person (he, she, his, her), as news
+ * narrative does. Chosen in hate18 (detector.ts gives the measured figures).
+ */
+export interface CommentaryGate {
+  voiced: number;
+  plain: number;
 }
 
 /**
@@ -200,13 +217,19 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   let netEvidence: Evidence[] = [];
   let netUsed = false;
+  let netCommentary = false;
   // The linear model must not be sure the unit is normal: on news prose the network alone
   // fires on plain group mentions ("End the Korean War!"), where the linear model says normal.
   const netEligible = ctx.net !== undefined && label === 'normal' && !guarded && namedTargets.length > 0;
   const gateOpen = netEligible && probabilities.normal <= ctx.net!.maxNormal;
   const band = ctx.net?.sureBand;
-  const inBand = netEligible && !gateOpen && band !== undefined && probabilities.normal <= band.maxNormal && namesPeople(tokens, from, to, canon) && !titleCase(tokens, from, to);
-  if (ctx.net && (gateOpen || inBand)) {
+  const commentary = ctx.net?.commentary;
+  const people = netEligible && !gateOpen && (band !== undefined || commentary !== undefined) && namesPeople(tokens, from, to, canon) && !titleCase(tokens, from, to);
+  const inBand = people && band !== undefined && probabilities.normal <= band.maxNormal;
+  // The network's threshold: the gate's, else the lower of the sure band's and the commentary gate's.
+  let minHate = gateOpen ? ctx.net!.threshold : inBand ? band!.minHate : Infinity;
+  if (people && commentary !== undefined) minHate = Math.min(minHate, commentaryThreshold(commentary, tokens, from, to, canon));
+  if (ctx.net && minHate <= 1) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
     const hate = q[2]!;
@@ -221,7 +244,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     // skipped there: the same decisions, at a fraction of the cost on plain mentions.
     const polarity = defaultPolarity();
     const negation = negationBesideGroup(words, canon);
-    if (hate >= (gateOpen ? ctx.net.threshold : band!.minHate) && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
+    if (hate >= minHate && (negation || words.some((w, i) => !canon[i]!.group && !FUNCTION_WORDS.has(w) && polarity.mayCarry(w)))) {
       let carriers = occlusionCarriers(ctx.net, words, canon);
       // A network sure beyond doubt spreads its decision over several words, so that removing
       // one moves nothing ("GRP would all be better off dead"): the words that lean hostile carry it.
@@ -245,6 +268,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
       label = 'hatespeech';
       score = hate;
       netUsed = true;
+      netCommentary = !gateOpen && !(inBand && hate >= band!.minHate);
     }
   }
 
@@ -286,6 +310,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     modelLabel,
     modelUsed,
     netUsed,
+    netCommentary,
     targets: [...targets],
     evidence: mergeSpans(evidence),
     features,
@@ -368,7 +393,7 @@ const NOT_READ: Record<HateClass, number> = { normal: NaN, offensive: NaN, hates
 
 /** The decision for a provably clean unit: normal, the model not read. */
 function cleanDecision(input: { matches: LexiconMatch[]; mentions: GroupMention[]; canon: CanonWord[]; carried: GroupRef | null }): UnitDecision {
-  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, targets: [], evidence: [], features: [], lastGroup: input.carried, matches: input.matches, mentions: input.mentions, canon: input.canon };
+  return { label: 'normal', score: NaN, probabilities: NOT_READ, ruleHits: [], guards: [], guarded: false, negatedClaim: false, modelLabel: 'normal', modelUsed: false, netUsed: false, netCommentary: false, targets: [], evidence: [], features: [], lastGroup: input.carried, matches: input.matches, mentions: input.mentions, canon: input.canon };
 }
 
 /** Whether the shared word table knows a word (a misspelling is repaired only when it does not). */
@@ -425,6 +450,34 @@ function namesPeople(tokens: readonly Token[], from: number, to: number, canon: 
 }
 
 const PERSON_NOUN_SET = new Set(PERSON_NOUNS);
+
+/** Words by which a writer speaks as themselves or to the reader (folded tokens: "I'd" is "i" + "'d"). */
+const COMMENTATOR_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'yourself', 'u', 'ur', '?', '!']);
+/** Pronouns of one person: a unit that has them tells of someone, as news narrative does. */
+const ONE_PERSON: ReadonlySet<string> = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself']);
+
+/**
+ * The network's threshold on a unit under the commentary gate (CommentaryGate): `voiced` or
+ * `plain`, or Infinity where the unit is not the author's own commentary. One pass over the tokens.
+ */
+function commentaryThreshold(gate: CommentaryGate, tokens: readonly Token[], from: number, to: number, canon: readonly CanonWord[]): number {
+  let voiced = false;
+  let onePerson = false;
+  let c = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.voice !== 'author' || t.quote >= 0) return Infinity;
+    while (c < canon.length && canon[c]!.end <= t.start) c++;
+    const inGroup = c < canon.length && canon[c]!.start <= t.start && canon[c]!.group !== undefined;
+    const opens = k === from || tokens[k - 1]!.sentence !== t.sentence;
+    if (t.pos === 'NUM' || t.type === 'number' || (t.pos === 'PROPN' && !opens && !inGroup)) return Infinity;
+    if (COMMENTATOR_WORDS.has(t.fold)) voiced = true;
+    else if (ONE_PERSON.has(t.fold)) onePerson = true;
+    // A sentence that opens on a bare verb: an imperative ("Turn up …", "Let's …").
+    else if (opens && t.pos === 'VERB' && !t.fold.endsWith('ed') && !t.fold.endsWith('ing') && !t.fold.endsWith('s')) voiced = true;
+  }
+  return voiced ? gate.voiced : onePerson ? Infinity : gate.plain;
+}
 
 /** A title-case headline ("60 Illegal Aliens Apprehended In Texas Stash Houses"): most of at least four words capitalised. */
 function titleCase(tokens: readonly Token[], from: number, to: number): boolean {

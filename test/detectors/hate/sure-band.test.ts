@@ -6,7 +6,8 @@ import { asArticleParagraph } from '../../../src/eval/hate/functional.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 
 const withBand = [createHateDetector()];
-const withoutBand = [createHateDetector({ networkSureBand: null })];
+// The commentary gate (hate18) would decide these too: off, so that the band alone is measured.
+const withoutBand = [createHateDetector({ networkSureBand: null, networkCommentary: null })];
 const inArticle = (sentence: string, detectors = withBand) => hateVerdict(analyze(asArticleParagraph(sentence), { detectors }).findings).label;
 
 test('in an article, a sure network decides a commentator\'s sentence that the post model only half reads as normal', () => {
