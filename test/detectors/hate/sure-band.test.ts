@@ -22,7 +22,8 @@ test('the sure band reads no group adjective before a thing and no title-case he
 });
 
 test('a plural group names people whatever the tagger makes of the verb after it', () => {
-  for (const s of ['Muslims sabotage the council budget so their own get the houses.', 'Immigrants lack the sense to queue at a bus stop.']) {
+  // hate17: "lack the sense to ..." is now read by a rule ("sense" joined {virtue-noun}), so the band is shown on "gumption".
+  for (const s of ['Muslims sabotage the council budget so their own get the houses.', 'Immigrants lack the gumption to queue at a bus stop.']) {
     assert.equal(inArticle(s), 'hatespeech', s);
     assert.equal(inArticle(s, withoutBand), 'normal', s);
   }
