@@ -43,6 +43,9 @@ test('veiled threats by advice, by a harm that waits on the group staying, and n
   firesAndFlags('threat-veiled-hint', ['The Roma next door ought to start watching their backs.', 'Hindus had better rethink living on this road.']);
   firesAndFlags('threat-veiled-conditional', ['Things will turn nasty for Hindus if they stick around.', 'Something bad will happen to the Arabs if they don\'t leave by spring.']);
   firesAndFlags('threat-normative-approval', ['Beating Muslims would be long overdue.', 'Anyone who attacks Hindus has our full backing.', 'Honestly, it is perfectly acceptable to evict the Roma.']);
+  firesAndFlags('threat-normative-approval', ['The council has every right to expel the Hindus.', 'Whoever beats up Arabs is doing this country a service.']);
+  firesAndFlags('threat-veiled-hint', ['Shame if the Roma came home to their caravans burnt out.']);
+  clean(['Anyone who attacks Roma is doing the far right a favour.', 'Hindus have every right to worship here.']);
   firesAndFlags('threat-normative-denied', ['There\'s nothing wrong with hounding Roma out of town.', 'Kicking Arabs isn\'t a crime, whatever the police say.']);
   // A harm that is itself denied is no threat.
   clean(['Nothing bad will happen to the Arabs if they stay, the mayor promised.', 'It is never acceptable to evict the Roma.']);
