@@ -4,7 +4,7 @@ import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
 import { dispatchOf } from '../../../src/detectors/hate/dispatch.js';
 import type { LexiconMatch } from '../../../src/detectors/hate/lexicon.js';
-import { canonWord, compileRuleSet, matchGuards, matchRules, regexAt, type CanonWord, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import { canonWord, compileRuleSet, matchGuards, matchRules, regexAt, type CanonWord, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type RuleHit, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { compileWordPattern, needsGroupWord, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
 
@@ -71,7 +71,7 @@ function compare(set: HateRuleSet, words: readonly CanonWord[], label: string): 
   const guards = matchGuards(set, words, KINDS).map((h) => [h.guard.id, h.start, h.end]);
   const expectedGuards = set.guards.flatMap((g) => everyPattern(g, words).map(([, a, b]) => [g.entry.id, words[a]!.start, words[b]!.end]));
   assert.deepEqual(guards, expectedGuards, `guards in ${label}`);
-  const negated: { rule: HateRuleEntry; start: number; end: number }[] = [];
+  const negated: RuleHit[] = [];
   const hits = matchRules(set, words, [], negated);
   const key = (id: string, start: number, end: number) => `${id}:${start}:${end}`;
   const rules = [...hits, ...negated].map((h) => key(h.rule.id, h.start, h.end)).sort();
