@@ -9,17 +9,8 @@
 import { UnspinError } from '../../core/errors.js';
 import type { RuleEntry } from '../../core/rules.js';
 import type { CanonWord, Compiled, HateRuleSet } from './rules.js';
+import { lookupWord, wordIndexOf, type WordIndex } from '../../text/word-index.js';
 import { needsGroupWord } from './word-pattern.js';
-
-/** What one word of a unit wakes: regexes by their number here (see PatternDispatch), required sets by theirs in the PatternIndex. */
-interface WordEntry {
-  /** The regexes that can begin with the word. */
-  anchored: Int32Array;
-  /** Those of them that can match in a unit with no GRP or SLUR word. */
-  groupless: Int32Array;
-  /** The required word sets that hold the word. */
-  required: readonly number[];
-}
 
 /**
  * A rule set's regexes numbered in the order matchRules and matchGuards try them (each
@@ -38,8 +29,20 @@ export interface PatternDispatch {
   reqFrom: Int32Array;
   req: Int32Array;
   requiredCount: number;
-  /** Word -> what it wakes. */
-  at: ReadonlyMap<string, WordEntry>;
+  /**
+   * The words of the PatternIndex, looked up once per word of a unit (typed arrays, no Map of
+   * strings: text/word-index.ts), and what word `w` wakes, each a run of a flat array: the
+   * regexes that can begin with it, anchored[anchoredFrom[w] .. anchoredFrom[w + 1]); those of
+   * them that can match in a unit with no GRP or SLUR word (groupless); the required word sets
+   * that hold it (numbered as in the PatternIndex).
+   */
+  words: WordIndex;
+  anchoredFrom: Int32Array;
+  anchored: Int32Array;
+  grouplessFrom: Int32Array;
+  groupless: Int32Array;
+  requiredFrom: Int32Array;
+  required: Int32Array;
   /** The regexes every unit tries, as a bit set (32 a word): all of them, and those that can match with no GRP or SLUR word. */
   always: Int32Array;
   alwaysGroupless: Int32Array;
@@ -90,13 +93,42 @@ function buildDispatch(set: HateRuleSet): PatternDispatch {
     always[p >> 5]! |= 1 << (p & 31);
     if (groupless[p]) alwaysGroupless[p >> 5]! |= 1 << (p & 31);
   }
-  const at = new Map<string, WordEntry>();
+  const words: string[] = [];
+  const anchored: number[] = [];
+  const anchoredFrom: number[] = [0];
+  const grouplessOnes: number[] = [];
+  const grouplessFrom: number[] = [0];
+  const required: number[] = [];
+  const requiredFrom: number[] = [0];
   for (const [word, entry] of set.index.at) {
+    words.push(word);
     // Regexes of this set only (a set may have dropped some of its index's), in number order.
-    const anchored = Int32Array.from(entry.anchored.map((id) => position[id]!).filter((p) => p >= 0)).sort();
-    at.set(word, { anchored, groupless: anchored.filter((p) => groupless[p]), required: entry.required });
+    const ps = entry.anchored.map((id) => position[id]!).filter((p) => p >= 0).sort((a, b) => a - b);
+    anchored.push(...ps);
+    anchoredFrom.push(anchored.length);
+    grouplessOnes.push(...ps.filter((p) => groupless[p]));
+    grouplessFrom.push(grouplessOnes.length);
+    required.push(...entry.required);
+    requiredFrom.push(required.length);
   }
-  return { owner, pattern: Int32Array.from(pattern), ruleCount, anchor, reqFrom: Int32Array.from(reqFrom), req: Int32Array.from(req), requiredCount: set.index.requiredCount, at, always, alwaysGroupless };
+  return {
+    owner,
+    pattern: Int32Array.from(pattern),
+    ruleCount,
+    anchor,
+    reqFrom: Int32Array.from(reqFrom),
+    req: Int32Array.from(req),
+    requiredCount: set.index.requiredCount,
+    words: wordIndexOf(words),
+    anchoredFrom: Int32Array.from(anchoredFrom),
+    anchored: Int32Array.from(anchored),
+    grouplessFrom: Int32Array.from(grouplessFrom),
+    groupless: Int32Array.from(grouplessOnes),
+    requiredFrom: Int32Array.from(requiredFrom),
+    required: Int32Array.from(required),
+    always,
+    alwaysGroupless,
+  };
 }
 
 /**
@@ -122,6 +154,8 @@ export interface UnitScan {
   plain: boolean;
   /** The regexes woken, as a bit set. */
   woken: Int32Array;
+  /** Per word of the unit: its number in the dispatch's words, or -1. */
+  ids: Int32Array;
   /** The regexes the unit tries, live[0 .. liveCount), in order: woken, with every required set met. */
   live: Int32Array;
   liveCount: number;
@@ -138,6 +172,7 @@ const scratch: UnitScan = {
   openings: [],
   plain: false,
   woken: new Int32Array(0),
+  ids: new Int32Array(64),
   live: new Int32Array(0),
   liveCount: 0,
 };
@@ -164,12 +199,14 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
     sc.stamp = 1;
   }
   const stamp = sc.stamp;
-  const { head, tail, headStamp, met, openings, woken } = sc;
+  if (sc.ids.length < words.length) sc.ids = new Int32Array(Math.max(words.length, 2 * sc.ids.length));
+  const { head, tail, headStamp, met, openings, woken, ids } = sc;
   // Whether the words are plain (see plainWords), and whether one holds "GRP" or "SLUR".
   let plain = true;
   let group = false;
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!.text;
+    ids[i] = lookupWord(d.words, t);
     if (t === 'GRP' || t === 'SLUR') {
       group = true;
       continue;
@@ -190,11 +227,13 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
   let nodes = 0;
   for (let i = 0; i < words.length; i++) {
     if (i > 0 && words[i]!.opens) openings.push(i);
-    const at = d.at.get(words[i]!.text);
-    if (!at) continue;
-    const anchored = group ? at.anchored : at.groupless;
-    if (nodes + anchored.length > sc.nodeWord.length) {
-      const size = Math.max(2 * sc.nodeWord.length, nodes + anchored.length);
+    const id = ids[i]!;
+    if (id < 0) continue;
+    const anchored = group ? d.anchored : d.groupless;
+    const from = group ? d.anchoredFrom[id]! : d.grouplessFrom[id]!;
+    const to = group ? d.anchoredFrom[id + 1]! : d.grouplessFrom[id + 1]!;
+    if (nodes + to - from > sc.nodeWord.length) {
+      const size = Math.max(2 * sc.nodeWord.length, nodes + to - from);
       const word = new Int32Array(size);
       const next = new Int32Array(size);
       word.set(sc.nodeWord);
@@ -203,7 +242,7 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
       sc.nodeNext = next;
     }
     const { nodeWord, nodeNext } = sc;
-    for (let k = 0; k < anchored.length; k++) {
+    for (let k = from; k < to; k++) {
       const p = anchored[k]!;
       nodeWord[nodes] = i;
       nodeNext[nodes] = -1;
@@ -215,8 +254,8 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
       tail[p] = nodes;
       nodes++;
     }
-    const required = at.required;
-    for (let k = 0; k < required.length; k++) met[required[k]!] = stamp;
+    const required = d.required;
+    for (let k = d.requiredFrom[id]!, end = d.requiredFrom[id + 1]!; k < end; k++) met[required[k]!] = stamp;
   }
   // The woken regexes in number order, less those missing a required word.
   const { reqFrom, req } = d;
