@@ -2,7 +2,8 @@ import type { RuleEntry } from '../../core/rules.js';
 import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
-import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie, plainWords, type WordPattern, type WordTrie } from './word-pattern.js';
+import { dispatchOf, scanUnit, type UnitScan } from './dispatch.js';
+import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie, type WordPattern, type WordTrie } from './word-pattern.js';
 import type { SubjectModifierWords } from './subject-head.js';
 
 export interface VocabularyEntry extends RuleEntry {
@@ -99,89 +100,6 @@ export interface PatternIndex {
   at: ReadonlyMap<string, { anchored: readonly number[]; required: readonly number[] }>;
   regexCount: number;
   requiredCount: number;
-}
-
-/**
- * One unit seen through a PatternIndex: where each anchored regex can begin, and which required
- * sets it meets. One scratch object for every unit, in typed arrays stamped per scan (nothing is
- * allocated or cleared per unit: a unit of news prose meets a few hundred anchors).
- */
-interface UnitScan {
-  /** This scan's number: head and met entries of other numbers are stale. */
-  stamp: number;
-  /** Per regex id: its first start node (valid where headStamp is this stamp) and its last. */
-  head: Int32Array;
-  tail: Int32Array;
-  headStamp: Int32Array;
-  /** Start nodes: the word where a regex may begin, and the next node of the same regex (-1: none), in word order. */
-  nodeWord: Int32Array;
-  nodeNext: Int32Array;
-  /** Per required set id: this stamp where the unit holds one of its words. */
-  met: Int32Array;
-  /** The words a "^" can match before, in order: 0 and every word that opens a sentence. */
-  openings: number[];
-  /** Every word is one the word automata read exactly (plainWords): they may then skip the regex. */
-  plain: boolean;
-}
-
-const scratch: UnitScan = { stamp: 0, head: new Int32Array(0), tail: new Int32Array(0), headStamp: new Int32Array(0), nodeWord: new Int32Array(256), nodeNext: new Int32Array(256), met: new Int32Array(0), openings: [], plain: false };
-
-/** The last unit scanned: matchRules and matchGuards read the same words one after the other. */
-let lastIndex: PatternIndex | undefined;
-let lastWords: readonly CanonWord[] | undefined;
-
-function scanUnit(index: PatternIndex, words: readonly CanonWord[]): UnitScan {
-  const sc = scratch;
-  if (lastWords === words && lastIndex === index) return sc;
-  if (sc.head.length < index.regexCount) {
-    sc.head = new Int32Array(index.regexCount);
-    sc.tail = new Int32Array(index.regexCount);
-    sc.headStamp = new Int32Array(index.regexCount);
-  }
-  if (sc.met.length < index.requiredCount) sc.met = new Int32Array(index.requiredCount);
-  if (++sc.stamp >= 0x3fffffff) {
-    sc.headStamp.fill(0);
-    sc.met.fill(0);
-    sc.stamp = 1;
-  }
-  const stamp = sc.stamp;
-  const { head, tail, headStamp, met, openings } = sc;
-  openings.length = 0;
-  openings.push(0);
-  let nodes = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0 && words[i]!.opens) openings.push(i);
-    const at = index.at.get(words[i]!.text);
-    if (!at) continue;
-    const anchored = at.anchored;
-    if (nodes + anchored.length > sc.nodeWord.length) {
-      const size = Math.max(2 * sc.nodeWord.length, nodes + anchored.length);
-      const word = new Int32Array(size);
-      const next = new Int32Array(size);
-      word.set(sc.nodeWord);
-      next.set(sc.nodeNext);
-      sc.nodeWord = word;
-      sc.nodeNext = next;
-    }
-    const { nodeWord, nodeNext } = sc;
-    for (let k = 0; k < anchored.length; k++) {
-      const id = anchored[k]!;
-      nodeWord[nodes] = i;
-      nodeNext[nodes] = -1;
-      if (headStamp[id] !== stamp) {
-        headStamp[id] = stamp;
-        head[id] = nodes;
-      } else nodeNext[tail[id]!] = nodes;
-      tail[id] = nodes;
-      nodes++;
-    }
-    const required = at.required;
-    for (let k = 0; k < required.length; k++) met[required[k]!] = stamp;
-  }
-  sc.plain = plainWords(words);
-  lastIndex = index;
-  lastWords = words;
-  return sc;
 }
 
 export interface HateRuleSet {
@@ -1028,14 +946,13 @@ function joinWords(words: readonly CanonWord[]): Joined {
 }
 
 /**
- * Word ranges of a compiled pattern's matches: with an anchor, the sticky regex is tried
- * only where a word it can begin with starts (left to right, not overlapping, as the
- * global regex would find them); without one, the global regex scans the text.
+ * Word ranges of a compiled pattern's matches (regex `p` of the scan's dispatch, pattern `r` of
+ * `c`; its required words are met): with an anchor, the sticky regex is tried only where a word
+ * it can begin with starts (left to right, not overlapping, as the global regex would find
+ * them); without one, the global regex scans the text.
  */
-function patternRanges(c: Compiled<RuleEntry>, r: number, scan: UnitScan, join: () => Joined, words: readonly CanonWord[]): readonly [number, number][] {
+function patternRanges(c: Compiled<RuleEntry>, r: number, p: number, scan: UnitScan, join: () => Joined, words: readonly CanonWord[]): readonly [number, number][] {
   // Arrays, not a generator: most regexes are skipped in most units, and a generator object per regex and unit was garbage.
-  const stamp = scan.stamp;
-  for (const id of c.requiredIds[r]!) if (scan.met[id] !== stamp) return NO_RANGES;
   const anchor = c.anchors[r]!;
   // Where the word automaton reads the unit exactly, a start it rules out is one the regex would find nothing at.
   const wp = scan.plain ? c.words[r]! : null;
@@ -1044,10 +961,9 @@ function patternRanges(c: Compiled<RuleEntry>, r: number, scan: UnitScan, join: 
     const joined = join();
     return matchedWordRanges(regexAt(c, r), joined.text, joined.starts);
   }
-  const id = c.ids[r]!;
   const { nodeWord, nodeNext } = scan;
   // The regex's start nodes, a list in word order.
-  let s = scan.headStamp[id] === stamp ? scan.head[id]! : -1;
+  let s = scan.headStamp[p] === scan.stamp ? scan.head[p]! : -1;
   // A pattern that may begin at a sentence's start ("^") is tried at every opening word too,
   // whatever the word: the two sorted lists are merged as they are read.
   const openings = anchor ? scan.openings : NO_STARTS;
@@ -1118,13 +1034,18 @@ function matchedWordRanges(re: RegExp, text: string, starts: Int32Array): [numbe
 export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds: readonly GuardEntry['kind'][] = ['counter', 'denial', 'reclaimed']): GuardHit[] {
   if (!set.guards.some((g) => kinds.includes(g.entry.kind))) return [];
   const joined = lazyJoin(words);
-  const scan = scanUnit(set.index, words);
+  const d = dispatchOf(set);
+  const scan = scanUnit(d, words);
   const hits: GuardHit[] = [];
-  for (const guard of set.guards) {
+  // The regexes the unit woke, guards' after the rules', in the order of every guard's every pattern.
+  const { live, liveCount } = scan;
+  let k = 0;
+  while (k < liveCount && live[k]! < d.ruleCount) k++;
+  for (; k < liveCount; k++) {
+    const p = live[k]!;
+    const guard = d.owner[p] as Compiled<GuardEntry>;
     if (!kinds.includes(guard.entry.kind)) continue;
-    for (let r = 0; r < guard.patterns.length; r++) {
-      for (const [a, b] of patternRanges(guard, r, scan, joined, words)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
-    }
+    for (const [a, b] of patternRanges(guard, d.pattern[p]!, p, scan, joined, words)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
   }
   return hits;
 }
@@ -1136,21 +1057,26 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
  */
 export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclaimed: readonly GuardHit[], negated: RuleHit[] = [], hasGroup = true, question = false, text?: string): RuleHit[] {
   const joined = lazyJoin(words);
-  const scan = scanUnit(set.index, words);
+  const d = dispatchOf(set);
+  const scan = scanUnit(d, words);
   const hits: RuleHit[] = [];
-  for (const rule of set.rules) {
-    const { entry, patterns, needsGroup } = rule;
-    for (let r = 0; r < patterns.length; r++) {
-      if (!hasGroup && needsGroup[r]) continue;
-      for (const [a, b] of patternRanges(rule, r, scan, joined, words)) {
-        if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;
-        const span = words.slice(a, b + 1);
-        const groups = span.filter((w) => w.group).map((w) => w.group!);
-        const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
-        if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-        const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question, text);
-        (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
-      }
+  // The rules' regexes the unit woke, in the order of every rule's every pattern.
+  const { live, liveCount } = scan;
+  for (let k = 0; k < liveCount; k++) {
+    const p = live[k]!;
+    if (p >= d.ruleCount) break;
+    const rule = d.owner[p] as Compiled<HateRuleEntry>;
+    const r = d.pattern[p]!;
+    const entry = rule.entry;
+    if (!hasGroup && rule.needsGroup[r]) continue;
+    for (const [a, b] of patternRanges(rule, r, p, scan, joined, words)) {
+      if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;
+      const span = words.slice(a, b + 1);
+      const groups = span.filter((w) => w.group).map((w) => w.group!);
+      const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
+      if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
+      const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question, text);
+      (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
     }
   }
   for (const { entry } of set.rules) {

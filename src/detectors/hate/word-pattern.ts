@@ -391,6 +391,32 @@ function classEnd(p: string, open: number): number {
   return -1;
 }
 
+/**
+ * Whether every match of the pattern reads a GRP or SLUR word: no path from a start to the
+ * match avoids the GRP nodes (and literal words holding "GRP" or "SLUR"). A property of the
+ * pattern's structure, which its regex shares (the automaton is built from the same syntax,
+ * lookarounds and loose classes only widening it): where no word of a unit holds "GRP" or
+ * "SLUR", such a regex finds nothing, whatever the words are. Read off the nodes alone, so
+ * tries still pending are not built.
+ */
+export function needsGroupWord(wp: WordPattern): boolean {
+  const { kind, arg, succFrom, succ } = wp;
+  const seen = new Uint8Array(kind.length);
+  const stack: number[] = [];
+  for (const s of wp.starts) stack.push(s);
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (seen[s]) continue;
+    seen[s] = 1;
+    const k = kind[s]!;
+    if (k === MATCH) return false;
+    if (k === GROUP) continue;
+    if (k === LIT && /GRP|SLUR/.test(arg[s] as string)) continue;
+    for (let j = succFrom[s]!; j < succFrom[s + 1]!; j++) stack.push(succ[j]!);
+  }
+  return true;
+}
+
 /** Whether every word is one the automaton reads exactly: `[a-z*]+`, GRP or SLUR (the canonical words always are). */
 export function plainWords(words: readonly CanonWord[]): boolean {
   for (let w = 0; w < words.length; w++) {
