@@ -223,7 +223,7 @@ function dropWords(words: readonly string[], rand: () => number): string[] | nul
   }
   return out.length < words.length && content > 0 ? out : null;
 }
-/** holdout23.yml and any later suite are held out for rounds to come; everything below is spent (measured: holdout20 and holdout21, and holdout22 at the end of the hate15 round, on 2026-12-07). */
+/** holdout24.yml and any later suite are held out for rounds to come; everything below is spent (holdout22 measured at the end of the hate15 round, holdout23 at the end of the hate16-18 round, on 2026-12-07). */
 const FIRST_LIVE_HOLDOUT = 24;
 for (const suite of values.suites.split(',')) {
   const live = /holdout(\d+)\.yml$/.exec(suite);
