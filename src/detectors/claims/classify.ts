@@ -169,7 +169,6 @@ function ruleOut(text: string, tokens: readonly Token[], entities: readonly Enti
 }
 
 const LEAD_INS = new Set(['so', 'and', 'but', 'now', 'well', 'then', 'ok', 'okay', 'look', 'folks', 'friends', 'honestly', 'frankly', 'i', 'say']);
-const HORTATIVE_MODALS = new Set(['must', 'should', 'need', 'needs', 'have', 'ought', 'gotta', 'got']);
 const HORTATIVE_SUBJECTS = new Set(['we', 'you']);
 const SOFTENERS = new Set(['all', 'really', 'just', 'simply', 'finally', 'now', 'urgently', 'absolutely']);
 
