@@ -3,47 +3,18 @@ import { test } from 'node:test';
 import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
 import { dispatchOf } from '../../../src/detectors/hate/dispatch.js';
-import type { LexiconMatch } from '../../../src/detectors/hate/lexicon.js';
-import { canonWord, compileRuleSet, matchGuards, matchRules, regexAt, type CanonWord, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type RuleHit, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import { compileRuleSet, matchGuards, matchRules, regexAt, type CanonWord, type Compiled, type GuardEntry, type HateRuleEntry, type HateRuleSet, type RuleHit, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { compileWordPattern, needsGroupWord, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
+import { joined, rng, unit } from './canon-units.js';
 
 // The dispatch (dispatch.ts) tries in a unit only the regexes that can begin at one of its
 // words, those every unit tries, and those whose required words it holds. These tests hold
 // its hits against every pattern's own global regex run over the whole unit.
 
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
-
-const GROUP_MATCH = { kind: 'group', from: 0, to: 1, start: 0, end: 0, target: 'T', surface: 'x', entry: {} } as unknown as LexiconMatch;
-
-function unit(texts: readonly string[], opens: ReadonlySet<number>): CanonWord[] {
-  let at = 0;
-  return texts.map((t, i) => {
-    const w = canonWord(t, at, at + t.length, t === 'GRP' || t === 'SLUR' ? { target: 'T', match: GROUP_MATCH, antecedent: undefined } : undefined, opens.has(i));
-    at += t.length + 1;
-    return w;
-  });
-}
-
 /** Every pattern's matches by its own global regex over the joined words, as [first word, last word]. */
 function everyPattern(c: Compiled<{ id: string }>, words: readonly CanonWord[]): [number, number, number][] {
-  let text = '';
-  const starts: number[] = [];
-  words.forEach((w, i) => {
-    if (i > 0) text += w.opens ? '\n' : ' ';
-    starts.push(text.length);
-    text += w.text;
-  });
+  const { text, starts } = joined(words);
   const wordAt = (offset: number) => {
     let k = 0;
     while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;

@@ -3,51 +3,14 @@ import { test } from 'node:test';
 import { dataPath } from '../../../src/core/paths.js';
 import { loadRuleFile } from '../../../src/core/rules.js';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
-import type { LexiconMatch } from '../../../src/detectors/hate/lexicon.js';
-import { canonWord, compileRuleSet, matchGuards, matchRules, stickyAt, type CanonWord, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
+import { compileRuleSet, matchGuards, matchRules, stickyAt, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
 import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
+import { joined, rng, unit } from './canon-units.js';
 
 // The word automata (word-pattern.ts) only decide where a rule's regex is tried: where one says
 // no, the regex must find nothing. These tests hold each automaton against its own regex.
-
-/** A small deterministic generator, so that a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
-
-const GROUP_MATCH = { kind: 'group', from: 0, to: 1, start: 0, end: 0, target: 'T', surface: 'x', entry: {} } as unknown as LexiconMatch;
-
-/** Canonical words of the given texts, GRP and SLUR as group mentions; `opens` marks the words that open a sentence. */
-function unit(texts: readonly string[], opens: ReadonlySet<number> = new Set()): CanonWord[] {
-  let at = 0;
-  return texts.map((t, i) => {
-    const w = canonWord(t, at, at + t.length, t === 'GRP' || t === 'SLUR' ? { target: 'T', match: GROUP_MATCH, antecedent: undefined } : undefined, opens.has(i));
-    at += t.length + 1;
-    return w;
-  });
-}
-
-/** The words joined as rules.ts joins them: a line break before a word that opens a sentence. */
-function joined(words: readonly CanonWord[]): { text: string; starts: number[] } {
-  let text = '';
-  const starts: number[] = [];
-  words.forEach((w, i) => {
-    if (i > 0) text += w.opens ? '\n' : ' ';
-    starts.push(text.length);
-    text += w.text;
-  });
-  return { text, starts };
-}
 
 const vocabulary: VocabularyEntry[] = [
   { id: 'vermin', description: 'x', source: 'x', words: ['rats', 'vermin', 'parasites', 'a plague', 'a plague on us', 'the scum of the earth'] },
