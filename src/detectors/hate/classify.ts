@@ -228,7 +228,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   const inBand = people && band !== undefined && probabilities.normal <= band.maxNormal;
   // The network's threshold: the gate's, else the lower of the sure band's and the commentary gate's.
   let minHate = gateOpen ? ctx.net!.threshold : inBand ? band!.minHate : Infinity;
-  if (people && commentary !== undefined) minHate = Math.min(minHate, commentaryThreshold(commentary, tokens, from, to, canon));
+  if (people && commentary !== undefined) minHate = Math.min(minHate, commentaryThreshold(commentary, ctx.rules, tokens, from, to, canon));
   if (ctx.net && minHate <= 1) {
     const words = placeholderWords(canon);
     const q = forward(ctx.net.net, ctx.net.featurizer.read(words), ctx.net.state);
@@ -451,16 +451,14 @@ function namesPeople(tokens: readonly Token[], from: number, to: number, canon: 
 
 const PERSON_NOUN_SET = new Set(PERSON_NOUNS);
 
-/** Words by which a writer speaks as themselves or to the reader (folded tokens: "I'd" is "i" + "'d"). */
-const COMMENTATOR_WORDS: ReadonlySet<string> = new Set(['i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'yourself', 'u', 'ur', '?', '!']);
-/** Pronouns of one person: a unit that has them tells of someone, as news narrative does. */
-const ONE_PERSON: ReadonlySet<string> = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself']);
+/** Marks by which a writer asks or exclaims, as a commentator does; the words (I, you …) are vocabulary.yml `commentator-words`. */
+const COMMENTATOR_MARKS: ReadonlySet<string> = new Set(['?', '!']);
 
 /**
  * The network's threshold on a unit under the commentary gate (CommentaryGate): `voiced` or
  * `plain`, or Infinity where the unit is not the author's own commentary. One pass over the tokens.
  */
-function commentaryThreshold(gate: CommentaryGate, tokens: readonly Token[], from: number, to: number, canon: readonly CanonWord[]): number {
+function commentaryThreshold(gate: CommentaryGate, words: Pick<HateRuleSet, 'commentatorWords' | 'onePersonPronouns'>, tokens: readonly Token[], from: number, to: number, canon: readonly CanonWord[]): number {
   let voiced = false;
   let onePerson = false;
   let c = 0;
@@ -471,8 +469,8 @@ function commentaryThreshold(gate: CommentaryGate, tokens: readonly Token[], fro
     const inGroup = c < canon.length && canon[c]!.start <= t.start && canon[c]!.group !== undefined;
     const opens = k === from || tokens[k - 1]!.sentence !== t.sentence;
     if (t.pos === 'NUM' || t.type === 'number' || (t.pos === 'PROPN' && !opens && !inGroup)) return Infinity;
-    if (COMMENTATOR_WORDS.has(t.fold)) voiced = true;
-    else if (ONE_PERSON.has(t.fold)) onePerson = true;
+    if (words.commentatorWords.has(t.fold) || COMMENTATOR_MARKS.has(t.fold)) voiced = true;
+    else if (words.onePersonPronouns.has(t.fold)) onePerson = true;
     // A sentence that opens on a bare verb: an imperative ("Turn up …", "Let's …").
     else if (opens && t.pos === 'VERB' && !t.fold.endsWith('ed') && !t.fold.endsWith('ing') && !t.fold.endsWith('s')) voiced = true;
   }

@@ -114,6 +114,10 @@ export interface HateRuleSet {
   subjectModifier: SubjectModifierWords;
   /** Nouns for a place, an institution or a custom after a group word (vocabulary.yml `attributive-heads`, read by classify.ts). */
   attributiveHeads: ReadonlySet<string>;
+  /** Words by which a writer speaks as themselves or to the reader (vocabulary.yml `commentator-words`, read by classify.ts's commentary gate). */
+  commentatorWords: ReadonlySet<string>;
+  /** Pronouns of one person, as news narrative has them (vocabulary.yml `one-person-pronouns`, read by the commentary gate). */
+  onePersonPronouns: ReadonlySet<string>;
   /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
   index: PatternIndex;
   /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
@@ -466,6 +470,8 @@ export function assembleRuleSet(
     cues: negationCues(lists),
     subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
+    commentatorWords: new Set(lists.get('commentator-words') ?? []),
+    onePersonPronouns: new Set(lists.get('one-person-pronouns') ?? []),
     references: {
       pronouns: new Set(lists.get('reference-pronouns') ?? []),
       followers: new Set(lists.get('reference-followers') ?? []),
