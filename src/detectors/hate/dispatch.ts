@@ -10,7 +10,7 @@ import { UnspinError } from '../../core/errors.js';
 import type { RuleEntry } from '../../core/rules.js';
 import type { CanonWord, Compiled, HateRuleSet } from './rules.js';
 import { lookupWord, wordIndexOf, type WordIndex } from '../../text/word-index.js';
-import { needsGroupWord } from './word-pattern.js';
+import { needsGroupWord, plainWord } from './word-pattern.js';
 
 /**
  * A rule set's regexes numbered in the order matchRules and matchGuards try them (each
@@ -150,7 +150,7 @@ export interface UnitScan {
   met: Int32Array;
   /** The words a "^" can match before, in order: 0 and every word that opens a sentence. */
   openings: number[];
-  /** Every word is one the word automata read exactly (plainWords): they may then skip the regex. */
+  /** Every word is one the word automata read exactly (plainWord): they may then skip the regex. */
   plain: boolean;
   /** The regexes woken, as a bit set. */
   woken: Int32Array;
@@ -201,25 +201,18 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
   const stamp = sc.stamp;
   if (sc.ids.length < words.length) sc.ids = new Int32Array(Math.max(words.length, 2 * sc.ids.length));
   const { head, tail, headStamp, met, openings, woken, ids } = sc;
-  // Whether the words are plain (see plainWords), and whether one holds "GRP" or "SLUR".
+  // Whether the words are plain (see plainWord), and whether one holds "GRP" or "SLUR".
   let plain = true;
   let group = false;
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!.text;
     ids[i] = lookupWord(d.words, t);
-    if (t === 'GRP' || t === 'SLUR') {
-      group = true;
-      continue;
-    }
-    if (t.length === 0) plain = false;
-    let upper = false;
-    for (let j = 0; j < t.length; j++) {
-      const c = t.charCodeAt(j);
-      if ((c >= 97 && c <= 122) || c === 42) continue;
+    if (t === 'GRP' || t === 'SLUR') group = true;
+    else if (!plainWord(t)) {
       plain = false;
-      if (c >= 65 && c <= 90) upper = true;
+      // Only a word with capitals can hold a placeholder glued to other letters.
+      if (t.includes('GRP') || t.includes('SLUR')) group = true;
     }
-    if (upper && (t.includes('GRP') || t.includes('SLUR'))) group = true;
   }
   woken.set(group ? d.always : d.alwaysGroupless);
   openings.length = 0;

@@ -417,16 +417,13 @@ export function needsGroupWord(wp: WordPattern): boolean {
   return true;
 }
 
-/** Whether every word is one the automaton reads exactly: `[a-z*]+`, GRP or SLUR (the canonical words always are). */
-export function plainWords(words: readonly CanonWord[]): boolean {
-  for (let w = 0; w < words.length; w++) {
-    const t = words[w]!.text;
-    if (t.length === 0) return false;
-    if (t === 'GRP' || t === 'SLUR') continue;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (!((c >= 97 && c <= 122) || c === 42)) return false;
-    }
+/** Whether the automaton reads the word exactly: `[a-z*]+`, GRP or SLUR (the canonical words always are). */
+export function plainWord(t: string): boolean {
+  if (t.length === 0) return false;
+  if (t === 'GRP' || t === 'SLUR') return true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 42)) return false;
   }
   return true;
 }
@@ -441,7 +438,7 @@ let top = 0;
 
 /**
  * Whether a non-empty match of the pattern may begin at word `at` of plain words (see
- * plainWords): false only where the regex, tried there, finds none.
+ * plainWord, every word of the unit): false only where the regex, tried there, finds none.
  */
 export function mayMatchAt(wp: WordPattern, words: readonly CanonWord[], at: number): boolean {
   return mayMatchFrom(wp, words, at, at + 1);
