@@ -12,6 +12,10 @@ export function cueVerbAt(ctx: ProvenanceContext, i: number): ReturnType<Provena
   if (!verb) return undefined;
   // Neighbours read in range only: a read past either end deoptimises this hot function.
   const prev = i > 0 ? ctx.tokens[i - 1] : undefined;
+  if (verb.needsThat) {
+    const next = i + 1 < ctx.tokens.length ? ctx.tokens[i + 1]! : undefined;
+    if (next === undefined || (next.norm !== 'that' && next.text !== ':')) return undefined;
+  }
   // "after warning colleagues that", "by telling reporters": a gerund wink-nlp tags as a noun.
   const gerund = t.pos === 'NOUN' && t.norm.endsWith('ing') && prev !== undefined && (prev.pos === 'ADP' || prev.text === ',') && (i + 1 >= ctx.tokens.length || ctx.tokens[i + 1]!.pos !== 'ADP');
   if (!gerund && !misreadCue(ctx, i) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'ADP')) return undefined;

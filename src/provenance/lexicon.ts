@@ -18,6 +18,8 @@ export interface CueVerb {
   quoteOnly: boolean;
   /** A noun-phrase object is what was said ("denied any improper role"). */
   objectIsContent: boolean;
+  /** A cue only right before "that" or a colon ("posted that …"; not "posted a video"). */
+  needsThat: boolean;
   /** Capitalised after a name in a title-case headline, the verb is the cue ("Rubio Says …"). */
   headline: boolean;
 }
@@ -105,7 +107,7 @@ export function buildLexicon(files: ProvenanceRuleFiles): ProvenanceLexicon {
   const cueVerbs = new Map<string, CueVerb>();
   for (const e of files.cueVerbs.entries) {
     const forms = lower(e, 'forms');
-    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true, objectIsContent: e.objectIsContent === true, headline: e.headline === true };
+    const info: CueVerb = { id: e.id, verb: forms[0]!, cls: e.class === 'thought' || e.class === 'naming' ? e.class : 'speech', takesListener: e.object === true, quoteOnly: e.quoteOnly === true, objectIsContent: e.objectIsContent === true, needsThat: e.needsThat === true, headline: e.headline === true };
     for (const f of forms) if (!cueVerbs.has(f)) cueVerbs.set(f, info);
   }
   const pronouns = new Map<string, PronounInfo>();
