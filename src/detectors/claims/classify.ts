@@ -11,6 +11,7 @@ import type { ClaimWords } from './words.js';
 import { articleContext } from './context.js';
 import { explainHashed } from './explain.js';
 import { BYLINE } from '../../text/byline.js';
+import { exhortation } from './exhortation.js';
 
 export interface SentenceVerdict extends SentenceScore {
   span: Span;
@@ -166,39 +167,6 @@ function ruleOut(text: string, tokens: readonly Token[], entities: readonly Enti
     ['sig:number', 'sig:past', 'sig:present-perfect', 'cue:causal', 'cue:institution-action', 'cue:comparison-quantity', 'cue:attribution'].some(has);
   if (!anchored) return 'nothing checkable (no date, number, name, past event, cause, comparison or institutional act)';
   return null;
-}
-
-const LEAD_INS = new Set(['so', 'and', 'but', 'now', 'well', 'then', 'ok', 'okay', 'look', 'folks', 'friends', 'honestly', 'frankly', 'i', 'say']);
-const HORTATIVE_SUBJECTS = new Set(['we', 'you']);
-const SOFTENERS = new Set(['all', 'really', 'just', 'simply', 'finally', 'now', 'urgently', 'absolutely']);
-
-/**
- * A sentence that urges rather than asserts: "Let's …", "It's time we …", "Time to …",
- * "We must …", "You all need to …". A past form after "it's time we" ("it's time we sent them
- * back") is a subjunctive, not a past event, so the past-tense anchor must not make it a claim.
- */
-function exhortation(tokens: readonly Token[]): boolean {
-  let i = 0;
-  const fold = (k: number) => tokens[k]?.fold ?? '';
-  while (i < tokens.length && (tokens[i]!.pos === 'PUNCT' || (LEAD_INS.has(fold(i)) && fold(i + 1) !== "'s"))) {
-    // "I say we …": the speaker's own urging, not a report of what was said.
-    if (fold(i) === 'i' && fold(i + 1) !== 'say') return false;
-    i++;
-  }
-  const a = fold(i), b = fold(i + 1), c = fold(i + 2);
-  if (a === 'let' && (b === "'s" || b === 'us')) return true;
-  if (a === 'time' && b === 'to') return true;
-  if (a === 'it' && (b === "'s" || b === 'is') && c === 'time' && ['to', 'we', 'for'].includes(fold(i + 3))) return true;
-  if (a === 'now' && b === 'is' && c === 'the' && fold(i + 3) === 'time') return true;
-  if (HORTATIVE_SUBJECTS.has(a)) {
-    let k = i + 1;
-    while (SOFTENERS.has(fold(k))) k++;
-    const m = fold(k);
-    if (m === 'must' || m === 'should' || m === 'gotta') return true;
-    if ((m === 'need' || m === 'have' || m === 'ought') && fold(k + 1) === 'to') return true;
-    if (m === "'ve" && fold(k + 1) === 'got' && fold(k + 2) === 'to') return true;
-  }
-  return false;
 }
 
 const MIN_CLAUSE_WORDS = 4;
