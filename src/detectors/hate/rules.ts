@@ -108,8 +108,15 @@ export interface HateRuleSet {
   negation: ReadonlySet<string>;
   /** The word sets of the negation reading (vocabulary.yml, `negation-*` lists; hate12 moved them out of the code). */
   cues: NegationCues;
-  /** Vocabulary phrases that hold a negation word themselves ("not human"), as word lists. */
-  negativePhrases: readonly string[][];
+  /**
+   * Per rule id, the phrases of its own patterns and of the vocabulary lists they name that hold
+   * a negation word themselves ("not human", "cannot stand"), as word lists. Scoped to the rule:
+   * a negative phrase of one rule ("no one ... disgusts me") does not keep the negation that
+   * stands in the same words ("No one in this town thinks ... are parasites") from negating another.
+   */
+  negativePhrases: ReadonlyMap<string, readonly string[][]>;
+  /** Phrases with a negation word that never negate the claim around them, for every rule ("cannot express how much", "no wonder"; vocabulary.yml `negation-intensifiers`). */
+  intensifierPhrases: readonly string[][];
   /** The word lists of the subject-head view (vocabulary.yml `subject-modifier-*`, read by subject-head.ts). */
   subjectModifier: SubjectModifierWords;
   /** Nouns for a place, an institution or a custom after a group word (vocabulary.yml `attributive-heads`, read by classify.ts). */
@@ -175,6 +182,8 @@ export interface NegationCues {
   invertedPlaces: ReadonlySet<string>;
   /** Auxiliaries a negative question inverts. */
   questionAuxiliaries: ReadonlySet<string>;
+  /** Verbs of belief and saying whose clause a negated subject far before them negates ("nobody in this town thinks ..."). */
+  beliefVerbs: ReadonlySet<string>;
 }
 
 const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
@@ -187,6 +196,7 @@ const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
   invertedSubjects: 'negation-inverted-subjects',
   invertedPlaces: 'negation-inverted-places',
   questionAuxiliaries: 'negation-question-auxiliaries',
+  beliefVerbs: 'negation-belief-verbs',
 };
 
 function negationCues(lists: ReadonlyMap<string, readonly string[]>): NegationCues {
@@ -206,13 +216,46 @@ const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x28, 0x29, 0x
  * punctuation between a negation and the match also ends the clause: "Can't lie, I hate
  * ..." and "You can't reason with ..., they're born dishonest" are not negated.
  */
-export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false, text?: string): boolean {
-  for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
+export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false, text?: string, phrases: readonly string[][] = []): boolean {
+  // A match that runs on into a later sentence ("Shouting won't shift ... . Cracked skulls will.")
+  // asserts its claim there: a negation before the match does not reach it, one inside it does.
+  const from = spansSentences(words, a, b) ? a : Math.max(0, a - Math.max(NEGATION_WINDOW, beliefReach(set, words, a)));
+  for (let k = b; k >= from; k--) {
     const w = words[k]!.text;
-    if (k < a && (set.cues.clauseBreaks.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k)) return !deniedDenial(set, words, k);
+    if (k < a && (set.cues.clauseBreaks.has(w) || copulaThat(words, k) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
+    if (set.negation.has(w) && !insidePhrase(phrases, words, k) && !insidePhrase(set.intensifierPhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k)) return !deniedDenial(set, words, k);
   }
   return false;
+}
+
+/** Whether a word inside the match (a, b] opens a sentence. */
+function spansSentences(words: readonly CanonWord[], a: number, b: number): boolean {
+  for (let m = b; m > a; m--) if (words[m]!.opens) return true;
+  return false;
+}
+
+/** "(the reason ... never ...) is that": a copula's that-clause stands apart from a negation before the copula. */
+function copulaThat(words: readonly CanonWord[], k: number): boolean {
+  if (words[k]!.text !== 'that' || k === 0) return false;
+  const before = words[k - 1]!.text;
+  return before === 'is' || before === 'was' || before === 's';
+}
+
+/** How many words before a belief verb a negated subject may stand ("none of the teachers at my school think ..."). */
+const BELIEF_REACH = 8;
+
+/**
+ * How far back from a match the negation reading may look, past NEGATION_WINDOW, when the match
+ * is the clause of a verb of belief or saying right before it ("nobody in this town thinks
+ * (that) ... are parasites", "I have never once heard anyone say that ..."): the negated subject
+ * with its modifiers may stand further off: the words from the verb to the match and BELIEF_REACH
+ * before it. 0 when no such verb precedes the match.
+ */
+function beliefReach(set: HateRuleSet, words: readonly CanonWord[], a: number): number {
+  let v = a - 1;
+  if (v >= 0 && words[v]!.text === 'that') v--;
+  if (v < 0 || !set.cues.beliefVerbs.has(words[v]!.text)) return 0;
+  return a - v + BELIEF_REACH;
 }
 
 
@@ -413,7 +456,12 @@ export function compileRuleSet(vocabulary: readonly VocabularyEntry[], rules: re
   const compiledGuards = guards.map((entry) => compiled(entry, entry.patterns));
   const negation = new Set(lists.get('negation') ?? []);
   const index: PatternIndex = { at: joinIndex(anchoredAt, requiredAt), regexCount, requiredCount: requiredKeys.size };
-  const phrases = negativePhrases(negation, [...[...lists.entries()].filter(([name]) => name !== 'negation').flatMap(([, words]) => words), ...rules.filter((r) => r.negation !== 'allowed').flatMap((r) => r.patterns.flatMap(literalAlternatives))]);
+  const phrases = new Map<string, string[][]>();
+  for (const r of rules) {
+    if (r.negation === 'allowed') continue;
+    const own = negativePhrases(negation, [...r.patterns.flatMap((p) => namedLists(p).flatMap((name) => (name === 'negation' ? [] : lists.get(name) ?? []))), ...r.patterns.flatMap(literalAlternatives)]);
+    if (own.length > 0) phrases.set(r.id, own);
+  }
   return assembleRuleSet(lists, compiledRules, compiledGuards, index, phrases);
 }
 
@@ -442,7 +490,7 @@ export function assembleRuleSet(
   rules: Compiled<HateRuleEntry>[],
   guards: Compiled<GuardEntry>[],
   index: PatternIndex,
-  negativePhrases: string[][],
+  negativePhrases: ReadonlyMap<string, readonly string[][]>,
 ): HateRuleSet {
   const negation = new Set(lists.get('negation') ?? []);
   const predicateWords = new Set<string>();
@@ -480,6 +528,7 @@ export function assembleRuleSet(
       verbs: new Set(lists.get('reference-verbs') ?? []),
     },
     negativePhrases,
+    intensifierPhrases: (lists.get('negation-intensifiers') ?? []).map((p) => p.split(' ')),
   };
 }
 
@@ -539,6 +588,11 @@ function negativePhrases(negation: ReadonlySet<string>, phrases: readonly string
     out.set(ws.join(' '), ws);
   }
   return [...out.values()];
+}
+
+/** The vocabulary lists a pattern names ({name}). */
+function namedLists(pattern: string): string[] {
+  return [...pattern.matchAll(/\{([a-z0-9-]+)\}/g)].map((m) => m[1]!).filter((name) => name !== 'W');
 }
 
 /** The plain-word alternatives of a pattern ("not human" in "(?:not human|not people)"). */
@@ -1081,7 +1135,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
       const groups = span.filter((w) => w.group).map((w) => w.group!);
       const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
       if (entry.targets && !targets.some((t) => entry.targets!.includes(t))) continue;
-      const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question, text);
+      const isNegated = entry.negation !== 'allowed' && negatedAt(set, words, a, b, question, text, set.negativePhrases.get(entry.id));
       (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
     }
   }

@@ -20,7 +20,7 @@ import type { WordPattern, WordTrie } from './word-pattern.js';
  * tsx before `npm run build:data`, the rules are compiled afresh as well.
  * test/detectors/hate/shipped-rules.test.ts fails while the file is not today's compilation.
  */
-export const RULE_SET_FORMAT = 2;
+export const RULE_SET_FORMAT = 3;
 
 /** The compiler's sources, under the package root; checked only where they exist. */
 const COMPILER = ['src/detectors/hate/rules.ts', 'src/detectors/hate/word-pattern.ts'];
@@ -74,7 +74,8 @@ export interface RuleSetFile {
   at: [string, number[], number[]][];
   regexCount: number;
   requiredCount: number;
-  negativePhrases: string[][];
+  /** Per rule id, its negative phrases (HateRuleSet.negativePhrases). */
+  negativePhrases: [string, string[][]][];
 }
 
 export function shippedRuleSetPath(): string {
@@ -136,7 +137,7 @@ export function encodeRuleSet(set: HateRuleSet, sources: SourceStamp[], vocabula
     at: [...set.index.at].map(([word, { anchored, required }]) => [word, [...anchored], [...required]]),
     regexCount: set.index.regexCount,
     requiredCount: set.index.requiredCount,
-    negativePhrases: set.negativePhrases.map((p) => [...p]),
+    negativePhrases: [...set.negativePhrases].map(([id, phrases]) => [id, phrases.map((p) => [...p])]),
   };
 }
 
@@ -173,7 +174,7 @@ export function decodeRuleSet(file: RuleSetFile, origin = 'data/hate'): HateRule
   const rules = file.rules.map((entry, k) => compiled(entry, rulePatterns(entry), file.patterns[k]!));
   const guards = file.guards.map((entry, k) => compiled(entry, entry.patterns, file.patterns[file.rules.length + k]!));
   const index: PatternIndex = { at: new Map(file.at.map(([word, anchored, required]) => [word, { anchored, required }])), regexCount: file.regexCount, requiredCount: file.requiredCount };
-  return assembleRuleSet(lists, rules, guards, index, file.negativePhrases);
+  return assembleRuleSet(lists, rules, guards, index, new Map(file.negativePhrases));
 }
 
 /** The compiled file when it is there, of this format, and every YAML file it came from is unchanged; else null. */
