@@ -177,6 +177,11 @@ export interface Token extends Span {
    * none; `quotes[quote].kind` says direct, indirect or scare. Set with `voice`.
    */
   quote: number;
+  /**
+   * The process-wide number of `fold` (src/text/word-numbers.ts), or -1 once that numbering is
+   * full: detectors keep what they look up for a word by this number, not by its string.
+   */
+  word: number;
 }
 
 export interface Entity extends Span {

@@ -2,6 +2,7 @@ import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import type { Entity, Span, Token, Voice } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
 import { lexiconContractions, withWinkDoc, type Nlp } from './wink.js';
+import { wordNumber } from './word-numbers.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
 export interface TextModel {
@@ -139,13 +140,13 @@ function pushSplitClitic(token: Token, out: Token[]): void {
  * class, and the passes that read them stay monomorphic (spread copies such as `{ ...t, pos }`
  * each made a map of their own, and optimised code deoptimised on them: "wrong map").
  */
-export function makeToken(start: number, end: number, text: string, norm: string, fold: string, lemma: string, pos: string, type: string, sentence: number, voice: Voice, quote: number): Token {
-  return { start, end, text, norm, fold, lemma, pos, type, sentence, voice, quote };
+export function makeToken(start: number, end: number, text: string, norm: string, fold: string, lemma: string, pos: string, type: string, sentence: number, voice: Voice, quote: number, word = wordNumber(fold)): Token {
+  return { start, end, text, norm, fold, lemma, pos, type, sentence, voice, quote, word };
 }
 
 /** A copy of a token with another part-of-speech tag. */
 export function retagged(t: Token, pos: string): Token {
-  return makeToken(t.start, t.end, t.text, t.norm, t.fold, t.lemma, pos, t.type, t.sentence, t.voice, t.quote);
+  return makeToken(t.start, t.end, t.text, t.norm, t.fold, t.lemma, pos, t.type, t.sentence, t.voice, t.quote, t.word);
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;

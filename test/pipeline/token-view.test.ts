@@ -13,7 +13,7 @@ function documentOf(text: string): AnalyzedDocument {
   return seen;
 }
 
-const token = (start: number, end: number): Token => ({ start, end, text: '', norm: '', fold: '', lemma: '', pos: 'NOUN', type: 'word', sentence: 0, voice: 'author', quote: -1 });
+const token = (start: number, end: number): Token => ({ start, end, text: '', norm: '', fold: '', lemma: '', pos: 'NOUN', type: 'word', sentence: 0, voice: 'author', quote: -1, word: -1 });
 const quote = (id: string, start: number, end: number, kind: Quote['kind']): Quote => ({ id, start, end, kind, text: '', speakerId: null, outletId: null, cue: null, explanation: '' });
 
 test('the spine gives every token the voice and the innermost quote at its first character', () => {

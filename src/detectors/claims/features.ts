@@ -1,6 +1,7 @@
 import type { Entity, Token } from '../../core/types.js';
 import { firedCues, type CompiledCue } from './cues.js';
 import { bucketNumber, clusterNames, signature, wordId, wordKey, type ClaimWords } from './words.js';
+import { NO_WORD, UNANSWERED, WordAnswers } from '../../text/word-numbers.js';
 import { poolRows } from './pool.js';
 
 /** One sentence as the claim model sees it, whether it comes from a document or a dataset line. */
@@ -231,6 +232,15 @@ export function emitSentenceFeatures(view: SentenceView, cues: readonly Compiled
 const FUNCTION_WORDS = 'the a an of to and in for that on is was with as it by at from be this are have has had were or its but not'.split(' ');
 const functionWordFlags = new WeakMap<ClaimWords, Uint8Array>();
 
+const rowsByWord = new WeakMap<ClaimWords, WordAnswers>();
+
+/** The table's row of each word number's fold, kept as words come (`wordId`'s answers). */
+function rowsByWordOf(words: ClaimWords): WordAnswers {
+  let rows = rowsByWord.get(words);
+  if (!rows) rowsByWord.set(words, (rows = new WordAnswers()));
+  return rows;
+}
+
 /** Per word id of the table: 1 for a function word. */
 function functionWordsOf(words: ClaimWords): Uint8Array {
   let flags = functionWordFlags.get(words);
@@ -262,14 +272,21 @@ function meaningFeatures(tokens: readonly Token[], words: ClaimWords, names: Cla
     inMeanScratch = new Uint8Array(rowScratch.length);
   }
   const functionWord = functionWordsOf(words);
+  const rows = rowsByWordOf(words);
   let found = 0;
   for (const t of tokens) {
     // A plain ASCII word folds to itself (text/model.ts): its lower case is already the table's spelling.
-    const key = t.fold === t.norm ? t.norm : wordKey(t.norm);
+    const plain = t.fold === t.norm;
+    const key = plain ? t.norm : wordKey(t.norm);
     // Every word of the table starts with a letter a-z: punctuation and figures skip the lookup.
     const first = key.charCodeAt(0);
     if (!(first >= 97 && first <= 122)) continue;
-    const id = wordId(words, key);
+    // Where the key is the token's fold, its row is kept by the fold's number (text/word-numbers.ts).
+    let id: number;
+    if (plain && t.word !== NO_WORD) {
+      id = rows.get(t.word);
+      if (id === UNANSWERED) rows.set(t.word, (id = wordId(words, key)));
+    } else id = wordId(words, key);
     if (id < 0) continue;
     if (t.pos !== 'PUNCT') {
       const buckets = clusterNames(words, id);

@@ -10,6 +10,7 @@ import { UnspinError } from '../../core/errors.js';
 import type { RuleEntry } from '../../core/rules.js';
 import type { CanonWord, Compiled, HateRuleSet } from './rules.js';
 import { lookupWord, wordIndexOf, type WordIndex } from '../../text/word-index.js';
+import { NO_WORD, UNANSWERED, WordAnswers } from '../../text/word-numbers.js';
 import { needsGroupWord, plainWord } from './word-pattern.js';
 
 /**
@@ -37,6 +38,11 @@ export interface PatternDispatch {
    * that hold it (numbered as in the PatternIndex).
    */
   words: WordIndex;
+  /**
+   * For each canonical word with a number (text/word-numbers.ts), kept the first time it comes:
+   * what scanUnit reads off it (wordFacts).
+   */
+  idsByWord: WordAnswers;
   anchoredFrom: Int32Array;
   anchored: Int32Array;
   grouplessFrom: Int32Array;
@@ -120,6 +126,7 @@ function buildDispatch(set: HateRuleSet): PatternDispatch {
     req: Int32Array.from(req),
     requiredCount: set.index.requiredCount,
     words: wordIndexOf(words),
+    idsByWord: new WordAnswers(),
     anchoredFrom: Int32Array.from(anchoredFrom),
     anchored: Int32Array.from(anchored),
     grouplessFrom: Int32Array.from(grouplessFrom),
@@ -181,6 +188,13 @@ const scratch: UnitScan = {
 let lastDispatch: PatternDispatch | undefined;
 let lastWords: readonly CanonWord[] | undefined;
 
+/** What scanUnit reads off a word, packed: (its row in `d.words` + 1) * 4, + 1 where plain (plainWord), + 2 where it is or holds a placeholder. */
+function wordFacts(d: PatternDispatch, t: string): number {
+  const plain = plainWord(t);
+  const group = t === 'GRP' || t === 'SLUR' || (!plain && (t.includes('GRP') || t.includes('SLUR')));
+  return ((lookupWord(d.words, t) + 1) << 2) | (plain ? 1 : 0) | (group ? 2 : 0);
+}
+
 export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitScan {
   const sc = scratch;
   if (lastWords === words && lastDispatch === d) return sc;
@@ -205,7 +219,18 @@ export function scanUnit(d: PatternDispatch, words: readonly CanonWord[]): UnitS
   let plain = true;
   let group = false;
   for (let i = 0; i < words.length; i++) {
-    const t = words[i]!.text;
+    const w = words[i]!;
+    const n = w.word ?? NO_WORD;
+    if (n !== NO_WORD) {
+      // A token's fold: its id, plainness and placeholder (as below) read by number.
+      let known = d.idsByWord.get(n);
+      if (known === UNANSWERED) d.idsByWord.set(n, (known = wordFacts(d, w.text)));
+      ids[i] = (known >> 2) - 1;
+      if ((known & 1) === 0) plain = false;
+      if ((known & 2) !== 0) group = true;
+      continue;
+    }
+    const t = w.text;
     ids[i] = lookupWord(d.words, t);
     if (t === 'GRP' || t === 'SLUR') group = true;
     else if (!plainWord(t)) {

@@ -37,9 +37,10 @@ export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateL
   const canon = canonicalWords(input.lexWords, input.matches, antecedent, references, rivals);
   markSentenceStarts(text, canon);
   const mentions: GroupMention[] = [];
-  for (const w of canon) {
-    const g = w.group;
+  for (let k = 0; k < canon.length; k++) {
+    const g = canon[k]!.group;
     if (!g) continue;
+    const w = canon[k]!;
     const mention: GroupMention = { start: w.start, end: w.end, target: g.target, kind: g.antecedent ? 'pronoun' : g.match.kind };
     if (g.antecedent) mention.antecedent = { start: g.match.start, end: g.match.end };
     mentions.push(mention);
@@ -91,7 +92,8 @@ function opensClause(tokens: readonly Token[], i: number, from: number): boolean
 /** The group the unit hands on to pronouns after it: the last named, or none after a rival subject. */
 function carriedGroup(canon: readonly CanonWord[], antecedent: GroupRef | null, rivals: ReadonlySet<number>): GroupRef | null {
   let last = antecedent;
-  for (const w of canon) {
+  for (let k = 0; k < canon.length; k++) {
+    const w = canon[k]!;
     if (w.group && !w.group.antecedent) last = w.group;
     else if (!w.group && rivals.has(w.start)) last = null;
   }

@@ -2,6 +2,7 @@ import { loadRuleFile, type RuleEntry } from '../../core/rules.js';
 import { dataPath } from '../../core/paths.js';
 import type { Token } from '../../core/types.js';
 import { defaultWordTable } from '../../text/word-table.js';
+import { NO_WORD, UNANSWERED, WordAnswers } from '../../text/word-numbers.js';
 import { foldToken, foldWord } from './normalize.js';
 import { MIN_SOUND_ALIKE_LENGTH, SoundAlikes } from './sound-alike.js';
 
@@ -52,6 +53,12 @@ export interface LexWord {
   alt?: string | undefined;
   start: number;
   end: number;
+  /**
+   * The token's word number (text/word-numbers.ts) where `fold` is that token's fold as the
+   * spine gave it (every plain word), for lookups kept by number; NO_WORD otherwise (joined
+   * pieces, leetspeak, masks), and absent in a word built by hand.
+   */
+  word?: number;
 }
 
 export interface LexiconMatch {
@@ -111,6 +118,15 @@ export class HateLexicon {
   /** shapeKey of each key of `deletions`. */
   private readonly deletionShapes = new Set<number>();
   private readonly fuzzyCache = new Map<string, { word: string; how: LexiconMatch['how'] } | null>();
+  /**
+   * A first word's terms and how they were found, by the word's number (text/word-numbers.ts):
+   * an index into `firstAnswers`, or -1 for a word that starts no term, even read fuzzily. Most
+   * words start none, and are then passed over without a lookup of their strings.
+   */
+  private readonly firstByWord = new WordAnswers();
+  private readonly firstAnswers: { candidates: Term[]; how: LexiconMatch['how'] }[] = [];
+  /** Per word number: 1 where `lexWords` finds no glued words in the fold alone (see gluedSplit). */
+  readonly unglued = new WordAnswers();
   private readonly soundAlikes: SoundAlikes | undefined;
 
   /**
@@ -190,24 +206,26 @@ export class HateLexicon {
   }
 
   private matchAt(words: readonly LexWord[], i: number): LexiconMatch | null {
-    const first = words[i]!.fold;
+    const w = words[i]!;
+    const first = w.fold;
     if (first === '') return null;
-    let how: LexiconMatch['how'] = 'exact';
-    let candidates = this.byFirst.get(first);
-    const alt = words[i]!.alt;
-    if (!candidates && alt) candidates = this.byFirst.get(alt);
-    if (!candidates) {
-      // Words repeat, and a word's answer never changes: each is resolved once.
-      let resolved = this.fuzzyCache.get(first);
-      if (resolved === undefined) {
-        resolved = this.resolveFuzzy(first);
-        if (this.fuzzyCache.size >= FUZZY_CACHE_MAX) this.fuzzyCache.clear();
-        this.fuzzyCache.set(first, resolved);
+    let how: LexiconMatch['how'];
+    let candidates: Term[];
+    const n = w.word ?? NO_WORD;
+    if (n !== NO_WORD && w.alt === undefined) {
+      // A numbered word's answer depends on its fold alone: found once, then read by number.
+      let k = this.firstByWord.get(n);
+      if (k === UNANSWERED) {
+        const found = this.firstTerms(first, undefined);
+        k = found ? this.firstAnswers.push(found) - 1 : -1;
+        this.firstByWord.set(n, k);
       }
-      if (!resolved) return null;
-      candidates = this.byFirst.get(resolved.word);
-      how = resolved.how;
-      if (!candidates) return null;
+      if (k < 0) return null;
+      ({ candidates, how } = this.firstAnswers[k]!);
+    } else {
+      const found = this.firstTerms(first, w.alt);
+      if (!found) return null;
+      ({ candidates, how } = found);
     }
     let best: Term | null = null;
     for (const term of candidates) {
@@ -219,6 +237,23 @@ export class HateLexicon {
     if (!best) return null;
     const to = i + best.words.length;
     return { kind: best.kind, entry: best.entry, target: best.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
+  }
+
+  /** The terms a word (or its `alt` reading) may start, exactly or read fuzzily, and how; null for none. */
+  private firstTerms(first: string, alt: string | undefined): { candidates: Term[]; how: LexiconMatch['how'] } | null {
+    let candidates = this.byFirst.get(first);
+    if (!candidates && alt) candidates = this.byFirst.get(alt);
+    if (candidates) return { candidates, how: 'exact' };
+    // Words repeat, and a word's answer never changes: each is resolved once.
+    let resolved = this.fuzzyCache.get(first);
+    if (resolved === undefined) {
+      resolved = this.resolveFuzzy(first);
+      if (this.fuzzyCache.size >= FUZZY_CACHE_MAX) this.fuzzyCache.clear();
+      this.fuzzyCache.set(first, resolved);
+    }
+    if (!resolved) return null;
+    candidates = this.byFirst.get(resolved.word);
+    return candidates ? { candidates, how: resolved.how } : null;
   }
 
   /**
@@ -364,7 +399,15 @@ const LEETISH = /[0-9*@$!|]/;
  * joined again ("k", "*", "kes" -> "k*kes"), and runs of three or more single letters
  * separated by one space are read as one word ("j e w s" -> "jews").
  */
-export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type' | 'norm' | 'fold'>[], from = 0, to = tokens.length, knows?: (word: string) => boolean, groupWord?: (word: string) => boolean): LexWord[] {
+export function lexWords(
+  text: string,
+  tokens: readonly Pick<Token, 'start' | 'end' | 'text' | 'type' | 'norm' | 'fold' | 'word'>[],
+  from = 0,
+  to = tokens.length,
+  knows?: (word: string) => boolean,
+  groupWord?: (word: string) => boolean,
+  unglued?: WordAnswers,
+): LexWord[] {
   const merged: LexWord[] = [];
   let i = from;
   while (i < to) {
@@ -385,7 +428,9 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
     end = tokens[b]!.end;
     // One token: its fold from the token view (the same foldWord result, without refolding).
     // `alt` is always there (undefined for most words), so every word has one hidden class (matchAt reads them).
-    const word: LexWord = { fold: a === b ? foldToken(tokens[a]!) : foldWord(text.slice(start, end)), alt: undefined, start, end };
+    const single = a === b ? tokens[a]! : null;
+    const fold = single ? foldToken(single) : foldWord(text.slice(start, end));
+    const word: LexWord = { fold, alt: undefined, start, end, word: single && fold === single.fold ? single.word : NO_WORD };
     if (hasOneOrBar(text, start, end)) {
       const surface = text.slice(start, end);
       if (/[a-z][1|]|[1|][a-z]/i.test(surface)) word.alt = foldWord(surface.replace(/[1|]/g, 'l'));
@@ -405,7 +450,7 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
         out.push(first);
         k++;
       }
-      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), alt: undefined, start: merged[k]!.start, end: merged[m - 1]!.end });
+      out.push({ fold: merged.slice(k, m).map((w) => w.fold).join(''), alt: undefined, start: merged[k]!.start, end: merged[m - 1]!.end, word: NO_WORD });
       k = m;
     } else {
       out.push(merged[k]!);
@@ -416,7 +461,7 @@ export function lexWords(text: string, tokens: readonly Pick<Token, 'start' | 'e
   const split: LexWord[] = [];
   for (const w of out) {
     if (w.fold === '') continue;
-    const parts = w.fold.length >= MIN_GLUED && w.fold.length <= MAX_GLUED ? gluedWords(text, w, knows, groupWord) : null;
+    const parts = w.fold.length >= MIN_GLUED && w.fold.length <= MAX_GLUED ? gluedWords(text, w, knows, groupWord, unglued) : null;
     if (parts) split.push(...parts);
     else split.push(w);
   }
@@ -446,13 +491,30 @@ const SHORT_WORDS = new Set(['an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if
  * word ("ihate", "aretrash", "filthyanimals") are split later, by repairWords (rules.ts), on
  * the words this gives; a group term has to be split here, before the lexicon tags it.
  */
-function gluedWords(text: string, word: LexWord, knows: (word: string) => boolean, groupWord: (word: string) => boolean): LexWord[] | null {
+function gluedWords(text: string, word: LexWord, knows: (word: string) => boolean, groupWord: (word: string) => boolean, unglued?: WordAnswers): LexWord[] | null {
   const { fold } = word;
+  // Whether a fold splits depends on the fold alone (and these knows and groupWord): a word
+  // number found not to is passed over without the lookups and the search (nearly every word).
+  const n = unglued && word.word !== undefined && word.word !== NO_WORD ? word.word : NO_WORD;
+  if (n !== NO_WORD && unglued!.get(n) === 1) return null;
+  const from = gluedSplit(fold, knows, groupWord);
+  if (n !== NO_WORD && from === null) unglued!.set(n, 1);
+  if (from === null) return null;
+  const offset = text.slice(word.start, word.end).toLowerCase().indexOf(fold);
+  if (offset < 0) return null;
+  const parts: LexWord[] = [];
+  for (let i = fold.length; i > 0; i = from[i]!) {
+    const j = from[i]!;
+    parts.push({ fold: fold.slice(j, i), alt: undefined, start: word.start + offset + j, end: word.start + offset + i, word: NO_WORD });
+  }
+  return parts.reverse();
+}
+
+/** Where the glued words of a fold begin (`from[i]`: the start of the word ending at i), or null where it is no glue of a group term and known words. */
+function gluedSplit(fold: string, knows: (word: string) => boolean, groupWord: (word: string) => boolean): Int32Array | null {
   if (!/^[a-z]+$/.test(fold) || knows(fold)) return null;
   const table = defaultWordTable();
   if (table.id(fold) >= 0) return null;
-  const offset = text.slice(word.start, word.end).toLowerCase().indexOf(fold);
-  if (offset < 0) return null;
   const n = fold.length;
   // best[i]: fewest words that spell fold[0, i), with the last word's start and whether a term is among them.
   const best = new Int32Array(n + 1).fill(-1);
@@ -475,13 +537,7 @@ function gluedWords(text: string, word: LexWord, knows: (word: string) => boolea
       }
     }
   }
-  if (best[n]! < 2 || !term[n]) return null;
-  const parts: LexWord[] = [];
-  for (let i = n; i > 0; i = from[i]!) {
-    const j = from[i]!;
-    parts.push({ fold: fold.slice(j, i), alt: undefined, start: word.start + offset + j, end: word.start + offset + i });
-  }
-  return parts.reverse();
+  return best[n]! < 2 || !term[n] ? null : from;
 }
 
 /** A word with every run of three or more equal letters cut to two, then to one; none when it has no such run. */

@@ -16,7 +16,7 @@ export interface ModelInput {
  * so the model cannot learn that a particular group's name is itself a sign of hate.
  */
 export function modelInput(text: string, tokens: readonly Token[], lexicon: HateLexicon, from = 0, to = tokens.length): ModelInput {
-  const lex = lexWords(text, tokens, from, to, (w) => lexicon.knows(w), (w) => lexicon.isGroupWord(w));
+  const lex = lexWords(text, tokens, from, to, (w) => lexicon.knows(w), (w) => lexicon.isGroupWord(w), lexicon.unglued);
   const matches = lexicon.match(lex);
   const features: string[] = [];
   for (const m of matches) {

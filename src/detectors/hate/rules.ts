@@ -5,6 +5,7 @@ import type { LexiconMatch, LexWord } from './lexicon.js';
 import { dispatchOf, scanUnit, type UnitScan } from './dispatch.js';
 import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie, type WordPattern, type WordTrie } from './word-pattern.js';
 import type { SubjectModifierWords } from './subject-head.js';
+import { NO_WORD } from '../../text/word-numbers.js';
 
 export interface VocabularyEntry extends RuleEntry {
   words: string[];
@@ -335,6 +336,12 @@ export interface CanonWord {
    * a rule's "^" matches before it as well as at the unit's start (see markSentenceStarts).
    */
   opens: boolean;
+  /**
+   * The process-wide number of `text` (text/word-numbers.ts) where the word is a token's fold
+   * as the spine gave it, for the dispatch's lookup by number; NO_WORD (or absent, in a word
+   * built by hand) for every other word: GRP, SLUR, repaired and joined words.
+   */
+  word?: number;
 }
 
 export interface GroupRef {
@@ -349,8 +356,8 @@ export interface GroupRef {
  * (an absent group or antecedent is undefined, not missing): words and references then share one
  * hidden class each, and matchRules, optimised on one, does not deoptimise on the other ("wrong map").
  */
-export function canonWord(text: string, start: number, end: number, group?: GroupRef, opens = false): CanonWord {
-  return { text, start, end, group, opens };
+export function canonWord(text: string, start: number, end: number, group?: GroupRef, opens = false, word = NO_WORD): CanonWord {
+  return { text, start, end, group, opens, word };
 }
 
 /** Marks that end a sentence or a clause a "^" pattern may start after: . ! ? ; : and a line break. */
@@ -967,7 +974,8 @@ export function canonicalWords(words: readonly LexWord[], matches: readonly Lexi
         continue;
       }
     }
-    out.push(canonWord(fold, w.start, w.end));
+    // The lexicon word's number stays with it where the text is its fold (every word but "nt").
+    out.push(canonWord(fold, w.start, w.end, undefined, false, fold === w.fold ? (w.word ?? NO_WORD) : NO_WORD));
     i++;
   }
   return out;
@@ -1105,7 +1113,9 @@ export function matchGuards(set: HateRuleSet, words: readonly CanonWord[], kinds
     const p = live[k]!;
     const guard = d.owner[p] as Compiled<GuardEntry>;
     if (!kinds.includes(guard.entry.kind)) continue;
-    for (const [a, b] of patternRanges(guard, d.pattern[p]!, p, scan, joined, words)) hits.push({ guard: guard.entry, start: words[a]!.start, end: words[b]!.end });
+    // Indexed, not `for (const [a, b] of …)`: destructuring reads each pair through an iterator, an object per range.
+    const ranges = patternRanges(guard, d.pattern[p]!, p, scan, joined, words);
+    for (let q = 0; q < ranges.length; q++) hits.push({ guard: guard.entry, start: words[ranges[q]![0]]!.start, end: words[ranges[q]![1]]!.end });
   }
   return hits;
 }
@@ -1129,7 +1139,10 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     const r = d.pattern[p]!;
     const entry = rule.entry;
     if (!hasGroup && rule.needsGroup[r]) continue;
-    for (const [a, b] of patternRanges(rule, r, p, scan, joined, words)) {
+    const ranges = patternRanges(rule, r, p, scan, joined, words);
+    for (let q = 0; q < ranges.length; q++) {
+      const a = ranges[q]![0];
+      const b = ranges[q]![1];
       if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;
       const span = words.slice(a, b + 1);
       const groups = span.filter((w) => w.group).map((w) => w.group!);
@@ -1139,9 +1152,12 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
       (isNegated ? negated : hits).push({ rule: entry, targets, evidence: evidenceOf(span), start: span[0]!.start, end: span[span.length - 1]!.end, pronouns: groups.filter((g) => g.antecedent) });
     }
   }
-  for (const { entry } of set.rules) {
+  // Indexed: matchRules runs twice for most units, and `for … of` here made an iterator result per rule and word.
+  for (let r = 0; r < set.rules.length; r++) {
+    const entry = set.rules[r]!.entry;
     if (!entry.slur) continue;
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       const g = w.group;
       if (!g || g.antecedent || g.match.kind !== 'slur') continue;
       const slur = g.match.entry as { severity?: string; reclaimable?: boolean; graded?: boolean };

@@ -114,18 +114,25 @@ export function createLexicon(entries: readonly LexiconEntry[], origin = 'lexico
       const lemmaStarts = starts.of(lemmas);
       for (let i = 0; i < tokens.length; i++) {
         if (normStarts[i] === 0 && lemmaStarts[i] === 0) continue;
+        // The norm's terms, then the lemma's. Each term sits in the list of its first word only,
+        // so the two lists never share one: no set is needed to keep each term once (a Set of
+        // both, iterated, made an iterator result per term tried).
         const byNorm = byFirst.get(norms[i]!);
+        if (byNorm) tryTerms(byNorm, i);
         const byLemma = lemmas[i] === norms[i] ? undefined : byFirst.get(lemmas[i]!);
-        if (!byNorm && !byLemma) continue;
-        const candidates = byLemma ? new Set([...(byNorm ?? []), ...byLemma]) : byNorm!;
-        for (const c of candidates) {
+        if (byLemma) tryTerms(byLemma, i);
+      }
+      return longestOnly(hits);
+
+      function tryTerms(candidates: readonly CompiledTerm[], i: number): void {
+        for (let t = 0; t < candidates.length; t++) {
+          const c = candidates[t]!;
           if (i + c.words.length > tokens.length) continue;
           let ok = true;
           for (let k = 1; k < c.words.length && ok; k++) ok = same(i + k, c.words[k]!);
           if (ok) hits.push({ first: i, last: i + c.words.length, entryId: c.entryId, technique: c.technique, term: c.term, report: c.report });
         }
       }
-      return longestOnly(hits);
     },
   };
 }
