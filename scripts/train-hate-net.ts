@@ -18,7 +18,10 @@
  * reworded copies, one dropout copy, no dedupe, no prose); net14's network from these
  * defaults (4006e0c1…) was not shipped: seven contrast sentences of the hate tests turned
  * hateful in posts, and in articles it is less sure (LOSO 84.1 → 79.3% at the sure band
- * 0.999). Without --dedupe and --prose (net13's
+ * 0.999). net21 (every suite to holdout23, these defaults) was not shipped either: LOSO
+ * holdout23 posts 86.3 → 87.0%, in an article 83.4 → 83.7%, PTC / PolNeAR author-voice
+ * findings 20 / 12 → 18 / 7, but 18 hate tests fail (a dozen contrasts turn hateful).
+ * Without --dedupe and --prose (net13's
  * settings: 4 epochs, two reworded copies, one dropout copy) the 359,005 functional
  * sentences outweighed HateXplain's 15,383 posts 25 to 1 and the network read p = 1.00 on
  * news sentences that name a group (PTC author-voice findings 34 → 47, PolNeAR 11 → 14).
