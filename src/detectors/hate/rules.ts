@@ -175,6 +175,8 @@ export interface NegationCues {
   invertedPlaces: ReadonlySet<string>;
   /** Auxiliaries a negative question inverts. */
   questionAuxiliaries: ReadonlySet<string>;
+  /** Factive verbs whose negation leaves the "that" clause standing ("he doesn't care that they're thieves"). */
+  factive: ReadonlySet<string>;
 }
 
 const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
@@ -187,6 +189,7 @@ const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
   invertedSubjects: 'negation-inverted-subjects',
   invertedPlaces: 'negation-inverted-places',
   questionAuxiliaries: 'negation-question-auxiliaries',
+  factive: 'negation-factive',
 };
 
 function negationCues(lists: ReadonlyMap<string, readonly string[]>): NegationCues {
@@ -210,7 +213,7 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   for (let k = b; k >= Math.max(0, a - NEGATION_WINDOW); k--) {
     const w = words[k]!.text;
     if (k < a && (set.cues.clauseBreaks.has(w) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k)) return !deniedDenial(set, words, k);
+    if (set.negation.has(w) && !insidePhrase(set.negativePhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k) && !(k < a && factiveAt(set.cues, words, k, a))) return !deniedDenial(set, words, k);
   }
   return false;
 }
@@ -234,6 +237,19 @@ function silencedSaying(cues: NegationCues, words: readonly CanonWord[], k: numb
     } else if (!cues.silenceAux.has(w)) return false;
   }
   return false;
+}
+
+/**
+ * A negated factive verb right before the match, with or without "that": "he doesn't care
+ * (that) they're all thieves", "she won't admit that they're vermin" keep the claim that
+ * follows (hate19). "I don't think they're thieves" is no factive and stays negated.
+ */
+function factiveAt(cues: NegationCues, words: readonly CanonWord[], k: number, a: number): boolean {
+  let j = k + 1;
+  if (!cues.factive.has(words[j]?.text ?? '')) return false;
+  j++;
+  if (words[j]?.text === 'that') j++;
+  return j === a;
 }
 
 /**
