@@ -68,6 +68,8 @@ test('counter-speech, surveys, culprits and praise around the group stay clean',
     'Hindus are a real asset to this village.',
     'There is no secret Roma cabal, so stop it.',
   ]);
+  // The same praise with a sarcastic condition after it stays hate.
+  assert.equal(verdict('Hindus are an asset to this town, if you count litter as decoration.'), 'hatespeech');
 });
 
 test('the vermin rule reads within one sentence: a later sentence about other people is not about the group', () => {
