@@ -375,9 +375,18 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
  */
 function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
   const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
-  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue))).map((q) => q.id));
+  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue) || admittedToAuthor(doc.text, q.cue))).map((q) => q.id));
   if (own.size === 0) return doc.voices;
   return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
+}
+
+/**
+ * "You have to admit ...", "you've got to admit ...", "you must admit ..." (hate19): the writer
+ * tells the reader what to concede, so the claim after it is the writer's own.
+ */
+function admittedToAuthor(text: string, cue: Span | null): boolean {
+  if (!cue || text.slice(cue.start, cue.end).toLowerCase() !== 'admit') return false;
+  return /\byou(?: (?:have|must|gotta|need)|(?: ha|'|’)ve got|(?: would|'d|’d) have)(?: to)? $/i.test(text.slice(Math.max(0, cue.start - 24), cue.start));
 }
 
 /** A cue "ask" whose listener is the writer and whose clause ends there: "if you ask me, ...". */

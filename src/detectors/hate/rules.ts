@@ -185,6 +185,8 @@ export interface NegationCues {
   questionAuxiliaries: ReadonlySet<string>;
   /** Verbs of belief and saying whose clause a negated subject far before them negates ("nobody in this town thinks ..."). */
   beliefVerbs: ReadonlySet<string>;
+  /** Factive verbs whose negation leaves the "that" clause standing ("he doesn't care that they're thieves"). */
+  factive: ReadonlySet<string>;
 }
 
 const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
@@ -198,6 +200,7 @@ const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
   invertedPlaces: 'negation-inverted-places',
   questionAuxiliaries: 'negation-question-auxiliaries',
   beliefVerbs: 'negation-belief-verbs',
+  factive: 'negation-factive',
 };
 
 function negationCues(lists: ReadonlyMap<string, readonly string[]>): NegationCues {
@@ -224,7 +227,7 @@ export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: numb
   for (let k = b; k >= from; k--) {
     const w = words[k]!.text;
     if (k < a && (set.cues.clauseBreaks.has(w) || copulaThat(words, k) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
-    if (set.negation.has(w) && !insidePhrase(phrases, words, k) && !insidePhrase(set.intensifierPhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k)) return !deniedDenial(set, words, k);
+    if (set.negation.has(w) && !insidePhrase(phrases, words, k) && !insidePhrase(set.intensifierPhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k) && !(k < a && factiveAt(set.cues, words, k, a))) return !deniedDenial(set, words, k);
   }
   return false;
 }
@@ -278,6 +281,19 @@ function silencedSaying(cues: NegationCues, words: readonly CanonWord[], k: numb
     } else if (!cues.silenceAux.has(w)) return false;
   }
   return false;
+}
+
+/**
+ * A negated factive verb right before the match, with or without "that": "he doesn't care
+ * (that) they're all thieves", "she won't admit that they're vermin" keep the claim that
+ * follows (hate19). "I don't think they're thieves" is no factive and stays negated.
+ */
+function factiveAt(cues: NegationCues, words: readonly CanonWord[], k: number, a: number): boolean {
+  let j = k + 1;
+  if (!cues.factive.has(words[j]?.text ?? '')) return false;
+  j++;
+  if (words[j]?.text === 'that') j++;
+  return j === a;
 }
 
 /**
