@@ -42,3 +42,8 @@ test('refusing a harm and answering a sneer with "try meeting some" are clean', 
 test('"he posted that …" reports the post: its hate is the poster\'s, not the author\'s', () => {
   clean(['He posted that women should be shot. He was banned, and rightly so.']);
 });
+
+test('judging the opposite of a claim a lie defends the claim: "… and pretending otherwise is a lie" stays hate speech', () => {
+  assert.equal(verdict("Roma aren't equal to decent people, and pretending otherwise is a lie."), 'hatespeech');
+  clean(['Pretending that Roma are thieves is a lie.']);
+});
