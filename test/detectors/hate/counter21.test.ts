@@ -47,3 +47,12 @@ test('judging the opposite of a claim a lie defends the claim: "… and pretendi
   assert.equal(verdict("Roma aren't equal to decent people, and pretending otherwise is a lie."), 'hatespeech');
   clean(['Pretending that Roma are thieves is a lie.']);
 });
+
+test('praise of those who attack the group is hate speech; praise of helpers and blame of attackers are not', () => {
+  for (const text of [
+    'The guys who beat up Muslims outside the club are heroes.',
+    'Lads harassing refugees at the station deserve a medal.',
+    'Whoever attacked those Roma did us all a favour.',
+  ]) assert.equal(verdict(text), 'hatespeech', text);
+  clean(['The volunteers who helped the refugees are heroes.', 'The guys who beat up Muslims outside the club are not heroes.', 'Those who attacked the Roma family deserve prison.']);
+});
