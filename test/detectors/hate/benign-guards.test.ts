@@ -21,7 +21,7 @@ function clearedByBenign(text: string): void {
 
 test('the benign guards are loaded from guards.yml', () => {
   const ids = rules.guards.filter((g) => g.entry.kind === 'benign').map((g) => g.entry.id);
-  assert.deepEqual(ids.sort(), ['benign-bodily-state', 'benign-control-thing', 'benign-denied-cabal', 'benign-double-negated-virtue', 'benign-equal-belonging', 'benign-friendly-simile', 'benign-group-as-patient', 'benign-help-institution', 'benign-meeting', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-nothing-vicious', 'benign-other-culprit', 'benign-praise', 'benign-praise-asset', 'benign-quantifier-negation', 'benign-rhetorical-sympathy', 'benign-success-idiom', 'benign-treated-like', 'benign-unlearned-hatred', 'benign-victim-group', 'h20-benign-continued-dealing', 'h20-benign-known-address', 'h20-benign-negated-saying']);
+  assert.deepEqual(ids.sort(), ['benign-bodily-state', 'benign-control-thing', 'benign-denied-cabal', 'benign-double-negated-virtue', 'benign-equal-belonging', 'benign-friendly-simile', 'benign-group-as-patient', 'benign-help-institution', 'benign-meeting', 'benign-negated-call', 'benign-negated-conspiracy', 'benign-negated-feeling', 'benign-never-met-culprit', 'benign-nothing-vicious', 'benign-other-culprit', 'benign-praise', 'benign-praise-asset', 'benign-quantifier-negation', 'benign-rhetorical-sympathy', 'benign-success-idiom', 'benign-treated-like', 'benign-unlearned-hatred', 'benign-victim-group', 'h20-benign-continued-dealing', 'h20-benign-known-address', 'h20-benign-negated-saying']);
 });
 
 test('a negated call to remove or harm a group is not hate', () => {

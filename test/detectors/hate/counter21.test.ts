@@ -56,3 +56,8 @@ test('praise of those who attack the group is hate speech; praise of helpers and
   ]) assert.equal(verdict(text), 'hatespeech', text);
   clean(['The volunteers who helped the refugees are heroes.', 'The guys who beat up Muslims outside the club are not heroes.', 'Those who attacked the Roma family deserve prison.']);
 });
+
+test('never having met a member who fits a stereotype, and a welcome that will never stop, are clean; the double negation stays hateful', () => {
+  clean(['I have never once met a Jew who was greedy.', 'Migrants will never stop being welcome in this town.']);
+  assert.equal(verdict("I've never met an Arab who wasn't a thief."), 'hatespeech');
+});
