@@ -491,8 +491,8 @@ function hyphenCompound(text: string, word: LexWord, groupWord: (word: string) =
   const hyphen = surface.indexOf('-');
   if (hyphen !== head.length || surface.length !== head.length + 1 + tail.length) return null;
   return [
-    { fold: head, alt: undefined, start: word.start, end: word.start + hyphen },
-    { fold: tail, alt: undefined, start: word.start + hyphen + 1, end: word.end },
+    { fold: head, alt: undefined, start: word.start, end: word.start + hyphen, word: NO_WORD },
+    { fold: tail, alt: undefined, start: word.start + hyphen + 1, end: word.end, word: NO_WORD },
   ];
 }
 
