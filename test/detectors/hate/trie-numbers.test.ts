@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { childByNumber, numberedTrie, type NumberedTrie } from '../../../src/detectors/hate/trie-numbers.js';
-import { compileWordPattern, mayMatchAt, phraseTrie, type WordTrie } from '../../../src/detectors/hate/word-pattern.js';
+import { compileWordPattern, mayMatchAt, phraseTrie, type WordPattern, type WordTrie } from '../../../src/detectors/hate/word-pattern.js';
 import { NO_WORD, wordNumber } from '../../../src/text/word-numbers.js';
 import { rng, unit } from './canon-units.js';
 
@@ -55,8 +55,9 @@ test('a numbered trie reads every walk as its string trie does, in large and sma
 });
 
 test('past the numbering bound: old tries stay numbered, a new word leaves its trie and literal to strings, and the automata answer as before', () => {
-  const pattern = (p: string) => compileWordPattern(p, (name) => (name === 'old' ? oldTrie : name === 'new' ? newTrie : null))!;
-  const oldTrie = phraseTrie(['vermin', 'a plague'])!;
+  const oldTrie: WordTrie = phraseTrie(['vermin', 'a plague'])!;
+  let newTrie: WordTrie | null = null;
+  const pattern = (p: string): WordPattern => compileWordPattern(p, (name) => (name === 'old' ? oldTrie : name === 'new' ? newTrie : null))!;
   const before = pattern('GRP are {old}');
   const probe = unit(['GRP', 'are', 'a', 'plague']);
   assert.equal(mayMatchAt(before, probe, 0), true);
@@ -65,7 +66,7 @@ test('past the numbering bound: old tries stay numbered, a new word leaves its t
   assert.equal(wordNumber('a-form-never-seen'), NO_WORD);
   assert.equal(wordNumber('vermin'), wordNumber('vermin'), 'a numbered form keeps its number');
   assert.ok(numberedTrie(oldTrie), 'a trie numbered before the bound');
-  const newTrie = phraseTrie(['vermin', 'brand new pests'])!;
+  newTrie = phraseTrie(['vermin', 'brand new pests'])!;
   assert.equal(numberedTrie(newTrie), null, 'a trie with a word the full numbering refuses');
   // Patterns first run after the bound, with new words in a literal and a trie.
   const after = pattern('GRP (?:are|remain) {new} forevermore');
