@@ -469,32 +469,56 @@ export function mayMatchAnywhere(wp: WordPattern, words: readonly CanonWord[]): 
   return mayMatchFrom(wp, words, 0, words.length);
 }
 
+/**
+ * Whether a non-empty match may begin at any of the words at[0 .. count) (in increasing order):
+ * one search from all of them, as mayMatchAnywhere, for a rule tried at several words of a unit
+ * (nearly every such try is a miss, and the searches from each word share most of their states).
+ */
+export function mayMatchAtAny(wp: WordPattern, words: readonly CanonWord[], at: Int32Array, count: number): boolean {
+  begin(wp, words, count);
+  for (let j = count - 1; j >= 0; j--) seed(wp, at[j]!);
+  return search(wp, words);
+}
+
 /** Whether a non-empty match may begin at some word in [from, to). */
 function mayMatchFrom(wp: WordPattern, words: readonly CanonWord[], from: number, to: number): boolean {
+  begin(wp, words, to - from);
+  for (let at = to - 1; at >= from; at--) seed(wp, at);
+  return search(wp, words);
+}
+
+/** Readies the shared scratch for a search of `wp` over `words` from `count` words. */
+function begin(wp: WordPattern, words: readonly CanonWord[], count: number): void {
   if (wp.pending !== null) wp.pending(wp);
-  const numbers = wp.numbers ?? (wp.numbers = patternNumbers(wp));
+  if (wp.numbers === null) wp.numbers = patternNumbers(wp);
   if (unitWords !== words) numberUnit(words);
-  const nums = unitNums;
-  const groupAt = unitGroup;
-  const n = words.length;
-  const width = 2 * n + 1;
-  const { kind, arg } = wp;
-  const need = kind.length * width;
+  const need = wp.kind.length * (2 * words.length + 1);
   if (visited.length < need) visited = new Int32Array(Math.max(need, visited.length * 2));
   if (++stamp >= 0x3fffffff) {
     visited.fill(0);
     stamp = 1;
   }
   top = 0;
+  if (wp.starts.length * count > stackS.length) grow(wp.starts.length * count);
+}
+
+/** Pushes the pattern's start nodes at word `at`. Later words are seeded first, so the search (a stack) tries the earliest first. */
+function seed(wp: WordPattern, at: number): void {
   const starts = wp.starts;
-  if (starts.length * (to - from) > stackS.length) grow(starts.length * (to - from));
-  // Later starts first on the stack, so the search (a stack) tries the earliest start first.
-  for (let at = to - 1; at >= from; at--) {
-    for (let k = 0; k < starts.length; k++) {
-      stackS[top] = starts[k]!;
-      stackP[top++] = 2 * at;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    stackS[top] = starts[k]!;
+    stackP[top++] = 2 * at;
   }
+}
+
+/** The search from the seeded stack: whether it reaches the match. */
+function search(wp: WordPattern, words: readonly CanonWord[]): boolean {
+  const numbers = wp.numbers!;
+  const nums = unitNums;
+  const groupAt = unitGroup;
+  const n = words.length;
+  const width = 2 * n + 1;
+  const { kind, arg } = wp;
   while (top > 0) {
     top--;
     const s = stackS[top]!;
