@@ -14,7 +14,7 @@
  */
 import { NO_WORD, wordNumber } from '../../text/word-numbers.js';
 import type { CanonWord } from './rules.js';
-import { childByNumber, numberedTrie, type NumberedTrie } from './trie-numbers.js';
+import { childByNumber, endsAt, NO_NODE, numberedTrie } from './trie-numbers.js';
 
 /** Empty moves, only while building. */
 const EPS = 0;
@@ -65,13 +65,13 @@ export interface WordPattern {
 /**
  * A pattern's words by their process-wide numbers (text/word-numbers.ts), so that a step
  * compares numbers, not strings: per node, a LIT's word number (NO_WORD for other nodes, and
- * for a word the full numbering refused: that node compares strings) and a TRIE's numbered trie
- * (null for other nodes, and for a trie that could not be numbered: that node reads the
- * string trie).
+ * for a word the full numbering refused: that node compares strings) and a TRIE's numbered root
+ * (trie-numbers.ts; NO_NODE for other nodes, and for a trie that could not be numbered: that
+ * node reads the string trie).
  */
 export interface PatternNumbers {
   lit: Int32Array;
-  trie: (NumberedTrie | null)[];
+  trie: Int32Array;
 }
 
 /** The automaton as built, empty moves included. */
@@ -552,12 +552,12 @@ function search(wp: WordPattern, words: readonly CanonWord[]): boolean {
     else if (k === GROUP) ok = groupAt[w] === 1;
     else if (k === TRIE) {
       const root = numbers.trie[s]!;
-      if (root !== null) {
+      if (root !== NO_NODE) {
         let node = root;
         for (let j = w; j < n; j++) {
           const child = childByNumber(node, nums[j]!);
-          if (child === null) break;
-          if (child.end) pushNext(wp, s, 2 * j + 1);
+          if (child === NO_NODE) break;
+          if (endsAt(child)) pushNext(wp, s, 2 * j + 1);
           node = child;
         }
       } else {
@@ -579,7 +579,7 @@ function search(wp: WordPattern, words: readonly CanonWord[]): boolean {
 /** A pattern's words numbered (PatternNumbers), on its first run, after `pending` has put its tries in. */
 function patternNumbers(wp: WordPattern): PatternNumbers {
   const lit = new Int32Array(wp.kind.length).fill(NO_WORD);
-  const trie: (NumberedTrie | null)[] = new Array<NumberedTrie | null>(wp.kind.length).fill(null);
+  const trie = new Int32Array(wp.kind.length).fill(NO_NODE);
   for (let s = 0; s < wp.kind.length; s++) {
     if (wp.kind[s] === LIT) lit[s] = wordNumber(wp.arg[s] as string);
     else if (wp.kind[s] === TRIE) trie[s] = numberedTrie(wp.arg[s] as WordTrie);

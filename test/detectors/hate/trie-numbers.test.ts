@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { childByNumber, numberedTrie, type NumberedTrie } from '../../../src/detectors/hate/trie-numbers.js';
+import { childByNumber, endsAt, NO_NODE, numberedTrie } from '../../../src/detectors/hate/trie-numbers.js';
 import { compileWordPattern, mayMatchAt, phraseTrie, type WordPattern, type WordTrie } from '../../../src/detectors/hate/word-pattern.js';
 import { NO_WORD, wordNumber } from '../../../src/text/word-numbers.js';
 import { rng, unit } from './canon-units.js';
@@ -20,12 +20,12 @@ function stringWalk(trie: WordTrie, words: readonly string[]): number[] {
   return ends;
 }
 
-function numberWalk(trie: NumberedTrie, words: readonly string[]): number[] {
+function numberWalk(root: number, words: readonly string[]): number[] {
   const ends: number[] = [];
-  let node: NumberedTrie | null = trie;
-  for (let j = 0; j < words.length && node; j++) {
+  let node = root;
+  for (let j = 0; j < words.length && node !== NO_NODE; j++) {
     node = childByNumber(node, wordNumber(words[j]!));
-    if (node?.end) ends.push(j);
+    if (node !== NO_NODE && endsAt(node)) ends.push(j);
   }
   return ends;
 }
@@ -38,8 +38,11 @@ test('a numbered trie reads every walk as its string trie does, in large and sma
   const phrases = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(next() * 4) }, pick).join(' '));
   const trie = phraseTrie(phrases)!;
   const numbered = numberedTrie(trie);
-  assert.ok(numbered);
+  assert.notEqual(numbered, NO_NODE);
   assert.equal(numberedTrie(trie), numbered, 'built once per trie');
+  // More tries after it, whose edges grow the shared table (rehashing the first trie's).
+  const others = Array.from({ length: 12 }, (_, t) => phraseTrie(Array.from({ length: 150 }, () => Array.from({ length: 1 + Math.floor(next() * 3) }, pick).join(' ')).concat(`only${t}`))!);
+  const otherRoots = others.map(numberedTrie);
   let ends = 0;
   for (let round = 0; round < 5000; round++) {
     // Words of the phrases, and words no phrase holds (numbered or not yet).
@@ -49,9 +52,14 @@ test('a numbered trie reads every walk as its string trie does, in large and sma
     assert.deepEqual(numberWalk(numbered, words), expected, words.join(' '));
   }
   assert.ok(ends > 1000, `${ends} phrase ends met`);
+  for (let round = 0; round < 2000; round++) {
+    const t = Math.floor(next() * others.length);
+    const words = Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.05 ? `only${Math.floor(next() * others.length)}` : pick()));
+    assert.deepEqual(numberWalk(otherRoots[t]!, words), stringWalk(others[t]!, words), `trie ${t}: ${words.join(' ')}`);
+  }
   // An empty trie and NO_WORD read nothing.
-  assert.equal(childByNumber(numberedTrie(phraseTrie([])!)!, wordNumber('w0')), null);
-  assert.equal(childByNumber(numbered, NO_WORD), null);
+  assert.equal(childByNumber(numberedTrie(phraseTrie([])!), wordNumber('w0')), NO_NODE);
+  assert.equal(childByNumber(numbered, NO_WORD), NO_NODE);
 });
 
 test('past the numbering bound: old tries stay numbered, a new word leaves its trie and literal to strings, and the automata answer as before', () => {
@@ -65,9 +73,9 @@ test('past the numbering bound: old tries stay numbered, a new word leaves its t
   for (let i = 0; wordNumber(`filler-${i}`) !== NO_WORD; i++);
   assert.equal(wordNumber('a-form-never-seen'), NO_WORD);
   assert.equal(wordNumber('vermin'), wordNumber('vermin'), 'a numbered form keeps its number');
-  assert.ok(numberedTrie(oldTrie), 'a trie numbered before the bound');
+  assert.notEqual(numberedTrie(oldTrie), NO_NODE, 'a trie numbered before the bound');
   newTrie = phraseTrie(['vermin', 'brand new pests'])!;
-  assert.equal(numberedTrie(newTrie), null, 'a trie with a word the full numbering refuses');
+  assert.equal(numberedTrie(newTrie), NO_NODE, 'a trie with a word the full numbering refuses');
   // Patterns first run after the bound, with new words in a literal and a trie.
   const after = pattern('GRP (?:are|remain) {new} forevermore');
   const old = pattern('GRP are {old}');
