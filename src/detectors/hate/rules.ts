@@ -3,7 +3,7 @@ import { UnspinError } from '../../core/errors.js';
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch, LexWord } from './lexicon.js';
 import { dispatchOf, scanUnit, type UnitScan } from './dispatch.js';
-import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie, type WordPattern, type WordTrie } from './word-pattern.js';
+import { compileWordPattern, mayMatchAnywhere, mayMatchAt, mayMatchAtAny, phraseTrie, type WordPattern, type WordTrie } from './word-pattern.js';
 import type { SubjectModifierWords } from './subject-head.js';
 import { NO_WORD } from '../../text/word-numbers.js';
 
@@ -1052,9 +1052,7 @@ function patternRanges(c: Compiled<RuleEntry>, r: number, p: number, scan: UnitS
   // whatever the word: the two sorted lists are merged as they are read.
   const openings = anchor ? scan.openings : NO_STARTS;
   if (s < 0 && openings.length === 0) return NO_RANGES;
-  const re = stickyAt(c, r);
-  let out: [number, number][] | undefined;
-  let after = 0;
+  let count = 0;
   let o = 0;
   while (s >= 0 || o < openings.length) {
     let i: number;
@@ -1066,7 +1064,18 @@ function patternRanges(c: Compiled<RuleEntry>, r: number, p: number, scan: UnitS
       s = nodeNext[s]!;
       o++;
     } else i = openings[o++]!;
-    if (wp && !mayMatchAt(wp, words, i)) continue;
+    if (count === startWords.length) startWords = growInt32(startWords);
+    startWords[count++] = i;
+  }
+  // One automaton search from every start first: nearly every try is a miss at all of them.
+  if (wp && !mayMatchAtAny(wp, words, startWords, count)) return NO_RANGES;
+  const starts = startWords;
+  const re = stickyAt(c, r);
+  let out: [number, number][] | undefined;
+  let after = 0;
+  for (let j = 0; j < count; j++) {
+    const i = starts[j]!;
+    if (wp && count > 1 && !mayMatchAt(wp, words, i)) continue;
     // The joined text is built only for units where some pattern can begin.
     const joined = join();
     const at = joined.starts[i]!;
@@ -1081,6 +1090,15 @@ function patternRanges(c: Compiled<RuleEntry>, r: number, p: number, scan: UnitS
 }
 
 const NO_RANGES: readonly [number, number][] = [];
+
+/** The words an anchored regex is tried at in one unit, in order (shared scratch: patternRanges reads it before any other call fills it). */
+let startWords: Int32Array = new Int32Array(64);
+
+function growInt32(a: Int32Array): Int32Array {
+  const out = new Int32Array(2 * a.length);
+  out.set(a);
+  return out;
+}
 const NO_STARTS: readonly number[] = [];
 
 /** Words [first, last] of a match at `index` of `length` characters (a space counts with the word before it). */

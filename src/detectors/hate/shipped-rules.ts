@@ -168,6 +168,7 @@ export function decodeRuleSet(file: RuleSetFile, origin = 'data/hate'): HateRule
     succ: Int32Array.from(enc.succ),
     starts: Int32Array.from(enc.starts),
     pending: enc.arg.some((a) => typeof a === 'number') ? resolve : null,
+    numbers: null,
   });
   const compiled = <E extends RuleEntry>(entry: E, patterns: readonly string[], enc: EncodedPatterns): Compiled<E> =>
     compiledPatterns(entry, patterns, source, { needsGroup: enc.needsGroup, anchors: enc.anchors, ids: enc.ids, requiredIds: enc.requiredIds, words: enc.words.map((w) => (w ? automaton(w) : null)) });

@@ -12,7 +12,9 @@
  * A pattern it cannot read word by word (a quantifier on a letter, "{list}s", a class that
  * could match a space, "." ...) compiles to null, and rules.ts runs its regex as before.
  */
+import { NO_WORD, wordNumber } from '../../text/word-numbers.js';
 import type { CanonWord } from './rules.js';
+import { childByNumber, endsAt, NO_NODE, numberedTrie } from './trie-numbers.js';
 
 /** Empty moves, only while building. */
 const EPS = 0;
@@ -56,6 +58,20 @@ export interface WordPattern {
    * that tries no unit reaches are never built.
    */
   pending: ((wp: WordPattern) => void) | null;
+  /** Null until the automaton first runs: then its words by number (patternNumbers). */
+  numbers: PatternNumbers | null;
+}
+
+/**
+ * A pattern's words by their process-wide numbers (text/word-numbers.ts), so that a step
+ * compares numbers, not strings: per node, a LIT's word number (NO_WORD for other nodes, and
+ * for a word the full numbering refused: that node compares strings) and a TRIE's numbered root
+ * (trie-numbers.ts; NO_NODE for other nodes, and for a trie that could not be numbered: that
+ * node reads the string trie).
+ */
+export interface PatternNumbers {
+  lit: Int32Array;
+  trie: Int32Array;
 }
 
 /** The automaton as built, empty moves included. */
@@ -196,6 +212,7 @@ export function compileWordPattern(pattern: string, trieOf: (name: string) => Wo
     succ: Int32Array.from(succLists.flat()),
     starts: Int32Array.from(starts),
     pending: null,
+    numbers: null,
   };
 }
 
@@ -452,28 +469,56 @@ export function mayMatchAnywhere(wp: WordPattern, words: readonly CanonWord[]): 
   return mayMatchFrom(wp, words, 0, words.length);
 }
 
+/**
+ * Whether a non-empty match may begin at any of the words at[0 .. count) (in increasing order):
+ * one search from all of them, as mayMatchAnywhere, for a rule tried at several words of a unit
+ * (nearly every such try is a miss, and the searches from each word share most of their states).
+ */
+export function mayMatchAtAny(wp: WordPattern, words: readonly CanonWord[], at: Int32Array, count: number): boolean {
+  begin(wp, words, count);
+  for (let j = count - 1; j >= 0; j--) seed(wp, at[j]!);
+  return search(wp, words);
+}
+
 /** Whether a non-empty match may begin at some word in [from, to). */
 function mayMatchFrom(wp: WordPattern, words: readonly CanonWord[], from: number, to: number): boolean {
+  begin(wp, words, to - from);
+  for (let at = to - 1; at >= from; at--) seed(wp, at);
+  return search(wp, words);
+}
+
+/** Readies the shared scratch for a search of `wp` over `words` from `count` words. */
+function begin(wp: WordPattern, words: readonly CanonWord[], count: number): void {
   if (wp.pending !== null) wp.pending(wp);
-  const n = words.length;
-  const width = 2 * n + 1;
-  const { kind, arg } = wp;
-  const need = kind.length * width;
+  if (wp.numbers === null) wp.numbers = patternNumbers(wp);
+  if (unitWords !== words) numberUnit(words);
+  const need = wp.kind.length * (2 * words.length + 1);
   if (visited.length < need) visited = new Int32Array(Math.max(need, visited.length * 2));
   if (++stamp >= 0x3fffffff) {
     visited.fill(0);
     stamp = 1;
   }
   top = 0;
+  if (wp.starts.length * count > stackS.length) grow(wp.starts.length * count);
+}
+
+/** Pushes the pattern's start nodes at word `at`. Later words are seeded first, so the search (a stack) tries the earliest first. */
+function seed(wp: WordPattern, at: number): void {
   const starts = wp.starts;
-  if (starts.length * (to - from) > stackS.length) grow(starts.length * (to - from));
-  // Later starts first on the stack, so the search (a stack) tries the earliest start first.
-  for (let at = to - 1; at >= from; at--) {
-    for (let k = 0; k < starts.length; k++) {
-      stackS[top] = starts[k]!;
-      stackP[top++] = 2 * at;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    stackS[top] = starts[k]!;
+    stackP[top++] = 2 * at;
   }
+}
+
+/** The search from the seeded stack: whether it reaches the match. */
+function search(wp: WordPattern, words: readonly CanonWord[]): boolean {
+  const numbers = wp.numbers!;
+  const nums = unitNums;
+  const groupAt = unitGroup;
+  const n = words.length;
+  const width = 2 * n + 1;
+  const { kind, arg } = wp;
   while (top > 0) {
     top--;
     const s = stackS[top]!;
@@ -498,25 +543,73 @@ function mayMatchFrom(wp: WordPattern, words: readonly CanonWord[], from: number
       continue;
     }
     if (w >= n) continue;
-    const text = words[w]!.text;
     let ok = false;
-    if (k === LIT) ok = text === arg[s];
-    else if (k === LOWER) ok = text !== 'GRP' && text !== 'SLUR';
+    if (k === LIT) {
+      const lit = numbers.lit[s]!;
+      ok = lit !== NO_WORD ? nums[w] === lit : words[w]!.text === arg[s];
+    } else if (k === LOWER) ok = groupAt[w] === 0;
     else if (k === ANY) ok = true;
-    else if (k === GROUP) ok = text === 'GRP' || text === 'SLUR';
+    else if (k === GROUP) ok = groupAt[w] === 1;
     else if (k === TRIE) {
-      let node = arg[s] as WordTrie;
-      for (let j = w; j < n; j++) {
-        const child = node.next.get(words[j]!.text);
-        if (!child) break;
-        if (child.end) pushNext(wp, s, 2 * j + 1);
-        node = child;
+      const root = numbers.trie[s]!;
+      if (root !== NO_NODE) {
+        let node = root;
+        for (let j = w; j < n; j++) {
+          const child = childByNumber(node, nums[j]!);
+          if (child === NO_NODE) break;
+          if (endsAt(child)) pushNext(wp, s, 2 * j + 1);
+          node = child;
+        }
+      } else {
+        let node = arg[s] as WordTrie;
+        for (let j = w; j < n; j++) {
+          const child = node.next.get(words[j]!.text);
+          if (!child) break;
+          if (child.end) pushNext(wp, s, 2 * j + 1);
+          node = child;
+        }
       }
       continue;
     }
     if (ok) pushNext(wp, s, p + 1);
   }
   return false;
+}
+
+/** A pattern's words numbered (PatternNumbers), on its first run, after `pending` has put its tries in. */
+function patternNumbers(wp: WordPattern): PatternNumbers {
+  const lit = new Int32Array(wp.kind.length).fill(NO_WORD);
+  const trie = new Int32Array(wp.kind.length).fill(NO_NODE);
+  for (let s = 0; s < wp.kind.length; s++) {
+    if (wp.kind[s] === LIT) lit[s] = wordNumber(wp.arg[s] as string);
+    else if (wp.kind[s] === TRIE) trie[s] = numberedTrie(wp.arg[s] as WordTrie);
+  }
+  return { lit, trie };
+}
+
+// The last unit the automata read, numbered: every automaton tried on a unit reads the same
+// words (matchRules and matchGuards try dozens), so they are numbered once per unit.
+let unitWords: readonly CanonWord[] | null = null;
+let unitNums = new Int32Array(64);
+let unitGroup = new Uint8Array(64);
+
+/**
+ * Each word's number (a token's fold keeps the spine's; GRP, SLUR and the repaired or joined
+ * words are looked up by their text, NO_WORD where the numbering is full and the form new: such
+ * a word is none of a pattern's numbered words) and whether it is GRP or SLUR.
+ */
+function numberUnit(words: readonly CanonWord[]): void {
+  if (unitNums.length < words.length) {
+    unitNums = new Int32Array(Math.max(words.length, 2 * unitNums.length));
+    unitGroup = new Uint8Array(unitNums.length);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const n = w.word ?? NO_WORD;
+    unitNums[i] = n !== NO_WORD ? n : wordNumber(w.text);
+    unitGroup[i] = w.text === 'GRP' || w.text === 'SLUR' ? 1 : 0;
+  }
+  unitWords = words;
 }
 
 /** Pushes the nodes after node `s`, at position `p`, on the shared stack. */

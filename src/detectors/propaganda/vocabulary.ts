@@ -1,3 +1,5 @@
+import type { Token } from '../../core/types.js';
+import { NO_WORD, UNANSWERED, WordAnswers } from '../../text/word-numbers.js';
 import { hashHi, hashLo } from './feature-table.js';
 
 /**
@@ -22,6 +24,12 @@ let numbers = new Map<string, number>();
 let keyLo = new Int32Array(4096);
 let keyHi = new Int32Array(4096);
 let generation = 0;
+/**
+ * This generation's number of each word that is some token's fold, by the spine's number of
+ * that fold (Token.word, text/word-numbers.ts): a document's norms are numbered by an int read
+ * per token, and only a form first met looked up by its string (see `normNumbersOf`).
+ */
+let byFold = new WordAnswers();
 
 /** The numbers of a word list, in the generation they were given in. */
 export interface WordNumbers {
@@ -57,10 +65,7 @@ export function wordNumbersOf(words: readonly string[], like?: readonly string[]
   const base = like !== undefined && like.length === words.length ? wordNumbersOf(like).ids : null;
   // A new generation only between lists (and not between `like` and this one), so the
   // numbers of one list are always of one generation.
-  if (base === null && numbers.size >= MAX_WORDS) {
-    numbers = new Map();
-    generation++;
-  }
+  if (base === null) renewIfFull();
   const ids = new Int32Array(words.length);
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
@@ -75,6 +80,43 @@ export function wordNumbersOf(words: readonly string[], like?: readonly string[]
   const out = { generation, ids };
   lists.set(words, out);
   return out;
+}
+
+/**
+ * The word numbers of a document's norms (`norms[k]` token k's), as `wordNumbersOf` gives them,
+ * read where a norm is its token's fold by the spine's number of that fold (Token.word): one int
+ * read per token instead of a Map read of its string.
+ */
+export function normNumbersOf(norms: readonly string[], tokens: readonly Token[]): WordNumbers {
+  const known = lists.get(norms);
+  if (known && known.generation === generation) return known;
+  renewIfFull();
+  const ids = new Int32Array(norms.length);
+  for (let k = 0; k < norms.length; k++) {
+    const w = norms[k]!;
+    const t = tokens[k];
+    if (t !== undefined && t.word !== NO_WORD && w === t.fold) {
+      let n = byFold.get(t.word);
+      if (n === UNANSWERED) byFold.set(t.word, (n = numberOf(w)));
+      ids[k] = n;
+    } else ids[k] = numberOf(w);
+  }
+  const out = { generation, ids };
+  lists.set(norms, out);
+  return out;
+}
+
+/** Starts a new generation (every number forgotten) once MAX_WORDS words are numbered. */
+function renewIfFull(): void {
+  if (numbers.size < MAX_WORDS) return;
+  numbers = new Map();
+  byFold = new WordAnswers();
+  generation++;
+}
+
+function numberOf(word: string): number {
+  const n = numbers.get(word);
+  return n === undefined ? add(word) : n;
 }
 
 function add(word: string): number {

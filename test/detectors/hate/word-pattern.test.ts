@@ -5,7 +5,7 @@ import { loadRuleFile } from '../../../src/core/rules.js';
 import { createHateDetector } from '../../../src/detectors/hate/index.js';
 import { compileRuleSet, matchGuards, matchRules, stickyAt, type GuardEntry, type HateRuleEntry, type HateRuleSet, type VocabularyEntry } from '../../../src/detectors/hate/rules.js';
 import { loadDefaultHateRules } from '../../../src/detectors/hate/shipped-rules.js';
-import { compileWordPattern, mayMatchAnywhere, mayMatchAt, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
+import { compileWordPattern, mayMatchAnywhere, mayMatchAt, mayMatchAtAny, phraseTrie } from '../../../src/detectors/hate/word-pattern.js';
 import { analyze } from '../../../src/pipeline/analyze.js';
 import { joined, rng, unit } from './canon-units.js';
 
@@ -62,6 +62,10 @@ test('word automata: where the regex matches at a word, the automaton says it ma
       // One search from every start answers as the searches from each start would together.
       const anywhere = Array.from({ length }, (_, i) => mayMatchAt(wp!, words, i)).some(Boolean);
       assert.equal(mayMatchAnywhere(wp!, words), anywhere, `${PATTERNS[k]![0]} anywhere in ${JSON.stringify(text)}`);
+      // So does one search from some of the words (an anchored rule's starts), in order.
+      const some = Int32Array.from({ length }, (_, i) => i).filter(() => next() < 0.5);
+      const any = [...some].some((i) => mayMatchAt(wp!, words, i));
+      assert.equal(mayMatchAtAny(wp!, words, some, some.length), any, `${PATTERNS[k]![0]} at words ${some.join(',')} of ${JSON.stringify(text)}`);
       for (let i = 0; i < length; i++) {
         sticky.lastIndex = starts[i]!;
         const m = sticky.exec(text);

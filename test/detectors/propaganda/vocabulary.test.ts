@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
 import type { BinaryModel } from '../../../src/detectors/propaganda/linear.js';
-import { vocabularyGeneration, WordCache, wordNumbersOf } from '../../../src/detectors/propaganda/vocabulary.js';
+import { foldToken } from '../../../src/detectors/propaganda/lexicons.js';
+import { normNumbersOf, vocabularyGeneration, WordCache, wordNumbersOf } from '../../../src/detectors/propaganda/vocabulary.js';
+import { buildTextModel } from '../../../src/text/model.js';
 
 test('a word keeps its number across lists, and lemmas equal to their norms take the norms\' numbers', () => {
   const norms = ['the', 'riots', 'spread', 'the'];
@@ -45,4 +47,35 @@ test('sinks and word caches stay right when the numbering starts a new generatio
   assert.deepEqual([...lengths.of(heirs)], [heirs[0]!.length, heirs[1]!.length]);
   assert.equal(score(words), 111);
   assert.deepEqual([...lengths.of(words)], [4, 4]);
+});
+
+/** A document's tokens and norms, as the feature context builds them. */
+function normsOf(text: string) {
+  const tokens = buildTextModel(text).tokens;
+  return { tokens, norms: tokens.map(foldToken) };
+}
+
+/** The numbers of a list numbered by its strings alone: a copy, so that no earlier numbering of the list itself is reused. */
+const byString = (list: readonly string[]) => [...wordNumbersOf([...list]).ids];
+
+test('norms numbered through their tokens\' word numbers get the numbers their strings have, across documents and generations', () => {
+  // Folds that are not the norm ("café" folds to "cafe", "Migrants’" straightens) take the string path.
+  const texts = ['The Café opened. Migrants’ rights matter!', 'A cafe near the migrants; the CAFÉ closed.', 'Rights, the café and the Migrants’ cafe.'];
+  const docs = texts.map(normsOf);
+  assert.ok(docs.some(({ tokens, norms }) => norms.some((n, k) => n !== tokens[k]!.fold)), 'some norm is not its fold');
+  for (const { tokens, norms } of docs) assert.deepEqual([...normNumbersOf(norms, tokens).ids], byString(norms), norms.join(' '));
+  // Fill the numbering: the next list starts a new generation, where the numbers read by
+  // token (kept from the last generation) must not be reused.
+  const before = vocabularyGeneration();
+  for (let round = 0; vocabularyGeneration() === before; round++) wordNumbersOf(Array.from({ length: 1 << 16 }, (_, k) => `norm-filler${round}-${k}`));
+  const after = vocabularyGeneration();
+  for (const text of [texts[2]!, texts[0]!]) {
+    const { tokens, norms } = normsOf(text);
+    const ids = normNumbersOf(norms, tokens);
+    assert.equal(ids.generation, after);
+    assert.deepEqual([...ids.ids], byString(norms), norms.join(' '));
+    // Numbered once per list and generation.
+    assert.equal(normNumbersOf(norms, tokens), ids);
+    assert.equal(wordNumbersOf(norms), ids);
+  }
 });
