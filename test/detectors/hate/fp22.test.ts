@@ -32,6 +32,10 @@ test('the fp22 guards are loaded with their kinds', () => {
     'fp22-quoted-refused': 'quoted',
     'fp22-reclaimed-own-word': 'reclaimed',
     'fp22-benign-no-need': 'benign',
+    'fp22-benign-undeserved-harm': 'benign',
+    'fp22-benign-good-decision': 'benign',
+    'fp22-counter-facts-for-believers': 'counter',
+    'fp22-counter-documented-posts': 'counter',
   });
 });
 
@@ -90,4 +94,20 @@ test('a reclaimed slur in the group\'s own voice is not hate; the same slur in a
   assert.equal(verdict('We should kill all the bitches.'), 'hatespeech');
   assert.equal(verdict('We trannies should be gassed.'), 'hatespeech');
   assert.equal(verdict("We don't need trannies in our schools."), 'hatespeech');
+});
+
+test('harm the group does not deserve, and harm the speaker would never do, are not hate; rights it does not deserve are', () => {
+  cleared('Women don\'t deserve to be treated like this.');
+  cleared("I'd never lift a finger against women, and I can't understand people who would.");
+  assert.equal(verdict("Women don't deserve rights."), 'hatespeech');
+});
+
+test('hiring or welcoming the group called the best decision is praise', () => {
+  cleared('Hiring women was the best decision our company ever made.');
+});
+
+test('facts for those who hold a hostile belief, and hateful posts that others document, are counter-speech', () => {
+  cleared('Thread of facts for anyone who thinks women are a drain: they pay more in tax than they take out.');
+  cleared('Researchers catalogued thousands of posts accusing women of controlling the media.');
+  cleared('The council condemned posters describing women as vermin.');
 });
