@@ -58,6 +58,9 @@ test('a small venture run by the group is neutral; a front for crime or a sneer 
   cleared('The farm next door, run by women, finally got rid of the rats in its barn.');
   assert.equal(verdict('The shops run by women are all fronts for crime.'), 'hatespeech');
   assert.equal(verdict("A restaurant run by women? I'll bring my own food and a tetanus jab."), 'hatespeech');
+  // A harmful purpose given to the group keeps the conspiracy (spent dev-hate4 and holdout14).
+  assert.equal(verdict('The vaccine programme is run by women who want to sterilise our daughters.'), 'hatespeech');
+  assert.equal(verdict('The vaccine programme was designed by women to sterilise us.'), 'hatespeech');
 });
 
 test('an appeal to be kind to the group or to spare it hurt is counter-speech', () => {
@@ -94,6 +97,9 @@ test('a reclaimed slur in the group\'s own voice is not hate; the same slur in a
   assert.equal(verdict('We should kill all the bitches.'), 'hatespeech');
   assert.equal(verdict('We trannies should be gassed.'), 'hatespeech');
   assert.equal(verdict("We don't need trannies in our schools."), 'hatespeech');
+  // A modal, a verb of stance or a preposition after the first person is no in-group frame (spent holdout18, 22, 23).
+  assert.equal(verdict('Can we stop pretending bitches are normal people?'), 'hatespeech');
+  assert.equal(verdict('Not renting my flat to sluts, end of discussion.'), 'hatespeech');
 });
 
 test('harm the group does not deserve, and harm the speaker would never do, are not hate; rights it does not deserve are', () => {
