@@ -374,11 +374,15 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
  * (provenance reads it as what "you" asked).
  */
 function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
-  const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
+  // A clause given to nobody ("..., said no one ever") is the writer's sarcasm, not a report (hate22).
+  const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER || NOBODY_SPEAKER.test(s.name)).map((s) => s.id));
   const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue) || admittedToAuthor(doc.text, q.cue))).map((q) => q.id));
   if (own.size === 0) return doc.voices;
   return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
 }
+
+/** A speaker who is nobody: "said no one", "said nobody ever", "said literally no one". */
+const NOBODY_SPEAKER = /^(?:literally |absolutely )?(?:no ?one|nobody|not a single (?:person|soul))(?: ever)?$/i;
 
 /**
  * "You have to admit ...", "you've got to admit ...", "you must admit ..." (hate19): the writer
