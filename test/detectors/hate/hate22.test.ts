@@ -12,9 +12,8 @@ import { analyzeHate, clean, firesAndFlags, verdict } from './verdict-checks.js'
 const inArticle = (text: string) => hateVerdict(analyzeHate(asArticleParagraph(text)).findings).label;
 
 test('veiled threats: third-person menace idioms, leaving before a deadline, enjoying while it lasts', () => {
+  firesAndFlags('h22-threat-menace', ['The Arabs on Elm Road have no idea what is coming to them.', 'Muslims in the old mill flats should keep looking over their shoulders.']);
   const threats = [
-    'The Arabs on Elm Road have no idea what is coming to them.',
-    'Muslims in the old mill flats should keep looking over their shoulders.',
     'Let the Roma savour their market day while it lasts.',
     'Everybody knows where the Jews in this town gather. Just saying.',
     'The canal is plenty deep enough to lose a few Arabs in.',
