@@ -362,7 +362,8 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
   if (rule) finding.ruleId = rule.rule.id;
   if (d.modelUsed) finding.model = `${model.name}@${model.version}`;
   if (d.netUsed && net) finding.model = `${net.name}@${net.version}`;
-  const voice = voiceOfSpans(voices, evidence.length ? evidence : [unit]);
+  let voice = voiceOfSpans(voices, evidence.length ? evidence : [unit]);
+  if (voice === 'reported' && rule && ANSWER_RULES.has(rule.rule.id) && answersReport(doc.text, voices, evidence)) voice = 'author';
   if (voice) finding.voice = voice;
   return finding;
 }
@@ -374,11 +375,15 @@ function toFinding(doc: AnalyzedDocument, voices: readonly VoiceSpan[], unit: Sp
  * (provenance reads it as what "you" asked).
  */
 function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
-  const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER).map((s) => s.id));
-  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue) || admittedToAuthor(doc.text, q.cue))).map((q) => q.id));
+  // A clause given to nobody ("..., said no one ever") is the writer's sarcasm, not a report (hate22).
+  const authorIds = new Set(doc.speakers.filter((s) => s.name === AUTHOR_SPEAKER || NOBODY_SPEAKER.test(s.name)).map((s) => s.id));
+  const own = new Set(doc.quotes.filter((q) => q.kind === 'indirect' && ((q.speakerId !== null && authorIds.has(q.speakerId)) || askedOfAuthor(doc.text, q.cue) || admittedToAuthor(doc.text, q.cue) || saidByWriter(doc.text, q.cue) || leftUnsaid(doc.text, q.cue))).map((q) => q.id));
   if (own.size === 0) return doc.voices;
   return doc.voices.map((v) => (v.voice === 'reported' && v.quoteId && own.has(v.quoteId) ? { ...v, voice: 'author' as const } : v));
 }
+
+/** A speaker who is nobody: "said no one", "said nobody ever", "said literally no one". */
+const NOBODY_SPEAKER = /^(?:literally |absolutely )?(?:no ?one|nobody|not a single (?:person|soul))(?: ever)?$/i;
 
 /**
  * "You have to admit ...", "you've got to admit ...", "you must admit ..." (hate19): the writer
@@ -387,6 +392,26 @@ function ownVoices(doc: AnalyzedDocument): readonly VoiceSpan[] {
 function admittedToAuthor(text: string, cue: Span | null): boolean {
   if (!cue || text.slice(cue.start, cue.end).toLowerCase() !== 'admit') return false;
   return /\byou(?: (?:have|must|gotta|need)|(?: ha|'|’)ve got|(?: would|'d|’d) have)(?: to)? $/i.test(text.slice(Math.max(0, cue.start - 24), cue.start));
+}
+
+/**
+ * A cue of saying right after the writer as its subject, "I'm just saying ...", "we are only
+ * saying ...", "I say ..." (hate22): the writer's own claim, whoever provenance took for the speaker.
+ */
+function saidByWriter(text: string, cue: Span | null): boolean {
+  if (!cue || cue.end - cue.start > 6) return false;
+  const verb = text.slice(cue.start, cue.end).toLowerCase();
+  if (verb !== 'say' || cue.start < 2) return verb === 'saying' && /(?:^|[^a-z])(?:i(?:'|’)m|i am|we(?:'|’)re|we are)(?: (?:just|only|simply|merely|really|honestly|all))* $/i.test(text.slice(Math.max(0, cue.start - 32), cue.start));
+  return /(?:^|[^a-z])(?:i|we)(?: (?:just|only|simply|merely|really|honestly|still|always))* $/i.test(text.slice(Math.max(0, cue.start - 24), cue.start));
+}
+
+/**
+ * A saying that its source "forgot" or "failed" to make ("the article forgot to mention they're all
+ * criminals", hate22): the writer supplies the claim the source left out, so it is the writer's.
+ */
+function leftUnsaid(text: string, cue: Span | null): boolean {
+  if (!cue) return false;
+  return /(?:^|[^a-z])(?:conveniently |somehow |of course )?(?:forgot|forgets|forget|failed|fails|neglected|neglects|omitted|omits) to $/i.test(text.slice(Math.max(0, cue.start - 32), cue.start));
 }
 
 /** A cue "ask" whose listener is the writer and whose clause ends there: "if you ask me, ...". */
@@ -418,6 +443,33 @@ function explain(text: string, d: UnitDecision, model: HateModel, net?: HateNet)
     parts.push(`network ${net.name}@${net.version}: hatespeech p=${d.score.toFixed(2)} with the group as a placeholder${gate}${words.length ? `; words that carry it ${words.join(', ')}` : ''}`);
   }
   return parts.join('. ');
+}
+
+/** Rules of sarcasm whose closing words are the writer's answer to what they report (h20, h22). */
+const ANSWER_RULES: ReadonlySet<string> = new Set(['h22-implied', 'h20-implied-knowing']);
+
+/**
+ * Whether a rule's evidence runs from a report on into the author's own words after it, which
+ * the rule read as part of the claim: "Some folks say ... add colour to the area. So does
+ * graffiti." answers the report in the writer's voice (hate22). A rule whose words all lie in
+ * the report ("People say ... are vermin. Disgusting.") is not such an answer.
+ */
+function answersReport(text: string, voices: readonly VoiceSpan[], spans: readonly Span[]): boolean {
+  let reportedEnd = -1;
+  for (const s of spans) for (const v of voices) if (v.voice === 'reported' && v.start < s.end && v.end > s.start) reportedEnd = Math.max(reportedEnd, Math.min(v.end, s.end));
+  if (reportedEnd < 0) return false;
+  for (const s of spans) {
+    for (const v of voices) {
+      if (v.voice !== 'author') continue;
+      const a = Math.max(v.start, s.start, reportedEnd);
+      const b = Math.min(v.end, s.end);
+      for (let i = a; i < b; i++) {
+        const c = text.charCodeAt(i) | 0x20;
+        if (c >= 97 && c <= 122) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The voice that covers most of the evidence characters (a quoted slur is quoted hate). */

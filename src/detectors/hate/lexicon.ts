@@ -272,6 +272,9 @@ export class HateLexicon {
       const tail = pieces[pieces.length - 1]!;
       const fixed = pieces.reduce((sum, p) => sum + p.length, 0);
       const masks = pieces.length - 1;
+      // One hyphen or mark inside a group word ("mus-lims", "refu-gees"; hate22): the word without it.
+      const joined = head + tail;
+      if (masks === 1 && this.groupSingles.has(joined)) return { word: joined, how: 'masked' };
       let re: RegExp | undefined;
       const hit = this.singles.find((s) => {
         if (s.length < 4 || s.length < fixed + masks || s.length > fixed + 3 * masks || !s.startsWith(head) || !s.endsWith(tail)) return false;
