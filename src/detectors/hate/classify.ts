@@ -5,7 +5,7 @@ import { contributions, predictProbabilities, type HateClass, type HateModel } f
 import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { FUNCTION_WORDS, NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
-import { withoutSubjectModifier } from './subject-head.js';
+import { attackedInModifier, withoutSubjectModifier } from './subject-head.js';
 import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { findQuotedSegments } from '../../provenance/marks.js';
@@ -280,7 +280,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
     evidence.push(...hit.evidence);
   }
   let features: UnitDecision['features'] = [];
-  const modelTargets = netUsed || modelUsed ? peopleNamed(canon, namedTargets, ctx.rules.attributiveHeads) : namedTargets;
+  const modelTargets = netUsed || modelUsed ? withoutAttacked(canon, ctx.rules, peopleNamed(canon, namedTargets, ctx.rules.attributiveHeads)) : namedTargets;
   if (netUsed) {
     for (const g of modelTargets) {
       targets.add(g.target);
@@ -351,6 +351,18 @@ export function negationBesideGroup(words: readonly string[], canon: readonly Ca
  * institution or a custom (vocabulary.yml `attributive-heads`) is left out, unless no other
  * mention is left.
  */
+/**
+ * The model's targets less the groups attacked in the post-modifier of a group that heads the
+ * subject ("Muslims attacking Jews are scum" is said of the Muslims; hate23), when a target is left.
+ */
+function withoutAttacked(canon: readonly CanonWord[], rules: HateContext['rules'], named: GroupRef[]): GroupRef[] {
+  if (named.length < 2) return named;
+  const attacked = attackedInModifier(canon, rules.subjectModifier);
+  if (attacked.length === 0) return named;
+  const left = named.filter((g) => !attacked.some((w) => w.group === g));
+  return left.length > 0 ? left : named;
+}
+
 function peopleNamed(canon: readonly CanonWord[], named: GroupRef[], attributiveHeads: ReadonlySet<string>): GroupRef[] {
   if (named.length < 2) return named;
   const people: GroupRef[] = [];
