@@ -164,7 +164,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
-    return withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd));
+    return withoutGroupInsult(canon, withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd)));
   };
   // The network's decisions are checked against the guards when it fires (below).
   const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
@@ -371,6 +371,32 @@ function peopleNamed(canon: readonly CanonWord[], named: GroupRef[], attributive
     if (g && named.includes(g) && !attributiveHeads.has(canon[i + 1]?.text ?? '')) people.push(g);
   }
   return people.length > 0 ? people : named;
+}
+
+/** Copulas and the adverbs that may stand between one and its predicate ("they're just vile"). */
+const INSULT_COPULAS: ReadonlySet<string> = new Set(['are', 're', 'is', 's', 'were', 'was']);
+const INSULT_ADVERBS: ReadonlySet<string> = new Set(['just', 'simply', 'only', 'really', 'all', 'truly', 'so', 'absolutely', 'utterly', 'totally', 'plain', 'downright', 'pretty', 'frankly', 'honestly', 'actually']);
+
+/**
+ * Guard hits less those whose closing word of condemnation is said of the group itself: in
+ * "People say refugees are misunderstood. No, they're just vile" the author's "No" rejects a
+ * kind claim and "vile" insults the group through its pronoun, where "That's vile" or "Calling
+ * ... vermin is vile" condemns the words (hate23). A negated predicate ("they are not vile")
+ * keeps the guard.
+ */
+function withoutGroupInsult(canon: readonly CanonWord[], hits: GuardHit[]): GuardHit[] {
+  if (hits.length === 0) return hits;
+  return hits.filter((h) => {
+    if (h.guard.kind !== 'counter' && h.guard.kind !== 'denial') return true;
+    let k = canon.length - 1;
+    while (k >= 0 && canon[k]!.end > h.end) k--;
+    // The predicate's first word: back over the words of the closing condemnation to the copula.
+    let c = k;
+    while (c > 0 && !INSULT_COPULAS.has(canon[c]!.text) && k - c < 3) c--;
+    if (c <= 0 || !INSULT_COPULAS.has(canon[c]!.text)) return true;
+    for (let a = c + 1; a < k; a++) if (!INSULT_ADVERBS.has(canon[a]!.text)) return true;
+    return !canon[c - 1]!.group;
+  });
 }
 
 /**
