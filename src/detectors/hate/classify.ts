@@ -395,9 +395,16 @@ function withoutGroupInsult(canon: readonly CanonWord[], hits: GuardHit[]): Guar
     while (c > 0 && !INSULT_COPULAS.has(canon[c]!.text) && k - c < 3) c--;
     if (c <= 0 || !INSULT_COPULAS.has(canon[c]!.text)) return true;
     for (let a = c + 1; a < k; a++) if (!INSULT_ADVERBS.has(canon[a]!.text)) return true;
-    return !canon[c - 1]!.group;
+    if (!canon[c - 1]!.group) return true;
+    // The group must be the copula's subject, not the object of a preposition ("the contempt for ... is frightening").
+    let b = c - 2;
+    while (b >= 0 && !canon[b + 1]!.opens && INSULT_DETERMINERS.has(canon[b]!.text)) b--;
+    return b >= 0 && !canon[b + 1]!.opens && INSULT_PREPOSITIONS.has(canon[b]!.text);
   });
 }
+
+const INSULT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'some', 'many', 'most', 'local']);
+const INSULT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'towards', 'toward', 'against', 'at', 'of', 'to', 'about', 'with', 'on', 'by', 'from', 'in', 'over', 'among', 'around', 'near', 'like', 'into', 'onto', 'upon', 'than']);
 
 /**
  * Guard hits less those a "but" answers: "That is hateful, but trans people are …", `My friend
