@@ -164,7 +164,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
-    return withoutGroupInsult(canon, withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd)));
+    return withoutGroupInsult(canon, matched, withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd)));
   };
   // The network's decisions are checked against the guards when it fires (below).
   const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
@@ -384,8 +384,8 @@ const INSULT_ADVERBS: ReadonlySet<string> = new Set(['just', 'simply', 'only', '
  * ... vermin is vile" condemns the words (hate23). A negated predicate ("they are not vile")
  * keeps the guard.
  */
-function withoutGroupInsult(canon: readonly CanonWord[], hits: GuardHit[]): GuardHit[] {
-  if (hits.length === 0) return hits;
+function withoutGroupInsult(canon: readonly CanonWord[], matched: readonly RuleHit[], hits: GuardHit[]): GuardHit[] {
+  if (hits.length === 0 || matched.length === 0) return hits;
   return hits.filter((h) => {
     if (h.guard.kind !== 'counter' && h.guard.kind !== 'denial') return true;
     let k = canon.length - 1;
@@ -395,16 +395,22 @@ function withoutGroupInsult(canon: readonly CanonWord[], hits: GuardHit[]): Guar
     while (c > 0 && !INSULT_COPULAS.has(canon[c]!.text) && k - c < 3) c--;
     if (c <= 0 || !INSULT_COPULAS.has(canon[c]!.text)) return true;
     for (let a = c + 1; a < k; a++) if (!INSULT_ADVERBS.has(canon[a]!.text)) return true;
-    if (!canon[c - 1]!.group) return true;
-    // The group must be the copula's subject, not the object of a preposition ("the contempt for ... is frightening").
+    const subject = canon[c - 1]!;
+    if (!subject.group) return true;
+    // The group must open its clause as the copula's subject ("No, they're just vile"), not be
+    // a preposition's or verb's object ("the contempt for ... is frightening", "Refusing to serve ... is illegal").
     let b = c - 2;
     while (b >= 0 && !canon[b + 1]!.opens && INSULT_DETERMINERS.has(canon[b]!.text)) b--;
-    return b >= 0 && !canon[b + 1]!.opens && INSULT_PREPOSITIONS.has(canon[b]!.text);
+    if (!(b < 0 || canon[b + 1]!.opens || INSULT_OPENERS.has(canon[b]!.text))) return true;
+    // And the rules must read the predicate as hate of the group ("they are lying" is not).
+    const insult = matched.some((r) => r.start <= subject.start && r.end >= canon[k]!.end && r.end <= h.end);
+    return !insult;
   });
 }
 
-const INSULT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'some', 'many', 'most', 'local']);
-const INSULT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'towards', 'toward', 'against', 'at', 'of', 'to', 'about', 'with', 'on', 'by', 'from', 'in', 'over', 'among', 'around', 'near', 'like', 'into', 'onto', 'upon', 'than']);
+const INSULT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'some', 'many', 'most']);
+/** Words after which a group opens its clause: "No, they're ...", "and ... are ...". */
+const INSULT_OPENERS: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'yes', 'yeah', 'well', 'and', 'but', 'so', 'because', 'honestly', 'frankly', 'oh', 'look', 'truth', 'fact', 'reality', 'actually']);
 
 /**
  * Guard hits less those a "but" answers: "That is hateful, but trans people are …", `My friend

@@ -73,6 +73,9 @@ function opensSentence(words: readonly CanonWord[], g: number, leadIns: Readonly
   return false;
 }
 
+/** Determiners that make a modified group particular people ("the men who attacked ..."). */
+const DEFINITE = new Set(['the', 'these', 'those']);
+
 /** Determiners an attacked group may open with ("attacking the Jews"). */
 const OBJECT_DETERMINERS = new Set(['the', 'these', 'those', 'all', 'any', 'our', 'local', 'innocent']);
 
@@ -110,7 +113,9 @@ function modifiedCopula(words: readonly CanonWord[], g: number, lists: SubjectMo
   for (let k = g + 2; k < words.length && k <= g + 1 + MAX_MODIFIER_WORDS; k++) {
     const w = words[k]!;
     if (w.opens || lists.stops.has(w.text)) return -1;
-    if (w.group && !attackObject(words, k, g + 1, lists.objectTakers)) return -1;
+    // Only after a bare plural ("Muslims attacking Jews are ..."): "the men who attacked the Jews"
+    // names particular people by their act, not a group.
+    if (w.group && (DEFINITE.has(words[g - 1]?.text ?? '') || !attackObject(words, k, g + 1, lists.objectTakers))) return -1;
     if (!PLURAL_COPULAS.has(w.text)) continue;
     // After "who" or an -ing verb that is not a listed opener ("claiming"), a plural noun right
     // before the copula may be a clause's own subject ("who politicians say ...", "claiming
