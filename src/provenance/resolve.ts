@@ -4,7 +4,7 @@ import type { ProvenanceContext } from './context.js';
 import type { Entity, EntityRegistry, Mention } from './entities.js';
 import type { PronounInfo } from './lexicon.js';
 import { describeRole, roleText } from './roles.js';
-import type { Subject } from './subjects.js';
+import { isLetUs, type Subject } from './subjects.js';
 import { headlineParagraphs, inHeadline } from './headline.js';
 import { v2Lexicon } from './v2-lexicon.js';
 
@@ -27,7 +27,8 @@ export function resolveSubject(ctx: ProvenanceContext, registry: EntityRegistry,
   if (outlet) return { entity: registry.outletEntity(outlet), how: `subject ${quoted} names the outlet ${outlet.name}` };
 
   if (subject.kind === 'pronoun') {
-    const info = lexicon.pronouns.get(tokens[subject.head]!.norm);
+    // The "us" of "let's" is the first person (subjects.ts letUs).
+    const info = lexicon.pronouns.get(isLetUs(ctx, subject.head) ? 'we' : tokens[subject.head]!.norm);
     if (!info) return null;
     // "I told Megyn …" outside any quote: the author speaks.
     if (info.refers === 'self') {

@@ -387,7 +387,34 @@ export function objectHost(ctx: ProvenanceContext, v: number, left: Subject, min
   if (left.kind === 'pronoun' || !tokens[v]!.norm.endsWith('ing') || tokens[v - 1]?.text === ',') return null;
   let w = ctx.tokenBefore(left.start);
   if (tokens[w]?.pos === 'ADP' || tokens[w]?.pos === 'PART') w--;
+  // "Let's flood the inbox demanding …": the tagger often reads the verb after "let's" as a noun.
+  const us = w > min ? letUs(ctx, w - 1, min) : null;
+  if (us) return us;
   return w > min && tokens[w]!.pos === 'VERB' ? subjectLeft(ctx, w, min) : null;
+}
+
+/** Words that may stand between "let's" and its verb ("let's all write", "let's just flood"). */
+const LET_US_BETWEEN = new Set(['all', 'just', 'now', 'please', 'really', 'go', 'and']);
+
+/**
+ * The "us" of a first-person imperative ending at token `j` ("let's", "let us", "lets" before a
+ * verb): the writer and readers are the ones who act, so a participle cue after the verb's object
+ * ("Let's flood the inbox demanding …") is said by the author (hate23). Null otherwise.
+ */
+export function letUs(ctx: ProvenanceContext, j: number, min: number): Subject | null {
+  const { tokens } = ctx;
+  while (j > min && LET_US_BETWEEN.has(tokens[j]!.norm)) j--;
+  const t = tokens[j];
+  if (!t || j < min) return null;
+  const lets = t.norm === 'lets' || ((t.norm === "'s" || t.norm === '’s' || t.norm === 'us') && j - 1 >= min && tokens[j - 1]!.norm === 'let');
+  return lets ? { start: t.start, end: t.end, kind: 'pronoun', head: j, appositive: [] } : null;
+}
+
+/** Whether the pronoun at token `head` is the "us" of "let's" (see letUs). */
+export function isLetUs(ctx: ProvenanceContext, head: number): boolean {
+  const t = ctx.tokens[head];
+  if (!t) return false;
+  return t.norm === 'lets' || ((t.norm === "'s" || t.norm === '’s' || t.norm === 'us') && ctx.tokens[head - 1]?.norm === 'let');
 }
 
 /** Verbs that report someone else's words: "quoted X as saying", "cited X as saying". */

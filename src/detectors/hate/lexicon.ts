@@ -103,6 +103,13 @@ export class HateLexicon {
   /** Single group words by their interior one-letter deletions. */
   private readonly deletions = new Map<string, string[]>();
   private readonly groupSingles = new Set<string>();
+  /**
+   * The words a misspelt first word may stand for: the single group words and the first words of
+   * longer group terms ("asylum" of "asylum seeker"; hate23: "Assylum seekers"), whose other
+   * words must still follow. Only these index the fuzzy lookup; `groupSingles` alone says what
+   * a lone word names.
+   */
+  private readonly fuzzyFirsts = new Set<string>();
   private readonly singles: string[] = [];
   /**
    * The fuzzy answers of words that start no term, kept up to FUZZY_CACHE_MAX words (then
@@ -143,7 +150,7 @@ export class HateLexicon {
       for (const glued of gluedForms(entry)) this.add(glued, 'group', entry);
     }
     for (const entry of slurs) for (const t of entry.terms) this.add(t, 'slur', entry);
-    for (const word of this.groupSingles) {
+    for (const word of this.fuzzyFirsts) {
       this.swapKeys.add(swapKey(word));
       this.shapes.add(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1)));
       if (word.length < 6) continue;
@@ -179,6 +186,7 @@ export class HateLexicon {
       this.byFirst.set(form[0]!, list);
       if (form.length === 1) this.singles.push(form[0]!);
       if (form.length === 1 && kind === 'group') this.groupSingles.add(form[0]!);
+      if (kind === 'group' && (form.length === 1 || form[0]!.length >= MIN_FUZZY_FIRST)) this.fuzzyFirsts.add(form[0]!);
     }
   }
 
@@ -228,13 +236,24 @@ export class HateLexicon {
       ({ candidates, how } = found);
     }
     let best: Term | null = null;
+    let bestNear = false;
     for (const term of candidates) {
       if (best && term.words.length <= best.words.length) continue;
       let ok = i + term.words.length <= words.length;
-      for (let k = 1; ok && k < term.words.length; k++) ok = words[i + k]!.fold === term.words[k];
-      if (ok) best = term;
+      let near = false;
+      for (let k = 1; ok && k < term.words.length; k++) {
+        const fold = words[i + k]!.fold;
+        ok = fold === term.words[k];
+        // A later word of a group term read through one slip ("asylum seakers"; hate23).
+        if (!ok && term.kind === 'group' && this.nearLaterWord(fold, term.words[k]!)) ok = near = true;
+      }
+      if (ok) {
+        best = term;
+        bestNear = near;
+      }
     }
     if (!best) return null;
+    if (bestNear) how = 'fuzzy';
     const to = i + best.words.length;
     return { kind: best.kind, entry: best.entry, target: best.target, from: i, to, start: words[i]!.start, end: words[to - 1]!.end, how, surface: words[to - 1]!.fold };
   }
@@ -317,17 +336,29 @@ export class HateLexicon {
     return null;
   }
 
+  /**
+   * Whether `word`, not itself an English word, is `target` (a later word of a group term) with
+   * one slip: an adjacent swap after the first letter, one interior letter added or dropped, or
+   * one interior vowel written as another ("seakers", "seekres", "seekrs"). Read only after the
+   * term's first word matched, so ordinary text never gets here.
+   */
+  private nearLaterWord(word: string, target: string): boolean {
+    if (word.length < 5 || target.length < 5 || word[0] !== target[0] || Math.abs(word.length - target.length) > 1) return false;
+    if (!oneSlip(word, target)) return false;
+    return !this.known || !this.knownForm(word);
+  }
+
   /** The group word one adjacent swap, or one interior letter added or dropped, away from `word`. */
   private oneEditFrom(word: string): string | null {
     // A swap keeps the length, the first letter and the letters; an interior insertion keeps the first and last letters.
     if (this.swapKeys.has(swapKey(word))) for (let i = 1; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (swapped !== word && this.groupSingles.has(swapped)) return swapped;
+      if (swapped !== word && this.fuzzyFirsts.has(swapped)) return swapped;
     }
     if (word.length >= 6 && this.shapes.has(shapeKey(word.length - 1, word.charCodeAt(0), word.charCodeAt(word.length - 1)))) {
       for (let i = 1; i + 1 < word.length; i++) {
         const less = word.slice(0, i) + word.slice(i + 1);
-        if (this.groupSingles.has(less)) return less;
+        if (this.fuzzyFirsts.has(less)) return less;
       }
     }
     const dropped = word.length >= 5 && this.deletionShapes.has(shapeKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))) ? this.deletions.get(word) : undefined;
@@ -347,6 +378,27 @@ export class HateLexicon {
     return stem(word.slice(0, -1)) || (word.length >= 6 && word.endsWith('es') && stem(word.slice(0, -2)));
   }
 
+}
+
+/** First words of longer group terms read through a slip have at least this many letters ("asylum", not "gay" or "the"). */
+const MIN_FUZZY_FIRST = 5;
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** Whether two different words are one adjacent swap, one interior insertion or deletion, or one interior vowel-for-vowel apart. */
+function oneSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    if (i === 0 || i === a.length - 1) return false;
+    if (a.slice(i + 1) === b.slice(i + 1)) return VOWELS.has(a[i]!) && VOWELS.has(b[i]!);
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return i > 0 && i < short.length && long.slice(i + 1) === short.slice(i);
 }
 
 /** Length, first letter and the sums of the letters' codes and squared codes: equal for words that are anagrams with the same first letter. */

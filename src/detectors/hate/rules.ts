@@ -539,7 +539,7 @@ export function assembleRuleSet(
     index,
     negation,
     cues: negationCues(lists),
-    subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []) },
+    subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []), objectTakers: new Set([...(lists.get('attack-participles') ?? []), ...(lists.get('attack-verbs') ?? [])].filter((w) => !w.includes(' '))) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
     commentatorWords: new Set(lists.get('commentator-words') ?? []),
     onePersonPronouns: new Set(lists.get('one-person-pronouns') ?? []),
@@ -1177,7 +1177,7 @@ export function matchRules(set: HateRuleSet, words: readonly CanonWord[], reclai
     for (let q = 0; q < ranges.length; q++) {
       const a = ranges[q]![0];
       const b = ranges[q]![1];
-      if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops)) continue;
+      if (relativeObjectBeforeCopula(words, a, set.subjectModifier.stops, set.subjectModifier.objectTakers)) continue;
       const span = words.slice(a, b + 1);
       const groups = span.filter((w) => w.group).map((w) => w.group!);
       const targets = groups.length ? unique(groups.map((g) => g.target)) : entry.target ? [entry.target] : [];
@@ -1214,15 +1214,19 @@ const COPULAS = new Set(['are', 'is', 're', 's', 'were', 'was']);
  * "Politicians who defend migrants are vermin" calls the politicians vermin, not the migrants,
  * so a match that begins at the group there is not about it ("Migrants who ... are vermin",
  * with the group as the subject, and "who thinks ... are subhuman", after a verb of saying or
- * thinking (vocabulary.yml `subject-modifier-stops`), still are).
+ * thinking (vocabulary.yml `subject-modifier-stops`), still are). Since hate23 also the object of a
+ * participle of attacking after a noun phrase ("Muslims attacking Jews are scum" calls the
+ * Muslims scum); not a participle that opens the sentence ("Mocking Jews is fun").
  */
-function relativeObjectBeforeCopula(words: readonly CanonWord[], a: number, clauseVerbs: ReadonlySet<string>): boolean {
+function relativeObjectBeforeCopula(words: readonly CanonWord[], a: number, clauseVerbs: ReadonlySet<string>, attackVerbs: ReadonlySet<string>): boolean {
   const w = words[a];
   if (!w?.group || w.opens || !COPULAS.has(words[a + 1]?.text ?? '')) return false;
   let verb = a - 1;
   if (verb >= 0 && OBJECT_DETERMINERS.has(words[verb]!.text) && !words[verb]!.opens) verb--;
   const relative = words[verb - 1];
   const head = words[verb - 2];
+  const participle = words[verb];
+  if (verb >= 1 && participle && !participle.opens && participle.text.endsWith('ing') && attackVerbs.has(participle.text) && !COPULAS.has(relative!.text)) return true;
   // "who thinks … are subhuman": a verb of saying or thinking takes the group as its clause's subject.
   return verb >= 2 && !words[verb]!.group && !words[verb]!.opens && !clauseVerbs.has(words[verb]!.text) && !!relative && RELATIVE_PRONOUNS.has(relative.text) && !relative.opens && !!head;
 }

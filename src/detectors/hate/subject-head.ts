@@ -8,6 +8,12 @@ export interface SubjectModifierWords {
   stops: ReadonlySet<string>;
   /** Sentence adverbs and interjections that may come before the subject ("Honestly, the migrants ..."; hate15). */
   leadIns: ReadonlySet<string>;
+  /**
+   * Participles and verbs of attacking (vocabulary.yml `attack-participles`, `attack-verbs`): a
+   * group right after one, inside the post-modifier, is its object ("Muslims attacking Jews are
+   * scum": the head is the subject; hate23).
+   */
+  objectTakers: ReadonlySet<string>;
 }
 
 /** Determiners a subject group may open with ("the migrants", "all Roma"). */
@@ -67,13 +73,49 @@ function opensSentence(words: readonly CanonWord[], g: number, leadIns: Readonly
   return false;
 }
 
+/** Determiners that make a modified group particular people ("the men who attacked ..."). */
+const DEFINITE = new Set(['the', 'these', 'those']);
+
+/** Determiners an attacked group may open with ("attacking the Jews"). */
+const OBJECT_DETERMINERS = new Set(['the', 'these', 'those', 'all', 'any', 'our', 'local', 'innocent']);
+
+/**
+ * Whether the group at `k` is the object of a verb of attacking inside the modifier that opens
+ * at `opener` (after at most a determiner): "attacking Jews", "who harass the Jews".
+ */
+export function attackObject(words: readonly CanonWord[], k: number, opener: number, takers: ReadonlySet<string>): boolean {
+  let v = k - 1;
+  if (v > opener && OBJECT_DETERMINERS.has(words[v]!.text)) v--;
+  return v >= opener && takers.has(words[v]!.text);
+}
+
+/**
+ * The group words that are the objects of a verb of attacking in the post-modifier of a group
+ * heading its clause's subject ("Jews" in "Muslims attacking Jews are scum"): what the sentence
+ * says is said of the head, so they are not its targets. Empty for most units.
+ */
+export function attackedInModifier(words: readonly CanonWord[], lists: SubjectModifierWords): CanonWord[] {
+  let out: CanonWord[] | null = null;
+  for (let g = 0; g < words.length; g++) {
+    const w = words[g]!;
+    if (!w.group || w.group.antecedent || !opensSentence(words, g, lists.leadIns)) continue;
+    const copula = modifiedCopula(words, g, lists);
+    for (let k = g + 2; k < copula; k++) if (words[k]!.group) (out ??= []).push(words[k]!);
+    if (copula > 0) g = copula - 1;
+  }
+  return out ?? [];
+}
+
 /** The index of the copula after the post-modifier that follows the group at `g`, or -1. */
 function modifiedCopula(words: readonly CanonWord[], g: number, lists: SubjectModifierWords): number {
   const first = words[g + 1];
   if (!first || first.opens || !(lists.openers.has(first.text) || (first.text.length > 4 && first.text.endsWith('ing')))) return -1;
   for (let k = g + 2; k < words.length && k <= g + 1 + MAX_MODIFIER_WORDS; k++) {
     const w = words[k]!;
-    if (w.opens || w.group || lists.stops.has(w.text)) return -1;
+    if (w.opens || lists.stops.has(w.text)) return -1;
+    // Only after a bare plural ("Muslims attacking Jews are ..."): "the men who attacked the Jews"
+    // names particular people by their act, not a group.
+    if (w.group && (DEFINITE.has(words[g - 1]?.text ?? '') || !attackObject(words, k, g + 1, lists.objectTakers))) return -1;
     if (!PLURAL_COPULAS.has(w.text)) continue;
     // After "who" or an -ing verb that is not a listed opener ("claiming"), a plural noun right
     // before the copula may be a clause's own subject ("who politicians say ...", "claiming
