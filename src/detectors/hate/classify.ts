@@ -351,6 +351,16 @@ export function negationBesideGroup(words: readonly string[], canon: readonly Ca
  * institution or a custom (vocabulary.yml `attributive-heads`) is left out, unless no other
  * mention is left.
  */
+function peopleNamed(canon: readonly CanonWord[], named: GroupRef[], attributiveHeads: ReadonlySet<string>): GroupRef[] {
+  if (named.length < 2) return named;
+  const people: GroupRef[] = [];
+  for (let i = 0; i < canon.length; i++) {
+    const g = canon[i]!.group;
+    if (g && named.includes(g) && !attributiveHeads.has(canon[i + 1]?.text ?? '')) people.push(g);
+  }
+  return people.length > 0 ? people : named;
+}
+
 /**
  * The model's targets less the groups attacked in the post-modifier of a group that heads the
  * subject ("Muslims attacking Jews are scum" is said of the Muslims; hate23), when a target is left.
@@ -361,16 +371,6 @@ function withoutAttacked(canon: readonly CanonWord[], rules: HateContext['rules'
   if (attacked.length === 0) return named;
   const left = named.filter((g) => !attacked.some((w) => w.group === g));
   return left.length > 0 ? left : named;
-}
-
-function peopleNamed(canon: readonly CanonWord[], named: GroupRef[], attributiveHeads: ReadonlySet<string>): GroupRef[] {
-  if (named.length < 2) return named;
-  const people: GroupRef[] = [];
-  for (let i = 0; i < canon.length; i++) {
-    const g = canon[i]!.group;
-    if (g && named.includes(g) && !attributiveHeads.has(canon[i + 1]?.text ?? '')) people.push(g);
-  }
-  return people.length > 0 ? people : named;
 }
 
 /** Copulas and the adverbs that may stand between one and its predicate ("they're just vile"). */
