@@ -6,7 +6,7 @@ import { placeholderWords, tagGroups, type GroupMention } from './groups.js';
 import { FUNCTION_WORDS, NEGATION_CUES, forward, logOdds, type HateNet, type NetFeaturizer, type NetState, type WordCache } from './net.js';
 import type { ModelWord } from './normalize.js';
 import { attackedInModifier, withoutSubjectModifier } from './subject-head.js';
-import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
+import { canonWord, matchGuards, matchRules, repairWords, type CanonWord, type GroupRef, type GroupInsultWords, type GuardHit, type HateRuleSet, type RuleHit } from './rules.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { findQuotedSegments } from '../../provenance/marks.js';
 import { defaultPolarity, HOSTILE_LEAN } from './polarity.js';
@@ -164,7 +164,7 @@ export function classifyUnit(ctx: HateContext, text: string, tokens: readonly To
   }
   const clearing = (): GuardHit[] => {
     const found = matchGuards(ctx.rules, canon, ['counter', 'denial']);
-    return withoutGroupInsult(canon, matched, withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd)));
+    return withoutGroupInsult(ctx.rules.groupInsult, canon, matched, withoutAnswered(canon, found.length > 0 || !hasGroup ? found : quotedCondemnation(ctx.rules, text, canon, unitStart, unitEnd)));
   };
   // The network's decisions are checked against the guards when it fires (below).
   const guardsRead = matched.length > 0 || negated.length > 0 || best !== 0;
@@ -373,9 +373,8 @@ function withoutAttacked(canon: readonly CanonWord[], rules: HateContext['rules'
   return left.length > 0 ? left : named;
 }
 
-/** Copulas and the adverbs that may stand between one and its predicate ("they're just vile"). */
+/** Copulas before a predicate said of the group ("they're just vile"). */
 const INSULT_COPULAS: ReadonlySet<string> = new Set(['are', 're', 'is', 's', 'were', 'was']);
-const INSULT_ADVERBS: ReadonlySet<string> = new Set(['just', 'simply', 'only', 'really', 'all', 'truly', 'so', 'absolutely', 'utterly', 'totally', 'plain', 'downright', 'pretty', 'frankly', 'honestly', 'actually']);
 
 /**
  * Guard hits less those whose closing word of condemnation is said of the group itself: in
@@ -384,7 +383,7 @@ const INSULT_ADVERBS: ReadonlySet<string> = new Set(['just', 'simply', 'only', '
  * ... vermin is vile" condemns the words (hate23). A negated predicate ("they are not vile")
  * keeps the guard.
  */
-function withoutGroupInsult(canon: readonly CanonWord[], matched: readonly RuleHit[], hits: GuardHit[]): GuardHit[] {
+function withoutGroupInsult(words: GroupInsultWords, canon: readonly CanonWord[], matched: readonly RuleHit[], hits: GuardHit[]): GuardHit[] {
   if (hits.length === 0 || matched.length === 0) return hits;
   return hits.filter((h) => {
     if (h.guard.kind !== 'counter' && h.guard.kind !== 'denial') return true;
@@ -394,23 +393,19 @@ function withoutGroupInsult(canon: readonly CanonWord[], matched: readonly RuleH
     let c = k;
     while (c > 0 && !INSULT_COPULAS.has(canon[c]!.text) && k - c < 3) c--;
     if (c <= 0 || !INSULT_COPULAS.has(canon[c]!.text)) return true;
-    for (let a = c + 1; a < k; a++) if (!INSULT_ADVERBS.has(canon[a]!.text)) return true;
+    for (let a = c + 1; a < k; a++) if (!words.adverbs.has(canon[a]!.text)) return true;
     const subject = canon[c - 1]!;
     if (!subject.group) return true;
     // The group must open its clause as the copula's subject ("No, they're just vile"), not be
     // a preposition's or verb's object ("the contempt for ... is frightening", "Refusing to serve ... is illegal").
     let b = c - 2;
-    while (b >= 0 && !canon[b + 1]!.opens && INSULT_DETERMINERS.has(canon[b]!.text)) b--;
-    if (!(b < 0 || canon[b + 1]!.opens || INSULT_OPENERS.has(canon[b]!.text))) return true;
+    while (b >= 0 && !canon[b + 1]!.opens && words.determiners.has(canon[b]!.text)) b--;
+    if (!(b < 0 || canon[b + 1]!.opens || words.openers.has(canon[b]!.text))) return true;
     // And the rules must read the predicate as hate of the group ("they are lying" is not).
     const insult = matched.some((r) => r.start <= subject.start && r.end >= canon[k]!.end && r.end <= h.end);
     return !insult;
   });
 }
-
-const INSULT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'some', 'many', 'most']);
-/** Words after which a group opens its clause: "No, they're ...", "and ... are ...". */
-const INSULT_OPENERS: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'yes', 'yeah', 'well', 'and', 'but', 'so', 'because', 'honestly', 'frankly', 'oh', 'look', 'truth', 'fact', 'reality', 'actually']);
 
 /**
  * Guard hits less those a "but" answers: "That is hateful, but trans people are …", `My friend

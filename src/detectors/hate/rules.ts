@@ -103,6 +103,13 @@ export interface PatternIndex {
   requiredCount: number;
 }
 
+/** Word lists of the group-insult reading (hate23): adverbs after the copula, determiners of the group's phrase, words after which it opens its clause. */
+export interface GroupInsultWords {
+  adverbs: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  openers: ReadonlySet<string>;
+}
+
 export interface HateRuleSet {
   rules: Compiled<HateRuleEntry>[];
   guards: Compiled<GuardEntry>[];
@@ -126,6 +133,8 @@ export interface HateRuleSet {
   commentatorWords: ReadonlySet<string>;
   /** Pronouns of one person, as news narrative has them (vocabulary.yml `one-person-pronouns`, read by the commentary gate). */
   onePersonPronouns: ReadonlySet<string>;
+  /** The words around a condemnation said of the group itself (vocabulary.yml `group-insult-*`, read by classify.ts `withoutGroupInsult`). */
+  groupInsult: GroupInsultWords;
   /** Anchors and required word sets of every rule and guard regex, for one scan per unit. */
   index: PatternIndex;
   /** Single words of the vocabulary and the rule patterns, the targets of spelling repair. */
@@ -542,6 +551,7 @@ export function assembleRuleSet(
     subjectModifier: { openers: new Set(lists.get('subject-modifier-openers') ?? []), stops: new Set(lists.get('subject-modifier-stops') ?? []), leadIns: new Set(lists.get('subject-modifier-lead-ins') ?? []), objectTakers: new Set([...(lists.get('attack-participles') ?? []), ...(lists.get('attack-verbs') ?? [])].filter((w) => !w.includes(' '))) },
     attributiveHeads: new Set(lists.get('attributive-heads') ?? []),
     commentatorWords: new Set(lists.get('commentator-words') ?? []),
+    groupInsult: { adverbs: new Set(lists.get('group-insult-adverbs') ?? []), determiners: new Set(lists.get('group-insult-determiners') ?? []), openers: new Set(lists.get('group-insult-openers') ?? []) },
     onePersonPronouns: new Set(lists.get('one-person-pronouns') ?? []),
     references: {
       pronouns: new Set(lists.get('reference-pronouns') ?? []),
