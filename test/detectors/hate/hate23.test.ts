@@ -1,53 +1,53 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../src/index.js';
+import { hateVerdict } from '../../../src/detectors/hate/verdict.js';
+import { analyzeHate, verdict } from './verdict-checks.js';
 
 // hate23: known errors of the hate detector, each with a look-alike that keeps its verdict.
-const judged = async (text: string) => {
-  const hate = (await analyze(text)).hate;
-  return { label: hate?.label ?? 'normal', targets: [...(hate?.targets ?? [])].sort() };
+const judged = (text: string) => {
+  const hate = hateVerdict(analyzeHate(text).findings);
+  return { label: hate.label, targets: [...hate.targets].sort() };
 };
-const verdict = async (text: string) => (await judged(text)).label;
 
-test('an author who rejects a kind claim and insults the group through its pronoun speaks hate', async () => {
+test('an author who rejects a kind claim and insults the group through its pronoun speaks hate', () => {
   for (const text of ["People say refugees are misunderstood. No, they're just vile.", 'People say refugees are misunderstood. No, they are vile.']) {
-    assert.deepEqual(await judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
+    assert.deepEqual(judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
   }
   // The author condemning the words, or denying the insult, is still counter-speech.
   for (const text of ["People say refugees are vermin. That's just vile.", 'People say refugees are vile. No, they are not vile.', "My uncle says refugees are lazy. That's nonsense."]) {
-    assert.equal(await verdict(text), 'normal', text);
+    assert.equal(verdict(text), 'normal', text);
   }
 });
 
-test('a group attacked in the modifier of the subject is not the target; the subject head is', async () => {
+test('a group attacked in the modifier of the subject is not the target; the subject head is', () => {
   for (const [text, target] of [
     ['Muslims attacking Jews are scum.', 'Islam'],
     ['Muslims who attack Jews are scum.', 'Islam'],
     ['Refugees harassing the Muslims are vermin.', 'Refugee'],
-  ] as const) assert.deepEqual(await judged(text), { label: 'hatespeech', targets: [target] }, text);
+  ] as const) assert.deepEqual(judged(text), { label: 'hatespeech', targets: [target] }, text);
   // Attackers who are not a group, and a participle that opens the sentence, keep their verdicts.
-  assert.equal(await verdict('The trolls harassing Jews are scum.'), 'normal');
-  assert.deepEqual(await judged('Jews are scum.'), { label: 'hatespeech', targets: ['Jewish'] });
+  assert.equal(verdict('The trolls harassing Jews are scum.'), 'normal');
+  assert.deepEqual(judged('Jews are scum.'), { label: 'hatespeech', targets: ['Jewish'] });
 });
 
-test('misspelt words of a longer group term are read as the group', async () => {
+test('misspelt words of a longer group term are read as the group', () => {
   for (const text of ['Assylum seekers are vermin.', 'Asylum seakers are vermin.', 'Asylum seekrs are vermin.']) {
-    assert.deepEqual(await judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
+    assert.deepEqual(judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
   }
   // An English word one letter away is no misspelling, and kind words stay kind.
-  assert.equal(await verdict('Asylum sneakers are vermin.'), 'normal');
-  assert.equal(await verdict('Assylum seekers are lovely people.'), 'normal');
+  assert.equal(verdict('Asylum sneakers are vermin.'), 'normal');
+  assert.equal(verdict('Assylum seekers are lovely people.'), 'normal');
 });
 
-test("a call after a first-person imperative ('Let's ... demanding') is the author's", async () => {
+test("a call after a first-person imperative ('Let's ... demanding') is the author's", () => {
   for (const text of ["Let's flood the inbox demanding refugees be deported.", "Let's write to the council demanding refugees be deported."]) {
-    assert.deepEqual(await judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
+    assert.deepEqual(judged(text), { label: 'hatespeech', targets: ['Refugee'] }, text);
   }
   // Someone else's demand, reported, is not the author's.
-  assert.equal(await verdict('The mob flooded the inbox demanding refugees be deported.'), 'normal');
+  assert.equal(verdict('The mob flooded the inbox demanding refugees be deported.'), 'normal');
 });
 
-test('kind or neutral sentences the network read as hate are normal', async () => {
+test('kind or neutral sentences the network read as hate are normal', () => {
   for (const text of [
     'Somebody should pay the Roma a visit to thank them.',
     'The loathing they feel for Roma is frightening.',
@@ -56,15 +56,15 @@ test('kind or neutral sentences the network read as hate are normal', async () =
     'Our female neighbours lent us their ladder.',
     'Our Muslim neighbours lent us their ladder.',
     "My female friend's wedding was lovely.",
-  ]) assert.equal(await verdict(text), 'normal', text);
+  ]) assert.equal(verdict(text), 'normal', text);
 });
 
-test('their hostile look-alikes stay hate speech', async () => {
+test('their hostile look-alikes stay hate speech', () => {
   for (const text of [
     'The loathing I feel for Roma is frightening.',
     "I'd never trust Hindus with my house keys.",
     "I wouldn't trust Hindus with my house keys.",
     'Since the Hindus arrived crime has soared.',
     'Our female neighbours are vermin.',
-  ]) assert.equal(await verdict(text), 'hatespeech', text);
+  ]) assert.equal(verdict(text), 'hatespeech', text);
 });

@@ -1,28 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../src/index.js';
+import { clean, verdict } from './verdict-checks.js';
 
 // Negated calls and exclusion judged unlawful (lead22): statements against a harm are not calls for it,
 // while the calls they resemble stay hateful.
-const verdict = async (text: string) => (await analyze(text)).hate?.label ?? 'normal';
 
-test('a call negated by its subject, a fair-hiring condition and exclusion judged unlawful are not hate speech', async () => {
-  for (const text of [
+test('a call negated by its subject, a fair-hiring condition and exclusion judged unlawful are not hate speech', () => {
+  clean([
     'Nobody should drive Roma out of their homes.',
     'No one should drive the refugees out of the estate.',
     'Never hire Roma without a proper contract.',
     "Don't employ migrants without a written contract and fair pay.",
     'Refusing to serve Muslims is illegal.',
     'Denying refugees housing is against the law.',
-  ]) assert.equal(await verdict(text), 'normal', text);
+  ]);
 });
 
-test('the calls they resemble stay hate speech', async () => {
+test('the calls they resemble stay hate speech', () => {
   for (const text of [
     'Someone should drive Roma out of this town.',
     'We should drive the Roma out of the estate.',
     'Never hire Roma, not one.',
     'Never hire Roma without a second thought.',
     'Refusing to serve Muslims is the only way.',
-  ]) assert.equal(await verdict(text), 'hatespeech', text);
+  ]) assert.equal(verdict(text), 'hatespeech', text);
 });
