@@ -36,6 +36,7 @@ export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateL
   const rivals = antecedent || input.matches.length > 0 ? rivalSubjects(tokens, from, to) : NO_RIVALS;
   const canon = canonicalWords(input.lexWords, input.matches, antecedent, references, rivals);
   markSentenceStarts(text, canon);
+  markAddressOpeners(text, tokens, from, to, canon);
   const mentions: GroupMention[] = [];
   for (let k = 0; k < canon.length; k++) {
     const g = canon[k]!.group;
@@ -54,6 +55,56 @@ export function tagGroups(text: string, tokens: readonly Token[], lexicon: HateL
 }
 
 const NO_RIVALS: ReadonlySet<number> = new Set();
+
+/** Parts of speech of a sentence's opening address or adverbial ("Landlords,", "And parents,", "Also,", "Today,"): no verb, no pronoun. */
+const ADDRESS_TAGS = new Set(['NOUN', 'PROPN', 'ADV', 'ADJ', 'CCONJ', 'INTJ']);
+/** Parts of speech that open a noun phrase, not an imperative: "Cockroaches, the … upstairs", "Also, the bakery …". */
+const NOUN_PHRASE_OPENERS = new Set(['DET', 'PRON', 'NUM', 'ADP']);
+/** How many words an opening address may have before its comma. */
+const ADDRESS_WORDS = 2;
+
+/**
+ * Marks a clause as opening after a short address or adverbial that opens its sentence and ends
+ * in a comma: "Management, ban … from the changing rooms", "And landlords, stop serving …",
+ * "Also, boycott …". A rule's "^" then reads the imperative as a call, as it does without the
+ * address. Not after a verb or a pronoun ("He said, …", "I think, …"), nor after a group word
+ * (a list, "Muslims, Jews and Hindus …"), nor before one: there the group is the subject, and the
+ * opening word may belong to what is said of it ("Sure, … are a real asset. Just ask …"), nor
+ * before a noun phrase ("Cockroaches, the … upstairs"), which an imperative never opens.
+ */
+function markAddressOpeners(text: string, tokens: readonly Token[], from: number, to: number, canon: CanonWord[]): void {
+  for (let k = 0; k < canon.length; k++) {
+    if (k > 0 && !canon[k]!.opens) continue;
+    for (let j = k + 1; j <= k + ADDRESS_WORDS && j < canon.length; j++) {
+      if (canon[j]!.opens || canon[j - 1]!.group) break;
+      const tag = tokenAt(tokens, from, to, canon[j - 1]!.start)?.pos;
+      if (tag === undefined || !ADDRESS_TAGS.has(tag)) break;
+      if (commaBetween(text, canon[j - 1]!.end, canon[j]!.start)) {
+        if (!canon[j]!.group && !NOUN_PHRASE_OPENERS.has(tokenAt(tokens, from, to, canon[j]!.start)?.pos ?? '')) canon[j]!.opens = true;
+        break;
+      }
+    }
+  }
+}
+
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let c = from; c < to; c++) if (text.charCodeAt(c) === 0x2c) return true;
+  return false;
+}
+
+/** The token that starts at `start` in [from, to), by binary search (tokens are in text order). */
+function tokenAt(tokens: readonly Token[], from: number, to: number, start: number): Token | undefined {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === start) return tokens[mid];
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 /**
  * Where a plural common noun other than a group word opens a clause as its subject (a plural

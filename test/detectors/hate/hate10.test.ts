@@ -31,7 +31,8 @@ test('a sentence opens after . ! ? ; : or a line break, and a counter-speech "^"
   for (const text of ['Seriously; drive the Roma out.', 'My answer: drive the Roma out.', 'Listen\nDrive the Roma out.']) {
     assert.ok(ruleIds(text).includes('expulsion-call'), text);
   }
-  assert.ok(!ruleIds('Fine, drive the Roma out they said').includes('expulsion-call'));
+  // A comma inside a clause opens nothing; after a short opening address it does (lead27, groups.ts).
+  assert.ok(!ruleIds('They said fine, drive the Roma out').includes('expulsion-call'));
   clean(['Look at this. People who say Muslims are all terrorists have never met one.']);
 });
 
