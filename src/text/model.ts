@@ -1,7 +1,7 @@
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import type { Entity, Span, Token, Voice } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
-import { lexiconContractions, withWinkDoc, type Nlp } from './wink.js';
+import { withWinkDoc, type Nlp, type WinkReader } from './wink.js';
 import { wordNumber } from './word-numbers.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
@@ -23,10 +23,10 @@ const STOPPED_WORDS = new Set(['in.', 'no.', 'sat.']);
 export function buildTextModel(original: string): TextModel {
   // Same length and offsets as the original; overlong runs are spaces, so no token comes from them.
   const { text, skipped } = blankOverlongRuns(original);
-  return withWinkDoc(text, (doc, nlp) => readModel(original, text, skipped, doc, nlp));
+  return withWinkDoc(text, (doc, nlp, reader) => readModel(original, text, skipped, doc, nlp, reader));
 }
 
-function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): TextModel {
+function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp, { contractions, forms }: WinkReader): TextModel {
   const its = nlp.its;
   // Each property is read for every token in one call: wink-nlp then builds no item
   // object per token, and each loop below stays monomorphic.
@@ -36,6 +36,8 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   const lemmas = all.out(its.lemma as never) as unknown as string[];
   const poses = all.out(its.pos) as string[];
   const types = all.out(its.type) as string[];
+  // Each token's lexeme index: its surface is the lexeme's string, so its forms are the lexeme's.
+  const lexemeIds = all.out(its.uniqueId) as unknown as number[];
   const count = surfaces.length;
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
@@ -82,8 +84,7 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   // Only words reach the token list: wink-nlp yields an empty token between two full
   // stops with no space ("Wait..Really"), which carries nothing, and spaces and line breaks.
   const words: Token[] = [];
-  // The engine is the one that read this document: its contraction set is read once, not per token.
-  const contractions = lexiconContractions();
+  // The engine's contraction set and lexeme forms are those of the engine that read this document.
   let s = 0;
   for (let i = 0; i < count; i++) {
     const surface = surfaces[i]!;
@@ -93,11 +94,17 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     const start = starts[i]!;
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
-    const norm = surface.toLowerCase();
+    const id = lexemeIds[i]!;
+    if (!forms.has(id)) {
+      const lower = surface.toLowerCase();
+      const fold = foldLower(lower);
+      forms.set(id, lower, fold, wordNumber(fold), contractions.has(surface));
+    }
+    const norm = forms.norms[id]!;
     // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction); the
     // flag is read only for these few tokens.
-    const lemma = contractions.has(surface) && !all.itemAt(i).out(its.contractionFlag) ? norm : lemmas[i]!;
-    const token = makeToken(start, ends[i]!, surface, norm, foldLower(norm), lemma, pos, type, s, 'author', -1);
+    const lemma = forms.isContraction(id) && !all.itemAt(i).out(its.contractionFlag) ? norm : lemmas[i]!;
+    const token = makeToken(start, ends[i]!, surface, norm, forms.folds[id]!, lemma, pos, type, s, 'author', -1, forms.words[id]!);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }

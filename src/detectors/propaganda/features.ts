@@ -7,7 +7,7 @@ import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { partitionPoint } from '../../core/spans.js';
 import { packedMap } from '../../core/packed.js';
-import { normNumbersOf, vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
+import { lemmaNumbersOf, normNumbersOf, vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -142,9 +142,9 @@ export function buildFeatureContext(
 ): FeatureContext {
   const norms = packedMap(tokens, foldToken);
   const lemmas = packedMap(tokens, lemmaOf);
-  // The norms numbered by their tokens' word numbers, then the lemmas after the norms they mostly equal (see `wordNumbersOf`).
+  // The norms numbered by their tokens' word numbers, then the lemmas after the norms they mostly equal (see `lemmaNumbersOf`).
   normNumbersOf(norms, tokens);
-  wordNumbersOf(lemmas, norms);
+  lemmaNumbersOf(lemmas, norms, tokens);
   const hits = lexicon.match(tokens, { norms, lemmas });
   // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
   const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
