@@ -12,6 +12,14 @@ export class LexemeForms {
   /** By lexeme index: the lower case and the fold ('' where not known yet). */
   readonly norms: string[] = [];
   readonly folds: string[] = [];
+  /**
+   * By lexeme index: wink-nlp's lemma for the last tag the lexeme came with, and that tag ('' where
+   * none yet). Outside an expanded contraction wink-nlp's lemma depends on the lexeme and tag
+   * alone: the lexeme's own row, or its lemmatiser on the lower case and tag, which reads only
+   * the intrinsic lexicon (no word learnt from a document).
+   */
+  readonly lemmas: string[] = [];
+  readonly lemmaTags: string[] = [];
   /** By lexeme index: the fold's word number (text/word-numbers.ts). */
   words = new Int32Array(0);
   /** By lexeme index: 0 not known yet, KNOWN, or KNOWN | CONTRACTION. */
@@ -35,6 +43,12 @@ export class LexemeForms {
     this.marks[id] = contraction ? KNOWN | CONTRACTION : KNOWN;
   }
 
+  /** Keeps wink-nlp's lemma of lexeme `id` (known) tagged `tag`. */
+  setLemma(id: number, tag: string, lemma: string): void {
+    this.lemmas[id] = lemma;
+    this.lemmaTags[id] = tag;
+  }
+
   private grow(size: number): void {
     const length = Math.max(size, 2 * this.marks.length, 1024);
     const words = new Int32Array(length);
@@ -47,6 +61,8 @@ export class LexemeForms {
     for (let i = this.norms.length; i < length; i++) {
       this.norms.push('');
       this.folds.push('');
+      this.lemmas.push('');
+      this.lemmaTags.push('');
     }
   }
 }

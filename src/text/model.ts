@@ -33,7 +33,8 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   const all = doc.tokens();
   const surfaces = all.out() as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
-  const lemmas = all.out(its.lemma as never) as unknown as string[];
+  // Whether wink-nlp expanded each token from a contraction: such a token's lemma is in its own data.
+  const expanded = all.out(its.contractionFlag) as unknown as boolean[];
   const poses = all.out(its.pos) as string[];
   const types = all.out(its.type) as string[];
   // Each token's lexeme index: its surface is the lexeme's string, so its forms are the lexeme's.
@@ -101,9 +102,14 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
       forms.set(id, lower, fold, wordNumber(fold), contractions.has(surface));
     }
     const norm = forms.norms[id]!;
-    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction); the
-    // flag is read only for these few tokens.
-    const lemma = forms.isContraction(id) && !all.itemAt(i).out(its.contractionFlag) ? norm : lemmas[i]!;
+    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction) takes
+    // its lower case. Any other token's lemma is wink-nlp's; outside an expanded contraction it
+    // depends on the lexeme and tag alone, so it is read from wink-nlp once per lexeme and tag.
+    let lemma: string;
+    if (expanded[i]) lemma = all.itemAt(i).out(its.lemma as never) as unknown as string;
+    else if (forms.isContraction(id)) lemma = norm;
+    else if (forms.lemmaTags[id] === pos) lemma = forms.lemmas[id]!;
+    else forms.setLemma(id, pos, (lemma = all.itemAt(i).out(its.lemma as never) as unknown as string));
     const token = makeToken(start, ends[i]!, surface, norm, forms.folds[id]!, lemma, pos, type, s, 'author', -1, forms.words[id]!);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
