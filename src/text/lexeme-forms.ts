@@ -4,68 +4,63 @@
  * index (`its.uniqueId`). A token's surface is the string of wink-nlp's lexeme list at that index,
  * so these forms are worked out the first time a lexeme is met, not for every token: no lower
  * casing, folding or string-keyed lookup per token (on the PTC train articles, some 40,000
- * lexemes against 300,000 tokens a pass). The list only grows while its engine lives
+ * lexemes against 400,000 tokens a pass). The list only grows while its engine lives
  * (text/wink.ts forgets words from wink-nlp's hash, never from its list), so an engine keeps one
  * LexemeForms and a rebuilt engine starts a new one.
+ *
+ * Lexeme indices run to about 100,000 (the intrinsic lexicon) and beyond, of which a corpus meets
+ * a fraction: each lexeme met gets a slot, and the forms are kept by slot in packed lists (a few
+ * MB less than lists by lexeme index, with the same single lookup).
  */
 export class LexemeForms {
-  /** By lexeme index: the lower case and the fold ('' where not known yet). */
+  /** By slot: the lower case, the fold and the fold's word number (text/word-numbers.ts). */
   readonly norms: string[] = [];
   readonly folds: string[] = [];
+  readonly words: number[] = [];
   /**
-   * By lexeme index: wink-nlp's lemma for the last tag the lexeme came with, and that tag ('' where
-   * none yet). Outside an expanded contraction wink-nlp's lemma depends on the lexeme and tag
-   * alone: the lexeme's own row, or its lemmatiser on the lower case and tag, which reads only
-   * the intrinsic lexicon (no word learnt from a document).
+   * By slot: wink-nlp's lemma for the last tag the lexeme came with, and that tag. Outside an
+   * expanded contraction wink-nlp's lemma depends on the lexeme and tag alone: the lexeme's own
+   * row, or its lemmatiser on the lower case and tag, which reads only the intrinsic lexicon (no
+   * word learnt from a document).
    */
   readonly lemmas: string[] = [];
   readonly lemmaTags: string[] = [];
-  /** By lexeme index: the fold's word number (text/word-numbers.ts). */
-  words = new Int32Array(0);
-  /** By lexeme index: 0 not known yet, KNOWN, or KNOWN | CONTRACTION. */
-  private marks = new Uint8Array(0);
+  /** By slot: 1 for a contraction of wink-nlp's lexicon. */
+  private readonly contractions: number[] = [];
+  /** By lexeme index: its slot + 1, 0 where not met yet. */
+  private slots = new Int32Array(0);
 
-  /** Whether the forms of lexeme `id` are kept. */
-  has(id: number): boolean {
-    return id < this.marks.length && this.marks[id] !== 0;
+  /** The slot of lexeme `id`, -1 when its forms are not kept yet. */
+  slotOf(id: number): number {
+    return id < this.slots.length ? this.slots[id]! - 1 : -1;
   }
 
-  /** Whether lexeme `id` (known) is a contraction of wink-nlp's lexicon. */
-  isContraction(id: number): boolean {
-    return (this.marks[id]! & CONTRACTION) !== 0;
-  }
-
-  set(id: number, norm: string, fold: string, word: number, contraction: boolean): void {
-    if (id >= this.marks.length) this.grow(id + 1);
-    this.norms[id] = norm;
-    this.folds[id] = fold;
-    this.words[id] = word;
-    this.marks[id] = contraction ? KNOWN | CONTRACTION : KNOWN;
-  }
-
-  /** Keeps wink-nlp's lemma of lexeme `id` (known) tagged `tag`. */
-  setLemma(id: number, tag: string, lemma: string): void {
-    this.lemmas[id] = lemma;
-    this.lemmaTags[id] = tag;
-  }
-
-  private grow(size: number): void {
-    const length = Math.max(size, 2 * this.marks.length, 1024);
-    const words = new Int32Array(length);
-    words.set(this.words);
-    const marks = new Uint8Array(length);
-    marks.set(this.marks);
-    this.words = words;
-    this.marks = marks;
-    // Filled, not left with holes: the string arrays keep one elements kind (packed).
-    for (let i = this.norms.length; i < length; i++) {
-      this.norms.push('');
-      this.folds.push('');
-      this.lemmas.push('');
-      this.lemmaTags.push('');
+  /** Keeps the forms of lexeme `id` (not kept yet) and returns its slot. */
+  add(id: number, norm: string, fold: string, word: number, contraction: boolean): number {
+    if (id >= this.slots.length) {
+      const slots = new Int32Array(Math.max(id + 1, 2 * this.slots.length, 1024));
+      slots.set(this.slots);
+      this.slots = slots;
     }
+    const slot = this.norms.length;
+    this.norms.push(norm);
+    this.folds.push(fold);
+    this.words.push(word);
+    this.contractions.push(contraction ? 1 : 0);
+    this.lemmas.push('');
+    this.lemmaTags.push('');
+    this.slots[id] = slot + 1;
+    return slot;
+  }
+
+  /** Whether the lexeme in `slot` is a contraction of wink-nlp's lexicon. */
+  isContraction(slot: number): boolean {
+    return this.contractions[slot] === 1;
+  }
+
+  /** Keeps wink-nlp's lemma of the lexeme in `slot` tagged `tag`. */
+  setLemma(slot: number, tag: string, lemma: string): void {
+    this.lemmas[slot] = lemma;
+    this.lemmaTags[slot] = tag;
   }
 }
-
-const KNOWN = 1;
-const CONTRACTION = 2;

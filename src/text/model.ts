@@ -96,21 +96,22 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
     const id = lexemeIds[i]!;
-    if (!forms.has(id)) {
+    let slot = forms.slotOf(id);
+    if (slot < 0) {
       const lower = surface.toLowerCase();
       const fold = foldLower(lower);
-      forms.set(id, lower, fold, wordNumber(fold), contractions.has(surface));
+      slot = forms.add(id, lower, fold, wordNumber(fold), contractions.has(surface));
     }
-    const norm = forms.norms[id]!;
+    const norm = forms.norms[slot]!;
     // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction) takes
     // its lower case. Any other token's lemma is wink-nlp's; outside an expanded contraction it
     // depends on the lexeme and tag alone, so it is read from wink-nlp once per lexeme and tag.
     let lemma: string;
     if (expanded[i]) lemma = all.itemAt(i).out(its.lemma as never) as unknown as string;
-    else if (forms.isContraction(id)) lemma = norm;
-    else if (forms.lemmaTags[id] === pos) lemma = forms.lemmas[id]!;
-    else forms.setLemma(id, pos, (lemma = all.itemAt(i).out(its.lemma as never) as unknown as string));
-    const token = makeToken(start, ends[i]!, surface, norm, forms.folds[id]!, lemma, pos, type, s, 'author', -1, forms.words[id]!);
+    else if (forms.isContraction(slot)) lemma = norm;
+    else if (forms.lemmaTags[slot] === pos) lemma = forms.lemmas[slot]!;
+    else forms.setLemma(slot, pos, (lemma = all.itemAt(i).out(its.lemma as never) as unknown as string));
+    const token = makeToken(start, ends[i]!, surface, norm, forms.folds[slot]!, lemma, pos, type, s, 'author', -1, forms.words[slot]!);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }

@@ -24,18 +24,24 @@ test('every token\'s norm, fold and word number are its surface\'s, whether its 
   assert.deepEqual(models[2], models[0]);
 });
 
-test('LexemeForms keeps forms by lexeme index, with the contraction mark', () => {
+test('LexemeForms keeps forms by lexeme index, each lexeme in a slot of its own, with the contraction mark and a lemma per tag', () => {
   const forms = new LexemeForms();
-  assert.equal(forms.has(0), false);
-  assert.equal(forms.has(5000), false);
-  forms.set(5000, 'cannot', 'cannot', 7, true);
-  forms.set(3, 'the', 'the', 1, false);
-  assert.equal(forms.has(5000), true);
-  assert.equal(forms.has(3), true);
-  assert.equal(forms.has(4), false);
-  assert.equal(forms.norms[5000], 'cannot');
-  assert.equal(forms.words[5000], 7);
-  assert.equal(forms.isContraction(5000), true);
-  assert.equal(forms.isContraction(3), false);
-  assert.equal(forms.folds[3], 'the');
+  assert.equal(forms.slotOf(0), -1);
+  assert.equal(forms.slotOf(5000), -1);
+  const cannot = forms.add(5000, 'cannot', 'cannot', 7, true);
+  const the = forms.add(3, 'the', 'the', 1, false);
+  assert.notEqual(cannot, the);
+  assert.equal(forms.slotOf(5000), cannot);
+  assert.equal(forms.slotOf(3), the);
+  assert.equal(forms.slotOf(4), -1);
+  assert.equal(forms.slotOf(100000), -1);
+  assert.equal(forms.norms[cannot], 'cannot');
+  assert.equal(forms.words[cannot], 7);
+  assert.equal(forms.isContraction(cannot), true);
+  assert.equal(forms.isContraction(the), false);
+  assert.equal(forms.folds[the], 'the');
+  assert.equal(forms.lemmaTags[the], '');
+  forms.setLemma(the, 'DET', 'the');
+  assert.equal(forms.lemmaTags[the], 'DET');
+  assert.equal(forms.lemmas[the], 'the');
 });
