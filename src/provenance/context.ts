@@ -219,8 +219,9 @@ function fixedToken(tokens: readonly Token[], i: number, lexicon: ProvenanceLexi
   // "said Will Doyle": a capitalised auxiliary inside a sentence, before a proper noun, is a given name.
   if (t.pos === 'AUX' && /^[A-Z][a-z]+$/.test(t.text) && tokens[i + 1]?.pos === 'PROPN' && tokens[i - 1] && tokens[i - 1]!.sentence === t.sentence && !END_PUNCT.has(tokens[i - 1]!.text) && !QUOTE_CHARS.has(tokens[i - 1]!.text)) return retagged(t, 'PROPN');
   if (t.pos !== 'VERB' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'ADV') return t;
-  const c = t.text[0];
-  if (c === undefined || c === c.toLowerCase() || t.text.length < 2 || t.text === t.text.toUpperCase()) return t;
+  // An ASCII first letter is upper case only from A to Z: its code answers without a string made per token.
+  const c = t.text.charCodeAt(0);
+  if (t.text.length < 2 || (c < 128 ? !(c >= 65 && c <= 90) : t.text[0] === t.text[0]!.toLowerCase()) || t.text === t.text.toUpperCase()) return t;
   const prev = tokens[i - 1];
   const initial = !prev || prev.sentence !== t.sentence || END_PUNCT.has(prev.text) || QUOTE_CHARS.has(prev.text) || prev.text === ':';
   const next = tokens[i + 1];

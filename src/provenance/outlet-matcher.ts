@@ -157,6 +157,10 @@ export function compileOutletMatcher(outlets: readonly MatchableOutlet[]): Outle
     for (const phrase of o.exclusions ?? []) add(phrase, null, false, Priority.Exclusion);
   }
 
+  // The terminals by node in a flat array: the scan asks at every step of every name it follows.
+  const terminalAt: (Terminal | null)[] = [];
+  for (let node = 0; node < nodes; node++) terminalAt.push(terminals.get(node) ?? null);
+
   return {
     size,
     match(text: string): RawMatch[] {
@@ -175,8 +179,8 @@ export function compileOutletMatcher(outlets: readonly MatchableOutlet[]): Outle
         let j = i + 1;
         let lastClass = firstClass;
         for (;;) {
-          const terminal = terminals.get(node);
-          if (terminal) {
+          const terminal = terminalAt[node] as Terminal | null;
+          if (terminal !== null) {
             const after = j < n ? wordClass(foldUnit(text.charCodeAt(j))) : 0;
             // A name ending in a letter of a spaced script must not run into the next word ("RTR" is not "RT").
             if (!(lastClass === 1 && after === 1)) best = { end: j, terminal };

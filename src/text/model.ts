@@ -1,7 +1,7 @@
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import type { Entity, Span, Token, Voice } from '../core/types.js';
 import { blankOverlongRuns } from './overlong.js';
-import { lexiconContractions, withWinkDoc, type Nlp } from './wink.js';
+import { withWinkDoc, type Nlp, type WinkReader } from './wink.js';
 import { wordNumber } from './word-numbers.js';
 
 /** Sentences, tokens and entities of a text, all with UTF-16 offsets. */
@@ -23,19 +23,22 @@ const STOPPED_WORDS = new Set(['in.', 'no.', 'sat.']);
 export function buildTextModel(original: string): TextModel {
   // Same length and offsets as the original; overlong runs are spaces, so no token comes from them.
   const { text, skipped } = blankOverlongRuns(original);
-  return withWinkDoc(text, (doc, nlp) => readModel(original, text, skipped, doc, nlp));
+  return withWinkDoc(text, (doc, nlp, reader) => readModel(original, text, skipped, doc, nlp, reader));
 }
 
-function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): TextModel {
+function readModel(original: string, text: string, skipped: Span[], doc: ReturnType<Nlp['readDoc']>, nlp: Nlp, { contractions, forms }: WinkReader): TextModel {
   const its = nlp.its;
   // Each property is read for every token in one call: wink-nlp then builds no item
   // object per token, and each loop below stays monomorphic.
   const all = doc.tokens();
   const surfaces = all.out() as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
-  const lemmas = all.out(its.lemma as never) as unknown as string[];
+  // Whether wink-nlp expanded each token from a contraction: such a token's lemma is in its own data.
+  const expanded = all.out(its.contractionFlag) as unknown as boolean[];
   const poses = all.out(its.pos) as string[];
   const types = all.out(its.type) as string[];
+  // Each token's lexeme index: its surface is the lexeme's string, so its forms are the lexeme's.
+  const lexemeIds = all.out(its.uniqueId) as unknown as number[];
   const count = surfaces.length;
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
@@ -82,8 +85,7 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
   // Only words reach the token list: wink-nlp yields an empty token between two full
   // stops with no space ("Wait..Really"), which carries nothing, and spaces and line breaks.
   const words: Token[] = [];
-  // The engine is the one that read this document: its contraction set is read once, not per token.
-  const contractions = lexiconContractions();
+  // The engine's contraction set and lexeme forms are those of the engine that read this document.
   let s = 0;
   for (let i = 0; i < count; i++) {
     const surface = surfaces[i]!;
@@ -93,11 +95,23 @@ function readModel(original: string, text: string, skipped: Span[], doc: ReturnT
     const start = starts[i]!;
     // The sentence a token falls in (the previous one for anything between two).
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= start) s++;
-    const norm = surface.toLowerCase();
-    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction); the
-    // flag is read only for these few tokens.
-    const lemma = contractions.has(surface) && !all.itemAt(i).out(its.contractionFlag) ? norm : lemmas[i]!;
-    const token = makeToken(start, ends[i]!, surface, norm, foldLower(norm), lemma, pos, type, s, 'author', -1);
+    const id = lexemeIds[i]!;
+    let slot = forms.slotOf(id);
+    if (slot < 0) {
+      const lower = surface.toLowerCase();
+      const fold = foldLower(lower);
+      slot = forms.add(id, lower, fold, wordNumber(fold), contractions.has(surface));
+    }
+    const norm = forms.norms[slot]!;
+    // A contraction of the lexicon that wink-nlp left whole (see isUnexpandedContraction) takes
+    // its lower case. Any other token's lemma is wink-nlp's; outside an expanded contraction it
+    // depends on the lexeme and tag alone, so it is read from wink-nlp once per lexeme and tag.
+    let lemma: string;
+    if (expanded[i]) lemma = all.itemAt(i).out(its.lemma as never) as unknown as string;
+    else if (forms.isContraction(slot)) lemma = norm;
+    else if (forms.lemmaTags[slot] === pos) lemma = forms.lemmas[slot]!;
+    else forms.setLemma(slot, pos, (lemma = all.itemAt(i).out(its.lemma as never) as unknown as string));
+    const token = makeToken(start, ends[i]!, surface, norm, forms.folds[slot]!, lemma, pos, type, s, 'author', -1, forms.words[slot]!);
     if (type === 'word' && hasApostrophe(surface)) pushSplitClitic(token, words);
     else words.push(token);
   }

@@ -1,4 +1,5 @@
 import winkNLP from 'wink-nlp';
+import { LexemeForms } from './lexeme-forms.js';
 import { winkModel } from './wink-model.js';
 
 export type Nlp = ReturnType<typeof winkNLP>;
@@ -25,6 +26,8 @@ interface Engine {
   learnt: Map<string, LearntWord>;
   /** The words of the document being read that were taken back from `learnt`, forgotten with it. */
   relearnt: string[];
+  /** The spine's forms of each lexeme this engine's documents held, by lexeme index. */
+  forms: LexemeForms;
 }
 
 /** wink-nlp's per-engine cache of lexemes: `add` files a token's text, learning it if new. */
@@ -74,7 +77,7 @@ function createEngine(): Engine {
   const nlp = winkNLP(wrapped, PIPE);
   if (!core) throw new Error('wink-nlp did not load its core model');
   const { lexeme } = core.features;
-  return { nlp, lexemes: lexeme, intrinsic: lexeme.list.length, contractions: contractionsOf(core), learnt, relearnt };
+  return { nlp, lexemes: lexeme, intrinsic: lexeme.list.length, contractions: contractionsOf(core), learnt, relearnt, forms: new LexemeForms() };
 }
 
 type FeatureFunctions = Record<string, (text: string, category: number, cache: LexemeCache) => unknown>;
@@ -147,11 +150,6 @@ export function isUnexpandedContraction(surface: string, contractionFlag: boolea
   return !contractionFlag && getEngine().contractions.has(surface);
 }
 
-/** The contractions of wink-nlp's lexicon, for `isUnexpandedContraction` over a whole document. */
-export function lexiconContractions(): ReadonlySet<string> {
-  return getEngine().contractions;
-}
-
 function getEngine(): Engine {
   if (!engine || engine.lexemes.list.length - engine.intrinsic > MAX_LEARNT_WORDS) engine = createEngine();
   return engine;
@@ -160,6 +158,12 @@ function getEngine(): Engine {
 /** The shared wink-nlp instance (its `its` helpers and model), loaded on first use. */
 export function winkNlp(): Nlp {
   return getEngine().nlp;
+}
+
+/** What `withWinkDoc` hands over of the engine that read the document: its lexicon's contractions and its lexemes' forms (lexeme-forms.ts). */
+export interface WinkReader {
+  contractions: ReadonlySet<string>;
+  forms: LexemeForms;
 }
 
 /**
@@ -172,11 +176,11 @@ export function winkNlp(): Nlp {
  * the document before returning, since lemmas and other properties are computed on
  * demand from that lexicon.
  */
-export function withWinkDoc<T>(text: string, use: (doc: WinkDoc, nlp: Nlp) => T): T {
-  const { nlp, lexemes, relearnt } = getEngine();
+export function withWinkDoc<T>(text: string, use: (doc: WinkDoc, nlp: Nlp, reader: WinkReader) => T): T {
+  const { nlp, lexemes, relearnt, contractions, forms } = getEngine();
   const known = lexemes.list.length;
   try {
-    return use(nlp.readDoc(text), nlp);
+    return use(nlp.readDoc(text), nlp, { contractions, forms });
   } finally {
     forgetSince(lexemes, known);
     forgetRelearnt(lexemes, relearnt);

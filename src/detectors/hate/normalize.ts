@@ -1,4 +1,5 @@
 import type { Token } from '../../core/types.js';
+import { NO_WORD } from '../../text/word-numbers.js';
 
 /**
  * HateXplain's released text (as the datasets hold it) is lower-case, with every
@@ -63,7 +64,7 @@ export function foldWord(surface: string): string {
  * `norm`), so only the rest is done, and nothing at all for a word of plain letters. Any
  * other token is folded from its surface as before (curly quotes and NFC would differ).
  */
-export function foldToken(token: Pick<Token, 'text' | 'norm' | 'fold'>): string {
+export function foldToken(token: Pick<Token, 'text' | 'norm' | 'fold' | 'word'>): string {
   const fold = token.fold;
   if (fold !== token.norm) return foldWord(token.text);
   let letters = true;
@@ -72,8 +73,25 @@ export function foldToken(token: Pick<Token, 'text' | 'norm' | 'fold'>): string 
     if (c > 0x7f) return foldWord(token.text);
     if (c < 97 || c > 122) letters = false;
   }
-  return letters ? fold : foldRest(fold);
+  if (letters) return fold;
+  // The rest is a function of the fold alone: kept by the fold's word number, since the same
+  // marks and figures ("," "." "2019") come again and again, and each fold costs five regexes.
+  const n = token.word;
+  if (n === NO_WORD) return foldRest(fold);
+  if (n < restOf.length && restOf[n] === fold) return restByWord[n]!;
+  const rest = foldRest(fold);
+  while (restOf.length <= n) {
+    restByWord.push('');
+    restOf.push('');
+  }
+  restByWord[n] = rest;
+  restOf[n] = fold;
+  return rest;
 }
+
+/** By word number: foldRest of the fold, and the fold it was worked out for ('' where none yet: a token's fold is never empty). */
+const restByWord: string[] = [];
+const restOf: string[] = [];
 
 /** foldWord after lower case and accents: leetspeak, apostrophes, spelled-out letters, masks. */
 function foldRest(folded: string): string {

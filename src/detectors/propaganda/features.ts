@@ -1,13 +1,13 @@
 import type { Span, Token, VoiceSpan } from '../../core/types.js';
 import { voiceOfSpan } from '../../core/voice.js';
 import { foldToken, lemmaOf, type Lexicon, type LexiconHit } from './lexicons.js';
-import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol, type Template } from './feature-sink.js';
+import { partSymbol, StringSink, templates, type FeatureSink, type PartSymbol } from './feature-sink.js';
 import { polarityBucket } from './sentiment.js';
 import { tokenClusters, type WordClusters } from './clusters.js';
 import { defaultWordTable } from '../../text/word-table.js';
 import { partitionPoint } from '../../core/spans.js';
 import { packedMap } from '../../core/packed.js';
-import { normNumbersOf, vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
+import { lemmaNumbersOf, normNumbersOf, vocabularySize, WordCache, wordCacheLength, wordNumbersOf } from './vocabulary.js';
 
 /**
  * Feature extraction shared by training and run time, so both see the same strings.
@@ -142,9 +142,9 @@ export function buildFeatureContext(
 ): FeatureContext {
   const norms = packedMap(tokens, foldToken);
   const lemmas = packedMap(tokens, lemmaOf);
-  // The norms numbered by their tokens' word numbers, then the lemmas after the norms they mostly equal (see `wordNumbersOf`).
+  // The norms numbered by their tokens' word numbers, then the lemmas after the norms they mostly equal (see `lemmaNumbersOf`).
   normNumbersOf(norms, tokens);
-  wordNumbersOf(lemmas, norms);
+  lemmaNumbersOf(lemmas, norms, tokens);
   const hits = lexicon.match(tokens, { norms, lemmas });
   // Most tokens have no hit: they share one empty list instead of two fresh arrays each.
   const hitsAt = new Array<LexiconHit[]>(tokens.length).fill(NO_HITS);
@@ -440,6 +440,11 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
   return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter, fine };
 }
 
+/** The first stage's fine bin of token k, NONE outside its sentence's tokens [sa, sb) (a function, not a closure made per token). */
+function fineAt(summary: StackSummary, k: number, sa: number, sb: number): number | PartSymbol | string {
+  return k >= sa && k < sb ? summary.fine[k]! : NONE;
+}
+
 /** Features of token i for the second tagger stage: the first stage's probabilities around it. */
 export function stackFeatures(ctx: FeatureContext, i: number, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, summary: StackSummary): string[] {
   const sink = new StringSink();
@@ -455,9 +460,10 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const doc = summary.docBin;
   const prev = s > 0 ? probBin(sentenceProbs[s - 1]!) : NONE;
   const next = s + 1 < sentenceProbs.length ? probBin(sentenceProbs[s + 1]!) : NONE;
-  const [sa, sb] = ctx.sentenceTokens[s] ?? [0, tokens.length];
-  const at = (k: number): number | PartSymbol | string => (k >= sa && k < sb ? summary.fine[k]! : NONE);
-  const p0 = at(i);
+  const range = ctx.sentenceTokens[s];
+  const sa = range ? range[0] : 0;
+  const sb = range ? range[1] : tokens.length;
+  const p0 = fineAt(summary, i, sa, sb);
   const max = summary.sentenceMax[s] ?? 0;
   const mean = summary.sentenceMean[s] ?? 0;
   // Distance to the nearest strong token on each side, within the sentence.
@@ -469,11 +475,11 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   const right = rightStrong ? after - i - 1 : 0;
   f.add('bias');
   f.add1(T['p0='], p0);
-  f.add1(T['p-1='], at(i - 1));
-  f.add1(T['p+1='], at(i + 1));
-  f.add1(T['p-2='], at(i - 2));
-  f.add1(T['p+2='], at(i + 2));
-  f.add3(T['p-1p0p+1='], at(i - 1), p0, at(i + 1));
+  f.add1(T['p-1='], fineAt(summary, i - 1, sa, sb));
+  f.add1(T['p+1='], fineAt(summary, i + 1, sa, sb));
+  f.add1(T['p-2='], fineAt(summary, i - 2, sa, sb));
+  f.add1(T['p+2='], fineAt(summary, i + 2, sa, sb));
+  f.add3(T['p-1p0p+1='], fineAt(summary, i - 1, sa, sb), p0, fineAt(summary, i + 1, sa, sb));
   f.add1(T['max='], probBin(max));
   f.add1(T['mean='], probBin(mean * 2));
   f.add1(T['sent='], probBin(sentenceProb));
@@ -500,16 +506,13 @@ export function tokenFeatures(ctx: FeatureContext, i: number, sentenceProb?: num
 export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: number | undefined, f: FeatureSink, netProbs?: ArrayLike<number> | null): void {
   const { tokens } = ctx;
   const tok = tokens[i]!;
-  const [sa, sb] = ctx.sentenceTokens[tok.sentence] ?? [0, tokens.length];
-  const inSent = (k: number) => (k >= sa && k < sb ? tokens[k] : undefined);
-  const p2 = inSent(i - 2), p1 = inSent(i - 1), n1 = inSent(i + 1), n2 = inSent(i + 2);
+  const range = ctx.sentenceTokens[tok.sentence];
+  // Plain numbers and no closures: this runs for every token, and each closure was an object.
+  const sa = range ? range[0] : 0;
+  const sb = range ? range[1] : tokens.length;
+  const p2 = i - 2 >= sa, p1 = i - 1 >= sa, n1 = i + 1 < sb, n2 = i + 2 < sb;
   const { norms, lemmas, posParts } = ctx;
   const pos0 = posParts[i]!;
-  // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per process.
-  const word1 = (template: Template, words: readonly string[], k: number, edge: PartSymbol | string) => {
-    if (k >= sa && k < sb) f.add1w(template, words, k);
-    else f.add1(template, edge);
-  };
   f.add('bias');
   if (netProbs) {
     const nb = fineBin(netProbs[i]!);
@@ -530,10 +533,15 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   }
   if (p1 && ctx.coarse[i - 1]! >= 0) f.add1(T['c-1='], ctx.coarse[i - 1]!);
   if (n1 && ctx.coarse[i + 1]! >= 0) f.add1(T['c+1='], ctx.coarse[i + 1]!);
-  word1(T['w-1='], norms, i - 1, START);
-  word1(T['w+1='], norms, i + 1, END);
-  word1(T['l-2='], lemmas, i - 2, START);
-  word1(T['l+2='], lemmas, i + 2, END);
+  // Word parts go through add1w / add2ww, so a scoring sink looks each word up once per process.
+  if (p1) f.add1w(T['w-1='], norms, i - 1);
+  else f.add1(T['w-1='], START);
+  if (n1) f.add1w(T['w+1='], norms, i + 1);
+  else f.add1(T['w+1='], END);
+  if (p2) f.add1w(T['l-2='], lemmas, i - 2);
+  else f.add1(T['l-2='], START);
+  if (n2) f.add1w(T['l+2='], lemmas, i + 2);
+  else f.add1(T['l+2='], END);
   f.add1(T['p-1='], p1 ? posParts[i - 1]! : START);
   f.add1(T['p+1='], n1 ? posParts[i + 1]! : END);
   f.add1(T['p-2='], p2 ? posParts[i - 2]! : START);
@@ -569,7 +577,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   }
   for (let d = 0; d < NEAR.length; d++) {
     const k = i + NEAR[d]!;
-    if (!inSent(k)) continue;
+    if (k < sa || k >= sb) continue;
     for (const h of ctx.hitsAt[k]!) f.add1(k < i ? T['lexnear-='] : T['lexnear+='], h.technique);
   }
   for (const t of ctx.sentenceHits[tok.sentence] ?? []) f.add1(T['slex='], t);
@@ -580,7 +588,7 @@ export function emitTokenFeatures(ctx: FeatureContext, i: number, sentenceProb: 
   }
   for (let d = 0; d < NEAR.length; d++) {
     const k = i + NEAR[d]!;
-    const near = inSent(k) ? ctx.polarity[k] : null;
+    const near = k >= sa && k < sb ? ctx.polarity[k] : null;
     if (near) f.add1(k < i ? T['polnear-='] : T['polnear+='], near);
   }
   f.add1(T['spol='], SPOL_BINS.of(ctx.sentencePolar[tok.sentence] ?? 0));

@@ -106,11 +106,57 @@ export function normNumbersOf(norms: readonly string[], tokens: readonly Token[]
   return out;
 }
 
+/**
+ * The word numbers of a document's lemmas (`lemmas[k]` token k's), as `wordNumbersOf(lemmas,
+ * norms)` gives them: a lemma equal to its norm takes the norm's number, and another one is
+ * kept by its token's fold number (Token.word) with the lemma it was for, so a fold met again
+ * with the same lemma ("said" and "say") is numbered by an int read and one string comparison
+ * instead of a Map read of the lemma. Number the norms first (`normNumbersOf`).
+ */
+export function lemmaNumbersOf(lemmas: readonly string[], norms: readonly string[], tokens: readonly Token[]): WordNumbers {
+  const known = lists.get(lemmas);
+  if (known && known.generation === generation) return known;
+  if (norms.length !== lemmas.length) return wordNumbersOf(lemmas);
+  // No new generation between the norms and their lemmas (see `wordNumbersOf`).
+  const base = wordNumbersOf(norms).ids;
+  const ids = new Int32Array(lemmas.length);
+  for (let k = 0; k < lemmas.length; k++) {
+    const w = lemmas[k]!;
+    if (w === norms[k]) {
+      ids[k] = base[k]!;
+      continue;
+    }
+    const fold = tokens[k]?.word ?? NO_WORD;
+    if (fold === NO_WORD) {
+      ids[k] = numberOf(w);
+      continue;
+    }
+    if (fold < lemmaOfFold.length && lemmaOfFold[fold] === w) {
+      ids[k] = lemmaNumberOfFold.get(fold);
+      continue;
+    }
+    const n = numberOf(w);
+    while (lemmaOfFold.length <= fold) lemmaOfFold.push('');
+    lemmaOfFold[fold] = w;
+    lemmaNumberOfFold.set(fold, n);
+    ids[k] = n;
+  }
+  const out = { generation, ids };
+  lists.set(lemmas, out);
+  return out;
+}
+
+/** By the spine's fold number: the last lemma other than its norm met with that fold, and that lemma's number in this generation. */
+let lemmaOfFold: string[] = [];
+let lemmaNumberOfFold = new WordAnswers();
+
 /** Starts a new generation (every number forgotten) once MAX_WORDS words are numbered. */
 function renewIfFull(): void {
   if (numbers.size < MAX_WORDS) return;
   numbers = new Map();
   byFold = new WordAnswers();
+  lemmaOfFold = [];
+  lemmaNumberOfFold = new WordAnswers();
   generation++;
 }
 

@@ -8,6 +8,8 @@ test('foldToken reads the token view and gives exactly what foldWord gives for t
   const tokens = buildTextModel(text).tokens;
   assert.ok(tokens.length > 20);
   for (const t of tokens) assert.equal(foldToken(t), foldWord(t.text), `token ${JSON.stringify(t.text)}`);
+  // Again, with the folds of marks and figures kept by word number from the first round.
+  for (const t of buildTextModel(text).tokens) assert.equal(foldToken(t), foldWord(t.text), `token ${JSON.stringify(t.text)} again`);
   // A changed fold would show: the plain-letter path returns the view's string itself.
   const plain = tokens.find((t) => t.text === 'owners')!;
   assert.equal(foldToken(plain), plain.fold);

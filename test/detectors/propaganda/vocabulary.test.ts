@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ScoreSink } from '../../../src/detectors/propaganda/feature-sink.js';
 import type { BinaryModel } from '../../../src/detectors/propaganda/linear.js';
-import { foldToken } from '../../../src/detectors/propaganda/lexicons.js';
-import { normNumbersOf, vocabularyGeneration, WordCache, wordNumbersOf } from '../../../src/detectors/propaganda/vocabulary.js';
+import { foldToken, lemmaOf } from '../../../src/detectors/propaganda/lexicons.js';
+import { lemmaNumbersOf, normNumbersOf, vocabularyGeneration, WordCache, wordNumbersOf } from '../../../src/detectors/propaganda/vocabulary.js';
 import { buildTextModel } from '../../../src/text/model.js';
 
 test('a word keeps its number across lists, and lemmas equal to their norms take the norms\' numbers', () => {
@@ -78,4 +78,24 @@ test('norms numbered through their tokens\' word numbers get the numbers their s
     assert.equal(normNumbersOf(norms, tokens), ids);
     assert.equal(wordNumbersOf(norms), ids);
   }
+});
+
+test('lemmas numbered through their tokens\' fold numbers get the numbers their strings have, across documents and generations', () => {
+  // "said"/"say", "riots"/"riot", and a fold met with two lemmas ("saw" a verb and a noun).
+  const texts = ['Officials said the riots spread. He saw the saw.', 'The riots said nothing; she saw a saw and says so.', 'Officials said the riots spread. He saw the saw.'];
+  const check = (text: string) => {
+    const { tokens, norms } = normsOf(text);
+    const lemmas = tokens.map(lemmaOf);
+    normNumbersOf(norms, tokens);
+    const ids = lemmaNumbersOf(lemmas, norms, tokens);
+    assert.deepEqual([...ids.ids], byString(lemmas), lemmas.join(' '));
+    assert.equal(lemmaNumbersOf(lemmas, norms, tokens), ids);
+    return lemmas;
+  };
+  const lemmas = texts.map(check);
+  assert.ok(lemmas.some((list) => list.includes('say')), 'some lemma is not its norm');
+  const before = vocabularyGeneration();
+  for (let round = 0; vocabularyGeneration() === before; round++) wordNumbersOf(Array.from({ length: 1 << 16 }, (_, k) => `lemma-filler${round}-${k}`));
+  // In the new generation the numbers kept by fold are not reused.
+  for (const text of [texts[1]!, texts[0]!]) check(text);
 });
