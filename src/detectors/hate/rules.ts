@@ -196,6 +196,14 @@ export interface NegationCues {
   beliefVerbs: ReadonlySet<string>;
   /** Factive verbs whose negation leaves the "that" clause standing ("he doesn't care that they're thieves"). */
   factive: ReadonlySet<string>;
+  /** Negative adverbials that open a sentence, as phrases ("not once", "at no point"); their inversion negates the clause. */
+  frontedAdverbials: ReadonlySet<string>;
+  /** Auxiliaries inverted after a fronted negation ("Never have I ..."). */
+  frontedAuxiliaries: ReadonlySet<string>;
+  /** Subjects after that auxiliary: pronouns, or a determiner opening a short noun phrase. */
+  frontedSubjects: ReadonlySet<string>;
+  /** Words that make a fronted negation emphatic rather than negating ("Never have I seen such ...", "... more than ..."). */
+  frontedEmphatic: ReadonlySet<string>;
 }
 
 const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
@@ -210,6 +218,10 @@ const NEGATION_CUE_LISTS: Record<keyof NegationCues, string> = {
   questionAuxiliaries: 'negation-question-auxiliaries',
   beliefVerbs: 'negation-belief-verbs',
   factive: 'negation-factive',
+  frontedAdverbials: 'fronted-negation',
+  frontedAuxiliaries: 'fronted-negation-auxiliaries',
+  frontedSubjects: 'fronted-negation-subjects',
+  frontedEmphatic: 'fronted-negation-emphatic',
 };
 
 function negationCues(lists: ReadonlyMap<string, readonly string[]>): NegationCues {
@@ -232,13 +244,66 @@ const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x28, 0x29, 0x
 export function negatedAt(set: HateRuleSet, words: readonly CanonWord[], a: number, b: number, question = false, text?: string, phrases: readonly string[][] = []): boolean {
   // A match that runs on into a later sentence ("Shouting won't shift ... . Cracked skulls will.")
   // asserts its claim there: a negation before the match does not reach it, one inside it does.
-  const from = spansSentences(words, a, b) ? a : Math.max(0, a - Math.max(NEGATION_WINDOW, beliefReach(set, words, a)));
+  const spans = spansSentences(words, a, b);
+  if (!spans && frontedNegation(set.cues, words, a, text)) return true;
+  const from = spans ? a : Math.max(0, a - Math.max(NEGATION_WINDOW, beliefReach(set, words, a)));
   for (let k = b; k >= from; k--) {
     const w = words[k]!.text;
     if (k < a && (set.cues.clauseBreaks.has(w) || copulaThat(words, k) || (text !== undefined && punctuatedGap(text, words[k]!.end, words[k + 1]!.start)))) return false;
     if (set.negation.has(w) && !insidePhrase(phrases, words, k) && !insidePhrase(set.intensifierPhrases, words, k) && !(question && invertedAt(set.cues, words, k)) && !silencedSaying(set.cues, words, k) && !(k < a && factiveAt(set.cues, words, k, a))) return !deniedDenial(set, words, k);
   }
   return false;
+}
+
+/** The longest phrase of `fronted-negation`, in words. */
+const FRONTED_PHRASE = 5;
+/** Words a fronted negative adverbial may take before its inverted auxiliary ("Never in my whole life have I ..."). */
+const FRONTED_TAIL = 6;
+/** Subjects of `fronted-negation-subjects` that open a noun phrase rather than stand alone. */
+const FRONTED_DETERMINERS: ReadonlySet<string> = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'the', 'a', 'an', 'any', 'this', 'that']);
+
+/**
+ * Whether the match at `a` stands in a clause that a fronted negative adverbial negates by
+ * inverting its auxiliary and subject (counter27): "Not once in my life have I felt disgust
+ * towards ...", "Never, not once, have I hated ...", "At no point did my parents say ...". The
+ * adverbial opens the sentence, however far from the match and past commas; the match begins at
+ * or after the inverted subject, in the same clause (no punctuation or clause break between).
+ * The subject is a pronoun or a short noun phrase without the group: in "Not once have ... done
+ * anything useful" the adverbial denies the group something good (a negated positive). Not when
+ * the clause is emphatic ("Never have I seen such filth as ...", "Never have I hated anything
+ * more than ..."), and not across a sentence ("Never have I been so sure: ... are vermin").
+ */
+function frontedNegation(cues: NegationCues, words: readonly CanonWord[], a: number, text?: string): boolean {
+  let s = a;
+  while (s > 0 && !words[s]!.opens) s--;
+  if (s === a) return false;
+  let n = 0;
+  let phrase = '';
+  for (let k = s; k < a && k < s + FRONTED_PHRASE; k++) {
+    phrase = k === s ? words[k]!.text : `${phrase} ${words[k]!.text}`;
+    if (cues.frontedAdverbials.has(phrase)) n = k - s + 1;
+  }
+  if (n === 0) return false;
+  for (let k = s + n; k < a && k <= s + n + FRONTED_TAIL; k++) {
+    if (words[k]!.group) return false;
+    const subject = words[k + 1];
+    if (!cues.frontedAuxiliaries.has(words[k]!.text) || subject === undefined || subject.group || !cues.frontedSubjects.has(subject.text) || k + 1 > a) continue;
+    if (FRONTED_DETERMINERS.has(subject.text) && (words[k + 2]?.group || words[k + 3]?.group)) return false;
+    return sameClause(cues, words, k + 1, a, text);
+  }
+  return false;
+}
+
+/** Whether the words from the inverted subject at `from` to the end of the clause after `a` hold no break before `a` and no emphatic word. */
+function sameClause(cues: NegationCues, words: readonly CanonWord[], from: number, a: number, text?: string): boolean {
+  for (let m = from; m < words.length; m++) {
+    if (m > from && words[m]!.opens) return true;
+    if (cues.frontedEmphatic.has(words[m]!.text)) return false;
+    const gap = text !== undefined && m + 1 < words.length && punctuatedGap(text, words[m]!.end, words[m + 1]!.start);
+    if (m < a && (gap || cues.clauseBreaks.has(words[m]!.text))) return false;
+    if (m >= a && gap) return true;
+  }
+  return true;
 }
 
 /** Whether a word inside the match (a, b] opens a sentence. */
