@@ -10,10 +10,10 @@
  * network's author-voice findings on PTC and PolNeAR train articles (docs/measurements.md,
  * net14); --select yes chooses epoch and weight on carves instead (10% of HateXplain train by
  * post id, a fifth of the functional templates); HateXplain val is only reported. The
- * functional training templates are train.yml, dev-hate4.yml, dev-neutral7.yml,
- * dev-net8.yml, dev-hate8.yml, dev-hate10.yml to dev-hate17.yml and the spent holdouts
- * (holdout.yml to holdout23.yml: measured, so no longer held out; holdout24.yml and holdout25.yml measured too, not yet in the
- * default list); holdout26.yml and above
+ * functional training templates are every spent suite (SPENT_SUITES): train.yml, the dev
+ * suites (dev-hate4 to dev-hate22, dev-neutral7, dev-net8, dev-fp22) and the measured
+ * holdouts (holdout.yml to holdout25.yml: measured, so no longer held out; net27 added
+ * dev-hate19, 20, 22, dev-fp22, holdout24 and 25); holdout26.yml and above
  * are refused (held out for rounds to come). The shipped weights (sha256 61ead981…) were
  * trained on the suites up to holdout13.yml and dev-hate8.yml with hate10net's settings (two
  * reworded copies, one dropout copy, no dedupe, no prose); net14's network from these
@@ -26,13 +26,14 @@
  * settings: 4 epochs, two reworded copies, one dropout copy) the 359,005 functional
  * sentences outweighed HateXplain's 15,383 posts 25 to 1 and the network read p = 1.00 on
  * news sentences that name a group (PTC author-voice findings 34 → 47, PolNeAR 11 → 14).
- * Leave-one-suite-out: pass --suites without one suite and evaluate the detector on it with
- * `unspin eval hate --functional data/hate/functional/SUITE [--in-article] --net FILE`.
+ * Leave-one-suite-out: pass --leave-out SUITE.yml (or --suites without it) and evaluate the
+ * detector on it with `unspin eval hate --functional data/hate/functional/SUITE [--in-article]
+ * --net FILE`; scripts/loso-hate-net.mjs does both.
  *
  *   npm run train:hate-net -- --data /work/shared/datasets/hatexplain
  *     --prose /work/shared/datasets/claimbuster-2.5xncs/train.jsonl,/work/shared/datasets/clef2019-checkthat-task1/training
  *     [--out FILE] [--epochs 4] [--lr 0.05] [--adam-lr 0.001] [--embed-lr 40] [--functional-weights 1] [--seed 7]
- *     [--suites train.yml,dev-hate4.yml,…,dev-hate17.yml,holdout.yml,…,holdout23.yml]
+ *     [--suites train.yml,dev-hate4.yml,…,holdout25.yml] [--leave-out holdout25.yml]
  *     [--skeletons yes|no] [--select no|yes] [--dedupe yes|no] [--augment 6] [--function-dropout 0.5]
  *     [--word-dropout 0.15] [--dropout-copies 3] [--hx-weight 1] [--prose-weight 3] [--content no|yes]
  *     [--hidden 32] [--embed 16] [--bits 16]
@@ -58,9 +59,14 @@ import { classMetrics } from '../src/eval/hate/metrics.js';
 import { buildTextModel } from '../src/text/model.js';
 import { defaultWordTable } from '../src/text/word-table.js';
 
-/** Every spent suite: train.yml, the measured holdouts (1 to 23) and the dev suites. */
-const SPENT_SUITES = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'dev-hate8.yml', 'dev-hate10.yml', 'dev-hate11.yml', 'dev-hate12.yml', 'dev-hate13.yml', 'dev-hate14.yml', 'dev-hate15.yml', 'dev-hate16.yml', 'dev-hate17.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map((n) => `holdout${n}.yml`)].join(',');
-const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '6' }, 'word-dropout': { type: 'string', default: '0.15' }, 'function-dropout': { type: 'string', default: '0.5' }, 'dropout-copies': { type: 'string', default: '3' }, dedupe: { type: 'string', default: 'yes' }, 'hx-weight': { type: 'string', default: '1' }, prose: { type: 'string' }, 'prose-weight': { type: 'string', default: '3' }, content: { type: 'string' } } });
+/**
+ * Every spent suite: train.yml, the dev suites and the measured holdouts (1 to 25). Listed
+ * rather than read off the folder, so that a suite added later does not change what the
+ * documented command trains on; the script names any spent suite in the folder that this
+ * list misses.
+ */
+const SPENT_SUITES = ['train.yml', 'dev-hate4.yml', 'dev-neutral7.yml', 'dev-net8.yml', 'dev-hate8.yml', 'dev-hate10.yml', 'dev-hate11.yml', 'dev-hate12.yml', 'dev-hate13.yml', 'dev-hate14.yml', 'dev-hate15.yml', 'dev-hate16.yml', 'dev-hate17.yml', 'holdout.yml', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map((n) => `holdout${n}.yml`), 'dev-hate19.yml', 'dev-hate20.yml', 'dev-hate22.yml', 'dev-fp22.yml', 'holdout24.yml', 'holdout25.yml'];
+const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string', default: modelPath(NET_FILE) }, epochs: { type: 'string', default: '4' }, lr: { type: 'string', default: '0.05' }, 'functional-weights': { type: 'string', default: '1' }, hidden: { type: 'string' }, 'adam-lr': { type: 'string', default: '0.001' }, 'embed-lr': { type: 'string', default: '40' }, embed: { type: 'string' }, bits: { type: 'string' }, seed: { type: 'string', default: '7' }, suites: { type: 'string', default: SPENT_SUITES.join(',') }, 'leave-out': { type: 'string', default: '' }, skeletons: { type: 'string', default: 'yes' }, select: { type: 'string', default: 'no' }, augment: { type: 'string', default: '6' }, 'word-dropout': { type: 'string', default: '0.15' }, 'function-dropout': { type: 'string', default: '0.5' }, 'dropout-copies': { type: 'string', default: '3' }, dedupe: { type: 'string', default: 'yes' }, 'hx-weight': { type: 'string', default: '1' }, prose: { type: 'string' }, 'prose-weight': { type: 'string', default: '3' }, content: { type: 'string' } } });
 if (!values.data) {
   console.error('usage: npm run train:hate-net -- --data DIR (holding train.jsonl and val.jsonl)');
   process.exit(2);
@@ -229,7 +235,16 @@ function dropWords(words: readonly string[], rand: () => number): string[] | nul
 }
 /** holdout26.yml and any later suite are held out for rounds to come; everything below is spent (holdout22 measured at the end of the hate15 round, holdout23 at the end of the hate16-18 round, holdout24 at the end of the hate19-20 round, holdout25 at the end of the hate22/fp22 round, on 2026-12-07). */
 const FIRST_LIVE_HOLDOUT = 26;
-for (const suite of values.suites.split(',')) {
+/** --leave-out A.yml,B.yml: the suites left out of --suites (leave-one-suite-out, scripts/loso-hate-net.mjs). */
+const leftOut = new Set(values['leave-out'].split(',').filter(Boolean));
+const trainedSuites = values.suites.split(',').filter((s) => !leftOut.has(s));
+for (const s of leftOut) if (!values.suites.split(',').includes(s)) throw new Error(`--leave-out ${s}: not one of the suites trained on`);
+const untrained = readdirSync(dataPath('hate', 'functional'))
+  .filter((f) => f.endsWith('.yml') && f !== 'groups.yml' && !SPENT_SUITES.includes(f) && Number(/^holdout(\d+)\.yml$/.exec(f)?.[1] ?? 0) < FIRST_LIVE_HOLDOUT)
+  .sort();
+if (untrained.length > 0) console.log(`spent suites not in the default list (add them to SPENT_SUITES): ${untrained.join(', ')}`);
+console.log(`functional suites: ${trainedSuites.length}${leftOut.size > 0 ? ` (left out: ${[...leftOut].join(', ')})` : ''}`);
+for (const suite of trainedSuites) {
   const live = /holdout(\d+)\.yml$/.exec(suite);
   if (live && Number(live[1]) >= FIRST_LIVE_HOLDOUT) throw new Error(`${suite} is a live holdout (holdout${FIRST_LIVE_HOLDOUT}.yml and above are kept for measurement): never train on it`);
   for (const c of expandSuite(dataPath('hate', 'functional', suite))) {
