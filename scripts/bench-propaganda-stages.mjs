@@ -49,12 +49,13 @@ for (let p = 0; p < passes + 1; p++) {
     lap('context');
     const sp = predict.sentenceProbabilities(model, ctx);
     lap('sentence');
-    const net = predict.netProbabilities(model, ctx);
-    lap('net');
     const mask = gate > 0 && predict.tokenStageMask ? predict.tokenStageMask(model, ctx, sp) : null;
-    const first = predict.firstStageProbabilities(model.tagger, ctx, sp, net, mask);
+    // The window network feeds the smoothing stage, over the sentences the gate lets through.
+    const net = predict.netProbabilities(model, ctx, mask);
+    lap('net');
+    const first = predict.firstStageProbabilities(model.tagger, ctx, sp, null, mask);
     lap('tagger');
-    const probs = predict.stackedProbabilities(model.stack, ctx, first, sp, mask);
+    const probs = predict.stackedProbabilities(model.stack, ctx, first, sp, mask, net);
     lap('stack');
     const spans = proposeSpans(model, ctx, sp, probs);
     lap('propose');

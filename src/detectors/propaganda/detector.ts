@@ -8,7 +8,7 @@ import { FeatureRecord, featureTallyOf, scoreSinkOf } from './feature-sink.js';
 import { defaultPropagandaLexicon, type Lexicon } from './lexicons.js';
 import { binaryContributions, featureIdsOf, featureNameOf, strongestMultiContributionIds } from './linear.js';
 import { defaultPropagandaModel, usesWordVectors, type PropagandaModel } from './model.js';
-import { classifyFeatures, classifyTokens, netProbabilities, sentenceProbabilities, tokenProbabilities } from './predict.js';
+import { classifyFeatures, classifyTokens, sentenceProbabilities, tokenProbabilities } from './predict.js';
 import { proposeSpans, type ProposedSpan } from './propose.js';
 import { TECHNIQUES, type Technique } from './techniques.js';
 
@@ -102,7 +102,7 @@ function spanFinding(model: PropagandaModel, ctx: FeatureContext, span: Proposed
       if (record.replay(i, model.tagger.weights, pushed)) continue;
       const sink = scoreSinkOf(model.tagger);
       sink.tally = pushed;
-      emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink, netProbabilities(model, ctx));
+      emitTokenFeatures(ctx, i, sentenceProbs[tokens[i]!.sentence] ?? 0, sink);
       sink.tally = null;
     }
     // Only the pushing features can be named, and only the first few named ones are, so

@@ -119,6 +119,11 @@ const T = templates([
   'w+1=',
   'l-2=',
   'l+2=',
+  'wn=',
+  'wn|p0=',
+  'wn-1=',
+  'wn+1=',
+  'wnmax=',
 ] as const);
 
 /** Lemmas that mark reported speech: the words may be a source's, not the author's. */
@@ -398,11 +403,14 @@ export interface StackSummary {
   readonly strongAfter: Int32Array;
   /** `fineBin` of each token's probability, binned once rather than by each of the five neighbours that read it. */
   readonly fine: Uint8Array;
+  /** The window network's token probabilities as `fineBin`s, and their maximum per sentence; null when the model has no network. */
+  readonly net: Uint8Array | null;
+  readonly netMax: Float64Array | null;
 }
 
 const STRONG = 0.5;
 
-export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>): StackSummary {
+export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, sentenceProbs: ArrayLike<number>, netProbs: ArrayLike<number> | null = null): StackSummary {
   // Propaganda clusters: some articles are full of it, so the article's mean sentence
   // probability and the neighbouring sentences' are cues for every token.
   let docSum = 0;
@@ -437,7 +445,18 @@ export function summarizeStage(ctx: FeatureContext, probs: ArrayLike<number>, se
   }
   const fine = new Uint8Array(ctx.tokens.length);
   for (let k = 0; k < fine.length; k++) fine[k] = fineBin(probs[k]!);
-  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter, fine };
+  let net: Uint8Array | null = null;
+  let netMax: Float64Array | null = null;
+  if (netProbs) {
+    net = new Uint8Array(ctx.tokens.length);
+    netMax = new Float64Array(ctx.sentences.length);
+    for (let k = 0; k < net.length; k++) {
+      net[k] = fineBin(netProbs[k]!);
+      const s = ctx.tokens[k]!.sentence;
+      if (netProbs[k]! > netMax[s]!) netMax[s] = netProbs[k]!;
+    }
+  }
+  return { docBin: probBin((2 * docSum) / Math.max(1, sentenceProbs.length)), sentenceMax, sentenceMean, strongBefore, strongAfter, fine, net, netMax };
 }
 
 /** The first stage's fine bin of token k, NONE outside its sentence's tokens [sa, sb) (a function, not a closure made per token). */
@@ -493,6 +512,16 @@ export function emitStackFeatures(ctx: FeatureContext, i: number, probs: ArrayLi
   f.add2(T['p0|doc='], p0, doc);
   f.add1(T['sprev='], prev);
   f.add1(T['snext='], next);
+  // The window network over word meaning (window-net.ts): what the linear tagger's words miss.
+  const net = summary.net;
+  if (net) {
+    const wn = net[i]!;
+    f.add1(T['wn='], wn);
+    f.add2(T['wn|p0='], wn, p0);
+    f.add1(T['wn-1='], i - 1 >= sa ? net[i - 1]! : NONE);
+    f.add1(T['wn+1='], i + 1 < sb ? net[i + 1]! : NONE);
+    f.add1(T['wnmax='], probBin(summary.netMax![s]!));
+  }
 }
 
 /** Features of token i for the span tagger. */

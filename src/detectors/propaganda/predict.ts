@@ -27,17 +27,12 @@ export function sentenceProbabilities(model: Pick<PropagandaModel, 'sentence'>, 
   });
 }
 
-const netCache = new WeakMap<FeatureContext, Float64Array>();
-
-/** The window network's token probabilities (null when the model has none), once per document. */
-export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: FeatureContext): Float64Array | null {
-  if (!model.net) return null;
-  let probs = netCache.get(ctx);
-  if (!probs) {
-    probs = windowProbabilities(model.net, defaultWordTable(), netInput(ctx));
-    netCache.set(ctx, probs);
-  }
-  return probs;
+/**
+ * The window network's token probabilities (null when the model has none); tokens outside
+ * `mask` (skipped sentences) get 0 without being computed.
+ */
+export function netProbabilities(model: Pick<PropagandaModel, 'net'>, ctx: FeatureContext, mask: Uint8Array | null = null): Float64Array | null {
+  return model.net ? windowProbabilities(model.net, defaultWordTable(), netInput(ctx, mask), mask) : null;
 }
 
 /**
@@ -82,9 +77,12 @@ export function firstStageProbabilities(
   return out;
 }
 
-/** Second stage: token probabilities re-estimated from the first stage's neighbourhood; 0 outside `mask`. */
-export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>, mask: Uint8Array | null = null): Float64Array {
-  const summary = summarizeStage(ctx, first, sentenceProbs);
+/**
+ * Second stage: token probabilities re-estimated from the first stage's neighbourhood and
+ * the window network's probabilities (`netProbs`, when the model has the network); 0 outside `mask`.
+ */
+export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, first: ArrayLike<number>, sentenceProbs: ArrayLike<number>, mask: Uint8Array | null = null, netProbs: ArrayLike<number> | null = null): Float64Array {
+  const summary = summarizeStage(ctx, first, sentenceProbs, netProbs);
   const sink = scoreSinkOf(stack);
   const out = new Float64Array(ctx.tokens.length);
   for (let i = 0; i < out.length; i++) {
@@ -102,7 +100,8 @@ export function stackedProbabilities(stack: BinaryModel, ctx: FeatureContext, fi
  */
 export function tokenProbabilities(model: PropagandaModel, ctx: FeatureContext, sentences: ArrayLike<number> = sentenceProbabilities(model, ctx), record: FeatureRecord | null = null): Float64Array {
   const mask = model.tokenGate > 0 ? tokenStageMask(model, ctx, sentences) : null;
-  return stackedProbabilities(model.stack, ctx, firstStageProbabilities(model.tagger, ctx, sentences, netProbabilities(model, ctx), mask, record), sentences, mask);
+  const first = firstStageProbabilities(model.tagger, ctx, sentences, null, mask, record);
+  return stackedProbabilities(model.stack, ctx, first, sentences, mask, netProbabilities(model, ctx, mask));
 }
 
 /**

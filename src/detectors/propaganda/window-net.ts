@@ -8,7 +8,8 @@ import { sigmoid } from './linear.js';
  * width 2r+1 over the sentence) that reads each token's shared word vector (GloVe 100d,
  * models/words.bin) and a few flags (shape, lexicon hit, polarity, quote state) for the
  * token and its r neighbours either side, and gives the probability that the token is
- * inside a propaganda span. Its probability is a feature of the stacked linear tagger.
+ * inside a propaganda span. Its probability is a feature of the smoothing stage (the
+ * second linear tagger), which it helps find phrases the first stage's words miss.
  *
  * Cheap at run time: a word's projection through the first layer is the same wherever it
  * occurs, so it is computed once per word-table row and kept (features by integer id);
@@ -50,6 +51,18 @@ export interface NetInput {
 function shapeFlag(text: string): number {
   const c = text.charCodeAt(0);
   if (c >= 48 && c <= 57) return SHAPE_DIGIT;
+  // ASCII letters by char code (no strings built); anything else the general way below.
+  if (c >= 97 && c <= 122) return SHAPE_LOWER;
+  if (c >= 65 && c <= 90) {
+    if (text.length === 1) return SHAPE_CAP;
+    let ascii = true;
+    for (let k = 1; k < text.length && ascii; k++) {
+      const d = text.charCodeAt(k);
+      if (d >= 97 && d <= 122) return SHAPE_CAP;
+      ascii = d < 128;
+    }
+    if (ascii) return SHAPE_UPPER;
+  }
   const first = text[0] ?? '';
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();
@@ -58,12 +71,15 @@ function shapeFlag(text: string): number {
   return text.length > 1 && text === text.toUpperCase() ? SHAPE_UPPER : SHAPE_CAP;
 }
 
-export function netInput(ctx: FeatureContext): NetInput {
+/** `mask`: only these tokens' flags are needed (the others keep 0). */
+export function netInput(ctx: FeatureContext, mask: Uint8Array | null = null): NetInput {
   const n = ctx.tokens.length;
   const flags = new Uint16Array(n);
   const sentence = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = ctx.tokens[i]!;
+    sentence[i] = t.sentence;
+    if (mask && mask[i] === 0) continue;
     let f = 1 << shapeFlag(t.text);
     if (ctx.rows[i]! < 0) f |= 1 << UNKNOWN;
     if (ctx.hitsAt[i]!.length > 0) f |= 1 << LEXICON;
@@ -71,7 +87,6 @@ export function netInput(ctx: FeatureContext): NetInput {
     if (pol) f |= 1 << POLARITY[pol]!;
     if (ctx.quoted[i]) f |= 1 << QUOTED;
     flags[i] = f;
-    sentence[i] = t.sentence;
   }
   return { rows: ctx.rows, flags, sentence };
 }
@@ -83,7 +98,7 @@ export function tableFloats(table: WordTable): Float32Array {
   return out;
 }
 
-/** First-layer pre-activations of every token: b1 + the sum over window offsets. */
+/** First-layer pre-activations of every token, read the plain way (the training path). */
 function hiddenInputs(net: WindowNet, input: NetInput, rowProjection: (row: number) => Float32Array): Float32Array {
   const { radius, hidden } = net;
   const width = 2 * radius + 1;
@@ -110,10 +125,11 @@ function hiddenInputs(net: WindowNet, input: NetInput, rowProjection: (row: numb
   return pre;
 }
 
-function forwardAll(net: WindowNet, pre: Float32Array, n: number): Float64Array {
+function forwardAll(net: WindowNet, pre: Float32Array, n: number, mask: Uint8Array | null): Float64Array {
   const out = new Float64Array(n);
   const { hidden } = net;
   for (let i = 0; i < n; i++) {
+    if (mask && mask[i] === 0) continue;
     let z = net.b2;
     for (let h = 0; h < hidden; h++) z += net.w2[h]! * Math.tanh(pre[i * hidden + h]!);
     out[i] = sigmoid(z);
@@ -121,19 +137,40 @@ function forwardAll(net: WindowNet, pre: Float32Array, n: number): Float64Array 
   return out;
 }
 
-/** Per-row first-layer projections, computed on first use and kept (a network's rows do not change). */
-const projectionCaches = new WeakMap<WindowNet, Map<number, Float32Array>>();
 const MAX_CACHED_ROWS = 60_000;
 
-/** Probability that each token is inside a propaganda span, by the window network. */
-export function windowProbabilities(net: WindowNet, table: WordTable, input: NetInput): Float64Array {
+/** Per-row first-layer projections and per-flag-combination ones, computed on first use and kept (a network's weights do not change). */
+const projectionCaches = new WeakMap<WindowNet, { rows: Map<number, Float32Array>; flags: Map<number, Float32Array> }>();
+
+/** The first layer's projection of one flag combination at every window offset: the sum of its flags' weights. */
+function flagProjection(net: WindowNet, flags: number): Float32Array {
+  const { hidden, radius } = net;
+  const width = 2 * radius + 1;
+  const p = new Float32Array(width * hidden);
+  for (let o = 0; o < width; o++) {
+    for (let h = 0; h < hidden; h++) {
+      let sum = 0;
+      for (let e = 0; e < FLAGS; e++) if (flags & (1 << e)) sum += net.we[(o * hidden + h) * FLAGS + e]!;
+      p[o * hidden + h] = sum;
+    }
+  }
+  return p;
+}
+
+/**
+ * Probability that each token is inside a propaganda span, by the window network; 0 for
+ * tokens outside `mask`, which are not computed (a mask covers whole sentences, so every
+ * window of a computed token lies inside it). Each token's word and flag projections are
+ * looked up once, then every window adds 2 x (2r+1) x hidden floats.
+ */
+export function windowProbabilities(net: WindowNet, table: WordTable, input: NetInput, mask: Uint8Array | null = null): Float64Array {
   let cache = projectionCaches.get(net);
-  if (!cache) projectionCaches.set(net, (cache = new Map()));
+  if (!cache) projectionCaches.set(net, (cache = { rows: new Map(), flags: new Map() }));
+  const { rows: rowCache, flags: flagCache } = cache;
   const { hidden, dims, radius } = net;
   const width = 2 * radius + 1;
-  const c = cache;
   const project = (row: number): Float32Array => {
-    let p = c.get(row);
+    let p = rowCache.get(row);
     if (p) return p;
     p = new Float32Array(width * hidden);
     const vb = row * dims;
@@ -145,17 +182,51 @@ export function windowProbabilities(net: WindowNet, table: WordTable, input: Net
         p[o * hidden + h] = s / 127;
       }
     }
-    if (c.size >= MAX_CACHED_ROWS) c.clear();
-    c.set(row, p);
+    if (rowCache.size >= MAX_CACHED_ROWS) rowCache.clear();
+    rowCache.set(row, p);
     return p;
   };
-  return forwardAll(net, hiddenInputs(net, input, project), input.rows.length);
+  const flagsOf = (flags: number): Float32Array => {
+    let p = flagCache.get(flags);
+    if (!p) flagCache.set(flags, (p = flagProjection(net, flags)));
+    return p;
+  };
+  const n = input.rows.length;
+  const words: (Float32Array | null)[] = new Array<Float32Array | null>(n).fill(null);
+  const flags: (Float32Array | null)[] = new Array<Float32Array | null>(n).fill(null);
+  for (let k = 0; k < n; k++) {
+    if (mask && mask[k] === 0) continue;
+    if (input.rows[k]! >= 0) words[k] = project(input.rows[k]!);
+    flags[k] = flagsOf(input.flags[k]!);
+  }
+  const pad = flagsOf(1 << PAD);
+  const pre = new Float32Array(n * hidden);
+  for (let i = 0; i < n; i++) {
+    if (mask && mask[i] === 0) continue;
+    const base = i * hidden;
+    for (let h = 0; h < hidden; h++) pre[base + h] = net.b1[h]!;
+    for (let o = 0; o < width; o++) {
+      const k = i + o - radius;
+      const at = o * hidden;
+      if (k >= 0 && k < n && input.sentence[k] === input.sentence[i]) {
+        const w = words[k];
+        if (w) for (let h = 0; h < hidden; h++) pre[base + h]! += w[at + h]!;
+        const f = flags[k]!;
+        for (let h = 0; h < hidden; h++) pre[base + h]! += f[at + h]!;
+      } else {
+        for (let h = 0; h < hidden; h++) pre[base + h]! += pad[at + h]!;
+      }
+    }
+  }
+  return forwardAll(net, pre, n, mask);
 }
 
 export interface NetExample {
   input: NetInput;
   labels: ArrayLike<number>;
   weights: ArrayLike<number>;
+  /** Log-odds the network's output is added to (a residual on an earlier stage); absent: 0. */
+  base?: ArrayLike<number>;
 }
 
 export interface NetOptions {
@@ -218,7 +289,7 @@ export function trainWindowNet(docs: readonly NetExample[], vectors: Float32Arra
         }
         for (let b = 0; b < FLAGS; b++) if (f & (1 << b)) for (let h = 0; h < hidden; h++) pre[h]! += we[(o * hidden + h) * FLAGS + b]!;
       }
-      let z = b2;
+      let z = b2 + (doc.base ? doc.base[i]! : 0);
       for (let h = 0; h < hidden; h++) {
         act[h] = Math.tanh(pre[h]!);
         z += w2[h]! * act[h]!;
@@ -268,7 +339,7 @@ export function windowProbabilitiesFloat(net: WindowNet, vectors: Float32Array, 
     }
     return p;
   };
-  return forwardAll(net, hiddenInputs(net, input, project), input.rows.length);
+  return forwardAll(net, hiddenInputs(net, input, project), input.rows.length, null);
 }
 
 /** JSON form: shapes and base64 float32 arrays. */

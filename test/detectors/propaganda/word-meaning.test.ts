@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildWordClusters, packClusters, tokenClusters, unpackClusters } from '../../../src/detectors/propaganda/clusters.js';
-import { buildFeatureContext, spanFeatures, tokenRange } from '../../../src/detectors/propaganda/features.js';
+import { buildFeatureContext, spanFeatures, stackFeatures, summarizeStage, tokenRange } from '../../../src/detectors/propaganda/features.js';
 import { createLexicon } from '../../../src/detectors/propaganda/lexicons.js';
 import { netInput, packWindowNet, tableFloats, trainWindowNet, unpackWindowNet, windowProbabilities, windowProbabilitiesFloat, type NetExample } from '../../../src/detectors/propaganda/window-net.js';
 import { buildTextModel } from '../../../src/text/model.js';
@@ -75,6 +75,20 @@ test('a window net learns a word-meaning cue, deterministically, and the cached 
   assert.ok(p[3]! > 0.5 && p[1]! < 0.5, `livid ${p[3]}, chair ${p[1]}`);
   const cached = windowProbabilities(unpackWindowNet(packWindowNet(net)), table, input);
   for (let i = 0; i < p.length; i++) assert.ok(Math.abs(cached[i]! - p[i]!) < 1e-4);
+  // Two sentences, the first skipped by the token gate: its tokens get 0, the second's are as without a mask.
+  const two = ctxOf('The desk is the desk. The chair is livid.');
+  const twoInput = (mask: Uint8Array | null) => netInput({ ...two, rows: Int32Array.from(two.norms, (w) => table.id(w)) }, mask);
+  const mask = Uint8Array.from(two.tokens, (t) => (t.sentence === 1 ? 1 : 0));
+  const all = windowProbabilities(net, table, twoInput(null));
+  const masked = windowProbabilities(net, table, twoInput(mask), mask);
+  two.tokens.forEach((t, i) => assert.equal(masked[i], t.sentence === 1 ? all[i] : 0));
+  // The smoothing stage reads the network's probability, its neighbours' and its sentence maximum.
+  const summary = summarizeStage(two, new Float64Array(two.tokens.length), new Float64Array(two.sentences.length), all);
+  const livid = two.norms.indexOf('livid');
+  const names = stackFeatures(two, livid, new Float64Array(two.tokens.length), new Float64Array(two.sentences.length), summary).filter((f) => f.startsWith('wn'));
+  assert.deepEqual(names.map((f) => f.split('=')[0]), ['wn', 'wn|p0', 'wn-1', 'wn+1', 'wnmax']);
+  const plain = summarizeStage(two, new Float64Array(two.tokens.length), new Float64Array(two.sentences.length));
+  assert.equal(stackFeatures(two, livid, new Float64Array(two.tokens.length), new Float64Array(two.sentences.length), plain).filter((f) => f.startsWith('wn')).length, 0);
 });
 
 test('technique features say whose words a span is: a source quoted in reported speech, or the author', () => {
