@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OffsetMap } from '../src/core/codepoints.js';
-import { isDevArticle, readArticles, readLabels } from '../src/eval/propaganda/ptc.js';
+import { insideTokens, isDevArticle, readArticles, readLabels } from '../src/eval/propaganda/ptc.js';
 import { buildTextModel } from '../src/text/model.js';
 import { defaultWordTable } from '../src/text/word-table.js';
 import { foldWord } from '../src/detectors/propaganda/lexicons.js';
@@ -34,12 +34,10 @@ for (const [id, text] of texts) {
   const m = buildTextModel(text);
   const gold = (si.get(id) ?? []).map((l) => ({ start: map.toUtf16(l.start), end: map.toUtf16(l.end) }));
   const labels = new Uint8Array(m.sentences.length);
-  for (const t of m.tokens) {
-    for (const s of gold) {
-      const overlap = Math.min(t.end, s.end) - Math.max(t.start, s.start);
-      if (overlap > 0 && overlap * 2 >= t.end - t.start) labels[t.sentence] = 1;
-    }
-  }
+  const inside = insideTokens(m.tokens, gold);
+  m.tokens.forEach((t, i) => {
+    if (inside[i]) labels[t.sentence] = 1;
+  });
   const tokenRows = Int32Array.from(m.tokens, (t) => table.id(foldWord(t.text)));
   const pooled = poolSentences(table, tokenRows, Int32Array.from(m.tokens, (t) => t.sentence), m.sentences.length);
   const lin = dump[id]!.sentence;

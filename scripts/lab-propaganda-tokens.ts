@@ -15,7 +15,7 @@ import { buildFeatureContext, type FeatureContext } from '../src/detectors/propa
 import { defaultPropagandaLexicon } from '../src/detectors/propaganda/lexicons.js';
 import { decodeSpans } from '../src/detectors/propaganda/predict.js';
 import { netInput, tableFloats, trainWindowNet, windowProbabilitiesFloat } from '../src/detectors/propaganda/window-net.js';
-import { isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
+import { insideTokens, isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
 import { scoreSpans } from '../src/eval/propaganda/score.js';
 import { buildTextModel } from '../src/text/model.js';
 import { defaultWordTable } from '../src/text/word-table.js';
@@ -39,13 +39,7 @@ for (const [id, text] of texts) {
   const ctx = buildFeatureContext(text, m.tokens, m.sentences, lexicon, new Map(), null, true);
   const gold = si.get(id) ?? [];
   const g16 = gold.map((l) => ({ start: map.toUtf16(l.start), end: map.toUtf16(l.end) }));
-  const labels = new Uint8Array(m.tokens.length);
-  m.tokens.forEach((t, i) => {
-    for (const s of g16) {
-      const overlap = Math.min(t.end, s.end) - Math.max(t.start, s.start);
-      if (overlap > 0 && overlap * 2 >= t.end - t.start) labels[i] = 1;
-    }
-  });
+  const labels = insideTokens(m.tokens, g16);
   docs.push({ id, fold, ctx, map, gold, labels, base: Float64Array.from(dump[id]![stage], logit) });
 }
 const goldMap = new Map(docs.map((d) => [d.id, d.gold]));

@@ -44,7 +44,7 @@ import { DEFAULT_MODEL_FILE, packModel, type PropagandaModel } from '../src/dete
 import { decodeSpans, tokenStageMask } from '../src/detectors/propaganda/predict.js';
 import { proposeSpans, rankTechniquesForSpans } from '../src/detectors/propaganda/propose.js';
 import { TECHNIQUE_LABELS } from '../src/detectors/propaganda/techniques.js';
-import { isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
+import { insideTokens, isDevArticle, readArticles, readLabels, type PtcLabel } from '../src/eval/propaganda/ptc.js';
 import { articleVoices } from '../src/eval/propaganda/predict.js';
 import { mergeOverlapping, scoreSpans, scoreTechniques } from '../src/eval/propaganda/score.js';
 import { buildTextModel } from '../src/text/model.js';
@@ -331,14 +331,7 @@ if (process.env.PROPAGANDA_TC_ONLY === '1') {
 // Each later stage learns from out-of-fold outputs of the earlier one (5 folds over the
 // train articles), so it sees probabilities as noisy as those it gets at run time.
 function insideLabels(a: Article): Uint8Array {
-  const inside = new Uint8Array(a.ctx.tokens.length);
-  a.ctx.tokens.forEach((t, i) => {
-    for (const s of a.si) {
-      const overlap = Math.min(t.end, s.end) - Math.max(t.start, s.start);
-      if (overlap > 0 && overlap * 2 >= t.end - t.start) inside[i] = 1;
-    }
-  });
-  return inside;
+  return insideTokens(a.ctx.tokens, a.si);
 }
 
 /**

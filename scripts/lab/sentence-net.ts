@@ -1,4 +1,5 @@
 import { seededRandom, shuffleInPlace } from '../../src/core/random.js';
+import { packFloats, unpackFloats } from '../../src/detectors/propaganda/window-net.js';
 import type { WordTable } from '../../src/text/word-table.js';
 
 /**
@@ -150,19 +151,13 @@ export interface PackedSentenceNet {
   b2: number;
 }
 
-const b64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function floats(s: string, n: number, what: string): Float32Array {
-  const bytes = Buffer.from(s, 'base64');
-  if (bytes.length !== n * 4) throw new Error(`sentence net: ${what} has ${bytes.length / 4} weights, expected ${n}`);
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-}
 
 export function packSentenceNet(net: SentenceNet): PackedSentenceNet {
-  return { inputs: net.inputs, hidden: net.hidden, w1: b64(net.w1), b1: b64(net.b1), w2: b64(net.w2), b2: net.b2 };
+  return { inputs: net.inputs, hidden: net.hidden, w1: packFloats(net.w1), b1: packFloats(net.b1), w2: packFloats(net.w2), b2: net.b2 };
 }
 
 export function unpackSentenceNet(p: PackedSentenceNet): SentenceNet {
   const { inputs, hidden } = p;
   if (inputs !== SENTENCE_NET_INPUTS || !Number.isInteger(hidden) || hidden <= 0) throw new Error('sentence net: bad shape');
-  return { inputs, hidden, w1: floats(p.w1, inputs * hidden, 'w1'), b1: floats(p.b1, hidden, 'b1'), w2: floats(p.w2, hidden, 'w2'), b2: Number(p.b2) };
+  return { inputs, hidden, w1: unpackFloats(p.w1, inputs * hidden, 'sentence net: w1'), b1: unpackFloats(p.b1, hidden, 'sentence net: b1'), w2: unpackFloats(p.w2, hidden, 'sentence net: w2'), b2: Number(p.b2) };
 }

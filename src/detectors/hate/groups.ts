@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../core/spans.js';
 import type { Span, Token } from '../../core/types.js';
 import type { HateLexicon } from './lexicon.js';
 import { modelInput, type ModelInput } from './model-input.js';
@@ -92,18 +93,10 @@ function commaBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The token that starts at `start` in [from, to), by binary search (tokens are in text order). */
+/** The token that starts at `start` in [from, to) (tokens are in text order). */
 function tokenAt(tokens: readonly Token[], from: number, to: number, start: number): Token | undefined {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = tokens[mid]!.start;
-    if (s === start) return tokens[mid];
-    if (s < start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  const i = from + partitionPoint(to - from, (k) => tokens[from + k]!.start < start);
+  return i < to && tokens[i]!.start === start ? tokens[i] : undefined;
 }
 
 /**

@@ -354,15 +354,20 @@ export interface PackedWindowNet {
   b2: number;
 }
 
-const b64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function floats(s: string, n: number, what: string): Float32Array {
+/** A float32 array as base64, the form the nets' weights take in a model's JSON. */
+export function packFloats(a: Float32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/** The float32 array that `packFloats` wrote, checked to hold `n` weights (`what` names it in the error). */
+export function unpackFloats(s: string, n: number, what: string): Float32Array {
   const bytes = Buffer.from(s, 'base64');
-  if (bytes.length !== n * 4) throw new Error(`window net: ${what} has ${bytes.length / 4} weights, expected ${n}`);
+  if (bytes.length !== n * 4) throw new Error(`${what} has ${bytes.length / 4} weights, expected ${n}`);
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
 export function packWindowNet(net: WindowNet): PackedWindowNet {
-  return { radius: net.radius, hidden: net.hidden, dims: net.dims, wv: b64(net.wv), we: b64(net.we), b1: b64(net.b1), w2: b64(net.w2), b2: net.b2 };
+  return { radius: net.radius, hidden: net.hidden, dims: net.dims, wv: packFloats(net.wv), we: packFloats(net.we), b1: packFloats(net.b1), w2: packFloats(net.w2), b2: net.b2 };
 }
 
 export function unpackWindowNet(p: PackedWindowNet): WindowNet {
@@ -373,10 +378,10 @@ export function unpackWindowNet(p: PackedWindowNet): WindowNet {
     radius,
     hidden,
     dims,
-    wv: floats(p.wv, width * hidden * dims, 'wv'),
-    we: floats(p.we, width * hidden * FLAGS, 'we'),
-    b1: floats(p.b1, hidden, 'b1'),
-    w2: floats(p.w2, hidden, 'w2'),
+    wv: unpackFloats(p.wv, width * hidden * dims, 'window net: wv'),
+    we: unpackFloats(p.we, width * hidden * FLAGS, 'window net: we'),
+    b1: unpackFloats(p.b1, hidden, 'window net: b1'),
+    w2: unpackFloats(p.w2, hidden, 'window net: w2'),
     b2: Number(p.b2),
   };
 }

@@ -95,3 +95,19 @@ export function formatLabels(predictions: ReadonlyMap<string, readonly PtcLabel[
   }
   return rows.length ? rows.join('\n') + '\n' : '';
 }
+
+/**
+ * The tokens inside gold spans: 1 where more than half of a token's characters (half, for a
+ * token of even length) lie in one span, in the offsets of `spans`. Training and the lab
+ * scripts read span identification as this token labelling.
+ */
+export function insideTokens(tokens: readonly { start: number; end: number }[], spans: readonly { start: number; end: number }[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  tokens.forEach((t, i) => {
+    for (const s of spans) {
+      const overlap = Math.min(t.end, s.end) - Math.max(t.start, s.start);
+      if (overlap > 0 && overlap * 2 >= t.end - t.start) inside[i] = 1;
+    }
+  });
+  return inside;
+}
